@@ -1,0 +1,146 @@
+package org.lstmlab.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The LSTM cell of Hochreiter &amp; Schmidhuber (1997) with the forget gate of Gers, Schmidhuber &amp;
+ * Cummins (2000), written one equation per line in the course notation, with its step, its sequence
+ * and backpropagation through time. This is the readable path the notebooks teach.
+ *
+ * <pre>{@code
+ * var cell = new LstmCell(LstmParams.init(3, 4, 42));
+ * LstmStep s = cell.forward(x, h0, c0);          // x [B, 3], h0 and c0 [B, 4]
+ * INDArray forgetGate = s.f();                    // [B, 4], in (0, 1)
+ * }</pre>
+ */
+public final class LstmCell {
+    private final LstmParams params;
+
+    public LstmCell(LstmParams params) {
+        this.params = params;
+    }
+
+    public LstmParams params() {
+        return params;
+    }
+
+    /**
+     * One step forward.
+     *
+     * @param x     x_t, {@code [B, X]}
+     * @param hPrev h_{t-1}, {@code [B, H]}
+     * @param cPrev C_{t-1}, {@code [B, H]}
+     * @return the step's cache with every gate, C_t and h_t
+     */
+    public LstmStep forward(INDArray x, INDArray hPrev, INDArray cPrev) {
+        checkStep(x, hPrev, cPrev);
+        LstmParams p = params;
+        INDArray hx = Ops.concat(hPrev, x);                              // [h_{t-1}, x_t], [B, H+X]
+        INDArray f = Ops.sigmoid(Ops.affine(p.wF(), p.bF(), hx));        // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
+        INDArray i = Ops.sigmoid(Ops.affine(p.wI(), p.bI(), hx));        // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
+        INDArray cTilde = Ops.tanh(Ops.affine(p.wC(), p.bC(), hx));      // C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
+        INDArray c = f.mul(cPrev).addi(i.mul(cTilde));                   // C_t = f_t * C_{t-1} + i_t * C̃_t
+        INDArray o = Ops.sigmoid(Ops.affine(p.wO(), p.bO(), hx));        // o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
+        INDArray tanhC = Ops.tanh(c);
+        INDArray h = o.mul(tanhC);                                       // h_t = o_t * tanh(C_t)
+        return new LstmStep(x, hPrev, cPrev, hx, f, i, cTilde, c, o, tanhC, h);
+    }
+
+    /**
+     * One step backward.
+     *
+     * @param step the cache of {@link #forward(INDArray, INDArray, INDArray)}
+     * @param dh   ∂L/∂h_t, {@code [B, H]}
+     * @param dc   ∂L/∂C_t arriving from later steps (not through h_t), {@code [B, H]}
+     */
+    public LstmStepGrads backward(LstmStep step, INDArray dh, INDArray dc) {
+        long batch = step.h().rows();
+        Shapes.require("dh_t", "[B, H]", dh, batch, params.hiddenSize());
+        Shapes.require("dC_t", "[B, H]", dc, batch, params.hiddenSize());
+        Shapes.requireType("dh_t", dh, params.dataType());
+        Shapes.requireType("dC_t", dc, params.dataType());
+        LstmParams p = params;
+        INDArray dO = dh.mul(step.tanhC());                                          // ∂L/∂o_t
+        INDArray dC = dh.mul(step.o()).muli(Ops.oneMinusSquare(step.tanhC())).addi(dc); // ∂L/∂C_t, through h_t and from later steps
+        INDArray dF = dC.mul(step.cPrev());                                          // ∂L/∂f_t
+        INDArray dI = dC.mul(step.cTilde());                                         // ∂L/∂i_t
+        INDArray dCTilde = dC.mul(step.i());                                         // ∂L/∂C̃_t
+        INDArray dCPrev = dC.mul(step.f());                                          // ∂L/∂C_{t-1}
+        INDArray zF = dF.muli(Ops.sigmoidSlope(step.f()));                          // back through σ
+        INDArray zI = dI.muli(Ops.sigmoidSlope(step.i()));
+        INDArray zC = dCTilde.muli(Ops.oneMinusSquare(step.cTilde()));              // back through tanh
+        INDArray zO = dO.muli(Ops.sigmoidSlope(step.o()));
+        INDArray hx = step.hx();
+        LstmParams grads = new LstmParams(
+                zF.transpose().mmul(hx), zF.sum(0), zI.transpose().mmul(hx), zI.sum(0),
+                zC.transpose().mmul(hx), zC.sum(0), zO.transpose().mmul(hx), zO.sum(0));
+        INDArray dhx = zF.mmul(p.wF()).addi(zI.mmul(p.wI())).addi(zC.mmul(p.wC())).addi(zO.mmul(p.wO())); // [B, H+X]
+        int hidden = params.hiddenSize();
+        return new LstmStepGrads(grads, Ops.columns(dhx, hidden, dhx.columns()).dup(),
+                Ops.columns(dhx, 0, hidden).dup(), dCPrev);
+    }
+
+    /**
+     * The whole sequence forward.
+     *
+     * @param xs x_1 … x_T, {@code [B, T, X]}
+     * @param h0 h_0, {@code [B, H]}
+     * @param c0 C_0, {@code [B, H]}
+     */
+    public LstmSequence forwardSequence(INDArray xs, INDArray h0, INDArray c0) {
+        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, params.inputSize());
+        Shapes.require("h_0", "[B, H]", h0, xs.size(0), params.hiddenSize());
+        Shapes.require("C_0", "[B, H]", c0, xs.size(0), params.hiddenSize());
+        int steps = (int) xs.size(1);
+        List<LstmStep> cache = new ArrayList<>(steps);
+        INDArray hs = Nd4j.create(params.dataType(), xs.size(0), steps, params.hiddenSize());
+        INDArray cs = Nd4j.create(params.dataType(), xs.size(0), steps, params.hiddenSize());
+        INDArray h = h0;
+        INDArray c = c0;
+        for (int t = 0; t < steps; t++) {
+            LstmStep step = forward(Ops.at(xs, t).dup(), h, c);
+            cache.add(step);
+            h = step.h();
+            c = step.c();
+            Ops.at(hs, t).assign(h);
+            Ops.at(cs, t).assign(c);
+        }
+        return new LstmSequence(List.copyOf(cache), hs, cs);
+    }
+
+    /**
+     * Backpropagation through time.
+     *
+     * @param run the cache of {@link #forwardSequence(INDArray, INDArray, INDArray)}
+     * @param dHs ∂L/∂h_t arriving from the loss at every step, {@code [B, T, H]}
+     */
+    public LstmGrads backwardSequence(LstmSequence run, INDArray dHs) {
+        Shapes.require("∂L/∂h", "[B, T, H]", dHs, run.hs().size(0), run.length(), params.hiddenSize());
+        LstmParams sum = params.zerosLike();
+        long batch = run.hs().size(0);
+        INDArray dxs = Nd4j.create(params.dataType(), batch, run.length(), params.inputSize());
+        INDArray dhNext = Nd4j.zerosLike(run.lastH());
+        INDArray dcNext = Nd4j.zerosLike(run.lastC());
+        for (int t = run.length() - 1; t >= 0; t--) {
+            LstmStepGrads g = backward(run.steps().get(t), Ops.at(dHs, t).add(dhNext), dcNext);
+            var into = sum.named().values().iterator();
+            for (INDArray a : g.params().named().values()) into.next().addi(a);
+            Ops.at(dxs, t).assign(g.dx());
+            dhNext = g.dhPrev();
+            dcNext = g.dcPrev();
+        }
+        return new LstmGrads(sum, dxs, dhNext, dcNext);
+    }
+
+    private void checkStep(INDArray x, INDArray hPrev, INDArray cPrev) {
+        Shapes.require("x_t", "[B, X]", x, Shapes.ANY, params.inputSize());
+        Shapes.require("h_{t-1}", "[B, H]", hPrev, x.rows(), params.hiddenSize());
+        Shapes.require("C_{t-1}", "[B, H]", cPrev, x.rows(), params.hiddenSize());
+        Shapes.requireType("x_t", x, params.dataType());
+        Shapes.requireType("h_{t-1}", hPrev, params.dataType());
+        Shapes.requireType("C_{t-1}", cPrev, params.dataType());
+    }
+}

@@ -1,0 +1,28 @@
+package org.lstmlab.nn;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * An LSTM run over a whole sequence: every step's cache and the stacked states.
+ *
+ * @param steps one cache per time step, t = 0 … T-1
+ * @param hs    h_1 … h_T stacked, {@code [B, T, H]}
+ * @param cs    C_1 … C_T stacked, {@code [B, T, H]}
+ */
+public record LstmSequence(List<LstmStep> steps, INDArray hs, INDArray cs) {
+    /** T. */
+    public int length() {
+        return steps.size();
+    }
+
+    /** The last hidden state h_T, {@code [B, H]}. */
+    public INDArray lastH() {
+        return steps.get(steps.size() - 1).h();
+    }
+
+    /** The last cell state C_T, {@code [B, H]}. */
+    public INDArray lastC() {
+        return steps.get(steps.size() - 1).c();
+    }
+}
