@@ -2,6 +2,8 @@ package org.lstmlab.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -16,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * INDArray forgetGate = s.f();                    // [B, 4], in (0, 1)
  * }</pre>
  */
-public final class LstmCell {
+public final class LstmCell implements RecurrentLayer {
     private final LstmParams params;
 
     public LstmCell(LstmParams params) {
@@ -133,6 +135,41 @@ public final class LstmCell {
             dcNext = g.dcPrev();
         }
         return new LstmGrads(sum, dxs, dhNext, dcNext);
+    }
+
+    @Override
+    public int inputSize() {
+        return params.inputSize();
+    }
+
+    @Override
+    public int hiddenSize() {
+        return params.hiddenSize();
+    }
+
+    @Override
+    public DataType dataType() {
+        return params.dataType();
+    }
+
+    @Override
+    public Map<String, INDArray> parameters() {
+        return params.named();
+    }
+
+    /** {@link #forwardSequence} from zero initial state. */
+    @Override
+    public LstmSequence run(INDArray xs) {
+        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, params.inputSize());
+        return forwardSequence(xs, Nd4j.zeros(params.dataType(), xs.size(0), params.hiddenSize()), Nd4j.zeros(params.dataType(), xs.size(0), params.hiddenSize()));
+    }
+
+    @Override
+    public Map<String, INDArray> parameterGradients(SequencePass pass, INDArray dHs) {
+        if (!(pass instanceof LstmSequence run)) {
+            throw new IllegalArgumentException("pass must come from LstmCell.run but is " + pass.getClass().getSimpleName());
+        }
+        return backwardSequence(run, dHs).params().named();
     }
 
     private void checkStep(INDArray x, INDArray hPrev, INDArray cPrev) {

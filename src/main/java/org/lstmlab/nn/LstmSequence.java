@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param hs    h_1 … h_T stacked, {@code [B, T, H]}
  * @param cs    C_1 … C_T stacked, {@code [B, T, H]}
  */
-public record LstmSequence(List<LstmStep> steps, INDArray hs, INDArray cs) {
+public record LstmSequence(List<LstmStep> steps, INDArray hs, INDArray cs) implements RecurrentLayer.SequencePass {
     /** T. */
     public int length() {
         return steps.size();

@@ -2,6 +2,8 @@ package org.lstmlab.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -15,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * RnnGrads g = cell.backwardSequence(run, dHs);     // dHs [B, T, 4]
  * }</pre>
  */
-public final class RnnCell {
+public final class RnnCell implements RecurrentLayer {
     private final RnnParams params;
 
     public RnnCell(RnnParams params) {
@@ -101,6 +103,41 @@ public final class RnnCell {
             dhNext = g.dhPrev();
         }
         return new RnnGrads(sum, dxs, dhNext);
+    }
+
+    @Override
+    public int inputSize() {
+        return params.inputSize();
+    }
+
+    @Override
+    public int hiddenSize() {
+        return params.hiddenSize();
+    }
+
+    @Override
+    public DataType dataType() {
+        return params.dataType();
+    }
+
+    @Override
+    public Map<String, INDArray> parameters() {
+        return params.named();
+    }
+
+    /** {@link #forwardSequence} from zero initial state. */
+    @Override
+    public RnnSequence run(INDArray xs) {
+        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, params.inputSize());
+        return forwardSequence(xs, Nd4j.zeros(params.dataType(), xs.size(0), params.hiddenSize()));
+    }
+
+    @Override
+    public Map<String, INDArray> parameterGradients(SequencePass pass, INDArray dHs) {
+        if (!(pass instanceof RnnSequence run)) {
+            throw new IllegalArgumentException("pass must come from RnnCell.run but is " + pass.getClass().getSimpleName());
+        }
+        return backwardSequence(run, dHs).params().named();
     }
 
     private void checkStep(INDArray x, INDArray hPrev) {

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param steps one cache per time step, t = 0 … T-1
  * @param hs    h_1 … h_T stacked, {@code [B, T, H]}
  */
-public record RnnSequence(List<RnnStep> steps, INDArray hs) {
+public record RnnSequence(List<RnnStep> steps, INDArray hs) implements RecurrentLayer.SequencePass {
     /** T. */
     public int length() {
         return steps.size();

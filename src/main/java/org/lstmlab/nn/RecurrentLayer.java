@@ -1,0 +1,45 @@
+package org.lstmlab.nn;
+
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A recurrent layer as the training loop sees it: a sequence in, every hidden state out, and the
+ * gradients of its parameters back. The readable cells and any faster implementation of the same
+ * equations are interchangeable behind it.
+ */
+public interface RecurrentLayer {
+    /** X. */
+    int inputSize();
+
+    /** H. */
+    int hiddenSize();
+
+    DataType dataType();
+
+    /** The live parameter arrays by course symbol; an optimiser updates them in place. */
+    Map<String, INDArray> parameters();
+
+    /**
+     * Runs the sequence from a zero initial state.
+     *
+     * @param xs x_1 … x_T, {@code [B, T, X]}
+     */
+    SequencePass run(INDArray xs);
+
+    /**
+     * Backpropagation through time.
+     *
+     * @param pass what {@link #run(INDArray)} returned
+     * @param dHs  ∂L/∂h_t at every step, {@code [B, T, H]}
+     * @return ∂L/∂θ with the same keys, order and shapes as {@link #parameters()}
+     */
+    Map<String, INDArray> parameterGradients(SequencePass pass, INDArray dHs);
+
+    /** What a forward run leaves for the backward pass. */
+    interface SequencePass {
+        /** h_1 … h_T, {@code [B, T, H]}. */
+        INDArray hs();
+    }
+}
