@@ -25,10 +25,11 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Checks backpropagation against central differences, in float64.
  *
- * <p>The numeric gradient of a scalar loss L with respect to every element θ_k of an array is
- * {@code (L(θ_k + ε) − L(θ_k − ε)) / 2ε}, with error O(ε²) from truncation and O(u·|L|/ε) from
- * rounding (u ≈ 1.1e-16 in float64); ε = 1e-6 balances the two. Analytic and numeric gradients are
- * compared by the relative error of CS231n (Karpathy, Johnson &amp; Li, <i>CS231n: Convolutional Neural
+ * <p>The numeric gradient of a scalar loss L with respect to every element θ_k of an array is a central
+ * difference ({@link Stencil}): the classic {@code (L(θ_k + ε) − L(θ_k − ε)) / 2ε}, or, for the cell
+ * checks below, its fourth-order sibling, whose error is small enough that even elements with tiny
+ * gradients check far below the bound. Analytic and numeric gradients are compared by the relative
+ * error of CS231n (Karpathy, Johnson &amp; Li, <i>CS231n: Convolutional Neural
  * Networks for Visual Recognition</i>, Stanford, "Gradient checks"; its {@code rel_error}), taken element
  * by element and then maximised:
  *
@@ -46,8 +47,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * }</pre>
  */
 public final class GradientCheck {
-    /** The default central-difference step ε. */
-    public static final double DEFAULT_EPSILON = 1e-6;
+    /** The stencil of the cell checks: fourth order, so small gradients check as well as large ones. */
+    public static final Stencil CHECK_STENCIL = Stencil.FIVE_POINT;
+    /** The step ε of the cell checks. */
+    public static final double CHECK_EPSILON = CHECK_STENCIL.defaultEpsilon();
     /** The floor of the denominator in {@link #relativeError}, as in CS231n. */
     public static final double DENOMINATOR_FLOOR = 1e-8;
     /** The seed of the loss weights when the caller gives none. */
@@ -82,25 +85,35 @@ public final class GradientCheck {
         return worst;
     }
 
-    /** {@link #numericGradient(DoubleSupplier, INDArray, double)} with ε = {@value #DEFAULT_EPSILON}. */
+    /**
+     * The two-point central difference {@code (L(θ_k+ε) − L(θ_k−ε)) / 2ε} with ε = 1e-6 (see
+     * {@link #numericGradient(DoubleSupplier, INDArray, Stencil, double)}).
+     */
     public static INDArray numericGradient(DoubleSupplier loss, INDArray x) {
-        return numericGradient(loss, x, DEFAULT_EPSILON);
+        return numericGradient(loss, x, Stencil.TWO_POINT, Stencil.TWO_POINT.defaultEpsilon());
+    }
+
+    /** The two-point central difference {@code (L(θ_k+ε) − L(θ_k−ε)) / 2ε} with the given ε. */
+    public static INDArray numericGradient(DoubleSupplier loss, INDArray x, double epsilon) {
+        return numericGradient(loss, x, Stencil.TWO_POINT, epsilon);
     }
 
     /**
      * The central-difference gradient ∂L/∂x of a scalar loss. Every element of {@code x} is perturbed
-     * in place by ±ε, the loss re-evaluated, and the element restored to its exact original value, so
-     * {@code x} is unchanged afterwards (also when the loss throws). The loss must read {@code x} itself
-     * (the live array, not a copy).
+     * in place (by ±ε, and ±2ε for {@link Stencil#FIVE_POINT}), the loss re-evaluated, and the element
+     * restored to its exact original value, so {@code x} is unchanged afterwards (also when the loss
+     * throws). The loss must read {@code x} itself (the live array, not a copy).
      *
      * @param loss    evaluates L from the current contents of {@code x}
      * @param x       the array to differentiate by, any shape, DOUBLE
+     * @param stencil the difference formula
      * @param epsilon the step ε &gt; 0
      * @return ∂L/∂x, DOUBLE, the shape of {@code x}
      */
-    public static INDArray numericGradient(DoubleSupplier loss, INDArray x, double epsilon) {
+    public static INDArray numericGradient(DoubleSupplier loss, INDArray x, Stencil stencil, double epsilon) {
         if (loss == null) throw new IllegalArgumentException("loss must be a function giving L but is null");
         if (x == null) throw new IllegalArgumentException("x must be an array to differentiate by but is null");
+        if (stencil == null) throw new IllegalArgumentException("stencil must be TWO_POINT or FIVE_POINT but is null");
         requireDouble("x", x.dataType());
         if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
             throw new IllegalArgumentException("ε must be a positive finite step (e.g. 1e-6) but is " + epsilon);
@@ -112,16 +125,27 @@ public final class GradientCheck {
             long[] k = index.next();
             double original = x.getDouble(k);
             try {
-                x.putScalar(k, original + epsilon);
-                double plus = loss.getAsDouble();
-                x.putScalar(k, original - epsilon);
-                double minus = loss.getAsDouble();
-                grad.putScalar(k, (plus - minus) / (2 * epsilon));
+                double plus = at(loss, x, k, original + epsilon);
+                double minus = at(loss, x, k, original - epsilon);
+                double slope;
+                if (stencil == Stencil.TWO_POINT) {
+                    slope = (plus - minus) / (2 * epsilon);                                   // (L(θ+ε) − L(θ−ε)) / 2ε
+                } else {
+                    double plus2 = at(loss, x, k, original + 2 * epsilon);
+                    double minus2 = at(loss, x, k, original - 2 * epsilon);
+                    slope = (-plus2 + 8 * plus - 8 * minus + minus2) / (12 * epsilon);       // fourth-order central difference
+                }
+                grad.putScalar(k, slope);
             } finally {
                 x.putScalar(k, original);
             }
         }
         return grad;
+    }
+
+    private static double at(DoubleSupplier loss, INDArray x, long[] k, double value) {
+        x.putScalar(k, value);
+        return loss.getAsDouble();
     }
 
     /**
@@ -157,10 +181,10 @@ public final class GradientCheck {
         DoubleSupplier loss = () -> copy.forwardSequence(x, h).hs().mul(w).sumNumber().doubleValue();
         RnnGrads g = copy.backwardSequence(copy.forwardSequence(x, h), w);
         List<GradientCheckReport.Row> rows = new ArrayList<>();
-        addParams(rows, copy.params().named(), g.params().named(), loss, DEFAULT_EPSILON);
+        addParams(rows, copy.params().named(), g.params().named(), loss, CHECK_EPSILON);
         rows.add(row("x", x, g.dxs(), loss));
         rows.add(row("h_0", h, g.dh0(), loss));
-        return new GradientCheckReport(DEFAULT_EPSILON, rows);
+        return new GradientCheckReport(CHECK_STENCIL, CHECK_EPSILON, rows);
     }
 
     /**
@@ -182,10 +206,10 @@ public final class GradientCheck {
         DoubleSupplier loss = () -> copy.forward(xt, h).h().mul(w).sumNumber().doubleValue();
         RnnStepGrads g = copy.backward(step, w);
         List<GradientCheckReport.Row> rows = new ArrayList<>();
-        addParams(rows, copy.params().named(), g.params().named(), loss, DEFAULT_EPSILON);
+        addParams(rows, copy.params().named(), g.params().named(), loss, CHECK_EPSILON);
         rows.add(row("x_t", xt, g.dx(), loss));
         rows.add(row("h_{t-1}", h, g.dhPrev(), loss));
-        return new GradientCheckReport(DEFAULT_EPSILON, rows);
+        return new GradientCheckReport(CHECK_STENCIL, CHECK_EPSILON, rows);
     }
 
     /**
@@ -223,11 +247,11 @@ public final class GradientCheck {
         DoubleSupplier loss = () -> copy.forwardSequence(x, h, c).hs().mul(w).sumNumber().doubleValue();
         LstmGrads g = copy.backwardSequence(copy.forwardSequence(x, h, c), w);
         List<GradientCheckReport.Row> rows = new ArrayList<>();
-        addParams(rows, copy.params().named(), g.params().named(), loss, DEFAULT_EPSILON);
+        addParams(rows, copy.params().named(), g.params().named(), loss, CHECK_EPSILON);
         rows.add(row("x", x, g.dxs(), loss));
         rows.add(row("h_0", h, g.dh0(), loss));
         rows.add(row("C_0", c, g.dc0(), loss));
-        return new GradientCheckReport(DEFAULT_EPSILON, rows);
+        return new GradientCheckReport(CHECK_STENCIL, CHECK_EPSILON, rows);
     }
 
     /**
@@ -257,11 +281,11 @@ public final class GradientCheck {
         };
         LstmStepGrads g = copy.backward(step, wh, wc);
         List<GradientCheckReport.Row> rows = new ArrayList<>();
-        addParams(rows, copy.params().named(), g.params().named(), loss, DEFAULT_EPSILON);
+        addParams(rows, copy.params().named(), g.params().named(), loss, CHECK_EPSILON);
         rows.add(row("x_t", xt, g.dx(), loss));
         rows.add(row("h_{t-1}", h, g.dhPrev(), loss));
         rows.add(row("C_{t-1}", c, g.dcPrev(), loss));
-        return new GradientCheckReport(DEFAULT_EPSILON, rows);
+        return new GradientCheckReport(CHECK_STENCIL, CHECK_EPSILON, rows);
     }
 
     private static void addParams(List<GradientCheckReport.Row> rows, Map<String, INDArray> live,
@@ -272,7 +296,7 @@ public final class GradientCheck {
     }
 
     private static GradientCheckReport.Row row(String name, INDArray live, INDArray analytic, DoubleSupplier loss) {
-        INDArray numeric = numericGradient(loss, live, DEFAULT_EPSILON);
+        INDArray numeric = numericGradient(loss, live, CHECK_STENCIL, CHECK_EPSILON);
         return new GradientCheckReport.Row(name, live.shape(), relativeError(analytic, numeric));
     }
 

@@ -10,10 +10,11 @@ import java.util.Locale;
  * {@link GradientCheck#relativeError}. Prints as a plain-text table; {@link #toHtml()} renders the same
  * table in a notebook.
  *
- * @param epsilon the step ε of the central differences
+ * @param stencil the central-difference formula of the numeric gradients
+ * @param epsilon its step ε
  * @param rows    one row per array, in the order checked
  */
-public record GradientCheckReport(double epsilon, List<Row> rows) {
+public record GradientCheckReport(Stencil stencil, double epsilon, List<Row> rows) {
 
     /**
      * One checked array.
@@ -71,7 +72,7 @@ public record GradientCheckReport(double epsilon, List<Row> rows) {
         int shapeWidth = Math.max("shape".length(), rows.stream().mapToInt(r -> r.shapeText().length()).max().orElse(0));
         String format = "%-" + nameWidth + "s  %-" + shapeWidth + "s  %s%n";
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "gradient check, central differences with ε = %s%n", number(epsilon)));
+        s.append(String.format(Locale.ROOT, "gradient check: numeric %s with ε = %s%n", stencil.formula(), number(epsilon)));
         s.append(String.format(Locale.ROOT, format, "array", "shape", "max relative error"));
         for (Row r : rows) {
             s.append(String.format(Locale.ROOT, format, r.name(), r.shapeText(), number(r.maxRelativeError())));
@@ -84,7 +85,7 @@ public record GradientCheckReport(double epsilon, List<Row> rows) {
     public String toHtml() {
         StringBuilder s = new StringBuilder();
         s.append("<table class=\"lstmlab-gradient-check\">");
-        s.append("<caption>gradient check, central differences with ε = ").append(number(epsilon)).append("</caption>");
+        s.append("<caption>gradient check: numeric ").append(stencil.formula()).append(" with ε = ").append(number(epsilon)).append("</caption>");
         s.append("<thead><tr><th>array</th><th>shape</th><th>max relative error</th></tr></thead><tbody>");
         for (Row r : rows) {
             s.append("<tr><td><code>").append(escape(r.name())).append("</code></td><td>").append(r.shapeText())
