@@ -1,7 +1,6 @@
 package org.lstmlab.grad;
 
 import java.util.Arrays;
-import org.lstmlab.nn.Shapes;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -27,7 +26,7 @@ public final class MatrixNorms {
      * @return min(rows, columns) values σ₁ ≥ σ₂ ≥ … ≥ 0
      */
     public static double[] singularValues(INDArray m) {
-        Shapes.require("matrix", "[rows, columns]", m, Shapes.ANY, Shapes.ANY);
+        requireMatrix(m);
         return singularValues(toArray(m));
     }
 
@@ -39,8 +38,13 @@ public final class MatrixNorms {
 
     /** The Frobenius norm ‖M‖_F = √(Σ m_ij²) = √(Σ σ_k²); always ≥ the spectral norm. */
     public static double frobeniusNorm(INDArray m) {
-        Shapes.require("matrix", "[rows, columns]", m, Shapes.ANY, Shapes.ANY);
+        requireMatrix(m);
         return frobeniusNorm(toArray(m));
+    }
+
+    private static void requireMatrix(INDArray m) {
+        if (m == null) throw new IllegalArgumentException("matrix must be [rows, columns] but is null");
+        if (m.rank() != 2) throw new IllegalArgumentException("matrix must be [rows, columns] but is " + Arrays.toString(m.shape()));
     }
 
     static double[] singularValues(double[][] m) {
