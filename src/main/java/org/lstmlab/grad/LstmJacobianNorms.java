@@ -12,6 +12,7 @@ package org.lstmlab.grad;
  *                 the constant error carousel of Hochreiter &amp; Schmidhuber (1997)
  * @param cell     ‖∂C_T/∂C_t‖ through the full recurrence (the C-to-C block of the same product, with
  *                 h_t held fixed), which adds the paths that leave the cell through h and come back via
- *                 the gates
+ *                 the gates; unlike the cell path it is not bounded by 1 and can grow when C_t grows
+ *                 (with a saturated forget gate C_t accumulates i_s * C̃_s and the gates feed it back)
  */
 public record LstmJacobianNorms(JacobianNorms hidden, JacobianNorms cellPath, JacobianNorms cell) {}
