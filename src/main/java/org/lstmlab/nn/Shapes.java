@@ -33,8 +33,10 @@ public final class Shapes {
             ok = expected[k] == ANY || expected[k] == actual[k];
         }
         if (!ok) {
-            throw new IllegalArgumentException(symbol + " must be " + symbolic + " = "
-                    + describe(expected, actual, symbolic) + " but is " + Arrays.toString(actual));
+            String filled = describe(expected, actual, symbolic);
+            boolean nothingKnown = filled.replace(" ", "").equals(symbolic.replace(" ", ""));
+            throw new IllegalArgumentException(symbol + " must be " + symbolic + (nothingKnown ? "" : " = " + filled)
+                    + " but is " + Arrays.toString(actual));
         }
     }
 
