@@ -181,7 +181,7 @@ public final class GradientCheck {
         DoubleSupplier loss = () -> copy.forwardSequence(x, h).hs().mul(w).sumNumber().doubleValue();
         RnnGrads g = copy.backwardSequence(copy.forwardSequence(x, h), w);
         List<GradientCheckReport.Row> rows = new ArrayList<>();
-        addParams(rows, copy.params().named(), g.params().named(), loss, CHECK_EPSILON);
+        addParams(rows, copy.params().named(), g.params().named(), loss);
         rows.add(row("x", x, g.dxs(), loss));
         rows.add(row("h_0", h, g.dh0(), loss));
         return new GradientCheckReport(CHECK_STENCIL, CHECK_EPSILON, rows);
@@ -206,7 +206,7 @@ public final class GradientCheck {
         DoubleSupplier loss = () -> copy.forward(xt, h).h().mul(w).sumNumber().doubleValue();
         RnnStepGrads g = copy.backward(step, w);
         List<GradientCheckReport.Row> rows = new ArrayList<>();
-        addParams(rows, copy.params().named(), g.params().named(), loss, CHECK_EPSILON);
+        addParams(rows, copy.params().named(), g.params().named(), loss);
         rows.add(row("x_t", xt, g.dx(), loss));
         rows.add(row("h_{t-1}", h, g.dhPrev(), loss));
         return new GradientCheckReport(CHECK_STENCIL, CHECK_EPSILON, rows);
@@ -247,7 +247,7 @@ public final class GradientCheck {
         DoubleSupplier loss = () -> copy.forwardSequence(x, h, c).hs().mul(w).sumNumber().doubleValue();
         LstmGrads g = copy.backwardSequence(copy.forwardSequence(x, h, c), w);
         List<GradientCheckReport.Row> rows = new ArrayList<>();
-        addParams(rows, copy.params().named(), g.params().named(), loss, CHECK_EPSILON);
+        addParams(rows, copy.params().named(), g.params().named(), loss);
         rows.add(row("x", x, g.dxs(), loss));
         rows.add(row("h_0", h, g.dh0(), loss));
         rows.add(row("C_0", c, g.dc0(), loss));
@@ -281,7 +281,7 @@ public final class GradientCheck {
         };
         LstmStepGrads g = copy.backward(step, wh, wc);
         List<GradientCheckReport.Row> rows = new ArrayList<>();
-        addParams(rows, copy.params().named(), g.params().named(), loss, CHECK_EPSILON);
+        addParams(rows, copy.params().named(), g.params().named(), loss);
         rows.add(row("x_t", xt, g.dx(), loss));
         rows.add(row("h_{t-1}", h, g.dhPrev(), loss));
         rows.add(row("C_{t-1}", c, g.dcPrev(), loss));
@@ -289,7 +289,7 @@ public final class GradientCheck {
     }
 
     private static void addParams(List<GradientCheckReport.Row> rows, Map<String, INDArray> live,
-                                  Map<String, INDArray> analytic, DoubleSupplier loss, double epsilon) {
+                                  Map<String, INDArray> analytic, DoubleSupplier loss) {
         for (var e : live.entrySet()) {
             rows.add(row(e.getKey(), e.getValue(), analytic.get(e.getKey()), loss));
         }

@@ -1,5 +1,6 @@
 package org.lstmlab.grad;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ public final class GradientFlow {
         double[][] cs = new double[2][big + 1];
         double[][] product = identity(2 * hidden);
         double[] forget = new double[hidden];
-        java.util.Arrays.fill(forget, 1.0);
+        Arrays.fill(forget, 1.0);
         for (int k = 0; k <= big; k++) {
             if (k > 0) {
                 product = multiply(product, run.jacobians[big - k]);
@@ -289,7 +290,7 @@ public final class GradientFlow {
         Shapes.require("x", "[1, T, X]", xs, 1, Shapes.ANY, inputs);
         if (xs.size(1) < 1) {
             throw new IllegalArgumentException("x must have at least one step, [1, T, X] with T ≥ 1, but is "
-                    + java.util.Arrays.toString(xs.shape()));
+                    + Arrays.toString(xs.shape()));
         }
         Shapes.require("h_0", "[1, H]", h0, 1, hidden);
         if (c0 != null) Shapes.require("C_0", "[1, H]", c0, 1, hidden);
