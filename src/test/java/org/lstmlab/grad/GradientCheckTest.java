@@ -212,6 +212,13 @@ class GradientCheckTest {
         assertEquals("h_{t-1} must be [B, H] = [2, 4] but is [2, 5]", e4.getMessage());
         var e5 = assertThrows(IllegalArgumentException.class, () -> GradientCheck.sequence(rnn, Nd4j.zeros(DataType.DOUBLE, 2, 3), h));
         assertEquals("x must be [B, T, X] but is [2, 3]", e5.getMessage());
+        var e7 = assertThrows(IllegalArgumentException.class, () -> GradientCheck.step(lstm, Nd4j.zeros(DataType.DOUBLE, 2, 3),
+                Nd4j.zeros(DataType.DOUBLE, 2, 4), Nd4j.zeros(DataType.DOUBLE, 3, 4)));
+        assertEquals("C_{t-1} must be [B, H] = [2, 4] but is [3, 4]", e7.getMessage());
+        var e8 = assertThrows(IllegalArgumentException.class, () -> GradientCheck.step(lstm, null, h, h));
+        assertEquals("x_t must be an array but is null", e8.getMessage());
+        var e9 = assertThrows(IllegalArgumentException.class, () -> GradientCheck.relativeError(null, h));
+        assertEquals("relativeError needs two arrays but got analytic = null", e9.getMessage());
         var e6 = assertThrows(IllegalArgumentException.class, () -> GradientCheck.sequence((RnnCell) null, Nd4j.zeros(DataType.DOUBLE, 2, 3), h));
         assertEquals("cell must be an RnnCell or LstmCell but is null", e6.getMessage());
     }

@@ -255,6 +255,16 @@ class GradientFlowTest {
         assertEquals("cell must be an LstmCell but is null", e6.getMessage());
         var e7 = assertThrows(IllegalArgumentException.class, () -> GradientFlow.rnn(rnn, Nd4j.zeros(DataType.FLOAT, 1, 5, 3), Nd4j.zeros(DataType.DOUBLE, 1, 4)));
         assertTrue(e7.getMessage().startsWith("x must be DOUBLE like the parameters but is FLOAT"), e7.getMessage());
+        var e8 = assertThrows(IllegalArgumentException.class, () -> GradientFlow.lstmJacobian(lstm, Nd4j.zeros(DataType.DOUBLE, 1, 5, 3),
+                Nd4j.zeros(DataType.DOUBLE, 1, 4), Nd4j.zeros(DataType.DOUBLE, 1, 4), -1));
+        assertEquals("t must be in 0 … T = 5 but is -1", e8.getMessage());
+        var e9 = assertThrows(IllegalArgumentException.class, () -> GradientFlow.lstmJacobian(lstm, Nd4j.zeros(DataType.DOUBLE, 1, 5, 2),
+                Nd4j.zeros(DataType.DOUBLE, 1, 4), Nd4j.zeros(DataType.DOUBLE, 1, 4), 0));
+        assertEquals("x must be [1, T, X] = [1, 5, 3] but is [1, 5, 2]", e9.getMessage());
+        var e10 = assertThrows(IllegalArgumentException.class, () -> GradientFlow.recurrentSpectralNorms(null));
+        assertEquals("params must be LstmParams but is null", e10.getMessage());
+        var e11 = assertThrows(IllegalArgumentException.class, () -> new JacobianNorms(new double[2], new double[3]));
+        assertEquals("spectral and frobenius must have one entry per lag but have 2 and 3", e11.getMessage());
     }
 
     @Test
