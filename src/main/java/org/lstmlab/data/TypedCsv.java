@@ -39,9 +39,9 @@ public final class TypedCsv {
     public static Table read(Path file, List<CsvColumn> columns) {
         String name = file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
-            throw new UncheckedIOException(new NoSuchFileException(file.toAbsolutePath().toString(), null,
-                    name + " not found; the course reads it from the datasets/ folder of the repository"
-                            + " (set -D" + Datasets.DIRECTORY_PROPERTY + "=/path/to/datasets to point elsewhere)"));
+            String message = file.toAbsolutePath() + ": " + name + " not found; the course reads it from the datasets/ folder of"
+                    + " the repository (set -D" + Datasets.DIRECTORY_PROPERTY + "=/path/to/datasets to point elsewhere)";
+            throw new UncheckedIOException(message, new NoSuchFileException(file.toAbsolutePath().toString()));
         }
         List<String> lines;
         try {

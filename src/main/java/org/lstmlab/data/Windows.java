@@ -1,7 +1,10 @@
 package org.lstmlab.data;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import tech.tablesaw.api.Table;
 
 /**
  * Input windows of a series and the value each must predict: sample b sees rows
@@ -19,6 +22,35 @@ public record Windows(INDArray inputs, INDArray targets, int[] targetRows,
     public Windows {
         inputColumns = List.copyOf(inputColumns);
         targetColumns = List.copyOf(targetColumns);
+        targetRows = targetRows.clone();
+        if (targetRows.length != inputs.size(0)) {
+            throw new IllegalArgumentException("targetRows must be [B] = [" + inputs.size(0) + "] but is [" + targetRows.length + "]");
+        }
+    }
+
+    /** The row of the series each target comes from, {@code [B]} (a copy). */
+    @Override
+    public int[] targetRows() {
+        return targetRows.clone();
+    }
+
+    /**
+     * The date of each target, for a forecast plotted over the calendar.
+     *
+     * @param table      the table the series was taken from, rows in the same order
+     * @param dateColumn its LOCAL_DATE column, e.g. {@link SeattleWeather#DATE}
+     * @return {@code [B]} dates
+     */
+    public List<LocalDate> targetDates(Table table, String dateColumn) {
+        List<LocalDate> dates = new ArrayList<>();
+        for (int row : targetRows) {
+            if (row >= table.rowCount()) {
+                throw new IllegalArgumentException("target row " + row + " is beyond the " + table.rowCount() + " rows of " + table.name()
+                        + ": these windows were not cut from this table");
+            }
+            dates.add(table.dateColumn(dateColumn).get(row));
+        }
+        return dates;
     }
 
     /** B, the number of windows. */

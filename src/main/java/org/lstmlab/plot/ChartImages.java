@@ -12,6 +12,10 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * Turns any XChart chart into pixels, headless: a {@link BufferedImage} (what a Jupyter kernel
  * displays as image/png) or PNG bytes or a PNG file.
  *
+ * <p>Headless: loading any class of this package sets {@code java.awt.headless=true} when the
+ * property is unset, which works as long as nothing has used AWT before; a program that opens
+ * windows first should pass {@code -Djava.awt.headless=true} itself (the Maven tests do).
+ *
  * <pre>{@code
  * byte[] png = ChartImages.png(GradientNormChart.chart(measured, bounds));
  * }</pre>

@@ -69,6 +69,10 @@ class ForecastBaselinesTest {
             assertEquals(raw[d.test().targetRows()[b] - 1], persistence.getDouble(b, 0), 1e-9);
             assertEquals(raw[d.test().targetRows()[b]], d.inverseTargets(d.test().targets()).getDouble(b, 0), 1e-9);
         }
+        List<java.time.LocalDate> dates = d.test().targetDates(weather, SeattleWeather.DATE);
+        assertEquals(d.test().size(), dates.size());
+        assertEquals(weather.dateColumn(SeattleWeather.DATE).get(weather.rowCount() - 1), dates.get(dates.size() - 1),
+                "the last test target is the last day of the data");
     }
 
     @Test
