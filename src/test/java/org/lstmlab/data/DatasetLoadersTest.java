@@ -60,6 +60,27 @@ class DatasetLoadersTest {
     }
 
     @Test
+    void co2ReadingsAreMonthlyInOrderWithSomeMonthsMissingAsTheReadmeSays() {
+        Table t = Co2Concentration.load();
+        int gaps = 0;
+        LocalDate firstGap = null;
+        for (int n = 0; n < t.rowCount(); n++) {
+            LocalDate d = t.dateColumn(Co2Concentration.DATE).get(n);
+            assertEquals(1, d.getDayOfMonth(), "dates hold the first of the month");
+            if (n > 0) {
+                LocalDate previous = t.dateColumn(Co2Concentration.DATE).get(n - 1);
+                assertTrue(d.isAfter(previous), "in time order at row " + n);
+                if (!d.equals(previous.plusMonths(1))) {
+                    gaps++;
+                    if (firstGap == null) firstGap = previous.plusMonths(1);
+                }
+            }
+        }
+        assertTrue(gaps > 0, "some months are absent");
+        assertEquals(LocalDate.of(1958, 6, 1), firstGap, "the README names the first missing month");
+    }
+
+    @Test
     void theDatasetsFolderIsFoundFromASubfolderOfTheRepository() {
         String before = System.getProperty("user.dir");
         try {
