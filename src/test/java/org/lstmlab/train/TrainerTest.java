@@ -36,9 +36,12 @@ class TrainerTest {
         AddingBatch test = problem.sample(1000, 2026);
         double baseline = test.constantBaselineMse();
         var model = lstm(16, 1);
-        TrainConfig config = TrainConfig.defaults().withSteps(500).withBatchSize(32).withLearningRate(0.03).withSeed(7);
+        // Adam at α = 0.05 with fresh batches of 32: the loss sits at the baseline for ~200 steps, then falls
+        TrainConfig config = TrainConfig.defaults().withSteps(350).withBatchSize(32).withLearningRate(0.05).withSeed(42);
         History h = fitQuietly(model, problem, config);
         double mse = model.loss(test.xs(), test.ys(), LossMode.LAST_STEP);
+        System.out.printf("adding problem T = 20: held-out MSE %.4g, constant baseline %.4g (ratio %.3g), %s%n",
+                mse, baseline, mse / baseline, h);
         assertTrue(mse < baseline / 10, "held-out MSE " + mse + " should be below a tenth of the constant baseline " + baseline
                 + " after " + h.steps() + " steps (" + h + ")");
     }
