@@ -30,11 +30,12 @@ def main():
     parser.add_argument("notebooks", nargs="+")
     parser.add_argument("--out", required=True, help="folder for the executed notebooks and HTML")
     parser.add_argument("--kernel", default="lstm-lab")
-    parser.add_argument("--timeout", type=float, default=1800, help="seconds a cell may run")
-    parser.add_argument("--startup-timeout", type=float, default=120)
+    parser.add_argument("--timeout", type=int, default=1800, help="seconds a cell may run")
+    parser.add_argument("--startup-timeout", type=int, default=120)
     parser.add_argument("--allow-errors", action="store_true", help="run every cell even after an error")
-    parser.add_argument("--interrupt-after", type=float, default=None,
-                        help="interrupt a cell (Kernel > Interrupt) after this many seconds and go on")
+    parser.add_argument("--interrupt-after", type=int, default=None,
+                        help="interrupt cells tagged 'interrupt' (Kernel > Interrupt) after this many"
+                             " seconds and go on")
     parser.add_argument("--no-html", action="store_true")
     args = parser.parse_args()
 
@@ -43,11 +44,16 @@ def main():
     for path in args.notebooks:
         name = os.path.splitext(os.path.basename(path))[0]
         nb = nbformat.read(path, as_version=4)
-        timeout = args.interrupt_after if args.interrupt_after is not None else args.timeout
+        def timeout_of(cell):
+            if args.interrupt_after is not None and "interrupt" in cell.get("metadata", {}).get("tags", []):
+                return args.interrupt_after
+            return args.timeout
+
         client = NotebookClient(
             nb,
             kernel_name=args.kernel,
-            timeout=timeout,
+            timeout=args.timeout,
+            timeout_func=timeout_of,
             startup_timeout=args.startup_timeout,
             allow_errors=args.allow_errors or args.interrupt_after is not None,
             interrupt_on_timeout=args.interrupt_after is not None,

@@ -25,6 +25,8 @@ public final class KernelMain {
       System.exit(2);
     }
     System.setProperty("java.awt.headless", "true");
+    // The base library logs through (relocated) SLF4J; without a provider it warns on every start.
+    System.setProperty("slf4j.provider", org.slf4j.helpers.NOP_FallbackServiceProvider.class.getName());
     ParentWatch.start();
     String connection = Files.readString(Path.of(args[0]));
     JupyterConnection jupyter = new JupyterConnection(KernelConnectionProperties.parse(connection));

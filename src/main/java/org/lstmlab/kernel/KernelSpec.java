@@ -42,8 +42,6 @@ public final class KernelSpec {
     List<String> argv = new ArrayList<>();
     argv.add(java);
     argv.add("-Djava.awt.headless=true");
-    argv.add("-XX:+UseSerialGC");
-    argv.add("-XX:TieredStopAtLevel=1");
     if (javaFeature >= 22) {
       argv.add("--enable-native-access=ALL-UNNAMED"); // ND4J's natives, without a warning per cell
     }

@@ -286,20 +286,11 @@ public final class LabKernel extends BaseKernel {
         source = remaining;
         rest = "";
       }
-      int snippetStart = consumed + leadingSpace(remaining);
-      last = evalSnippet(jshell, source, code, snippetStart, firstLine);
+      last = evalSnippet(jshell, source, code, consumed, firstLine); // source starts where remaining does
       consumed += remaining.length() - rest.length();
       remaining = rest;
     }
     return last;
-  }
-
-  private static int leadingSpace(String text) {
-    int k = 0;
-    while (k < text.length() && Character.isWhitespace(text.charAt(k))) {
-      k++;
-    }
-    return k;
   }
 
   private Object[] evalSnippet(JShell jshell, String source, String code, int snippetStart, int firstLine) {
@@ -341,7 +332,8 @@ public final class LabKernel extends BaseKernel {
       int at = snippetStart + (int) Math.max(0, diag.getStartPosition());
       int[] lineColumn = lineColumn(code, Math.min(at, code.length()));
       int line = firstLine + lineColumn[0] + 1;
-      String message = diag.getMessage(Locale.ENGLISH);
+      String message = diag.getMessage(Locale.ENGLISH)
+          .replaceAll("\\n\\s*location: class\\s*$", ""); // JShell's wrapper class has no name to show
       String where = "line " + line + ", column " + (lineColumn[1] + 1) + ": " + message;
       if (first == null) {
         first = where;
