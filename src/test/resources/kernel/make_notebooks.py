@@ -63,4 +63,5 @@ write("interrupt.ipynb", [
     ("spin()", ["interrupt"]),                                                # 3
     ("Thread.sleep(600_000);", ["interrupt"]),                                # 4
     "kept + 1",                                                               # 5
+    "Runtime.version().feature()",                                            # 6
 ])

@@ -25,17 +25,33 @@ public final class KernelMain {
       System.exit(2);
     }
     System.setProperty("java.awt.headless", "true");
-    // The base library logs through (relocated) SLF4J; without a provider it warns on every start.
-    System.setProperty("slf4j.provider", org.slf4j.helpers.NOP_FallbackServiceProvider.class.getName());
     ParentWatch.start();
     String connection = Files.readString(Path.of(args[0]));
-    JupyterConnection jupyter = new JupyterConnection(KernelConnectionProperties.parse(connection));
+    JupyterConnection jupyter = quietly(() -> new JupyterConnection(KernelConnectionProperties.parse(connection)));
     LabKernel kernel = LabKernel.create(notebookClasspath());
     kernel.becomeHandlerForConnection(jupyter);
     jupyter.connect();
+    // JShell starts after the first kernel_info reply, or after a second without one.
+    java.util.concurrent.CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS)
+        .execute(kernel::startInBackground);
     jupyter.waitUntilClose();
     kernel.onShutdown(false);
     System.exit(0); // ND4J and AWT leave non-daemon threads behind
+  }
+
+  /**
+   * Runs an action with stderr silenced: the base library's (relocated) SLF4J has no provider and
+   * says so on first use. Setting {@code slf4j.provider} instead would also reach the library's
+   * own SLF4J, which notebook code uses.
+   */
+  static <T> T quietly(java.util.concurrent.Callable<T> action) throws Exception {
+    java.io.PrintStream err = System.err;
+    System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    try {
+      return action.call();
+    } finally {
+      System.setErr(err);
+    }
   }
 
   /** The JVM's classpath without the kernel's own (shaded) jar. */

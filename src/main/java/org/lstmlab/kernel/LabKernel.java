@@ -49,7 +49,9 @@ public final class LabKernel extends BaseKernel {
   private static final Pattern CELL_MAGIC = Pattern.compile("^\\s*%%(\\w+)([^\\n]*)\\n?(.*)$", Pattern.DOTALL);
 
   private final InProcessExecutionControl control = new InProcessExecutionControl();
-  private final CompletableFuture<JShell> shell;
+  private final CompletableFuture<JShell> shell = new CompletableFuture<>();
+  private final List<String> notebookClasspath;
+  private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
   private final CellOutput output;
   private final PrintStream kernelErr = System.err;
   private volatile ShellReplyEnvironment cellEnv;
@@ -66,7 +68,40 @@ public final class LabKernel extends BaseKernel {
     System.setOut(output.out);
     System.setErr(output.err);
     Notebook.setDisplayer(this::display);
-    this.shell = CompletableFuture.supplyAsync(() -> startShell(notebookClasspath));
+    this.notebookClasspath = List.copyOf(notebookClasspath);
+  }
+
+  /**
+   * Starts JShell (and loads ND4J's natives, when on the classpath) on a background thread, so
+   * Jupyter gets its first reply while the compiler warms up. Cells wait for JShell.
+   */
+  public void startInBackground() {
+    if (started.getAndSet(true)) {
+      return;
+    }
+    Thread starter = new Thread(() -> {
+      try {
+        shell.complete(startShell(notebookClasspath));
+      } catch (Throwable e) {
+        shell.completeExceptionally(e);
+        return;
+      }
+      warmUpNd4j();
+    }, "kernel-start");
+    starter.setDaemon(true);
+    starter.start();
+  }
+
+  /** Loads ND4J's backend before the first cell needs it (its natives take seconds to load). */
+  private void warmUpNd4j() {
+    try {
+      Class<?> nd4j = Class.forName("org.nd4j.linalg.factory.Nd4j", true, ClassLoader.getSystemClassLoader());
+      nd4j.getMethod("scalar", double.class).invoke(null, 1.0);
+    } catch (ClassNotFoundException e) {
+      // a classpath without ND4J: nothing to warm up
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      kernelErr.println("lstm-lab kernel: ND4J did not load at start-up (" + e + "); the first ND4J cell will say why");
+    }
   }
 
   /**
@@ -80,6 +115,7 @@ public final class LabKernel extends BaseKernel {
   }
 
   private JShell startShell(List<String> notebookClasspath) {
+    long started = System.nanoTime();
     JShell jshell = JShell.builder()
         .executionEngine(control.provider(), Map.of())
         .out(output.out)
@@ -97,6 +133,8 @@ public final class LabKernel extends BaseKernel {
         kernelErr.println("lstm-lab kernel: skipped start-up import " + statement);
       }
     }
+    jshell.eval("int $warmUp = 1 + 1;"); // the first evaluation warms the compiler up
+    kernelErr.printf(Locale.ROOT, "lstm-lab kernel: JShell ready in %.2f s%n", (System.nanoTime() - started) / 1e9);
     return jshell;
   }
 
@@ -176,6 +214,18 @@ public final class LabKernel extends BaseKernel {
     DisplayData data = new DisplayData();
     Rendering.render(value).forEach(data::putData);
     return data;
+  }
+
+  /** Replies first, then starts JShell: the reply is what Jupyter waits for to call the kernel ready. */
+  @Override
+  protected void handleKernelInfoRequest(ShellReplyEnvironment env,
+      Message<org.dflib.jjava.jupyter.messages.request.KernelInfoRequest> message) {
+    super.handleKernelInfoRequest(env, message);
+    env.defer(this::startInBackground);
+    if (!started.get()) {
+      kernelErr.printf(Locale.ROOT, "lstm-lab kernel: first kernel_info after %.2f s%n",
+          (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3);
+    }
   }
 
   @Override
