@@ -80,7 +80,7 @@ def main():
             failed += 1
             if found is not None:
                 index, output = found
-                print(f"FAILED {path}: cell {index} (code cell source starts: "
+                print(f"FAILED {path}: cell {index + 1} of {len(nb.cells)} (source starts: "
                       f"{''.join(nb.cells[index].source)[:60]!r}): "
                       f"{output.get('ename')}: {output.get('evalue')}", file=sys.stderr)
             else:

@@ -134,7 +134,7 @@ public final class LabKernel extends BaseKernel {
       }
     }
     jshell.eval("int $warmUp = 1 + 1;"); // the first evaluation warms the compiler up
-    kernelErr.printf(Locale.ROOT, "lstm-lab kernel: JShell ready in %.2f s%n", (System.nanoTime() - started) / 1e9);
+    log("JShell ready in %.2f s", (System.nanoTime() - started) / 1e9);
     return jshell;
   }
 
@@ -223,8 +223,15 @@ public final class LabKernel extends BaseKernel {
     super.handleKernelInfoRequest(env, message);
     env.defer(this::startInBackground);
     if (!started.get()) {
-      kernelErr.printf(Locale.ROOT, "lstm-lab kernel: first kernel_info after %.2f s%n",
+      log("first kernel_info reply %.2f s after the JVM started",
           (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3);
+    }
+  }
+
+  /** Start-up timings for the kernel log, when {@code LSTMLAB_KERNEL_LOG} is set. */
+  private void log(String format, Object... args) {
+    if (System.getenv("LSTMLAB_KERNEL_LOG") != null) {
+      kernelErr.println("lstm-lab kernel: " + String.format(Locale.ROOT, format, args));
     }
   }
 
