@@ -64,4 +64,7 @@ write("interrupt.ipynb", [
     ("Thread.sleep(600_000);", ["interrupt"]),                                # 4
     "kept + 1",                                                               # 5
     "Runtime.version().feature()",                                            # 6
+    "%classpath extra",                                                       # 7
+    ("labextra.Busy.spin()", ["interrupt"]),                                  # 8: a loop in a class from a folder
+    "kept",                                                                   # 9
 ])

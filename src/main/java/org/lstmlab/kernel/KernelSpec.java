@@ -42,6 +42,7 @@ public final class KernelSpec {
     List<String> argv = new ArrayList<>();
     argv.add(java);
     argv.add("-Djava.awt.headless=true");
+    argv.add("-javaagent:" + kernelJar); // stop checks in the library's loops too (StopCheckAgent)
     if (javaFeature >= 22) {
       argv.add("--enable-native-access=ALL-UNNAMED"); // ND4J's natives, without a warning per cell
     }

@@ -13,7 +13,7 @@ class KernelSpecTest {
   @Test
   void theKernelspecStartsKernelMainOnTheKernelJarThenTheLibraryClasspath() {
     String json = KernelSpec.json("/jdk/bin/java", 17, "/k/kernel.jar", List.of("/lib/classes", "/lib/nd4j.jar"));
-    assertTrue(json.contains("\"argv\": [\"/jdk/bin/java\", \"-Djava.awt.headless=true\", \"-cp\", "
+    assertTrue(json.contains("\"argv\": [\"/jdk/bin/java\", \"-Djava.awt.headless=true\", \"-javaagent:/k/kernel.jar\", \"-cp\", "
         + "\"/k/kernel.jar" + java.io.File.pathSeparator + "/lib/classes" + java.io.File.pathSeparator
         + "/lib/nd4j.jar\", \"org.lstmlab.kernel.KernelMain\", \"{connection_file}\"]"), json);
     assertTrue(json.contains("\"display_name\": \"Java (LSTM Lab)\""));
