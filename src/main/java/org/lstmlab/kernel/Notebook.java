@@ -23,11 +23,11 @@ public final class Notebook {
    * Shows an object in the cell's output: a chart or image as a picture, a table as HTML, an
    * INDArray with its shape, anything else as text.
    *
+   * <p>Returns nothing, so a cell ending in {@code display(chart);} shows the chart once.
+   *
    * @param value the object to show
-   * @return the object, so a cell can display and keep using it
    */
-  public static <T> T display(T value) {
+  public static void display(Object value) {
     displayer.display(value);
-    return value;
   }
 }

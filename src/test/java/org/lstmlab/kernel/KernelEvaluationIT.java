@@ -86,6 +86,7 @@ class KernelEvaluationIT {
   @Test
   void displayOfAnXChartChartIsAPngOfTheChartsSize() throws Exception {
     JsonObject shown = Jupyter.only(nb, 7, "display_data");
+    assertEquals(1, Jupyter.outputs(nb, 7).size(), "a cell ending in display(chart); shows the chart once");
     BufferedImage image = png(Jupyter.text(shown.getAsJsonObject("data").get("image/png")));
     assertEquals(320, image.getWidth());
     assertEquals(240, image.getHeight());
