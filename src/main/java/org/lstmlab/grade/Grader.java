@@ -36,6 +36,7 @@ import org.lstmlab.grade.child.Wire;
 public final class Grader implements AutoCloseable {
     private static final long MAX_UNZIPPED_BYTES = 20L << 20;
     private static final int MAX_ZIP_ENTRIES = 500;
+    private static final long MAX_SOURCE_BYTES = 1L << 20;
 
     private final Path work;
     private final ChildRuntime runtime;
@@ -122,6 +123,9 @@ public final class Grader implements AutoCloseable {
                 if (found == null) {
                     return ExerciseResult.zero(e, x == e ? x.fileName() + " is not in the submission"
                             : e.id() + " calls your " + x.className() + ", but " + x.fileName() + " is not in the submission");
+                }
+                if (Files.size(found) > MAX_SOURCE_BYTES) {
+                    return ExerciseResult.zero(e, x.fileName() + " is larger than 1 MB: submit the exercise file only");
                 }
                 Path copy = src.resolve(x.fileName());
                 Files.copy(found, copy);

@@ -62,6 +62,7 @@ public final class Gradescope {
         List<String> names = new ArrayList<>();
         if (zip.getParent() != null) Files.createDirectories(zip.getParent());
         try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+            out.setLevel(java.util.zip.Deflater.NO_COMPRESSION);                      // jars are compressed already
             put(out, "setup.sh", SETUP.getBytes(StandardCharsets.UTF_8));
             put(out, "run_autograder", RUN.getBytes(StandardCharsets.UTF_8));
             put(out, "lib/lstm-lab.jar", libraryJar(self));
@@ -103,15 +104,19 @@ public final class Gradescope {
      * to that folder survives.
      */
     public static Report runAutograder(Path root, Limits limits) throws IOException {
+        return runAutograder(root, limits, Exercises.ALL);
+    }
+
+    static Report runAutograder(Path root, Limits limits, java.util.List<Exercise> exercises) throws IOException {
         Path submission = root.resolve("submission");
         Report report;
         try (Grader g = new Grader(limits, Math.max(1, Runtime.getRuntime().availableProcessors()))) {
             if (!Files.isDirectory(submission)) {
-                report = new Report("submission", 0, Exercises.ALL.stream()
+                report = new Report("submission", 0, exercises.stream()
                         .map(e -> ExerciseResult.zero(e, "no submission folder at " + submission)).toList(), 0);
             } else {
                 Path zip = singleZip(submission);
-                report = g.grade("submission", zip != null ? zip : submission, Exercises.ALL, Grader.randomSeed());
+                report = g.grade("submission", zip != null ? zip : submission, exercises, Grader.randomSeed());
             }
         }
         Batch.writeResults(root.resolve("results"), report);

@@ -30,6 +30,10 @@ final class Judge {
                     String other = m.substring(m.indexOf("UnsupportedOperationException: ") + 31).split(" \\(")[0];
                     return e.id() + " calls an exercise that is not implemented yet (" + other + "): do that one first";
                 }
+                if (m.contains("OutOfMemoryError") || m.contains("Allocation failed") || m.contains("bad_alloc")) {
+                    return e.className() + "." + c.method() + " ran out of memory (" + m.split("\n")[0]
+                            + "): the grader limits heap and ND4J memory; does it allocate a huge array?";
+                }
                 return e.className() + "." + c.method() + " threw " + m;
             }
             default:

@@ -69,7 +69,7 @@ final class SubmissionCompiler {
     static Path find(Path root, String fileName) throws IOException {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root, 12)) {
-            walk.filter(p -> p.getFileName().toString().equals(fileName) && Files.isRegularFile(p))
+            walk.filter(p -> p.getFileName().toString().equals(fileName) && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
                     .filter(p -> !root.relativize(p).toString().startsWith("__MACOSX"))
                     .forEach(found::add);
         }
