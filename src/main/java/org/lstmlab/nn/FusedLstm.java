@@ -35,8 +35,10 @@ public final class FusedLstm implements RecurrentLayer {
     /** W = [W_f; W_i; W_C; W_o], [4H, H+X]: the caller's storage when shared, else a copy refreshed every run. */
     private final NativeBuffer w;
     private final boolean shared;
-    /** b = [b_f; b_i; b_C; b_o], [4H], refreshed every run. */
+    /** b = [b_f; b_i; b_C; b_o], [4H], copied from the caller's biases every run. */
     private final double[] b;
+    /** The caller's [4H] bias storage when b_f … b_o are its consecutive blocks, else null. */
+    private final NativeBuffer sharedBias;
     private Workspace workspace;
 
     /**
@@ -55,6 +57,8 @@ public final class FusedLstm implements RecurrentLayer {
         this.shared = isStacked(params);
         this.w = shared ? NativeBuffer.from(params.wF()) : NativeBuffer.of(Nd4j.create(type, 4L * hidden, hidden + input));
         this.b = new double[4 * hidden];
+        this.sharedBias = isStacked(new INDArray[] {params.bF(), params.bI(), params.bC(), params.bO()}, hidden)
+                ? NativeBuffer.from(params.bF()) : null;
     }
 
     /**
@@ -107,8 +111,7 @@ public final class FusedLstm implements RecurrentLayer {
     /** {@link #forwardSequence} from zero initial state. */
     @Override
     public Pass run(INDArray xs) {
-        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, input);
-        return forwardSequence(xs, Nd4j.zeros(type, xs.size(0), hidden), Nd4j.zeros(type, xs.size(0), hidden));
+        return forward(xs, null, null);
     }
 
     @Override
@@ -130,16 +133,22 @@ public final class FusedLstm implements RecurrentLayer {
      */
     public Pass forwardSequence(INDArray xs, INDArray h0, INDArray c0) {
         Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, input);
-        if (xs.size(1) < 1) throw new IllegalArgumentException("x must be [B, T, X] with T ≥ 1 but is " + java.util.Arrays.toString(xs.shape()));
         Shapes.require("h_0", "[B, H]", h0, xs.size(0), hidden);
         Shapes.require("C_0", "[B, H]", c0, xs.size(0), hidden);
-        Shapes.requireType("x", xs, type);
         Shapes.requireType("h_0", h0, type);
         Shapes.requireType("C_0", c0, type);
+        return forward(xs, h0, c0);
+    }
+
+    /** The forward pass; a null h_0 or C_0 means zeros. */
+    private Pass forward(INDArray xs, INDArray h0, INDArray c0) {
+        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, input);
+        if (xs.size(1) < 1) throw new IllegalArgumentException("x must be [B, T, X] with T ≥ 1 but is " + java.util.Arrays.toString(xs.shape()));
+        Shapes.requireType("x", xs, type);
         refreshParameters();
         Workspace ws = workspace(Math.toIntExact(xs.size(0)), Math.toIntExact(xs.size(1)));
         ws.generation++;
-        return ws.forward(this, NativeBuffer.dense(xs), NativeBuffer.dense(h0), NativeBuffer.dense(c0));
+        return ws.forward(this, NativeBuffer.dense(xs), h0 == null ? null : NativeBuffer.dense(h0), c0 == null ? null : NativeBuffer.dense(c0));
     }
 
     /**
@@ -198,16 +207,20 @@ public final class FusedLstm implements RecurrentLayer {
     }
 
     private void refreshParameters() {
-        INDArray[] ws = {params.wF(), params.wI(), params.wC(), params.wO()};
-        INDArray[] bs = {params.bF(), params.bI(), params.bC(), params.bO()};
-        int block = hidden * (hidden + input);
-        double[] copy = shared ? null : new double[block];
-        for (int g = 0; g < 4; g++) {
-            if (!shared) {
+        if (!shared) {
+            INDArray[] ws = {params.wF(), params.wI(), params.wC(), params.wO()};
+            int block = hidden * (hidden + input);
+            double[] copy = new double[block];
+            for (int g = 0; g < 4; g++) {
                 NativeBuffer.of(NativeBuffer.dense(ws[g])).get(0, copy, 0, block);
                 w.put(g * block, copy, 0, block);
             }
-            NativeBuffer.of(NativeBuffer.dense(bs[g])).get(0, b, g * hidden, hidden);
+        }
+        if (sharedBias != null) {
+            sharedBias.get(0, b, 0, b.length);
+        } else {
+            INDArray[] bs = {params.bF(), params.bI(), params.bC(), params.bO()};
+            for (int g = 0; g < 4; g++) NativeBuffer.of(NativeBuffer.dense(bs[g])).get(0, b, g * hidden, hidden);
         }
     }
 
@@ -220,17 +233,22 @@ public final class FusedLstm implements RecurrentLayer {
 
     /** True when W_f … W_o are consecutive row blocks of one dense [4H, H+X] array, as {@link #stacked} makes them. */
     private static boolean isStacked(LstmParams p) {
-        INDArray[] ws = {p.wF(), p.wI(), p.wC(), p.wO()};
-        long h = p.hiddenSize();
-        long cols = p.wF().columns();
-        long bytes = h * cols * p.wF().data().getElementSize();
-        long start = p.wF().data().addressPointer().address();
+        return isStacked(new INDArray[] {p.wF(), p.wI(), p.wC(), p.wO()}, p.hiddenSize());
+    }
+
+    /** True when the four row blocks (or vector blocks) lie one after another, dense and row-major, from the first's start. */
+    private static boolean isStacked(INDArray[] blocks, long h) {
+        INDArray first = blocks[0];
+        long cols = first.rank() == 2 ? first.columns() : 1;
+        long bytes = h * cols * first.data().getElementSize();
+        long start = first.data().addressPointer().address();
         for (int g = 0; g < 4; g++) {
-            INDArray a = ws[g];
-            if (a.ordering() != 'c' || a.stride(0) != cols || a.stride(1) != 1) return false;
-            if (a.data().addressPointer().address() != start + g * bytes) return false;
+            INDArray a = blocks[g];
+            boolean dense = a.rank() == 2 ? a.ordering() == 'c' && a.stride(0) == cols && a.stride(1) == 1
+                    : a.rank() == 1 && a.stride(0) == 1;
+            if (!dense || a.data().addressPointer().address() != start + g * bytes) return false;
         }
-        return p.wF().offset() == 0 && p.wF().data().length() >= 4 * h * cols;
+        return first.offset() == 0 && first.data().length() >= 4 * h * cols;
     }
     /**
      * The arrays one sequence length and batch size need, allocated once and reused by every run. Time-major:
@@ -303,9 +321,11 @@ public final class FusedLstm implements RecurrentLayer {
                     hx.put((t * bSize + b) * row + hSize, xs, (b * tSize + t) * xSize, xSize); // x_t into [h_{t-1}, x_t]
                 }
             }
-            NativeBuffer.of(h0).get(0, h, 0, h.length);
+            if (h0 == null) java.util.Arrays.fill(h, 0);
+            else NativeBuffer.of(h0).get(0, h, 0, h.length);
             for (int b = 0; b < bSize; b++) hx.put(b * row, h, b * hSize, hSize);              // h_0 into [h_0, x_1]
-            NativeBuffer.of(c0).get(0, c, 0, h.length);                                         // C_0
+            if (c0 == null) java.util.Arrays.fill(c, 0, h.length, 0);
+            else NativeBuffer.of(c0).get(0, c, 0, h.length);                                    // C_0
             // the input projection of every step in one GEMM: z = x · W_xᵀ, [T·B, 4H]
             NativeBuffer.gemm(false, true, tSize * bSize, g, xSize, hx, hSize, row, layer.w, hSize, row, 0, z, 0, g);
             for (int t = 0; t < tSize; t++) {
