@@ -28,15 +28,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * layer. Not thread-safe; a {@link Pass} stays valid until the next run on the same layer.
  */
 public final class FusedLstm implements RecurrentLayer {
-    /**
-     * Whether the JVM has the Vector API ({@code --add-modules jdk.incubator.vector}, as {@code ./lab} and the
-     * tests run it): the gate maths then takes SIMD lanes, about 4× faster at the course size; the results
-     * are the same to rounding. The system property {@code lstmlab.scalar=true} turns it off.
-     */
-    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-            && !Boolean.getBoolean("lstmlab.scalar");
-
-    private final boolean vector;
     private final LstmParams params;
     private final int hidden;
     private final int input;
@@ -55,14 +46,7 @@ public final class FusedLstm implements RecurrentLayer {
      *               per-run copy
      */
     public FusedLstm(LstmParams params) {
-        this(params, VECTOR_API);
-    }
-
-    /** With {@code vector} false the gate maths runs in scalar loops even when the Vector API is present. */
-    FusedLstm(LstmParams params, boolean vector) {
         if (params == null) throw new IllegalArgumentException("params must be LstmParams but is null");
-        if (vector && !VECTOR_API) throw new IllegalStateException("the JVM runs without --add-modules jdk.incubator.vector");
-        this.vector = vector;
         this.params = params;
         this.hidden = params.hiddenSize();
         this.input = params.inputSize();
@@ -97,11 +81,6 @@ public final class FusedLstm implements RecurrentLayer {
 
     public LstmParams params() {
         return params;
-    }
-
-    /** Whether the gate maths runs on SIMD lanes through the JDK's Vector API (see {@link #VECTOR_API}). */
-    public boolean usesVectorApi() {
-        return vector;
     }
 
     /** Whether the GEMMs read the caller's weights in place (see {@link #stacked(LstmParams)}). */
@@ -353,8 +332,7 @@ public final class FusedLstm implements RecurrentLayer {
                 // one GEMM for all four gates: z_t += h_{t-1} · W_hᵀ, [B, 4H]
                 NativeBuffer.gemm(false, true, bSize, g, hSize, hx, t * bSize * row, row, layer.w, 0, row, 1, z, t * bSize * g, g);
                 z.get(t * bSize * g, gates, 0, gates.length);
-                if (layer.vector) VectorCells.cellForward(gates, layer.b, c, t * bSize * hSize, tanhC, h, bSize, hSize);
-                else cellForward(gates, layer.b, c, t * bSize * hSize, tanhC, h, bSize, hSize);
+                cellForward(gates, layer.b, c, t * bSize * hSize, tanhC, h, bSize, hSize);
                 z.put(t * bSize * g, gates, 0, gates.length);                                    // keep f, i, C̃, o for backward
                 for (int b = 0; b < bSize; b++) {
                     if (t + 1 < tSize) hx.put(((t + 1) * bSize + b) * row, h, b * hSize, hSize); // h_t into [h_t, x_{t+1}]
@@ -363,7 +341,7 @@ public final class FusedLstm implements RecurrentLayer {
                 }
             }
             long[] shape = {bSize, tSize, hSize};
-            return new Pass(layer, this, NativeBuffer.array(hs, type, shape), NativeBuffer.array(cs, type, shape));
+            return new Pass(layer, this, Nd4j.create(hs, shape, type), Nd4j.create(cs, shape, type));
         }
 
         LstmGrads backward(FusedLstm layer, INDArray dHsIn) {
@@ -374,15 +352,14 @@ public final class FusedLstm implements RecurrentLayer {
             double[] db = new double[g];
             for (int t = tSize - 1; t >= 0; t--) {
                 z.get(t * bSize * g, gates, 0, gates.length);
-                if (layer.vector) VectorCells.cellBackward(gates, c, tanhC, t, dHs, tSize, dhNext, dcNext, db, bSize, hSize);
-                else cellBackward(gates, c, tanhC, t, dHs, tSize, dhNext, dcNext, db, bSize, hSize);
+                cellBackward(gates, c, tanhC, t, dHs, tSize, dhNext, dcNext, db, bSize, hSize);
                 dz.put(t * bSize * g, gates, 0, gates.length);
                 // ∂L/∂h_{t-1} = ∂L/∂z_t · W_h, one GEMM for all four gates, [B, H]
                 NativeBuffer.gemm(false, false, bSize, hSize, g, dz, t * bSize * g, g, layer.w, 0, row, 0, dh, 0, hSize);
                 dh.get(0, dhNext, 0, dhNext.length);
             }
             // the weight gradient of every step in one GEMM: ∂L/∂W = Σ_t ∂L/∂z_tᵀ · [h_{t-1}, x_t], [4H, H+X]
-            INDArray dW = Nd4j.createUninitialized(type, new long[] {g, row}, 'c');
+            INDArray dW = Nd4j.create(type, g, row);
             NativeBuffer.gemm(true, false, g, row, tSize * bSize, dz, 0, g, hx, 0, row, 0, NativeBuffer.of(dW), 0, row);
             // ∂L/∂x_t = ∂L/∂z_t · W_x for every step in one GEMM, [T·B, X]
             NativeBuffer.gemm(false, false, tSize * bSize, xSize, g, dz, 0, g, layer.w, hSize, row, 0, dxTimeMajor, 0, xSize);
@@ -392,7 +369,7 @@ public final class FusedLstm implements RecurrentLayer {
                     System.arraycopy(dxs, (t * bSize + b) * xSize, dxsOut, (b * tSize + t) * xSize, xSize);
                 }
             }
-            INDArray dB = NativeBuffer.array(db, type, g);
+            INDArray dB = Nd4j.create(db, new long[] {g}, type);
             INDArray[] w = new INDArray[4];
             INDArray[] bias = new INDArray[4];
             for (int k = 0; k < 4; k++) {
@@ -401,8 +378,8 @@ public final class FusedLstm implements RecurrentLayer {
             }
             LstmParams grads = new LstmParams(w[0], bias[0], w[1], bias[1], w[2], bias[2], w[3], bias[3]);
             long[] state = {bSize, hSize};
-            return new LstmGrads(grads, NativeBuffer.array(dxsOut, type, bSize, tSize, xSize),
-                    NativeBuffer.array(dhNext, type, state), NativeBuffer.array(dcNext, type, state));
+            return new LstmGrads(grads, Nd4j.create(dxsOut, new long[] {bSize, tSize, xSize}, type),
+                    Nd4j.create(dhNext, state, type), Nd4j.create(dcNext, state, type));
         }
     }
 
@@ -417,17 +394,11 @@ public final class FusedLstm implements RecurrentLayer {
      * @param h     h_t, [B, H]
      */
     static void cellForward(double[] z, double[] bias, double[] c, int at, double[] tanhC, double[] h, int batch, int hidden) {
-        for (int r = 0; r < batch; r++) cellForwardColumns(z, bias, c, at, tanhC, h, batch, hidden, r, 0);
-    }
-
-    /** {@link #cellForward} for row r from hidden unit {@code from} on. */
-    static void cellForwardColumns(double[] z, double[] bias, double[] c, int at, double[] tanhC, double[] h, int batch, int hidden,
-                                   int r, int from) {
         final int hh = hidden;
-        {
+        for (int r = 0; r < batch; r++) {
             final int zr = r * 4 * hh;
             final int s = at + r * hh;
-            for (int j = from; j < hh; j++) {
+            for (int j = 0; j < hh; j++) {
                 double f = sigmoid(z[zr + j] + bias[j]);                              // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
                 double i = sigmoid(z[zr + hh + j] + bias[hh + j]);                    // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
                 double cTilde = tanh(z[zr + 2 * hh + j] + bias[2 * hh + j]);          // C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
@@ -460,19 +431,13 @@ public final class FusedLstm implements RecurrentLayer {
      */
     static void cellBackward(double[] z, double[] c, double[] tanhC, int t, double[] dHs, int steps,
                              double[] dhNext, double[] dcNext, double[] db, int batch, int hidden) {
-        for (int r = 0; r < batch; r++) cellBackwardColumns(z, c, tanhC, t, dHs, steps, dhNext, dcNext, db, batch, hidden, r, 0);
-    }
-
-    /** {@link #cellBackward} for row r from hidden unit {@code from} on. */
-    static void cellBackwardColumns(double[] z, double[] c, double[] tanhC, int t, double[] dHs, int steps,
-                                    double[] dhNext, double[] dcNext, double[] db, int batch, int hidden, int r, int from) {
         final int hh = hidden;
         final int at = t * batch * hh;
-        {
+        for (int r = 0; r < batch; r++) {
             final int zr = r * 4 * hh;
             final int s = r * hh;
             final int fromLoss = (r * steps + t) * hh;
-            for (int j = from; j < hh; j++) {
+            for (int j = 0; j < hh; j++) {
                 double f = z[zr + j];
                 double i = z[zr + hh + j];
                 double cTilde = z[zr + 2 * hh + j];
