@@ -341,7 +341,7 @@ public final class FusedLstm implements RecurrentLayer {
                 }
             }
             long[] shape = {bSize, tSize, hSize};
-            return new Pass(layer, this, Nd4j.create(hs, shape, type), Nd4j.create(cs, shape, type));
+            return new Pass(layer, this, NativeBuffer.array(hs, type, shape), NativeBuffer.array(cs, type, shape));
         }
 
         LstmGrads backward(FusedLstm layer, INDArray dHsIn) {
@@ -359,7 +359,7 @@ public final class FusedLstm implements RecurrentLayer {
                 dh.get(0, dhNext, 0, dhNext.length);
             }
             // the weight gradient of every step in one GEMM: ∂L/∂W = Σ_t ∂L/∂z_tᵀ · [h_{t-1}, x_t], [4H, H+X]
-            INDArray dW = Nd4j.create(type, g, row);
+            INDArray dW = Nd4j.createUninitialized(type, new long[] {g, row}, 'c');
             NativeBuffer.gemm(true, false, g, row, tSize * bSize, dz, 0, g, hx, 0, row, 0, NativeBuffer.of(dW), 0, row);
             // ∂L/∂x_t = ∂L/∂z_t · W_x for every step in one GEMM, [T·B, X]
             NativeBuffer.gemm(false, false, tSize * bSize, xSize, g, dz, 0, g, layer.w, hSize, row, 0, dxTimeMajor, 0, xSize);
@@ -369,7 +369,7 @@ public final class FusedLstm implements RecurrentLayer {
                     System.arraycopy(dxs, (t * bSize + b) * xSize, dxsOut, (b * tSize + t) * xSize, xSize);
                 }
             }
-            INDArray dB = Nd4j.create(db, new long[] {g}, type);
+            INDArray dB = NativeBuffer.array(db, type, g);
             INDArray[] w = new INDArray[4];
             INDArray[] bias = new INDArray[4];
             for (int k = 0; k < 4; k++) {
@@ -378,8 +378,8 @@ public final class FusedLstm implements RecurrentLayer {
             }
             LstmParams grads = new LstmParams(w[0], bias[0], w[1], bias[1], w[2], bias[2], w[3], bias[3]);
             long[] state = {bSize, hSize};
-            return new LstmGrads(grads, Nd4j.create(dxsOut, new long[] {bSize, tSize, xSize}, type),
-                    Nd4j.create(dhNext, state, type), Nd4j.create(dcNext, state, type));
+            return new LstmGrads(grads, NativeBuffer.array(dxsOut, type, bSize, tSize, xSize),
+                    NativeBuffer.array(dhNext, type, state), NativeBuffer.array(dcNext, type, state));
         }
     }
 

@@ -7,6 +7,7 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A dense ND4J array seen from Java as flat storage: bulk copies to and from {@code double[]} (the
@@ -48,6 +49,16 @@ abstract sealed class NativeBuffer permits NativeBuffer.F64, NativeBuffer.F32 {
     /** The same values as a dense row-major array: {@code a} itself when it already is one. */
     static INDArray dense(INDArray a) {
         return a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
+    }
+
+    /**
+     * A new array holding {@code values}, copied in bulk ({@code Nd4j.create(double[], …)} stores element by
+     * element, which costs as much as the LSTM's arithmetic at the course size).
+     */
+    static INDArray array(double[] values, DataType type, long... shape) {
+        INDArray a = Nd4j.createUninitialized(type, shape, 'c');
+        of(a).put(0, values, 0, Math.toIntExact(a.length()));
+        return a;
     }
 
     /** Copies {@code len} elements from index {@code from} into {@code dst[off…]}. */
