@@ -156,7 +156,7 @@ public final class FusedLstm implements RecurrentLayer {
      *
      * @param run the latest {@link Pass} of this layer
      * @param dHs ∂L/∂h_t arriving from the loss at every step, {@code [B, T, H]}
-     * @return ∂L/∂θ summed over all steps (row-block views of one {@code [4H, H+X]} gradient), ∂L/∂x_t,
+     * @return ∂L/∂θ summed over all steps, ∂L/∂x_t,
      *         ∂L/∂h_0 and ∂L/∂C_0
      */
     public LstmGrads backwardSequence(Pass run, INDArray dHs) {
@@ -369,12 +369,14 @@ public final class FusedLstm implements RecurrentLayer {
                     System.arraycopy(dxs, (t * bSize + b) * xSize, dxsOut, (b * tSize + t) * xSize, xSize);
                 }
             }
-            INDArray dB = NativeBuffer.array(db, type, g);
+            // one array per course symbol: ND4J views would cost more than the whole pass at the tiny size
+            double[] dWValues = new double[g * row];
+            NativeBuffer.of(dW).get(0, dWValues, 0, dWValues.length);
             INDArray[] w = new INDArray[4];
             INDArray[] bias = new INDArray[4];
             for (int k = 0; k < 4; k++) {
-                w[k] = dW.get(NDArrayIndex.interval(k * hSize, (k + 1) * hSize), NDArrayIndex.all());
-                bias[k] = dB.get(NDArrayIndex.interval(k * hSize, (k + 1) * hSize));
+                w[k] = NativeBuffer.array(dWValues, k * hSize * row, type, hSize, row);
+                bias[k] = NativeBuffer.array(db, k * hSize, type, hSize);
             }
             LstmParams grads = new LstmParams(w[0], bias[0], w[1], bias[1], w[2], bias[2], w[3], bias[3]);
             long[] state = {bSize, hSize};

@@ -56,8 +56,13 @@ abstract sealed class NativeBuffer permits NativeBuffer.F64, NativeBuffer.F32 {
      * element, which costs as much as the LSTM's arithmetic at the course size).
      */
     static INDArray array(double[] values, DataType type, long... shape) {
+        return array(values, 0, type, shape);
+    }
+
+    /** As {@link #array(double[], DataType, long...)}, from {@code values[from…]}. */
+    static INDArray array(double[] values, int from, DataType type, long... shape) {
         INDArray a = Nd4j.createUninitialized(type, shape, 'c');
-        of(a).put(0, values, 0, Math.toIntExact(a.length()));
+        of(a).put(0, values, from, Math.toIntExact(a.length()));
         return a;
     }
 
