@@ -1,6 +1,5 @@
 package org.lstmlab.nn;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -120,7 +119,7 @@ public final class FusedLstm implements RecurrentLayer {
             throw new IllegalArgumentException("pass must come from FusedLstm.run but is "
                     + (pass == null ? "null" : pass.getClass().getSimpleName()));
         }
-        return backwardSequence(run, dHs).params().named();
+        return backward(run, dHs, false).params().named();
     }
 
     /**
@@ -160,6 +159,11 @@ public final class FusedLstm implements RecurrentLayer {
      *         ∂L/∂h_0 and ∂L/∂C_0
      */
     public LstmGrads backwardSequence(Pass run, INDArray dHs) {
+        return backward(run, dHs, true);
+    }
+
+    /** With {@code inputs} false only ∂L/∂θ is computed (the training loop's case): no ∂L/∂x_t GEMM, no ∂L/∂h_0, ∂L/∂C_0. */
+    private LstmGrads backward(Pass run, INDArray dHs, boolean inputs) {
         if (run == null || run.owner != this) {
             throw new IllegalArgumentException("run must come from this FusedLstm's run or forwardSequence");
         }
@@ -170,7 +174,7 @@ public final class FusedLstm implements RecurrentLayer {
         }
         Shapes.require("∂L/∂h", "[B, T, H]", dHs, ws.batch, ws.steps, hidden);
         Shapes.requireType("∂L/∂h", dHs, type);
-        return ws.backward(this, NativeBuffer.dense(dHs));
+        return ws.backward(this, NativeBuffer.dense(dHs), inputs);
     }
 
     /** What a fused forward run leaves for the backward pass. */
@@ -344,7 +348,7 @@ public final class FusedLstm implements RecurrentLayer {
             return new Pass(layer, this, NativeBuffer.array(hs, type, shape), NativeBuffer.array(cs, type, shape));
         }
 
-        LstmGrads backward(FusedLstm layer, INDArray dHsIn) {
+        LstmGrads backward(FusedLstm layer, INDArray dHsIn, boolean inputs) {
             final int bSize = batch, tSize = steps, hSize = hidden, xSize = input, g = 4 * hidden, row = hidden + input;
             NativeBuffer.of(dHsIn).get(0, dHs, 0, dHs.length);
             java.util.Arrays.fill(dhNext, 0);
@@ -354,6 +358,7 @@ public final class FusedLstm implements RecurrentLayer {
                 z.get(t * bSize * g, gates, 0, gates.length);
                 cellBackward(gates, c, tanhC, t, dHs, tSize, dhNext, dcNext, db, bSize, hSize);
                 dz.put(t * bSize * g, gates, 0, gates.length);
+                if (t == 0 && !inputs) break;
                 // ∂L/∂h_{t-1} = ∂L/∂z_t · W_h, one GEMM for all four gates, [B, H]
                 NativeBuffer.gemm(false, false, bSize, hSize, g, dz, t * bSize * g, g, layer.w, 0, row, 0, dh, 0, hSize);
                 dh.get(0, dhNext, 0, dhNext.length);
@@ -361,12 +366,14 @@ public final class FusedLstm implements RecurrentLayer {
             // the weight gradient of every step in one GEMM: ∂L/∂W = Σ_t ∂L/∂z_tᵀ · [h_{t-1}, x_t], [4H, H+X]
             INDArray dW = Nd4j.createUninitialized(type, new long[] {g, row}, 'c');
             NativeBuffer.gemm(true, false, g, row, tSize * bSize, dz, 0, g, hx, 0, row, 0, NativeBuffer.of(dW), 0, row);
-            // ∂L/∂x_t = ∂L/∂z_t · W_x for every step in one GEMM, [T·B, X]
-            NativeBuffer.gemm(false, false, tSize * bSize, xSize, g, dz, 0, g, layer.w, hSize, row, 0, dxTimeMajor, 0, xSize);
-            dxTimeMajor.get(0, dxs, 0, dxs.length);
-            for (int t = 0; t < tSize; t++) {
-                for (int b = 0; b < bSize; b++) {
-                    System.arraycopy(dxs, (t * bSize + b) * xSize, dxsOut, (b * tSize + t) * xSize, xSize);
+            if (inputs) {
+                // ∂L/∂x_t = ∂L/∂z_t · W_x for every step in one GEMM, [T·B, X]
+                NativeBuffer.gemm(false, false, tSize * bSize, xSize, g, dz, 0, g, layer.w, hSize, row, 0, dxTimeMajor, 0, xSize);
+                dxTimeMajor.get(0, dxs, 0, dxs.length);
+                for (int t = 0; t < tSize; t++) {
+                    for (int b = 0; b < bSize; b++) {
+                        System.arraycopy(dxs, (t * bSize + b) * xSize, dxsOut, (b * tSize + t) * xSize, xSize);
+                    }
                 }
             }
             // one array per course symbol: ND4J views would cost more than the whole pass at the tiny size
@@ -380,6 +387,7 @@ public final class FusedLstm implements RecurrentLayer {
             }
             LstmParams grads = new LstmParams(w[0], bias[0], w[1], bias[1], w[2], bias[2], w[3], bias[3]);
             long[] state = {bSize, hSize};
+            if (!inputs) return new LstmGrads(grads, null, null, null);
             return new LstmGrads(grads, NativeBuffer.array(dxsOut, type, bSize, tSize, xSize),
                     NativeBuffer.array(dhNext, type, state), NativeBuffer.array(dcNext, type, state));
         }
