@@ -22,6 +22,7 @@ public final class LstmCell implements RecurrentLayer {
     private final LstmParams params;
 
     public LstmCell(LstmParams params) {
+        if (params == null) throw new IllegalArgumentException("params must be LstmParams but is null");
         this.params = params;
     }
 
@@ -59,6 +60,7 @@ public final class LstmCell implements RecurrentLayer {
      * @param dc   ∂L/∂C_t arriving from later steps (not through h_t), {@code [B, H]}
      */
     public LstmStepGrads backward(LstmStep step, INDArray dh, INDArray dc) {
+        if (step == null) throw new IllegalArgumentException("step must be the LstmStep of forward(x_t, h_{t-1}, C_{t-1}) but is null");
         long batch = step.h().rows();
         Shapes.require("dh_t", "[B, H]", dh, batch, params.hiddenSize());
         Shapes.require("dC_t", "[B, H]", dc, batch, params.hiddenSize());
@@ -96,6 +98,10 @@ public final class LstmCell implements RecurrentLayer {
         Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, params.inputSize());
         Shapes.require("h_0", "[B, H]", h0, xs.size(0), params.hiddenSize());
         Shapes.require("C_0", "[B, H]", c0, xs.size(0), params.hiddenSize());
+        Shapes.requireSteps("x", xs);
+        Shapes.requireType("x", xs, params.dataType());
+        Shapes.requireType("h_0", h0, params.dataType());
+        Shapes.requireType("C_0", c0, params.dataType());
         int steps = (int) xs.size(1);
         List<LstmStep> cache = new ArrayList<>(steps);
         INDArray hs = Nd4j.create(params.dataType(), xs.size(0), steps, params.hiddenSize());
@@ -120,7 +126,9 @@ public final class LstmCell implements RecurrentLayer {
      * @param dHs ∂L/∂h_t arriving from the loss at every step, {@code [B, T, H]}
      */
     public LstmGrads backwardSequence(LstmSequence run, INDArray dHs) {
+        if (run == null) throw new IllegalArgumentException("run must be the LstmSequence of forwardSequence(x, h_0, C_0) but is null");
         Shapes.require("∂L/∂h", "[B, T, H]", dHs, run.hs().size(0), run.length(), params.hiddenSize());
+        Shapes.requireType("∂L/∂h", dHs, params.dataType());
         LstmParams sum = params.zerosLike();
         long batch = run.hs().size(0);
         INDArray dxs = Nd4j.create(params.dataType(), batch, run.length(), params.inputSize());
@@ -167,7 +175,8 @@ public final class LstmCell implements RecurrentLayer {
     @Override
     public Map<String, INDArray> parameterGradients(SequencePass pass, INDArray dHs) {
         if (!(pass instanceof LstmSequence run)) {
-            throw new IllegalArgumentException("pass must come from LstmCell.run but is " + pass.getClass().getSimpleName());
+            throw new IllegalArgumentException("pass must come from LstmCell.run but is "
+                    + (pass == null ? "null" : pass.getClass().getSimpleName()));
         }
         return backwardSequence(run, dHs).params().named();
     }

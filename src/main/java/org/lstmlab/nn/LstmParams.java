@@ -51,6 +51,11 @@ public record LstmParams(INDArray wF, INDArray bF, INDArray wI, INDArray bI,
      * @param dataType   DOUBLE (the course default) or FLOAT
      */
     public static LstmParams init(int inputSize, int hiddenSize, Init init, double forgetBias, long seed, DataType dataType) {
+        Shapes.requirePositive("X (input size)", inputSize);
+        Shapes.requirePositive("H (hidden size)", hiddenSize);
+        Shapes.requireParameterType(dataType);
+        if (init == null) throw new IllegalArgumentException("init must be Init.UNIFORM or Init.XAVIER but is null");
+        if (!Double.isFinite(forgetBias)) throw new IllegalArgumentException("the forget bias must be finite but is " + forgetBias);
         Initialiser draw = new Initialiser(seed, dataType);
         double w = Initialiser.weightLimit(init, hiddenSize, inputSize);
         double b = Initialiser.biasLimit(init, hiddenSize);

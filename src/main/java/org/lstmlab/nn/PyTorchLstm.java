@@ -29,6 +29,9 @@ public record PyTorchLstm(INDArray weightIh, INDArray weightHh, INDArray biasIh,
         Shapes.require("weight_ih", "[4H, X]", weightIh, 4 * h, Shapes.ANY);
         Shapes.require("bias_ih", "[4H]", biasIh, 4 * h);
         Shapes.require("bias_hh", "[4H]", biasHh, 4 * h);
+        Shapes.requireType("weight_ih", weightIh, weightHh.dataType());
+        Shapes.requireType("bias_ih", biasIh, weightHh.dataType());
+        Shapes.requireType("bias_hh", biasHh, weightHh.dataType());
     }
 
     /** PyTorch's layout of the course parameters; bias_hh is zero. */

@@ -21,6 +21,7 @@ public final class RnnCell implements RecurrentLayer {
     private final RnnParams params;
 
     public RnnCell(RnnParams params) {
+        if (params == null) throw new IllegalArgumentException("params must be RnnParams but is null");
         this.params = params;
     }
 
@@ -50,6 +51,7 @@ public final class RnnCell implements RecurrentLayer {
      * @param dh   ∂L/∂h_t, {@code [B, H]}
      */
     public RnnStepGrads backward(RnnStep step, INDArray dh) {
+        if (step == null) throw new IllegalArgumentException("step must be the RnnStep of forward(x_t, h_{t-1}) but is null");
         Shapes.require("dh_t", "[B, H]", dh, step.h().rows(), params.hiddenSize());
         Shapes.requireType("dh_t", dh, params.dataType());
         int hidden = params.hiddenSize();
@@ -70,6 +72,9 @@ public final class RnnCell implements RecurrentLayer {
     public RnnSequence forwardSequence(INDArray xs, INDArray h0) {
         Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, params.inputSize());
         Shapes.require("h_0", "[B, H]", h0, xs.size(0), params.hiddenSize());
+        Shapes.requireSteps("x", xs);
+        Shapes.requireType("x", xs, params.dataType());
+        Shapes.requireType("h_0", h0, params.dataType());
         int steps = (int) xs.size(1);
         List<RnnStep> cache = new ArrayList<>(steps);
         INDArray hs = Nd4j.create(params.dataType(), xs.size(0), steps, params.hiddenSize());
@@ -90,7 +95,9 @@ public final class RnnCell implements RecurrentLayer {
      * @param dHs ∂L/∂h_t arriving from the loss at every step, {@code [B, T, H]}
      */
     public RnnGrads backwardSequence(RnnSequence run, INDArray dHs) {
+        if (run == null) throw new IllegalArgumentException("run must be the RnnSequence of forwardSequence(x, h_0) but is null");
         Shapes.require("∂L/∂h", "[B, T, H]", dHs, run.hs().size(0), run.length(), params.hiddenSize());
+        Shapes.requireType("∂L/∂h", dHs, params.dataType());
         RnnParams sum = params.zerosLike();
         INDArray first = run.steps().get(0).x();
         INDArray dxs = Nd4j.create(params.dataType(), first.rows(), run.length(), params.inputSize());
@@ -135,7 +142,8 @@ public final class RnnCell implements RecurrentLayer {
     @Override
     public Map<String, INDArray> parameterGradients(SequencePass pass, INDArray dHs) {
         if (!(pass instanceof RnnSequence run)) {
-            throw new IllegalArgumentException("pass must come from RnnCell.run but is " + pass.getClass().getSimpleName());
+            throw new IllegalArgumentException("pass must come from RnnCell.run but is "
+                    + (pass == null ? "null" : pass.getClass().getSimpleName()));
         }
         return backwardSequence(run, dHs).params().named();
     }

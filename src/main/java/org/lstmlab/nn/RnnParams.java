@@ -36,6 +36,10 @@ public record RnnParams(INDArray wH, INDArray bH) {
      * @param dataType   DOUBLE (the course default) or FLOAT
      */
     public static RnnParams init(int inputSize, int hiddenSize, Init init, long seed, DataType dataType) {
+        Shapes.requirePositive("X (input size)", inputSize);
+        Shapes.requirePositive("H (hidden size)", hiddenSize);
+        Shapes.requireParameterType(dataType);
+        if (init == null) throw new IllegalArgumentException("init must be Init.UNIFORM or Init.XAVIER but is null");
         Initialiser draw = new Initialiser(seed, dataType);
         double w = Initialiser.weightLimit(init, hiddenSize, inputSize);
         double b = Initialiser.biasLimit(init, hiddenSize);

@@ -33,17 +33,40 @@ public final class Shapes {
             ok = expected[k] == ANY || expected[k] == actual[k];
         }
         if (!ok) {
-            throw new IllegalArgumentException(symbol + " must be " + symbolic + " = "
-                    + describe(expected, actual, symbolic) + " but is " + Arrays.toString(actual));
+            String filled = describe(expected, actual, symbolic);
+            boolean nothingKnown = filled.replace(" ", "").equals(symbolic.replace(" ", ""));
+            throw new IllegalArgumentException(symbol + " must be " + symbolic + (nothingKnown ? "" : " = " + filled)
+                    + " but is " + Arrays.toString(actual));
         }
     }
 
     /** Fails unless {@code a} holds the same data type as the parameters it meets. */
     public static void requireType(String symbol, INDArray a, DataType expected) {
+        if (a == null) throw new IllegalArgumentException(symbol + " must be a " + expected + " array but is null");
         if (a.dataType() != expected) {
             throw new IllegalArgumentException(symbol + " must be " + expected + " like the parameters but is "
-                    + a.dataType() + ": convert it with " + symbol.replaceAll("[^A-Za-z0-9]", "")
+                    + a.dataType() + ": convert it with " + (symbol.contains("∂") ? "" : symbol.replaceAll("[^A-Za-z0-9]", ""))
                     + ".castTo(DataType." + expected + ")");
+        }
+    }
+
+    /** Fails unless the sequence {@code [B, T, …]} has at least one step. */
+    public static void requireSteps(String symbol, INDArray xs) {
+        if (xs.size(1) < 1) {
+            throw new IllegalArgumentException(symbol + " must have at least one step (T ≥ 1) but is " + Arrays.toString(xs.shape()));
+        }
+    }
+
+    /** Fails unless a size such as X or H is at least 1. */
+    public static void requirePositive(String symbol, long size) {
+        if (size < 1) throw new IllegalArgumentException(symbol + " must be ≥ 1 but is " + size);
+    }
+
+    /** Fails unless the parameters are to be DOUBLE (the course default) or FLOAT. */
+    public static void requireParameterType(DataType dataType) {
+        if (dataType != DataType.DOUBLE && dataType != DataType.FLOAT) {
+            throw new IllegalArgumentException("parameters must be DataType.DOUBLE (the course default) or DataType.FLOAT but "
+                    + (dataType == null ? "none was given" : "DataType." + dataType + " was given"));
         }
     }
 

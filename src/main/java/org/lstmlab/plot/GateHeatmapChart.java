@@ -1,0 +1,119 @@
+package org.lstmlab.plot;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapSeries;
+import org.knowm.xchart.style.Styler;
+import org.lstmlab.nn.LstmSequence;
+import org.lstmlab.nn.LstmStep;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A gate's activations as a heatmap, time step on x and hidden unit on y, with the colour scale
+ * fixed to the activation's range — (0, 1) for σ, (−1, 1) for tanh — so heatmaps of different runs
+ * compare by eye.
+ *
+ * <pre>{@code
+ * HeatMapChart f = GateHeatmapChart.chart(Gate.FORGET, sequence, 0);   // f_t of example 0
+ * }</pre>
+ */
+public final class GateHeatmapChart {
+    static {
+        Headless.ensure();
+    }
+
+    /** At most this many time steps are labelled, to keep the axis readable. */
+    static final int MAX_LABELS = 20;
+
+    private static final Color[] SIGMOID_COLORS = {new Color(247, 251, 255), new Color(107, 174, 214), new Color(8, 48, 107)};
+    private static final Color[] TANH_COLORS = {new Color(5, 113, 176), new Color(247, 247, 247), new Color(202, 0, 32)};
+
+    private GateHeatmapChart() {}
+
+    /**
+     * The heatmap of one gate.
+     *
+     * @param gate   which gate; sets title, symbol and colour range
+     * @param values {@code [T][H]}: values[t−1][j] is the gate of unit j at step t
+     * @throws IllegalArgumentException if values is empty or ragged, or a value lies outside the
+     *                                  gate's range (a pre-activation passed by mistake)
+     */
+    public static HeatMapChart chart(Gate gate, double[][] values) {
+        if (gate == null) throw new IllegalArgumentException("gate must be one of " + List.of(Gate.values()) + " but is null");
+        requireGrid(gate, values);
+        int steps = values.length;
+        int units = values[0].length;
+        HeatMapChart chart = new HeatMapChart(Figures.WIDTH, Figures.HEIGHT, Styler.ChartTheme.XChart); // the (w, h) constructor leaves fonts and locale unset in 3.8.8
+        chart.setTitle(gate.title() + " " + gate.symbol() + " = " + gate.activation() + "(…) per unit and time step");
+        chart.setXAxisTitle("time step t");
+        chart.setYAxisTitle("hidden unit j");
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setShowValue(false);
+        chart.getStyler().setDrawBorder(false);
+        chart.getStyler().setRangeColors(gate.min() < 0 ? TANH_COLORS : SIGMOID_COLORS);
+        chart.getStyler().setMin(gate.min());
+        chart.getStyler().setMax(gate.max());
+        chart.getStyler().setXAxisMaxLabelCount(MAX_LABELS);
+        List<Integer> xLabels = new ArrayList<>();
+        for (int t = 1; t <= steps; t++) xLabels.add(t);
+        List<Integer> yLabels = new ArrayList<>();
+        for (int j = 0; j < units; j++) yLabels.add(j);
+        List<Number[]> heat = new ArrayList<>();
+        for (int t = 0; t < steps; t++) {
+            for (int j = 0; j < units; j++) heat.add(new Number[] {t, j, values[t][j]});
+        }
+        HeatMapSeries series = chart.addSeries(gate.symbol(), xLabels, yLabels, heat);
+        series.setMin(gate.min()); // fixed range: the colours mean the same in every figure
+        series.setMax(gate.max());
+        return chart;
+    }
+
+    /**
+     * The heatmap of one gate of one example of an LSTM run.
+     *
+     * @param gate     which gate
+     * @param sequence the run; each step's gate is {@code [B, H]}
+     * @param example  b, the row of the batch to show
+     */
+    public static HeatMapChart chart(Gate gate, LstmSequence sequence, int example) {
+        List<LstmStep> steps = sequence.steps();
+        double[][] values = new double[steps.size()][]; // [T][H]
+        for (int t = 0; t < steps.size(); t++) {
+            INDArray g = switch (gate) {
+                case FORGET -> steps.get(t).f();
+                case INPUT -> steps.get(t).i();
+                case CANDIDATE -> steps.get(t).cTilde();
+                case OUTPUT -> steps.get(t).o();
+            }; // [B, H]
+            if (example < 0 || example >= g.size(0)) {
+                throw new IllegalArgumentException("example b must be in [0, B = " + g.size(0) + ") but is " + example);
+            }
+            values[t] = g.getRow(example).toDoubleVector();
+        }
+        return chart(gate, values);
+    }
+
+    private static void requireGrid(Gate gate, double[][] values) {
+        if (values == null || values.length == 0 || values[0] == null || values[0].length == 0) {
+            throw new IllegalArgumentException(gate.symbol() + " must be [T][H] with T, H ≥ 1 but is empty");
+        }
+        int units = values[0].length;
+        for (int t = 0; t < values.length; t++) {
+            if (values[t] == null || values[t].length != units) {
+                throw new IllegalArgumentException(gate.symbol() + " must be [T][H] = [" + values.length + "][" + units
+                        + "] but step t = " + (t + 1) + " has " + (values[t] == null ? 0 : values[t].length) + " units");
+            }
+            for (int j = 0; j < units; j++) {
+                double v = values[t][j];
+                if (!(v >= gate.min() && v <= gate.max())) {
+                    throw new IllegalArgumentException(gate.symbol() + " at t = " + (t + 1) + ", unit " + j + " is " + v
+                            + " but " + gate.activation() + " gives values in [" + gate.min() + ", " + gate.max()
+                            + "]: was the pre-activation passed instead of the gate?");
+                }
+            }
+        }
+    }
+}

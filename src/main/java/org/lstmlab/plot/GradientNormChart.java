@@ -1,0 +1,77 @@
+package org.lstmlab.plot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+
+/**
+ * Gradient norm against lag on a log y axis: one solid curve per measured setting (e.g. one per
+ * spectral norm of {@code W_hh}) and, dashed in the same colour, the bound each must stay under —
+ * the picture of the vanishing gradient (Pascanu, Mikolov &amp; Bengio 2013).
+ *
+ * <pre>{@code
+ * XYChart chart = GradientNormChart.chart(
+ *         List.of(Curve.indexed("‖W_hh‖₂ = 0.5", norms05), Curve.indexed("‖W_hh‖₂ = 0.9", norms09)),
+ *         List.of(Curve.indexed("bound 0.5^(T−t)", bound05), Curve.indexed("bound 0.9^(T−t)", bound09)));
+ * }</pre>
+ *
+ * Values ≤ 0 cannot be drawn on the log axis: see {@link LogScale} for the rule (gap plus a note
+ * in the legend).
+ */
+public final class GradientNormChart {
+    static {
+        Headless.ensure();
+    }
+
+    /** Default title. */
+    public static final String TITLE = "Gradient norm against lag";
+    /** Default x axis label. */
+    public static final String X_LABEL = "lag T − t";
+    /** Default y axis label: the RNN's Jacobian norm. */
+    public static final String Y_LABEL = "‖∂h_T/∂h_t‖₂ (log scale)";
+
+    private GradientNormChart() {}
+
+    /** The figure with the default title and labels for the RNN's {@code ‖∂h_T/∂h_t‖₂}. */
+    public static XYChart chart(List<Curve> measured, List<Curve> bounds) {
+        return chart(TITLE, Y_LABEL, measured, bounds);
+    }
+
+    /**
+     * The figure with its own title and y label (e.g. {@code "‖∂C_T/∂C_t‖₂"} for the LSTM's cell path).
+     *
+     * @param measured at least one curve, x = lag, y = norm; drawn solid
+     * @param bounds   zero or more curves drawn dashed; bound k takes the colour of measured curve k
+     */
+    public static XYChart chart(String title, String yLabel, List<Curve> measured, List<Curve> bounds) {
+        Figures.requireNonEmpty("measured", measured);
+        List<Curve> dashed = bounds == null ? List.of() : bounds;
+        XYChart chart = Figures.lineChart(title, X_LABEL, yLabel, true);
+        for (int k = 0; k < measured.size(); k++) {
+            Figures.line(chart, LogScale.positiveOnly(measured.get(k)), Figures.color(k), Figures.SOLID);
+        }
+        for (int k = 0; k < dashed.size(); k++) {
+            Figures.line(chart, LogScale.positiveOnly(dashed.get(k)), Figures.color(k), Figures.DASHED);
+        }
+        Figures.tidyLogAxis(chart);
+        return chart;
+    }
+
+    /**
+     * The same figure from plain arrays: every curve shares the lags.
+     *
+     * @param lags     {@code [n]}
+     * @param measured legend name → {@code [n]} norms, in the map's iteration order (use a LinkedHashMap)
+     * @param bounds   legend name → {@code [n]} bound values, same order as their measured curves
+     */
+    public static XYChart chart(double[] lags, Map<String, double[]> measured, Map<String, double[]> bounds) {
+        return chart(curves(lags, measured), bounds == null ? List.of() : curves(lags, bounds));
+    }
+
+    static List<Curve> curves(double[] x, Map<String, double[]> ys) {
+        List<Curve> out = new ArrayList<>();
+        if (ys != null) ys.forEach((name, y) -> out.add(new Curve(name, x, y)));
+        return out;
+    }
+}

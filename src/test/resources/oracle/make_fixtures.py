@@ -1,0 +1,207 @@
+#!/usr/bin/python3
+"""Independent oracle fixtures for LSTM Lab's RNN and LSTM cells, computed with PyTorch in float64.
+
+The Java library is not used here: every expected value comes from torch. The gates are written with
+explicit torch operations from the course's weights, then the hidden and cell states are cross-checked
+against torch.nn.LSTM / torch.nn.RNN (and the gradients against autograd through those modules) before
+anything is written.
+
+Loss of every case: L = sum over b, t, j of h_t[b, j] * loss_weights[b, t, j], so ∂L/∂h_t = loss_weights
+(the dHs a Java test feeds to backwardSequence).
+
+File format (one file per case, UTF-8 text): lines starting with '#' are comments; every array is two
+lines, a header "name rank d1 ... d_rank" and one line of rank-major (C order) values separated by
+spaces, each printed with repr() (the shortest text that reads back as the same float64).
+
+Regenerate from the repository root:  /usr/bin/python3 src/test/resources/oracle/make_fixtures.py
+"""
+import math
+import os
+
+import torch
+
+torch.set_default_dtype(torch.float64)
+HERE = os.path.dirname(os.path.abspath(__file__))
+CROSS_CHECK = 1e-12  # explicit ops vs torch.nn modules
+
+
+def uniform(gen, shape, limit):
+    return (torch.rand(shape, generator=gen, dtype=torch.float64) * 2 - 1) * limit
+
+
+def normal(gen, shape, scale=1.0):
+    return torch.randn(shape, generator=gen, dtype=torch.float64) * scale
+
+
+def close(name, a, b):
+    err = (a - b).abs().max().item()
+    assert err < CROSS_CHECK, f"{name}: explicit ops and torch.nn differ by {err}"
+
+
+class Writer:
+    def __init__(self, name, header):
+        self.path = os.path.join(HERE, name + ".txt")
+        self.lines = [f"# {line}" for line in header]
+
+    def put(self, name, tensor):
+        t = tensor.detach().to(torch.float64).contiguous()
+        dims = list(t.shape)
+        self.lines.append(" ".join([name, str(len(dims))] + [str(d) for d in dims]))
+        self.lines.append(" ".join(repr(v) for v in t.reshape(-1).tolist()))
+
+    def save(self):
+        with open(self.path, "w", encoding="utf-8") as out:
+            out.write("\n".join(self.lines) + "\n")
+        print("wrote", os.path.relpath(self.path))
+
+
+def lstm_case(name, batch, steps, inputs, hidden, seed):
+    gen = torch.Generator().manual_seed(seed)
+    k = 1 / math.sqrt(hidden)
+    # PyTorch layout: gate rows i, f, g, o; two biases that PyTorch adds.
+    weight_ih = uniform(gen, (4 * hidden, inputs), k)
+    weight_hh = uniform(gen, (4 * hidden, hidden), k)
+    bias_ih = uniform(gen, (4 * hidden,), k)
+    bias_hh = uniform(gen, (4 * hidden,), k)
+    x = normal(gen, (batch, steps, inputs))
+    h0 = normal(gen, (batch, hidden), 0.5)
+    c0 = normal(gen, (batch, hidden), 0.5)
+    loss_weights = normal(gen, (batch, steps, hidden))
+
+    # Course layout: W_g = [weight_hh_g | weight_ih_g] (h first), b_g = bias_ih_g + bias_hh_g.
+    rows = {g: slice(n * hidden, (n + 1) * hidden) for n, g in enumerate("ifgo")}
+    course = {}
+    for sym, g in (("f", "f"), ("i", "i"), ("C", "g"), ("o", "o")):
+        r = rows[g]
+        course["W_" + sym] = torch.cat([weight_hh[r], weight_ih[r]], dim=1).clone().requires_grad_()
+        course["b_" + sym] = (bias_ih[r] + bias_hh[r]).clone().requires_grad_()
+    xv, h0v, c0v = (a.clone().requires_grad_() for a in (x, h0, c0))
+
+    def gate(sym, hx):
+        return hx @ course["W_" + sym].T + course["b_" + sym]
+
+    h, c = h0v, c0v
+    record = {key: [] for key in ("f", "i", "C_tilde", "C", "o", "h")}
+    for t in range(steps):
+        hx = torch.cat([h, xv[:, t]], dim=1)          # [h_{t-1}, x_t]
+        f = torch.sigmoid(gate("f", hx))              # f_t
+        i = torch.sigmoid(gate("i", hx))              # i_t
+        c_tilde = torch.tanh(gate("C", hx))           # C̃_t
+        c = f * c + i * c_tilde                       # C_t
+        o = torch.sigmoid(gate("o", hx))              # o_t
+        h = o * torch.tanh(c)                         # h_t
+        for key, v in zip(record, (f, i, c_tilde, c, o, h)):
+            record[key].append(v)
+    seq = {key: torch.stack(v, dim=1) for key, v in record.items()}  # [B, T, H]
+    loss = (seq["h"] * loss_weights).sum()
+    loss.backward()
+
+    # Cross-check against torch.nn.LSTM: states, then gradients by autograd through the module.
+    lstm = torch.nn.LSTM(inputs, hidden, batch_first=True)
+    with torch.no_grad():
+        lstm.weight_ih_l0.copy_(weight_ih)
+        lstm.weight_hh_l0.copy_(weight_hh)
+        lstm.bias_ih_l0.copy_(bias_ih)
+        lstm.bias_hh_l0.copy_(bias_hh)
+    xm, h0m, c0m = (a.clone().requires_grad_() for a in (x, h0, c0))
+    out, (hn, cn) = lstm(xm, (h0m[None], c0m[None]))
+    close(name + " h", out, seq["h"])
+    close(name + " C_T", cn[0], seq["C"][:, -1])
+    hh, cc = h0[None], c0[None]
+    for t in range(steps):  # C_t at every step, one module call per step
+        _, (hh, cc) = lstm(x[:, t:t + 1], (hh, cc))
+        close(f"{name} C_{t + 1}", cc[0], seq["C"][:, t])
+    (out * loss_weights).sum().backward()
+    for sym, g in (("f", "f"), ("i", "i"), ("C", "g"), ("o", "o")):
+        r = rows[g]
+        close(name + " dW_" + sym, torch.cat([lstm.weight_hh_l0.grad[r], lstm.weight_ih_l0.grad[r]], 1),
+              course["W_" + sym].grad)
+        close(name + " db_" + sym + " (ih)", lstm.bias_ih_l0.grad[r], course["b_" + sym].grad)
+        close(name + " db_" + sym + " (hh)", lstm.bias_hh_l0.grad[r], course["b_" + sym].grad)
+    close(name + " dx", xm.grad, xv.grad)
+    close(name + " dh0", h0m.grad, h0v.grad)
+    close(name + " dc0", c0m.grad, c0v.grad)
+
+    w = Writer(name, [
+        f"LSTM oracle: B={batch} T={steps} X={inputs} H={hidden} seed={seed}, float64, torch {torch.__version__}",
+        "written by make_fixtures.py (see README.md); do not edit by hand",
+        "loss L = sum(h * loss_weights); grad_* are dL/d* by autograd",
+    ])
+    for key, v in (("x", x), ("h0", h0), ("c0", c0), ("loss_weights", loss_weights),
+                   ("weight_ih_l0", weight_ih), ("weight_hh_l0", weight_hh),
+                   ("bias_ih_l0", bias_ih), ("bias_hh_l0", bias_hh)):
+        w.put(key, v)
+    for key, v in course.items():
+        w.put(key, v)
+    for key, v in seq.items():
+        w.put(key, v)
+    w.put("loss", loss)
+    for key, v in course.items():
+        w.put("grad_" + key, v.grad)
+    w.put("grad_x", xv.grad)
+    w.put("grad_h0", h0v.grad)
+    w.put("grad_c0", c0v.grad)
+    w.save()
+
+
+def rnn_case(name, batch, steps, inputs, hidden, seed):
+    gen = torch.Generator().manual_seed(seed)
+    k = 1 / math.sqrt(hidden)
+    weight_ih = uniform(gen, (hidden, inputs), k)
+    weight_hh = uniform(gen, (hidden, hidden), k)
+    bias_ih = uniform(gen, (hidden,), k)
+    bias_hh = uniform(gen, (hidden,), k)
+    x = normal(gen, (batch, steps, inputs))
+    h0 = normal(gen, (batch, hidden), 0.5)
+    loss_weights = normal(gen, (batch, steps, hidden))
+
+    w_h = torch.cat([weight_hh, weight_ih], dim=1).clone().requires_grad_()  # W_h = [W_hh | W_xh]
+    b_h = (bias_ih + bias_hh).clone().requires_grad_()
+    xv, h0v = x.clone().requires_grad_(), h0.clone().requires_grad_()
+    h = h0v
+    zs, hs = [], []
+    for t in range(steps):
+        hx = torch.cat([h, xv[:, t]], dim=1)   # [h_{t-1}, x_t]
+        z = hx @ w_h.T + b_h                   # z_t
+        h = torch.tanh(z)                      # h_t
+        zs.append(z)
+        hs.append(h)
+    z_seq, h_seq = torch.stack(zs, dim=1), torch.stack(hs, dim=1)
+    loss = (h_seq * loss_weights).sum()
+    loss.backward()
+
+    rnn = torch.nn.RNN(inputs, hidden, nonlinearity="tanh", batch_first=True)
+    with torch.no_grad():
+        rnn.weight_ih_l0.copy_(weight_ih)
+        rnn.weight_hh_l0.copy_(weight_hh)
+        rnn.bias_ih_l0.copy_(bias_ih)
+        rnn.bias_hh_l0.copy_(bias_hh)
+    xm, h0m = x.clone().requires_grad_(), h0.clone().requires_grad_()
+    out, _ = rnn(xm, h0m[None])
+    close(name + " h", out, h_seq)
+    (out * loss_weights).sum().backward()
+    close(name + " dW_h", torch.cat([rnn.weight_hh_l0.grad, rnn.weight_ih_l0.grad], 1), w_h.grad)
+    close(name + " db_h (ih)", rnn.bias_ih_l0.grad, b_h.grad)
+    close(name + " db_h (hh)", rnn.bias_hh_l0.grad, b_h.grad)
+    close(name + " dx", xm.grad, xv.grad)
+    close(name + " dh0", h0m.grad, h0v.grad)
+
+    w = Writer(name, [
+        f"RNN (tanh) oracle: B={batch} T={steps} X={inputs} H={hidden} seed={seed}, float64, torch {torch.__version__}",
+        "written by make_fixtures.py (see README.md); do not edit by hand",
+        "loss L = sum(h * loss_weights); grad_* are dL/d* by autograd",
+    ])
+    for key, v in (("x", x), ("h0", h0), ("loss_weights", loss_weights),
+                   ("weight_ih_l0", weight_ih), ("weight_hh_l0", weight_hh),
+                   ("bias_ih_l0", bias_ih), ("bias_hh_l0", bias_hh),
+                   ("W_h", w_h), ("b_h", b_h), ("z", z_seq), ("h", h_seq), ("loss", loss),
+                   ("grad_W_h", w_h.grad), ("grad_b_h", b_h.grad), ("grad_x", xv.grad), ("grad_h0", h0v.grad)):
+        w.put(key, v)
+    w.save()
+
+
+if __name__ == "__main__":
+    lstm_case("lstm_small", batch=2, steps=5, inputs=3, hidden=4, seed=20240501)
+    lstm_case("lstm_long", batch=3, steps=30, inputs=2, hidden=6, seed=20240502)
+    rnn_case("rnn_small", batch=2, steps=5, inputs=3, hidden=4, seed=20240503)
+    rnn_case("rnn_long", batch=3, steps=30, inputs=2, hidden=6, seed=20240504)
