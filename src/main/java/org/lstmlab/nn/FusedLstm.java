@@ -142,7 +142,7 @@ public final class FusedLstm implements RecurrentLayer {
     /** The forward pass; a null h_0 or C_0 means zeros. */
     private Pass forward(INDArray xs, INDArray h0, INDArray c0) {
         Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, input);
-        if (xs.size(1) < 1) throw new IllegalArgumentException("x must be [B, T, X] with T ≥ 1 but is " + java.util.Arrays.toString(xs.shape()));
+        Shapes.requireSteps("x", xs);
         Shapes.requireType("x", xs, type);
         refreshParameters();
         Workspace ws = workspace(Math.toIntExact(xs.size(0)), Math.toIntExact(xs.size(1)));
