@@ -38,6 +38,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
         List<String> sizes = List.of("tiny", "course");
+        List<String> impls = List.of("readable", "fused", "dl4j");
         String threads = "1";
         boolean quick = false;
         String python = null;
@@ -45,12 +46,13 @@ public final class BenchMain {
         for (int k = 0; k < args.length; k++) {
             switch (args[k]) {
                 case "--sizes" -> sizes = List.of(args[++k].split(","));
+                case "--impls" -> impls = List.of(args[++k].split(","));
                 case "--threads" -> threads = args[++k];
                 case "--quick" -> quick = true;
                 case "--pytorch" -> python = args[++k];
                 case "--script" -> script = args[++k];
                 default -> throw new IllegalArgumentException("unknown option " + args[k]
-                        + "; options: --sizes tiny,course,larger --threads N --quick --pytorch PYTHON");
+                        + "; options: --sizes tiny,course,larger --impls readable,fused,dl4j --threads N --quick --pytorch PYTHON");
             }
         }
         for (String s : sizes) Sizes.valueOf(s);
@@ -59,6 +61,7 @@ public final class BenchMain {
                 .include(LstmBenchmark.class.getSimpleName())
                 .include(GemmBenchmark.class.getSimpleName())
                 .param("size", sizes.toArray(String[]::new))
+                .param("impl", impls.toArray(String[]::new))
                 .forks(1)
                 .warmupIterations(quick ? 2 : 3)
                 .warmupTime(TimeValue.milliseconds(quick ? 200 : 500))
