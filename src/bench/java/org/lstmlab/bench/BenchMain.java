@@ -1,0 +1,200 @@
+package org.lstmlab.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * {@code ./lab bench}: runs the JMH benchmarks (readable, fused and DL4J LSTM; ND4J GEMM on the same
+ * shapes), optionally the same sizes on PyTorch, and prints one table with medians, min–max, p90, the
+ * ratios between them measured in this run, and achieved GFLOP/s next to ND4J's GEMM throughput.
+ */
+public final class BenchMain {
+    private record Timing(double median, double min, double max, double p90, long samples) {
+        String cell() {
+            return String.format(Locale.ROOT, "%s (%s–%s, p90 %s)", ms(median), ms(min), ms(max), ms(p90));
+        }
+    }
+
+    private BenchMain() {}
+
+    public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
+        List<String> sizes = List.of("tiny", "course");
+        List<String> impls = List.of("readable", "fused", "dl4j");
+        String threads = "1";
+        boolean quick = false;
+        String python = null;
+        String script = "src/bench/python/lstm_bench.py";
+        for (int k = 0; k < args.length; k++) {
+            switch (args[k]) {
+                case "--sizes" -> sizes = List.of(args[++k].split(","));
+                case "--impls" -> impls = List.of(args[++k].split(","));
+                case "--threads" -> threads = args[++k];
+                case "--quick" -> quick = true;
+                case "--pytorch" -> python = args[++k];
+                case "--script" -> script = args[++k];
+                default -> throw new IllegalArgumentException("unknown option " + args[k]
+                        + "; options: --sizes tiny,course,larger --impls readable,fused,dl4j --threads N --quick --pytorch PYTHON");
+            }
+        }
+        for (String s : sizes) Sizes.valueOf(s);
+        String loadBefore = load();
+        ChainedOptionsBuilder opts = new OptionsBuilder()
+                .include(LstmBenchmark.class.getSimpleName())
+                .include(GemmBenchmark.class.getSimpleName())
+                .param("size", sizes.toArray(String[]::new))
+                .param("impl", impls.toArray(String[]::new))
+                .forks(1)
+                .warmupIterations(quick ? 2 : 3)
+                .warmupTime(TimeValue.milliseconds(quick ? 200 : 500))
+                .measurementIterations(quick ? 3 : 5)
+                .measurementTime(TimeValue.milliseconds(quick ? 300 : 600))
+                .shouldFailOnError(true);
+        Collection<RunResult> results = new Runner(opts.build()).run();
+        Map<String, Timing> times = new HashMap<>();
+        for (RunResult r : results) {
+            var p = r.getParams();
+            String bench = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.') + 1);
+            String key = p.getBenchmark().contains("Gemm")
+                    ? "gemm " + p.getParam("size") + " " + p.getParam("dtype") + " " + p.getParam("shape")
+                    : p.getParam("impl") + " " + p.getParam("size") + " " + p.getParam("dtype") + " " + bench;
+            Statistics st = r.getPrimaryResult().getStatistics();
+            times.put(key, new Timing(st.getPercentile(50), st.getMin(), st.getMax(), st.getPercentile(90), st.getN()));
+        }
+        List<String> torchInfo = new ArrayList<>();
+        if (python != null) {
+            runPyTorch(python, script, sizes, threads, quick, times, torchInfo);
+        }
+        String loadAfter = load();
+        print(sizes, threads, times, torchInfo, python != null, loadBefore, loadAfter);
+    }
+
+    private static void runPyTorch(String python, String script, List<String> sizes, String threads, boolean quick,
+                                   Map<String, Timing> times, List<String> info) throws IOException, InterruptedException {
+        var cmd = new ArrayList<>(List.of(python, script, "--sizes", String.join(",", sizes), "--threads", threads));
+        if (quick) cmd.add("--quick");
+        System.err.println("# PyTorch: " + String.join(" ", cmd));
+        Process proc = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (var in = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length == 9 && f[0].equals("RESULT")) {
+                    times.put("pytorch " + f[1] + " " + f[2] + " " + f[3], new Timing(Double.parseDouble(f[4]),
+                            Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]), Long.parseLong(f[8])));
+                } else if (line.startsWith("INFO ")) {
+                    info.add(line.substring(5));
+                }
+            }
+        }
+        if (proc.waitFor() != 0) throw new IllegalStateException("the PyTorch benchmark failed: " + String.join(" ", cmd));
+    }
+
+    private static void print(List<String> sizes, String threads, Map<String, Timing> t, List<String> torchInfo,
+                              boolean withTorch, String loadBefore, String loadAfter) {
+        StringBuilder out = new StringBuilder();
+        out.append("\n## LSTM Lab benchmark, ").append(Instant.now().toString(), 0, 16).append(" UTC\n\n");
+        out.append("Machine: ").append(cpu()).append(", ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores; Java ").append(System.getProperty("java.version"))
+                .append("; load average (1, 5, 15 min) before ").append(loadBefore).append(", after ").append(loadAfter).append(".\n");
+        out.append("Threads per process: ").append(threads).append(" (OMP_NUM_THREADS, OPENBLAS_NUM_THREADS")
+                .append(withTorch ? ", torch.set_num_threads" : "").append("). ");
+        out.append("One LSTM layer, loss = sum of all outputs; milliseconds per call: median (min–max, p90).\n");
+        for (String line : torchInfo) out.append("PyTorch: ").append(line).append('\n');
+        out.append('\n');
+        List<String> head = new ArrayList<>(List.of("size", "dtype", "pass", "readable", "fused", "DL4J"));
+        if (withTorch) head.addAll(List.of("PyTorch", "fused ÷ PyTorch", "readable ÷ PyTorch"));
+        head.addAll(List.of("DL4J ÷ fused", "fused GFLOP/s", "ND4J GEMM GFLOP/s step / sequence"));
+        row(out, head);
+        List<String> rule = new ArrayList<>();
+        for (String ignored : head) rule.add("---");
+        row(out, rule);
+        for (String size : sizes) {
+            Sizes s = Sizes.valueOf(size);
+            for (String dtype : List.of("float64", "float32")) {
+                for (String pass : List.of("forward", "forwardBackward")) {
+                    Timing readable = t.get("readable " + size + " " + dtype + " " + pass);
+                    Timing fused = t.get("fused " + size + " " + dtype + " " + pass);
+                    Timing dl4j = t.get("dl4j " + size + " " + dtype + " " + pass);
+                    Timing torch = t.get("pytorch " + size + " " + dtype + " " + pass);
+                    List<String> r = new ArrayList<>(List.of(size, dtype, pass.equals("forward") ? "forward" : "fwd+bwd",
+                            cell(readable), cell(fused), cell(dl4j)));
+                    if (withTorch) r.addAll(List.of(cell(torch), ratio(fused, torch), ratio(readable, torch)));
+                    double flops = pass.equals("forward") ? s.forwardFlops() : s.forwardBackwardFlops();
+                    Timing step = t.get("gemm " + size + " " + dtype + " step");
+                    Timing seq = t.get("gemm " + size + " " + dtype + " sequence");
+                    r.addAll(List.of(ratio(dl4j, fused), gflops(flops, fused),
+                            gflops(GemmBenchmark.flops(s, "step"), step) + " / " + gflops(GemmBenchmark.flops(s, "sequence"), seq)));
+                    row(out, r);
+                }
+            }
+        }
+        out.append("\nSizes: ");
+        for (String size : sizes) out.append(Sizes.valueOf(size).label()).append("; ");
+        out.append("GFLOP/s counts 2·B·T·(H+X)·4H per forward and 3× that per fwd+bwd for every implementation.\n");
+        System.out.println(out);
+    }
+
+    private static void row(StringBuilder out, List<String> cells) {
+        out.append("| ").append(String.join(" | ", cells)).append(" |\n");
+    }
+
+    private static String cell(Timing t) {
+        return t == null ? "–" : t.cell();
+    }
+
+    private static String ratio(Timing a, Timing b) {
+        return a == null || b == null ? "–" : String.format(Locale.ROOT, "%.2f×", a.median() / b.median());
+    }
+
+    private static String gflops(double flops, Timing t) {
+        if (t == null) return "–";
+        double g = flops / (t.median() * 1e-3) / 1e9;
+        return String.format(Locale.ROOT, g >= 10 ? "%.0f" : g >= 1 ? "%.1f" : "%.3f", g);
+    }
+
+    /** Milliseconds with three significant digits. */
+    private static String ms(double v) {
+        if (v >= 100) return String.format(Locale.ROOT, "%.0f", v);
+        if (v >= 10) return String.format(Locale.ROOT, "%.1f", v);
+        if (v >= 1) return String.format(Locale.ROOT, "%.2f", v);
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static String cpu() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) return line.substring(line.indexOf(':') + 1).trim();
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return System.getProperty("os.arch");
+    }
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""PyTorch side of ./lab bench: one nn.LSTM layer, loss = sum of all outputs, the same sizes as the JMH
+benchmark. Prints one line per case:  RESULT size dtype pass median min max p90 samples  (milliseconds)."""
+import argparse
+import statistics
+import time
+
+import torch
+
+SIZES = {  # B, T, X, H, as in issue 7 and org.lstmlab.bench.Sizes
+    "tiny": (1, 8, 3, 4),
+    "course": (32, 100, 8, 64),
+    "larger": (64, 200, 128, 256),
+}
+DTYPES = {"float64": torch.float64, "float32": torch.float32}
+
+
+def blas_in_use():
+    """The BLAS library this process mapped: Debian's python3-torch calls the system libblas.so.3."""
+    try:
+        with open("/proc/self/maps") as maps:
+            libs = {line.split()[-1] for line in maps if "blas" in line.lower()}
+        return ", ".join(sorted(libs)) or "none mapped"
+    except OSError:
+        return "unknown"
+
+
+def measure(fn, seconds, warmup_seconds):
+    end = time.perf_counter() + warmup_seconds
+    fn()
+    while time.perf_counter() < end:
+        fn()
+    samples = []
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end or len(samples) < 5:
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1e3)
+    samples.sort()
+    p90 = samples[min(len(samples) - 1, int(round(0.9 * (len(samples) - 1))))]
+    return statistics.median(samples), samples[0], samples[-1], p90, len(samples)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="tiny,course")
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--quick", action="store_true")
+    a = ap.parse_args()
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(42)
+    seconds, warmup = (1.0, 0.5) if a.quick else (3.0, 1.5)
+    for size in a.sizes.split(","):
+        b, t, x, h = SIZES[size]
+        for name, dtype in DTYPES.items():
+            lstm = torch.nn.LSTM(x, h, batch_first=True).to(dtype)
+            # like the training loop: gradients of the parameters, not of the input data
+            xs = torch.rand(b, t, x, dtype=dtype) - 0.5
+
+            def forward():
+                return lstm(xs)[0]
+
+            def forward_backward():
+                lstm.zero_grad(set_to_none=True)
+                lstm(xs)[0].sum().backward()
+
+            for pass_name, fn in (("forward", forward), ("forwardBackward", forward_backward)):
+                med, lo, hi, p90, n = measure(fn, seconds, warmup)
+                print(f"RESULT {size} {name} {pass_name} {med:.6f} {lo:.6f} {hi:.6f} {p90:.6f} {n}", flush=True)
+    print(f"INFO torch {torch.__version__}, {torch.get_num_threads()} thread(s), BLAS mapped: {blas_in_use()}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

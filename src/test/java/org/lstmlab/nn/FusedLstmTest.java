@@ -1,0 +1,213 @@
+package org.lstmlab.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class FusedLstmTest {
+    private static final double F64_TOLERANCE = 1e-12;
+
+    /** Uniform in [-scale, scale), seeded, independent of ND4J's global random state. */
+    private static INDArray random(long seed, double scale, DataType type, long... shape) {
+        var rnd = new java.util.SplittableRandom(seed);
+        long n = 1;
+        for (long d : shape) n *= d;
+        double[] v = new double[Math.toIntExact(n)];
+        for (int k = 0; k < v.length; k++) v[k] = (2 * rnd.nextDouble() - 1) * scale;
+        return Nd4j.create(v, shape, DataType.DOUBLE).castTo(type);
+    }
+
+    private static double maxAbsDiff(INDArray a, INDArray b) {
+        assertArrayEquals(b.shape(), a.shape(), "shapes");
+        return a.castTo(DataType.DOUBLE).sub(b.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+    }
+
+    private static void assertClose(String what, INDArray expected, INDArray actual, double tolerance) {
+        double diff = maxAbsDiff(actual, expected);
+        assertTrue(diff <= tolerance, what + ": fused and readable differ by " + diff + " > " + tolerance);
+    }
+
+    /** One case: parameters, inputs, initial state and an upstream gradient, all seeded. */
+    private record Case(LstmParams params, INDArray xs, INDArray h0, INDArray c0, INDArray dHs) {
+        static Case of(int batch, int steps, int input, int hidden, DataType type, long seed) {
+            LstmParams p = LstmParams.init(input, hidden, Init.UNIFORM, 1.0, seed, type);
+            return new Case(p, random(seed + 1, 1.0, type, batch, steps, input), random(seed + 2, 0.5, type, batch, hidden),
+                    random(seed + 3, 0.5, type, batch, hidden), random(seed + 4, 1.0, type, batch, steps, hidden));
+        }
+    }
+
+    /** Runs both paths on the case and checks every output and every gradient against the tolerance. */
+    private static void assertFusedMatchesReadable(Case k, LstmParams fusedParams, double tolerance) {
+        var readable = new LstmCell(k.params());
+        var fused = new FusedLstm(fusedParams);
+        LstmSequence slow = readable.forwardSequence(k.xs(), k.h0(), k.c0());
+        FusedLstm.Pass fast = fused.forwardSequence(k.xs(), k.h0(), k.c0());
+        assertClose("h_t", slow.hs(), fast.hs(), tolerance);
+        assertClose("C_t", slow.cs(), fast.cs(), tolerance);
+        LstmGrads slowGrads = readable.backwardSequence(slow, k.dHs());
+        LstmGrads fastGrads = fused.backwardSequence(fast, k.dHs());
+        Map<String, INDArray> expected = slowGrads.params().named();
+        Map<String, INDArray> actual = fastGrads.params().named();
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()));
+        for (String name : expected.keySet()) {
+            assertClose("∂L/∂" + name, expected.get(name), actual.get(name), tolerance);
+        }
+        assertClose("∂L/∂x_t", slowGrads.dxs(), fastGrads.dxs(), tolerance);
+        assertClose("∂L/∂h_0", slowGrads.dh0(), fastGrads.dh0(), tolerance);
+        assertClose("∂L/∂C_0", slowGrads.dc0(), fastGrads.dc0(), tolerance);
+    }
+
+    @Test
+    void everyOutputAndGradientMatchesTheReadableCellTo1e12InFloat64() {
+        Case k = Case.of(3, 7, 5, 4, DataType.DOUBLE, 11);
+        assertFusedMatchesReadable(k, k.params(), F64_TOLERANCE);
+    }
+
+    @Test
+    void stackedParametersGiveTheSameResultsAsSeparateOnes() {
+        Case k = Case.of(3, 7, 5, 4, DataType.DOUBLE, 12);
+        LstmParams stacked = FusedLstm.stacked(k.params());
+        assertTrue(new FusedLstm(stacked).sharesStorage());
+        assertFalse(new FusedLstm(k.params()).sharesStorage());
+        assertFusedMatchesReadable(k, stacked, F64_TOLERANCE);
+    }
+
+    @Test
+    void aLongerSequenceWithTheCourseInputSizeMatchesTheReadableCellTo1e12InFloat64() {
+        Case k = Case.of(8, 50, 8, 32, DataType.DOUBLE, 13);
+        assertFusedMatchesReadable(k, FusedLstm.stacked(k.params()), F64_TOLERANCE);
+    }
+
+    @Test
+    void aSingleExampleAndASingleStepMatchTheReadableCell() {
+        Case one = Case.of(1, 1, 1, 1, DataType.DOUBLE, 14);
+        assertFusedMatchesReadable(one, one.params(), F64_TOLERANCE);
+        Case tiny = Case.of(1, 8, 3, 4, DataType.DOUBLE, 15);
+        assertFusedMatchesReadable(tiny, tiny.params(), F64_TOLERANCE);
+    }
+
+    @Test
+    void float32AgreesWithTheReadableCellToSinglePrecision() {
+        Case k = Case.of(4, 20, 6, 8, DataType.FLOAT, 16);
+        // float32 rounds every GEMM at ~6e-8 relative; over 20 steps the paths drift apart by ~1e-6
+        assertFusedMatchesReadable(k, k.params(), 2e-5);
+        assertFusedMatchesReadable(k, FusedLstm.stacked(k.params()), 2e-5);
+        FusedLstm.Pass run = new FusedLstm(k.params()).run(k.xs());
+        assertEquals(DataType.FLOAT, run.hs().dataType());
+    }
+
+    @Test
+    void anOptimiserUpdatingParametersInPlaceUpdatesTheFusedLayer() {
+        for (boolean stack : new boolean[] {false, true}) {
+            Case k = Case.of(2, 5, 3, 4, DataType.DOUBLE, 17);
+            LstmParams p = stack ? FusedLstm.stacked(k.params()) : k.params().copy();
+            var fused = new FusedLstm(p);
+            INDArray before = fused.run(k.xs()).hs().dup();
+            Map<String, INDArray> grads = fused.parameterGradients(fused.run(k.xs()), k.dHs());
+            for (var e : fused.parameters().entrySet()) e.getValue().subi(grads.get(e.getKey()).mul(0.1)); // one SGD step
+            INDArray after = fused.run(k.xs()).hs();
+            INDArray readable = new LstmCell(p).run(k.xs()).hs();
+            assertNotEquals(0.0, maxAbsDiff(after, before), "the step changed nothing");
+            assertClose("h_t after an in-place update (stacked " + stack + ")", readable, after, F64_TOLERANCE);
+        }
+    }
+
+    @Test
+    void theRecurrentLayerInterfaceGivesTheReadableGradientsUnderTheSameNames() {
+        Case k = Case.of(3, 6, 2, 5, DataType.DOUBLE, 18);
+        RecurrentLayer slow = new LstmCell(k.params());
+        RecurrentLayer fast = new FusedLstm(k.params());
+        assertEquals(slow.inputSize(), fast.inputSize());
+        assertEquals(slow.hiddenSize(), fast.hiddenSize());
+        assertEquals(slow.dataType(), fast.dataType());
+        assertEquals(List.copyOf(slow.parameters().keySet()), List.copyOf(fast.parameters().keySet()));
+        Map<String, INDArray> expected = slow.parameterGradients(slow.run(k.xs()), k.dHs());
+        Map<String, INDArray> actual = fast.parameterGradients(fast.run(k.xs()), k.dHs());
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()));
+        for (String name : expected.keySet()) {
+            assertArrayEquals(fast.parameters().get(name).shape(), actual.get(name).shape(), name);
+            assertClose("∂L/∂" + name, expected.get(name), actual.get(name), F64_TOLERANCE);
+        }
+    }
+
+    @Test
+    void gradientsMatchCentralDifferences() {
+        Case k = Case.of(2, 4, 2, 3, DataType.DOUBLE, 19);
+        var fused = new FusedLstm(k.params());
+        // L = Σ dHs * h, so ∂L/∂h = dHs
+        LstmGrads g = fused.backwardSequence(fused.forwardSequence(k.xs(), k.h0(), k.c0()), k.dHs());
+        double eps = 1e-6;
+        var grads = g.params().named();
+        for (var e : k.params().named().entrySet()) {
+            INDArray theta = e.getValue();
+            INDArray grad = grads.get(e.getKey());
+            for (long n = 0; n < theta.length(); n++) {
+                double old = theta.getDouble(n);
+                theta.putScalar(n, old + eps);
+                double up = fused.forwardSequence(k.xs(), k.h0(), k.c0()).hs().mul(k.dHs()).sumNumber().doubleValue();
+                theta.putScalar(n, old - eps);
+                double down = fused.forwardSequence(k.xs(), k.h0(), k.c0()).hs().mul(k.dHs()).sumNumber().doubleValue();
+                theta.putScalar(n, old);
+                double numeric = (up - down) / (2 * eps);
+                double analytic = grad.getDouble(n);
+                double relative = Math.abs(numeric - analytic) / Math.max(1e-8, Math.abs(numeric) + Math.abs(analytic));
+                assertTrue(relative < 1e-6, "∂L/∂" + e.getKey() + "[" + n + "]: analytic " + analytic + " numeric " + numeric);
+            }
+        }
+    }
+
+    @Test
+    void viewsAndColumnMajorInputsGiveTheSameResultsAsDenseOnes() {
+        Case k = Case.of(3, 5, 2, 4, DataType.DOUBLE, 20);
+        var fused = new FusedLstm(k.params());
+        INDArray dense = fused.forwardSequence(k.xs(), k.h0(), k.c0()).hs().dup();
+        INDArray xsF = k.xs().dup('f');
+        INDArray wide = Nd4j.concat(0, k.xs(), k.xs());                      // [2B, T, X]
+        INDArray view = wide.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(3, 6),
+                org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        assertEquals(0.0, maxAbsDiff(fused.forwardSequence(xsF, k.h0(), k.c0()).hs(), dense));
+        assertEquals(0.0, maxAbsDiff(fused.forwardSequence(view, k.h0(), k.c0()).hs(), dense));
+    }
+
+    @Test
+    void aPassOverwrittenByALaterRunIsRefused() {
+        Case k = Case.of(2, 3, 2, 3, DataType.DOUBLE, 21);
+        var fused = new FusedLstm(k.params());
+        FusedLstm.Pass first = fused.run(k.xs());
+        fused.run(k.xs());
+        var e = assertThrows(IllegalStateException.class, () -> fused.backwardSequence(first, k.dHs()));
+        assertTrue(e.getMessage().contains("overwritten by a later run"), e.getMessage());
+        var other = new FusedLstm(k.params());
+        assertThrows(IllegalArgumentException.class, () -> other.backwardSequence(fused.run(k.xs()), k.dHs()));
+        var readablePass = new LstmCell(k.params()).run(k.xs());
+        var wrong = assertThrows(IllegalArgumentException.class, () -> fused.parameterGradients(readablePass, k.dHs()));
+        assertEquals("pass must come from FusedLstm.run but is LstmSequence", wrong.getMessage());
+    }
+
+    @Test
+    void badInputsAreNamedInCourseSymbols() {
+        var fused = new FusedLstm(LstmParams.init(3, 4, 1));
+        var x = assertThrows(IllegalArgumentException.class, () -> fused.run(Nd4j.zeros(DataType.DOUBLE, 2, 5, 6)));
+        assertEquals("x must be [B, T, X] = [2, 5, 3] but is [2, 5, 6]", x.getMessage());
+        var h0 = assertThrows(IllegalArgumentException.class, () -> fused.forwardSequence(Nd4j.zeros(DataType.DOUBLE, 2, 5, 3),
+                Nd4j.zeros(DataType.DOUBLE, 2, 5), Nd4j.zeros(DataType.DOUBLE, 2, 4)));
+        assertEquals("h_0 must be [B, H] = [2, 4] but is [2, 5]", h0.getMessage());
+        var type = assertThrows(IllegalArgumentException.class, () -> fused.run(Nd4j.zeros(DataType.FLOAT, 2, 5, 3)));
+        assertTrue(type.getMessage().startsWith("x must be DOUBLE like the parameters but is FLOAT"), type.getMessage());
+        FusedLstm.Pass run = fused.run(Nd4j.zeros(DataType.DOUBLE, 2, 5, 3));
+        var dh = assertThrows(IllegalArgumentException.class, () -> fused.backwardSequence(run, Nd4j.zeros(DataType.DOUBLE, 2, 4, 4)));
+        assertEquals("∂L/∂h must be [B, T, H] = [2, 5, 4] but is [2, 4, 4]", dh.getMessage());
+        var empty = assertThrows(IllegalArgumentException.class, () -> fused.run(Nd4j.zeros(DataType.DOUBLE, 2, 0, 3)));
+        assertTrue(empty.getMessage().contains("T ≥ 1"), empty.getMessage());
+    }
+}
