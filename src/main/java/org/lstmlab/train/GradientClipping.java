@@ -1,0 +1,44 @@
+package org.lstmlab.train;
+
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Gradient-norm clipping by the global norm of all gradients together (Pascanu, Mikolov &amp;
+ * Bengio 2013, "On the difficulty of training recurrent neural networks", Algorithm 1): when
+ * {@code ‖g‖ > threshold}, every gradient is scaled by {@code threshold / ‖g‖}, which keeps the
+ * direction of the step and bounds its length. It tames exploding gradients (notebook 01); it does
+ * nothing for vanishing ones.
+ */
+public final class GradientClipping {
+    private GradientClipping() {}
+
+    /** The global norm {@code ‖g‖ = √(Σ_θ Σ (∂L/∂θ)²)} over every array. */
+    public static double globalNorm(Map<String, INDArray> gradients) {
+        double sumOfSquares = 0;
+        for (INDArray g : gradients.values()) {
+            double n = g.norm2Number().doubleValue();
+            sumOfSquares += n * n;
+        }
+        return Math.sqrt(sumOfSquares);
+    }
+
+    /**
+     * Scales the gradients in place so that their global norm is at most {@code threshold}.
+     *
+     * @param gradients ∂L/∂θ by symbol, any shapes, changed in place
+     * @param threshold the largest global norm allowed, positive
+     * @return the global norm before clipping (NaN or ∞ are returned as they are, the gradients untouched)
+     */
+    public static double clipByGlobalNorm(Map<String, INDArray> gradients, double threshold) {
+        if (!(threshold > 0) || Double.isInfinite(threshold)) {
+            throw new IllegalArgumentException("the clipping threshold must be a positive finite number but is " + threshold);
+        }
+        double norm = globalNorm(gradients);
+        if (Double.isFinite(norm) && norm > threshold) {
+            double scale = threshold / norm;                  // g ← g · threshold / ‖g‖
+            for (INDArray g : gradients.values()) g.muli(scale);
+        }
+        return norm;
+    }
+}

@@ -1,0 +1,198 @@
+package org.lstmlab.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.lstmlab.nn.RecurrentLayer;
+import org.lstmlab.nn.Shapes;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A recurrent layer with a linear readout, {@code ŷ_t = h_t·W_yᵀ + b_y}, trained on the mean squared
+ * error at the last step or at every step. The layer may be any {@link RecurrentLayer}: the readable
+ * {@code LstmCell} or {@code RnnCell}, or a faster implementation of the same equations.
+ *
+ * <pre>{@code
+ * var model = new SequenceRegressor(new LstmCell(LstmParams.init(2, 16, 42)), 1, 42);
+ * INDArray yHat = model.predict(xs, LossMode.LAST_STEP);             // xs [B, T, 2] → [B, 1]
+ * var lg = model.lossAndGradients(xs, ys, LossMode.LAST_STEP);       // ys [B, 1]
+ * }</pre>
+ */
+public final class SequenceRegressor {
+    private final RecurrentLayer layer;
+    private final INDArray wY;
+    private final INDArray bY;
+
+    /**
+     * A readout of Y outputs on top of {@code layer}, with W_y drawn uniformly in ±1/√H and b_y = 0.
+     *
+     * @param layer      the recurrent layer, X inputs and H hidden units
+     * @param outputSize Y, the number of values predicted per step
+     * @param seed       the same seed gives the same W_y
+     */
+    public SequenceRegressor(RecurrentLayer layer, int outputSize, long seed) {
+        if (layer == null) throw new IllegalArgumentException("layer must be a RecurrentLayer but is null");
+        if (outputSize < 1) throw new IllegalArgumentException("output size Y must be at least 1 but is " + outputSize);
+        this.layer = layer;
+        int hidden = layer.hiddenSize();
+        SplittableRandom random = new SplittableRandom(seed);
+        double limit = 1 / Math.sqrt(hidden);
+        double[] w = new double[outputSize * hidden];
+        for (int k = 0; k < w.length; k++) w[k] = (2 * random.nextDouble() - 1) * limit;
+        this.wY = Nd4j.create(w, new long[] {outputSize, hidden}, DataType.DOUBLE).castTo(layer.dataType());
+        this.bY = Nd4j.zeros(layer.dataType(), outputSize);
+    }
+
+    /**
+     * A readout with given weights.
+     *
+     * @param layer the recurrent layer
+     * @param wY    W_y, {@code [Y, H]}
+     * @param bY    b_y, {@code [Y]}
+     */
+    public SequenceRegressor(RecurrentLayer layer, INDArray wY, INDArray bY) {
+        if (layer == null) throw new IllegalArgumentException("layer must be a RecurrentLayer but is null");
+        Shapes.require("W_y", "[Y, H]", wY, Shapes.ANY, layer.hiddenSize());
+        Shapes.require("b_y", "[Y]", bY, wY.rows());
+        Shapes.requireType("W_y", wY, layer.dataType());
+        Shapes.requireType("b_y", bY, layer.dataType());
+        this.layer = layer;
+        this.wY = wY;
+        this.bY = bY;
+    }
+
+    public RecurrentLayer layer() {
+        return layer;
+    }
+
+    /** W_y, {@code [Y, H]}, live. */
+    public INDArray wY() {
+        return wY;
+    }
+
+    /** b_y, {@code [Y]}, live. */
+    public INDArray bY() {
+        return bY;
+    }
+
+    /** Y. */
+    public int outputSize() {
+        return (int) wY.rows();
+    }
+
+    public DataType dataType() {
+        return layer.dataType();
+    }
+
+    /** Every live parameter by symbol: the layer's, then {@code W_y} and {@code b_y}. */
+    public Map<String, INDArray> parameters() {
+        Map<String, INDArray> all = new LinkedHashMap<>(layer.parameters());
+        all.put("W_y", wY);
+        all.put("b_y", bY);
+        return all;
+    }
+
+    /**
+     * The predictions.
+     *
+     * @param xs x_1 … x_T, {@code [B, T, X]}
+     * @return ŷ_T {@code [B, Y]} for {@link LossMode#LAST_STEP}, ŷ_1 … ŷ_T {@code [B, T, Y]} for {@link LossMode#EVERY_STEP}
+     */
+    public INDArray predict(INDArray xs, LossMode mode) {
+        checkInputs(xs);
+        INDArray hs = layer.run(xs).hs();                                        // [B, T, H]
+        INDArray yHat = readout(readoutInput(hs, mode));                         // [N, Y]
+        return mode == LossMode.LAST_STEP ? yHat : yHat.reshape(xs.size(0), xs.size(1), outputSize());
+    }
+
+    /** The mean squared error of {@link #predict} against {@code ys}, without gradients. */
+    public double loss(INDArray xs, INDArray ys, LossMode mode) {
+        checkInputs(xs, ys, mode);
+        INDArray e = predict(xs, mode).sub(ys);
+        return e.mul(e).meanNumber().doubleValue();
+    }
+
+    /**
+     * The loss and its gradient with respect to every parameter: backward through the readout by
+     * hand, then through time by {@link RecurrentLayer#parameterGradients}.
+     *
+     * @param xs x_1 … x_T, {@code [B, T, X]}
+     * @param ys targets, {@code [B, Y]} for {@link LossMode#LAST_STEP}, {@code [B, T, Y]} for {@link LossMode#EVERY_STEP}
+     * @return L and ∂L/∂θ with the keys of {@link #parameters()}
+     */
+    public LossAndGradients lossAndGradients(INDArray xs, INDArray ys, LossMode mode) {
+        checkInputs(xs, ys, mode);
+        long batch = xs.size(0);
+        long steps = xs.size(1);
+        int hidden = layer.hiddenSize();
+        RecurrentLayer.SequencePass pass = layer.run(xs);
+        INDArray hs = pass.hs();                                                 // [B, T, H]
+        INDArray h = readoutInput(hs, mode);                                     // [N, H], N = B or B·T
+        INDArray yHat = readout(h);                                              // ŷ = h·W_yᵀ + b_y, [N, Y]
+        INDArray y = mode == LossMode.LAST_STEP ? ys : ys.reshape(batch * steps, outputSize()); // [N, Y]
+        INDArray e = yHat.sub(y);                                                // ŷ − y, [N, Y]
+        double loss = e.mul(e).meanNumber().doubleValue();                       // L = mean((ŷ − y)²)
+        INDArray dYHat = e.mul(2.0 / e.length());                                // ∂L/∂ŷ = 2(ŷ − y)/(N·Y), [N, Y]
+        INDArray dWy = dYHat.transpose().mmul(h);                                // ∂L/∂W_y = ∂L/∂ŷᵀ·h, [Y, H]
+        INDArray dbY = dYHat.sum(0);                                             // ∂L/∂b_y, [Y]
+        INDArray dh = dYHat.mmul(wY);                                            // ∂L/∂h = ∂L/∂ŷ·W_y, [N, H]
+        INDArray dHs;                                                            // ∂L/∂h_t at every step, [B, T, H]
+        if (mode == LossMode.LAST_STEP) {
+            dHs = Nd4j.zeros(layer.dataType(), batch, steps, hidden);
+            dHs.get(NDArrayIndex.all(), NDArrayIndex.point(steps - 1), NDArrayIndex.all()).assign(dh);
+        } else {
+            dHs = dh.reshape(batch, steps, hidden);
+        }
+        Map<String, INDArray> grads = new LinkedHashMap<>(layer.parameterGradients(pass, dHs));
+        grads.put("W_y", dWy);
+        grads.put("b_y", dbY);
+        return new LossAndGradients(loss, grads);
+    }
+
+    /** A loss and the gradients of every parameter by symbol. */
+    public record LossAndGradients(double loss, Map<String, INDArray> gradients) {}
+
+    /** The hidden states the readout sees: h_T {@code [B, H]}, or every h_t as rows {@code [B·T, H]}. */
+    private INDArray readoutInput(INDArray hs, LossMode mode) {
+        if (mode == LossMode.LAST_STEP) {
+            return hs.get(NDArrayIndex.all(), NDArrayIndex.point(hs.size(1) - 1), NDArrayIndex.all()).dup(); // h_T
+        }
+        return hs.dup('c').reshape(hs.size(0) * hs.size(1), hs.size(2));        // row b·T + t holds h_t of example b
+    }
+
+    private INDArray readout(INDArray h) {
+        return h.mmul(wY.transpose()).addiRowVector(bY);                         // ŷ = h·W_yᵀ + b_y
+    }
+
+    private void checkInputs(INDArray xs) {
+        checkInputs("x", xs);
+    }
+
+    private void checkInputs(String symbol, INDArray xs) {
+        Shapes.require(symbol, "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, layer.inputSize());
+        Shapes.requireType(symbol, xs, layer.dataType());
+        if (xs.size(0) < 1 || xs.size(1) < 1) {
+            throw new IllegalArgumentException(symbol + " must hold at least one sequence of at least one step but is "
+                    + java.util.Arrays.toString(xs.shape()));
+        }
+    }
+
+    private void checkInputs(INDArray xs, INDArray ys, LossMode mode) {
+        requireData("x", "y", xs, ys, mode);
+    }
+
+    /** Fails unless inputs and targets fit this model and loss mode, naming them by {@code xName} and {@code yName}. */
+    void requireData(String xName, String yName, INDArray xs, INDArray ys, LossMode mode) {
+        checkInputs(xName, xs);
+        if (mode == null) throw new IllegalArgumentException("loss mode must be LAST_STEP or EVERY_STEP but is null");
+        if (mode == LossMode.LAST_STEP) {
+            Shapes.require(yName, "[B, Y]", ys, xs.size(0), outputSize());
+        } else {
+            Shapes.require(yName, "[B, T, Y]", ys, xs.size(0), xs.size(1), outputSize());
+        }
+        Shapes.requireType(yName, ys, layer.dataType());
+    }
+}
