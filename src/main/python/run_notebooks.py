@@ -1,0 +1,97 @@
+#!/usr/bin/python3
+"""Executes notebooks headless through a Jupyter kernel (nbclient) and writes the executed
+copies and their HTML. Exits 1 naming the notebook and cell of the first error.
+
+Used by ./lab run-notebooks and by the kernel's tests (with --allow-errors, to inspect every
+cell's outputs, and --interrupt-after, to interrupt cells that run too long).
+"""
+import argparse
+import os
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+
+def first_error(nb):
+    for index, cell in enumerate(nb.cells):
+        if cell.get("cell_type") != "code":
+            continue
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                return index, output
+    return None
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("notebooks", nargs="+")
+    parser.add_argument("--out", required=True, help="folder for the executed notebooks and HTML")
+    parser.add_argument("--kernel", default="lstm-lab")
+    parser.add_argument("--timeout", type=int, default=1800, help="seconds a cell may run")
+    parser.add_argument("--startup-timeout", type=int, default=120)
+    parser.add_argument("--allow-errors", action="store_true", help="run every cell even after an error")
+    parser.add_argument("--interrupt-after", type=int, default=None,
+                        help="interrupt cells tagged 'interrupt' (Kernel > Interrupt) after this many"
+                             " seconds and go on")
+    parser.add_argument("--no-html", action="store_true")
+    args = parser.parse_args()
+
+    os.makedirs(args.out, exist_ok=True)
+    failed = 0
+    for path in args.notebooks:
+        name = os.path.splitext(os.path.basename(path))[0]
+        nb = nbformat.read(path, as_version=4)
+        def timeout_of(cell):
+            if args.interrupt_after is not None and "interrupt" in cell.get("metadata", {}).get("tags", []):
+                return args.interrupt_after
+            return args.timeout
+
+        client = NotebookClient(
+            nb,
+            kernel_name=args.kernel,
+            timeout=args.timeout,
+            timeout_func=timeout_of,
+            startup_timeout=args.startup_timeout,
+            allow_errors=args.allow_errors or args.interrupt_after is not None,
+            interrupt_on_timeout=args.interrupt_after is not None,
+            resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
+        )
+        started = time.monotonic()
+        error = None
+        try:
+            client.execute()
+        except CellExecutionError as e:
+            error = e
+        except CellTimeoutError as e:
+            error = e
+        seconds = time.monotonic() - started
+        executed = os.path.join(args.out, name + ".ipynb")
+        nbformat.write(nb, executed)
+        if not args.no_html:
+            from nbconvert import HTMLExporter
+            body, _ = HTMLExporter().from_notebook_node(nb)
+            with open(os.path.join(args.out, name + ".html"), "w", encoding="utf-8") as html:
+                html.write(body)
+        found = first_error(nb)
+        if error is not None or (found is not None and not args.allow_errors and args.interrupt_after is None):
+            failed += 1
+            if found is not None:
+                index, output = found
+                print(f"FAILED {path}: cell {index + 1} of {len(nb.cells)} (source starts: "
+                      f"{''.join(nb.cells[index].source)[:60]!r}): "
+                      f"{output.get('ename')}: {output.get('evalue')}", file=sys.stderr)
+            else:
+                print(f"FAILED {path}: {type(error).__name__}: {str(error)[:500]}", file=sys.stderr)
+            if not args.allow_errors:
+                print(f"wrote {executed}", file=sys.stderr)
+                return 1
+        else:
+            print(f"ok {path} ({seconds:.1f} s) -> {executed}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+#!/usr/bin/python3
+"""Writes the kernel's test notebooks (run: /usr/bin/python3 make_notebooks.py). The tests in
+org.lstmlab.kernel address cells by index, so append new cells at the end."""
+import nbformat
+from nbformat.v4 import new_code_cell, new_notebook
+
+
+def write(name, cells):
+    nb = new_notebook(cells=[
+        new_code_cell(c[0], metadata={"tags": c[1]}) if isinstance(c, tuple) else new_code_cell(c)
+        for c in cells])
+    nb.metadata["kernelspec"] = {"name": "lstm-lab", "display_name": "Java (LSTM Lab)", "language": "java"}
+    nbformat.write(nb, name)
+
+
+write("evaluation.ipynb", [
+    "int x = 6 * 7;",                                                         # 0
+    "x",                                                                      # 1
+    'System.out.println("to stdout");\nSystem.err.println("to stderr");',     # 2
+    "int y = 1 / 0;",                                                         # 3
+    'String s = "ok";\nint z = undefinedName + 1;',                           # 4
+    'void boom() { throw new IllegalStateException("from a method"); }\nboom();',  # 5
+    "x + 1",                                                                  # 6
+    'XYChart chart = new XYChartBuilder().width(320).height(240).title("squares").build();\n'
+    'chart.addSeries("y", new double[] {1, 2, 3}, new double[] {1, 4, 9});\n'
+    'display(chart);',                                                        # 7
+    "chart",                                                                  # 8
+    "new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB)",  # 9
+    'Table t = Table.create("losses",\n'
+    '    tech.tablesaw.api.IntColumn.create("step", java.util.stream.IntStream.rangeClosed(1, 12).toArray()),\n'
+    '    tech.tablesaw.api.DoubleColumn.create("loss", java.util.stream.IntStream.rangeClosed(1, 12).mapToDouble(k -> 1.0 / k).toArray()));\n'
+    't',                                                                      # 10
+    "Nd4j.zeros(DataType.DOUBLE, 2, 3)",                                      # 11
+    'class Report {\n  public String toHtml() { return "<b>E3 passed</b>"; }\n'
+    '  public String toString() { return "E3 passed"; }\n}\nnew Report()',     # 12
+    "%lsmagic",                                                               # 13
+    '%%time\nThread.sleep(20);\n"timed"',                                     # 14
+    "System.exit(3);",                                                        # 15
+    "Runtime.getRuntime().exit(4);",                                          # 16
+    "Runtime.getRuntime().halt(5);",                                          # 17
+    "x",                                                                      # 18
+    'RnnCell.class.getName() + " " + INDArray.class.getSimpleName() + " " + Table.class.getSimpleName()'
+    ' + " " + XYChart.class.getSimpleName() + " " + NDArrayIndex.class.getSimpleName()',  # 19
+    'String seen(String name) {\n'
+    '  try { Class.forName(name); return name + " visible"; }\n'
+    '  catch (ClassNotFoundException e) { return name + " hidden"; }\n}\n'
+    'seen("com.google.gson.Gson") + "; " + seen("org.zeromq.ZMQ") + "; " + seen("org.objectweb.asm.ClassReader")'
+    ' + "; " + seen("org.dflib.jjava.jupyter.kernel.BaseKernel")',          # 20
+    "org.slf4j.LoggerFactory.class.getProtectionDomain().getCodeSource().getLocation().getPath()",  # 21
+    "%classpath extra\nlabextra.Greeting.hello()",                            # 22
+    'System.out.println("before");\ndisplay("shown");\nSystem.out.println("after");',  # 23
+    "%nosuchmagic",                                                           # 24
+])
+
+write("output.ipynb", [
+    'for (int i = 0; i < 200_000; i++) {\n  System.out.println("line " + i);\n}',
+])
+
+write("interrupt.ipynb", [
+    "int kept = 7;",                                                          # 0
+    ("while (true) {}", ["interrupt"]),                                       # 1
+    "long spin() {\n  long n = 0;\n  while (true) {\n    n++;\n  }\n}",        # 2
+    ("spin()", ["interrupt"]),                                                # 3
+    ("Thread.sleep(600_000);", ["interrupt"]),                                # 4
+    "kept + 1",                                                               # 5
+    "Runtime.version().feature()",                                            # 6
+    "%classpath extra",                                                       # 7
+    ("labextra.Busy.spin()", ["interrupt"]),                                  # 8: a loop in a class from a folder
+    "kept",                                                                   # 9
+])
