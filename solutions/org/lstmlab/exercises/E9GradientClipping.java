@@ -1,0 +1,41 @@
+package org.lstmlab.exercises;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * E9 — gradient-norm clipping (10 points). Notebook: {@code 01-rnn-vanishing-gradients}.
+ *
+ * <p>Implement {@link #clipGradients} after Pascanu, Mikolov &amp; Bengio (2013): with the global norm
+ * {@code ‖g‖ = sqrt(Σ over every array of Σ g²)}, return {@code g · θ / ‖g‖} when {@code ‖g‖ > θ} and
+ * {@code g} unchanged otherwise. One norm for all arrays together — not one per array — so the
+ * direction of the whole gradient is kept. Return new arrays under the same names; do not modify the
+ * arguments.
+ */
+public final class E9GradientClipping {
+    private E9GradientClipping() {}
+
+    /**
+     * Clips a gradient by its global norm.
+     *
+     * @param grads   the gradient by symbol, e.g. {@code "W_h"} → {@code [H, H+X]}, {@code "b_h"} → {@code [H]}
+     * @param maxNorm θ, the largest norm allowed, positive
+     * @return the clipped gradient under the same names and shapes
+     */
+    public static Map<String, INDArray> clipGradients(Map<String, INDArray> grads, double maxNorm) {
+        // BEGIN SOLUTION
+        double sumOfSquares = 0;
+        for (INDArray g : grads.values()) {
+            sumOfSquares += g.mul(g).sumNumber().doubleValue();
+        }
+        double norm = Math.sqrt(sumOfSquares);                                   // ‖g‖
+        double scale = norm > maxNorm ? maxNorm / norm : 1.0;                    // θ / ‖g‖ when ‖g‖ > θ
+        Map<String, INDArray> clipped = new LinkedHashMap<>();
+        for (Map.Entry<String, INDArray> e : grads.entrySet()) {
+            clipped.put(e.getKey(), e.getValue().mul(scale));                    // g · θ / ‖g‖
+        }
+        return clipped;
+        // END SOLUTION
+    }
+}
