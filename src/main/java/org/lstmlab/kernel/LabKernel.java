@@ -84,19 +84,22 @@ public final class LabKernel extends BaseKernel {
         shell.complete(startShell(notebookClasspath));
       } catch (Throwable e) {
         shell.completeExceptionally(e);
-        return;
       }
-      warmUpNd4j();
     }, "kernel-start");
     starter.setDaemon(true);
     starter.start();
+    Thread nd4j = new Thread(this::warmUpNd4j, "nd4j-warm-up"); // in parallel: it waits on disk and natives
+    nd4j.setDaemon(true);
+    nd4j.start();
   }
 
   /** Loads ND4J's backend before the first cell needs it (its natives take seconds to load). */
   private void warmUpNd4j() {
     try {
       Class<?> nd4j = Class.forName("org.nd4j.linalg.factory.Nd4j", true, ClassLoader.getSystemClassLoader());
+      long started = System.nanoTime();
       nd4j.getMethod("scalar", double.class).invoke(null, 1.0);
+      log("ND4J loaded in %.2f s", (System.nanoTime() - started) / 1e9);
     } catch (ClassNotFoundException e) {
       // a classpath without ND4J: nothing to warm up
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
@@ -122,26 +125,29 @@ public final class LabKernel extends BaseKernel {
         .err(output.err)
         .compilerOptions("-Xlint:none")
         .build();
-    for (String entry : notebookClasspath) {
-      jshell.addToClasspath(entry);
-    }
-    for (String statement : StartupSnippet.imports(ClassLoader.getSystemClassLoader())) {
-      List<SnippetEvent> events = jshell.eval(statement);
-      if (!events.isEmpty() && events.get(0).status().isDefined()) {
-        imports.add(statement);
-      } else {
-        kernelErr.println("lstm-lab kernel: skipped start-up import " + statement);
+    log("JShell built in %.2f s", (System.nanoTime() - started) / 1e9);
+    jshell.addToClasspath(String.join(java.io.File.pathSeparator, notebookClasspath));
+    log("classpath added at %.2f s", (System.nanoTime() - started) / 1e9);
+    List<String> statements = StartupSnippet.imports(ClassLoader.getSystemClassLoader());
+    List<SnippetEvent> all = jshell.eval(String.join(" ", statements)); // one compilation for all
+    if (!all.isEmpty() && all.get(0).status().isDefined()) {
+      imports.addAll(statements);
+    } else {
+      all.stream().findFirst().ifPresent(event -> jshell.drop(event.snippet()));
+      for (String statement : statements) { // find the import that failed; keep the others
+        List<SnippetEvent> events = jshell.eval(statement);
+        if (!events.isEmpty() && events.get(0).status().isDefined()) {
+          imports.add(statement);
+        } else {
+          kernelErr.println("lstm-lab kernel: skipped start-up import " + statement);
+        }
       }
     }
-    jshell.eval("int $warmUp = 1 + 1;"); // the first evaluation warms the compiler up
+    log("imports done at %.2f s", (System.nanoTime() - started) / 1e9);
+    // The first evaluation warms the compiler and the execution path up; the variable goes again.
+    jshell.eval("int $warmUp = 1 + 1;").forEach(event -> jshell.drop(event.snippet()));
     log("JShell ready in %.2f s", (System.nanoTime() - started) / 1e9);
     return jshell;
-  }
-
-  /** The start-up imports that succeeded. */
-  List<String> startupImports() {
-    shell.join();
-    return List.copyOf(imports);
   }
 
   // ---------------------------------------------------------------------------------- protocol
@@ -231,7 +237,9 @@ public final class LabKernel extends BaseKernel {
   /** Start-up timings for the kernel log, when {@code LSTMLAB_KERNEL_LOG} is set. */
   private void log(String format, Object... args) {
     if (System.getenv("LSTMLAB_KERNEL_LOG") != null) {
-      kernelErr.println("lstm-lab kernel: " + String.format(Locale.ROOT, format, args));
+      double cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(-1.0);
+      kernelErr.println("lstm-lab kernel: " + String.format(Locale.ROOT, format, args)
+          + String.format(Locale.ROOT, " (process CPU so far %.2f s)", cpu));
     }
   }
 
