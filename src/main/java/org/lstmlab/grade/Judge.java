@@ -27,7 +27,9 @@ final class Judge {
                         return "not implemented yet: replace the TODO in " + e.className() + "." + c.method()
                                 + " with " + e.equations().get(c.method()) + " (notebook " + e.notebook() + ")";
                     }
-                    String other = m.substring(m.indexOf("UnsupportedOperationException: ") + 31).split(" \\(")[0];
+                    int from = m.indexOf("UnsupportedOperationException: ") + "UnsupportedOperationException: ".length();
+                    int to = m.indexOf(" is not implemented yet");
+                    String other = from > 30 && from < to ? m.substring(from, to) : "another exercise";
                     return e.id() + " calls an exercise that is not implemented yet (" + other + "): do that one first";
                 }
                 if (m.contains("OutOfMemoryError") || m.contains("Allocation failed") || m.contains("bad_alloc")) {

@@ -49,20 +49,10 @@ final class Sandbox {
         try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(job)))) {
             Wire.writeCalls(out, calls);
         }
-        List<String> cmd = new ArrayList<>(List.of(runtime.java().toString(),
-                "-Xmx" + limits.heapMb() + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto",
-                "-XX:MaxMetaspaceSize=128m", "-XX:CompressedClassSpaceSize=64m", "-XX:ReservedCodeCacheSize=32m",
-                "-Dorg.bytedeco.javacpp.maxbytes=" + limits.offHeapMb() + "m",
-                "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + limits.physicalMb() + "m",
-                "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                "-cp", runtime.classpath(), ChildMain.class.getName(),
+        List<String> cmd = new ArrayList<>(runtime.command(limits));
+        cmd.addAll(List.of(ChildMain.class.getName(),
                 job.toString(), result.toString(), classes.toString(),
                 Long.toString(limits.callMillis()), Integer.toString(limits.maxNewThreads())));
-        if (limits.addressSpaceMb() > 0 && Files.isExecutable(Path.of("/bin/sh")) && System.getProperty("os.name").startsWith("Linux")) {
-            cmd.addAll(0, List.of("/bin/sh", "-c", "ulimit -v " + limits.addressSpaceMb() * 1024L + " && exec \"$0\" \"$@\""));
-        }
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         Map<String, String> keep = new LinkedHashMap<>();

@@ -40,7 +40,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * processes, sockets and shutdown hooks it leaves behind. The JVM always ends with
  * {@code Runtime.halt}, so left-over threads and shutdown hooks never run or block.
  *
- * <p>Usage: {@code ChildMain JOB RESULT STUDENT_CLASSES CALL_MILLIS MAX_NEW_THREADS}
+ * <p>Usage: {@code ChildMain JOB RESULT STUDENT_CLASSES CALL_MILLIS MAX_NEW_THREADS}, or {@code ChildMain --warm-up}
  */
 public final class ChildMain {
     private static final AtomicBoolean NETWORK_TRIED = new AtomicBoolean();
@@ -48,6 +48,10 @@ public final class ChildMain {
     private ChildMain() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--warm-up")) {
+            warmUp();                                   // a run that only loads classes, for the class-data archive
+            return;
+        }
         Path job = Path.of(args[0]);
         Path result = Path.of(args[1]);
         URL studentClasses = Path.of(args[2]).toUri().toURL();
@@ -68,7 +72,7 @@ public final class ChildMain {
             AtomicReference<Wire.Outcome> done = new AtomicReference<>();
             var loader = new URLClassLoader(new URL[] {studentClasses}, ChildMain.class.getClassLoader());
             Thread worker = new Thread(() -> done.set(call(call, loader)), "graded-call-" + call.id());
-            worker.setDaemon(true);
+            worker.setDaemon(false);                    // threads it starts are non-daemon unless the student says otherwise
             long deadline = System.nanoTime() + callMillis * 1_000_000L;
             worker.start();
             while (worker.isAlive() && System.nanoTime() < deadline) {
