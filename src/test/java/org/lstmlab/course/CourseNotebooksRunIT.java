@@ -69,14 +69,14 @@ class CourseNotebooksRunIT {
 
     @Test
     void notebookOneShowsTheRnnGradientVanishingBelowOneInAHundredMillionAtLagFifty() throws Exception {
-        String table = printed("01-rnn-vanishing-gradients", "curves.table(10, 50, 100)");
+        String table = printed("01-rnn-vanishing-gradients", "curves.table(10, 50, 60)");
         double lag50 = column(table, "‖W_hh‖₂ = 0.5 ", 1);
         assertTrue(lag50 < 1e-8, "‖∂h_T/∂h_{T−50}‖₂ at ‖W_hh‖₂ = 0.5 is " + lag50 + "\n" + table);
     }
 
     @Test
     void notebookFourShowsTheLstmCellPathAboveOneHundredthAtLagFiftyWithForgetGatesNearOne() throws Exception {
-        String table = printed("04-cell-state", "curves.table(10, 50, 100)");
+        String table = printed("04-cell-state", "curves.table(10, 50, 60)");
         double lstm = column(table, "LSTM ‖∂C_T/∂C_t‖₂ (cell path), b_f = 5 ", 1);
         double rnn = column(table, "RNN ‖∂h_T/∂h_t‖₂", 1);
         assertTrue(lstm > 1e-2, "cell path at lag 50 with b_f = 5: " + lstm + "\n" + table);
@@ -118,7 +118,7 @@ class CourseNotebooksRunIT {
         throw new AssertionError(notebook + " has no code cell containing " + marker);
     }
 
-    /** The value in column {@code k} (0 = lag 10, 1 = lag 50, 2 = lag 100) of the table line starting with {@code prefix}. */
+    /** The value in column {@code k} (0 = lag 10, 1 = lag 50, 2 = lag 60) of the table line starting with {@code prefix}. */
     private static double column(String table, String prefix, int k) {
         for (String line : table.split("\n")) {
             if (line.startsWith(prefix)) {
