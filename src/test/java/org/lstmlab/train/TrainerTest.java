@@ -10,9 +10,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.lstmlab.data.AddingBatch;
 import org.lstmlab.data.AddingProblem;
 import org.lstmlab.nn.Init;
@@ -23,28 +22,8 @@ import org.lstmlab.nn.RnnParams;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
+@ExtendWith(OneNd4jThread.class)
 class TrainerTest {
-    private static int savedThreads;
-    private static int savedMasterThreads;
-
-    /**
-     * The course's arrays are tiny ([32, 16]): ND4J's OpenMP threads cost more than they save, and on a
-     * loaded 2-core machine they made a training step 3–10× slower. One thread here, restored afterwards.
-     */
-    @BeforeAll
-    static void oneNd4jThread() {
-        savedThreads = Nd4j.getEnvironment().maxThreads();
-        savedMasterThreads = Nd4j.getEnvironment().maxMasterThreads();
-        Nd4j.getEnvironment().setMaxThreads(1);
-        Nd4j.getEnvironment().setMaxMasterThreads(1);
-    }
-
-    @AfterAll
-    static void restoreNd4jThreads() {
-        Nd4j.getEnvironment().setMaxThreads(savedThreads);
-        Nd4j.getEnvironment().setMaxMasterThreads(savedMasterThreads);
-    }
-
     private static SequenceRegressor lstm(int hidden, long seed) {
         return new SequenceRegressor(new LstmCell(LstmParams.init(2, hidden, Init.UNIFORM, 1.0, seed, DataType.DOUBLE)), 1, seed);
     }
