@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the same input sequence.
  *
  * <pre>{@code
- * var experiment = VanishingExperiment.defaults();                     // H = 16, X = 4, T = 100, seed 7
+ * var experiment = VanishingExperiment.defaults();                     // H = 16, X = 4, T = 60, seed 7
  * NormCurves rnn = experiment.rnn(0.5, 0.9, 1.0, 1.5);                  // one curve and one bound per ‖W_hh‖₂
  * XYChart chart = GradientNormChart.chart(rnn.lags(), rnn.measured(), rnn.bounds());
  * NormCurves both = experiment.rnnAndLstm(0.9, 1.0, 5.0);              // RNN at 0.9, LSTM cell path at b_f = 1 and 5
@@ -38,9 +38,9 @@ public record VanishingExperiment(int inputSize, int hiddenSize, int length, lon
         }
     }
 
-    /** H = 16 hidden units, X = 4 inputs, one sequence of T = 100 steps, seed 7. */
+    /** H = 16 hidden units, X = 4 inputs, one sequence of T = 60 steps, seed 7. */
     public static VanishingExperiment defaults() {
-        return new VanishingExperiment(4, 16, 100, 7);
+        return new VanishingExperiment(4, 16, 60, 7);
     }
 
     /** x_1 … x_T of the one example every measurement reads: standard normal, {@code [1, T, X]}, DOUBLE. */

@@ -28,6 +28,21 @@ public final class Exercises {
             new Exercise("E9", "gradient-norm clipping", "E9GradientClipping", 10, "01-rnn-vanishing-gradients",
                     eq("clipGradients", "g · θ/‖g‖ when ‖g‖ > θ, else g"), List.of()));
 
+    /**
+     * Library code an exercise must not call, because it computes the exercise's answer: the course's
+     * cells, gradient tools and training utilities are for checking work in the notebooks.
+     */
+    public static List<String> forbidden(Exercise e) {
+        return switch (e.id()) {
+            case "E1" -> List.of("org.lstmlab.nn.RnnCell");
+            case "E2" -> List.of("org.lstmlab.grad.");
+            case "E3", "E4", "E5", "E6", "E7" -> List.of("org.lstmlab.nn.LstmCell");
+            case "E8" -> List.of("org.lstmlab.nn.LstmCell", "org.lstmlab.grad.");
+            case "E9" -> List.of("org.lstmlab.train.");
+            default -> List.of();
+        };
+    }
+
     /** The total the points add up to. */
     public static int maxScore() {
         return ALL.stream().mapToInt(Exercise::points).sum();

@@ -138,6 +138,8 @@ public final class Grader implements AutoCloseable {
                         : e.id() + " calls your " + broken.replace(".java", "") + ", and " + broken;
                 return ExerciseResult.zero(e, who + " " + problem);
             }
+            String forbidden = SubmissionCompiler.usesForbidden(e, dir.resolve("classes"));
+            if (forbidden != null) return ExerciseResult.zero(e, forbidden);
             Plan plan = ExercisePlans.plan(e, seed);
             Sandbox.Run run = sandbox.run(dir.resolve("run"), dir.resolve("classes"), plan.calls(), e.className());
             plan.stopped = run.stopped();

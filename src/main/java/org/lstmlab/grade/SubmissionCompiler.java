@@ -65,6 +65,31 @@ final class SubmissionCompiler {
         return null;
     }
 
+    /**
+     * Null unless a class of {@code exercise} refers to library code that computes its answer (see
+     * {@link Exercises#forbidden}); found in the class files' constant pools, so a name built at run
+     * time for reflection is not seen.
+     */
+    static String usesForbidden(Exercise exercise, Path out) throws IOException {
+        Path pkg = out.resolve(Exercise.PACKAGE.replace('.', '/'));
+        if (!Files.isDirectory(pkg)) return null;
+        try (Stream<Path> classes = Files.list(pkg)) {
+            for (Path c : classes.filter(f -> {
+                String n = f.getFileName().toString();
+                return n.equals(exercise.className() + ".class") || n.startsWith(exercise.className() + "$");
+            }).toList()) {
+                String bytes = new String(Files.readAllBytes(c), StandardCharsets.ISO_8859_1);
+                for (String name : Exercises.forbidden(exercise)) {
+                    if (bytes.contains(name.replace('.', '/'))) {
+                        return exercise.id() + " must be your own code, but " + exercise.className() + " calls " + name
+                                + (name.endsWith(".") ? "*" : "") + ", which computes the answer: the library is for checking your work in the notebook";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** The submission's copy of each exercise file, found anywhere under {@code root}. */
     static Path find(Path root, String fileName) throws IOException {
         List<Path> found = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.lstmlab.kernel;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,7 +54,6 @@ public final class LabKernel extends BaseKernel {
   private final CellOutput output;
   private final PrintStream kernelErr = System.err;
   private volatile ShellReplyEnvironment cellEnv;
-  private final List<String> imports = Collections.synchronizedList(new ArrayList<>());
 
   private LabKernel(Builder b, List<String> notebookClasspath) {
     super(b.buildName(), b.buildVersion(),
@@ -130,15 +128,11 @@ public final class LabKernel extends BaseKernel {
     log("classpath added at %.2f s", (System.nanoTime() - started) / 1e9);
     List<String> statements = StartupSnippet.imports(ClassLoader.getSystemClassLoader());
     List<SnippetEvent> all = jshell.eval(String.join(" ", statements)); // one compilation for all
-    if (!all.isEmpty() && all.get(0).status().isDefined()) {
-      imports.addAll(statements);
-    } else {
+    if (all.isEmpty() || !all.get(0).status().isDefined()) {
       all.stream().findFirst().ifPresent(event -> jshell.drop(event.snippet()));
       for (String statement : statements) { // find the import that failed; keep the others
         List<SnippetEvent> events = jshell.eval(statement);
-        if (!events.isEmpty() && events.get(0).status().isDefined()) {
-          imports.add(statement);
-        } else {
+        if (events.isEmpty() || !events.get(0).status().isDefined()) {
           kernelErr.println("lstm-lab kernel: skipped start-up import " + statement);
         }
       }

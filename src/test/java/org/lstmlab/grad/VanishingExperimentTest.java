@@ -14,7 +14,7 @@ class VanishingExperimentTest {
     void atLagFiftyTheRnnWithSpectralNormOneHalfHasAGradientNormBelowOneInAHundredMillion() {
         var curves = EXPERIMENT.rnn(0.5, 0.9, 1.0, 1.5);
         double norm = curves.at(VanishingExperiment.rnnName(0.5), 50);
-        System.out.println(curves.table(10, 50, 100));
+        System.out.println(curves.table(10, 50, 60));
         assertTrue(norm < 1e-8, "‖∂h_T/∂h_{T−50}‖₂ = " + norm);
         assertEquals(List.of("‖W_hh‖₂ = 0.5", "‖W_hh‖₂ = 0.9", "‖W_hh‖₂ = 1", "‖W_hh‖₂ = 1.5"), List.copyOf(curves.measured().keySet()));
         assertEquals(4, curves.bounds().size());
@@ -37,7 +37,7 @@ class VanishingExperimentTest {
         var curves = EXPERIMENT.rnnAndLstm(0.9, 1.0, 5.0);
         double lstm = curves.at(VanishingExperiment.lstmName(5.0), 50);
         double rnn = curves.at("RNN ‖∂h_T/∂h_t‖₂, ‖W_hh‖₂ = 0.9", 50);
-        System.out.println(curves.table(10, 50, 100));
+        System.out.println(curves.table(10, 50, 60));
         assertTrue(lstm > 1e-2, "cell path at b_f = 5: " + lstm);
         assertTrue(lstm > 1e3 * rnn, "LSTM " + lstm + " vs RNN " + rnn);
         assertTrue(curves.at(VanishingExperiment.lstmName(1.0), 50) < lstm, "a smaller forget bias forgets faster");
@@ -46,7 +46,7 @@ class VanishingExperimentTest {
     @Test
     void theSameSeedGivesTheSameInputsAndAnotherSeedOthers() {
         assertEquals(EXPERIMENT.inputs(), VanishingExperiment.defaults().inputs());
-        assertTrue(!EXPERIMENT.inputs().equals(new VanishingExperiment(4, 16, 100, 8).inputs()));
+        assertTrue(!EXPERIMENT.inputs().equals(new VanishingExperiment(4, 16, 60, 8).inputs()));
     }
 
     @Test

@@ -63,7 +63,8 @@ class HostileSubmissionsTest {
                 Arguments.of("class-in-grader-package", "E3", "E5", "must stay in package org.lstmlab.exercises"),
                 Arguments.of("class-in-junit-package", "E3", "E5", "must stay in package org.lstmlab.exercises"),
                 Arguments.of("does-not-compile", "E9", "E5", "E9GradientClipping.java does not compile:\n  E9GradientClipping.java:11: ';' expected"),
-                Arguments.of("wrong-signature", "E3", "E5", "has no public static method forgetGate"));
+                Arguments.of("wrong-signature", "E3", "E5", "has no public static method forgetGate"),
+                Arguments.of("calls-the-library", "E8", "E5", "E8 must be your own code, but E8LstmBackward calls org.lstmlab.nn.LstmCell"));
     }
 
     @ParameterizedTest(name = "{0}: {1} scores 0 with a clear message, {2} is graded normally")

@@ -33,6 +33,13 @@ class AddingExperimentTest {
     }
 
     @Test
+    void thePapersTableListsItsThreeLengths() {
+        var paper = AddingExperiment.hochreiterSchmidhuber1997();
+        assertEquals(List.of(100, 500, 1000), paper.intColumn("T").asList());
+        assertEquals(4, paper.columnCount());
+    }
+
+    @Test
     void badSizesAreRejected() {
         var config = TrainConfig.defaults();
         assertThrows(IllegalArgumentException.class, () -> new AddingExperiment(0, 1, config, 10, 1));

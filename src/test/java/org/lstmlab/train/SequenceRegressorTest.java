@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.lstmlab.nn.Init;
 import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmParams;
@@ -18,6 +19,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+@ExtendWith(OneNd4jThread.class)
 class SequenceRegressorTest {
     private static final double STEP = 1e-5;
     private static final double BOUND = 1e-7;

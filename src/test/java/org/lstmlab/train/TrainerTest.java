@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.lstmlab.data.AddingBatch;
 import org.lstmlab.data.AddingProblem;
 import org.lstmlab.nn.Init;
@@ -21,6 +22,7 @@ import org.lstmlab.nn.RnnParams;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
+@ExtendWith(OneNd4jThread.class)
 class TrainerTest {
     private static SequenceRegressor lstm(int hidden, long seed) {
         return new SequenceRegressor(new LstmCell(LstmParams.init(2, hidden, Init.UNIFORM, 1.0, seed, DataType.DOUBLE)), 1, seed);
