@@ -1,0 +1,163 @@
+package org.lstmlab.grad;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.lstmlab.nn.Init;
+import org.lstmlab.nn.LstmCell;
+import org.lstmlab.nn.LstmParams;
+import org.lstmlab.nn.RnnCell;
+import org.lstmlab.nn.RnnParams;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The measurements behind notebooks 01 and 04: how ‖∂h_T/∂h_t‖₂ of an RNN falls with the lag when
+ * its recurrent block W_hh is scaled to a given spectral norm, next to the Pascanu, Mikolov &amp; Bengio
+ * (2013) bound, and how the LSTM's cell path Π diag(f_s) (Hochreiter &amp; Schmidhuber 1997) compares on
+ * the same input sequence.
+ *
+ * <pre>{@code
+ * var experiment = VanishingExperiment.defaults();                     // H = 16, X = 4, T = 60, seed 7
+ * NormCurves rnn = experiment.rnn(0.5, 0.9, 1.0, 1.5);                  // one curve and one bound per ‖W_hh‖₂
+ * XYChart chart = GradientNormChart.chart(rnn.lags(), rnn.measured(), rnn.bounds());
+ * NormCurves both = experiment.rnnAndLstm(0.9, 1.0, 5.0);              // RNN at 0.9, LSTM cell path at b_f = 1 and 5
+ * }</pre>
+ *
+ * @param inputSize  X
+ * @param hiddenSize H
+ * @param length     T, the length of the one input sequence (the largest lag measured)
+ * @param seed       seeds the weights and the input sequence
+ */
+public record VanishingExperiment(int inputSize, int hiddenSize, int length, long seed) {
+
+    public VanishingExperiment {
+        if (inputSize < 1 || hiddenSize < 1 || length < 1) {
+            throw new IllegalArgumentException("X, H and T must be at least 1 but are X = " + inputSize
+                    + ", H = " + hiddenSize + ", T = " + length);
+        }
+    }
+
+    /** H = 16 hidden units, X = 4 inputs, one sequence of T = 60 steps, seed 7. */
+    public static VanishingExperiment defaults() {
+        return new VanishingExperiment(4, 16, 60, 7);
+    }
+
+    /** x_1 … x_T of the one example every measurement reads: standard normal, {@code [1, T, X]}, DOUBLE. */
+    public INDArray inputs() {
+        java.util.Random random = new java.util.Random(seed);
+        double[] values = new double[length * inputSize];
+        for (int k = 0; k < values.length; k++) values[k] = random.nextGaussian();
+        return Nd4j.create(values, new long[] {1, length, inputSize}, DataType.DOUBLE); // [1, T, X]
+    }
+
+    /** The RNN's parameters with W_hh scaled to {@code ‖W_hh‖₂ = spectralNorm} (the same draw for every norm). */
+    public RnnParams rnnParams(double spectralNorm) {
+        return GradientFlow.withRecurrentSpectralNorm(RnnParams.init(inputSize, hiddenSize, Init.UNIFORM, seed, DataType.DOUBLE), spectralNorm);
+    }
+
+    /** The LSTM's parameters: uniform weights (the same draw for every bias) and b_f = {@code forgetBias}. */
+    public LstmParams lstmParams(double forgetBias) {
+        return LstmParams.init(inputSize, hiddenSize, Init.UNIFORM, forgetBias, seed, DataType.DOUBLE);
+    }
+
+    /**
+     * ‖∂h_T/∂h_t‖₂ against the lag for RNNs whose W_hh is scaled to each spectral norm, with the bound
+     * (1 · ‖W_hh‖₂)^(T−t) for each.
+     *
+     * @param spectralNorms at least one ‖W_hh‖₂ &gt; 0
+     * @return curves named {@code ‖W_hh‖₂ = 0.5} and bounds named {@code bound 0.5^(T−t)}
+     */
+    public NormCurves rnn(double... spectralNorms) {
+        if (spectralNorms.length == 0) throw new IllegalArgumentException("give at least one spectral norm ‖W_hh‖₂");
+        INDArray xs = inputs(); // [1, T, X]
+        Map<String, double[]> measured = new LinkedHashMap<>();
+        Map<String, double[]> bounds = new LinkedHashMap<>();
+        for (double rho : spectralNorms) {
+            RnnParams p = rnnParams(rho);
+            JacobianNorms norms = GradientFlow.rnn(new RnnCell(p), xs, Nd4j.zeros(DataType.DOUBLE, 1, hiddenSize));
+            measured.put(rnnName(rho), norms.spectral());
+            bounds.put("bound " + format(rho) + "^(T−t)", GradientFlow.pascanuBound(p, length));
+        }
+        return new NormCurves(lags(), measured, bounds);
+    }
+
+    /**
+     * The RNN's ‖∂h_T/∂h_t‖₂ at one spectral norm next to the LSTM's cell-path norm
+     * ‖∂C_T/∂C_t‖₂ along Π diag(f_s), for each forget-gate bias, all on the same input sequence.
+     *
+     * @param spectralNorm ‖W_hh‖₂ of the RNN
+     * @param forgetBiases one or more b_f at initialisation
+     * @return curves named {@code RNN ‖∂h_T/∂h_t‖₂, ‖W_hh‖₂ = 0.9} and {@code LSTM ‖∂C_T/∂C_t‖₂ (cell path), b_f = 1}; no bounds
+     */
+    public NormCurves rnnAndLstm(double spectralNorm, double... forgetBiases) {
+        INDArray xs = inputs(); // [1, T, X]
+        Map<String, double[]> measured = new LinkedHashMap<>();
+        JacobianNorms rnn = GradientFlow.rnn(new RnnCell(rnnParams(spectralNorm)), xs, Nd4j.zeros(DataType.DOUBLE, 1, hiddenSize));
+        measured.put("RNN ‖∂h_T/∂h_t‖₂, " + rnnName(spectralNorm), rnn.spectral());
+        for (double bias : forgetBiases) {
+            measured.put(lstmName(bias), lstm(bias).cellPath().spectral());
+        }
+        return new NormCurves(lags(), measured, new LinkedHashMap<>());
+    }
+
+    /** All three LSTM norms (hidden, cell path, full cell) for one forget-gate bias, on the same sequence. */
+    public LstmJacobianNorms lstm(double forgetBias) {
+        INDArray h0 = Nd4j.zeros(DataType.DOUBLE, 1, hiddenSize); // [1, H]
+        INDArray c0 = Nd4j.zeros(DataType.DOUBLE, 1, hiddenSize); // [1, H]
+        return GradientFlow.lstm(new LstmCell(lstmParams(forgetBias)), inputs(), h0, c0);
+    }
+
+    /** The legend name of the LSTM cell-path curve for a forget-gate bias. */
+    public static String lstmName(double forgetBias) {
+        return "LSTM ‖∂C_T/∂C_t‖₂ (cell path), b_f = " + format(forgetBias);
+    }
+
+    /** The legend name of the RNN curve for a spectral norm. */
+    public static String rnnName(double spectralNorm) {
+        return "‖W_hh‖₂ = " + format(spectralNorm);
+    }
+
+    private double[] lags() {
+        double[] lags = new double[length + 1];
+        for (int k = 0; k <= length; k++) lags[k] = k;
+        return lags;
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /**
+     * Norm curves that share their lags, ready for {@code GradientNormChart.chart(lags, measured, bounds)}.
+     *
+     * @param lags     0 … T, {@code [T+1]}
+     * @param measured legend name → norms at each lag, {@code [T+1]}, in insertion order
+     * @param bounds   legend name → bound at each lag, in the order of their measured curves (may be empty)
+     */
+    public record NormCurves(double[] lags, Map<String, double[]> measured, Map<String, double[]> bounds) {
+
+        /** The measured norm of the curve {@code name} at {@code lag}. */
+        public double at(String name, int lag) {
+            double[] values = measured.get(name);
+            if (values == null) throw new IllegalArgumentException("no curve '" + name + "'; the curves are " + measured.keySet());
+            if (lag < 0 || lag >= values.length) {
+                throw new IllegalArgumentException("lag must be in 0 … " + (values.length - 1) + " but is " + lag);
+            }
+            return values[lag];
+        }
+
+        /** A plain-text table of every curve's norm at the given lags, for a notebook to print. */
+        public String table(int... atLags) {
+            StringBuilder s = new StringBuilder(String.format("%-50s", "curve"));
+            for (int lag : atLags) s.append(String.format("%14s", "lag " + lag));
+            s.append('\n');
+            for (String name : measured.keySet()) {
+                s.append(String.format("%-50s", name));
+                for (int lag : atLags) s.append(String.format("%14.3e", at(name, lag)));
+                s.append('\n');
+            }
+            return s.toString();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.lstmlab.course;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole course runs through the course kernel in quick mode ({@code ./lab run-notebooks --quick}),
+ * every cell without an error output, and each notebook's key result holds in what the cells printed.
+ */
+class CourseNotebooksRunIT {
+    private static final Path EXECUTED = Path.of("target/notebooks");
+    private static String runOutput;
+    private static int exitCode;
+    private static double seconds;
+
+    @BeforeAll
+    static void runTheCourseInQuickMode() throws Exception {
+        assertEquals(Notebooks.COURSE, Notebooks.names(Notebooks.FOLDER), "notebooks/ must hold the nine course notebooks");
+        for (String name : Notebooks.COURSE) Files.deleteIfExists(EXECUTED.resolve(name + ".ipynb"));
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder("./lab", "run-notebooks", "--quick").redirectErrorStream(true).start();
+        runOutput = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(20, TimeUnit.MINUTES), "./lab run-notebooks --quick timed out");
+        exitCode = process.exitValue();
+        seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("course executed in quick mode in %.0f s%n%s%n", seconds, runOutput);
+    }
+
+    @Test
+    void everyNotebookRunsAndNoCellHasAnErrorOutput() throws Exception {
+        assertEquals(0, exitCode, "./lab run-notebooks --quick failed:\n" + runOutput);
+        List<String> errors = new ArrayList<>();
+        for (String name : Notebooks.COURSE) {
+            Path file = EXECUTED.resolve(name + ".ipynb");
+            assertTrue(Files.isRegularFile(file), "no executed copy of " + name + ":\n" + runOutput);
+            int index = 0;
+            for (JsonElement e : Notebooks.cells(Notebooks.read(file))) {
+                index++;
+                JsonObject cell = e.getAsJsonObject();
+                if (!cell.get("cell_type").getAsString().equals("code")) continue;
+                for (JsonElement o : cell.getAsJsonArray("outputs")) {
+                    JsonObject out = o.getAsJsonObject();
+                    if (out.get("output_type").getAsString().equals("error")) {
+                        errors.add(name + " cell " + index + ": " + out.get("ename").getAsString() + ": " + out.get("evalue").getAsString());
+                    }
+                    if (out.has("name") && out.get("name").getAsString().equals("stderr")) {
+                        String text = Notebooks.text(cell);
+                        if (text.contains("Exception")) errors.add(name + " cell " + index + " printed an exception to stderr: " + text);
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) fail(String.join("\n", errors));
+    }
+
+    @Test
+    void notebookOneShowsTheRnnGradientVanishingBelowOneInAHundredMillionAtLagFifty() throws Exception {
+        String table = printed("01-rnn-vanishing-gradients", "curves.table(10, 50, 60)");
+        double lag50 = column(table, "‖W_hh‖₂ = 0.5 ", 1);
+        assertTrue(lag50 < 1e-8, "‖∂h_T/∂h_{T−50}‖₂ at ‖W_hh‖₂ = 0.5 is " + lag50 + "\n" + table);
+    }
+
+    @Test
+    void notebookFourShowsTheLstmCellPathAboveOneHundredthAtLagFiftyWithForgetGatesNearOne() throws Exception {
+        String table = printed("04-cell-state", "curves.table(10, 50, 60)");
+        double lstm = column(table, "LSTM ‖∂C_T/∂C_t‖₂ (cell path), b_f = 5 ", 1);
+        double rnn = column(table, "RNN ‖∂h_T/∂h_t‖₂", 1);
+        assertTrue(lstm > 1e-2, "cell path at lag 50 with b_f = 5: " + lstm + "\n" + table);
+        assertTrue(rnn < 1e-8, "RNN at lag 50: " + rnn + "\n" + table);
+    }
+
+    @Test
+    void notebookSevenShowsTheLstmBeatingTheRnnAtTheLargestQuickLength() throws Exception {
+        String row = printed("07-long-range-dependencies", "Quick.pick(20, 10)");
+        assertTrue(row.contains("T = 10:"), "the largest quick-mode T is 10: " + row);
+        assertTrue(row.contains("LSTM beats RNN: true"), row);
+    }
+
+    @Test
+    void notebookEightShowsTheForecastBeatingPersistence() throws Exception {
+        String text = printed("08-real-data", "result.beatsPersistence()");
+        assertTrue(text.contains("The LSTM beats persistence on held-out time."), text);
+        Matcher m = Pattern.compile("test MSE: LSTM ([0-9.]+), persistence ([0-9.]+)").matcher(text);
+        assertTrue(m.find(), text);
+        assertTrue(Double.parseDouble(m.group(1)) < Double.parseDouble(m.group(2)), text);
+    }
+
+    @Test
+    void theExerciseChecksShowNotImplementedForTheStarterCodeWithoutAnError() throws Exception {
+        String text = printed("02-forget-gate", "check(\"E3\")");
+        assertTrue(text.contains("E3") && text.contains("0/"), text);
+        assertTrue(text.toLowerCase().contains("not implemented"), text);
+    }
+
+    /** What the first code cell of an executed notebook whose source contains {@code marker} showed. */
+    private static String printed(String notebook, String marker) throws Exception {
+        assertEquals(0, exitCode, "./lab run-notebooks --quick failed:\n" + runOutput);
+        for (JsonElement e : Notebooks.cells(Notebooks.read(EXECUTED.resolve(notebook + ".ipynb")))) {
+            JsonObject cell = e.getAsJsonObject();
+            if (cell.get("cell_type").getAsString().equals("code") && Notebooks.source(cell).contains(marker)) {
+                return Notebooks.text(cell);
+            }
+        }
+        throw new AssertionError(notebook + " has no code cell containing " + marker);
+    }
+
+    /** The value in column {@code k} (0 = lag 10, 1 = lag 50, 2 = lag 60) of the table line starting with {@code prefix}. */
+    private static double column(String table, String prefix, int k) {
+        for (String line : table.split("\n")) {
+            if (line.startsWith(prefix)) {
+                String[] parts = line.trim().split("\\s+");
+                return Double.parseDouble(parts[parts.length - 3 + k]);
+            }
+        }
+        throw new AssertionError("no line starting with '" + prefix + "' in\n" + table);
+    }
+}

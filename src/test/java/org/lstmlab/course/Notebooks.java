@@ -1,0 +1,80 @@
+package org.lstmlab.course;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The course's notebooks: their names in order, and reading an .ipynb file's cells and outputs. */
+final class Notebooks {
+    /** The nine notebooks of the course, in the order a student takes them. */
+    static final List<String> COURSE = List.of(
+            "00-setup",
+            "01-rnn-vanishing-gradients",
+            "02-forget-gate",
+            "03-input-gate-and-candidate",
+            "04-cell-state",
+            "05-output-gate",
+            "06-full-lstm",
+            "07-long-range-dependencies",
+            "08-real-data");
+
+    static final Path FOLDER = Path.of("notebooks");
+
+    private Notebooks() {}
+
+    /** The .ipynb file names (without extension) in a folder, sorted. */
+    static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ipynb"))
+                    .map(n -> n.substring(0, n.length() - ".ipynb".length())).sorted().toList();
+        }
+    }
+
+    static JsonObject read(Path file) throws IOException {
+        return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+    }
+
+    static JsonArray cells(JsonObject notebook) {
+        return notebook.getAsJsonArray("cells");
+    }
+
+    /** A cell's source as one string (nbformat allows a string or a list of lines). */
+    static String source(JsonObject cell) {
+        JsonElement s = cell.get("source");
+        if (s.isJsonPrimitive()) return s.getAsString();
+        StringBuilder b = new StringBuilder();
+        for (JsonElement line : s.getAsJsonArray()) b.append(line.getAsString());
+        return b.toString();
+    }
+
+    /** All text a code cell showed: streams, text/plain and text/html results, error names and values. */
+    static String text(JsonObject cell) {
+        StringBuilder b = new StringBuilder();
+        JsonArray outputs = cell.getAsJsonArray("outputs");
+        if (outputs == null) return "";
+        for (JsonElement o : outputs) {
+            JsonObject out = o.getAsJsonObject();
+            if (out.has("text")) b.append(join(out.get("text")));
+            if (out.has("data")) {
+                JsonObject data = out.getAsJsonObject("data");
+                if (data.has("text/plain")) b.append(join(data.get("text/plain"))).append('\n');
+                if (data.has("text/html")) b.append(join(data.get("text/html"))).append('\n');
+            }
+            if (out.has("ename")) b.append(out.get("ename").getAsString()).append(": ").append(out.get("evalue").getAsString()).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String join(JsonElement e) {
+        if (e.isJsonPrimitive()) return e.getAsString();
+        StringBuilder b = new StringBuilder();
+        for (JsonElement line : e.getAsJsonArray()) b.append(line.getAsString());
+        return b.toString();
+    }
+}

@@ -1,0 +1,48 @@
+package org.lstmlab.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AddingExperimentTest {
+
+    @Test
+    void theLstmBeatsTheRnnOnTheAddingProblemAtTenStepsWithTheQuickBudget() {
+        var experiment = AddingExperiment.defaults().withConfig(AddingExperiment.defaults().config().withSteps(300));
+        AddingExperiment.Row row = experiment.run(10);
+        System.out.println(row);
+        assertTrue(row.lstmBeatsRnn(), row.toString());
+        assertTrue(row.lstmMse() < row.baselineMse() / 2, "the LSTM should be well below the baseline: " + row);
+        assertEquals(300, row.rnn().steps());
+        assertEquals(300, row.lstm().steps());
+    }
+
+    @Test
+    void theTableHasOneRowPerLengthWithTheRatiosToTheBaseline() {
+        var experiment = new AddingExperiment(4, 1.0, TrainConfig.defaults().withSteps(3).withBatchSize(4).quiet(), 50, 3);
+        var rows = List.of(experiment.run(4), experiment.run(6));
+        var table = AddingExperiment.table(rows);
+        assertEquals(2, table.rowCount());
+        assertEquals(List.of(4, 6), table.intColumn("T").asList());
+        double ratio = table.doubleColumn("LSTM / baseline").get(1);
+        assertEquals(rows.get(1).lstmMse() / rows.get(1).baselineMse(), ratio, 1e-3 * ratio);
+        assertTrue(rows.get(0).toString().startsWith("T = 4: RNN MSE"), rows.get(0).toString());
+    }
+
+    @Test
+    void thePapersTableListsItsThreeLengths() {
+        var paper = AddingExperiment.hochreiterSchmidhuber1997();
+        assertEquals(List.of(100, 500, 1000), paper.intColumn("T").asList());
+        assertEquals(4, paper.columnCount());
+    }
+
+    @Test
+    void badSizesAreRejected() {
+        var config = TrainConfig.defaults();
+        assertThrows(IllegalArgumentException.class, () -> new AddingExperiment(0, 1, config, 10, 1));
+        assertThrows(IllegalArgumentException.class, () -> new AddingExperiment(4, 1, config, 0, 1));
+    }
+}
