@@ -74,9 +74,9 @@ public final class InstallationCheck {
 
         /** The same as an HTML table, for the notebook. */
         public String toHtml() {
-            StringBuilder s = new StringBuilder("<table><thead><tr><th></th><th>check</th><th>found</th><th>what to do</th></tr></thead><tbody>");
+            StringBuilder s = new StringBuilder("<table><thead><tr><th></th><th style=\"text-align:left\">check</th><th style=\"text-align:left\">found</th><th style=\"text-align:left\">what to do</th></tr></thead><tbody>");
             for (Item i : items) {
-                s.append("<tr><td>").append(i.passed() ? "✔" : "✘").append("</td><td>").append(escape(i.name()))
+                s.append("<tr><td>").append(i.passed() ? "✔" : "✘").append("</td><td style=\"text-align:left\">").append(escape(i.name()))
                         .append("</td><td style=\"text-align:left\">").append(escape(i.found()))
                         .append("</td><td style=\"text-align:left\">").append(escape(i.fix())).append("</td></tr>");
             }
