@@ -59,6 +59,9 @@ public final class KernelSpec {
     }
     json.append("],\n  \"display_name\": ").append(quote(DISPLAY_NAME))
         .append(",\n  \"language\": \"java\",\n  \"interrupt_mode\": \"message\",\n")
+        // ND4J's OpenMP threads spin-wait; on a 2-core laptop or a shared lab machine the course's small
+        // arrays train several times faster on one thread (PERFORMANCE.md).
+        .append("  \"env\": {\"OMP_NUM_THREADS\": \"1\"},\n")
         .append("  \"metadata\": {}\n}\n");
     return json.toString();
   }

@@ -4,7 +4,7 @@ import java.util.List;
 import org.lstmlab.data.AddingBatch;
 import org.lstmlab.data.AddingProblem;
 import org.lstmlab.nn.Init;
-import org.lstmlab.nn.LstmCell;
+import org.lstmlab.nn.FusedLstm;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.RnnCell;
 import org.lstmlab.nn.RnnParams;
@@ -68,7 +68,7 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
         AddingProblem problem = AddingProblem.modern(length);
         AddingBatch test = problem.sample(testSize, seed + 1);
         var rnn = new SequenceRegressor(new RnnCell(RnnParams.init(2, hiddenSize, Init.UNIFORM, seed, DataType.DOUBLE)), 1, seed);
-        var lstm = new SequenceRegressor(new LstmCell(LstmParams.init(2, hiddenSize, Init.UNIFORM, forgetBias, seed, DataType.DOUBLE)), 1, seed);
+        var lstm = new SequenceRegressor(new FusedLstm(FusedLstm.stacked(LstmParams.init(2, hiddenSize, Init.UNIFORM, forgetBias, seed, DataType.DOUBLE))), 1, seed);
         History rnnHistory = Trainer.fit(rnn, problem, config);
         History lstmHistory = Trainer.fit(lstm, problem, config);
         return new Row(length, rnnHistory, lstmHistory,

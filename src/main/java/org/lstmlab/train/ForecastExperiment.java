@@ -6,7 +6,7 @@ import org.lstmlab.data.Baselines;
 import org.lstmlab.data.ForecastData;
 import org.lstmlab.data.Metrics;
 import org.lstmlab.nn.Init;
-import org.lstmlab.nn.LstmCell;
+import org.lstmlab.nn.FusedLstm;
 import org.lstmlab.nn.LstmParams;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -64,7 +64,7 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
         int inputs = (int) data.train().inputs().size(2);
         int outputs = (int) data.train().targets().size(1);
         var dataType = data.train().inputs().dataType();
-        var model = new SequenceRegressor(new LstmCell(LstmParams.init(inputs, hiddenSize, Init.UNIFORM, forgetBias, seed, dataType)), outputs, seed);
+        var model = new SequenceRegressor(new FusedLstm(FusedLstm.stacked(LstmParams.init(inputs, hiddenSize, Init.UNIFORM, forgetBias, seed, dataType))), outputs, seed);
         var validation = new Batch(data.validation().inputs(), data.validation().targets());
         History history = Trainer.fit(model, data.train().inputs(), data.train().targets(), config.withValidation(validation));
         INDArray truth = data.inverseTargets(data.test().targets());                                       // [B, Y]

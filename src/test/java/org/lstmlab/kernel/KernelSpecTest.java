@@ -19,6 +19,7 @@ class KernelSpecTest {
     assertTrue(json.contains("\"display_name\": \"Java (LSTM Lab)\""));
     assertTrue(json.contains("\"language\": \"java\""));
     assertTrue(json.contains("\"interrupt_mode\": \"message\""));
+    assertTrue(json.contains("\"env\": {\"OMP_NUM_THREADS\": \"1\"}"), json);
   }
 
   @Test
