@@ -136,8 +136,7 @@ public final class LstmCell implements RecurrentLayer {
         INDArray dcNext = Nd4j.zerosLike(run.lastC());
         for (int t = run.length() - 1; t >= 0; t--) {
             LstmStepGrads g = backward(run.steps().get(t), Ops.at(dHs, t).add(dhNext), dcNext);
-            var into = sum.named().values().iterator();
-            for (INDArray a : g.params().named().values()) into.next().addi(a);
+            sum.addi(g.params());
             Ops.at(dxs, t).assign(g.dx());
             dhNext = g.dhPrev();
             dcNext = g.dcPrev();
@@ -169,7 +168,8 @@ public final class LstmCell implements RecurrentLayer {
     @Override
     public LstmSequence run(INDArray xs) {
         Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, params.inputSize());
-        return forwardSequence(xs, Nd4j.zeros(params.dataType(), xs.size(0), params.hiddenSize()), Nd4j.zeros(params.dataType(), xs.size(0), params.hiddenSize()));
+        INDArray h0 = Nd4j.zeros(params.dataType(), xs.size(0), params.hiddenSize()); // [B, H]
+        return forwardSequence(xs, h0, Nd4j.zerosLike(h0));
     }
 
     @Override

@@ -108,6 +108,27 @@ public record LstmParams(INDArray wF, INDArray bF, INDArray wI, INDArray bI,
                 Nd4j.zerosLike(wC), Nd4j.zerosLike(bC), Nd4j.zerosLike(wO), Nd4j.zerosLike(bO));
     }
 
+    /**
+     * Adds {@code other} into these arrays in place, gate by gate; used to sum gradients over time steps.
+     *
+     * @return this record, whose arrays now hold the sums
+     */
+    public LstmParams addi(LstmParams other) {
+        if (other.hiddenSize() != hiddenSize() || other.inputSize() != inputSize()) {
+            throw new IllegalArgumentException("cannot add parameters of H = " + other.hiddenSize() + ", X = "
+                    + other.inputSize() + " to parameters of H = " + hiddenSize() + ", X = " + inputSize());
+        }
+        wF.addi(other.wF);
+        bF.addi(other.bF);
+        wI.addi(other.wI);
+        bI.addi(other.bI);
+        wC.addi(other.wC);
+        bC.addi(other.bC);
+        wO.addi(other.wO);
+        bO.addi(other.bO);
+        return this;
+    }
+
     /** A deep copy. */
     public LstmParams copy() {
         return new LstmParams(wF.dup(), bF.dup(), wI.dup(), bI.dup(), wC.dup(), bC.dup(), wO.dup(), bO.dup());

@@ -104,8 +104,7 @@ public final class RnnCell implements RecurrentLayer {
         INDArray dhNext = Nd4j.zerosLike(run.lastH());
         for (int t = run.length() - 1; t >= 0; t--) {
             RnnStepGrads g = backward(run.steps().get(t), Ops.at(dHs, t).add(dhNext));
-            sum.wH().addi(g.params().wH());
-            sum.bH().addi(g.params().bH());
+            sum.addi(g.params());
             Ops.at(dxs, t).assign(g.dx());
             dhNext = g.dhPrev();
         }
@@ -136,7 +135,7 @@ public final class RnnCell implements RecurrentLayer {
     @Override
     public RnnSequence run(INDArray xs) {
         Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, params.inputSize());
-        return forwardSequence(xs, Nd4j.zeros(params.dataType(), xs.size(0), params.hiddenSize()));
+        return forwardSequence(xs, Nd4j.zeros(params.dataType(), xs.size(0), params.hiddenSize())); // h_0 = 0, [B, H]
     }
 
     @Override

@@ -88,6 +88,21 @@ public record RnnParams(INDArray wH, INDArray bH) {
         return new RnnParams(Nd4j.zerosLike(wH), Nd4j.zerosLike(bH));
     }
 
+    /**
+     * Adds {@code other} into these arrays in place; used to sum gradients over time steps.
+     *
+     * @return this record, whose arrays now hold the sums
+     */
+    public RnnParams addi(RnnParams other) {
+        if (other.hiddenSize() != hiddenSize() || other.inputSize() != inputSize()) {
+            throw new IllegalArgumentException("cannot add parameters of H = " + other.hiddenSize() + ", X = "
+                    + other.inputSize() + " to parameters of H = " + hiddenSize() + ", X = " + inputSize());
+        }
+        wH.addi(other.wH);
+        bH.addi(other.bH);
+        return this;
+    }
+
     /** A deep copy. */
     public RnnParams copy() {
         return new RnnParams(wH.dup(), bH.dup());
