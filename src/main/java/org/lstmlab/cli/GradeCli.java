@@ -8,16 +8,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.lstmlab.grade.Batch;
 import org.lstmlab.grade.Check;
-import org.lstmlab.grade.Exercise;
+import org.lstmlab.grade.ExerciseCatalog;
 import org.lstmlab.grade.ExerciseGenerator;
-import org.lstmlab.grade.Exercises;
+import org.lstmlab.grade.GradedExercise;
+import org.lstmlab.grade.Gradebook;
 import org.lstmlab.grade.Gradescope;
 import org.lstmlab.grade.Grader;
 import org.lstmlab.grade.LabHome;
-import org.lstmlab.grade.Limits;
 import org.lstmlab.grade.Report;
+import org.lstmlab.grade.ResultsJson;
+import org.lstmlab.grade.Submissions;
+import org.lstmlab.grade.sandbox.Limits;
 
 /**
  * The grading subcommands behind {@code ./lab}: {@code exercises}, {@code check}, {@code grade},
@@ -47,12 +49,13 @@ public final class GradeCli {
             case "exercises" -> {
                 Path home = LabHome.locate();
                 if (rest.contains("--check")) {
-                    List<String> diffs = ExerciseGenerator.differences(home.resolve("solutions"), home.resolve("exercises"));
+                    List<String> diffs = ExerciseGenerator.differences(catalog(), home.resolve("solutions"),
+                            home.resolve("exercises"));
                     diffs.forEach(err::println);
                     if (!diffs.isEmpty()) err.println("run ./lab exercises to regenerate exercises/ from solutions/");
                     return diffs.isEmpty() ? 0 : 1;
                 }
-                List<Path> written = ExerciseGenerator.write(home.resolve("solutions"), home.resolve("exercises"));
+                List<Path> written = ExerciseGenerator.write(catalog(), home.resolve("solutions"), home.resolve("exercises"));
                 out.println("wrote " + written.size() + " exercise files to " + home.resolve("exercises"));
                 return 0;
             }
@@ -66,14 +69,15 @@ public final class GradeCli {
             }
             case "gradescope" -> {
                 Path zip = Path.of(option(rest, "--out", "autograder.zip"));
-                List<String> jars = Gradescope.writeBundle(zip);
+                List<String> jars = Gradescope.writeBundle(zip, catalog());
                 out.println("wrote " + zip.toAbsolutePath() + " (setup.sh, run_autograder, " + jars.size()
                         + " jars in lib/): upload it as the assignment's autograder on Gradescope");
                 return 0;
             }
             case "run-autograder" -> {
                 Path root = Path.of(option(rest, "--root", "/autograder"));
-                Report r = Gradescope.runAutograder(root, Limits.defaults());
+                ExerciseCatalog course = catalog();
+                Report r = Gradescope.runAutograder(root, Limits.defaults(), course, course.all());
                 out.print(r);
                 return 0;
             }
@@ -84,6 +88,11 @@ public final class GradeCli {
         }
     }
 
+    /** The exercise classes on the grader's class path. */
+    static ExerciseCatalog catalog() {
+        return ExerciseCatalog.discover(GradeCli.class.getClassLoader());
+    }
+
     private static Report checkSome(List<String> ids) {
         throw new IllegalArgumentException("check takes one exercise (e.g. E3) or none, not " + ids);
     }
@@ -92,22 +101,34 @@ public final class GradeCli {
         Path outDir = Path.of(option(args, "--out", "grades"));
         long seed = Long.parseLong(option(args, "--seed", Long.toString(Grader.randomSeed())));
         String only = option(args, "--only", "");
-        List<Exercise> exercises = only.isEmpty() ? Exercises.ALL
-                : List.of(only.split(",")).stream().map(Exercises::byId).toList();
-        if (args.isEmpty()) throw new IllegalArgumentException("grade needs a submission (folder or .zip) or a folder of them");
-        for (String a : args) if (a.startsWith("--")) throw new IllegalArgumentException("unknown option " + a);
-        List<Batch.Submission> subs = Batch.discover(args.stream().map(Path::of).toList());
-        int cores = Runtime.getRuntime().availableProcessors();
-        err.printf(Locale.ROOT, "grading %d submission(s), %d child JVM(s) at a time, randomised cases seed %d%n", subs.size(), cores, seed);
-        try (Grader g = new Grader(Limits.defaults(), cores)) {
-            List<Report> reports = Batch.gradeAll(g, subs, exercises, seed, cores, err);
-            for (Report r : reports) Batch.writeResults(outDir.resolve(safe(r.student())), r);
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("grade needs a submission (folder or .zip) or a folder of them");
+        }
+        for (String a : args) {
+            if (a.startsWith("--")) {
+                throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        ExerciseCatalog course = catalog();
+        List<GradedExercise> exercises = only.isEmpty() ? course.all() : course.byIds(List.of(only.split(",")));
+        List<Submissions.Submission> subs = Submissions.discover(args.stream().map(Path::of).toList());
+        int parallel = parallelism();
+        err.printf(Locale.ROOT, "grading %d submission(s), %d at a time, randomised cases seed %d%n", subs.size(),
+                parallel, seed);
+        try (Grader g = new Grader(course, Limits.defaults())) {
+            List<Report> reports = g.gradeAll(subs, exercises, Grader.Scope.ALL_TESTS, seed, parallel, err);
+            for (Report r : reports) {
+                ResultsJson.write(outDir.resolve(safe(r.student())), r);
+            }
             if (reports.size() == 1) {
                 out.print(reports.get(0));
             } else {
-                for (Report r : reports) out.printf(Locale.ROOT, "%-24s %6s/%d%n", r.student(), fmt(r.score()), r.maxScore());
+                for (Report r : reports) {
+                    out.printf(Locale.ROOT, "%-24s %6s/%s%n", r.student(), Report.points(r.score()),
+                            Report.points(r.maxScore()));
+                }
                 Path csv = outDir.resolve("gradebook.csv");
-                Files.writeString(csv, Batch.gradebookCsv(reports, exercises), StandardCharsets.UTF_8);
+                Files.writeString(csv, Gradebook.csv(reports, exercises), StandardCharsets.UTF_8);
                 out.println("gradebook: " + csv.toAbsolutePath());
             }
             out.println("results.json per submission under " + outDir.toAbsolutePath());
@@ -115,26 +136,38 @@ public final class GradeCli {
         return 0;
     }
 
+    /** Submissions graded at once: one per core, and one more to fill the gaps while a child JVM starts. */
+    static int parallelism() {
+        return Runtime.getRuntime().availableProcessors() + 1;
+    }
+
     /** Wall time of one full submission and of a batch of copies, for the README's figures. */
     private static int bench(int copies, PrintStream out, PrintStream err) throws IOException {
         Path home = LabHome.locate();
         Path solutions = home.resolve("solutions");
         Path batch = Files.createTempDirectory("lstmlab-bench-");
-        int cores = Runtime.getRuntime().availableProcessors();
-        try (Grader g = new Grader(Limits.defaults(), cores)) {
+        int parallel = parallelism();
+        ExerciseCatalog course = catalog();
+        int n = course.all().size();
+        try (Grader g = new Grader(course, Limits.defaults())) {
             long t0 = System.nanoTime();
-            Report one = g.grade("solutions", solutions, Exercises.ALL, 1);
+            Report one = g.grade("solutions", solutions, course.all(), Grader.Scope.ALL_TESTS, 1);
             double single = (System.nanoTime() - t0) / 1e9;
-            for (int k = 1; k <= copies; k++) copy(solutions, batch.resolve(String.format(Locale.ROOT, "student%02d", k)));
+            for (int k = 1; k <= copies; k++) {
+                copy(solutions, batch.resolve(String.format(Locale.ROOT, "student%02d", k)));
+            }
             long t1 = System.nanoTime();
-            List<Report> all = Batch.gradeAll(g, Batch.discover(List.of(batch)), Exercises.ALL, 1, cores, err);
+            List<Report> all = g.gradeAll(Submissions.discover(List.of(batch)), course.all(), Grader.Scope.ALL_TESTS, 1,
+                    parallel, err);
             double many = (System.nanoTime() - t1) / 1e9;
             boolean full = one.score() == one.maxScore() && all.stream().allMatch(r -> r.score() == r.maxScore());
-            out.printf(Locale.ROOT, "cores: %d, load average at the end: %.2f%n", cores,
+            out.printf(Locale.ROOT, "cores: %d, submissions at a time: %d, load average at the end: %.2f%n",
+                    Runtime.getRuntime().availableProcessors(), parallel,
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            out.printf(Locale.ROOT, "one submission (9 exercises, 9 child JVMs): %.1f s, %s/%d%n", single, fmt(one.score()), one.maxScore());
-            out.printf(Locale.ROOT, "batch of %d copies (%d child JVMs): %.1f s, %.1f s per submission%s%n", copies, copies * 9, many,
-                    many / copies, full ? ", every copy 100/100" : ", NOT every copy scored 100");
+            out.printf(Locale.ROOT, "one submission (%d exercises, one child JVM): %.1f s, %s/%s%n", n, single,
+                    Report.points(one.score()), Report.points(one.maxScore()));
+            out.printf(Locale.ROOT, "batch of %d copies (%d child JVMs): %.1f s, %.2f s per submission%s%n", copies,
+                    copies, many, many / copies, full ? ", every copy 100/100" : ", NOT every copy scored full marks");
             return full ? 0 : 1;
         } finally {
             try (var walk = Files.walk(batch)) {
@@ -169,7 +202,4 @@ public final class GradeCli {
         return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
     }
 
-    private static String fmt(double p) {
-        return p == Math.rint(p) ? Long.toString((long) p) : String.format(Locale.ROOT, "%.2f", p);
-    }
 }

@@ -2,18 +2,27 @@ package org.lstmlab.grade;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.lstmlab.grade.sandbox.Limits;
 
 /**
- * A student's self-check of their own {@code exercises/}, from a notebook cell in the course kernel
- * ({@code check("E3")}, shown as a table) or from {@code ./lab check}. Same grader, same isolation.
+ * A student's check of their own {@code exercises/}, from a notebook cell in the course kernel
+ * ({@code check("E3")}, shown as a table) or from {@code ./lab check}: the same grader and sandbox as
+ * an instructor's, running the visible tests. One grader serves every check of a JVM.
  */
 public final class Check {
+    private static Grader shared;
+
     private Check() {}
 
     /** Grades every exercise of the student's {@code exercises/}. */
     public static Report check() {
-        return run(Exercises.ALL);
+        return run(null);
     }
 
     /**
@@ -23,16 +32,46 @@ public final class Check {
      * @throws IllegalArgumentException for an unknown exercise, naming the ones that exist
      */
     public static Report check(String exercise) {
-        return run(List.of(Exercises.byId(exercise)));
+        return run(exercise);
     }
 
-    static Report run(List<Exercise> exercises) {
-        var folder = LabHome.locate().resolve("exercises");
-        int cores = Runtime.getRuntime().availableProcessors();
-        try (Grader g = new Grader(Limits.defaults(), Math.max(1, Math.min(cores, exercises.size())))) {
-            return g.grade("exercises", folder, exercises, Grader.randomSeed());
+    private static Report run(String exercise) {
+        Path home = LabHome.locate();
+        Path folder = home.resolve("exercises");
+        try {
+            Grader g = grader(home);
+            List<GradedExercise> which = exercise == null ? g.catalog().all() : List.of(g.catalog().byId(exercise));
+            return g.grade("exercises", folder, which, Grader.Scope.VISIBLE_TESTS, Grader.randomSeed());
         } catch (IOException e) {
             throw new UncheckedIOException("could not grade " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static synchronized Grader grader(Path home) throws IOException {
+        if (shared == null) {
+            Grader g = new Grader(catalog(home), Limits.defaults());
+            Runtime.getRuntime().addShutdownHook(new Thread(g::close, "lstmlab-check-cleanup"));
+            shared = g;
+        }
+        return shared;
+    }
+
+    /** The exercise classes on the class path, else those the build wrote into the course's target/grading-classes. */
+    static ExerciseCatalog catalog(Path home) {
+        ClassLoader own = Check.class.getClassLoader();
+        try {
+            return ExerciseCatalog.discover(own);
+        } catch (IllegalStateException none) {
+            Path classes = home.resolve("target").resolve("grading-classes");
+            if (!Files.isDirectory(classes)) {
+                throw new IllegalStateException("the exercise classes are not built: run ./lab check once in "
+                        + home + " (it compiles them into " + classes + ")");
+            }
+            try {
+                return ExerciseCatalog.discover(new URLClassLoader(new URL[] {classes.toUri().toURL()}, own));
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

@@ -1,37 +1,52 @@
 package org.lstmlab.grade;
 
-import java.util.List;
-import java.util.Map;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * One graded exercise: the file students edit and what it is worth.
+ * Makes a JUnit 5 test class a graded exercise, and says what the exercise is. The class lives in
+ * package {@code org.lstmlab.exercises} under {@code src/grading/java}, next to nothing else: the
+ * grader finds it there. It declares one nested interface named like the student's class (e.g.
+ * {@code interface E3ForgetGate}) with the methods the student implements, each with
+ * {@link Computes}; a test that takes that interface as a parameter gets the student's code, every
+ * call of which runs in the sandbox. Every test carries {@link Points}, and the points add up to
+ * {@link #points()}. Tests run in the order they are written.
  *
- * @param id        {@code "E1"} … {@code "E9"}
- * @param title     a few words, e.g. {@code "forget gate"}
- * @param className the class in {@code org.lstmlab.exercises}, e.g. {@code E3ForgetGate}
- * @param points    its share of the 100
- * @param notebook  the notebook that explains it, e.g. {@code 02-forget-gate}
- * @param equations each method to implement and the equation it computes
- * @param uses      the other exercises it calls (E7 composes E3–E6), compiled with it
+ * <pre>{@code
+ * @Exercise(id = "E3", title = "forget gate", points = 8, notebook = "02-forget-gate",
+ *         mustNotUse = "org.lstmlab.nn.LstmCell")
+ * class E3ForgetGateTest { ... }
+ * }</pre>
  */
-public record Exercise(String id, String title, String className, int points, String notebook,
-                       Map<String, String> equations, List<String> uses) {
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@ExtendWith(StudentCodeExtension.class)
+@TestMethodOrder(SourceOrder.class)
+@DisplayNameGeneration(Sentences.class)
+public @interface Exercise {
+    /** {@code "E1"}, {@code "E2"}, …: orders the exercises and numbers their tests in results.json. */
+    String id();
 
-    public static final String PACKAGE = "org.lstmlab.exercises";
+    /** A few words, e.g. {@code "forget gate"}. */
+    String title();
 
-    /** {@code org.lstmlab.exercises.E3ForgetGate}. */
-    public String qualifiedName() {
-        return PACKAGE + "." + className;
-    }
+    /** What the exercise is worth; its tests' {@link Points} add up to it. */
+    int points();
 
-    /** {@code E3ForgetGate.java}. */
-    public String fileName() {
-        return className + ".java";
-    }
+    /** The notebook that explains it, e.g. {@code "02-forget-gate"}. */
+    String notebook();
 
-    /** The message of the exception a not-yet-implemented method throws. */
-    public String todoMessage(String method) {
-        return id + " (" + title + ") is not implemented yet: " + className + "." + method + " must compute "
-                + equations.get(method) + ". Notebook " + notebook + " explains it.";
-    }
+    /**
+     * Library code that computes the exercise's answer, which the student's classes must not name:
+     * classes ({@code "org.lstmlab.nn.LstmCell"}) or packages ending in a dot ({@code "org.lstmlab.grad."}).
+     * The sandbox holds none of the library's implementations anyway; this gives the clearer message.
+     */
+    String[] mustNotUse() default {};
 }

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * Makes the students' {@code exercises/} from the reference {@code solutions/}, nbgrader-style: each
  * region between {@code // BEGIN SOLUTION} and {@code // END SOLUTION} becomes a TODO that throws an
- * exception naming the exercise and its equation. Everything else — Javadoc, signatures, imports —
- * is copied, so the two trees never drift.
+ * exception naming the exercise and the equation its test class's {@link Computes} gives. Everything
+ * else — Javadoc, signatures, imports, helper classes — is copied, so the two trees never drift.
  */
 public final class ExerciseGenerator {
     static final String BEGIN = "// BEGIN SOLUTION";
@@ -29,15 +29,20 @@ public final class ExerciseGenerator {
     /**
      * The student version of one solution file.
      *
-     * @param fileName e.g. {@code E3ForgetGate.java}, to find the exercise and its equations
+     * @param catalog the exercises, whose test classes give each method's equation
+     * @param fileName e.g. {@code E3ForgetGate.java}, to find the exercise
      * @param source   the solution's text
      * @throws IllegalArgumentException when the markers do not pair up or a region is outside a known method
      */
-    public static String generate(String fileName, String source) {
-        Exercise exercise = Exercises.byFileName(fileName);
+    public static String generate(ExerciseCatalog catalog, String fileName, String source) {
+        GradedExercise exercise = catalog.byFileName(fileName);
         if (exercise == null) {
-            throw new IllegalArgumentException(fileName + " is not an exercise file: expected one of "
-                    + Exercises.ALL.stream().map(Exercise::fileName).toList());
+            if (source.contains(BEGIN) || source.contains(END)) {
+                throw new IllegalArgumentException(fileName + " has solution markers but is not an exercise file: no"
+                        + " exercise class of " + catalog.all().stream().map(GradedExercise::fileName).toList()
+                        + " is for it");
+            }
+            return source; // a helper class: the starter code has it as it is
         }
         String[] lines = source.split("\n", -1);
         StringBuilder out = new StringBuilder();
@@ -82,16 +87,17 @@ public final class ExerciseGenerator {
     }
 
     /** Every exercise file generated from {@code solutions}, by path relative to it. */
-    public static Map<Path, String> generateAll(Path solutions) {
+    public static Map<Path, String> generateAll(ExerciseCatalog catalog, Path solutions) {
         Map<Path, String> files = new LinkedHashMap<>();
         try (Stream<Path> walk = Files.walk(solutions)) {
             for (Path p : walk.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                files.put(solutions.relativize(p), generate(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8)));
+                files.put(solutions.relativize(p),
+                        generate(catalog, p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (Exercise e : Exercises.ALL) {
+        for (GradedExercise e : catalog.all()) {
             if (files.keySet().stream().noneMatch(p -> p.getFileName().toString().equals(e.fileName()))) {
                 throw new IllegalArgumentException(solutions + " has no " + e.fileName() + " for " + e.id());
             }
@@ -100,9 +106,9 @@ public final class ExerciseGenerator {
     }
 
     /** Writes the generated files under {@code exercises}, replacing what is there; returns the paths written. */
-    public static List<Path> write(Path solutions, Path exercises) throws IOException {
+    public static List<Path> write(ExerciseCatalog catalog, Path solutions, Path exercises) throws IOException {
         List<Path> written = new ArrayList<>();
-        for (Map.Entry<Path, String> f : generateAll(solutions).entrySet()) {
+        for (Map.Entry<Path, String> f : generateAll(catalog, solutions).entrySet()) {
             Path target = exercises.resolve(f.getKey());
             Files.createDirectories(target.getParent());
             Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
@@ -112,9 +118,9 @@ public final class ExerciseGenerator {
     }
 
     /** The files under {@code exercises} that differ from generation, or are missing; empty when in step. */
-    public static List<String> differences(Path solutions, Path exercises) throws IOException {
+    public static List<String> differences(ExerciseCatalog catalog, Path solutions, Path exercises) throws IOException {
         List<String> diffs = new ArrayList<>();
-        for (Map.Entry<Path, String> f : generateAll(solutions).entrySet()) {
+        for (Map.Entry<Path, String> f : generateAll(catalog, solutions).entrySet()) {
             Path target = exercises.resolve(f.getKey());
             if (!Files.exists(target)) diffs.add(target + " is missing");
             else if (!Files.readString(target, StandardCharsets.UTF_8).equals(f.getValue())) diffs.add(target + " differs");

@@ -2,13 +2,15 @@ package org.lstmlab.grade;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,46 +20,64 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.lstmlab.grade.child.Wire;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestEngine;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.lstmlab.grade.sandbox.ChildRuntime;
+import org.lstmlab.grade.sandbox.Limits;
+import org.lstmlab.grade.sandbox.Sandbox;
+import org.lstmlab.grade.sandbox.SubmissionCompiler;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Grades submissions: compiles each exercise, runs it in its own child JVM (see {@link Sandbox}),
- * compares what came back with the expected values it alone holds, and builds a {@link Report}.
- * At most {@code parallelism} child JVMs run at once. A submission can never crash it: whatever goes
- * wrong in one exercise becomes that exercise's 0 with a message, and the others are graded.
+ * Grades submissions: compiles each one, starts its sandbox, and has the JUnit Platform Launcher run
+ * the exercise classes against it, a {@link ResultCollector} turning what happened into a
+ * {@link Report}. Several submissions may be graded at once. A submission can never crash it: what
+ * goes wrong in one exercise is that exercise's 0 with a message, and the others are graded.
  *
  * <pre>{@code
- * try (Grader g = new Grader(Limits.defaults(), Runtime.getRuntime().availableProcessors())) {
- *     Report r = g.grade("alice", Path.of("submissions/alice"), Exercises.ALL, Grader.randomSeed());
- *     System.out.println(r);
+ * ExerciseCatalog course = ExerciseCatalog.discover(Grader.class.getClassLoader());
+ * try (Grader g = new Grader(course, Limits.defaults())) {
+ *     Report r = g.grade("alice", Path.of("submissions/alice"), course.all(), Grader.Scope.ALL_TESTS, Grader.randomSeed());
+ *     System.out.print(r);
  * }
  * }</pre>
  */
 public final class Grader implements AutoCloseable {
     private static final long MAX_UNZIPPED_BYTES = 20L << 20;
     private static final int MAX_ZIP_ENTRIES = 500;
-    private static final long MAX_SOURCE_BYTES = 1L << 20;
 
+    /** Which tests to run. */
+    public enum Scope {
+        /** Every test: an instructor's grading and Gradescope. */
+        ALL_TESTS,
+        /** The visible tests only: a student's own check. */
+        VISIBLE_TESTS
+    }
+
+    private final ExerciseCatalog catalog;
+    private final Limits limits;
     private final Path work;
     private final ChildRuntime runtime;
-    private final Sandbox sandbox;
-    private final ExecutorService children;
+    private final SubmissionCompiler compiler;
     private final AtomicInteger submissions = new AtomicInteger();
 
-    /**
-     * @param limits      the limits of every child JVM
-     * @param parallelism how many child JVMs may run at once, ≥ 1
-     */
-    public Grader(Limits limits, int parallelism) throws IOException {
-        if (parallelism < 1) throw new IllegalArgumentException("parallelism must be ≥ 1 but is " + parallelism);
+    /** Builds the sandbox's jars and class-data archive in a folder of its own, removed on close. */
+    public Grader(ExerciseCatalog catalog, Limits limits) throws IOException {
+        this.catalog = catalog;
+        this.limits = limits;
         this.work = Files.createTempDirectory("lstmlab-grade-");
-        this.runtime = ChildRuntime.create(work.resolve("runtime"));
-        this.sandbox = new Sandbox(runtime, limits);
-        this.children = Executors.newFixedThreadPool(parallelism, r -> {
-            Thread t = new Thread(r, "grader-child");
-            t.setDaemon(true);
-            return t;
-        });
+        this.runtime = ChildRuntime.create(work.resolve("runtime"), catalog.records());
+        this.compiler = new SubmissionCompiler(runtime);
+        Nd4j.zeros(DataType.DOUBLE, 1, 1).addi(1); // ND4J's natives are unpacked before any child needs them
     }
 
     /** A fresh seed for the randomised cases, printed in every report so a run can be reproduced. */
@@ -65,21 +85,83 @@ public final class Grader implements AutoCloseable {
         return new SecureRandom().nextInt(1_000_000_000);
     }
 
+    public ExerciseCatalog catalog() {
+        return catalog;
+    }
+
+    public ChildRuntime runtime() {
+        return runtime;
+    }
+
     /**
      * Grades one submission.
      *
-     * @param student    the name in the report and gradebook
-     * @param submission a folder or a zip shaped like {@code exercises/}; files are found by name
-     * @param exercises  which exercises to grade
-     * @param seed       the seed of the randomised cases
+     * @param student the name in the report and gradebook
+     * @param submission a folder or a zip shaped like {@code exercises/}
+     * @param exercises which exercises to grade
+     * @param scope which of their tests
+     * @param seed the seed of the randomised cases
+     * @throws IllegalArgumentException when the submission is neither a folder nor a zip
      */
-    public Report grade(String student, Path submission, List<Exercise> exercises, long seed) throws IOException {
+    public Report grade(String student, Path submission, List<GradedExercise> exercises, Scope scope, long seed)
+            throws IOException {
         long start = System.nanoTime();
+        List<ExerciseResult> results;
+        try (SubmissionRun run = open(student, submission, exercises, seed)) {
+            results = execute(run, exercises, scope);
+        }
+        return new Report(student, seed, results, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Grades submissions, {@code parallel} at a time, printing one progress line per finished one.
+     *
+     * @return the reports, in the order of {@code subs}
+     */
+    public List<Report> gradeAll(List<Submissions.Submission> subs, List<GradedExercise> exercises, Scope scope,
+            long seed, int parallel, PrintStream progress) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
+        long start = System.nanoTime();
+        AtomicInteger done = new AtomicInteger();
+        try {
+            List<Future<Report>> futures = new ArrayList<>();
+            for (Submissions.Submission s : subs) {
+                futures.add(pool.submit(() -> {
+                    Report r = grade(s.student(), s.path(), exercises, scope, seed);
+                    int n = done.incrementAndGet();
+                    double elapsed = (System.nanoTime() - start) / 1e9;
+                    synchronized (progress) {
+                        progress.printf(Locale.ROOT, "[%d/%d] %-24s %6s/%s   %.1f s elapsed, about %.0f s to go%n", n,
+                                subs.size(), s.student(), Report.points(r.score()), Report.points(r.maxScore()),
+                                elapsed, elapsed / n * (subs.size() - n));
+                    }
+                    return r;
+                }));
+            }
+            List<Report> reports = new ArrayList<>();
+            for (Future<Report> f : futures) {
+                try {
+                    reports.add(f.get());
+                } catch (ExecutionException e) {
+                    throw new IOException("grading failed: " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("grading was interrupted", e);
+                }
+            }
+            return reports;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Compiles a submission and starts its sandbox: what the exercise classes' tests call. */
+    SubmissionRun open(String student, Path submission, List<GradedExercise> exercises, long seed) throws IOException {
         Path dir = work.resolve("s" + submissions.incrementAndGet());
         Files.createDirectories(dir);
         Path root;
         String unreadable = null;
-        if (Files.isRegularFile(submission) && submission.toString().toLowerCase().endsWith(".zip")) {
+        if (Files.isRegularFile(submission) && submission.toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
             root = dir.resolve("unzipped");
             try {
                 unzip(submission, root);
@@ -92,92 +174,99 @@ public final class Grader implements AutoCloseable {
             throw new IllegalArgumentException("a submission must be a folder or a .zip shaped like exercises/, but "
                     + submission + (Files.exists(submission) ? " is neither" : " does not exist"));
         }
-        List<Future<ExerciseResult>> futures = new ArrayList<>();
-        for (Exercise e : exercises) {
-            String fail = unreadable;
-            futures.add(children.submit(() -> fail != null ? ExerciseResult.zero(e, fail) : gradeExercise(e, root, dir.resolve(e.id()), seed)));
-        }
-        List<ExerciseResult> results = new ArrayList<>();
-        for (int k = 0; k < futures.size(); k++) {
-            try {
-                results.add(futures.get(k).get());
-            } catch (ExecutionException ex) {
-                results.add(ExerciseResult.zero(exercises.get(k), "the grader failed on this exercise: " + ex.getCause()));
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("grading was interrupted", ex);
-            }
-        }
-        deleteQuietly(dir);
-        return new Report(student, seed, List.copyOf(results), (System.nanoTime() - start) / 1e9);
-    }
-
-    private ExerciseResult gradeExercise(Exercise e, Path root, Path dir, long seed) {
+        Sandbox sandbox = new Sandbox(runtime, limits, dir.resolve("sandbox")); // its JVM starts while we compile
         try {
-            Path src = dir.resolve("src").resolve(Exercise.PACKAGE.replace('.', '/'));
-            Files.createDirectories(src);
-            List<Path> sources = new ArrayList<>();
-            for (String id : Stream.concat(Stream.of(e.id()), e.uses().stream()).toList()) {
-                Exercise x = Exercises.byId(id);
-                Path found = SubmissionCompiler.find(root, x.fileName());
-                if (found == null) {
-                    return ExerciseResult.zero(e, x == e ? x.fileName() + " is not in the submission"
-                            : e.id() + " calls your " + x.className() + ", but " + x.fileName() + " is not in the submission");
-                }
-                if (Files.size(found) > MAX_SOURCE_BYTES) {
-                    return ExerciseResult.zero(e, x.fileName() + " is larger than 1 MB: submit the exercise file only");
-                }
-                Path copy = src.resolve(x.fileName());
-                Files.copy(found, copy);
-                sources.add(copy);
+            List<SubmissionCompiler.Target> targets = exercises.stream()
+                    .map(e -> new SubmissionCompiler.Target(e.id(), e.className(), e.mustNotUse()))
+                    .toList();
+            Map<String, SubmissionCompiler.Compiled> compiled;
+            if (unreadable != null) {
+                String why = unreadable;
+                compiled = new java.util.LinkedHashMap<>();
+                targets.forEach(t -> compiled.put(t.id(), new SubmissionCompiler.Compiled(null, why)));
+            } else {
+                compiled = compiler.compile(root, dir.resolve("compile"), targets);
             }
-            String problem = SubmissionCompiler.compile(sources, dir.resolve("classes"), runtime.classpath());
-            if (problem != null) {
-                String broken = problem.lines().skip(1).map(l -> l.trim().split(":")[0]).filter(f -> !f.isEmpty()).findFirst().orElse(e.fileName());
-                String who = broken.equals(e.fileName()) || !problem.startsWith("does not compile") ? e.fileName()
-                        : e.id() + " calls your " + broken.replace(".java", "") + ", and " + broken;
-                return ExerciseResult.zero(e, who + " " + problem);
-            }
-            String forbidden = SubmissionCompiler.usesForbidden(e, dir.resolve("classes"));
-            if (forbidden != null) return ExerciseResult.zero(e, forbidden);
-            Plan plan = ExercisePlans.plan(e, seed);
-            Sandbox.Run run = sandbox.run(dir.resolve("run"), dir.resolve("classes"), plan.calls(), e.className());
-            plan.stopped = run.stopped();
-            return judge(plan, run.outcomes());
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return ExerciseResult.zero(e, "grading was interrupted");
+            return new SubmissionRun(student, exercises, compiled, sandbox, seed, () -> delete(dir));
+        } catch (IOException | RuntimeException e) {
+            sandbox.close();
+            delete(dir);
+            throw e;
         }
     }
 
-    static ExerciseResult judge(Plan plan, Map<String, Wire.Outcome> outcomes) {
-        List<TestResult> tests = new ArrayList<>();
-        String feedback = null;
-        for (Plan.Check c : plan.checks) {
-            String problem;
-            try {
-                problem = c.problem().apply(plan, outcomes);
-            } catch (RuntimeException ex) {
-                problem = "could not be judged: " + ex;
-            }
-            tests.add(TestResult.of(c.name(), problem == null, c.points(), problem == null ? "passed" : problem));
-            if (problem != null && feedback == null) feedback = problem;
+    /** Runs the exercise classes against a run with the JUnit Platform Launcher. */
+    private List<ExerciseResult> execute(SubmissionRun run, List<GradedExercise> exercises, Scope scope) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(exercises.stream().map(e -> DiscoverySelectors.selectClass(e.testClass())).toList())
+                .filters(scopeFilter(scope))
+                .enableImplicitConfigurationParameters(false)
+                .configurationParameter(SubmissionRun.KEY, run.id())
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .build();
+        ResultCollector collector = new ResultCollector();
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(catalog.loader());
+        try {
+            launcher().execute(request, collector);
+        } finally {
+            thread.setContextClassLoader(before);
         }
-        return new ExerciseResult(plan.exercise, List.copyOf(tests), feedback == null ? "all tests pass" : feedback);
+        return collector.results(exercises);
+    }
+
+    /** A launcher with JUnit Jupiter alone: no listeners, filters or engines that happen to be on the class path. */
+    private static Launcher launcher() {
+        TestEngine jupiter = java.util.ServiceLoader.load(TestEngine.class, Grader.class.getClassLoader()).stream()
+                .map(java.util.ServiceLoader.Provider::get)
+                .filter(e -> e.getId().equals("junit-jupiter"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("JUnit Jupiter's engine is not on the class path"));
+        return LauncherFactory.create(LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false)
+                .enableTestExecutionListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .enableLauncherDiscoveryListenerAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .addTestEngines(jupiter)
+                .build());
+    }
+
+    /** Keeps only the tests whose {@link Points} are visible, for a student's own check. */
+    private static PostDiscoveryFilter scopeFilter(Scope scope) {
+        return descriptor -> {
+            if (scope == Scope.ALL_TESTS || !(descriptor.getSource().orElse(null) instanceof MethodSource ms)) {
+                return FilterResult.included("all tests");
+            }
+            Points p = null;
+            try {
+                Method m = ms.getJavaMethod();
+                p = m.getAnnotation(Points.class);
+            } catch (RuntimeException ignored) {
+                // not a method of ours
+            }
+            return p == null || p.visibility() == Visibility.VISIBLE
+                    ? FilterResult.included("visible")
+                    : FilterResult.excluded(p.visibility().gradescope());
+        };
     }
 
     private static void unzip(Path zip, Path into) throws IOException {
         Files.createDirectories(into);
         long total = 0;
         int entries = 0;
-        try (InputStream file = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(file)) {
+        try (InputStream file = Files.newInputStream(zip);
+                ZipInputStream in = new ZipInputStream(file)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
-                if (++entries > MAX_ZIP_ENTRIES) throw new IOException("more than " + MAX_ZIP_ENTRIES + " files");
+                if (++entries > MAX_ZIP_ENTRIES) {
+                    throw new IOException("more than " + MAX_ZIP_ENTRIES + " files");
+                }
                 Path target = into.resolve(entry.getName()).normalize();
-                if (!target.startsWith(into)) throw new IOException("entry " + entry.getName() + " points outside the zip");
+                if (!target.startsWith(into)) {
+                    throw new IOException("entry " + entry.getName() + " points outside the zip");
+                }
                 if (entry.isDirectory()) {
                     Files.createDirectories(target);
                     continue;
@@ -188,7 +277,9 @@ public final class Grader implements AutoCloseable {
                     int n;
                     while ((n = in.read(buf)) > 0) {
                         total += n;
-                        if (total > MAX_UNZIPPED_BYTES) throw new IOException("it unpacks to more than 20 MB");
+                        if (total > MAX_UNZIPPED_BYTES) {
+                            throw new IOException("it unpacks to more than 20 MB");
+                        }
                         out.write(buf, 0, n);
                     }
                 }
@@ -196,24 +287,27 @@ public final class Grader implements AutoCloseable {
         }
     }
 
-    static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) return;
+    /** Removes a folder and everything in it, as far as it can. */
+    static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                p.toFile().setWritable(true);
                 try {
                     Files.deleteIfExists(p);
                 } catch (IOException ignored) {
-                    // best effort: the temp dir is removed on close
+                    // best effort: the grader's folder goes on close
                 }
             });
-        } catch (IOException ignored) {
+        } catch (IOException | RuntimeException ignored) {
             // best effort
         }
     }
 
     @Override
     public void close() {
-        children.shutdownNow();
-        deleteQuietly(work);
+        delete(work);
     }
 }

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.lstmlab.grade.sandbox.Limits;
 
 /**
  * Gradescope's autograder: the bundle ({@code autograder.zip} with {@code setup.sh} and
- * {@code run_autograder} at its root, and the grader with every jar it needs under {@code lib/}, so
- * grading runs offline) and what {@code run_autograder} does: grade {@code ROOT/submission} into
- * {@code ROOT/results/results.json}. ROOT is {@code /autograder} on Gradescope.
+ * {@code run_autograder} at its root, and the grader, the exercise classes and every jar they need
+ * under {@code lib/}, so grading runs offline) and what {@code run_autograder} does: grade
+ * {@code ROOT/submission} with every test into {@code ROOT/results/results.json}. ROOT is
+ * {@code /autograder} on Gradescope.
  */
 public final class Gradescope {
     private Gradescope() {}
@@ -43,36 +45,73 @@ public final class Gradescope {
             """;
 
     /**
-     * Writes {@code autograder.zip}.
+     * Writes {@code autograder.zip}: the scripts, the library ({@code lib/lstm-lab.jar}), the exercise
+     * classes ({@code lib/lstm-lab-grading.jar}), the jars they need, and {@code lib/sandbox-classpath.txt}
+     * naming those of them the sandbox may load.
      *
      * @return the jars it carries, by name
      */
-    public static List<String> writeBundle(Path zip) throws IOException {
-        Path self = ChildRuntime.codeSource();
-        List<Path> deps = new ArrayList<>();
-        String cp = System.getProperty("lstmlab.classpath");
-        if (cp == null && Files.isDirectory(self)) cp = Files.readString(self.resolveSibling("runtime-classpath.txt")).trim();
-        if (cp == null) {
-            try (Stream<Path> jars = Files.list(self.getParent())) {
-                jars.filter(p -> p.toString().endsWith(".jar") && !p.equals(self)).sorted().forEach(deps::add);
-            }
-        } else {
-            for (String e : cp.split(java.io.File.pathSeparator)) if (!e.isBlank()) deps.add(Path.of(e));
-        }
+    public static List<String> writeBundle(Path zip, ExerciseCatalog catalog) throws IOException {
+        Path self = codeSource(Gradescope.class);
+        Path grading = codeSource(catalog.all().get(0).testClass());
+        List<Path> deps = jars(System.getProperty("lstmlab.classpath"), self, "runtime-classpath.txt");
+        List<Path> sandbox = jars(System.getProperty("lstmlab.sandbox.classpath"), self, "sandbox-classpath.txt");
         List<String> names = new ArrayList<>();
-        if (zip.getParent() != null) Files.createDirectories(zip.getParent());
-        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
-            out.setLevel(java.util.zip.Deflater.NO_COMPRESSION);                      // jars are compressed already
+        if (zip.getParent() != null) {
+            Files.createDirectories(zip.getParent());
+        }
+        try (OutputStream file = Files.newOutputStream(zip);
+                ZipOutputStream out = new ZipOutputStream(file)) {
+            out.setLevel(java.util.zip.Deflater.NO_COMPRESSION); // jars are compressed already
             put(out, "setup.sh", SETUP.getBytes(StandardCharsets.UTF_8));
             put(out, "run_autograder", RUN.getBytes(StandardCharsets.UTF_8));
-            put(out, "lib/lstm-lab.jar", libraryJar(self));
-            names.add("lstm-lab.jar");
+            put(out, "lib/lstm-lab.jar", jarOf(self, name -> !name.startsWith("org/lstmlab/exercises/")));
+            put(out, "lib/lstm-lab-grading.jar", jarOf(grading, name -> name.startsWith("org/lstmlab/exercises/")));
+            names.addAll(List.of("lstm-lab.jar", "lstm-lab-grading.jar"));
             for (Path d : deps) {
-                put(out, "lib/" + d.getFileName(), Files.readAllBytes(d));
-                names.add(d.getFileName().toString());
+                if (!names.contains(d.getFileName().toString())) {
+                    put(out, "lib/" + d.getFileName(), Files.readAllBytes(d));
+                    names.add(d.getFileName().toString());
+                }
             }
+            String listed = String.join(java.io.File.pathSeparator,
+                    sandbox.stream().map(p -> p.getFileName().toString()).toList());
+            if (!names.containsAll(sandbox.stream().map(p -> p.getFileName().toString()).toList())) {
+                throw new IllegalStateException("the sandbox's jars " + listed + " are not all among the grader's");
+            }
+            put(out, "lib/sandbox-classpath.txt", listed.getBytes(StandardCharsets.UTF_8));
         }
         return names;
+    }
+
+    private static Path codeSource(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot locate " + c.getName(), e);
+        }
+    }
+
+    /** The jars of an explicit class path, else of the list Maven wrote beside the classes, else beside the jar. */
+    private static List<Path> jars(String explicit, Path self, String listFile) throws IOException {
+        String cp = explicit;
+        Path list = self.resolveSibling(listFile);
+        if (cp == null && Files.isRegularFile(list)) {
+            cp = Files.readString(list).trim();
+        }
+        List<Path> jars = new ArrayList<>();
+        if (cp == null) {
+            try (Stream<Path> all = Files.list(self.getParent())) {
+                all.filter(p -> p.toString().endsWith(".jar") && !p.equals(self)).sorted().forEach(jars::add);
+            }
+            return jars;
+        }
+        for (String e : cp.split(java.io.File.pathSeparator)) {
+            if (!e.isBlank()) {
+                jars.add(self.resolveSibling(e.trim()));
+            }
+        }
+        return jars;
     }
 
     private static void put(ZipOutputStream out, String name, byte[] bytes) throws IOException {
@@ -83,12 +122,19 @@ public final class Gradescope {
         out.closeEntry();
     }
 
-    private static byte[] libraryJar(Path self) throws IOException {
-        if (Files.isRegularFile(self)) return Files.readAllBytes(self);
+    private static byte[] jarOf(Path classes, java.util.function.Predicate<String> keep) throws IOException {
+        if (Files.isRegularFile(classes)) {
+            return Files.readAllBytes(classes);
+        }
         var bytes = new java.io.ByteArrayOutputStream();
-        try (var jar = new java.util.jar.JarOutputStream(bytes); Stream<Path> walk = Files.walk(self)) {
+        try (var jar = new java.util.jar.JarOutputStream(bytes);
+                Stream<Path> walk = Files.walk(classes)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                var e = new java.util.jar.JarEntry(self.relativize(p).toString().replace('\\', '/'));
+                String name = classes.relativize(p).toString().replace('\\', '/');
+                if (!keep.test(name)) {
+                    continue;
+                }
+                var e = new java.util.jar.JarEntry(name);
                 e.setLastModifiedTime(FileTime.fromMillis(0));
                 jar.putNextEntry(e);
                 Files.copy(p, jar);
@@ -99,27 +145,28 @@ public final class Gradescope {
     }
 
     /**
-     * What {@code run_autograder} does: grades {@code root/submission} and writes
-     * {@code root/results/results.json} after every child JVM has ended, so nothing a submission does
-     * to that folder survives.
+     * What {@code run_autograder} does: grades {@code root/submission} with every test and writes
+     * {@code root/results/results.json} after the sandbox has ended, so nothing a submission does to
+     * that folder survives.
      */
-    public static Report runAutograder(Path root, Limits limits) throws IOException {
-        return runAutograder(root, limits, Exercises.ALL);
-    }
-
-    static Report runAutograder(Path root, Limits limits, java.util.List<Exercise> exercises) throws IOException {
+    public static Report runAutograder(Path root, Limits limits, ExerciseCatalog catalog, List<GradedExercise> exercises)
+            throws IOException {
         Path submission = root.resolve("submission");
         Report report;
-        try (Grader g = new Grader(limits, Math.max(1, Runtime.getRuntime().availableProcessors()))) {
+        try (Grader g = new Grader(catalog, limits)) {
             if (!Files.isDirectory(submission)) {
                 report = new Report("submission", 0, exercises.stream()
-                        .map(e -> ExerciseResult.zero(e, "no submission folder at " + submission)).toList(), 0);
+                        .map(e -> new ExerciseResult(e.id(), e.title(), List.of(new TestResult(e.id() + " " + e.title(),
+                                e.number() + ".1", 0, e.points(), "no submission folder at " + submission, "visible")),
+                                "no submission folder at " + submission))
+                        .toList(), 0);
             } else {
                 Path zip = singleZip(submission);
-                report = g.grade("submission", zip != null ? zip : submission, exercises, Grader.randomSeed());
+                report = g.grade("submission", zip != null ? zip : submission, exercises, Grader.Scope.ALL_TESTS,
+                        Grader.randomSeed());
             }
         }
-        Batch.writeResults(root.resolve("results"), report);
+        ResultsJson.write(root.resolve("results"), report);
         return report;
     }
 
@@ -127,7 +174,7 @@ public final class Gradescope {
     private static Path singleZip(Path submission) throws IOException {
         try (Stream<Path> files = Files.list(submission)) {
             List<Path> all = files.toList();
-            boolean onlyZip = all.size() == 1 && all.get(0).toString().toLowerCase().endsWith(".zip");
+            boolean onlyZip = all.size() == 1 && all.get(0).toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
             return onlyZip ? all.get(0) : null;
         }
     }

@@ -1,0 +1,261 @@
+package org.lstmlab.grade.sandbox;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.lstmlab.grade.sandbox.child.Value;
+import org.lstmlab.grade.sandbox.child.Wire;
+
+/**
+ * One child JVM and the grader's side of its pipes: calls go out on its standard input, answers
+ * come back on its standard output, and what graded code prints arrives on its standard error,
+ * where it is counted per call. It never trusts the child: a missing, late or damaged answer is a
+ * failed call, and the exit code and printed text decide nothing but the message.
+ */
+final class ChildProcess {
+    /** Time the grader gives a child beyond the call limit to answer "timed out" itself. */
+    private static final long GRACE_MILLIS = 3_000;
+
+    private static final Object READY = new Object();
+    private static final SecureRandom SECRETS = new SecureRandom();
+
+    private final Process process;
+    private final Limits limits;
+    private final Path dir;
+    private final DataOutputStream calls;
+    private final BlockingQueue<Object> answers = new LinkedBlockingQueue<>();
+    private final AtomicLong printed = new AtomicLong();
+    private final AtomicBoolean tooLoud = new AtomicBoolean();
+    private final StringBuilder tail = new StringBuilder();
+    private final Thread drainer;
+    private boolean ready;
+    private boolean dead;
+    private int seq;
+
+    private ChildProcess(Process process, Limits limits, Path dir, long secret) throws IOException {
+        this.process = process;
+        this.limits = limits;
+        this.dir = dir;
+        this.calls = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
+        calls.writeLong(secret);
+        calls.flush();
+        daemon("child-answers", () -> readAnswers(new DataInputStream(new BufferedInputStream(process.getInputStream())), secret));
+        this.drainer = daemon("child-output", () -> drain(process.getErrorStream()));
+    }
+
+    /**
+     * Starts a child in {@code dir} (its working directory is {@code dir/work}, its temporary folder
+     * {@code dir/tmp}); it loads ND4J while the caller goes on.
+     */
+    static ChildProcess start(ChildRuntime runtime, Limits limits, Path dir) throws IOException {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        List<String> cmd = new ArrayList<>(runtime.command(limits, tmp));
+        cmd.addAll(List.of(Long.toString(limits.callMillis()), Integer.toString(limits.maxNewThreads()),
+                Long.toString(limits.fileMb() * (1L << 20))));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
+        Map<String, String> env = pb.environment();
+        Map<String, String> keep = new java.util.LinkedHashMap<>();
+        for (String k : List.of("PATH", "HOME", "LANG")) {
+            if (env.containsKey(k)) {
+                keep.put(k, env.get(k));
+            }
+        }
+        env.clear();
+        env.putAll(keep);
+        env.put("TMPDIR", tmp.toString());
+        env.put("OMP_NUM_THREADS", "1");
+        env.put("OPENBLAS_NUM_THREADS", "1");
+        env.put("MKL_NUM_THREADS", "1");
+        return new ChildProcess(pb.start(), limits, dir, SECRETS.nextLong());
+    }
+
+    /** The folder the child was started in. */
+    Path dir() {
+        return dir;
+    }
+
+    /** False once the child has ended or been stopped: it takes no more calls. */
+    boolean alive() {
+        return !dead && process.isAlive();
+    }
+
+    /**
+     * Runs one call and waits for its answer.
+     *
+     * @param classes the submission's compiled classes for this call's fresh class loader
+     */
+    Reply call(Path classes, String className, String method, List<Value> args) {
+        if (!alive()) {
+            return stopped("the grading JVM had already stopped");
+        }
+        try {
+            if (!ready) {
+                Object first = answers.poll(limits.startMillis(), TimeUnit.MILLISECONDS);
+                if (first != READY) {
+                    kill();
+                    return stopped(first == null
+                            ? "the grading JVM did not start within " + limits.startMillis() / 1000 + " s"
+                            : "the grading JVM could not start: " + why(first));
+                }
+                ready = true;
+            }
+            printed.set(0);
+            int n = ++seq;
+            try {
+                Wire.writeCall(calls, new Wire.Call(n, classes.toString(), className, method, args));
+            } catch (IOException e) {
+                return stopped(why(e));
+            }
+            Object answer = answers.poll(limits.callMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            if (answer == null) {
+                kill();
+                return stopped("did not return within " + limits.callMillis() / 1000.0
+                        + " s: an endless loop, or a loop that ignores interrupts?");
+            }
+            if (!(answer instanceof Wire.Outcome o) || o.seq() != n) {
+                return stopped(why(answer));
+            }
+            return switch (o.status()) {
+                case RETURNED -> new Reply(Reply.Kind.RETURNED, "", o.result());
+                case THREW -> new Reply(Reply.Kind.THREW, o.message(), null);
+                case TIMED_OUT, BROKE_RULE -> {
+                    kill(); // it halts itself after these; make sure
+                    yield new Reply(Reply.Kind.STOPPED, o.message(), null);
+                }
+            };
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+            return stopped("grading was interrupted");
+        }
+    }
+
+    private Reply stopped(String message) {
+        kill();
+        return new Reply(Reply.Kind.STOPPED, message, null);
+    }
+
+    /** Why the child gave no proper answer, for the student, from how it ended and what it printed. */
+    private String why(Object failure) {
+        try {
+            if (!process.waitFor(2, TimeUnit.SECONDS)) { // an answer went missing: let it end as it would
+                kill();
+            }
+            drainer.join(1_000); // and read the rest of what it printed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        kill();
+        String text;
+        synchronized (tail) {
+            text = tail.toString();
+        }
+        if (tooLoud.get()) {
+            return "printed more than " + limits.outputBytes() / 1024
+                    + " KB, so grading stopped: remove the print statements";
+        }
+        if (text.contains("OutOfMemoryError") || text.contains("insufficient memory")) {
+            return "ran out of memory (heap limit " + limits.heapMb() + " MB): does it allocate a huge array?";
+        }
+        int code = process.exitValue();
+        if (code == 128 + 25 || text.contains("File size limit exceeded")) { // SIGXFSZ
+            return "wrote a file larger than " + limits.fileMb() + " MB, so grading stopped: graded code may write"
+                    + " small temporary files only";
+        }
+        if (failure instanceof IOException e && !(e instanceof EOFException)) {
+            return "damaged the grader's channel (" + e.getMessage() + "): graded code must print with System.out,"
+                    + " not write to FileDescriptor.out";
+        }
+        if (failure instanceof Wire.Outcome) {
+            return "damaged the grader's channel (an answer to another call): graded code must print with System.out";
+        }
+        return "the grading JVM exited (code " + code + ") before this call returned: graded code must return its"
+                + " result, not call System.exit or Runtime.halt";
+    }
+
+    /** Stops the child and everything it started, children first. */
+    void kill() {
+        dead = true;
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void readAnswers(DataInputStream in, long secret) {
+        try (in) {
+            while (true) {
+                Wire.Outcome o = Wire.readAnswer(in, secret);
+                answers.add(o == null ? READY : o);
+            }
+        } catch (IOException e) {
+            answers.add(e);
+        }
+    }
+
+    private void drain(InputStream in) {
+        byte[] buf = new byte[8192];
+        try (in) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                synchronized (tail) {
+                    tail.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    if (tail.length() > 16_384) {
+                        tail.delete(0, tail.length() - 8_192);
+                    }
+                }
+                if (printed.addAndGet(n) > limits.outputBytes()) {
+                    tooLoud.set(true);
+                    kill();
+                    return;
+                }
+            }
+        } catch (IOException closed) {
+            // the process is gone
+        }
+    }
+
+    private static Thread daemon(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /**
+     * The grader's view of one call.
+     *
+     * @param kind RETURNED with a value, THREW with the exception's message, or STOPPED: the call broke
+     *     a rule, timed out, printed too much or its JVM died, and the message says which
+     * @param message what happened, for the student
+     * @param value what it returned
+     */
+    record Reply(Kind kind, String message, Value value) {
+        enum Kind {
+            RETURNED,
+            THREW,
+            STOPPED
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package org.lstmlab.grade.sandbox;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.lstmlab.grade.sandbox.child.ChildMain;
+
+/**
+ * What a child JVM may see, and what a submission is compiled against.
+ *
+ * <p>The child's class path is {@code sandbox-lib.jar} — the child's entry point and the records the
+ * exercises' signatures name ({@code LstmParams}, {@code RnnParams}, {@code LstmStepGrads}) with
+ * the library classes those refer to, nothing else of the library — and ND4J's jars, listed in
+ * {@code sandbox-classpath.txt} (written by Maven into {@code target/}, and into {@code lib/} of the
+ * Gradescope bundle) or given as {@code -Dlstmlab.sandbox.classpath}. No JUnit, no tests, no
+ * solutions, no grader, not {@code LstmCell}: a class name assembled at run time for reflection finds
+ * nothing there.
+ *
+ * <p>Submissions compile against {@code library-api.jar} (the whole library without the grader, the
+ * CLI and the kernel) and ND4J, so a submission that names {@code LstmCell} compiles and is then told
+ * by the rules that it may not.
+ *
+ * <p>A first run of the child that only loads classes writes a class-data-sharing archive
+ * ({@code -XX:ArchiveClassesAtExit}); every child then maps it, which cuts its start-up.
+ *
+ * @param java the java launcher
+ * @param classpath the child's class path
+ * @param compileClasspath the class path submissions compile against
+ * @param records the records the exercises' signatures name, with dots
+ * @param libraryClasses the library classes the child has: the records and what they use, with dots
+ * @param archive the class-data archive, or null when none could be made
+ */
+public record ChildRuntime(
+        Path java,
+        String classpath,
+        String compileClasspath,
+        Set<String> records,
+        Set<String> libraryClasses,
+        Path archive) {
+
+    private static final String CHILD = "org/lstmlab/grade/sandbox/child/";
+    private static final List<String> NOT_LIBRARY =
+            List.of("org/lstmlab/grade/", "org/lstmlab/cli/", "org/lstmlab/kernel/", "org/lstmlab/exercises/");
+
+    /**
+     * Writes the child's and the compiler's jars under {@code work}.
+     *
+     * @param records the library records the exercises' signatures name, e.g. {@code org.lstmlab.nn.LstmParams}
+     */
+    public static ChildRuntime create(Path work, Collection<String> records) throws IOException {
+        Files.createDirectories(work);
+        Path self = codeSource();
+        List<String> nd4j = sandboxJars(self);
+        Set<String> closure = closure(self, records);
+        Path lib = work.resolve("sandbox-lib.jar");
+        Path api = work.resolve("library-api.jar");
+        writeJar(self, lib, name -> name.startsWith(CHILD)
+                || closure.contains(name.replaceAll("\\.class$", "")));
+        writeJar(self, api, name -> name.startsWith("org/lstmlab/") && NOT_LIBRARY.stream().noneMatch(name::startsWith));
+        List<String> cp = new ArrayList<>(List.of(lib.toString()));
+        cp.addAll(nd4j);
+        List<String> compile = new ArrayList<>(List.of(api.toString()));
+        compile.addAll(nd4j);
+        Set<String> dotted = new TreeSet<>();
+        closure.forEach(c -> dotted.add(c.replace('/', '.')));
+        ChildRuntime plain = new ChildRuntime(Path.of(System.getProperty("java.home"), "bin", "java"),
+                String.join(File.pathSeparator, cp), String.join(File.pathSeparator, compile), Collections.unmodifiableSet(new TreeSet<>(records)),
+                Collections.unmodifiableSet(dotted), null);
+        lib.toFile().setReadOnly();
+        api.toFile().setReadOnly();
+        return plain.withArchive(work.resolve("child.jsa"));
+    }
+
+    /** The java command up to the main class, with the JVM options that enforce {@code limits}. */
+    List<String> command(Limits limits, Path tmp) {
+        List<String> cmd = new ArrayList<>();
+        boolean linux = System.getProperty("os.name").startsWith("Linux") && Files.isExecutable(Path.of("/bin/sh"));
+        if (linux) {
+            String ulimits = "ulimit -c 0 && ulimit -f " + limits.fileMb() * 2048L;
+            if (limits.addressSpaceMb() > 0) {
+                ulimits += " && ulimit -v " + limits.addressSpaceMb() * 1024L;
+            }
+            cmd.addAll(List.of("/bin/sh", "-c", ulimits + " && exec \"$0\" \"$@\""));
+        }
+        cmd.addAll(List.of(java.toString(),
+                "-Xmx" + limits.heapMb() + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto",
+                "-XX:+DisplayVMOutputToStderr", "-XX:ErrorFile=" + tmp.resolve("hs_err.log"),
+                "-XX:MaxMetaspaceSize=128m", "-XX:CompressedClassSpaceSize=64m", "-XX:ReservedCodeCacheSize=32m",
+                "-Djava.io.tmpdir=" + tmp,
+                "-Dorg.bytedeco.javacpp.maxbytes=" + limits.offHeapMb() + "m",
+                "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + limits.physicalMb() + "m",
+                "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED"));
+        if (archive != null) {
+            cmd.add("-XX:SharedArchiveFile=" + archive);
+        }
+        cmd.addAll(List.of("-cp", classpath, ChildMain.class.getName()));
+        return cmd;
+    }
+
+    /** This runtime with a class-data archive written by one warm-up run, or unchanged if that fails. */
+    private ChildRuntime withArchive(Path jsa) {
+        try {
+            Path tmp = Files.createDirectories(jsa.resolveSibling("warm-up-tmp"));
+            List<String> cmd = new ArrayList<>(command(Limits.defaults(), tmp));
+            cmd.add(cmd.indexOf("-cp"), "-XX:ArchiveClassesAtExit=" + jsa);
+            cmd.add("--warm-up");
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            boolean done = p.waitFor(120, TimeUnit.SECONDS);
+            if (!done) {
+                p.destroyForcibly();
+            }
+            if (done && p.exitValue() == 0 && Files.size(jsa) > 0) {
+                jsa.toFile().setReadOnly();
+                return new ChildRuntime(java, classpath, compileClasspath, records, libraryClasses, jsa);
+            }
+            return this;
+        } catch (IOException | RuntimeException e) {
+            return this;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return this;
+        }
+    }
+
+    /** Where the grader's classes are: {@code target/classes}, or the library jar. */
+    static Path codeSource() {
+        try {
+            return Path.of(ChildRuntime.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the grader's classes", e);
+        }
+    }
+
+    /** The file that lists ND4J's jars next to the grader's classes. */
+    public static Path sandboxClasspathFile() {
+        return codeSource().resolveSibling("sandbox-classpath.txt"); // target/ beside classes/, or lib/
+    }
+
+    private static List<String> sandboxJars(Path self) throws IOException {
+        String explicit = System.getProperty("lstmlab.sandbox.classpath");
+        String listed;
+        if (explicit != null && !explicit.isBlank()) {
+            listed = explicit;
+        } else {
+            Path file = sandboxClasspathFile();
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException("cannot find ND4J's jars for the sandbox: " + file
+                        + " is missing (Maven writes it: run ./lab grade, or pass -Dlstmlab.sandbox.classpath)");
+            }
+            listed = Files.readString(file).trim();
+        }
+        List<String> jars = new ArrayList<>();
+        for (String e : listed.split(File.pathSeparator)) {
+            if (!e.isBlank()) {
+                jars.add(self.resolveSibling(e.trim()).toString()); // absolute entries stay as they are
+            }
+        }
+        return jars;
+    }
+
+    /** The records and every library class they name, transitively, as internal names. */
+    private static Set<String> closure(Path self, Collection<String> records) throws IOException {
+        Set<String> seen = new TreeSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        records.forEach(r -> todo.add(r.replace('.', '/')));
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            if (!seen.add(name)) {
+                continue;
+            }
+            if (NOT_LIBRARY.stream().anyMatch(name::startsWith)) {
+                throw new IllegalStateException(name.replace('/', '.') + " is not a library class, but an exercise"
+                        + " signature needs it in the sandbox: " + records);
+            }
+            byte[] bytes = read(self, name + ".class");
+            if (bytes == null) {
+                throw new IllegalStateException("no class " + name.replace('/', '.') + " in " + self);
+            }
+            for (String ref : ClassFile.read(bytes).references()) {
+                if (ref.startsWith("org/lstmlab/")) {
+                    todo.add(ref);
+                }
+            }
+        }
+        return seen;
+    }
+
+    private static byte[] read(Path self, String entry) throws IOException {
+        if (Files.isDirectory(self)) {
+            Path p = self.resolve(entry);
+            return Files.isRegularFile(p) ? Files.readAllBytes(p) : null;
+        }
+        try (JarFile jar = new JarFile(self.toFile())) {
+            JarEntry e = jar.getJarEntry(entry);
+            if (e == null) {
+                return null;
+            }
+            try (InputStream in = jar.getInputStream(e)) {
+                return in.readAllBytes();
+            }
+        }
+    }
+
+    private static void writeJar(Path self, Path jar, Predicate<String> keep) throws IOException {
+        Files.deleteIfExists(jar);
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file)) {
+            if (Files.isDirectory(self)) {
+                try (Stream<Path> walk = Files.walk(self)) {
+                    for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        String name = self.relativize(p).toString().replace('\\', '/');
+                        if (keep.test(name)) {
+                            out.putNextEntry(new JarEntry(name));
+                            Files.copy(p, out);
+                            out.closeEntry();
+                        }
+                    }
+                }
+            } else {
+                try (JarFile in = new JarFile(self.toFile())) {
+                    for (JarEntry e : in.stream().toList()) {
+                        if (!e.isDirectory() && keep.test(e.getName())) {
+                            out.putNextEntry(new JarEntry(e.getName()));
+                            try (InputStream s = in.getInputStream(e)) {
+                                s.transferTo(out);
+                            }
+                            out.closeEntry();
+                        }
+                    }
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package org.lstmlab.grade.sandbox;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles a submission the way the sandbox will run it, and says for each exercise what stops it
+ * from being graded.
+ *
+ * <p>A submission is a folder shaped like {@code exercises/}: the exercise files and any other
+ * {@code .java} files of package {@code org.lstmlab.exercises} (helper classes in files of their
+ * own), found by name anywhere in it. Files saved by a Windows editor (a UTF-8 byte-order mark, CRLF
+ * line ends, or Windows-1252 text) are accepted. Everything is compiled together against the library
+ * and ND4J with annotation processing off; when that fails, each exercise is compiled alone with the
+ * files it uses, so one broken file costs only the exercises that need it. Then, for each exercise,
+ * the classes it uses must stay in package {@code org.lstmlab.exercises} and use, of the library,
+ * only the records the sandbox holds — and never the code an exercise names as computing its answer.
+ */
+public final class SubmissionCompiler {
+    /** The package every exercise and helper class is in. */
+    public static final String PACKAGE = "org.lstmlab.exercises";
+
+    private static final String PKG = PACKAGE.replace('.', '/') + "/";
+    private static final long MAX_SOURCE_BYTES = 1L << 20;
+    private static final int MAX_SOURCES = 200;
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private final ChildRuntime runtime;
+    private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    private final ThreadLocal<StandardJavaFileManager> files = new ThreadLocal<>();
+
+    /**
+     * One exercise to compile.
+     *
+     * @param id e.g. {@code E8}
+     * @param className the student's class, e.g. {@code E8LstmBackward}
+     * @param mustNotUse library classes, or packages ending in {@code .}, that compute its answer
+     */
+    public record Target(String id, String className, List<String> mustNotUse) {
+        String fileName() {
+            return className + ".java";
+        }
+    }
+
+    /**
+     * What compiling gave one exercise.
+     *
+     * @param classes the folder its classes are in, for the sandbox's class loader; null when it has a problem
+     * @param problem why it cannot be graded, for the student; null when it can
+     */
+    public record Compiled(Path classes, String problem) {
+        static Compiled problem(String problem) {
+            return new Compiled(null, problem);
+        }
+    }
+
+    public SubmissionCompiler(ChildRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /**
+     * Compiles the submission under {@code root} in {@code dir} and judges it for every target.
+     *
+     * @return one entry per target, in order
+     */
+    public Map<String, Compiled> compile(Path root, Path dir, List<Target> targets) throws IOException {
+        if (javac == null) {
+            throw new IllegalStateException("no Java compiler: the grader must run on a JDK, not a JRE");
+        }
+        Map<String, Compiled> result = new LinkedHashMap<>();
+        Path src = dir.resolve("src");
+        Path pkg = Files.createDirectories(src.resolve(PKG));
+        Map<String, String> problems = stage(root, pkg, targets);
+        List<Path> sources;
+        try (Stream<Path> s = Files.list(pkg)) {
+            sources = s.sorted().toList();
+        }
+        Path all = dir.resolve("classes");
+        String together = sources.isEmpty() ? "no files" : javac(sources, all, null);
+        for (Target t : targets) {
+            if (problems.containsKey(t.className())) {
+                result.put(t.id(), Compiled.problem(problems.get(t.className())));
+                continue;
+            }
+            Path out = all;
+            if (together != null) {
+                out = dir.resolve("classes-" + t.id());
+                String failed = javac(List.of(pkg.resolve(t.fileName())), out, src);
+                if (failed != null) {
+                    result.put(t.id(), Compiled.problem(explain(t, failed, targets, problems)));
+                    continue;
+                }
+            }
+            String broken = rules(t, out);
+            result.put(t.id(), broken == null ? new Compiled(out, null) : Compiled.problem(broken));
+        }
+        return result;
+    }
+
+    /** Copies the submission's .java files into {@code pkg}, readable as UTF-8 with LF line ends. */
+    private static Map<String, String> stage(Path root, Path pkg, List<Target> targets) throws IOException {
+        Map<String, Path> byName = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root, 12)) {
+            for (Path p : walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                String name = p.getFileName().toString();
+                if (!name.endsWith(".java") || rel.startsWith("__MACOSX") || rel.contains("/.") || rel.startsWith(".")) {
+                    continue;
+                }
+                Path seen = byName.get(name);
+                boolean better = seen == null || (!seen.toString().replace('\\', '/').contains(PKG)
+                        && rel.contains(PKG));
+                if (better) {
+                    byName.put(name, p);
+                }
+            }
+        }
+        Map<String, String> problems = new LinkedHashMap<>();
+        Set<String> exerciseFiles = new TreeSet<>();
+        for (Target t : targets) {
+            exerciseFiles.add(t.fileName());
+            if (!byName.containsKey(t.fileName())) {
+                problems.put(t.className(), t.fileName() + " is not in the submission");
+            }
+        }
+        int copied = 0;
+        for (Map.Entry<String, Path> e : byName.entrySet()) {
+            String className = e.getKey().substring(0, e.getKey().length() - ".java".length());
+            if (Files.size(e.getValue()) > MAX_SOURCE_BYTES) {
+                problems.put(className, e.getKey() + " is larger than 1 MB: submit the exercise files only");
+                continue;
+            }
+            if (++copied > MAX_SOURCES) {
+                break;
+            }
+            Files.writeString(pkg.resolve(e.getKey()), normalised(Files.readAllBytes(e.getValue())),
+                    StandardCharsets.UTF_8);
+        }
+        return problems;
+    }
+
+    /** The text of a source file without a byte-order mark and with LF line ends. */
+    static String normalised(byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            text = new String(bytes, WINDOWS_1252); // what Windows editors call "ANSI"
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /** Null when the classes are in {@code out}; otherwise the compiler's errors. */
+    private String javac(List<Path> sources, Path out, Path sourcePath) throws IOException {
+        Files.createDirectories(out);
+        var diagnostics = new DiagnosticCollector<JavaFileObject>();
+        List<String> options = new ArrayList<>(List.of("-proc:none", "-nowarn", "-encoding", "UTF-8",
+                "--release", "17", "-Xmaxerrs", "5", "-cp", runtime.compileClasspath(), "-d", out.toString()));
+        if (sourcePath != null) {
+            options.addAll(List.of("-sourcepath", sourcePath.toString(), "-implicit:class"));
+        } else {
+            options.addAll(List.of("-sourcepath", "", "-implicit:none"));
+        }
+        StandardJavaFileManager fm = files.get();
+        if (fm == null) {
+            fm = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+            files.set(fm);
+        }
+        boolean ok;
+        try {
+            ok = javac.getTask(new StringWriter(), fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(sources))
+                    .call();
+        } catch (RuntimeException e) {
+            return "the compiler failed: " + e;
+        }
+        if (ok) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder();
+        int shown = 0;
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() != Diagnostic.Kind.ERROR || shown++ >= 5) {
+                continue;
+            }
+            String file = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName().toString();
+            s.append("\n  ").append(file).append(':').append(d.getLineNumber()).append(": ")
+                    .append(d.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
+        }
+        return s.toString();
+    }
+
+    /** The message for an exercise that did not compile alone, naming the file that broke it. */
+    private static String explain(Target t, String errors, List<Target> targets, Map<String, String> problems) {
+        String first = errors.lines().skip(1).map(l -> l.trim().split(":")[0]).findFirst().orElse(t.fileName());
+        for (Target other : targets) {
+            if (other != t && problems.containsKey(other.className()) && errors.contains(other.className())) {
+                return t.id() + " calls your " + other.className() + ", but " + problems.get(other.className());
+            }
+        }
+        if (!first.equals(t.fileName()) && !first.isEmpty()) {
+            return t.id() + " calls your " + first.replace(".java", "") + ", and " + first + " does not compile:" + errors;
+        }
+        return t.fileName() + " does not compile:" + errors;
+    }
+
+    /** Null when every class the exercise uses keeps the rules; otherwise the first broken rule. */
+    private String rules(Target t, Path out) throws IOException {
+        Map<String, ClassFile> classes = new TreeMap<>();
+        List<Path> strays = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(out)) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".class")).toList()) {
+                ClassFile c = ClassFile.read(Files.readAllBytes(p));
+                String rel = out.relativize(p).toString().replace('\\', '/');
+                boolean inPackage = rel.startsWith(PKG) && !rel.substring(PKG.length()).contains("/");
+                if (inPackage) {
+                    classes.put(c.name(), c);
+                } else {
+                    strays.add(p);
+                    if (t.fileName().equals(c.sourceFile())) {
+                        return "declares " + c.javaName() + ": exercise files must stay in package " + PACKAGE;
+                    }
+                }
+            }
+        }
+        for (Path p : strays) {
+            Files.deleteIfExists(p); // another file's class outside the package: never loadable
+        }
+        String main = PKG + t.className();
+        if (!classes.containsKey(main)) {
+            return t.fileName() + " declares no class " + t.className() + " in package " + PACKAGE;
+        }
+        Set<String> used = new TreeSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(main));
+        classes.keySet().stream().filter(n -> n.startsWith(main + "$")).forEach(todo::add);
+        while (!todo.isEmpty()) {
+            String n = todo.pop();
+            ClassFile c = classes.get(n);
+            if (c == null || !used.add(n)) {
+                continue;
+            }
+            for (String ref : c.references()) {
+                if (ref.startsWith(PKG)) {
+                    todo.add(ref);
+                    continue;
+                }
+                String dotted = ref.replace('/', '.');
+                for (String banned : t.mustNotUse()) {
+                    if (banned.endsWith(".") ? dotted.startsWith(banned) : dotted.equals(banned)
+                            || dotted.startsWith(banned + "$")) {
+                        return t.id() + " must be your own code, but " + c.javaName().substring(PACKAGE.length() + 1)
+                                + " calls " + banned + (banned.endsWith(".") ? "*" : "")
+                                + ", which computes the answer: the library is for checking your work in the notebook";
+                    }
+                }
+                if (ref.startsWith("org/lstmlab/") && !runtime.libraryClasses().contains(dotted)) {
+                    return c.javaName().substring(PACKAGE.length() + 1) + " uses " + dotted
+                            + ", which graded code cannot use: of the library it may use only "
+                            + String.join(", ", runtime.records().stream()
+                                    .map(r -> r.substring(r.lastIndexOf('.') + 1))
+                                    .toList());
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,416 @@
+package org.lstmlab.grade.sandbox.child;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.net.Socket;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The main class of the JVM that runs one submission. It reads calls of the student's static
+ * methods, runs each in a fresh class loader on a thread of its own with a time limit, and answers
+ * with the numbers they returned or what went wrong. It holds no expected values and decides no
+ * score. After a call that times out or breaks a rule (threads, processes, sockets, shutdown hooks
+ * or files left behind) it answers and ends with {@code Runtime.halt}; the grader starts another.
+ *
+ * <p>Usage: {@code ChildMain CALL_MILLIS MAX_NEW_THREADS MAX_FILE_BYTES}, or {@code ChildMain --warm-up}.
+ * The class path holds ND4J and the parameter records only; it uses nothing of the library directly.
+ */
+public final class ChildMain {
+    private ChildMain() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--warm-up")) {
+            warmUp(); // a run that only loads classes, for the class-data archive
+            return;
+        }
+        // Everything the protocol needs stays in locals of this method, out of reach of reflection.
+        var answers = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
+        var calls = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
+        var console = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
+        System.setOut(console); // what graded code prints goes to standard error, which the grader counts
+        System.setErr(console);
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        long secret = calls.readLong();
+        long callMillis = Long.parseLong(args[0]);
+        int maxNewThreads = Integer.parseInt(args[1]);
+        long maxFileBytes = Long.parseLong(args[2]);
+        warmUp();
+        AtomicBoolean networkTried = blockSockets();
+        Wire.writeReady(answers, secret);
+        Wire.Call call;
+        while ((call = Wire.readCall(calls)) != null) {
+            Wire.Outcome outcome = run(call, callMillis, maxNewThreads, maxFileBytes, networkTried);
+            Wire.writeOutcome(answers, secret, outcome);
+            if (outcome.status() == Wire.Status.TIMED_OUT || outcome.status() == Wire.Status.BROKE_RULE) {
+                halt();
+            }
+        }
+        halt();
+    }
+
+    private static Wire.Outcome run(
+            Wire.Call call, long callMillis, int maxNewThreads, long maxFileBytes, AtomicBoolean networkTried)
+            throws IOException {
+        Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
+        int hooksBefore = shutdownHooks();
+        long socketsBefore = openSockets();
+        networkTried.set(false);
+        AtomicReference<Wire.Outcome> done = new AtomicReference<>();
+        URLClassLoader loader = new URLClassLoader(
+                new URL[] {Path.of(call.classes()).toUri().toURL()}, ClassLoader.getSystemClassLoader());
+        ThreadGroup group = new ThreadGroup("graded-call-" + call.seq());
+        Thread worker = new Thread(group, () -> done.set(invoke(call, loader)), "graded-call-" + call.seq());
+        worker.setContextClassLoader(loader);
+        long deadline = System.nanoTime() + callMillis * 1_000_000L;
+        worker.start();
+        var threads = ManagementFactory.getThreadMXBean();
+        while (worker.isAlive() && System.nanoTime() < deadline) {
+            try {
+                worker.join(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (threads.getThreadCount() - before.size() - 1 > maxNewThreads) {
+                return outcome(call, Wire.Status.BROKE_RULE, "started more than " + maxNewThreads
+                        + " threads (a thread bomb?): graded code must not start threads");
+            }
+        }
+        if (worker.isAlive()) {
+            return outcome(call, Wire.Status.TIMED_OUT, "did not return within " + callMillis / 1000.0
+                    + " s: an endless loop, or a loop that ignores interrupts?");
+        }
+        String broken = brokenRule(before, group, hooksBefore, socketsBefore, networkTried, maxFileBytes);
+        loader.close();
+        if (broken != null) {
+            return outcome(call, Wire.Status.BROKE_RULE, broken);
+        }
+        Wire.Outcome o = done.get();
+        return o != null ? o : outcome(call, Wire.Status.THREW, "the call ended without a result");
+    }
+
+    private static Wire.Outcome outcome(Wire.Call call, Wire.Status status, String message) {
+        return new Wire.Outcome(call.seq(), status, message, null);
+    }
+
+    private static Wire.Outcome invoke(Wire.Call call, ClassLoader loader) {
+        try {
+            Class<?> cls = Class.forName(call.className(), true, loader);
+            Method m = find(cls, call);
+            Object[] args = new Object[call.args().size()];
+            for (int k = 0; k < args.length; k++) {
+                args[k] = toJava(
+                        call.args().get(k), m.getParameterTypes()[k], m.getGenericParameterTypes()[k], m, k);
+            }
+            Object returned = m.invoke(null, args);
+            return new Wire.Outcome(call.seq(), Wire.Status.RETURNED, "", toValue(returned, "", 0));
+        } catch (InvocationTargetException e) {
+            return threw(call, e.getCause());
+        } catch (Throwable e) {
+            return threw(call, e);
+        }
+    }
+
+    private static Method find(Class<?> cls, Wire.Call call) throws NoSuchMethodException {
+        for (Method m : cls.getDeclaredMethods()) {
+            if (m.getName().equals(call.method())
+                    && m.getParameterCount() == call.args().size()
+                    && Modifier.isStatic(m.getModifiers())
+                    && Modifier.isPublic(m.getModifiers())) {
+                m.setAccessible(true); // the class itself may be package-private
+                return m;
+            }
+        }
+        throw new NoSuchMethodException(cls.getSimpleName() + " has no public static method " + call.method()
+                + " taking " + call.args().size() + " arguments: keep the signature of the exercise file");
+    }
+
+    private static Wire.Outcome threw(Wire.Call call, Throwable e) {
+        Throwable root = e instanceof ExceptionInInitializerError && e.getCause() != null ? e.getCause() : e;
+        StringBuilder s = new StringBuilder(root.getClass().getName());
+        if (root.getMessage() != null) {
+            s.append(": ").append(root.getMessage());
+        }
+        for (StackTraceElement f : root.getStackTrace()) {
+            if (f.getClassName().startsWith("org.lstmlab.exercises.")) {
+                s.append(" (at ").append(f.getFileName()).append(':').append(f.getLineNumber()).append(')');
+                break;
+            }
+        }
+        return new Wire.Outcome(call.seq(), Wire.Status.THREW, s.toString(), null);
+    }
+
+    /** The argument as the student's parameter type wants it: an ND4J array, a number, a map, a record. */
+    private static Object toJava(Value v, Class<?> type, Type generic, Object where, int index) throws Exception {
+        if (type == INDArray.class && v instanceof Value.Tensor t) {
+            return Nd4j.create(t.data().clone(), t.shape(), DataType.DOUBLE);
+        }
+        if (type == double[].class && v instanceof Value.Doubles d) {
+            return d.values().clone();
+        }
+        if (v instanceof Value.Num n) {
+            if (type == double.class || type == Double.class) {
+                return n.value();
+            }
+            if (type == float.class || type == Float.class) {
+                return (float) n.value();
+            }
+            if ((type == int.class || type == Integer.class) && n.value() == (int) n.value()) {
+                return (int) n.value();
+            }
+            if ((type == long.class || type == Long.class) && n.value() == (long) n.value()) {
+                return (long) n.value();
+            }
+        }
+        if (Map.class.isAssignableFrom(type) && v instanceof Value.Dict d) {
+            Type valueType = generic instanceof ParameterizedType p ? p.getActualTypeArguments()[1] : Object.class;
+            Class<?> valueClass = valueType instanceof Class<?> c
+                    ? c
+                    : valueType instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (Map.Entry<String, Value> e : d.entries().entrySet()) {
+                m.put(e.getKey(), toJava(e.getValue(), valueClass, valueType, where, index));
+            }
+            return m;
+        }
+        if (type.isRecord() && v instanceof Value.Struct s) {
+            RecordComponent[] parts = type.getRecordComponents();
+            Class<?>[] types = new Class<?>[parts.length];
+            Object[] values = new Object[parts.length];
+            for (int k = 0; k < parts.length; k++) {
+                types[k] = parts[k].getType();
+                Value part = s.fields().get(parts[k].getName());
+                if (part == null) {
+                    throw new IllegalArgumentException(
+                            "the grader sent no " + parts[k].getName() + " for " + type.getSimpleName());
+                }
+                values[k] = toJava(part, types[k], parts[k].getGenericType(), where, index);
+            }
+            Constructor<?> make = type.getDeclaredConstructor(types);
+            make.setAccessible(true);
+            try {
+                return make.newInstance(values);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof Exception x ? x : e;
+            }
+        }
+        throw new IllegalArgumentException("parameter " + (index + 1) + " of " + ((Method) where).getName()
+                + " is a " + type.getSimpleName() + ", which cannot take the grader's argument: keep the signature"
+                + " of the exercise file");
+    }
+
+    /** Turns whatever came back into named numbers; anything else is an error the student can read. */
+    private static Value toValue(Object v, String name, int depth) throws Exception {
+        String where = name.isEmpty() ? "" : " for " + name;
+        if (depth > 4) {
+            throw new IllegalStateException("the returned value is nested too deeply");
+        }
+        if (v == null) {
+            throw new NullPointerException("returned null" + where + ": return the computed value");
+        }
+        if (v instanceof INDArray a) {
+            double[] data = a.length() == 0 ? new double[0] : a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            return new Value.Tensor(a.shape().clone(), data);
+        }
+        if (v instanceof double[] d) {
+            return new Value.Doubles(d.clone());
+        }
+        if (v instanceof float[] f) {
+            double[] d = new double[f.length];
+            for (int k = 0; k < f.length; k++) {
+                d[k] = f[k];
+            }
+            return new Value.Doubles(d);
+        }
+        if (v instanceof Double || v instanceof Float || v instanceof Integer || v instanceof Long) {
+            return new Value.Num(((Number) v).doubleValue());
+        }
+        if (v instanceof Map<?, ?> m) {
+            if (m.size() > Wire.MAX_ENTRIES) {
+                throw new IllegalStateException("the returned map has more than " + Wire.MAX_ENTRIES + " entries");
+            }
+            Map<String, Value> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                out.put(key, toValue(e.getValue(), key, depth + 1));
+            }
+            return new Value.Dict(out);
+        }
+        if (v.getClass().isRecord()) {
+            Map<String, Value> out = new LinkedHashMap<>();
+            for (RecordComponent rc : v.getClass().getRecordComponents()) {
+                Method accessor = rc.getAccessor();
+                accessor.setAccessible(true);
+                String inner = name.isEmpty() ? rc.getName() : name + "." + rc.getName();
+                out.put(rc.getName(), toValue(accessor.invoke(v), inner, depth + 1));
+            }
+            return new Value.Struct(v.getClass().getSimpleName(), out);
+        }
+        throw new IllegalArgumentException("returned a " + v.getClass().getName() + where
+                + ", which the grader cannot read: return the type the exercise file declares");
+    }
+
+    private static String brokenRule(
+            Set<Thread> before,
+            ThreadGroup group,
+            int hooksBefore,
+            long socketsBefore,
+            AtomicBoolean networkTried,
+            long maxFileBytes) {
+        long grace = System.nanoTime() + 200_000_000L; // a thread that was joined may still be ending
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (before.contains(t)) {
+                continue;
+            }
+            while (t.isAlive() && System.nanoTime() < grace) {
+                try {
+                    t.join(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            if (t.isAlive()) {
+                return "left a thread running (\"" + t.getName()
+                        + "\"): graded code must finish its work before it returns";
+            }
+        }
+        if (shutdownHooks() > hooksBefore) {
+            return "registered a shutdown hook: graded code must not run after it returns";
+        }
+        List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+        if (!children.isEmpty()) {
+            String cmd = children.get(0).info().command().orElse("a process");
+            children.forEach(ProcessHandle::destroyForcibly);
+            return "started a process (" + cmd + "): graded code must not start processes";
+        }
+        if (networkTried.get() || openSockets() > socketsBefore) {
+            return "opened a network socket: graded code must not use the network";
+        }
+        long written = written();
+        if (written > maxFileBytes) {
+            return "wrote " + written / (1 << 20) + " MB of files, more than the " + maxFileBytes / (1 << 20)
+                    + " MB graded code may write";
+        }
+        return null;
+    }
+
+    /** Bytes in the working directory and the temporary folder, both inside the grader's job folder. */
+    private static long written() {
+        long total = 0;
+        for (Path dir : List.of(Path.of("").toAbsolutePath(), Path.of(System.getProperty("java.io.tmpdir")))) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                total += walk.filter(Files::isRegularFile)
+                        .mapToLong(p -> {
+                            try {
+                                return Files.size(p);
+                            } catch (IOException e) {
+                                return 0;
+                            }
+                        })
+                        .sum();
+            } catch (IOException | RuntimeException e) {
+                // unreadable: the grader's file-size limit still holds
+            }
+        }
+        return total;
+    }
+
+    private static int shutdownHooks() {
+        try {
+            var field = Class.forName("java.lang.ApplicationShutdownHooks").getDeclaredField("hooks");
+            field.setAccessible(true);
+            Object hooks = field.get(null);
+            return hooks instanceof Map<?, ?> m ? m.size() : 0;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Linux only: counts socket descriptors, which catches NIO channels the socket factory does not see. */
+    private static long openSockets() {
+        Path fds = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(fds)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(fds)) {
+            return s.filter(p -> {
+                        try {
+                            return Files.readSymbolicLink(p).toString().startsWith("socket:");
+                        } catch (IOException | UnsupportedOperationException e) {
+                            return false;
+                        }
+                    })
+                    .count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @SuppressWarnings("deprecation")
+    private static AtomicBoolean blockSockets() {
+        AtomicBoolean tried = new AtomicBoolean();
+        try {
+            Socket.setSocketImplFactory(() -> {
+                tried.set(true);
+                throw new UnsupportedOperationException("network access is blocked while grading");
+            });
+        } catch (Throwable notAvailable) {
+            // removed in newer JDKs: the /proc/self/fd count still catches sockets left open
+        }
+        return tried;
+    }
+
+    private static void halt() {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** Loads ND4J, its threads and the operations exercises use before any student code runs. */
+    private static void warmUp() {
+        INDArray a = Nd4j.rand(DataType.DOUBLE, 2, 3);
+        INDArray w = Nd4j.rand(DataType.DOUBLE, 4, 6);
+        INDArray hx = Nd4j.concat(1, a, a);
+        INDArray z = hx.mmul(w.transpose()).addRowVector(Nd4j.ones(DataType.DOUBLE, 4));
+        INDArray g = Transforms.tanh(Transforms.sigmoid(z), true);
+        g.mul(g).rsubi(1).addi(g.add(1)).subi(g).divi(2).muli(z.rsub(1));
+        g.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2)).dup().norm2Number();
+        g.get(NDArrayIndex.all(), NDArrayIndex.point(1)).reshape(2, 1);
+        g.transpose().mmul(hx).sum(0).sumNumber();
+        Nd4j.eye(4).castTo(DataType.DOUBLE).mmul(w.mulColumnVector(Nd4j.ones(DataType.DOUBLE, 4, 1)));
+        Nd4j.zerosLike(g).assign(1.0).getColumn(0);
+        Nd4j.create(new double[] {1, 2, 3, 4}, new long[] {2, 2}, DataType.DOUBLE).norm2Number();
+    }
+}
