@@ -46,7 +46,7 @@ public final class Draw {
 
     /** A randomised case: B in 1 … 4, X in 1 … 5, H in 2 … 7 but never 4, and inputs, all from {@code seed}. */
     public static Draw randomised(long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
+        SplittableRandom r = new SplittableRandom(new SplittableRandom(seed).nextLong()); // near seeds, unrelated draws
         int b = 1 + r.nextInt(4);
         int x = 1 + r.nextInt(5);
         int h = 2 + r.nextInt(5);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Assertions;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,13 +25,13 @@ public final class Expect {
     /**
      * A wrong answer a student might give, and what to tell them when theirs equals it.
      *
-     * @param answer what the mistake computes
+     * @param answer computes what the mistake gives; called only when the student's answer is wrong
      * @param hint e.g. {@code "f_t equals tanh(…): did you use tanh instead of σ?"}
      */
-    public record Mistake(INDArray answer, String hint) {}
+    public record Mistake(Supplier<INDArray> answer, String hint) {}
 
     /** A {@link Mistake}. */
-    public static Mistake mistake(INDArray answer, String hint) {
+    public static Mistake mistake(Supplier<INDArray> answer, String hint) {
         return new Mistake(answer, hint);
     }
 
@@ -48,7 +49,7 @@ public final class Expect {
             return;
         }
         for (Mistake m : mistakes) {
-            if (isClose(m.answer(), actual)) {
+            if (isClose(m.answer().get(), actual)) {
                 Assertions.fail(m.hint() + " (" + where + ")");
             }
         }

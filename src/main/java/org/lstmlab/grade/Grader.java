@@ -30,6 +30,7 @@ import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.lstmlab.grade.sandbox.ChildPool;
 import org.lstmlab.grade.sandbox.ChildRuntime;
 import org.lstmlab.grade.sandbox.Limits;
 import org.lstmlab.grade.sandbox.Sandbox;
@@ -63,10 +64,14 @@ public final class Grader implements AutoCloseable {
         VISIBLE_TESTS
     }
 
+    static final boolean TIMING = Boolean.getBoolean("lstmlab.timing");
+    /** Child JVMs kept started ahead of need. */
+    private static final int SPARES = 1;
     private final ExerciseCatalog catalog;
     private final Limits limits;
     private final Path work;
     private final ChildRuntime runtime;
+    private final ChildPool children;
     private final SubmissionCompiler compiler;
     private final AtomicInteger submissions = new AtomicInteger();
 
@@ -75,9 +80,18 @@ public final class Grader implements AutoCloseable {
         this.catalog = catalog;
         this.limits = limits;
         this.work = Files.createTempDirectory("lstmlab-grade-");
-        this.runtime = ChildRuntime.create(work.resolve("runtime"), catalog.records());
-        this.compiler = new SubmissionCompiler(runtime);
         Nd4j.zeros(DataType.DOUBLE, 1, 1).addi(1); // ND4J's natives are unpacked before any child needs them
+        ChildRuntime plain = ChildRuntime.create(work.resolve("runtime"), catalog.records());
+        this.compiler = new SubmissionCompiler(plain);
+        Thread warm = new Thread(compiler::warmUp, "javac-warm-up"); // while a child writes the class-data archive
+        warm.start();
+        this.runtime = plain.withArchive(work.resolve("runtime").resolve("child.jsa"));
+        this.children = new ChildPool(runtime, limits, work.resolve("children"), SPARES);
+        try {
+            warm.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A fresh seed for the randomised cases, printed in every report so a run can be reproduced. */
@@ -106,11 +120,22 @@ public final class Grader implements AutoCloseable {
     public Report grade(String student, Path submission, List<GradedExercise> exercises, Scope scope, long seed)
             throws IOException {
         long start = System.nanoTime();
-        List<ExerciseResult> results;
         try (SubmissionRun run = open(student, submission, exercises, seed)) {
-            results = execute(run, exercises, scope);
+            if (TIMING) System.err.printf("[timing] %s opened %.2f s%n", student, (System.nanoTime() - start) / 1e9);
+            return grade(run, exercises, scope, start);
         }
-        return new Report(student, seed, results, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Runs the exercise classes against an open run; the report's time counts from {@code start} (nanoTime). */
+    Report grade(SubmissionRun run, List<GradedExercise> exercises, Scope scope, long start) {
+        List<ExerciseResult> results = execute(run, exercises, scope);
+        if (TIMING) System.err.printf("[timing] %s executed %.2f s, children %d%n", run.student(), (System.nanoTime() - start) / 1e9, run.sandbox().childrenStarted());
+        return new Report(run.student(), run.draws().seed(), results, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The folder the grader works in (sandbox jars, children's folders, staged submissions); removed on close. */
+    Path work() {
+        return work;
     }
 
     /**
@@ -174,7 +199,7 @@ public final class Grader implements AutoCloseable {
             throw new IllegalArgumentException("a submission must be a folder or a .zip shaped like exercises/, but "
                     + submission + (Files.exists(submission) ? " is neither" : " does not exist"));
         }
-        Sandbox sandbox = new Sandbox(runtime, limits, dir.resolve("sandbox")); // its JVM starts while we compile
+        Sandbox sandbox = new Sandbox(children); // its JVM has started, and loads ND4J while we compile
         try {
             List<SubmissionCompiler.Target> targets = exercises.stream()
                     .map(e -> new SubmissionCompiler.Target(e.id(), e.className(), e.mustNotUse()))
@@ -185,7 +210,9 @@ public final class Grader implements AutoCloseable {
                 compiled = new java.util.LinkedHashMap<>();
                 targets.forEach(t -> compiled.put(t.id(), new SubmissionCompiler.Compiled(null, why)));
             } else {
+                long t0 = System.nanoTime();
                 compiled = compiler.compile(root, dir.resolve("compile"), targets);
+                if (TIMING) System.err.printf("[timing] %s compiled in %.2f s%n", student, (System.nanoTime() - t0) / 1e9);
             }
             return new SubmissionRun(student, exercises, compiled, sandbox, seed, () -> delete(dir));
         } catch (IOException | RuntimeException e) {
@@ -308,6 +335,7 @@ public final class Grader implements AutoCloseable {
 
     @Override
     public void close() {
+        children.close();
         delete(work);
     }
 }

@@ -20,13 +20,22 @@ class GradescopeTest {
     @Test
     void theBundleRunsOfflineOnASimulatedAutograderTreeAndWritesAValidResultsJson(@TempDir Path tmp) throws Exception {
         Path zip = tmp.resolve("autograder.zip");
-        List<String> jars = Gradescope.writeBundle(zip);
-        assertTrue(jars.contains("lstm-lab.jar") && jars.stream().anyMatch(j -> j.startsWith("nd4j-native")), jars.toString());
+        List<String> jars = Gradescope.writeBundle(zip, GradingFixtures.COURSE);
+        assertTrue(jars.containsAll(List.of("lstm-lab.jar", "lstm-lab-grading.jar"))
+                && jars.stream().anyMatch(j -> j.startsWith("nd4j-native")), jars.toString());
 
         Path root = tmp.resolve("autograder");
         List<String> entries = unzip(zip, root.resolve("source"));
-        assertTrue(entries.containsAll(List.of("setup.sh", "run_autograder", "lib/lstm-lab.jar")), entries.toString());
-        assertTrue(entries.stream().noneMatch(e -> e.contains("junit") || e.contains("test-classes")), entries.toString());
+        assertTrue(entries.containsAll(List.of("setup.sh", "run_autograder", "lib/lstm-lab.jar", "lib/lstm-lab-grading.jar",
+                "lib/sandbox-classpath.txt")), entries.toString());
+        assertTrue(entries.stream().noneMatch(e -> e.contains("test-classes") || e.contains("surefire")), entries.toString());
+        String sandbox = Files.readString(root.resolve("source/lib/sandbox-classpath.txt"));
+        assertTrue(sandbox.contains("nd4j-native") && !sandbox.contains("junit") && !sandbox.contains("gson")
+                && !sandbox.contains("lstm-lab"), "the sandbox may load ND4J only: " + sandbox);
+        try (var grading = new java.util.zip.ZipFile(root.resolve("source/lib/lstm-lab-grading.jar").toFile())) {
+            assertTrue(grading.getEntry("org/lstmlab/exercises/E3ForgetGateTest.class") != null, "the exercise classes");
+            assertTrue(grading.stream().noneMatch(e -> e.getName().startsWith("org/lstmlab/grade/")), "nothing else");
+        }
         GradingFixtures.submission(root.resolve("submission"), null);
 
         ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("source/run_autograder").toString())
@@ -37,8 +46,8 @@ class GradescopeTest {
         assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("log.txt")));
 
         var json = GradingFixtures.validResultsJson(root.resolve("results/results.json"));
-        assertEquals(100.0, json.get("score"), Files.readString(root.resolve("results/results.json")));
-        assertEquals(100.0, json.get("max_score"));
+        assertEquals(100.0, json.get("score").getAsDouble(), Files.readString(root.resolve("results/results.json")));
+        assertEquals(100.0, json.get("max_score").getAsDouble());
     }
 
     @Test

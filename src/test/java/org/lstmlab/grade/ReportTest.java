@@ -4,30 +4,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReportTest {
     private static Report report(String feedback) {
-        Exercise e3 = Exercises.byId("E3");
-        Exercise e5 = Exercises.byId("E5");
         return new Report("ann \"<b>\"", 42, List.of(
-                new ExerciseResult(e3, List.of(TestResult.of("E3 forget gate: fixed case", true, 3, "passed"),
-                        TestResult.of("E3 forget gate: randomised", false, 5, feedback)), feedback),
-                ExerciseResult.zero(e5, "E5CellState.java is not in the submission")), 1.5);
+                new ExerciseResult("E3", "forget gate", List.of(
+                        new TestResult("E3 forget gate: fixed case", "3.1", 3, 3, "passed", "visible"),
+                        new TestResult("E3 forget gate: randomised cases", "3.2", 0, 5, feedback, "after_due_date")),
+                        feedback),
+                new ExerciseResult("E5", "cell-state update", List.of(new TestResult("E5 cell-state update: fixed case",
+                        "5.1", 0, 8, "E5CellState.java is not in the submission", "hidden")),
+                        "E5CellState.java is not in the submission")), 1.5);
     }
 
     @Test
-    void resultsJsonEscapesEveryCharacterAStudentCanPrintAndAddsUp() {
-        String nasty = "line1\nquote \" backslash \\ tab\t bell \u0007 </script>";
-        Map<String, Object> json = Json.object(report(nasty).toResultsJson());
-        assertEquals(3.0, json.get("score"));
-        assertEquals(16.0, json.get("max_score"));
-        @SuppressWarnings("unchecked")
-        var tests = (List<Map<String, Object>>) json.get("tests");
-        assertEquals(nasty, tests.get(1).get("output"));
-        assertEquals("3.2", tests.get(1).get("number"));
+    void resultsJsonCarriesEveryCharacterAStudentCanPrintAndAddsUp() {
+        String nasty = "line1\nquote \" backslash \\ tab\t bell \u0007 </script> ünïcødé σ";
+        JsonObject json = ResultsJson.read(ResultsJson.of(report(nasty)));
+        assertEquals(3.0, json.get("score").getAsDouble());
+        assertEquals(16.0, json.get("max_score").getAsDouble());
+        assertEquals(2, json.get("execution_time").getAsLong());
+        assertEquals("hidden", json.get("stdout_visibility").getAsString());
+        var tests = json.getAsJsonArray("tests");
+        assertEquals(3, tests.size());
+        JsonObject second = tests.get(1).getAsJsonObject();
+        assertEquals(nasty, second.get("output").getAsString());
+        assertEquals("3.2", second.get("number").getAsString());
+        assertEquals(5.0, second.get("max_score").getAsDouble());
+        assertEquals("after_due_date", second.get("visibility").getAsString());
+        assertEquals("hidden", tests.get(2).getAsJsonObject().get("visibility").getAsString());
     }
 
     @Test
@@ -36,6 +44,7 @@ class ReportTest {
         assertFalse(html.contains("<script>"), html);
         assertTrue(html.contains("&lt;script&gt;"), html);
         assertTrue(html.contains("<td>3/8</td>") && html.contains("<td>0/8</td>"), html);
+        assertTrue(html.contains("<th>3/16</th>") && html.contains("seed 42"), html);
     }
 
     @Test
@@ -47,8 +56,8 @@ class ReportTest {
 
     @Test
     void theGradebookHasAColumnPerExerciseAndNeutralisesFormulasAndCommas() {
-        String csv = Batch.gradebookCsv(List.of(report("x"), new Report("=cmd,1", 1, List.of(), 0)),
-                List.of(Exercises.byId("E3"), Exercises.byId("E5")));
+        String csv = Gradebook.csv(List.of(report("x"), new Report("=cmd,1", 1, List.of(), 0)),
+                GradingFixtures.only("E3", "E5"));
         assertEquals("student,E3,E5,total\n\"ann \"\"<b>\"\"\",3,0,3\n\"'=cmd,1\",,,0\n", csv);
     }
 }

@@ -44,6 +44,7 @@ final class ChildProcess {
     private final AtomicBoolean tooLoud = new AtomicBoolean();
     private final StringBuilder tail = new StringBuilder();
     private final Thread drainer;
+    private final long born = System.nanoTime();
     private boolean ready;
     private boolean dead;
     private int seq;
@@ -115,6 +116,7 @@ final class ChildProcess {
                             : "the grading JVM could not start: " + why(first));
                 }
                 ready = true;
+                if (Boolean.getBoolean("lstmlab.timing")) System.err.printf("[timing] child ready after %.2f s%n", (System.nanoTime() - born) / 1e9);
             }
             printed.set(0);
             int n = ++seq;
@@ -123,7 +125,9 @@ final class ChildProcess {
             } catch (IOException e) {
                 return stopped(why(e));
             }
+            long sent = System.nanoTime();
             Object answer = answers.poll(limits.callMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            if (Boolean.getBoolean("lstmlab.timing")) System.err.printf("[timing]     call %s.%s %.1f ms%n", className.substring(className.lastIndexOf('.') + 1), method, (System.nanoTime() - sent) / 1e6);
             if (answer == null) {
                 kill();
                 return stopped("did not return within " + limits.callMillis() / 1000.0

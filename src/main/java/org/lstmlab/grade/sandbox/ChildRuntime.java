@@ -62,7 +62,7 @@ public record ChildRuntime(
             List.of("org/lstmlab/grade/", "org/lstmlab/cli/", "org/lstmlab/kernel/", "org/lstmlab/exercises/");
 
     /**
-     * Writes the child's and the compiler's jars under {@code work}.
+     * Writes the child's and the compiler's jars under {@code work}; {@link #withArchive} adds the class-data archive.
      *
      * @param records the library records the exercises' signatures name, e.g. {@code org.lstmlab.nn.LstmParams}
      */
@@ -87,7 +87,7 @@ public record ChildRuntime(
                 Collections.unmodifiableSet(dotted), null);
         lib.toFile().setReadOnly();
         api.toFile().setReadOnly();
-        return plain.withArchive(work.resolve("child.jsa"));
+        return plain;
     }
 
     /** The java command up to the main class, with the JVM options that enforce {@code limits}. */
@@ -119,7 +119,7 @@ public record ChildRuntime(
     }
 
     /** This runtime with a class-data archive written by one warm-up run, or unchanged if that fails. */
-    private ChildRuntime withArchive(Path jsa) {
+    public ChildRuntime withArchive(Path jsa) {
         try {
             Path tmp = Files.createDirectories(jsa.resolveSibling("warm-up-tmp"));
             List<String> cmd = new ArrayList<>(command(Limits.defaults(), tmp));

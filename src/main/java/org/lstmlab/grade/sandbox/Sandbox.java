@@ -21,19 +21,17 @@ import org.lstmlab.grade.sandbox.child.Value;
  * <p>Not thread-safe: one submission's tests run one after another.
  */
 public final class Sandbox implements AutoCloseable {
-    private final ChildRuntime runtime;
+    private final ChildPool pool;
     private final Limits limits;
-    private final Path dir;
     private final Map<String, String> stopped = new HashMap<>();
     private final Map<String, Long> used = new HashMap<>();
     private ChildProcess child;
     private int started;
 
-    /** Starts the first child in {@code dir}, which this sandbox owns and removes on close. */
-    public Sandbox(ChildRuntime runtime, Limits limits, Path dir) throws IOException {
-        this.runtime = runtime;
-        this.limits = limits;
-        this.dir = Files.createDirectories(dir);
+    /** Takes its first child from the pool at once; every child's folder is removed when it is done. */
+    public Sandbox(ChildPool pool) throws IOException {
+        this.pool = pool;
+        this.limits = pool.limits();
         this.child = startChild();
     }
 
@@ -78,15 +76,16 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private ChildProcess startChild() throws IOException {
-        return ChildProcess.start(runtime, limits, dir.resolve("child-" + ++started));
+        started++;
+        return pool.take();
     }
 
     @Override
     public void close() {
         if (child != null) {
             child.kill();
+            remove(child.dir());
         }
-        remove(dir);
     }
 
     /** Removes a folder a child wrote, whatever it left there. */

@@ -122,6 +122,25 @@ public final class SubmissionCompiler {
         return result;
     }
 
+    /** Compiles a small class once, so the first submission does not pay for loading the compiler. */
+    public void warmUp() {
+        try {
+            Path dir = Files.createTempDirectory("lstmlab-javac-");
+            try {
+                Path src = Files.createDirectories(dir.resolve(PKG)).resolve("WarmUp.java");
+                Files.writeString(src, "package " + PACKAGE + ";\nimport org.nd4j.linalg.api.ndarray.INDArray;\n"
+                        + "final class WarmUp { static INDArray id(INDArray a) { return a.dup(); } }\n");
+                javac(List.of(src), dir.resolve("out"), null);
+            } finally {
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // only a warm-up
+        }
+    }
+
     /** Copies the submission's .java files into {@code pkg}, readable as UTF-8 with LF line ends. */
     private static Map<String, String> stage(Path root, Path pkg, List<Target> targets) throws IOException {
         Map<String, Path> byName = new TreeMap<>();
@@ -186,8 +205,8 @@ public final class SubmissionCompiler {
     private String javac(List<Path> sources, Path out, Path sourcePath) throws IOException {
         Files.createDirectories(out);
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
-        List<String> options = new ArrayList<>(List.of("-proc:none", "-nowarn", "-encoding", "UTF-8",
-                "--release", "17", "-Xmaxerrs", "5", "-cp", runtime.compileClasspath(), "-d", out.toString()));
+        List<String> options = new ArrayList<>(List.of("-proc:none", "-nowarn", "-encoding", "UTF-8", "--release", "17",
+                "-Xmaxerrs", "5", "-cp", runtime.compileClasspath(), "-d", out.toString()));
         if (sourcePath != null) {
             options.addAll(List.of("-sourcepath", sourcePath.toString(), "-implicit:class"));
         } else {

@@ -1,0 +1,262 @@
+package org.lstmlab.exercises;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.lstmlab.grade.Computes;
+import org.lstmlab.grade.Draw;
+import org.lstmlab.grade.Draws;
+import org.lstmlab.grade.Exercise;
+import org.lstmlab.grade.Expect;
+import org.lstmlab.grade.Points;
+import org.lstmlab.grade.RandomisedCases;
+import org.lstmlab.nn.LstmCell;
+import org.lstmlab.nn.LstmParams;
+import org.lstmlab.nn.LstmStep;
+import org.lstmlab.nn.LstmStepGrads;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * E8: one LSTM step backward, checked against central differences in float64 of
+ * L = Σ dh * h_t + Σ dc * C_t, on a plain-Java forward pass that is first checked against the
+ * library's LstmCell at the same point (plain Java: thousands of tiny ND4J calls would take long).
+ */
+@Exercise(id = "E8", title = "LSTM step backward", points = 20, notebook = "06-full-lstm",
+        mustNotUse = {"org.lstmlab.nn.LstmCell", "org.lstmlab.grad."})
+class E8LstmBackwardTest {
+
+    /** The student's E8LstmBackward: every call runs in the sandbox. */
+    interface E8LstmBackward {
+        @Computes("∂L/∂W_g, ∂L/∂b_g, ∂L/∂x_t, ∂L/∂h_{t-1}, ∂L/∂C_{t-1} of one step")
+        LstmStepGrads lstmStepBackward(INDArray x, INDArray hPrev, INDArray cPrev, LstmParams p, INDArray dh,
+                INDArray dc);
+    }
+
+    private static final List<String> PARAMS = List.of("wF", "bF", "wI", "bI", "wC", "bC", "wO", "bO");
+    private static final List<String> INPUTS = List.of("dx", "dhPrev", "dcPrev");
+    private static final Map<String, String> SYMBOLS = Map.ofEntries(
+            Map.entry("wF", "∂L/∂W_f"), Map.entry("bF", "∂L/∂b_f"), Map.entry("wI", "∂L/∂W_i"),
+            Map.entry("bI", "∂L/∂b_i"), Map.entry("wC", "∂L/∂W_C"), Map.entry("bC", "∂L/∂b_C"),
+            Map.entry("wO", "∂L/∂W_o"), Map.entry("bO", "∂L/∂b_o"), Map.entry("dx", "∂L/∂x_t"),
+            Map.entry("dhPrev", "∂L/∂h_{t-1}"), Map.entry("dcPrev", "∂L/∂C_{t-1}"));
+    private static final Map<String, String> HINTS = Map.ofEntries(
+            Map.entry("wF", "check ∂L/∂f_t = ∂L/∂C_t * C_{t-1} and σ′ = f_t(1 − f_t)"),
+            Map.entry("bF", "∂L/∂b_f sums ∂L/∂z_f over the batch (the rows)"),
+            Map.entry("wI", "check ∂L/∂i_t = ∂L/∂C_t * C̃_t and σ′ = i_t(1 − i_t)"),
+            Map.entry("bI", "∂L/∂b_i sums ∂L/∂z_i over the batch (the rows)"),
+            Map.entry("wC", "check ∂L/∂C̃_t = ∂L/∂C_t * i_t and tanh′ = 1 − C̃_t²"),
+            Map.entry("bC", "∂L/∂b_C sums ∂L/∂z_C over the batch (the rows)"),
+            Map.entry("wO", "check ∂L/∂o_t = ∂L/∂h_t * tanh(C_t) and σ′ = o_t(1 − o_t)"),
+            Map.entry("bO", "∂L/∂b_o sums ∂L/∂z_o over the batch (the rows)"),
+            Map.entry("dx", "∂L/∂x_t is the last X columns of Σ_g ∂L/∂z_g · W_g"),
+            Map.entry("dhPrev", "∂L/∂h_{t-1} is the first H columns of Σ_g ∂L/∂z_g · W_g (h comes first)"),
+            Map.entry("dcPrev", "∂L/∂C_{t-1} = ∂L/∂C_t * f_t, where ∂L/∂C_t = ∂L/∂h_t * o_t * (1 − tanh²(C_t)) + dc"));
+
+    @Test
+    @Points(6)
+    @DisplayName("∂L/∂W_g and ∂L/∂b_g, fixed case, against central differences")
+    void parameterGradientsFixedCase(E8LstmBackward student, Draws draws) {
+        expectGradients(student, draws.fixed(), PARAMS);
+        Expect.notHardCoded(draws.randomised(2), draw -> expectGradients(student, draw, all()));
+    }
+
+    @Test
+    @Points(6)
+    @DisplayName("∂L/∂x_t, ∂L/∂h_{t-1}, ∂L/∂C_{t-1}, fixed case, against central differences")
+    void inputGradientsFixedCase(E8LstmBackward student, Draws draws) {
+        expectGradients(student, draws.fixed(), INPUTS);
+        Expect.notHardCoded(draws.randomised(2), draw -> expectGradients(student, draw, all()));
+    }
+
+    @ParameterizedTest(name = "randomised case {index} ({0})")
+    @RandomisedCases(2)
+    @Points(6)
+    @DisplayName("randomised cases against central differences")
+    void randomisedCases(Draw draw, E8LstmBackward student) {
+        expectGradients(student, draw, all());
+    }
+
+    @ParameterizedTest(name = "randomised case {index} ({0})")
+    @RandomisedCases(2)
+    @Points(2)
+    @DisplayName("every gradient has the shape of its variable")
+    void everyGradientHasItsVariablesShape(Draw draw, E8LstmBackward student) {
+        Inputs in = Inputs.draw(draw);
+        Map<String, INDArray> got = named(in.call(student));
+        Map<String, INDArray> variables = in.variables();
+        for (String key : all()) {
+            Expect.shape(SYMBOLS.get(key), got.get(key), draw, variables.get(key).shape());
+        }
+    }
+
+    /** The listed gradients against central differences, naming the usual mistakes and the first wrong one. */
+    private static void expectGradients(E8LstmBackward student, Draw draw, List<String> keys) {
+        Inputs in = Inputs.draw(draw);
+        Map<String, INDArray> want = in.numericalGradients(in.dc());
+        Map<String, INDArray> got = named(in.call(student));
+        List<String> wrong = new ArrayList<>();
+        String first = null;
+        for (String key : keys) {
+            if (!Expect.isClose(want.get(key), got.get(key))) {
+                wrong.add(SYMBOLS.get(key));
+                if (first == null) {
+                    try {
+                        Expect.close(SYMBOLS.get(key), want.get(key), got.get(key), draw);
+                    } catch (AssertionError e) {
+                        first = e.getMessage().replace(" (" + draw + ")", "") + ": " + HINTS.get(key);
+                    }
+                }
+            }
+        }
+        if (wrong.isEmpty()) {
+            return;
+        }
+        if (all().stream().allMatch(k -> Expect.isClose(in.numericalGradients(zerosLike(in.dc())).get(k), got.get(k)))) {
+            fail("every gradient would be right if dc were 0: add dc, the ∂L/∂C_t from later steps, to ∂L/∂C_t ("
+                    + draw + ")");
+        }
+        if (draw.x() == draw.h() && Expect.isClose(want.get("dx"), got.get("dhPrev"))
+                && Expect.isClose(want.get("dhPrev"), got.get("dx"))) {
+            fail("∂L/∂x_t and ∂L/∂h_{t-1} are swapped: the first H columns belong to h_{t-1} (" + draw + ")");
+        }
+        fail((wrong.size() > 1 ? "wrong: " + String.join(", ", wrong) + ". First: " : "") + first + " (" + draw + ")");
+    }
+
+    private static List<String> all() {
+        List<String> keys = new ArrayList<>(PARAMS);
+        keys.addAll(INPUTS);
+        return keys;
+    }
+
+    private static INDArray zerosLike(INDArray a) {
+        return Nd4j.zeros(DataType.DOUBLE, a.shape());
+    }
+
+    /** The student's gradients by key: the eight parameter gradients, dx, dhPrev, dcPrev. */
+    private static Map<String, INDArray> named(LstmStepGrads g) {
+        LstmParams p = g.params();
+        Map<String, INDArray> m = new LinkedHashMap<>();
+        List<INDArray> ps = List.of(p.wF(), p.bF(), p.wI(), p.bI(), p.wC(), p.bC(), p.wO(), p.bO());
+        for (int k = 0; k < PARAMS.size(); k++) {
+            m.put(PARAMS.get(k), ps.get(k));
+        }
+        m.put("dx", g.dx());
+        m.put("dhPrev", g.dhPrev());
+        m.put("dcPrev", g.dcPrev());
+        return m;
+    }
+
+    /** One case's inputs, drawn in this order from its seed. */
+    private record Inputs(INDArray x, INDArray hPrev, INDArray cPrev, LstmParams p, INDArray dh, INDArray dc) {
+        static Inputs draw(Draw d) {
+            return new Inputs(
+                    d.uniform(2, d.b(), d.x()), // x_t, [B, X]
+                    d.uniform(1, d.b(), d.h()), // h_{t-1}, [B, H]
+                    d.uniform(2, d.b(), d.h()), // C_{t-1}, [B, H]
+                    d.lstmParams(), // W_g [H, H+X], b_g [H]
+                    d.uniform(1, d.b(), d.h()), // ∂L/∂h_t, [B, H]
+                    d.uniform(1, d.b(), d.h())); // ∂L/∂C_t from later steps, [B, H]
+        }
+
+        LstmStepGrads call(E8LstmBackward student) {
+            return student.lstmStepBackward(x, hPrev, cPrev, p, dh, dc);
+        }
+
+        /** Every variable by the key of its gradient. */
+        Map<String, INDArray> variables() {
+            Map<String, INDArray> v = new LinkedHashMap<>();
+            List<INDArray> ps = List.of(p.wF(), p.bF(), p.wI(), p.bI(), p.wC(), p.bC(), p.wO(), p.bO());
+            for (int k = 0; k < PARAMS.size(); k++) {
+                v.put(PARAMS.get(k), ps.get(k));
+            }
+            v.put("dx", x);
+            v.put("dhPrev", hPrev);
+            v.put("dcPrev", cPrev);
+            return v;
+        }
+
+        /** ∂L/∂(every variable) of L = Σ dh * h_t + Σ dcLater * C_t by central differences in float64. */
+        Map<String, INDArray> numericalGradients(INDArray dcLater) {
+            Map<String, double[]> vars = new LinkedHashMap<>();
+            variables().forEach((k, a) -> vars.put(k, a.castTo(DataType.DOUBLE).dup('c').data().asDouble()));
+            int b = (int) x.rows();
+            int h = p.hiddenSize();
+            PlainLstm lstm = new PlainLstm(vars, doubles(dh), doubles(dcLater), b, h, p.inputSize());
+            LstmStep ref = new LstmCell(p).forward(x, hPrev, cPrev);
+            double expected = ref.h().mul(dh).sumNumber().doubleValue() + ref.c().mul(dcLater).sumNumber().doubleValue();
+            if (Math.abs(lstm.loss() - expected) > 1e-9 * (1 + Math.abs(expected))) {
+                throw new IllegalStateException("the test's float64 LSTM disagrees with LstmCell: " + lstm.loss() + " vs "
+                        + expected);
+            }
+            double eps = 1e-6;
+            Map<String, INDArray> grads = new LinkedHashMap<>();
+            for (Map.Entry<String, double[]> v : vars.entrySet()) {
+                double[] a = v.getValue();
+                double[] g = new double[a.length];
+                for (int k = 0; k < a.length; k++) {
+                    double keep = a[k];
+                    a[k] = keep + eps;
+                    double plus = lstm.loss();
+                    a[k] = keep - eps;
+                    double minus = lstm.loss();
+                    a[k] = keep;
+                    g[k] = (plus - minus) / (2 * eps); // ∂L/∂a ≈ (L(a+ε) − L(a−ε)) / 2ε
+                }
+                grads.put(v.getKey(), Nd4j.create(g, variables().get(v.getKey()).shape(), DataType.DOUBLE));
+            }
+            return grads;
+        }
+
+        private static double[] doubles(INDArray a) {
+            return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        }
+    }
+
+    /** One LSTM step in plain float64 Java over the arrays in {@code vars}, which the caller perturbs in place. */
+    private record PlainLstm(Map<String, double[]> vars, double[] dh, double[] dc, int b, int h, int x) {
+        double loss() {
+            double[] xs = vars.get("dx");
+            double[] hp = vars.get("dhPrev");
+            double[] cp = vars.get("dcPrev");
+            double loss = 0;
+            for (int r = 0; r < b; r++) {
+                for (int j = 0; j < h; j++) {
+                    double f = sigmoid(z("F", r, j, hp, xs)); // f_t
+                    double i = sigmoid(z("I", r, j, hp, xs)); // i_t
+                    double cTilde = Math.tanh(z("C", r, j, hp, xs)); // C̃_t
+                    double c = f * cp[r * h + j] + i * cTilde; // C_t = f_t * C_{t-1} + i_t * C̃_t
+                    double o = sigmoid(z("O", r, j, hp, xs)); // o_t
+                    double hNew = o * Math.tanh(c); // h_t = o_t * tanh(C_t)
+                    loss += dh[r * h + j] * hNew + dc[r * h + j] * c;
+                }
+            }
+            return loss;
+        }
+
+        /** Row r, unit j of W_g·[h_{t-1}, x_t] + b_g. */
+        private double z(String g, int r, int j, double[] hp, double[] xs) {
+            double[] w = vars.get("w" + g);
+            double sum = vars.get("b" + g)[j];
+            int cols = h + x;
+            for (int k = 0; k < h; k++) {
+                sum += w[j * cols + k] * hp[r * h + k];
+            }
+            for (int k = 0; k < x; k++) {
+                sum += w[j * cols + h + k] * xs[r * x + k];
+            }
+            return sum;
+        }
+
+        private static double sigmoid(double v) {
+            return 1 / (1 + Math.exp(-v));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.lstmlab.exercises;
+
+import org.lstmlab.nn.RnnParams;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** A mistake for the feedback tests: h_t returned transposed. */
+public final class E1RnnStep {
+    private E1RnnStep() {}
+
+    /**
+     * One RNN step for a batch.
+     *
+     * @param x     x_t, {@code [B, X]}
+     * @param hPrev h_{t-1}, {@code [B, H]}
+     * @param p     W_h {@code [H, H+X]} ({@code p.wH()}) and b_h {@code [H]} ({@code p.bH()})
+     * @return h_t, {@code [B, H]}
+     */
+    public static INDArray rnnStep(INDArray x, INDArray hPrev, RnnParams p) {
+        INDArray hx = Nd4j.concat(1, hPrev, x);                             // [h_{t-1}, x_t], [B, H+X]
+        INDArray z = hx.mmul(p.wH().transpose()).addRowVector(p.bH());      // W_h·[h_{t-1}, x_t] + b_h, [B, H]
+        return Transforms.tanh(z, true).transpose();                        // [H, B]: rows are not examples
+    }
+}

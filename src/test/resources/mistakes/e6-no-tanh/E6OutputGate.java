@@ -1,0 +1,35 @@
+package org.lstmlab.exercises;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** A mistake for the feedback tests: h_t = o_t * C_t, without tanh. */
+public final class E6OutputGate {
+    private E6OutputGate() {}
+
+    /**
+     * The output gate for a batch.
+     *
+     * @param hPrev h_{t-1}, {@code [B, H]}
+     * @param x     x_t, {@code [B, X]}
+     * @param wO    W_o, {@code [H, H+X]}
+     * @param bO    b_o, {@code [H]}
+     * @return o_t, {@code [B, H]}
+     */
+    public static INDArray outputGate(INDArray hPrev, INDArray x, INDArray wO, INDArray bO) {
+        INDArray hx = Nd4j.concat(1, hPrev, x);                                  // [h_{t-1}, x_t], [B, H+X]
+        return Transforms.sigmoid(hx.mmul(wO.transpose()).addRowVector(bO));    // o_t = σ(W_o·[h_{t-1}, x_t] + b_o), [B, H]
+    }
+
+    /**
+     * The hidden state for a batch.
+     *
+     * @param o o_t, {@code [B, H]}
+     * @param c C_t, {@code [B, H]}
+     * @return h_t, {@code [B, H]}
+     */
+    public static INDArray hiddenState(INDArray o, INDArray c) {
+        return o.mul(c);                                  // h_t = o_t * tanh(C_t), [B, H]
+    }
+}
