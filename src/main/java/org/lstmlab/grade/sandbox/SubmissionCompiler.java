@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -49,6 +51,7 @@ public final class SubmissionCompiler {
     private static final long MAX_SOURCE_BYTES = 1L << 20;
     private static final int MAX_SOURCES = 200;
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final Pattern MISSING_SYMBOL = Pattern.compile("symbol: +(?:variable|class) (\\w+)");
 
     private final ChildRuntime runtime;
     private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -112,7 +115,7 @@ public final class SubmissionCompiler {
                 out = dir.resolve("classes-" + t.id());
                 String failed = javac(List.of(pkg.resolve(t.fileName())), out, src);
                 if (failed != null) {
-                    result.put(t.id(), Compiled.problem(explain(t, failed, targets, problems)));
+                    result.put(t.id(), Compiled.problem(explain(t, failed, pkg)));
                     continue;
                 }
             }
@@ -235,19 +238,22 @@ public final class SubmissionCompiler {
             }
             String file = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName().toString();
             s.append("\n  ").append(file).append(':').append(d.getLineNumber()).append(": ")
-                    .append(d.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
+                    .append(String.join("\n    ", d.getMessage(Locale.ROOT).lines().map(String::strip).toList()));
         }
         return s.toString();
     }
 
     /** The message for an exercise that did not compile alone, naming the file that broke it. */
-    private static String explain(Target t, String errors, List<Target> targets, Map<String, String> problems) {
-        String first = errors.lines().skip(1).map(l -> l.trim().split(":")[0]).findFirst().orElse(t.fileName());
-        for (Target other : targets) {
-            if (other != t && problems.containsKey(other.className()) && errors.contains(other.className())) {
-                return t.id() + " calls your " + other.className() + ", but " + problems.get(other.className());
+    private static String explain(Target t, String errors, Path pkg) {
+        Matcher missing = MISSING_SYMBOL.matcher(errors);
+        while (missing.find()) {
+            String name = missing.group(1);
+            if (name.matches("E\\d+\\w*") && !Files.exists(pkg.resolve(name + ".java"))) {
+                return t.id() + " calls your " + name + ", but " + name + ".java is not in the submission";
             }
         }
+        String first = errors.lines().skip(1).filter(l -> l.startsWith("  ") && !l.startsWith("    "))
+                .map(l -> l.trim().split(":")[0]).findFirst().orElse(t.fileName());
         if (!first.equals(t.fileName()) && !first.isEmpty()) {
             return t.id() + " calls your " + first.replace(".java", "") + ", and " + first + " does not compile:" + errors;
         }
