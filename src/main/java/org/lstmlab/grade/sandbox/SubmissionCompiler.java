@@ -260,6 +260,10 @@ public final class SubmissionCompiler {
         return t.fileName() + " does not compile:" + errors;
     }
 
+    private static String simpleName(ClassFile c) {
+        return c.javaName().substring(PACKAGE.length() + 1);
+    }
+
     /** Null when every class the exercise uses keeps the rules; otherwise the first broken rule. */
     private String rules(Target t, Path out) throws IOException {
         Map<String, ClassFile> classes = new TreeMap<>();
@@ -291,26 +295,30 @@ public final class SubmissionCompiler {
         classes.keySet().stream().filter(n -> n.startsWith(main + "$")).forEach(todo::add);
         while (!todo.isEmpty()) {
             String n = todo.pop();
-            ClassFile c = classes.get(n);
-            if (c == null || !used.add(n)) {
-                continue;
+            if (classes.containsKey(n) && used.add(n)) {
+                classes.get(n).references().stream().filter(r -> r.startsWith(PKG)).forEach(todo::add);
             }
-            for (String ref : c.references()) {
-                if (ref.startsWith(PKG)) {
-                    todo.add(ref);
-                    continue;
-                }
+        }
+        for (String n : used) { // first what computes the answer, the clearest message
+            for (String ref : new TreeSet<>(classes.get(n).references())) {
                 String dotted = ref.replace('/', '.');
                 for (String banned : t.mustNotUse()) {
-                    if (banned.endsWith(".") ? dotted.startsWith(banned) : dotted.equals(banned)
-                            || dotted.startsWith(banned + "$")) {
-                        return t.id() + " must be your own code, but " + c.javaName().substring(PACKAGE.length() + 1)
-                                + " calls " + banned + (banned.endsWith(".") ? "*" : "")
+                    boolean hit = banned.endsWith(".")
+                            ? dotted.startsWith(banned)
+                            : dotted.equals(banned) || dotted.startsWith(banned + "$");
+                    if (hit) {
+                        return t.id() + " must be your own code, but " + simpleName(classes.get(n)) + " calls " + banned
+                                + (banned.endsWith(".") ? "*" : "")
                                 + ", which computes the answer: the library is for checking your work in the notebook";
                     }
                 }
-                if (ref.startsWith("org/lstmlab/") && !runtime.libraryClasses().contains(dotted)) {
-                    return c.javaName().substring(PACKAGE.length() + 1) + " uses " + dotted
+            }
+        }
+        for (String n : used) {
+            for (String ref : new TreeSet<>(classes.get(n).references())) {
+                String dotted = ref.replace('/', '.');
+                if (ref.startsWith("org/lstmlab/") && !ref.startsWith(PKG) && !runtime.libraryClasses().contains(dotted)) {
+                    return simpleName(classes.get(n)) + " uses " + dotted
                             + ", which graded code cannot use: of the library it may use only "
                             + String.join(", ", runtime.records().stream()
                                     .map(r -> r.substring(r.lastIndexOf('.') + 1))

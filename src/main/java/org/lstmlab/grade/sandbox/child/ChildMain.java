@@ -292,6 +292,15 @@ public final class ChildMain {
             long socketsBefore,
             AtomicBoolean networkTried,
             long maxFileBytes) {
+        List<ProcessHandle> children = childProcesses();
+        if (!children.isEmpty()) {
+            String cmd = children.get(0).info().command().orElse("a process");
+            for (ProcessHandle c : children) {
+                c.descendants().forEach(ProcessHandle::destroyForcibly);
+                c.destroyForcibly();
+            }
+            return "started a process (" + cmd + "): graded code must not start processes";
+        }
         long grace = System.nanoTime() + 200_000_000L; // a thread that was joined may still be ending
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (before.contains(t)) {
@@ -313,45 +322,43 @@ public final class ChildMain {
         if (shutdownHooks() > hooksBefore) {
             return "registered a shutdown hook: graded code must not run after it returns";
         }
-        List<ProcessHandle> children = childProcesses();
-        if (!children.isEmpty()) {
-            String cmd = children.get(0).info().command().orElse("a process");
-            for (ProcessHandle c : children) {
-                c.descendants().forEach(ProcessHandle::destroyForcibly);
-                c.destroyForcibly();
-            }
-            return "started a process (" + cmd + "): graded code must not start processes";
-        }
         if (networkTried.get() || openSockets() > socketsBefore) {
             return "opened a network socket: graded code must not use the network";
         }
-        long written = written();
-        if (written > maxFileBytes) {
-            return "wrote " + written / (1 << 20) + " MB of files, more than the " + maxFileBytes / (1 << 20)
+        long[] written = written();
+        if (written[1] >= maxFileBytes) {
+            return "wrote a file larger than " + maxFileBytes / (1 << 20) + " MB, so grading stopped: graded code may"
+                    + " write small temporary files only";
+        }
+        if (written[0] > maxFileBytes) {
+            return "wrote " + written[0] / (1 << 20) + " MB of files, more than the " + maxFileBytes / (1 << 20)
                     + " MB graded code may write";
         }
         return null;
     }
 
-    /** Bytes in the working directory and the temporary folder, both inside the grader's job folder. */
-    private static long written() {
-        long total = 0;
+    /**
+     * The bytes of all files in the working directory and the temporary folder, both inside the
+     * grader's job folder, and of the largest: {@code [total, largest]}.
+     */
+    private static long[] written() {
+        long[] sizes = new long[2];
         for (Path dir : List.of(Path.of("").toAbsolutePath(), Path.of(System.getProperty("java.io.tmpdir")))) {
             try (Stream<Path> walk = Files.walk(dir)) {
-                total += walk.filter(Files::isRegularFile)
-                        .mapToLong(p -> {
-                            try {
-                                return Files.size(p);
-                            } catch (IOException e) {
-                                return 0;
-                            }
-                        })
-                        .sum();
+                walk.filter(Files::isRegularFile).forEach(p -> {
+                    try {
+                        long n = Files.size(p);
+                        sizes[0] += n;
+                        sizes[1] = Math.max(sizes[1], n);
+                    } catch (IOException e) {
+                        // gone already
+                    }
+                });
             } catch (IOException | RuntimeException e) {
-                // unreadable: the grader's file-size limit still holds
+                // unreadable: the file-size limit of the process still holds
             }
         }
-        return total;
+        return sizes;
     }
 
     /**
