@@ -122,17 +122,28 @@ public final class Gradescope {
         out.closeEntry();
     }
 
+    /** The classes of a folder (or a jar as it is) as a jar, with directory entries so a package can be scanned. */
     private static byte[] jarOf(Path classes, java.util.function.Predicate<String> keep) throws IOException {
         if (Files.isRegularFile(classes)) {
             return Files.readAllBytes(classes);
         }
         var bytes = new java.io.ByteArrayOutputStream();
+        var dirs = new java.util.TreeSet<String>();
         try (var jar = new java.util.jar.JarOutputStream(bytes);
                 Stream<Path> walk = Files.walk(classes)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String name = classes.relativize(p).toString().replace('\\', '/');
                 if (!keep.test(name)) {
                     continue;
+                }
+                for (int slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1)) {
+                    String dir = name.substring(0, slash + 1);
+                    if (dirs.add(dir)) {
+                        var d = new java.util.jar.JarEntry(dir);
+                        d.setLastModifiedTime(FileTime.fromMillis(0));
+                        jar.putNextEntry(d);
+                        jar.closeEntry();
+                    }
                 }
                 var e = new java.util.jar.JarEntry(name);
                 e.setLastModifiedTime(FileTime.fromMillis(0));
