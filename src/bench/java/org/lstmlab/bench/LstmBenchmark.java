@@ -1,7 +1,7 @@
 package org.lstmlab.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.lstmlab.nn.FusedLstm;
+import org.lstmlab.nn.fused.FusedLstm;
 import org.lstmlab.nn.Init;
 import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmParams;

@@ -10,7 +10,7 @@ import org.lstmlab.data.Co2Concentration;
 import org.lstmlab.data.Datasets;
 import org.lstmlab.data.SeattleWeather;
 import org.lstmlab.plot.ChartImages;
-import org.lstmlab.train.Quick;
+import org.lstmlab.course.Quick;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,6 +1,6 @@
 package org.lstmlab.data;
 
-import org.lstmlab.train.Batch;
+import org.lstmlab.data.Batch;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,8 +1,8 @@
 package org.lstmlab.data;
 
 import java.util.SplittableRandom;
-import org.lstmlab.train.Batch;
-import org.lstmlab.train.BatchSource;
+import org.lstmlab.data.Batch;
+import org.lstmlab.data.BatchSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The imports every notebook starts with: the library's main packages, ND4J's entry points,
+ * The imports every notebook starts with: the library's packages (the course's scenes among them), ND4J's entry points,
  * Tablesaw's {@code Table}, XChart and {@code display}. Only what is on the classpath is imported,
  * so a package a build does not have yet never breaks the kernel's start.
  */
@@ -15,10 +15,12 @@ final class StartupSnippet {
   /** Packages imported whole, when the classpath has classes in them. */
   static final List<String> PACKAGES = List.of(
       "org.lstmlab.nn",
+      "org.lstmlab.nn.fused",
       "org.lstmlab.grad",
-      "org.lstmlab.train",
       "org.lstmlab.data",
+      "org.lstmlab.train",
       "org.lstmlab.plot",
+      "org.lstmlab.course",
       "org.knowm.xchart",
       "org.knowm.xchart.style");
 

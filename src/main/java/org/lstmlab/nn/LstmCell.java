@@ -17,6 +17,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * LstmStep s = cell.forward(x, h0, c0);          // x [B, 3], h0 and c0 [B, 4]
  * INDArray forgetGate = s.f();                    // [B, 4], in (0, 1)
  * }</pre>
+ *
+ * <p>The same equations are computed in other places, each held equal to this class by a test:
+ * <ul>
+ *   <li>{@link org.lstmlab.nn.fused.FusedLstm} (its gate kernels), the fast path training uses:
+ *       {@code FusedLstmTest}, every output and gradient to 1e-12 in float64;</li>
+ *   <li>PyTorch's {@code nn.LSTM}, the independent oracle, through {@link PyTorchLstm}'s weight mapping:
+ *       {@code LstmOracleTest} and {@code PyTorchLstmTest};</li>
+ *   <li>the Jacobians ∂h_T/∂h_t and ∂C_T/∂C_t of {@link org.lstmlab.grad.GradientFlow}, which
+ *       differentiate one step by hand: {@code GradientFlowTest}, against central differences of this cell;</li>
+ *   <li>the reference solutions of exercises E3–E8 in {@code solutions/}: the grader's tests, whose expected
+ *       values come from this class.</li>
+ * </ul>
  */
 public final class LstmCell implements RecurrentLayer {
     private final LstmParams params;

@@ -1,5 +1,7 @@
 package org.lstmlab.train;
 
+import org.lstmlab.data.Batch;
+
 /**
  * How to train: how long, on what batches, with which optimiser, and what to report. Start from
  * {@link #defaults()} and change what you need; every {@code with…} returns a new config.

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.lstmlab.data.Batch;
+import org.lstmlab.data.BatchSource;
 
 /**
  * The training loop for sequence regression: take a batch, compute the loss and the gradients

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.lstmlab.train.Batch;
+import org.lstmlab.data.Batch;
 import org.nd4j.linalg.api.buffer.DataType;
 
 class AddingProblemTest {

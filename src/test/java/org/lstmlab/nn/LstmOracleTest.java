@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The LSTM against PyTorch: fixtures from src/test/resources/oracle/make_fixtures.py, float64, tolerance 1e-10. */
 class LstmOracleTest {
-    static final double TOLERANCE = 1e-10;
+    static final double TOLERANCE = OracleFixture.TOLERANCE;
 
     private static LstmCell cellFromPyTorchLayout(OracleFixture o) {
         PyTorchLstm torch = new PyTorchLstm(o.get("weight_ih_l0"), o.get("weight_hh_l0"), o.get("bias_ih_l0"), o.get("bias_hh_l0"));

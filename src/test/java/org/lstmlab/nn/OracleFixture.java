@@ -17,7 +17,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Reads a fixture written by {@code src/test/resources/oracle/make_fixtures.py}: '#' comments, then per
  * array a header {@code name rank d1 … d_rank} and one line of values in C order.
  */
-final class OracleFixture {
+public final class OracleFixture {
+    /** The agreement with PyTorch that every oracle test asks for (float64 on both sides). */
+    public static final double TOLERANCE = 1e-10;
+
     private final String file;
     private final Map<String, INDArray> arrays;
 
@@ -26,7 +29,7 @@ final class OracleFixture {
         this.arrays = arrays;
     }
 
-    static OracleFixture load(String name) {
+    public static OracleFixture load(String name) {
         String file = "/oracle/" + name + ".txt";
         InputStream in = OracleFixture.class.getResourceAsStream(file);
         if (in == null) throw new IllegalStateException("missing test resource " + file + ": run make_fixtures.py");
@@ -64,23 +67,23 @@ final class OracleFixture {
     }
 
     /** The array by name, DOUBLE. */
-    INDArray get(String name) {
+    public INDArray get(String name) {
         INDArray a = arrays.get(name);
         if (a == null) throw new IllegalStateException(file + " has no array " + name + "; it has " + arrays.keySet());
         return a;
     }
 
-    double scalar(String name) {
+    public double scalar(String name) {
         return get(name).getDouble(0);
     }
 
     /** {@code name[:, t, :]} of a {@code [B, T, H]} array. */
-    INDArray at(String name, int t) {
+    public INDArray at(String name, int t) {
         return get(name).get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all());
     }
 
     /** The largest absolute difference between two arrays of the same shape. */
-    static double maxAbsDiff(INDArray expected, INDArray actual) {
+    public static double maxAbsDiff(INDArray expected, INDArray actual) {
         if (!java.util.Arrays.equals(expected.shape(), actual.shape())) {
             throw new AssertionError("shape " + java.util.Arrays.toString(actual.shape()) + " but the oracle has "
                     + java.util.Arrays.toString(expected.shape()));

@@ -21,6 +21,8 @@ import org.lstmlab.nn.RnnCell;
 import org.lstmlab.nn.RnnParams;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.lstmlab.data.Batch;
+import org.lstmlab.data.BatchSource;
 
 @ExtendWith(OneNd4jThread.class)
 class TrainerTest {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.lstmlab.data.Batch;
 
 class TrainingSetTest {
     /** Ten sequences whose every entry is the sequence's index, so a batch shows which examples it holds. */

@@ -1,4 +1,4 @@
-package org.lstmlab.train;
+package org.lstmlab.course;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,9 +6,15 @@ import org.lstmlab.data.Baselines;
 import org.lstmlab.data.ForecastData;
 import org.lstmlab.data.Metrics;
 import org.lstmlab.nn.Init;
-import org.lstmlab.nn.FusedLstm;
+import org.lstmlab.nn.fused.FusedLstm;
 import org.lstmlab.nn.LstmParams;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.lstmlab.data.Batch;
+import org.lstmlab.train.Trainer;
+import org.lstmlab.train.History;
+import org.lstmlab.train.SequenceRegressor;
+import org.lstmlab.train.LossMode;
+import org.lstmlab.train.TrainConfig;
 
 /**
  * Notebook 08's forecaster: an LSTM with a linear readout trained on the training windows of a

@@ -1,4 +1,4 @@
-package org.lstmlab.nn;
+package org.lstmlab.nn.fused;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;

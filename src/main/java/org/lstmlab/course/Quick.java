@@ -1,4 +1,4 @@
-package org.lstmlab.train;
+package org.lstmlab.course;
 
 import java.util.Locale;
 

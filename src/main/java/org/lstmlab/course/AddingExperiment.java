@@ -1,10 +1,10 @@
-package org.lstmlab.train;
+package org.lstmlab.course;
 
 import java.util.List;
 import org.lstmlab.data.AddingBatch;
 import org.lstmlab.data.AddingProblem;
 import org.lstmlab.nn.Init;
-import org.lstmlab.nn.FusedLstm;
+import org.lstmlab.nn.fused.FusedLstm;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.RnnCell;
 import org.lstmlab.nn.RnnParams;
@@ -12,6 +12,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
+import org.lstmlab.train.Trainer;
+import org.lstmlab.train.History;
+import org.lstmlab.train.SequenceRegressor;
+import org.lstmlab.train.LossMode;
+import org.lstmlab.train.TrainConfig;
 
 /**
  * Notebook 07's comparison: an RNN and an LSTM of the same hidden size, trained with the same

@@ -1,4 +1,4 @@
-package org.lstmlab.train;
+package org.lstmlab.course;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lstmlab.train.TrainConfig;
 
 class AddingExperimentTest {
 

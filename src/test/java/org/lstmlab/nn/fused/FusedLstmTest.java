@@ -1,4 +1,4 @@
-package org.lstmlab.nn;
+package org.lstmlab.nn.fused;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.lstmlab.nn.LstmParams;
+import org.lstmlab.nn.Init;
+import org.lstmlab.nn.LstmSequence;
+import org.lstmlab.nn.RecurrentLayer;
+import org.lstmlab.nn.LstmGrads;
+import org.lstmlab.nn.LstmCell;
 
 class FusedLstmTest {
     private static final double F64_TOLERANCE = 1e-12;

@@ -1,4 +1,4 @@
-package org.lstmlab.grad;
+package org.lstmlab.course;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +10,9 @@ import org.lstmlab.nn.RnnParams;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.lstmlab.grad.GradientFlow;
+import org.lstmlab.grad.LstmJacobianNorms;
+import org.lstmlab.grad.JacobianNorms;
 
 /**
  * The measurements behind notebooks 01 and 04: how ‖∂h_T/∂h_t‖₂ of an RNN falls with the lag when

@@ -1,12 +1,16 @@
-package org.lstmlab.nn;
+package org.lstmlab.nn.fused;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.lstmlab.nn.LstmGrads;
+import org.lstmlab.nn.LstmParams;
+import org.lstmlab.nn.OracleFixture;
+import org.lstmlab.nn.PyTorchLstm;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The fused LSTM against PyTorch: the same fixtures and tolerance as {@link LstmOracleTest}. */
+/** The fused LSTM against PyTorch: the same fixtures and tolerance as {@link org.lstmlab.nn.LstmOracleTest}. */
 class FusedLstmOracleTest {
     private static FusedLstm fusedFromPyTorchLayout(OracleFixture o, boolean stacked) {
         PyTorchLstm torch = new PyTorchLstm(o.get("weight_ih_l0"), o.get("weight_hh_l0"), o.get("bias_ih_l0"), o.get("bias_hh_l0"));
@@ -20,10 +24,10 @@ class FusedLstmOracleTest {
         OracleFixture o = OracleFixture.load(fixture);
         for (boolean stacked : new boolean[] {false, true}) {
             FusedLstm.Pass run = fusedFromPyTorchLayout(o, stacked).forwardSequence(o.get("x"), o.get("h0"), o.get("c0"));
-            assertTrue(OracleFixture.maxAbsDiff(o.get("h"), run.hs()) <= LstmOracleTest.TOLERANCE, "h_t");
-            assertTrue(OracleFixture.maxAbsDiff(o.get("C"), run.cs()) <= LstmOracleTest.TOLERANCE, "C_t");
+            assertTrue(OracleFixture.maxAbsDiff(o.get("h"), run.hs()) <= OracleFixture.TOLERANCE, "h_t");
+            assertTrue(OracleFixture.maxAbsDiff(o.get("C"), run.cs()) <= OracleFixture.TOLERANCE, "C_t");
             double loss = run.hs().mul(o.get("loss_weights")).sumNumber().doubleValue();
-            assertEquals(o.scalar("loss"), loss, LstmOracleTest.TOLERANCE);
+            assertEquals(o.scalar("loss"), loss, OracleFixture.TOLERANCE);
         }
     }
 
@@ -36,11 +40,11 @@ class FusedLstmOracleTest {
             LstmGrads g = lstm.backwardSequence(lstm.forwardSequence(o.get("x"), o.get("h0"), o.get("c0")), o.get("loss_weights"));
             for (var e : g.params().named().entrySet()) {
                 double diff = OracleFixture.maxAbsDiff(o.get("grad_" + e.getKey()), e.getValue());
-                assertTrue(diff <= LstmOracleTest.TOLERANCE, "∂L/∂" + e.getKey() + " differs from autograd by " + diff);
+                assertTrue(diff <= OracleFixture.TOLERANCE, "∂L/∂" + e.getKey() + " differs from autograd by " + diff);
             }
-            assertTrue(OracleFixture.maxAbsDiff(o.get("grad_x"), g.dxs()) <= LstmOracleTest.TOLERANCE, "∂L/∂x");
-            assertTrue(OracleFixture.maxAbsDiff(o.get("grad_h0"), g.dh0()) <= LstmOracleTest.TOLERANCE, "∂L/∂h_0");
-            assertTrue(OracleFixture.maxAbsDiff(o.get("grad_c0"), g.dc0()) <= LstmOracleTest.TOLERANCE, "∂L/∂C_0");
+            assertTrue(OracleFixture.maxAbsDiff(o.get("grad_x"), g.dxs()) <= OracleFixture.TOLERANCE, "∂L/∂x");
+            assertTrue(OracleFixture.maxAbsDiff(o.get("grad_h0"), g.dh0()) <= OracleFixture.TOLERANCE, "∂L/∂h_0");
+            assertTrue(OracleFixture.maxAbsDiff(o.get("grad_c0"), g.dc0()) <= OracleFixture.TOLERANCE, "∂L/∂C_0");
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.lstmlab.train;
+package org.lstmlab.course;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lstmlab.data.ForecastData;
 import org.lstmlab.data.SeattleWeather;
+import org.lstmlab.train.TrainConfig;
 
 class ForecastExperimentTest {
 
