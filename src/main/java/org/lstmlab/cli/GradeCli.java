@@ -13,8 +13,8 @@ import org.lstmlab.grade.Check;
 import org.lstmlab.grade.Exercise;
 import org.lstmlab.grade.ExerciseGenerator;
 import org.lstmlab.grade.Exercises;
-import org.lstmlab.grade.Gradescope;
 import org.lstmlab.grade.Grader;
+import org.lstmlab.grade.Gradescope;
 import org.lstmlab.grade.LabHome;
 import org.lstmlab.grade.Limits;
 import org.lstmlab.grade.Report;
@@ -41,13 +41,16 @@ public final class GradeCli {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        if (args.isEmpty()) throw new IllegalArgumentException("expected a command: exercises, check, grade, gradescope, bench or run-autograder");
+        if (args.isEmpty())
+            throw new IllegalArgumentException(
+                    "expected a command: exercises, check, grade, gradescope, bench or run-autograder");
         List<String> rest = new ArrayList<>(args.subList(1, args.size()));
         switch (args.get(0)) {
             case "exercises" -> {
                 Path home = LabHome.locate();
                 if (rest.contains("--check")) {
-                    List<String> diffs = ExerciseGenerator.differences(home.resolve("solutions"), home.resolve("exercises"));
+                    List<String> diffs =
+                            ExerciseGenerator.differences(home.resolve("solutions"), home.resolve("exercises"));
                     diffs.forEach(err::println);
                     if (!diffs.isEmpty()) err.println("run ./lab exercises to regenerate exercises/ from solutions/");
                     return diffs.isEmpty() ? 0 : 1;
@@ -57,7 +60,8 @@ public final class GradeCli {
                 return 0;
             }
             case "check" -> {
-                Report r = rest.isEmpty() ? Check.check() : rest.size() == 1 ? Check.check(rest.get(0)) : checkSome(rest);
+                Report r =
+                        rest.isEmpty() ? Check.check() : rest.size() == 1 ? Check.check(rest.get(0)) : checkSome(rest);
                 out.print(r);
                 return 0;
             }
@@ -92,20 +96,28 @@ public final class GradeCli {
         Path outDir = Path.of(option(args, "--out", "grades"));
         long seed = Long.parseLong(option(args, "--seed", Long.toString(Grader.randomSeed())));
         String only = option(args, "--only", "");
-        List<Exercise> exercises = only.isEmpty() ? Exercises.ALL
+        List<Exercise> exercises = only.isEmpty()
+                ? Exercises.ALL
                 : List.of(only.split(",")).stream().map(Exercises::byId).toList();
-        if (args.isEmpty()) throw new IllegalArgumentException("grade needs a submission (folder or .zip) or a folder of them");
+        if (args.isEmpty())
+            throw new IllegalArgumentException("grade needs a submission (folder or .zip) or a folder of them");
         for (String a : args) if (a.startsWith("--")) throw new IllegalArgumentException("unknown option " + a);
         List<Batch.Submission> subs = Batch.discover(args.stream().map(Path::of).toList());
         int cores = Runtime.getRuntime().availableProcessors();
-        err.printf(Locale.ROOT, "grading %d submission(s), %d child JVM(s) at a time, randomised cases seed %d%n", subs.size(), cores, seed);
+        err.printf(
+                Locale.ROOT,
+                "grading %d submission(s), %d child JVM(s) at a time, randomised cases seed %d%n",
+                subs.size(),
+                cores,
+                seed);
         try (Grader g = new Grader(Limits.defaults(), cores)) {
             List<Report> reports = Batch.gradeAll(g, subs, exercises, seed, cores, err);
             for (Report r : reports) Batch.writeResults(outDir.resolve(safe(r.student())), r);
             if (reports.size() == 1) {
                 out.print(reports.get(0));
             } else {
-                for (Report r : reports) out.printf(Locale.ROOT, "%-24s %6s/%d%n", r.student(), fmt(r.score()), r.maxScore());
+                for (Report r : reports)
+                    out.printf(Locale.ROOT, "%-24s %6s/%d%n", r.student(), fmt(r.score()), r.maxScore());
                 Path csv = outDir.resolve("gradebook.csv");
                 Files.writeString(csv, Batch.gradebookCsv(reports, exercises), StandardCharsets.UTF_8);
                 out.println("gradebook: " + csv.toAbsolutePath());
@@ -125,20 +137,37 @@ public final class GradeCli {
             long t0 = System.nanoTime();
             Report one = g.grade("solutions", solutions, Exercises.ALL, 1);
             double single = (System.nanoTime() - t0) / 1e9;
-            for (int k = 1; k <= copies; k++) copy(solutions, batch.resolve(String.format(Locale.ROOT, "student%02d", k)));
+            for (int k = 1; k <= copies; k++)
+                copy(solutions, batch.resolve(String.format(Locale.ROOT, "student%02d", k)));
             long t1 = System.nanoTime();
             List<Report> all = Batch.gradeAll(g, Batch.discover(List.of(batch)), Exercises.ALL, 1, cores, err);
             double many = (System.nanoTime() - t1) / 1e9;
             boolean full = one.score() == one.maxScore() && all.stream().allMatch(r -> r.score() == r.maxScore());
-            out.printf(Locale.ROOT, "cores: %d, load average at the end: %.2f%n", cores,
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            out.printf(Locale.ROOT, "one submission (9 exercises, 9 child JVMs): %.1f s, %s/%d%n", single, fmt(one.score()), one.maxScore());
-            out.printf(Locale.ROOT, "batch of %d copies (%d child JVMs): %.1f s, %.1f s per submission%s%n", copies, copies * 9, many,
-                    many / copies, full ? ", every copy 100/100" : ", NOT every copy scored 100");
+            out.printf(
+                    Locale.ROOT,
+                    "cores: %d, load average at the end: %.2f%n",
+                    cores,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
+            out.printf(
+                    Locale.ROOT,
+                    "one submission (9 exercises, 9 child JVMs): %.1f s, %s/%d%n",
+                    single,
+                    fmt(one.score()),
+                    one.maxScore());
+            out.printf(
+                    Locale.ROOT,
+                    "batch of %d copies (%d child JVMs): %.1f s, %.1f s per submission%s%n",
+                    copies,
+                    copies * 9,
+                    many,
+                    many / copies,
+                    full ? ", every copy 100/100" : ", NOT every copy scored 100");
             return full ? 0 : 1;
         } finally {
             try (var walk = Files.walk(batch)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }

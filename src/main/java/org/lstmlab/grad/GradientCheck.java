@@ -8,12 +8,10 @@ import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
 import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmGrads;
-import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.LstmStep;
 import org.lstmlab.nn.LstmStepGrads;
 import org.lstmlab.nn.RnnCell;
 import org.lstmlab.nn.RnnGrads;
-import org.lstmlab.nn.RnnParams;
 import org.lstmlab.nn.RnnStep;
 import org.lstmlab.nn.RnnStepGrads;
 import org.lstmlab.nn.Shapes;
@@ -71,8 +69,10 @@ public final class GradientCheck {
                     + (analytic == null ? "analytic = null" : "numeric = null"));
         }
         if (!Arrays.equals(analytic.shape(), numeric.shape())) {
-            throw new IllegalArgumentException("analytic and numeric gradients must have the same shape but analytic is "
-                    + Arrays.toString(analytic.shape()) + " and numeric is " + Arrays.toString(numeric.shape()));
+            throw new IllegalArgumentException(
+                    "analytic and numeric gradients must have the same shape but analytic is "
+                            + Arrays.toString(analytic.shape()) + " and numeric is "
+                            + Arrays.toString(numeric.shape()));
         }
         double[] a = flat(analytic);
         double[] n = flat(numeric);
@@ -129,11 +129,12 @@ public final class GradientCheck {
                 double minus = at(loss, x, k, original - epsilon);
                 double slope;
                 if (stencil == Stencil.TWO_POINT) {
-                    slope = (plus - minus) / (2 * epsilon);                                   // (L(θ+ε) − L(θ−ε)) / 2ε
+                    slope = (plus - minus) / (2 * epsilon); // (L(θ+ε) − L(θ−ε)) / 2ε
                 } else {
                     double plus2 = at(loss, x, k, original + 2 * epsilon);
                     double minus2 = at(loss, x, k, original - 2 * epsilon);
-                    slope = (-plus2 + 8 * plus - 8 * minus + minus2) / (12 * epsilon);       // fourth-order central difference
+                    slope = (-plus2 + 8 * plus - 8 * minus + minus2)
+                            / (12 * epsilon); // fourth-order central difference
                 }
                 grad.putScalar(k, slope);
             } finally {
@@ -177,8 +178,10 @@ public final class GradientCheck {
         INDArray x = dupInput("x", xs);
         INDArray h = dupInput("h_0", h0);
         copy.forwardSequence(x, h); // checks the shapes and types of x and h_0 with their symbols
-        INDArray w = requireLossWeights("w (the loss weights ∂L/∂h)", lossWeights, xs.size(0), xs.size(1), cell.hiddenSize());
-        DoubleSupplier loss = () -> copy.forwardSequence(x, h).hs().mul(w).sumNumber().doubleValue();
+        INDArray w = requireLossWeights(
+                "w (the loss weights ∂L/∂h)", lossWeights, xs.size(0), xs.size(1), cell.hiddenSize());
+        DoubleSupplier loss =
+                () -> copy.forwardSequence(x, h).hs().mul(w).sumNumber().doubleValue();
         RnnGrads g = copy.backwardSequence(copy.forwardSequence(x, h), w);
         List<GradientCheckReport.Row> rows = new ArrayList<>();
         addParams(rows, copy.params().named(), g.params().named(), loss);
@@ -235,7 +238,8 @@ public final class GradientCheck {
      * @param lossWeights w_t, {@code [B, T, H]}
      * @return rows W_f, b_f, W_i, b_i, W_C, b_C, W_o, b_o, x, h_0, C_0
      */
-    public static GradientCheckReport sequence(LstmCell cell, INDArray xs, INDArray h0, INDArray c0, INDArray lossWeights) {
+    public static GradientCheckReport sequence(
+            LstmCell cell, INDArray xs, INDArray h0, INDArray c0, INDArray lossWeights) {
         requireCell(cell);
         requireDouble("the LSTM's parameters", cell.dataType());
         LstmCell copy = new LstmCell(cell.params().copy());
@@ -243,8 +247,10 @@ public final class GradientCheck {
         INDArray h = dupInput("h_0", h0);
         INDArray c = dupInput("C_0", c0);
         copy.forwardSequence(x, h, c); // checks the shapes and types of x, h_0 and C_0 with their symbols
-        INDArray w = requireLossWeights("w (the loss weights ∂L/∂h)", lossWeights, xs.size(0), xs.size(1), cell.hiddenSize());
-        DoubleSupplier loss = () -> copy.forwardSequence(x, h, c).hs().mul(w).sumNumber().doubleValue();
+        INDArray w = requireLossWeights(
+                "w (the loss weights ∂L/∂h)", lossWeights, xs.size(0), xs.size(1), cell.hiddenSize());
+        DoubleSupplier loss =
+                () -> copy.forwardSequence(x, h, c).hs().mul(w).sumNumber().doubleValue();
         LstmGrads g = copy.backwardSequence(copy.forwardSequence(x, h, c), w);
         List<GradientCheckReport.Row> rows = new ArrayList<>();
         addParams(rows, copy.params().named(), g.params().named(), loss);
@@ -277,7 +283,8 @@ public final class GradientCheck {
         INDArray wc = seededWeights(LOSS_WEIGHT_SEED + 1, xt.rows(), cell.hiddenSize());
         DoubleSupplier loss = () -> {
             LstmStep s = copy.forward(xt, h, c);
-            return s.h().mul(wh).sumNumber().doubleValue() + s.c().mul(wc).sumNumber().doubleValue();
+            return s.h().mul(wh).sumNumber().doubleValue()
+                    + s.c().mul(wc).sumNumber().doubleValue();
         };
         LstmStepGrads g = copy.backward(step, wh, wc);
         List<GradientCheckReport.Row> rows = new ArrayList<>();
@@ -288,8 +295,11 @@ public final class GradientCheck {
         return new GradientCheckReport(CHECK_STENCIL, CHECK_EPSILON, rows);
     }
 
-    private static void addParams(List<GradientCheckReport.Row> rows, Map<String, INDArray> live,
-                                  Map<String, INDArray> analytic, DoubleSupplier loss) {
+    private static void addParams(
+            List<GradientCheckReport.Row> rows,
+            Map<String, INDArray> live,
+            Map<String, INDArray> analytic,
+            DoubleSupplier loss) {
         for (var e : live.entrySet()) {
             rows.add(row(e.getKey(), e.getValue(), analytic.get(e.getKey()), loss));
         }
@@ -327,7 +337,8 @@ public final class GradientCheck {
     private static void requireInput(String symbol, String symbolic, INDArray a, int rank) {
         if (a == null) throw new IllegalArgumentException(symbol + " must be " + symbolic + " but is null");
         if (a.rank() != rank) {
-            throw new IllegalArgumentException(symbol + " must be " + symbolic + " but is " + Arrays.toString(a.shape()));
+            throw new IllegalArgumentException(
+                    symbol + " must be " + symbolic + " but is " + Arrays.toString(a.shape()));
         }
     }
 
@@ -338,9 +349,10 @@ public final class GradientCheck {
 
     static void requireDouble(String what, DataType type) {
         if (type != DataType.DOUBLE) {
-            throw new IllegalArgumentException(what + " must be DOUBLE for a gradient check but " + (what.startsWith("the ") ? "are " : "is ")
-                    + type + ": central differences in " + type + " lose the gradient to rounding; "
-                    + "draw the parameters with DataType.DOUBLE or convert with .castTo(DataType.DOUBLE)");
+            throw new IllegalArgumentException(
+                    what + " must be DOUBLE for a gradient check but " + (what.startsWith("the ") ? "are " : "is ")
+                            + type + ": central differences in " + type + " lose the gradient to rounding; "
+                            + "draw the parameters with DataType.DOUBLE or convert with .castTo(DataType.DOUBLE)");
         }
     }
 

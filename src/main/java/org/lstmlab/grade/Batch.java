@@ -36,23 +36,29 @@ public final class Batch {
     public static List<Submission> discover(List<Path> paths) throws IOException {
         List<Submission> subs = new ArrayList<>();
         for (Path p : paths) {
-            if (!Files.exists(p)) throw new IllegalArgumentException(p + " does not exist: pass a submission (folder or .zip) or a folder of them");
+            if (!Files.exists(p))
+                throw new IllegalArgumentException(
+                        p + " does not exist: pass a submission (folder or .zip) or a folder of them");
             if (isSubmission(p)) {
                 subs.add(new Submission(name(p), p));
                 continue;
             }
             try (Stream<Path> children = Files.list(p)) {
                 for (Path c : children.sorted().toList()) {
-                    if (Files.isDirectory(c) && !c.getFileName().toString().startsWith(".") || isZip(c)) subs.add(new Submission(name(c), c));
+                    if (Files.isDirectory(c) && !c.getFileName().toString().startsWith(".") || isZip(c))
+                        subs.add(new Submission(name(c), c));
                 }
             }
-            if (subs.isEmpty()) throw new IllegalArgumentException(p + " holds no submissions: expected exercise files, or one folder or .zip per student");
+            if (subs.isEmpty())
+                throw new IllegalArgumentException(
+                        p + " holds no submissions: expected exercise files, or one folder or .zip per student");
         }
         return subs;
     }
 
     private static boolean isZip(Path p) {
-        return Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+        return Files.isRegularFile(p)
+                && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
     }
 
     private static boolean isSubmission(Path p) throws IOException {
@@ -73,8 +79,14 @@ public final class Batch {
      * Grades every submission, up to {@code parallel} at a time, printing one progress line per
      * finished submission.
      */
-    public static List<Report> gradeAll(Grader grader, List<Submission> subs, List<Exercise> exercises, long seed,
-                                        int parallel, PrintStream progress) throws IOException {
+    public static List<Report> gradeAll(
+            Grader grader,
+            List<Submission> subs,
+            List<Exercise> exercises,
+            long seed,
+            int parallel,
+            PrintStream progress)
+            throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
         long start = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
@@ -87,8 +99,16 @@ public final class Batch {
                     double elapsed = (System.nanoTime() - start) / 1e9;
                     double eta = elapsed / n * (subs.size() - n);
                     synchronized (progress) {
-                        progress.printf(Locale.ROOT, "[%d/%d] %-24s %6s/%d   %.1f s elapsed, about %.0f s to go%n", n, subs.size(),
-                                s.student(), Report.points(r.score()), r.maxScore(), elapsed, eta);
+                        progress.printf(
+                                Locale.ROOT,
+                                "[%d/%d] %-24s %6s/%d   %.1f s elapsed, about %.0f s to go%n",
+                                n,
+                                subs.size(),
+                                s.student(),
+                                Report.points(r.score()),
+                                r.maxScore(),
+                                elapsed,
+                                eta);
                     }
                     return r;
                 }));
@@ -137,7 +157,7 @@ public final class Batch {
     }
 
     private static String csv(String s) {
-        String safe = s.matches("^[=+\\-@].*") ? "'" + s : s;                         // no spreadsheet formulas
+        String safe = s.matches("^[=+\\-@].*") ? "'" + s : s; // no spreadsheet formulas
         return safe.matches(".*[,\"\\n\\r].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }

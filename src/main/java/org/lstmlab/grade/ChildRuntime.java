@@ -42,25 +42,38 @@ record ChildRuntime(Path java, String classpath, Path archive) {
         List<String> cp = new ArrayList<>();
         cp.add(jar.toString());
         cp.addAll(deps);
-        ChildRuntime plain = new ChildRuntime(Path.of(System.getProperty("java.home"), "bin", "java"),
-                String.join(File.pathSeparator, cp), null);
+        ChildRuntime plain = new ChildRuntime(
+                Path.of(System.getProperty("java.home"), "bin", "java"), String.join(File.pathSeparator, cp), null);
         return plain.withArchive(work.resolve("child.jsa"));
     }
 
     /** The java command up to the main class: the limits of {@code limits}, the class path, the archive. */
     List<String> command(Limits limits) {
         List<String> cmd = new ArrayList<>();
-        if (limits.addressSpaceMb() > 0 && Files.isExecutable(Path.of("/bin/sh")) && System.getProperty("os.name").startsWith("Linux")) {
-            cmd.addAll(List.of("/bin/sh", "-c", "ulimit -v " + limits.addressSpaceMb() * 1024L + " && exec \"$0\" \"$@\""));
+        if (limits.addressSpaceMb() > 0
+                && Files.isExecutable(Path.of("/bin/sh"))
+                && System.getProperty("os.name").startsWith("Linux")) {
+            cmd.addAll(List.of(
+                    "/bin/sh", "-c", "ulimit -v " + limits.addressSpaceMb() * 1024L + " && exec \"$0\" \"$@\""));
         }
-        cmd.addAll(List.of(java.toString(),
-                "-Xmx" + limits.heapMb() + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto",
-                "-XX:MaxMetaspaceSize=128m", "-XX:CompressedClassSpaceSize=64m", "-XX:ReservedCodeCacheSize=32m",
+        cmd.addAll(List.of(
+                java.toString(),
+                "-Xmx" + limits.heapMb() + "m",
+                "-Xss1m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-XX:-UsePerfData",
+                "-Xshare:auto",
+                "-XX:MaxMetaspaceSize=128m",
+                "-XX:CompressedClassSpaceSize=64m",
+                "-XX:ReservedCodeCacheSize=32m",
                 "-Dorg.bytedeco.javacpp.maxbytes=" + limits.offHeapMb() + "m",
                 "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + limits.physicalMb() + "m",
-                "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED"));
+                "-Djava.awt.headless=true",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "--add-opens",
+                "java.base/java.lang=ALL-UNNAMED"));
         if (archive != null) cmd.add("-XX:SharedArchiveFile=" + archive);
         cmd.addAll(List.of("-cp", classpath));
         return cmd;
@@ -72,7 +85,10 @@ record ChildRuntime(Path java, String classpath, Path archive) {
             List<String> cmd = new ArrayList<>(command(Limits.defaults()));
             cmd.add(cmd.indexOf("-cp"), "-XX:ArchiveClassesAtExit=" + jsa);
             cmd.addAll(List.of(org.lstmlab.grade.child.ChildMain.class.getName(), "--warm-up"));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             boolean done = p.waitFor(60, TimeUnit.SECONDS);
             if (!done) p.destroyForcibly();
             return done && p.exitValue() == 0 && Files.size(jsa) > 0 ? new ChildRuntime(java, classpath, jsa) : this;
@@ -86,7 +102,11 @@ record ChildRuntime(Path java, String classpath, Path archive) {
 
     static Path codeSource() {
         try {
-            return Path.of(Grader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(Grader.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the grader's classes", e);
         }
@@ -98,10 +118,14 @@ record ChildRuntime(Path java, String classpath, Path archive) {
         if (explicit != null && !explicit.isBlank()) {
             entries.addAll(List.of(explicit.split(File.pathSeparator)));
         } else if (Files.isDirectory(self) && Files.exists(self.resolveSibling("runtime-classpath.txt"))) {
-            entries.addAll(List.of(Files.readString(self.resolveSibling("runtime-classpath.txt")).trim().split(File.pathSeparator)));
+            entries.addAll(List.of(Files.readString(self.resolveSibling("runtime-classpath.txt"))
+                    .trim()
+                    .split(File.pathSeparator)));
         } else if (Files.isRegularFile(self)) {
             try (Stream<Path> jars = Files.list(self.getParent())) {
-                jars.filter(p -> p.toString().endsWith(".jar") && !p.equals(self)).sorted().forEach(p -> entries.add(p.toString()));
+                jars.filter(p -> p.toString().endsWith(".jar") && !p.equals(self))
+                        .sorted()
+                        .forEach(p -> entries.add(p.toString()));
             }
         } else {
             throw new IllegalStateException("cannot find the library's dependencies: run ./lab grade (it writes "
@@ -110,8 +134,12 @@ record ChildRuntime(Path java, String classpath, Path archive) {
         List<String> kept = new ArrayList<>();
         for (String e : entries) {
             String name = Path.of(e).getFileName().toString();
-            boolean test = name.startsWith("junit") || name.startsWith("opentest4j") || name.startsWith("apiguardian")
-                    || name.contains("surefire") || e.contains("test-classes") || Path.of(e).equals(self);
+            boolean test = name.startsWith("junit")
+                    || name.startsWith("opentest4j")
+                    || name.startsWith("apiguardian")
+                    || name.contains("surefire")
+                    || e.contains("test-classes")
+                    || Path.of(e).equals(self);
             if (!e.isBlank() && !test) kept.add(e);
         }
         return kept;
@@ -125,7 +153,8 @@ record ChildRuntime(Path java, String classpath, Path archive) {
 
     private static void writeFilteredJar(Path self, Path jar) throws IOException {
         Files.createDirectories(jar.getParent());
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file)) {
             if (Files.isDirectory(self)) {
                 try (Stream<Path> walk = Files.walk(self)) {
                     for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
@@ -139,7 +168,9 @@ record ChildRuntime(Path java, String classpath, Path archive) {
             } else {
                 try (JarFile in = new JarFile(self.toFile())) {
                     for (JarEntry e : in.stream().toList()) {
-                        if (e.isDirectory() || hidden(e.getName()) || e.getName().startsWith("META-INF/")) continue;
+                        if (e.isDirectory()
+                                || hidden(e.getName())
+                                || e.getName().startsWith("META-INF/")) continue;
                         out.putNextEntry(new JarEntry(e.getName()));
                         try (InputStream s = in.getInputStream(e)) {
                             s.transferTo(out);

@@ -14,8 +14,14 @@ import java.util.Map;
  * @param equations each method to implement and the equation it computes
  * @param uses      the other exercises it calls (E7 composes E3–E6), compiled with it
  */
-public record Exercise(String id, String title, String className, int points, String notebook,
-                       Map<String, String> equations, List<String> uses) {
+public record Exercise(
+        String id,
+        String title,
+        String className,
+        int points,
+        String notebook,
+        Map<String, String> equations,
+        List<String> uses) {
 
     public static final String PACKAGE = "org.lstmlab.exercises";
 

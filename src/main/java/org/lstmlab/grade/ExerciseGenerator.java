@@ -61,10 +61,16 @@ public final class ExerciseGenerator {
                     throw new IllegalArgumentException(fileName + ":" + (k + 1) + ": " + BEGIN + " has no " + END);
                 }
                 String indent = line.substring(0, line.indexOf('/'));
-                out.append(indent).append("// TODO ").append(exercise.id()).append(": ")
-                        .append(exercise.equations().get(method)).append('\n');
-                out.append(indent).append("throw new UnsupportedOperationException(\"")
-                        .append(javaString(exercise.todoMessage(method))).append("\");");
+                out.append(indent)
+                        .append("// TODO ")
+                        .append(exercise.id())
+                        .append(": ")
+                        .append(exercise.equations().get(method))
+                        .append('\n');
+                out.append(indent)
+                        .append("throw new UnsupportedOperationException(\"")
+                        .append(javaString(exercise.todoMessage(method)))
+                        .append("\");");
                 k = end;
                 regions++;
             } else if (line.trim().equals(END)) {
@@ -76,7 +82,8 @@ public final class ExerciseGenerator {
         }
         if (regions != exercise.equations().size()) {
             throw new IllegalArgumentException(fileName + " has " + regions + " solution regions but "
-                    + exercise.equations().size() + " methods to implement: " + exercise.equations().keySet());
+                    + exercise.equations().size() + " methods to implement: "
+                    + exercise.equations().keySet());
         }
         return out.toString();
     }
@@ -85,14 +92,18 @@ public final class ExerciseGenerator {
     public static Map<Path, String> generateAll(Path solutions) {
         Map<Path, String> files = new LinkedHashMap<>();
         try (Stream<Path> walk = Files.walk(solutions)) {
-            for (Path p : walk.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                files.put(solutions.relativize(p), generate(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8)));
+            for (Path p :
+                    walk.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                files.put(
+                        solutions.relativize(p),
+                        generate(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         for (Exercise e : Exercises.ALL) {
-            if (files.keySet().stream().noneMatch(p -> p.getFileName().toString().equals(e.fileName()))) {
+            if (files.keySet().stream()
+                    .noneMatch(p -> p.getFileName().toString().equals(e.fileName()))) {
                 throw new IllegalArgumentException(solutions + " has no " + e.fileName() + " for " + e.id());
             }
         }
@@ -117,7 +128,8 @@ public final class ExerciseGenerator {
         for (Map.Entry<Path, String> f : generateAll(solutions).entrySet()) {
             Path target = exercises.resolve(f.getKey());
             if (!Files.exists(target)) diffs.add(target + " is missing");
-            else if (!Files.readString(target, StandardCharsets.UTF_8).equals(f.getValue())) diffs.add(target + " differs");
+            else if (!Files.readString(target, StandardCharsets.UTF_8).equals(f.getValue()))
+                diffs.add(target + " differs");
         }
         return diffs;
     }

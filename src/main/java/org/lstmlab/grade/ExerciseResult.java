@@ -21,8 +21,10 @@ public record ExerciseResult(Exercise exercise, List<TestResult> tests, String f
 
     /** A result that gives the exercise 0, with one test carrying the reason (no compile, a crash, …). */
     public static ExerciseResult zero(Exercise exercise, String reason) {
-        return new ExerciseResult(exercise,
-                List.of(new TestResult(exercise.id() + " " + exercise.title(), 0, exercise.points(), reason, "visible")),
+        return new ExerciseResult(
+                exercise,
+                List.of(new TestResult(
+                        exercise.id() + " " + exercise.title(), 0, exercise.points(), reason, "visible")),
                 reason);
     }
 }

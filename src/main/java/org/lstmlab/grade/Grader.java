@@ -79,7 +79,8 @@ public final class Grader implements AutoCloseable {
         Files.createDirectories(dir);
         Path root;
         String unreadable = null;
-        if (Files.isRegularFile(submission) && submission.toString().toLowerCase().endsWith(".zip")) {
+        if (Files.isRegularFile(submission)
+                && submission.toString().toLowerCase().endsWith(".zip")) {
             root = dir.resolve("unzipped");
             try {
                 unzip(submission, root);
@@ -95,14 +96,16 @@ public final class Grader implements AutoCloseable {
         List<Future<ExerciseResult>> futures = new ArrayList<>();
         for (Exercise e : exercises) {
             String fail = unreadable;
-            futures.add(children.submit(() -> fail != null ? ExerciseResult.zero(e, fail) : gradeExercise(e, root, dir.resolve(e.id()), seed)));
+            futures.add(children.submit(() ->
+                    fail != null ? ExerciseResult.zero(e, fail) : gradeExercise(e, root, dir.resolve(e.id()), seed)));
         }
         List<ExerciseResult> results = new ArrayList<>();
         for (int k = 0; k < futures.size(); k++) {
             try {
                 results.add(futures.get(k).get());
             } catch (ExecutionException ex) {
-                results.add(ExerciseResult.zero(exercises.get(k), "the grader failed on this exercise: " + ex.getCause()));
+                results.add(
+                        ExerciseResult.zero(exercises.get(k), "the grader failed on this exercise: " + ex.getCause()));
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("grading was interrupted", ex);
@@ -121,8 +124,12 @@ public final class Grader implements AutoCloseable {
                 Exercise x = Exercises.byId(id);
                 Path found = SubmissionCompiler.find(root, x.fileName());
                 if (found == null) {
-                    return ExerciseResult.zero(e, x == e ? x.fileName() + " is not in the submission"
-                            : e.id() + " calls your " + x.className() + ", but " + x.fileName() + " is not in the submission");
+                    return ExerciseResult.zero(
+                            e,
+                            x == e
+                                    ? x.fileName() + " is not in the submission"
+                                    : e.id() + " calls your " + x.className() + ", but " + x.fileName()
+                                            + " is not in the submission");
                 }
                 if (Files.size(found) > MAX_SOURCE_BYTES) {
                     return ExerciseResult.zero(e, x.fileName() + " is larger than 1 MB: submit the exercise file only");
@@ -133,8 +140,14 @@ public final class Grader implements AutoCloseable {
             }
             String problem = SubmissionCompiler.compile(sources, dir.resolve("classes"), runtime.classpath());
             if (problem != null) {
-                String broken = problem.lines().skip(1).map(l -> l.trim().split(":")[0]).filter(f -> !f.isEmpty()).findFirst().orElse(e.fileName());
-                String who = broken.equals(e.fileName()) || !problem.startsWith("does not compile") ? e.fileName()
+                String broken = problem.lines()
+                        .skip(1)
+                        .map(l -> l.trim().split(":")[0])
+                        .filter(f -> !f.isEmpty())
+                        .findFirst()
+                        .orElse(e.fileName());
+                String who = broken.equals(e.fileName()) || !problem.startsWith("does not compile")
+                        ? e.fileName()
                         : e.id() + " calls your " + broken.replace(".java", "") + ", and " + broken;
                 return ExerciseResult.zero(e, who + " " + problem);
             }
@@ -172,12 +185,14 @@ public final class Grader implements AutoCloseable {
         Files.createDirectories(into);
         long total = 0;
         int entries = 0;
-        try (InputStream file = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(file)) {
+        try (InputStream file = Files.newInputStream(zip);
+                ZipInputStream in = new ZipInputStream(file)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 if (++entries > MAX_ZIP_ENTRIES) throw new IOException("more than " + MAX_ZIP_ENTRIES + " files");
                 Path target = into.resolve(entry.getName()).normalize();
-                if (!target.startsWith(into)) throw new IOException("entry " + entry.getName() + " points outside the zip");
+                if (!target.startsWith(into))
+                    throw new IOException("entry " + entry.getName() + " points outside the zip");
                 if (entry.isDirectory()) {
                     Files.createDirectories(target);
                     continue;

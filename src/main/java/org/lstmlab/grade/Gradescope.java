@@ -51,18 +51,22 @@ public final class Gradescope {
         Path self = ChildRuntime.codeSource();
         List<Path> deps = new ArrayList<>();
         String cp = System.getProperty("lstmlab.classpath");
-        if (cp == null && Files.isDirectory(self)) cp = Files.readString(self.resolveSibling("runtime-classpath.txt")).trim();
+        if (cp == null && Files.isDirectory(self))
+            cp = Files.readString(self.resolveSibling("runtime-classpath.txt")).trim();
         if (cp == null) {
             try (Stream<Path> jars = Files.list(self.getParent())) {
-                jars.filter(p -> p.toString().endsWith(".jar") && !p.equals(self)).sorted().forEach(deps::add);
+                jars.filter(p -> p.toString().endsWith(".jar") && !p.equals(self))
+                        .sorted()
+                        .forEach(deps::add);
             }
         } else {
             for (String e : cp.split(java.io.File.pathSeparator)) if (!e.isBlank()) deps.add(Path.of(e));
         }
         List<String> names = new ArrayList<>();
         if (zip.getParent() != null) Files.createDirectories(zip.getParent());
-        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
-            out.setLevel(java.util.zip.Deflater.NO_COMPRESSION);                      // jars are compressed already
+        try (OutputStream file = Files.newOutputStream(zip);
+                ZipOutputStream out = new ZipOutputStream(file)) {
+            out.setLevel(java.util.zip.Deflater.NO_COMPRESSION); // jars are compressed already
             put(out, "setup.sh", SETUP.getBytes(StandardCharsets.UTF_8));
             put(out, "run_autograder", RUN.getBytes(StandardCharsets.UTF_8));
             put(out, "lib/lstm-lab.jar", libraryJar(self));
@@ -86,7 +90,8 @@ public final class Gradescope {
     private static byte[] libraryJar(Path self) throws IOException {
         if (Files.isRegularFile(self)) return Files.readAllBytes(self);
         var bytes = new java.io.ByteArrayOutputStream();
-        try (var jar = new java.util.jar.JarOutputStream(bytes); Stream<Path> walk = Files.walk(self)) {
+        try (var jar = new java.util.jar.JarOutputStream(bytes);
+                Stream<Path> walk = Files.walk(self)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
                 var e = new java.util.jar.JarEntry(self.relativize(p).toString().replace('\\', '/'));
                 e.setLastModifiedTime(FileTime.fromMillis(0));
@@ -112,8 +117,13 @@ public final class Gradescope {
         Report report;
         try (Grader g = new Grader(limits, Math.max(1, Runtime.getRuntime().availableProcessors()))) {
             if (!Files.isDirectory(submission)) {
-                report = new Report("submission", 0, exercises.stream()
-                        .map(e -> ExerciseResult.zero(e, "no submission folder at " + submission)).toList(), 0);
+                report = new Report(
+                        "submission",
+                        0,
+                        exercises.stream()
+                                .map(e -> ExerciseResult.zero(e, "no submission folder at " + submission))
+                                .toList(),
+                        0);
             } else {
                 Path zip = singleZip(submission);
                 report = g.grade("submission", zip != null ? zip : submission, exercises, Grader.randomSeed());
@@ -127,7 +137,8 @@ public final class Gradescope {
     private static Path singleZip(Path submission) throws IOException {
         try (Stream<Path> files = Files.list(submission)) {
             List<Path> all = files.toList();
-            boolean onlyZip = all.size() == 1 && all.get(0).toString().toLowerCase().endsWith(".zip");
+            boolean onlyZip =
+                    all.size() == 1 && all.get(0).toString().toLowerCase().endsWith(".zip");
             return onlyZip ? all.get(0) : null;
         }
     }

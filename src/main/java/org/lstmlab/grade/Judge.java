@@ -9,6 +9,7 @@ import org.lstmlab.grade.child.Wire;
 final class Judge {
     /** Absolute and relative tolerance: float64 inputs, so only rounding may differ. */
     static final double ATOL = 1e-6;
+
     static final double RTOL = 1e-5;
 
     private Judge() {}
@@ -24,10 +25,11 @@ final class Judge {
                 String m = o.message();
                 if (m.contains("is not implemented yet")) {
                     if (m.contains(e.id() + " (")) {
-                        return "not implemented yet: replace the TODO in " + e.className() + "." + c.method()
-                                + " with " + e.equations().get(c.method()) + " (notebook " + e.notebook() + ")";
+                        return "not implemented yet: replace the TODO in " + e.className() + "." + c.method() + " with "
+                                + e.equations().get(c.method()) + " (notebook " + e.notebook() + ")";
                     }
-                    int from = m.indexOf("UnsupportedOperationException: ") + "UnsupportedOperationException: ".length();
+                    int from =
+                            m.indexOf("UnsupportedOperationException: ") + "UnsupportedOperationException: ".length();
                     int to = m.indexOf(" is not implemented yet");
                     String other = from > 30 && from < to ? m.substring(from, to) : "another exercise";
                     return e.id() + " calls an exercise that is not implemented yet (" + other + "): do that one first";
@@ -84,8 +86,8 @@ final class Judge {
                 return name(symbol) + " has " + a[k] + " at " + index(expected.shape(), k);
             }
             if (!(Math.abs(a[k] - e[k]) <= ATOL + RTOL * Math.abs(e[k]))) {
-                return name(symbol) + " is wrong at " + index(expected.shape(), k) + ": expected "
-                        + fmt(e[k]) + ", got " + fmt(a[k]);
+                return name(symbol) + " is wrong at " + index(expected.shape(), k) + ": expected " + fmt(e[k])
+                        + ", got " + fmt(a[k]);
             }
         }
         return null;

@@ -13,8 +13,15 @@ package org.lstmlab.grade;
  * @param addressSpaceMb  Linux only: the child's virtual address space ({@code ulimit -v}), which also
  *                        bounds ND4J buffers that JavaCPP's counters do not see; 0 for none
  */
-public record Limits(long callMillis, long wallMillis, int heapMb, int offHeapMb, int physicalMb,
-                     int outputBytes, int maxNewThreads, int addressSpaceMb) {
+public record Limits(
+        long callMillis,
+        long wallMillis,
+        int heapMb,
+        int offHeapMb,
+        int physicalMb,
+        int outputBytes,
+        int maxNewThreads,
+        int addressSpaceMb) {
 
     /**
      * The defaults: 10 s a call, 60 s a JVM, 256 MB heap, 256 MB off-heap (1 GB physical), 64 KB of
@@ -26,6 +33,7 @@ public record Limits(long callMillis, long wallMillis, int heapMb, int offHeapMb
 
     /** The same limits with another time per call and per JVM. */
     public Limits withTimes(long callMillis, long wallMillis) {
-        return new Limits(callMillis, wallMillis, heapMb, offHeapMb, physicalMb, outputBytes, maxNewThreads, addressSpaceMb);
+        return new Limits(
+                callMillis, wallMillis, heapMb, offHeapMb, physicalMb, outputBytes, maxNewThreads, addressSpaceMb);
     }
 }

@@ -24,8 +24,13 @@ final class Plan {
      * @param alternatives common mistakes, each a wrong answer with the hint that explains it
      * @param label        how the case reads in feedback, e.g. {@code "randomised case 2 (seed 812, B=3, X=2, H=5)"}
      */
-    record Case(Wire.Call call, String method, Map<String, Tensor> expected, Map<String, String> symbols,
-                List<Alternative> alternatives, String label) {
+    record Case(
+            Wire.Call call,
+            String method,
+            Map<String, Tensor> expected,
+            Map<String, String> symbols,
+            List<Alternative> alternatives,
+            String label) {
         String id() {
             return call.id();
         }
@@ -71,7 +76,8 @@ final class Plan {
             }
             for (String id : unlessWrong) {
                 if (Judge.compare(plan, plan.cases.get(id), outcomes.get(id)) != null) {
-                    return "right on this case but wrong on " + plan.cases.get(id).label()
+                    return "right on this case but wrong on "
+                            + plan.cases.get(id).label()
                             + ": does your code depend on the sizes or values of the example? Hard-coded answers score 0";
                 }
             }
@@ -80,7 +86,8 @@ final class Plan {
     }
 
     /** A test of a property every answer must have, checked on the listed cases' outputs. */
-    void expectProperty(String name, int points, List<String> ids, BiFunction<Case, Map<String, Tensor>, String> property) {
+    void expectProperty(
+            String name, int points, List<String> ids, BiFunction<Case, Map<String, Tensor>, String> property) {
         checks.add(new Check(name, points, (plan, outcomes) -> {
             for (String id : ids) {
                 Case c = plan.cases.get(id);

@@ -25,7 +25,10 @@ public record Report(String student, long seed, List<ExerciseResult> exercises, 
 
     /** The result of one exercise, or null when it was not graded. */
     public ExerciseResult exercise(String id) {
-        return exercises.stream().filter(e -> e.exercise().id().equalsIgnoreCase(id)).findFirst().orElse(null);
+        return exercises.stream()
+                .filter(e -> e.exercise().id().equalsIgnoreCase(id))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The console table: exercise, points, feedback. */
@@ -36,25 +39,45 @@ public record Report(String student, long seed, List<ExerciseResult> exercises, 
         for (ExerciseResult r : exercises) {
             String name = r.exercise().id() + " " + r.exercise().title();
             String[] lines = r.feedback().split("\n");
-            s.append(String.format(Locale.ROOT, "%-40s %9s  %s%n", name, points(r.score()) + "/" + r.maxScore(), lines[0]));
-            for (int k = 1; k < lines.length; k++) s.append(String.format(Locale.ROOT, "%-40s %9s  %s%n", "", "", lines[k]));
+            s.append(String.format(
+                    Locale.ROOT, "%-40s %9s  %s%n", name, points(r.score()) + "/" + r.maxScore(), lines[0]));
+            for (int k = 1; k < lines.length; k++)
+                s.append(String.format(Locale.ROOT, "%-40s %9s  %s%n", "", "", lines[k]));
         }
-        s.append(String.format(Locale.ROOT, "%-40s %9s  randomised cases used seed %d%n", "total",
-                points(score()) + "/" + maxScore(), seed));
+        s.append(String.format(
+                Locale.ROOT,
+                "%-40s %9s  randomised cases used seed %d%n",
+                "total",
+                points(score()) + "/" + maxScore(),
+                seed));
         return s.toString();
     }
 
     /** The same table as HTML, which the course kernel displays for any object with a public {@code toHtml()}. */
     public String toHtml() {
-        StringBuilder s = new StringBuilder("<table class=\"lstmlab-grade\">\n<thead><tr><th>exercise</th><th>points</th><th>feedback</th></tr></thead>\n<tbody>\n");
+        StringBuilder s = new StringBuilder(
+                "<table class=\"lstmlab-grade\">\n<thead><tr><th>exercise</th><th>points</th><th>feedback</th></tr></thead>\n<tbody>\n");
         for (ExerciseResult r : exercises) {
             String colour = r.score() >= r.maxScore() ? "#e6f4ea" : r.score() > 0 ? "#fff4e5" : "#fdecea";
-            s.append("<tr style=\"background:").append(colour).append("\"><td>").append(html(r.exercise().id() + " " + r.exercise().title()))
-                    .append("</td><td>").append(points(r.score())).append('/').append(r.maxScore())
-                    .append("</td><td>").append(html(r.feedback()).replace("\n", "<br>")).append("</td></tr>\n");
+            s.append("<tr style=\"background:")
+                    .append(colour)
+                    .append("\"><td>")
+                    .append(html(r.exercise().id() + " " + r.exercise().title()))
+                    .append("</td><td>")
+                    .append(points(r.score()))
+                    .append('/')
+                    .append(r.maxScore())
+                    .append("</td><td>")
+                    .append(html(r.feedback()).replace("\n", "<br>"))
+                    .append("</td></tr>\n");
         }
-        s.append("</tbody>\n<tfoot><tr><th>total</th><th>").append(points(score())).append('/').append(maxScore())
-                .append("</th><th>randomised cases used seed ").append(seed).append("</th></tr></tfoot>\n</table>");
+        s.append("</tbody>\n<tfoot><tr><th>total</th><th>")
+                .append(points(score()))
+                .append('/')
+                .append(maxScore())
+                .append("</th><th>randomised cases used seed ")
+                .append(seed)
+                .append("</th></tr></tfoot>\n</table>");
         return s.toString();
     }
 
@@ -69,14 +92,17 @@ public record Report(String student, long seed, List<ExerciseResult> exercises, 
         s.append("  \"execution_time\": ").append(Math.round(seconds)).append(",\n");
         s.append("  \"visibility\": \"visible\",\n");
         s.append("  \"stdout_visibility\": \"hidden\",\n");
-        s.append("  \"output\": ").append(json("LSTM Lab grader: " + points(score()) + "/" + maxScore()
-                + ". Randomised cases used seed " + seed + ".")).append(",\n");
+        s.append("  \"output\": ")
+                .append(json("LSTM Lab grader: " + points(score()) + "/" + maxScore() + ". Randomised cases used seed "
+                        + seed + "."))
+                .append(",\n");
         s.append("  \"tests\": [");
         List<String> tests = new ArrayList<>();
         for (ExerciseResult r : exercises) {
             int k = 1;
             for (TestResult t : r.tests()) {
-                tests.add("\n    {\"name\": " + json(t.name()) + ", \"number\": " + json(r.exercise().id().substring(1) + "." + k++)
+                tests.add("\n    {\"name\": " + json(t.name()) + ", \"number\": "
+                        + json(r.exercise().id().substring(1) + "." + k++)
                         + ", \"score\": " + points(t.score()) + ", \"max_score\": " + points(t.maxScore())
                         + ", \"output\": " + json(t.output()) + ", \"visibility\": " + json(t.visibility()) + "}");
             }

@@ -50,9 +50,13 @@ final class Sandbox {
             Wire.writeCalls(out, calls);
         }
         List<String> cmd = new ArrayList<>(runtime.command(limits));
-        cmd.addAll(List.of(ChildMain.class.getName(),
-                job.toString(), result.toString(), classes.toString(),
-                Long.toString(limits.callMillis()), Integer.toString(limits.maxNewThreads())));
+        cmd.addAll(List.of(
+                ChildMain.class.getName(),
+                job.toString(),
+                result.toString(),
+                classes.toString(),
+                Long.toString(limits.callMillis()),
+                Integer.toString(limits.maxNewThreads())));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         Map<String, String> keep = new LinkedHashMap<>();
@@ -90,20 +94,22 @@ final class Sandbox {
         }
         String stopped;
         if (tooLoud.get()) {
-            stopped = "printed more than " + limits.outputBytes() / 1024 + " KB, so grading stopped: remove the print statements from "
-                    + className;
+            stopped = "printed more than " + limits.outputBytes() / 1024
+                    + " KB, so grading stopped: remove the print statements from " + className;
         } else if (!finished) {
             stopped = "the grading JVM did not finish within " + limits.wallMillis() / 1000 + " s and was stopped";
         } else if (text.contains("OutOfMemoryError")) {
             stopped = "ran out of memory (heap limit " + limits.heapMb() + " MB): does it allocate a huge array?";
         } else {
-            stopped = "the grading JVM exited (code " + p.exitValue() + ") before this call returned: graded code must return its "
+            stopped = "the grading JVM exited (code " + p.exitValue()
+                    + ") before this call returned: graded code must return its "
                     + "result, not call System.exit or Runtime.halt";
         }
         return new Run(outcomes, stopped);
     }
 
-    private void drain(Process p, InputStream in, ByteArrayOutputStream head, AtomicLong printed, AtomicBoolean tooLoud) {
+    private void drain(
+            Process p, InputStream in, ByteArrayOutputStream head, AtomicLong printed, AtomicBoolean tooLoud) {
         byte[] buf = new byte[8192];
         try (in) {
             int n;

@@ -29,14 +29,28 @@ final class SubmissionCompiler {
         if (javac == null) return "no Java compiler: the grader must run on a JDK, not a JRE";
         Files.createDirectories(out);
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("-proc:none", "-implicit:none", "-nowarn", "-encoding", "UTF-8",
-                    "--release", "17", "-Xmaxerrs", "5", "-cp", classpath, "-d", out.toString());
+        try (StandardJavaFileManager files =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            List<String> options = List.of(
+                    "-proc:none",
+                    "-implicit:none",
+                    "-nowarn",
+                    "-encoding",
+                    "UTF-8",
+                    "--release",
+                    "17",
+                    "-Xmaxerrs",
+                    "5",
+                    "-cp",
+                    classpath,
+                    "-d",
+                    out.toString());
             Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
             StringWriter noise = new StringWriter();
             boolean ok;
             try {
-                ok = javac.getTask(noise, files, diagnostics, options, null, units).call();
+                ok = javac.getTask(noise, files, diagnostics, options, null, units)
+                        .call();
             } catch (RuntimeException e) {
                 return "the compiler failed on this file: " + e;
             }
@@ -45,8 +59,14 @@ final class SubmissionCompiler {
                 int shown = 0;
                 for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                     if (d.getKind() != Diagnostic.Kind.ERROR || shown++ >= 5) continue;
-                    String file = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName().toString();
-                    s.append("\n  ").append(file).append(':').append(d.getLineNumber()).append(": ")
+                    String file = d.getSource() == null
+                            ? ""
+                            : Path.of(d.getSource().toUri()).getFileName().toString();
+                    s.append("\n  ")
+                            .append(file)
+                            .append(':')
+                            .append(d.getLineNumber())
+                            .append(": ")
                             .append(d.getMessage(Locale.ROOT));
                 }
                 return s.toString();
@@ -75,14 +95,16 @@ final class SubmissionCompiler {
         if (!Files.isDirectory(pkg)) return null;
         try (Stream<Path> classes = Files.list(pkg)) {
             for (Path c : classes.filter(f -> {
-                String n = f.getFileName().toString();
-                return n.equals(exercise.className() + ".class") || n.startsWith(exercise.className() + "$");
-            }).toList()) {
+                        String n = f.getFileName().toString();
+                        return n.equals(exercise.className() + ".class") || n.startsWith(exercise.className() + "$");
+                    })
+                    .toList()) {
                 String bytes = new String(Files.readAllBytes(c), StandardCharsets.ISO_8859_1);
                 for (String name : Exercises.forbidden(exercise)) {
                     if (bytes.contains(name.replace('.', '/'))) {
                         return exercise.id() + " must be your own code, but " + exercise.className() + " calls " + name
-                                + (name.endsWith(".") ? "*" : "") + ", which computes the answer: the library is for checking your work in the notebook";
+                                + (name.endsWith(".") ? "*" : "")
+                                + ", which computes the answer: the library is for checking your work in the notebook";
                     }
                 }
             }
@@ -94,12 +116,15 @@ final class SubmissionCompiler {
     static Path find(Path root, String fileName) throws IOException {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root, 12)) {
-            walk.filter(p -> p.getFileName().toString().equals(fileName) && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+            walk.filter(p -> p.getFileName().toString().equals(fileName)
+                            && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
                     .filter(p -> !root.relativize(p).toString().startsWith("__MACOSX"))
                     .forEach(found::add);
         }
         return found.stream()
-                .min((a, b) -> Boolean.compare(!a.toString().contains("org/lstmlab/exercises"), !b.toString().contains("org/lstmlab/exercises")))
+                .min((a, b) -> Boolean.compare(
+                        !a.toString().contains("org/lstmlab/exercises"),
+                        !b.toString().contains("org/lstmlab/exercises")))
                 .orElse(null);
     }
 }

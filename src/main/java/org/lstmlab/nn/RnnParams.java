@@ -20,7 +20,8 @@ public record RnnParams(INDArray wH, INDArray bH) {
         Shapes.require("W_h", "[H, H+X]", wH, Shapes.ANY, Shapes.ANY);
         long hidden = wH.rows();
         if (wH.columns() <= hidden) {
-            throw new IllegalArgumentException("W_h must be [H, H+X] with X ≥ 1 but is " + java.util.Arrays.toString(wH.shape()));
+            throw new IllegalArgumentException(
+                    "W_h must be [H, H+X] with X ≥ 1 but is " + java.util.Arrays.toString(wH.shape()));
         }
         Shapes.require("b_h", "[H]", bH, hidden);
         Shapes.requireType("b_h", bH, wH.dataType());

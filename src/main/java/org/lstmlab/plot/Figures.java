@@ -16,6 +16,7 @@ final class Figures {
 
     /** Default width and height in pixels. */
     static final int WIDTH = 800;
+
     static final int HEIGHT = 500;
 
     /** A colour-blind-safe palette (Okabe & Ito 2008), in order. */
@@ -25,7 +26,8 @@ final class Figures {
     };
 
     static final BasicStroke SOLID = new BasicStroke(2f);
-    static final BasicStroke DASHED = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);
+    static final BasicStroke DASHED =
+            new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);
 
     private Figures() {}
 
@@ -69,12 +71,14 @@ final class Figures {
         chart.getStyler().setPlotGridHorizontalLinesVisible(decades <= MAX_DECADE_GRID);
         if (decades > CROWDED_DECADES) {
             java.awt.Font font = chart.getStyler().getAxisTickLabelsFont();
-            chart.getStyler().setAxisTickLabelsFont(font.deriveFont(Math.max(7f, font.getSize2D() * CROWDED_DECADES / decades)));
+            chart.getStyler()
+                    .setAxisTickLabelsFont(font.deriveFont(Math.max(7f, font.getSize2D() * CROWDED_DECADES / decades)));
         }
     }
 
     /** At most this many x tick labels, so that long runs stay readable. */
     static final int MAX_X_LABELS = 12;
+
     static final int CROWDED_DECADES = 24;
     static final int MAX_DECADE_GRID = 40;
 
@@ -93,7 +97,8 @@ final class Figures {
     }
 
     static void requireNonEmpty(String what, List<?> items) {
-        if (items == null || items.isEmpty()) throw new IllegalArgumentException(what + " must hold at least one curve but is empty");
+        if (items == null || items.isEmpty())
+            throw new IllegalArgumentException(what + " must hold at least one curve but is empty");
     }
 
     private static void requireUniqueName(XYChart chart, String name) {

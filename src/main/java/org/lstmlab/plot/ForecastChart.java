@@ -50,15 +50,19 @@ public final class ForecastChart {
      * @param truth     {@code [n]} observed values
      * @param forecasts legend name → {@code [n]} forecast, in iteration order (use a LinkedHashMap)
      */
-    public static XYChart chart(String title, String yLabel, List<LocalDate> dates, double[] truth, Map<String, double[]> forecasts) {
-        if (dates == null || dates.isEmpty()) throw new IllegalArgumentException("dates must hold at least one date but is empty");
+    public static XYChart chart(
+            String title, String yLabel, List<LocalDate> dates, double[] truth, Map<String, double[]> forecasts) {
+        if (dates == null || dates.isEmpty())
+            throw new IllegalArgumentException("dates must hold at least one date but is empty");
         double[] x = new double[dates.size()];
         for (int k = 0; k < x.length; k++) x[k] = k;
         Curve truthCurve = new Curve("truth", x, truth);
         List<Curve> curves = new ArrayList<>();
         if (forecasts != null) forecasts.forEach((name, y) -> curves.add(new Curve(name, x, y)));
         requireAligned(truthCurve, curves);
-        List<Date> when = dates.stream().map(d -> Date.from(d.atStartOfDay().toInstant(ZoneOffset.UTC))).toList();
+        List<Date> when = dates.stream()
+                .map(d -> Date.from(d.atStartOfDay().toInstant(ZoneOffset.UTC)))
+                .toList();
         XYChart chart = Figures.lineChart(title, "date", yLabel, false);
         chart.getStyler().setDatePattern("yyyy-MM-dd");
         chart.getStyler().setTimezone(java.util.TimeZone.getTimeZone("UTC"));
@@ -84,11 +88,13 @@ public final class ForecastChart {
 
     private static void requireAligned(Curve truth, List<Curve> forecasts) {
         if (truth == null) throw new IllegalArgumentException("the truth curve is missing");
-        if (forecasts == null || forecasts.isEmpty()) throw new IllegalArgumentException("forecasts must hold at least one forecast but is empty");
+        if (forecasts == null || forecasts.isEmpty())
+            throw new IllegalArgumentException("forecasts must hold at least one forecast but is empty");
         for (Curve f : forecasts) {
             if (!java.util.Arrays.equals(f.x(), truth.x())) {
-                throw new IllegalArgumentException("forecast \"" + f.name() + "\" must be given at the truth's " + truth.x().length
-                        + " time points but has " + f.x().length + (f.x().length == truth.x().length ? " different ones" : ""));
+                throw new IllegalArgumentException("forecast \"" + f.name() + "\" must be given at the truth's "
+                        + truth.x().length + " time points but has " + f.x().length
+                        + (f.x().length == truth.x().length ? " different ones" : ""));
             }
         }
     }

@@ -25,17 +25,27 @@ import org.lstmlab.data.Batch;
  * @param validateEvery compute the validation loss every this many steps (and at the last); 0 = ten times per run
  * @param progress      how progress is shown
  */
-public record TrainConfig(int steps, int epochs, int batchSize, double learningRate, OptimizerKind optimizer,
-                          double clipNorm, LossMode loss, long seed, Batch validation, int validateEvery,
-                          Progress.Mode progress) {
+public record TrainConfig(
+        int steps,
+        int epochs,
+        int batchSize,
+        double learningRate,
+        OptimizerKind optimizer,
+        double clipNorm,
+        LossMode loss,
+        long seed,
+        Batch validation,
+        int validateEvery,
+        Progress.Mode progress) {
 
     /** The value of {@code clipNorm} that turns clipping off. */
     public static final double NO_CLIPPING = 0;
 
     public TrainConfig {
         if (steps < 0 || epochs < 0 || (steps > 0) == (epochs > 0)) {
-            throw new IllegalArgumentException("give either steps or epochs as a positive number (the other 0) but got steps = "
-                    + steps + ", epochs = " + epochs);
+            throw new IllegalArgumentException(
+                    "give either steps or epochs as a positive number (the other 0) but got steps = " + steps
+                            + ", epochs = " + epochs);
         }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size B must be at least 1 but is " + batchSize);
@@ -43,11 +53,15 @@ public record TrainConfig(int steps, int epochs, int batchSize, double learningR
         Optimizer.requireLearningRate(learningRate);
         if (optimizer == null) throw new IllegalArgumentException("optimizer must be SGD or ADAM but is null");
         if (!(clipNorm >= 0) || Double.isInfinite(clipNorm)) {
-            throw new IllegalArgumentException("clipNorm must be a positive finite threshold, or 0 for no clipping, but is " + clipNorm);
+            throw new IllegalArgumentException(
+                    "clipNorm must be a positive finite threshold, or 0 for no clipping, but is " + clipNorm);
         }
         if (loss == null) throw new IllegalArgumentException("loss must be LAST_STEP or EVERY_STEP but is null");
-        if (validateEvery < 0) throw new IllegalArgumentException("validateEvery must be ≥ 0 (0 = ten times per run) but is " + validateEvery);
-        if (progress == null) throw new IllegalArgumentException("progress must be AUTO, BAR, LINES or OFF but is null");
+        if (validateEvery < 0)
+            throw new IllegalArgumentException(
+                    "validateEvery must be ≥ 0 (0 = ten times per run) but is " + validateEvery);
+        if (progress == null)
+            throw new IllegalArgumentException("progress must be AUTO, BAR, LINES or OFF but is null");
     }
 
     /**
@@ -56,8 +70,8 @@ public record TrainConfig(int steps, int epochs, int batchSize, double learningR
      * validation, progress shown.
      */
     public static TrainConfig defaults() {
-        return new TrainConfig(1000, 0, 32, 0.01, OptimizerKind.ADAM, 1.0, LossMode.LAST_STEP, 42, null, 0,
-                Progress.Mode.AUTO);
+        return new TrainConfig(
+                1000, 0, 32, 0.01, OptimizerKind.ADAM, 1.0, LossMode.LAST_STEP, 42, null, 0, Progress.Mode.AUTO);
     }
 
     /** Whether gradients are clipped. */
@@ -66,56 +80,189 @@ public record TrainConfig(int steps, int epochs, int batchSize, double learningR
     }
 
     public TrainConfig withSteps(int steps) {
-        return new TrainConfig(steps, 0, batchSize, learningRate, optimizer, clipNorm, loss, seed, validation, validateEvery, progress);
+        return new TrainConfig(
+                steps,
+                0,
+                batchSize,
+                learningRate,
+                optimizer,
+                clipNorm,
+                loss,
+                seed,
+                validation,
+                validateEvery,
+                progress);
     }
 
     public TrainConfig withEpochs(int epochs) {
-        return new TrainConfig(0, epochs, batchSize, learningRate, optimizer, clipNorm, loss, seed, validation, validateEvery, progress);
+        return new TrainConfig(
+                0,
+                epochs,
+                batchSize,
+                learningRate,
+                optimizer,
+                clipNorm,
+                loss,
+                seed,
+                validation,
+                validateEvery,
+                progress);
     }
 
     public TrainConfig withBatchSize(int batchSize) {
-        return new TrainConfig(steps, epochs, batchSize, learningRate, optimizer, clipNorm, loss, seed, validation, validateEvery, progress);
+        return new TrainConfig(
+                steps,
+                epochs,
+                batchSize,
+                learningRate,
+                optimizer,
+                clipNorm,
+                loss,
+                seed,
+                validation,
+                validateEvery,
+                progress);
     }
 
     public TrainConfig withLearningRate(double learningRate) {
-        return new TrainConfig(steps, epochs, batchSize, learningRate, optimizer, clipNorm, loss, seed, validation, validateEvery, progress);
+        return new TrainConfig(
+                steps,
+                epochs,
+                batchSize,
+                learningRate,
+                optimizer,
+                clipNorm,
+                loss,
+                seed,
+                validation,
+                validateEvery,
+                progress);
     }
 
     public TrainConfig withOptimizer(OptimizerKind optimizer) {
-        return new TrainConfig(steps, epochs, batchSize, learningRate, optimizer, clipNorm, loss, seed, validation, validateEvery, progress);
+        return new TrainConfig(
+                steps,
+                epochs,
+                batchSize,
+                learningRate,
+                optimizer,
+                clipNorm,
+                loss,
+                seed,
+                validation,
+                validateEvery,
+                progress);
     }
 
     /** Clips the global gradient norm at {@code clipNorm} (positive). */
     public TrainConfig withClipNorm(double clipNorm) {
         if (!(clipNorm > 0)) {
-            throw new IllegalArgumentException("clipNorm must be positive but is " + clipNorm + " (use withoutClipping() to turn clipping off)");
+            throw new IllegalArgumentException(
+                    "clipNorm must be positive but is " + clipNorm + " (use withoutClipping() to turn clipping off)");
         }
-        return new TrainConfig(steps, epochs, batchSize, learningRate, optimizer, clipNorm, loss, seed, validation, validateEvery, progress);
+        return new TrainConfig(
+                steps,
+                epochs,
+                batchSize,
+                learningRate,
+                optimizer,
+                clipNorm,
+                loss,
+                seed,
+                validation,
+                validateEvery,
+                progress);
     }
 
     public TrainConfig withoutClipping() {
-        return new TrainConfig(steps, epochs, batchSize, learningRate, optimizer, NO_CLIPPING, loss, seed, validation, validateEvery, progress);
+        return new TrainConfig(
+                steps,
+                epochs,
+                batchSize,
+                learningRate,
+                optimizer,
+                NO_CLIPPING,
+                loss,
+                seed,
+                validation,
+                validateEvery,
+                progress);
     }
 
     public TrainConfig withLoss(LossMode loss) {
-        return new TrainConfig(steps, epochs, batchSize, learningRate, optimizer, clipNorm, loss, seed, validation, validateEvery, progress);
+        return new TrainConfig(
+                steps,
+                epochs,
+                batchSize,
+                learningRate,
+                optimizer,
+                clipNorm,
+                loss,
+                seed,
+                validation,
+                validateEvery,
+                progress);
     }
 
     public TrainConfig withSeed(long seed) {
-        return new TrainConfig(steps, epochs, batchSize, learningRate, optimizer, clipNorm, loss, seed, validation, validateEvery, progress);
+        return new TrainConfig(
+                steps,
+                epochs,
+                batchSize,
+                learningRate,
+                optimizer,
+                clipNorm,
+                loss,
+                seed,
+                validation,
+                validateEvery,
+                progress);
     }
 
     /** Held-out data whose loss is recorded during the run. */
     public TrainConfig withValidation(Batch validation) {
-        return new TrainConfig(steps, epochs, batchSize, learningRate, optimizer, clipNorm, loss, seed, validation, validateEvery, progress);
+        return new TrainConfig(
+                steps,
+                epochs,
+                batchSize,
+                learningRate,
+                optimizer,
+                clipNorm,
+                loss,
+                seed,
+                validation,
+                validateEvery,
+                progress);
     }
 
     public TrainConfig withValidateEvery(int validateEvery) {
-        return new TrainConfig(steps, epochs, batchSize, learningRate, optimizer, clipNorm, loss, seed, validation, validateEvery, progress);
+        return new TrainConfig(
+                steps,
+                epochs,
+                batchSize,
+                learningRate,
+                optimizer,
+                clipNorm,
+                loss,
+                seed,
+                validation,
+                validateEvery,
+                progress);
     }
 
     public TrainConfig withProgress(Progress.Mode progress) {
-        return new TrainConfig(steps, epochs, batchSize, learningRate, optimizer, clipNorm, loss, seed, validation, validateEvery, progress);
+        return new TrainConfig(
+                steps,
+                epochs,
+                batchSize,
+                learningRate,
+                optimizer,
+                clipNorm,
+                loss,
+                seed,
+                validation,
+                validateEvery,
+                progress);
     }
 
     /** No progress output at all. */

@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.lstmlab.data.Batch;
 import org.lstmlab.data.BatchSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The training loop for sequence regression: take a batch, compute the loss and the gradients
@@ -89,8 +89,12 @@ public final class Trainer {
             progress.update(step, losses, (System.nanoTime() - start) / 1e9);
         }
         History h = history(losses, norms, steps, validationSteps, validationLosses, validations, start);
-        progress.finish(String.format("done: %d steps in %.1f s (%.1f steps/s), final loss %.4g%s", h.steps(), h.seconds(),
-                h.stepsPerSecond(), h.finalLoss(),
+        progress.finish(String.format(
+                "done: %d steps in %.1f s (%.1f steps/s), final loss %.4g%s",
+                h.steps(),
+                h.seconds(),
+                h.stepsPerSecond(),
+                h.finalLoss(),
                 validation == null ? "" : String.format(", validation loss %.4g", h.finalValidationLoss())));
         return h;
     }
@@ -99,17 +103,21 @@ public final class Trainer {
     static int totalSteps(BatchSource source, TrainConfig config) {
         if (config.steps() > 0) return config.steps();
         if (source.size().isEmpty()) {
-            throw new IllegalArgumentException("epochs need a fixed training set of N sequences, but this source generates "
-                    + "fresh batches: give steps instead (withSteps)");
+            throw new IllegalArgumentException(
+                    "epochs need a fixed training set of N sequences, but this source generates "
+                            + "fresh batches: give steps instead (withSteps)");
         }
         int n = source.size().getAsInt();
         long total = (long) config.epochs() * ((n + config.batchSize() - 1) / config.batchSize());
-        if (total > Integer.MAX_VALUE) throw new IllegalArgumentException(config.epochs() + " epochs are too many steps: " + total);
+        if (total > Integer.MAX_VALUE)
+            throw new IllegalArgumentException(config.epochs() + " epochs are too many steps: " + total);
         return (int) total;
     }
 
     private static void requireConfig(TrainConfig config) {
-        if (config == null) throw new IllegalArgumentException("config must be a TrainConfig (start from TrainConfig.defaults()) but is null");
+        if (config == null)
+            throw new IllegalArgumentException(
+                    "config must be a TrainConfig (start from TrainConfig.defaults()) but is null");
     }
 
     private static Batch asType(Batch batch, SequenceRegressor model) {
@@ -125,19 +133,29 @@ public final class Trainer {
         if (step == 1) {
             advice = "check the inputs and targets for NaN or infinite values, and the initial weights";
         } else if (config.clips()) {
-            advice = String.format("the updates were too large even with clipping at %.3g; lower the learning rate α = %.3g",
+            advice = String.format(
+                    "the updates were too large even with clipping at %.3g; lower the learning rate α = %.3g",
                     config.clipNorm(), config.learningRate());
         } else {
             advice = "the gradients exploded; clip the gradient norm (clipNorm, notebook 01)";
         }
-        return new TrainingDivergedException(String.format("loss became %s at step %d (%s): %s", what, step, before, advice),
-                step, last, null);
+        return new TrainingDivergedException(
+                String.format("loss became %s at step %d (%s): %s", what, step, before, advice), step, last, null);
     }
 
-    private static History history(double[] losses, double[] norms, int steps, double[] validationSteps,
-                                   double[] validationLosses, int validations, long start) {
-        return new History(Arrays.copyOf(losses, steps), Arrays.copyOf(norms, steps),
-                Arrays.copyOf(validationSteps, validations), Arrays.copyOf(validationLosses, validations),
+    private static History history(
+            double[] losses,
+            double[] norms,
+            int steps,
+            double[] validationSteps,
+            double[] validationLosses,
+            int validations,
+            long start) {
+        return new History(
+                Arrays.copyOf(losses, steps),
+                Arrays.copyOf(norms, steps),
+                Arrays.copyOf(validationSteps, validations),
+                Arrays.copyOf(validationLosses, validations),
                 (System.nanoTime() - start) / 1e9);
     }
 }

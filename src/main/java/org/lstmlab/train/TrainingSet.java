@@ -2,12 +2,12 @@ package org.lstmlab.train;
 
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
+import org.lstmlab.data.Batch;
+import org.lstmlab.data.BatchSource;
 import org.lstmlab.nn.Shapes;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.lstmlab.data.Batch;
-import org.lstmlab.data.BatchSource;
 
 /**
  * A fixed set of N training sequences, served in minibatches of B that cover every example once per

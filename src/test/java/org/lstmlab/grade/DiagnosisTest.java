@@ -16,16 +16,25 @@ import org.lstmlab.grade.child.Wire;
 class DiagnosisTest {
 
     /** Outcomes where every call returns what {@code answer} gives for its case. */
-    private static Map<String, Wire.Outcome> outcomes(Plan plan, Function<Plan.Case, Map<String, org.lstmlab.grade.child.Tensor>> answer) {
+    private static Map<String, Wire.Outcome> outcomes(
+            Plan plan, Function<Plan.Case, Map<String, org.lstmlab.grade.child.Tensor>> answer) {
         Map<String, Wire.Outcome> m = new LinkedHashMap<>();
-        for (Plan.Case c : plan.cases.values()) m.put(c.id(), new Wire.Outcome(c.id(), Wire.Status.RETURNED, "", answer.apply(c)));
+        for (Plan.Case c : plan.cases.values())
+            m.put(c.id(), new Wire.Outcome(c.id(), Wire.Status.RETURNED, "", answer.apply(c)));
         return m;
     }
 
     private static String feedbackForAlternative(String exercise, String hintStart) {
         Plan plan = ExercisePlans.plan(Exercises.byId(exercise), 5);
-        ExerciseResult r = Grader.judge(plan, outcomes(plan, c -> c.alternatives().stream()
-                .filter(a -> a.hint().contains(hintStart)).findFirst().map(Plan.Alternative::outputs).orElse(c.expected())));
+        ExerciseResult r = Grader.judge(
+                plan,
+                outcomes(
+                        plan,
+                        c -> c.alternatives().stream()
+                                .filter(a -> a.hint().contains(hintStart))
+                                .findFirst()
+                                .map(Plan.Alternative::outputs)
+                                .orElse(c.expected())));
         return r.feedback();
     }
 
@@ -40,25 +49,28 @@ class DiagnosisTest {
 
     @Test
     void aForgetGateComputedWithTanhIsToldToUseSigma() {
-        assertTrue(feedbackForAlternative("E3", "did you use tanh instead of σ").startsWith(
-                "f_t equals tanh(W_f·[h_{t-1}, x_t] + b_f): did you use tanh instead of σ? A gate's values lie in (0, 1) (fixed case"));
+        assertTrue(
+                feedbackForAlternative("E3", "did you use tanh instead of σ")
+                        .startsWith(
+                                "f_t equals tanh(W_f·[h_{t-1}, x_t] + b_f): did you use tanh instead of σ? A gate's values lie in (0, 1) (fixed case"));
     }
 
     @Test
     void aGateOnXThenHIsToldTheCourseConcatenatesHFirst() {
-        assertTrue(feedbackForAlternative("E3", "concatenates h first").startsWith(
-                "your result equals σ(W_f·[x_t, h_{t-1}] + b_f): the course concatenates h first"));
+        assertTrue(feedbackForAlternative("E3", "concatenates h first")
+                .startsWith("your result equals σ(W_f·[x_t, h_{t-1}] + b_f): the course concatenates h first"));
     }
 
     @Test
     void aCellStateWithoutTheForgetTermIsToldWhereItIsRight() {
-        assertTrue(feedbackForAlternative("E5", "right where f_t = 1").startsWith(
-                "C_t is right where f_t = 1 but wrong elsewhere: check the f_t * C_{t-1} term"));
+        assertTrue(feedbackForAlternative("E5", "right where f_t = 1")
+                .startsWith("C_t is right where f_t = 1 but wrong elsewhere: check the f_t * C_{t-1} term"));
     }
 
     @Test
     void aHiddenStateWithoutTanhIsToldSo() {
-        assertTrue(feedbackForAlternative("E6", "forget tanh").contains("h_t equals o_t * C_t: did you forget tanh(C_t)?"));
+        assertTrue(feedbackForAlternative("E6", "forget tanh")
+                .contains("h_t equals o_t * C_t: did you forget tanh(C_t)?"));
     }
 
     @Test
@@ -84,7 +96,8 @@ class DiagnosisTest {
             return Map.of("", new org.lstmlab.grade.child.Tensor(new long[] {t.shape()[1], t.shape()[0]}, t.data()));
         }));
         assertEquals(0, r.score());
-        assertTrue(r.feedback().startsWith("h_t must have shape [2, 4] but has [4, 2]: rows are examples"), r.feedback());
+        assertTrue(
+                r.feedback().startsWith("h_t must have shape [2, 4] but has [4, 2]: rows are examples"), r.feedback());
     }
 
     @Test

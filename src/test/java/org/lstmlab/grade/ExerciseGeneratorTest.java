@@ -24,7 +24,8 @@ class ExerciseGeneratorTest {
         GradingFixtures.copyTree(GradingFixtures.EXERCISES, tmp);
         Path e3 = tmp.resolve("org/lstmlab/exercises/E3ForgetGate.java");
         Files.writeString(e3, Files.readString(e3).replace("TODO E3", "TODO"));
-        assertEquals(1, ExerciseGenerator.differences(GradingFixtures.SOLUTIONS, tmp).size());
+        assertEquals(
+                1, ExerciseGenerator.differences(GradingFixtures.SOLUTIONS, tmp).size());
     }
 
     @Test
@@ -32,23 +33,32 @@ class ExerciseGeneratorTest {
         String source = Files.readString(GradingFixtures.SOLUTIONS.resolve("org/lstmlab/exercises/E4InputGate.java"));
         String generated = ExerciseGenerator.generate("E4InputGate.java", source);
         assertFalse(generated.contains("BEGIN SOLUTION") || generated.contains("Transforms.sigmoid(hx"), generated);
-        assertTrue(generated.contains("throw new UnsupportedOperationException(\"E4 (input gate and candidate) is not implemented yet: "
-                + "E4InputGate.inputGate must compute i_t = σ(W_i · [h_{t-1}, x_t] + b_i). Notebook 03-input-gate-and-candidate explains it.\");"));
+        assertTrue(
+                generated.contains(
+                        "throw new UnsupportedOperationException(\"E4 (input gate and candidate) is not implemented yet: "
+                                + "E4InputGate.inputGate must compute i_t = σ(W_i · [h_{t-1}, x_t] + b_i). Notebook 03-input-gate-and-candidate explains it.\");"));
         assertTrue(generated.contains("E4InputGate.candidate must compute C̃_t = tanh(W_C · [h_{t-1}, x_t] + b_C)"));
-        assertTrue(generated.contains("public static INDArray candidate(INDArray hPrev, INDArray x, INDArray wC, INDArray bC)"),
+        assertTrue(
+                generated.contains(
+                        "public static INDArray candidate(INDArray hPrev, INDArray x, INDArray wC, INDArray bC)"),
                 "signatures and Javadoc are kept");
     }
 
     @Test
     void aSolutionRegionWithoutItsEndMarkerIsRejected() {
-        String broken = "class E3ForgetGate {\n  public static INDArray forgetGate(INDArray a) {\n    // BEGIN SOLUTION\n    return a;\n  }\n}\n";
-        var e = assertThrows(IllegalArgumentException.class, () -> ExerciseGenerator.generate("E3ForgetGate.java", broken));
-        assertTrue(e.getMessage().contains("E3ForgetGate.java:3: // BEGIN SOLUTION has no // END SOLUTION"), e.getMessage());
+        String broken =
+                "class E3ForgetGate {\n  public static INDArray forgetGate(INDArray a) {\n    // BEGIN SOLUTION\n    return a;\n  }\n}\n";
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> ExerciseGenerator.generate("E3ForgetGate.java", broken));
+        assertTrue(
+                e.getMessage().contains("E3ForgetGate.java:3: // BEGIN SOLUTION has no // END SOLUTION"),
+                e.getMessage());
     }
 
     @Test
     void aFileThatIsNoExerciseIsRejectedWithTheNamesThatAre() {
-        var e = assertThrows(IllegalArgumentException.class, () -> ExerciseGenerator.generate("Helper.java", "class Helper {}"));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> ExerciseGenerator.generate("Helper.java", "class Helper {}"));
         assertTrue(e.getMessage().contains("E3ForgetGate.java"), e.getMessage());
     }
 

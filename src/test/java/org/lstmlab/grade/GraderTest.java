@@ -43,7 +43,10 @@ class GraderTest {
         Report r = grader.grade("exercises", GradingFixtures.EXERCISES, Exercises.ALL, 3);
         assertEquals(0, r.score(), r.toString());
         for (ExerciseResult e : r.exercises()) {
-            assertTrue(e.feedback().startsWith("not implemented yet: replace the TODO in " + e.exercise().className()),
+            assertTrue(
+                    e.feedback()
+                            .startsWith("not implemented yet: replace the TODO in "
+                                    + e.exercise().className()),
                     e.exercise().id() + ": " + e.feedback());
         }
     }
@@ -51,7 +54,8 @@ class GraderTest {
     @Test
     void aZippedSubmissionIsGradedLikeAFolder(@TempDir Path tmp) throws IOException {
         Path zip = tmp.resolve("bob.zip");
-        try (OutputStream f = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(f)) {
+        try (OutputStream f = Files.newOutputStream(zip);
+                ZipOutputStream out = new ZipOutputStream(f)) {
             Path src = GradingFixtures.SOLUTIONS.resolve("org/lstmlab/exercises/E5CellState.java");
             out.putNextEntry(new ZipEntry("exercises/org/lstmlab/exercises/E5CellState.java"));
             out.write(Files.readAllBytes(src));
@@ -65,31 +69,39 @@ class GraderTest {
     @Test
     void aZipWhoseEntriesPointOutsideItScores0WithoutWritingThere(@TempDir Path tmp) throws IOException {
         Path zip = tmp.resolve("evil.zip");
-        try (OutputStream f = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(f)) {
+        try (OutputStream f = Files.newOutputStream(zip);
+                ZipOutputStream out = new ZipOutputStream(f)) {
             out.putNextEntry(new ZipEntry("../../escaped.txt"));
             out.write("x".getBytes());
             out.closeEntry();
         }
         Report r = grader.grade("evil", zip, List.of(Exercises.byId("E5")), 4);
         assertEquals(0, r.score());
-        assertTrue(r.exercise("E5").feedback().contains("points outside the zip"), r.exercise("E5").feedback());
+        assertTrue(
+                r.exercise("E5").feedback().contains("points outside the zip"),
+                r.exercise("E5").feedback());
     }
 
     @Test
     void e7UsesTheStudentsOwnGatesAndSaysWhichOneIsMissing(@TempDir Path tmp) throws IOException {
         Path sub = GradingFixtures.submission(tmp.resolve("s"), null);
-        Files.copy(GradingFixtures.EXERCISES.resolve("org/lstmlab/exercises/E4InputGate.java"),
-                sub.resolve("org/lstmlab/exercises/E4InputGate.java"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                GradingFixtures.EXERCISES.resolve("org/lstmlab/exercises/E4InputGate.java"),
+                sub.resolve("org/lstmlab/exercises/E4InputGate.java"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Report r = grader.grade("s", sub, List.of(Exercises.byId("E7")), 4);
         assertEquals(0, r.score());
-        assertTrue(r.exercise("E7").feedback().startsWith("E7 calls an exercise that is not implemented yet (E4 (input gate and candidate)"),
+        assertTrue(
+                r.exercise("E7")
+                        .feedback()
+                        .startsWith("E7 calls an exercise that is not implemented yet (E4 (input gate and candidate)"),
                 r.exercise("E7").feedback());
     }
 
     @Test
     void aPathThatIsNeitherFolderNorZipIsRejected(@TempDir Path tmp) {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> grader.grade("x", tmp.resolve("missing"), Exercises.ALL, 1));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> grader.grade("x", tmp.resolve("missing"), Exercises.ALL, 1));
         assertTrue(e.getMessage().endsWith("missing does not exist"), e.getMessage());
     }
 

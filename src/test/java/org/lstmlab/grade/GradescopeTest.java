@@ -21,16 +21,21 @@ class GradescopeTest {
     void theBundleRunsOfflineOnASimulatedAutograderTreeAndWritesAValidResultsJson(@TempDir Path tmp) throws Exception {
         Path zip = tmp.resolve("autograder.zip");
         List<String> jars = Gradescope.writeBundle(zip);
-        assertTrue(jars.contains("lstm-lab.jar") && jars.stream().anyMatch(j -> j.startsWith("nd4j-native")), jars.toString());
+        assertTrue(
+                jars.contains("lstm-lab.jar") && jars.stream().anyMatch(j -> j.startsWith("nd4j-native")),
+                jars.toString());
 
         Path root = tmp.resolve("autograder");
         List<String> entries = unzip(zip, root.resolve("source"));
         assertTrue(entries.containsAll(List.of("setup.sh", "run_autograder", "lib/lstm-lab.jar")), entries.toString());
-        assertTrue(entries.stream().noneMatch(e -> e.contains("junit") || e.contains("test-classes")), entries.toString());
+        assertTrue(
+                entries.stream().noneMatch(e -> e.contains("junit") || e.contains("test-classes")), entries.toString());
         GradingFixtures.submission(root.resolve("submission"), null);
 
-        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("source/run_autograder").toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        "bash", root.resolve("source/run_autograder").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("log.txt").toFile());
         pb.environment().put("AUTOGRADER_ROOT", root.toString());
         Process p = pb.start();
         assertTrue(p.waitFor(15, TimeUnit.MINUTES), "run_autograder finishes");
@@ -49,7 +54,8 @@ class GradescopeTest {
 
     private static List<String> unzip(Path zip, Path into) throws IOException {
         List<String> names = new ArrayList<>();
-        try (InputStream f = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(f)) {
+        try (InputStream f = Files.newInputStream(zip);
+                ZipInputStream in = new ZipInputStream(f)) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 names.add(e.getName());

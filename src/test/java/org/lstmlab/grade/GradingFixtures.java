@@ -28,7 +28,8 @@ final class GradingFixtures {
         }
         if (overrides != null) {
             try (Stream<Path> files = Files.list(overrides)) {
-                for (Path f : files.toList()) Files.copy(f, sub.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                for (Path f : files.toList())
+                    Files.copy(f, sub.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
         return dir;
@@ -63,7 +64,9 @@ final class GradingFixtures {
             double max = (Double) t.get("max_score");
             assertTrue(score >= 0 && score <= max, "0 ≤ score ≤ max_score in " + t);
             assertTrue(t.get("output") instanceof String, "every test has an output");
-            assertTrue(List.of("hidden", "after_due_date", "after_published", "visible").contains(t.get("visibility")),
+            assertTrue(
+                    List.of("hidden", "after_due_date", "after_published", "visible")
+                            .contains(t.get("visibility")),
                     "visibility is one of Gradescope's values in " + t);
             sum += score;
         }

@@ -50,8 +50,13 @@ class HostileSubmissionsTest {
                 Arguments.of("forged-report", "E3", "E5", "f_t is wrong at [0, 0]"),
                 Arguments.of("huge-heap", "E3", "E5", "ran out of memory"),
                 Arguments.of("huge-off-heap", "E3", "E5", "ran out of memory"),
-                Arguments.of("read-tests-and-solutions", "E3", "E5", "found nothing to copy from (at E3ForgetGate.java"),
-                Arguments.of("reflection-on-grader", "E3", "E5", "reflection found nothing of the grader (at E3ForgetGate.java"),
+                Arguments.of(
+                        "read-tests-and-solutions", "E3", "E5", "found nothing to copy from (at E3ForgetGate.java"),
+                Arguments.of(
+                        "reflection-on-grader",
+                        "E3",
+                        "E5",
+                        "reflection found nothing of the grader (at E3ForgetGate.java"),
                 Arguments.of("lying-equals", "E3", "E5", "f_t is wrong at [0, 0]"),
                 Arguments.of("test-aborted", "E3", "E5", "package org.opentest4j does not exist"),
                 Arguments.of("swallowed-assertions", "E3", "E5", "f_t is wrong at [0, 0]"),
@@ -62,15 +67,23 @@ class HostileSubmissionsTest {
                 Arguments.of("class-in-java-package", "E3", "E5", "E3ForgetGate.java does not compile"),
                 Arguments.of("class-in-grader-package", "E3", "E5", "must stay in package org.lstmlab.exercises"),
                 Arguments.of("class-in-junit-package", "E3", "E5", "must stay in package org.lstmlab.exercises"),
-                Arguments.of("does-not-compile", "E9", "E5", "E9GradientClipping.java does not compile:\n  E9GradientClipping.java:11: ';' expected"),
+                Arguments.of(
+                        "does-not-compile",
+                        "E9",
+                        "E5",
+                        "E9GradientClipping.java does not compile:\n  E9GradientClipping.java:11: ';' expected"),
                 Arguments.of("wrong-signature", "E3", "E5", "has no public static method forgetGate"),
-                Arguments.of("calls-the-library", "E8", "E5", "E8 must be your own code, but E8LstmBackward calls org.lstmlab.nn.LstmCell"));
+                Arguments.of(
+                        "calls-the-library",
+                        "E8",
+                        "E5",
+                        "E8 must be your own code, but E8LstmBackward calls org.lstmlab.nn.LstmCell"));
     }
 
     @ParameterizedTest(name = "{0}: {1} scores 0 with a clear message, {2} is graded normally")
     @MethodSource("hostile")
-    void hostileSubmissionScoresZeroOnlyWhereItCheats(String name, String affected, String other, String message,
-                                                      @TempDir Path tmp) throws IOException {
+    void hostileSubmissionScoresZeroOnlyWhereItCheats(
+            String name, String affected, String other, String message, @TempDir Path tmp) throws IOException {
         Path sub = GradingFixtures.submission(tmp.resolve(name), GradingFixtures.HOSTILE.resolve(name));
         Report r = grader.grade(name, sub, List.of(Exercises.byId(affected), Exercises.byId(other)), 11);
 
@@ -86,17 +99,22 @@ class HostileSubmissionsTest {
     }
 
     @Test
-    void aSubmissionThatDeletesAndForgesTheResultsFolderCannotChangeTheResults(@TempDir Path unused) throws IOException {
+    void aSubmissionThatDeletesAndForgesTheResultsFolderCannotChangeTheResults(@TempDir Path unused)
+            throws IOException {
         Path root = Files.createTempDirectory("lstmlab-gradescope-");
         try {
             GradingFixtures.submission(root.resolve("submission"), GradingFixtures.HOSTILE.resolve("delete-results"));
             Files.createDirectories(root.resolve("results"));
             Files.writeString(root.resolve("results/results.json"), "stale");
-            Report r = Gradescope.runAutograder(root, Limits.defaults().withTimes(4_000, 90_000),
+            Report r = Gradescope.runAutograder(
+                    root,
+                    Limits.defaults().withTimes(4_000, 90_000),
                     List.of(Exercises.byId("E3"), Exercises.byId("E5")));
             Map<String, Object> json = GradingFixtures.validResultsJson(root.resolve("results/results.json"));
             assertEquals(0, r.exercise("E3").score(), r.exercise("E3").feedback());
-            assertTrue(r.exercise("E3").feedback().contains("f_t is wrong"), r.exercise("E3").feedback());
+            assertTrue(
+                    r.exercise("E3").feedback().contains("f_t is wrong"),
+                    r.exercise("E3").feedback());
             assertEquals(8.0, (Double) json.get("score"), "only E5's 8 points, not the forged 100");
         } finally {
             root.resolve("results").toFile().setWritable(true);

@@ -33,9 +33,18 @@ final class Json {
         if (c == '{') return obj();
         if (c == '[') return arr();
         if (c == '"') return str();
-        if (s.startsWith("true", at)) { at += 4; return true; }
-        if (s.startsWith("false", at)) { at += 5; return false; }
-        if (s.startsWith("null", at)) { at += 4; return null; }
+        if (s.startsWith("true", at)) {
+            at += 4;
+            return true;
+        }
+        if (s.startsWith("false", at)) {
+            at += 5;
+            return false;
+        }
+        if (s.startsWith("null", at)) {
+            at += 4;
+            return null;
+        }
         int start = at;
         while (at < s.length() && "+-0123456789.eE".indexOf(s.charAt(at)) >= 0) at++;
         if (start == at) throw new IllegalArgumentException("unexpected '" + c + "' at " + at);
@@ -46,7 +55,10 @@ final class Json {
         Map<String, Object> m = new LinkedHashMap<>();
         at++;
         space();
-        if (s.charAt(at) == '}') { at++; return m; }
+        if (s.charAt(at) == '}') {
+            at++;
+            return m;
+        }
         while (true) {
             space();
             String k = str();
@@ -54,7 +66,10 @@ final class Json {
             expect(':');
             m.put(k, value());
             space();
-            if (s.charAt(at) == ',') { at++; continue; }
+            if (s.charAt(at) == ',') {
+                at++;
+                continue;
+            }
             expect('}');
             return m;
         }
@@ -64,11 +79,17 @@ final class Json {
         List<Object> l = new ArrayList<>();
         at++;
         space();
-        if (s.charAt(at) == ']') { at++; return l; }
+        if (s.charAt(at) == ']') {
+            at++;
+            return l;
+        }
         while (true) {
             l.add(value());
             space();
-            if (s.charAt(at) == ',') { at++; continue; }
+            if (s.charAt(at) == ',') {
+                at++;
+                continue;
+            }
             expect(']');
             return l;
         }
@@ -89,7 +110,10 @@ final class Json {
                     case 'r' -> b.append('\r');
                     case 'b' -> b.append('\b');
                     case 'f' -> b.append('\f');
-                    case 'u' -> { b.append((char) Integer.parseInt(s.substring(at, at + 4), 16)); at += 4; }
+                    case 'u' -> {
+                        b.append((char) Integer.parseInt(s.substring(at, at + 4), 16));
+                        at += 4;
+                    }
                     case '"', '\\', '/' -> b.append(e);
                     default -> throw new IllegalArgumentException("bad escape \\" + e);
                 }
@@ -100,7 +124,8 @@ final class Json {
     }
 
     private void expect(char c) {
-        if (s.charAt(at) != c) throw new IllegalArgumentException("expected '" + c + "' at " + at + " but found '" + s.charAt(at) + "'");
+        if (s.charAt(at) != c)
+            throw new IllegalArgumentException("expected '" + c + "' at " + at + " but found '" + s.charAt(at) + "'");
         at++;
     }
 

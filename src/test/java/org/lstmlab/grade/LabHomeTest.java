@@ -37,7 +37,10 @@ class LabHomeTest {
     void withoutPropertyOrVariableTheCourseFolderIsFoundAboveTheWorkingDirectory() {
         System.clearProperty("lstmlab.home");
         if (System.getenv("LSTMLAB_HOME") == null) {
-            assertEquals(Path.of("").toAbsolutePath(), LabHome.locate(), "the tests run in the course folder, which has lab and exercises/");
+            assertEquals(
+                    Path.of("").toAbsolutePath(),
+                    LabHome.locate(),
+                    "the tests run in the course folder, which has lab and exercises/");
         } else {
             assertEquals(Path.of(System.getenv("LSTMLAB_HOME")).toAbsolutePath(), LabHome.locate());
         }

@@ -12,10 +12,18 @@ class ReportTest {
     private static Report report(String feedback) {
         Exercise e3 = Exercises.byId("E3");
         Exercise e5 = Exercises.byId("E5");
-        return new Report("ann \"<b>\"", 42, List.of(
-                new ExerciseResult(e3, List.of(TestResult.of("E3 forget gate: fixed case", true, 3, "passed"),
-                        TestResult.of("E3 forget gate: randomised", false, 5, feedback)), feedback),
-                ExerciseResult.zero(e5, "E5CellState.java is not in the submission")), 1.5);
+        return new Report(
+                "ann \"<b>\"",
+                42,
+                List.of(
+                        new ExerciseResult(
+                                e3,
+                                List.of(
+                                        TestResult.of("E3 forget gate: fixed case", true, 3, "passed"),
+                                        TestResult.of("E3 forget gate: randomised", false, 5, feedback)),
+                                feedback),
+                        ExerciseResult.zero(e5, "E5CellState.java is not in the submission")),
+                1.5);
     }
 
     @Test
@@ -47,7 +55,8 @@ class ReportTest {
 
     @Test
     void theGradebookHasAColumnPerExerciseAndNeutralisesFormulasAndCommas() {
-        String csv = Batch.gradebookCsv(List.of(report("x"), new Report("=cmd,1", 1, List.of(), 0)),
+        String csv = Batch.gradebookCsv(
+                List.of(report("x"), new Report("=cmd,1", 1, List.of(), 0)),
                 List.of(Exercises.byId("E3"), Exercises.byId("E5")));
         assertEquals("student,E3,E5,total\n\"ann \"\"<b>\"\"\",3,0,3\n\"'=cmd,1\",,,0\n", csv);
     }

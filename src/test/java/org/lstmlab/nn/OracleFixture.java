@@ -42,7 +42,8 @@ public final class OracleFixture {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 String[] head = line.trim().split(" ");
                 int rank = Integer.parseInt(head[1]);
-                if (head.length != 2 + rank) throw new IllegalStateException(file + ":" + number + ": bad header " + line);
+                if (head.length != 2 + rank)
+                    throw new IllegalStateException(file + ":" + number + ": bad header " + line);
                 long[] shape = new long[rank];
                 long count = 1;
                 for (int k = 0; k < rank; k++) {
@@ -51,10 +52,12 @@ public final class OracleFixture {
                 }
                 String values = r.readLine();
                 number++;
-                if (values == null) throw new IllegalStateException(file + ":" + number + ": values of " + head[0] + " missing");
+                if (values == null)
+                    throw new IllegalStateException(file + ":" + number + ": values of " + head[0] + " missing");
                 String[] tokens = values.trim().split(" ");
                 if (tokens.length != count) {
-                    throw new IllegalStateException(file + ":" + number + ": " + head[0] + " needs " + count + " values but has " + tokens.length);
+                    throw new IllegalStateException(file + ":" + number + ": " + head[0] + " needs " + count
+                            + " values but has " + tokens.length);
                 }
                 double[] v = new double[tokens.length];
                 for (int k = 0; k < v.length; k++) v[k] = Double.parseDouble(tokens[k]);
@@ -88,6 +91,9 @@ public final class OracleFixture {
             throw new AssertionError("shape " + java.util.Arrays.toString(actual.shape()) + " but the oracle has "
                     + java.util.Arrays.toString(expected.shape()));
         }
-        return expected.castTo(DataType.DOUBLE).sub(actual.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+        return expected.castTo(DataType.DOUBLE)
+                .sub(actual.castTo(DataType.DOUBLE))
+                .amaxNumber()
+                .doubleValue();
     }
 }

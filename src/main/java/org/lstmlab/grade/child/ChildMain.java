@@ -49,7 +49,7 @@ public final class ChildMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 1 && args[0].equals("--warm-up")) {
-            warmUp();                                   // a run that only loads classes, for the class-data archive
+            warmUp(); // a run that only loads classes, for the class-data archive
             return;
         }
         Path job = Path.of(args[0]);
@@ -72,25 +72,38 @@ public final class ChildMain {
             AtomicReference<Wire.Outcome> done = new AtomicReference<>();
             var loader = new URLClassLoader(new URL[] {studentClasses}, ChildMain.class.getClassLoader());
             Thread worker = new Thread(() -> done.set(call(call, loader)), "graded-call-" + call.id());
-            worker.setDaemon(false);                    // threads it starts are non-daemon unless the student says otherwise
+            worker.setDaemon(false); // threads it starts are non-daemon unless the student says otherwise
             long deadline = System.nanoTime() + callMillis * 1_000_000L;
             worker.start();
             while (worker.isAlive() && System.nanoTime() < deadline) {
                 worker.join(10);
                 int extra = ManagementFactory.getThreadMXBean().getThreadCount() - before.size() - 1;
                 if (extra > maxNewThreads) {
-                    finish(out, new Wire.Outcome(call.id(), Wire.Status.BROKE_RULE,
-                            "started more than " + maxNewThreads + " threads (a thread bomb?): graded code must not start threads", Map.of()));
+                    finish(
+                            out,
+                            new Wire.Outcome(
+                                    call.id(),
+                                    Wire.Status.BROKE_RULE,
+                                    "started more than " + maxNewThreads
+                                            + " threads (a thread bomb?): graded code must not start threads",
+                                    Map.of()));
                 }
             }
             if (worker.isAlive()) {
-                finish(out, new Wire.Outcome(call.id(), Wire.Status.TIMED_OUT,
-                        "did not return within " + callMillis / 1000.0 + " s: an endless loop, or a loop that ignores interrupts?", Map.of()));
+                finish(
+                        out,
+                        new Wire.Outcome(
+                                call.id(),
+                                Wire.Status.TIMED_OUT,
+                                "did not return within " + callMillis / 1000.0
+                                        + " s: an endless loop, or a loop that ignores interrupts?",
+                                Map.of()));
             }
             Wire.Outcome outcome = done.get();
             String broken = brokenRule(before, hooksBefore, socketsBefore);
             if (broken != null) outcome = new Wire.Outcome(call.id(), Wire.Status.BROKE_RULE, broken, Map.of());
-            if (outcome == null) outcome = new Wire.Outcome(call.id(), Wire.Status.THREW, "the call ended without a result", Map.of());
+            if (outcome == null)
+                outcome = new Wire.Outcome(call.id(), Wire.Status.THREW, "the call ended without a result", Map.of());
             Wire.writeOutcome(out, outcome);
         }
         finish(out, null);
@@ -126,8 +139,10 @@ public final class ChildMain {
 
     private static Method find(Class<?> cls, Wire.Call call) throws NoSuchMethodException {
         for (Method m : cls.getDeclaredMethods()) {
-            if (m.getName().equals(call.method()) && m.getParameterCount() == call.args().size()
-                    && Modifier.isStatic(m.getModifiers()) && Modifier.isPublic(m.getModifiers())) {
+            if (m.getName().equals(call.method())
+                    && m.getParameterCount() == call.args().size()
+                    && Modifier.isStatic(m.getModifiers())
+                    && Modifier.isPublic(m.getModifiers())) {
                 return m;
             }
         }
@@ -141,7 +156,11 @@ public final class ChildMain {
         if (root.getMessage() != null) s.append(": ").append(root.getMessage());
         for (StackTraceElement f : root.getStackTrace()) {
             if (f.getClassName().startsWith("org.lstmlab.exercises.")) {
-                s.append(" (at ").append(f.getFileName()).append(':').append(f.getLineNumber()).append(')');
+                s.append(" (at ")
+                        .append(f.getFileName())
+                        .append(':')
+                        .append(f.getLineNumber())
+                        .append(')');
                 break;
             }
         }
@@ -158,8 +177,15 @@ public final class ChildMain {
         }
         if (arg instanceof Wire.RnnArg r) return new RnnParams(array(r.wH()), array(r.bH()));
         Wire.LstmArg l = (Wire.LstmArg) arg;
-        return new LstmParams(array(l.wF()), array(l.bF()), array(l.wI()), array(l.bI()),
-                array(l.wC()), array(l.bC()), array(l.wO()), array(l.bO()));
+        return new LstmParams(
+                array(l.wF()),
+                array(l.bF()),
+                array(l.wI()),
+                array(l.bI()),
+                array(l.wC()),
+                array(l.bC()),
+                array(l.wO()),
+                array(l.bO()));
     }
 
     private static INDArray array(Tensor t) {
@@ -170,9 +196,14 @@ public final class ChildMain {
     private static void flatten(Object v, String name, Map<String, Tensor> out, int depth) throws Exception {
         if (depth > 3 || out.size() > 100) throw new IllegalStateException("the returned value is nested too deeply");
         if (v == null) {
-            throw new NullPointerException("returned null" + (name.isEmpty() ? "" : " for " + name) + ": return the computed array");
+            throw new NullPointerException(
+                    "returned null" + (name.isEmpty() ? "" : " for " + name) + ": return the computed array");
         } else if (v instanceof INDArray a) {
-            out.put(name, new Tensor(a.shape().clone(), a.castTo(DataType.DOUBLE).dup('c').data().asDouble()));
+            out.put(
+                    name,
+                    new Tensor(
+                            a.shape().clone(),
+                            a.castTo(DataType.DOUBLE).dup('c').data().asDouble()));
         } else if (v instanceof double[] d) {
             out.put(name, Tensor.vector(d));
         } else if (v instanceof Number n) {
@@ -187,14 +218,19 @@ public final class ChildMain {
                 flatten(accessor.invoke(v), inner, out, depth + 1);
             }
         } else {
-            throw new IllegalArgumentException("returned a " + v.getClass().getName() + ", which the grader cannot read");
+            throw new IllegalArgumentException(
+                    "returned a " + v.getClass().getName() + ", which the grader cannot read");
         }
     }
 
     private static String brokenRule(Set<Thread> before, int hooksBefore, long socketsBefore) {
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (!before.contains(t) && t.isAlive() && !t.isDaemon() && !t.getName().startsWith("graded-call-")) {
-                return "left a thread running (\"" + t.getName() + "\"): graded code must finish its work before it returns";
+            if (!before.contains(t)
+                    && t.isAlive()
+                    && !t.isDaemon()
+                    && !t.getName().startsWith("graded-call-")) {
+                return "left a thread running (\"" + t.getName()
+                        + "\"): graded code must finish its work before it returns";
             }
         }
         if (shutdownHooks() > hooksBefore) {
@@ -229,12 +265,13 @@ public final class ChildMain {
         if (!Files.isDirectory(fds)) return 0;
         try (Stream<Path> s = Files.list(fds)) {
             return s.filter(p -> {
-                try {
-                    return Files.readSymbolicLink(p).toString().startsWith("socket:");
-                } catch (IOException | UnsupportedOperationException e) {
-                    return false;
-                }
-            }).count();
+                        try {
+                            return Files.readSymbolicLink(p).toString().startsWith("socket:");
+                        } catch (IOException | UnsupportedOperationException e) {
+                            return false;
+                        }
+                    })
+                    .count();
         } catch (IOException e) {
             return 0;
         }

@@ -19,7 +19,8 @@ public record Tensor(long[] shape, double[] data) {
             n *= s;
         }
         if (n != data.length) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + n + " values but " + data.length + " came");
+            throw new IllegalArgumentException(
+                    "shape " + Arrays.toString(shape) + " holds " + n + " values but " + data.length + " came");
         }
     }
 

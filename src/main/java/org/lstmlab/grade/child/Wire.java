@@ -18,6 +18,7 @@ public final class Wire {
     public static final int VERSION = 1;
     /** Hard caps the reader enforces, so a forged file cannot make the grader allocate without bound. */
     public static final int MAX_VALUES = 4_000_000;
+
     public static final int MAX_ENTRIES = 1_000;
 
     private Wire() {}
@@ -46,7 +47,12 @@ public final class Wire {
     public record Call(String id, String className, String method, List<Object> args) {}
 
     /** How a call ended in the child. */
-    public enum Status { RETURNED, THREW, TIMED_OUT, BROKE_RULE }
+    public enum Status {
+        RETURNED,
+        THREW,
+        TIMED_OUT,
+        BROKE_RULE
+    }
 
     /**
      * What the child reports for one call; the grader alone decides what it is worth.
@@ -161,7 +167,8 @@ public final class Wire {
             out.writeByte('L');
             for (Tensor t : l.all()) writeTensor(out, t);
         } else {
-            throw new IllegalArgumentException("cannot send an argument of type " + a.getClass().getName());
+            throw new IllegalArgumentException(
+                    "cannot send an argument of type " + a.getClass().getName());
         }
     }
 

@@ -1,13 +1,12 @@
 package org.lstmlab.nn.fused;
 
 import java.util.Map;
+import org.lstmlab.nn.LstmGrads;
+import org.lstmlab.nn.LstmParams;
+import org.lstmlab.nn.RecurrentLayer;
+import org.lstmlab.nn.Shapes;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.lstmlab.nn.LstmParams;
-import org.lstmlab.nn.Shapes;
-import org.lstmlab.nn.RecurrentLayer;
-import org.lstmlab.nn.LstmGrads;
 
 /**
  * The same LSTM as {@link org.lstmlab.nn.LstmCell}, computed the way production libraries do: the four gates as one
@@ -36,6 +35,7 @@ public final class FusedLstm implements RecurrentLayer {
     private final DataType type;
     /** W and b in the stacked layout the GEMMs read. */
     private final StackedWeights weights;
+
     private Workspace workspace;
 
     /**
@@ -49,7 +49,8 @@ public final class FusedLstm implements RecurrentLayer {
         this.input = params.inputSize();
         this.type = params.dataType();
         if (type != DataType.DOUBLE && type != DataType.FLOAT) {
-            throw new IllegalArgumentException("the fused LSTM computes in DOUBLE or FLOAT, the parameters are " + type);
+            throw new IllegalArgumentException(
+                    "the fused LSTM computes in DOUBLE or FLOAT, the parameters are " + type);
         }
         this.weights = new StackedWeights(params, type);
     }
@@ -132,7 +133,12 @@ public final class FusedLstm implements RecurrentLayer {
         weights.refresh();
         Workspace ws = workspace(Math.toIntExact(xs.size(0)), Math.toIntExact(xs.size(1)));
         ws.generation++;
-        return ws.forward(this, weights, NativeBuffer.dense(xs), h0 == null ? null : NativeBuffer.dense(h0), c0 == null ? null : NativeBuffer.dense(c0));
+        return ws.forward(
+                this,
+                weights,
+                NativeBuffer.dense(xs),
+                h0 == null ? null : NativeBuffer.dense(h0),
+                c0 == null ? null : NativeBuffer.dense(c0));
     }
 
     /**

@@ -18,19 +18,20 @@ final class GateKernels {
      * @param tanhC tanh(C_t) written at {@code at}, [T, B, H]
      * @param h     h_t, [B, H]
      */
-    static void cellForward(double[] z, double[] bias, double[] c, int at, double[] tanhC, double[] h, int batch, int hidden) {
+    static void cellForward(
+            double[] z, double[] bias, double[] c, int at, double[] tanhC, double[] h, int batch, int hidden) {
         final int hh = hidden;
         for (int r = 0; r < batch; r++) {
             final int zr = r * 4 * hh;
             final int s = at + r * hh;
             for (int j = 0; j < hh; j++) {
-                double f = sigmoid(z[zr + j] + bias[j]);                              // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
-                double i = sigmoid(z[zr + hh + j] + bias[hh + j]);                    // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
-                double cTilde = tanh(z[zr + 2 * hh + j] + bias[2 * hh + j]);          // C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
-                double cNew = f * c[s + j] + i * cTilde;                              // C_t = f_t * C_{t-1} + i_t * C̃_t
-                double o = sigmoid(z[zr + 3 * hh + j] + bias[3 * hh + j]);            // o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
+                double f = sigmoid(z[zr + j] + bias[j]); // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
+                double i = sigmoid(z[zr + hh + j] + bias[hh + j]); // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
+                double cTilde = tanh(z[zr + 2 * hh + j] + bias[2 * hh + j]); // C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
+                double cNew = f * c[s + j] + i * cTilde; // C_t = f_t * C_{t-1} + i_t * C̃_t
+                double o = sigmoid(z[zr + 3 * hh + j] + bias[3 * hh + j]); // o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
                 double tanhCNew = tanh(cNew);
-                h[r * hh + j] = o * tanhCNew;                                         // h_t = o_t * tanh(C_t)
+                h[r * hh + j] = o * tanhCNew; // h_t = o_t * tanh(C_t)
                 c[s + batch * hh + j] = cNew;
                 tanhC[s + j] = tanhCNew;
                 z[zr + j] = f;
@@ -54,8 +55,18 @@ final class GateKernels {
      * @param dcNext ∂L/∂C_t from step t+1 in, ∂L/∂C_{t-1} out, [B, H]
      * @param db     ∂L/∂b accumulated over steps, [4H]
      */
-    static void cellBackward(double[] z, double[] c, double[] tanhC, int t, double[] dHs, int steps,
-                             double[] dhNext, double[] dcNext, double[] db, int batch, int hidden) {
+    static void cellBackward(
+            double[] z,
+            double[] c,
+            double[] tanhC,
+            int t,
+            double[] dHs,
+            int steps,
+            double[] dhNext,
+            double[] dcNext,
+            double[] db,
+            int batch,
+            int hidden) {
         final int hh = hidden;
         final int at = t * batch * hh;
         for (int r = 0; r < batch; r++) {
@@ -69,13 +80,13 @@ final class GateKernels {
                 double o = z[zr + 3 * hh + j];
                 double cPrev = c[at + s + j];
                 double tc = tanhC[at + s + j];
-                double dh = dHs[fromLoss + j] + dhNext[s + j];                        // ∂L/∂h_t
-                double dC = dh * o * (1 - tc * tc) + dcNext[s + j];                   // ∂L/∂C_t, through h_t and from later steps
-                double zF = dC * cPrev * (f * (1 - f));                               // ∂L/∂z_f, back through σ
-                double zI = dC * cTilde * (i * (1 - i));                              // ∂L/∂z_i
-                double zC = dC * i * (1 - cTilde * cTilde);                           // ∂L/∂z_C, back through tanh
-                double zO = dh * tc * (o * (1 - o));                                  // ∂L/∂z_o
-                dcNext[s + j] = dC * f;                                               // ∂L/∂C_{t-1}
+                double dh = dHs[fromLoss + j] + dhNext[s + j]; // ∂L/∂h_t
+                double dC = dh * o * (1 - tc * tc) + dcNext[s + j]; // ∂L/∂C_t, through h_t and from later steps
+                double zF = dC * cPrev * (f * (1 - f)); // ∂L/∂z_f, back through σ
+                double zI = dC * cTilde * (i * (1 - i)); // ∂L/∂z_i
+                double zC = dC * i * (1 - cTilde * cTilde); // ∂L/∂z_C, back through tanh
+                double zO = dh * tc * (o * (1 - o)); // ∂L/∂z_o
+                dcNext[s + j] = dC * f; // ∂L/∂C_{t-1}
                 z[zr + j] = zF;
                 z[zr + hh + j] = zI;
                 z[zr + 2 * hh + j] = zC;

@@ -30,16 +30,19 @@ final class StackedWeights {
         this.hidden = params.hiddenSize();
         this.input = params.inputSize();
         this.shared = isStacked(params);
-        this.w = shared ? NativeBuffer.from(params.wF()) : NativeBuffer.of(Nd4j.create(type, 4L * hidden, hidden + input));
+        this.w = shared
+                ? NativeBuffer.from(params.wF())
+                : NativeBuffer.of(Nd4j.create(type, 4L * hidden, hidden + input));
         this.b = new double[4 * hidden];
         this.sharedBias = isStacked(new INDArray[] {params.bF(), params.bI(), params.bC(), params.bO()}, hidden)
-                ? NativeBuffer.from(params.bF()) : null;
+                ? NativeBuffer.from(params.bF())
+                : null;
     }
 
     /** A copy of {@code p} whose gate matrices are row blocks of one {@code [4H, H+X]} array: see {@link FusedLstm#stacked}. */
     static LstmParams stack(LstmParams p) {
-        INDArray w = Nd4j.vstack(p.wF(), p.wI(), p.wC(), p.wO());            // [4H, H+X]
-        INDArray b = Nd4j.concat(0, p.bF(), p.bI(), p.bC(), p.bO());         // [4H]
+        INDArray w = Nd4j.vstack(p.wF(), p.wI(), p.wC(), p.wO()); // [4H, H+X]
+        INDArray b = Nd4j.concat(0, p.bF(), p.bI(), p.bC(), p.bO()); // [4H]
         long h = p.hiddenSize();
         INDArray[] wg = new INDArray[4];
         INDArray[] bg = new INDArray[4];
@@ -65,7 +68,8 @@ final class StackedWeights {
             sharedBias.get(0, b, 0, b.length);
         } else {
             INDArray[] bs = {params.bF(), params.bI(), params.bC(), params.bO()};
-            for (int g = 0; g < 4; g++) NativeBuffer.of(NativeBuffer.dense(bs[g])).get(0, b, g * hidden, hidden);
+            for (int g = 0; g < 4; g++)
+                NativeBuffer.of(NativeBuffer.dense(bs[g])).get(0, b, g * hidden, hidden);
         }
     }
 
@@ -82,7 +86,8 @@ final class StackedWeights {
         long start = first.data().addressPointer().address();
         for (int g = 0; g < 4; g++) {
             INDArray a = blocks[g];
-            boolean dense = a.rank() == 2 ? a.ordering() == 'c' && a.stride(0) == cols && a.stride(1) == 1
+            boolean dense = a.rank() == 2
+                    ? a.ordering() == 'c' && a.stride(0) == cols && a.stride(1) == 1
                     : a.rank() == 1 && a.stride(0) == 1;
             if (!dense || a.data().addressPointer().address() != start + g * bytes) return false;
         }

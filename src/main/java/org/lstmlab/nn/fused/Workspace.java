@@ -27,17 +27,18 @@ final class Workspace {
     final NativeBuffer dh;
     /** ∂L/∂x_t, [T, B, X]. */
     final NativeBuffer dxTimeMajor;
-    final double[] xs;      // [B, T, X]
-    final double[] c;       // C_0 … C_T, [T+1, B, H]
-    final double[] tanhC;   // tanh(C_t), [T, B, H]
-    final double[] gates;   // one step of z, [B, 4H]
-    final double[] h;       // one step of h, [B, H]
-    final double[] hs;      // [B, T, H]
-    final double[] cs;      // [B, T, H]
-    final double[] dHs;     // [B, T, H]
-    final double[] dhNext;  // ∂L/∂h_t from step t+1, [B, H]
-    final double[] dcNext;  // ∂L/∂C_t from step t+1, [B, H]
-    final double[] dxs;     // [T, B, X] then [B, T, X]
+
+    final double[] xs; // [B, T, X]
+    final double[] c; // C_0 … C_T, [T+1, B, H]
+    final double[] tanhC; // tanh(C_t), [T, B, H]
+    final double[] gates; // one step of z, [B, 4H]
+    final double[] h; // one step of h, [B, H]
+    final double[] hs; // [B, T, H]
+    final double[] cs; // [B, T, H]
+    final double[] dHs; // [B, T, H]
+    final double[] dhNext; // ∂L/∂h_t from step t+1, [B, H]
+    final double[] dcNext; // ∂L/∂C_t from step t+1, [B, H]
+    final double[] dxs; // [T, B, X] then [B, T, X]
     final double[] dxsOut;
 
     Workspace(int batch, int steps, int hidden, int input, DataType type) {
@@ -79,17 +80,18 @@ final class Workspace {
         }
         if (h0 == null) java.util.Arrays.fill(h, 0);
         else NativeBuffer.of(h0).get(0, h, 0, h.length);
-        for (int b = 0; b < bSize; b++) hx.put(b * row, h, b * hSize, hSize);              // h_0 into [h_0, x_1]
+        for (int b = 0; b < bSize; b++) hx.put(b * row, h, b * hSize, hSize); // h_0 into [h_0, x_1]
         if (c0 == null) java.util.Arrays.fill(c, 0, h.length, 0);
-        else NativeBuffer.of(c0).get(0, c, 0, h.length);                                    // C_0
+        else NativeBuffer.of(c0).get(0, c, 0, h.length); // C_0
         // the input projection of every step in one GEMM: z = x · W_xᵀ, [T·B, 4H]
         NativeBuffer.gemm(false, true, tSize * bSize, g, xSize, hx, hSize, row, weights.w, hSize, row, 0, z, 0, g);
         for (int t = 0; t < tSize; t++) {
             // one GEMM for all four gates: z_t += h_{t-1} · W_hᵀ, [B, 4H]
-            NativeBuffer.gemm(false, true, bSize, g, hSize, hx, t * bSize * row, row, weights.w, 0, row, 1, z, t * bSize * g, g);
+            NativeBuffer.gemm(
+                    false, true, bSize, g, hSize, hx, t * bSize * row, row, weights.w, 0, row, 1, z, t * bSize * g, g);
             z.get(t * bSize * g, gates, 0, gates.length);
             GateKernels.cellForward(gates, weights.b, c, t * bSize * hSize, tanhC, h, bSize, hSize);
-            z.put(t * bSize * g, gates, 0, gates.length);                                    // keep f, i, C̃, o for backward
+            z.put(t * bSize * g, gates, 0, gates.length); // keep f, i, C̃, o for backward
             for (int b = 0; b < bSize; b++) {
                 if (t + 1 < tSize) hx.put(((t + 1) * bSize + b) * row, h, b * hSize, hSize); // h_t into [h_t, x_{t+1}]
                 System.arraycopy(h, b * hSize, hs, (b * tSize + t) * hSize, hSize);
@@ -97,7 +99,8 @@ final class Workspace {
             }
         }
         long[] shape = {bSize, tSize, hSize};
-        return new FusedLstm.Pass(layer, this, NativeBuffer.array(hs, type, shape), NativeBuffer.array(cs, type, shape));
+        return new FusedLstm.Pass(
+                layer, this, NativeBuffer.array(hs, type, shape), NativeBuffer.array(cs, type, shape));
     }
 
     LstmGrads backward(StackedWeights weights, INDArray dHsIn, boolean inputs) {
@@ -120,7 +123,8 @@ final class Workspace {
         NativeBuffer.gemm(true, false, g, row, tSize * bSize, dz, 0, g, hx, 0, row, 0, NativeBuffer.of(dW), 0, row);
         if (inputs) {
             // ∂L/∂x_t = ∂L/∂z_t · W_x for every step in one GEMM, [T·B, X]
-            NativeBuffer.gemm(false, false, tSize * bSize, xSize, g, dz, 0, g, weights.w, hSize, row, 0, dxTimeMajor, 0, xSize);
+            NativeBuffer.gemm(
+                    false, false, tSize * bSize, xSize, g, dz, 0, g, weights.w, hSize, row, 0, dxTimeMajor, 0, xSize);
             dxTimeMajor.get(0, dxs, 0, dxs.length);
             for (int t = 0; t < tSize; t++) {
                 for (int b = 0; b < bSize; b++) {
@@ -140,7 +144,10 @@ final class Workspace {
         LstmParams grads = new LstmParams(w[0], bias[0], w[1], bias[1], w[2], bias[2], w[3], bias[3]);
         long[] state = {bSize, hSize};
         if (!inputs) return new LstmGrads(grads, null, null, null);
-        return new LstmGrads(grads, NativeBuffer.array(dxsOut, type, bSize, tSize, xSize),
-                NativeBuffer.array(dhNext, type, state), NativeBuffer.array(dcNext, type, state));
+        return new LstmGrads(
+                grads,
+                NativeBuffer.array(dxsOut, type, bSize, tSize, xSize),
+                NativeBuffer.array(dhNext, type, state),
+                NativeBuffer.array(dcNext, type, state));
     }
 }
