@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.lstmlab.data.CourseFolder;
 import org.lstmlab.grade.Batch;
 import org.lstmlab.grade.Check;
 import org.lstmlab.grade.Exercise;
@@ -15,7 +16,6 @@ import org.lstmlab.grade.ExerciseGenerator;
 import org.lstmlab.grade.Exercises;
 import org.lstmlab.grade.Grader;
 import org.lstmlab.grade.Gradescope;
-import org.lstmlab.grade.LabHome;
 import org.lstmlab.grade.Limits;
 import org.lstmlab.grade.Report;
 
@@ -47,7 +47,7 @@ public final class GradeCli {
         List<String> rest = new ArrayList<>(args.subList(1, args.size()));
         switch (args.get(0)) {
             case "exercises" -> {
-                Path home = LabHome.locate();
+                Path home = CourseFolder.withExercises();
                 if (rest.contains("--check")) {
                     List<String> diffs =
                             ExerciseGenerator.differences(home.resolve("solutions"), home.resolve("exercises"));
@@ -129,7 +129,7 @@ public final class GradeCli {
 
     /** Wall time of one full submission and of a batch of copies, for the README's figures. */
     private static int bench(int copies, PrintStream out, PrintStream err) throws IOException {
-        Path home = LabHome.locate();
+        Path home = CourseFolder.withExercises();
         Path solutions = home.resolve("solutions");
         Path batch = Files.createTempDirectory("lstmlab-bench-");
         int cores = Runtime.getRuntime().availableProcessors();
