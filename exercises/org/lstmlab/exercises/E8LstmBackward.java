@@ -39,8 +39,8 @@ public final class E8LstmBackward {
      * @return ∂L/∂W_g and ∂L/∂b_g (as an {@code LstmParams}), ∂L/∂x_t {@code [B, X]}, ∂L/∂h_{t-1} and
      *         ∂L/∂C_{t-1} {@code [B, H]}
      */
-    public static LstmStepGrads lstmStepBackward(INDArray x, INDArray hPrev, INDArray cPrev, LstmParams p,
-                                                 INDArray dh, INDArray dc) {
+    public static LstmStepGrads lstmStepBackward(
+            INDArray x, INDArray hPrev, INDArray cPrev, LstmParams p, INDArray dh, INDArray dc) {
         // TODO E8: ∂L/∂W_g, ∂L/∂b_g, ∂L/∂x_t, ∂L/∂h_{t-1}, ∂L/∂C_{t-1} of one step
         throw new UnsupportedOperationException("E8 (LSTM step backward) is not implemented yet: E8LstmBackward.lstmStepBackward must compute ∂L/∂W_g, ∂L/∂b_g, ∂L/∂x_t, ∂L/∂h_{t-1}, ∂L/∂C_{t-1} of one step. Notebook 06-full-lstm explains it.");
     }

@@ -25,9 +25,9 @@ public final class E1RnnStep {
      */
     public static INDArray rnnStep(INDArray x, INDArray hPrev, RnnParams p) {
         // BEGIN SOLUTION
-        INDArray hx = Nd4j.concat(1, hPrev, x);                             // [h_{t-1}, x_t], [B, H+X]
-        INDArray z = hx.mmul(p.wH().transpose()).addRowVector(p.bH());      // W_h·[h_{t-1}, x_t] + b_h, [B, H]
-        return Transforms.tanh(z, true);                                    // h_t = tanh(z_t), [B, H]
+        INDArray hx = Nd4j.concat(1, hPrev, x); // [h_{t-1}, x_t], [B, H+X]
+        INDArray z = hx.mmul(p.wH().transpose()).addRowVector(p.bH()); // W_h·[h_{t-1}, x_t] + b_h, [B, H]
+        return Transforms.tanh(z, true); // h_t = tanh(z_t), [B, H]
         // END SOLUTION
     }
 }

@@ -32,20 +32,20 @@ public final class E2GradientNorms {
         int steps = (int) xs.size(1);
         int hidden = p.hiddenSize();
         INDArray[] hs = new INDArray[steps + 1];
-        hs[0] = h0;                                                                    // [1, H]
+        hs[0] = h0; // [1, H]
         for (int t = 1; t <= steps; t++) {
             INDArray x = xs.get(NDArrayIndex.all(), NDArrayIndex.point(t - 1), NDArrayIndex.all()); // x_t, [1, X]
-            INDArray hx = Nd4j.concat(1, hs[t - 1], x);                                // [1, H+X]
+            INDArray hx = Nd4j.concat(1, hs[t - 1], x); // [1, H+X]
             hs[t] = Transforms.tanh(hx.mmul(p.wH().transpose()).addRowVector(p.bH())); // h_t, [1, H]
         }
-        INDArray wHh = p.recurrentBlock();                                             // W_hh, [H, H]
+        INDArray wHh = p.recurrentBlock(); // W_hh, [H, H]
         double[] norms = new double[steps];
-        INDArray jacobian = Nd4j.eye(hidden).castTo(wHh.dataType());                   // ∂h_T/∂h_T = I, [H, H]
+        INDArray jacobian = Nd4j.eye(hidden).castTo(wHh.dataType()); // ∂h_T/∂h_T = I, [H, H]
         for (int t = steps; t >= 1; t--) {
-            INDArray slope = hs[t].mul(hs[t]).rsubi(1).reshape(hidden);                // 1 − h_t², [H]
-            INDArray step = wHh.mulColumnVector(slope.reshape(hidden, 1));             // diag(1 − h_t²)·W_hh, [H, H]
-            jacobian = jacobian.mmul(step);                                            // ∂h_T/∂h_{t-1}, [H, H]
-            norms[t - 1] = jacobian.norm2Number().doubleValue();                       // ‖∂h_T/∂h_{t-1}‖
+            INDArray slope = hs[t].mul(hs[t]).rsubi(1).reshape(hidden); // 1 − h_t², [H]
+            INDArray step = wHh.mulColumnVector(slope.reshape(hidden, 1)); // diag(1 − h_t²)·W_hh, [H, H]
+            jacobian = jacobian.mmul(step); // ∂h_T/∂h_{t-1}, [H, H]
+            norms[t - 1] = jacobian.norm2Number().doubleValue(); // ‖∂h_T/∂h_{t-1}‖
         }
         return norms;
         // END SOLUTION

@@ -25,8 +25,9 @@ public final class E3ForgetGate {
      */
     public static INDArray forgetGate(INDArray hPrev, INDArray x, INDArray wF, INDArray bF) {
         // BEGIN SOLUTION
-        INDArray hx = Nd4j.concat(1, hPrev, x);                                  // [h_{t-1}, x_t], [B, H+X]
-        return Transforms.sigmoid(hx.mmul(wF.transpose()).addRowVector(bF));    // f_t = σ(W_f·[h_{t-1}, x_t] + b_f), [B, H]
+        INDArray hx = Nd4j.concat(1, hPrev, x); // [h_{t-1}, x_t], [B, H+X]
+        return Transforms.sigmoid(
+                hx.mmul(wF.transpose()).addRowVector(bF)); // f_t = σ(W_f·[h_{t-1}, x_t] + b_f), [B, H]
         // END SOLUTION
     }
 }

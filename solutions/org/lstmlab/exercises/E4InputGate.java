@@ -25,8 +25,9 @@ public final class E4InputGate {
      */
     public static INDArray inputGate(INDArray hPrev, INDArray x, INDArray wI, INDArray bI) {
         // BEGIN SOLUTION
-        INDArray hx = Nd4j.concat(1, hPrev, x);                                  // [h_{t-1}, x_t], [B, H+X]
-        return Transforms.sigmoid(hx.mmul(wI.transpose()).addRowVector(bI));    // i_t = σ(W_i·[h_{t-1}, x_t] + b_i), [B, H]
+        INDArray hx = Nd4j.concat(1, hPrev, x); // [h_{t-1}, x_t], [B, H+X]
+        return Transforms.sigmoid(
+                hx.mmul(wI.transpose()).addRowVector(bI)); // i_t = σ(W_i·[h_{t-1}, x_t] + b_i), [B, H]
         // END SOLUTION
     }
 
@@ -41,8 +42,9 @@ public final class E4InputGate {
      */
     public static INDArray candidate(INDArray hPrev, INDArray x, INDArray wC, INDArray bC) {
         // BEGIN SOLUTION
-        INDArray hx = Nd4j.concat(1, hPrev, x);                                  // [h_{t-1}, x_t], [B, H+X]
-        return Transforms.tanh(hx.mmul(wC.transpose()).addRowVector(bC));       // C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C), [B, H]
+        INDArray hx = Nd4j.concat(1, hPrev, x); // [h_{t-1}, x_t], [B, H+X]
+        return Transforms.tanh(
+                hx.mmul(wC.transpose()).addRowVector(bC)); // C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C), [B, H]
         // END SOLUTION
     }
 }

@@ -23,7 +23,7 @@ public final class E5CellState {
      */
     public static INDArray cellState(INDArray f, INDArray i, INDArray cTilde, INDArray cPrev) {
         // BEGIN SOLUTION
-        return f.mul(cPrev).addi(i.mul(cTilde));                                 // C_t = f_t * C_{t-1} + i_t * C̃_t, [B, H]
+        return f.mul(cPrev).addi(i.mul(cTilde)); // C_t = f_t * C_{t-1} + i_t * C̃_t, [B, H]
         // END SOLUTION
     }
 }

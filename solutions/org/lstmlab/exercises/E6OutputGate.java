@@ -25,8 +25,9 @@ public final class E6OutputGate {
      */
     public static INDArray outputGate(INDArray hPrev, INDArray x, INDArray wO, INDArray bO) {
         // BEGIN SOLUTION
-        INDArray hx = Nd4j.concat(1, hPrev, x);                                  // [h_{t-1}, x_t], [B, H+X]
-        return Transforms.sigmoid(hx.mmul(wO.transpose()).addRowVector(bO));    // o_t = σ(W_o·[h_{t-1}, x_t] + b_o), [B, H]
+        INDArray hx = Nd4j.concat(1, hPrev, x); // [h_{t-1}, x_t], [B, H+X]
+        return Transforms.sigmoid(
+                hx.mmul(wO.transpose()).addRowVector(bO)); // o_t = σ(W_o·[h_{t-1}, x_t] + b_o), [B, H]
         // END SOLUTION
     }
 
@@ -39,7 +40,7 @@ public final class E6OutputGate {
      */
     public static INDArray hiddenState(INDArray o, INDArray c) {
         // BEGIN SOLUTION
-        return o.mul(Transforms.tanh(c, true));                                  // h_t = o_t * tanh(C_t), [B, H]
+        return o.mul(Transforms.tanh(c, true)); // h_t = o_t * tanh(C_t), [B, H]
         // END SOLUTION
     }
 }

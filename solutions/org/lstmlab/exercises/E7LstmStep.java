@@ -39,12 +39,12 @@ public final class E7LstmStep {
      */
     public static State lstmStep(INDArray x, INDArray hPrev, INDArray cPrev, LstmParams p) {
         // BEGIN SOLUTION
-        INDArray f = E3ForgetGate.forgetGate(hPrev, x, p.wF(), p.bF());          // f_t
-        INDArray i = E4InputGate.inputGate(hPrev, x, p.wI(), p.bI());            // i_t
-        INDArray cTilde = E4InputGate.candidate(hPrev, x, p.wC(), p.bC());       // C̃_t
-        INDArray c = E5CellState.cellState(f, i, cTilde, cPrev);                 // C_t = f_t * C_{t-1} + i_t * C̃_t
-        INDArray o = E6OutputGate.outputGate(hPrev, x, p.wO(), p.bO());          // o_t
-        INDArray h = E6OutputGate.hiddenState(o, c);                             // h_t = o_t * tanh(C_t)
+        INDArray f = E3ForgetGate.forgetGate(hPrev, x, p.wF(), p.bF()); // f_t
+        INDArray i = E4InputGate.inputGate(hPrev, x, p.wI(), p.bI()); // i_t
+        INDArray cTilde = E4InputGate.candidate(hPrev, x, p.wC(), p.bC()); // C̃_t
+        INDArray c = E5CellState.cellState(f, i, cTilde, cPrev); // C_t = f_t * C_{t-1} + i_t * C̃_t
+        INDArray o = E6OutputGate.outputGate(hPrev, x, p.wO(), p.bO()); // o_t
+        INDArray h = E6OutputGate.hiddenState(o, c); // h_t = o_t * tanh(C_t)
         return new State(h, c);
         // END SOLUTION
     }

@@ -29,11 +29,11 @@ public final class E9GradientClipping {
         for (INDArray g : grads.values()) {
             sumOfSquares += g.mul(g).sumNumber().doubleValue();
         }
-        double norm = Math.sqrt(sumOfSquares);                                   // ‖g‖
-        double scale = norm > maxNorm ? maxNorm / norm : 1.0;                    // θ / ‖g‖ when ‖g‖ > θ
+        double norm = Math.sqrt(sumOfSquares); // ‖g‖
+        double scale = norm > maxNorm ? maxNorm / norm : 1.0; // θ / ‖g‖ when ‖g‖ > θ
         Map<String, INDArray> clipped = new LinkedHashMap<>();
         for (Map.Entry<String, INDArray> e : grads.entrySet()) {
-            clipped.put(e.getKey(), e.getValue().mul(scale));                    // g · θ / ‖g‖
+            clipped.put(e.getKey(), e.getValue().mul(scale)); // g · θ / ‖g‖
         }
         return clipped;
         // END SOLUTION

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,8 +50,10 @@ public final class BenchMain {
                 case "--quick" -> quick = true;
                 case "--pytorch" -> python = args[++k];
                 case "--script" -> script = args[++k];
-                default -> throw new IllegalArgumentException("unknown option " + args[k]
-                        + "; options: --sizes tiny,course,larger --impls readable,fused,dl4j --threads N --quick --pytorch PYTHON");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown option " + args[k]
+                                    + "; options: --sizes tiny,course,larger --impls readable,fused,dl4j --threads N --quick --pytorch PYTHON");
             }
         }
         for (String s : sizes) Sizes.valueOf(s);
@@ -87,35 +88,70 @@ public final class BenchMain {
         print(sizes, threads, times, torchInfo, python != null, loadBefore, loadAfter);
     }
 
-    private static void runPyTorch(String python, String script, List<String> sizes, String threads, boolean quick,
-                                   Map<String, Timing> times, List<String> info) throws IOException, InterruptedException {
+    private static void runPyTorch(
+            String python,
+            String script,
+            List<String> sizes,
+            String threads,
+            boolean quick,
+            Map<String, Timing> times,
+            List<String> info)
+            throws IOException, InterruptedException {
         var cmd = new ArrayList<>(List.of(python, script, "--sizes", String.join(",", sizes), "--threads", threads));
         if (quick) cmd.add("--quick");
         System.err.println("# PyTorch: " + String.join(" ", cmd));
-        Process proc = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process proc = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         try (var in = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {
                 String[] f = line.trim().split("\\s+");
                 if (f.length == 9 && f[0].equals("RESULT")) {
-                    times.put("pytorch " + f[1] + " " + f[2] + " " + f[3], new Timing(Double.parseDouble(f[4]),
-                            Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]), Long.parseLong(f[8])));
+                    times.put(
+                            "pytorch " + f[1] + " " + f[2] + " " + f[3],
+                            new Timing(
+                                    Double.parseDouble(f[4]),
+                                    Double.parseDouble(f[5]),
+                                    Double.parseDouble(f[6]),
+                                    Double.parseDouble(f[7]),
+                                    Long.parseLong(f[8])));
                 } else if (line.startsWith("INFO ")) {
                     info.add(line.substring(5));
                 }
             }
         }
-        if (proc.waitFor() != 0) throw new IllegalStateException("the PyTorch benchmark failed: " + String.join(" ", cmd));
+        if (proc.waitFor() != 0)
+            throw new IllegalStateException("the PyTorch benchmark failed: " + String.join(" ", cmd));
     }
 
-    private static void print(List<String> sizes, String threads, Map<String, Timing> t, List<String> torchInfo,
-                              boolean withTorch, String loadBefore, String loadAfter) {
+    private static void print(
+            List<String> sizes,
+            String threads,
+            Map<String, Timing> t,
+            List<String> torchInfo,
+            boolean withTorch,
+            String loadBefore,
+            String loadAfter) {
         StringBuilder out = new StringBuilder();
-        out.append("\n## LSTM Lab benchmark, ").append(Instant.now().toString(), 0, 16).append(" UTC\n\n");
-        out.append("Machine: ").append(cpu()).append(", ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores; Java ").append(System.getProperty("java.version"))
-                .append("; load average (1, 5, 15 min) before ").append(loadBefore).append(", after ").append(loadAfter).append(".\n");
-        out.append("Threads per process: ").append(threads).append(" (OMP_NUM_THREADS, OPENBLAS_NUM_THREADS")
-                .append(withTorch ? ", torch.set_num_threads" : "").append("). ");
+        out.append("\n## LSTM Lab benchmark, ")
+                .append(Instant.now().toString(), 0, 16)
+                .append(" UTC\n\n");
+        out.append("Machine: ")
+                .append(cpu())
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores; Java ")
+                .append(System.getProperty("java.version"))
+                .append("; load average (1, 5, 15 min) before ")
+                .append(loadBefore)
+                .append(", after ")
+                .append(loadAfter)
+                .append(".\n");
+        out.append("Threads per process: ")
+                .append(threads)
+                .append(" (OMP_NUM_THREADS, OPENBLAS_NUM_THREADS")
+                .append(withTorch ? ", torch.set_num_threads" : "")
+                .append("). ");
         out.append("One LSTM layer, loss = sum of all outputs; milliseconds per call: median (min–max, p90).\n");
         for (String line : torchInfo) out.append("PyTorch: ").append(line).append('\n');
         out.append('\n');
@@ -134,14 +170,22 @@ public final class BenchMain {
                     Timing fused = t.get("fused " + size + " " + dtype + " " + pass);
                     Timing dl4j = t.get("dl4j " + size + " " + dtype + " " + pass);
                     Timing torch = t.get("pytorch " + size + " " + dtype + " " + pass);
-                    List<String> r = new ArrayList<>(List.of(size, dtype, pass.equals("forward") ? "forward" : "fwd+bwd",
-                            cell(readable), cell(fused), cell(dl4j)));
+                    List<String> r = new ArrayList<>(List.of(
+                            size,
+                            dtype,
+                            pass.equals("forward") ? "forward" : "fwd+bwd",
+                            cell(readable),
+                            cell(fused),
+                            cell(dl4j)));
                     if (withTorch) r.addAll(List.of(cell(torch), ratio(fused, torch), ratio(readable, torch)));
                     double flops = pass.equals("forward") ? s.forwardFlops() : s.forwardBackwardFlops();
                     Timing step = t.get("gemm " + size + " " + dtype + " step");
                     Timing seq = t.get("gemm " + size + " " + dtype + " sequence");
-                    r.addAll(List.of(ratio(dl4j, fused), gflops(flops, fused),
-                            gflops(GemmBenchmark.flops(s, "step"), step) + " / " + gflops(GemmBenchmark.flops(s, "sequence"), seq)));
+                    r.addAll(List.of(
+                            ratio(dl4j, fused),
+                            gflops(flops, fused),
+                            gflops(GemmBenchmark.flops(s, "step"), step) + " / "
+                                    + gflops(GemmBenchmark.flops(s, "sequence"), seq)));
                     row(out, r);
                 }
             }
@@ -190,7 +234,8 @@ public final class BenchMain {
     private static String cpu() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) return line.substring(line.indexOf(':') + 1).trim();
+                if (line.startsWith("model name"))
+                    return line.substring(line.indexOf(':') + 1).trim();
             }
         } catch (IOException e) {
             // fall through

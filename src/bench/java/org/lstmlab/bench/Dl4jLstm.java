@@ -25,9 +25,16 @@ final class Dl4jLstm {
     Dl4jLstm(LstmParams p) {
         int h = p.hiddenSize();
         int x = p.inputSize();
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().dataType(p.dataType()).seed(1).list()
-                .layer(new LSTM.Builder().nIn(x).nOut(h).activation(Activation.TANH)
-                        .gateActivationFunction(Activation.SIGMOID).build())
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .dataType(p.dataType())
+                .seed(1)
+                .list()
+                .layer(new LSTM.Builder()
+                        .nIn(x)
+                        .nOut(h)
+                        .activation(Activation.TANH)
+                        .gateActivationFunction(Activation.SIGMOID)
+                        .build())
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
@@ -40,8 +47,14 @@ final class Dl4jLstm {
         INDArray b = layer.getParam("b");
         for (int g = 0; g < 4; g++) {
             var cols = NDArrayIndex.interval((long) g * h, (long) (g + 1) * h);
-            w.get(NDArrayIndex.all(), cols).assign(weights[g].get(NDArrayIndex.all(), NDArrayIndex.interval(h, h + x)).transpose());
-            rw.get(NDArrayIndex.all(), cols).assign(weights[g].get(NDArrayIndex.all(), NDArrayIndex.interval(0, h)).transpose());
+            w.get(NDArrayIndex.all(), cols)
+                    .assign(weights[g]
+                            .get(NDArrayIndex.all(), NDArrayIndex.interval(h, h + x))
+                            .transpose());
+            rw.get(NDArrayIndex.all(), cols)
+                    .assign(weights[g]
+                            .get(NDArrayIndex.all(), NDArrayIndex.interval(0, h))
+                            .transpose());
             b.get(NDArrayIndex.all(), cols).assign(biases[g].reshape(1, h));
         }
     }

@@ -1,11 +1,11 @@
 package org.lstmlab.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.lstmlab.nn.FusedLstm;
 import org.lstmlab.nn.Init;
 import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.RecurrentLayer;
+import org.lstmlab.nn.fused.FusedLstm;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -47,7 +47,7 @@ public class LstmBenchmark {
         DataType type = Sizes.type(dtype);
         LstmParams params = LstmParams.init(s.input, s.hidden, Init.UNIFORM, 1.0, 42, type);
         xs = Nd4j.rand(DataType.DOUBLE, s.batch, s.steps, s.input).subi(0.5).castTo(type); // [B, T, X]
-        INDArray expected = new LstmCell(params).run(xs).hs();                                      // [B, T, H]
+        INDArray expected = new LstmCell(params).run(xs).hs(); // [B, T, H]
         INDArray actual;
         switch (impl) {
             case "readable" -> {
@@ -60,15 +60,19 @@ public class LstmBenchmark {
             }
             case "dl4j" -> {
                 dl4j = new Dl4jLstm(params);
-                xs = Dl4jLstm.layout(xs);                                                            // [B, X, T]
+                xs = Dl4jLstm.layout(xs); // [B, X, T]
                 actual = dl4j.forward(xs).permute(0, 2, 1);
             }
             default -> throw new IllegalArgumentException("impl must be readable, fused or dl4j but is " + impl);
         }
-        double diff = actual.castTo(DataType.DOUBLE).sub(expected.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+        double diff = actual.castTo(DataType.DOUBLE)
+                .sub(expected.castTo(DataType.DOUBLE))
+                .amaxNumber()
+                .doubleValue();
         double tolerance = type == DataType.DOUBLE ? 1e-10 : 1e-4;
         if (!(diff <= tolerance)) {
-            throw new IllegalStateException(impl + " computes a different LSTM: h_t differs from the readable cell by " + diff);
+            throw new IllegalStateException(
+                    impl + " computes a different LSTM: h_t differs from the readable cell by " + diff);
         }
         dHs = impl.equals("dl4j") ? Dl4jLstm.ones(actual.permute(0, 2, 1)) : Nd4j.onesLike(expected);
     }

@@ -19,7 +19,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** E1: one step of a vanilla RNN, h_t = tanh(W_h · [h_{t-1}, x_t] + b_h), checked against the library's RnnCell. */
-@Exercise(id = "E1", title = "RNN step", points = 10, notebook = "01-rnn-vanishing-gradients",
+@Exercise(
+        id = "E1",
+        title = "RNN step",
+        points = 10,
+        notebook = "01-rnn-vanishing-gradients",
         mustNotUse = "org.lstmlab.nn.RnnCell")
 class E1RnnStepTest {
 
@@ -60,11 +64,18 @@ class E1RnnStepTest {
         RnnParams p = in.p();
         INDArray expected = new RnnCell(p).forward(in.x(), in.hPrev()).h(); // h_t, [B, H]
         INDArray h = student.rnnStep(in.x(), in.hPrev(), p);
-        Expect.close("h_t", expected, h, draw,
-                mistake(() -> Transforms.sigmoid(in.z(false).addRowVector(p.bH())), "h_t equals σ(W_h·[h_{t-1}, x_t]"
-                        + " + b_h): the RNN uses tanh, values in (−1, 1)"),
-                mistake(() -> Transforms.tanh(in.z(true).addRowVector(p.bH())), "your result equals"
-                        + " tanh(W_h·[x_t, h_{t-1}] + b_h): the course concatenates h first, [h_{t-1}, x_t]"),
+        Expect.close(
+                "h_t",
+                expected,
+                h,
+                draw,
+                mistake(
+                        () -> Transforms.sigmoid(in.z(false).addRowVector(p.bH())),
+                        "h_t equals σ(W_h·[h_{t-1}, x_t]" + " + b_h): the RNN uses tanh, values in (−1, 1)"),
+                mistake(
+                        () -> Transforms.tanh(in.z(true).addRowVector(p.bH())),
+                        "your result equals"
+                                + " tanh(W_h·[x_t, h_{t-1}] + b_h): the course concatenates h first, [h_{t-1}, x_t]"),
                 mistake(() -> Transforms.tanh(in.z(false)), "h_t misses the bias b_h"),
                 mistake(() -> in.z(false).addRowVector(p.bH()), "h_t is W_h·[h_{t-1}, x_t] + b_h without the tanh"));
     }

@@ -22,7 +22,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * E2: the norms ‖∂h_T/∂h_t‖ of an RNN through time, checked against the library's
  * {@code GradientFlow.rnn} (its Frobenius norms, indexed by the lag T − t).
  */
-@Exercise(id = "E2", title = "gradient norms through time", points = 12, notebook = "01-rnn-vanishing-gradients",
+@Exercise(
+        id = "E2",
+        title = "gradient norms through time",
+        points = 12,
+        notebook = "01-rnn-vanishing-gradients",
         mustNotUse = "org.lstmlab.grad.")
 class E2GradientNormsTest {
 
@@ -67,7 +71,8 @@ class E2GradientNormsTest {
     /** The student's norms against the library's, naming the usual mistakes. */
     private static void expectNorms(E2GradientNorms student, Draw draw) {
         Inputs in = Inputs.draw(draw);
-        double[] frobenius = GradientFlow.rnn(new RnnCell(in.p()), in.xs(), in.h0()).frobenius(); // lags 0 … T
+        double[] frobenius =
+                GradientFlow.rnn(new RnnCell(in.p()), in.xs(), in.h0()).frobenius(); // lags 0 … T
         int steps = in.steps();
         double[] expected = new double[steps];
         double[] reversed = new double[steps];
@@ -76,11 +81,19 @@ class E2GradientNormsTest {
             reversed[t] = frobenius[t + 1];
         }
         INDArray got = Nd4j.create(student.gradientNorms(in.p(), in.xs(), in.h0()));
-        Expect.close("‖∂h_T/∂h_t‖ [T]", Nd4j.create(expected), got, in,
-                mistake(() -> Nd4j.create(reversed), "your norms are in reverse order: norms[t] is ‖∂h_T/∂h_t‖, so"
-                        + " norms[0] reaches back furthest"),
-                mistake(() -> withoutSlope(in.p(), steps), "your norms leave out tanh's slope: each step back multiplies"
-                        + " by diag(1 − h_t²)·W_hh, not W_hh alone"));
+        Expect.close(
+                "‖∂h_T/∂h_t‖ [T]",
+                Nd4j.create(expected),
+                got,
+                in,
+                mistake(
+                        () -> Nd4j.create(reversed),
+                        "your norms are in reverse order: norms[t] is ‖∂h_T/∂h_t‖, so"
+                                + " norms[0] reaches back furthest"),
+                mistake(
+                        () -> withoutSlope(in.p(), steps),
+                        "your norms leave out tanh's slope: each step back multiplies"
+                                + " by diag(1 − h_t²)·W_hh, not W_hh alone"));
     }
 
     /** ‖W_hh^(T−t)‖ for every t: the norms of a student who forgot diag(1 − h_t²). */

@@ -19,7 +19,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** E3: the forget gate f_t = σ(W_f · [h_{t-1}, x_t] + b_f), checked against the library's LstmCell. */
-@Exercise(id = "E3", title = "forget gate", points = 8, notebook = "02-forget-gate",
+@Exercise(
+        id = "E3",
+        title = "forget gate",
+        points = 8,
+        notebook = "02-forget-gate",
         mustNotUse = "org.lstmlab.nn.LstmCell")
 class E3ForgetGateTest {
 
@@ -58,13 +62,22 @@ class E3ForgetGateTest {
     private static void expectForgetGate(E3ForgetGate student, Draw draw) {
         Inputs in = Inputs.draw(draw);
         LstmParams p = in.p();
-        INDArray expected = new LstmCell(p).forward(in.x(), in.hPrev(), in.cPrev()).f(); // f_t, [B, H]
+        INDArray expected =
+                new LstmCell(p).forward(in.x(), in.hPrev(), in.cPrev()).f(); // f_t from the library
         INDArray f = student.forgetGate(in.hPrev(), in.x(), p.wF(), p.bF());
-        Expect.close("f_t", expected, f, draw,
-                mistake(() -> Transforms.tanh(in.z(false).addRowVector(p.bF())), "f_t equals tanh(W_f·[h_{t-1}, x_t]"
-                        + " + b_f): did you use tanh instead of σ? A gate's values lie in (0, 1)"),
-                mistake(() -> Transforms.sigmoid(in.z(true).addRowVector(p.bF())), "your result equals"
-                        + " σ(W_f·[x_t, h_{t-1}] + b_f): the course concatenates h first, [h_{t-1}, x_t]"),
+        Expect.close(
+                "f_t",
+                expected,
+                f,
+                draw,
+                mistake(
+                        () -> Transforms.tanh(in.z(false).addRowVector(p.bF())),
+                        "f_t equals tanh(W_f·[h_{t-1}, x_t] + b_f): did you use tanh instead of σ?"
+                                + " A gate's values lie in (0, 1)"),
+                mistake(
+                        () -> Transforms.sigmoid(in.z(true).addRowVector(p.bF())),
+                        "your result equals σ(W_f·[x_t, h_{t-1}] + b_f): the course concatenates h first,"
+                                + " [h_{t-1}, x_t]"),
                 mistake(() -> Transforms.sigmoid(in.z(false)), "f_t misses the bias b_f"),
                 mistake(() -> in.z(false).addRowVector(p.bF()), "f_t is W_f·[h_{t-1}, x_t] + b_f without the σ"));
     }

@@ -23,7 +23,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * E4: the input gate i_t = σ(W_i · [h_{t-1}, x_t] + b_i) and the candidate
  * C̃_t = tanh(W_C · [h_{t-1}, x_t] + b_C), checked against the library's LstmCell.
  */
-@Exercise(id = "E4", title = "input gate and candidate", points = 10, notebook = "03-input-gate-and-candidate",
+@Exercise(
+        id = "E4",
+        title = "input gate and candidate",
+        points = 10,
+        notebook = "03-input-gate-and-candidate",
         mustNotUse = "org.lstmlab.nn.LstmCell")
 class E4InputGateTest {
 
@@ -85,7 +89,8 @@ class E4InputGateTest {
     @DisplayName("C̃_t is [B, H] with values in (−1, 1)")
     void candidateIsATanh(Draw draw, E4InputGate student) {
         Inputs in = Inputs.draw(draw);
-        INDArray cTilde = student.candidate(in.hPrev(), in.x(), in.p().wC(), in.p().bC());
+        INDArray cTilde =
+                student.candidate(in.hPrev(), in.x(), in.p().wC(), in.p().bC());
         Expect.shape("C̃_t", cTilde, draw, draw.b(), draw.h());
         Expect.between("C̃_t", cTilde, -1, 1, "did you use tanh? C̃_t = tanh(…) lies in (−1, 1)", draw);
     }
@@ -95,13 +100,23 @@ class E4InputGateTest {
         Inputs in = Inputs.draw(draw);
         LstmParams p = in.p();
         INDArray i = student.inputGate(in.hPrev(), in.x(), p.wI(), p.bI());
-        Expect.close("i_t", in.step().i(), i, draw,
-                mistake(() -> Transforms.tanh(in.z(p.wI(), false).addRowVector(p.bI())), "i_t equals"
-                        + " tanh(W_i·[h_{t-1}, x_t] + b_i): did you use tanh instead of σ? A gate's values lie in (0, 1)"),
-                mistake(() -> Transforms.sigmoid(in.z(p.wI(), true).addRowVector(p.bI())), "your result equals"
-                        + " σ(W_i·[x_t, h_{t-1}] + b_i): the course concatenates h first, [h_{t-1}, x_t]"),
+        Expect.close(
+                "i_t",
+                in.step().i(),
+                i,
+                draw,
+                mistake(
+                        () -> Transforms.tanh(in.z(p.wI(), false).addRowVector(p.bI())),
+                        "i_t equals"
+                                + " tanh(W_i·[h_{t-1}, x_t] + b_i): did you use tanh instead of σ? A gate's values lie in (0, 1)"),
+                mistake(
+                        () -> Transforms.sigmoid(in.z(p.wI(), true).addRowVector(p.bI())),
+                        "your result equals"
+                                + " σ(W_i·[x_t, h_{t-1}] + b_i): the course concatenates h first, [h_{t-1}, x_t]"),
                 mistake(() -> Transforms.sigmoid(in.z(p.wI(), false)), "i_t misses the bias b_i"),
-                mistake(() -> in.z(p.wI(), false).addRowVector(p.bI()), "i_t is W_i·[h_{t-1}, x_t] + b_i without the σ"));
+                mistake(
+                        () -> in.z(p.wI(), false).addRowVector(p.bI()),
+                        "i_t is W_i·[h_{t-1}, x_t] + b_i without the σ"));
     }
 
     /** The student's C̃_t against the library's, naming the usual mistakes. */
@@ -109,14 +124,22 @@ class E4InputGateTest {
         Inputs in = Inputs.draw(draw);
         LstmParams p = in.p();
         INDArray cTilde = student.candidate(in.hPrev(), in.x(), p.wC(), p.bC());
-        Expect.close("C̃_t", in.step().cTilde(), cTilde, draw,
-                mistake(() -> Transforms.sigmoid(in.z(p.wC(), false).addRowVector(p.bC())), "C̃_t equals"
-                        + " σ(W_C·[h_{t-1}, x_t] + b_C): the candidate uses tanh, values in (−1, 1)"),
-                mistake(() -> Transforms.tanh(in.z(p.wC(), true).addRowVector(p.bC())), "your result equals"
-                        + " tanh(W_C·[x_t, h_{t-1}] + b_C): the course concatenates h first, [h_{t-1}, x_t]"),
+        Expect.close(
+                "C̃_t",
+                in.step().cTilde(),
+                cTilde,
+                draw,
+                mistake(
+                        () -> Transforms.sigmoid(in.z(p.wC(), false).addRowVector(p.bC())),
+                        "C̃_t equals" + " σ(W_C·[h_{t-1}, x_t] + b_C): the candidate uses tanh, values in (−1, 1)"),
+                mistake(
+                        () -> Transforms.tanh(in.z(p.wC(), true).addRowVector(p.bC())),
+                        "your result equals"
+                                + " tanh(W_C·[x_t, h_{t-1}] + b_C): the course concatenates h first, [h_{t-1}, x_t]"),
                 mistake(() -> Transforms.tanh(in.z(p.wC(), false)), "C̃_t misses the bias b_C"),
-                mistake(() -> in.z(p.wC(), false).addRowVector(p.bC()), "C̃_t is W_C·[h_{t-1}, x_t] + b_C without"
-                        + " the tanh"));
+                mistake(
+                        () -> in.z(p.wC(), false).addRowVector(p.bC()),
+                        "C̃_t is W_C·[h_{t-1}, x_t] + b_C without" + " the tanh"));
     }
 
     /** One case's inputs, drawn in this order from its seed, and the library's step on them. */

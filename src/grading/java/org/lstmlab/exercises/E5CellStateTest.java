@@ -23,7 +23,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * E5: the cell-state update C_t = f_t * C_{t-1} + i_t * C̃_t, given the gates of a step of the
  * library's LstmCell and checked against that step's C_t.
  */
-@Exercise(id = "E5", title = "cell-state update", points = 8, notebook = "04-cell-state",
+@Exercise(
+        id = "E5",
+        title = "cell-state update",
+        points = 8,
+        notebook = "04-cell-state",
         mustNotUse = "org.lstmlab.nn.LstmCell")
 class E5CellStateTest {
 
@@ -55,9 +59,15 @@ class E5CellStateTest {
         Inputs in = Inputs.draw(draw);
         INDArray ones = Nd4j.ones(DataType.DOUBLE, draw.b(), draw.h());
         INDArray zeros = Nd4j.zeros(DataType.DOUBLE, draw.b(), draw.h());
-        Expect.close("C_t", in.cPrev(), student.cellState(ones, zeros, in.step().cTilde(), in.cPrev()),
+        Expect.close(
+                "C_t",
+                in.cPrev(),
+                student.cellState(ones, zeros, in.step().cTilde(), in.cPrev()),
                 "f_t = 1, i_t = 0, " + draw);
-        Expect.close("C_t", in.step().cTilde(), student.cellState(zeros, ones, in.step().cTilde(), in.cPrev()),
+        Expect.close(
+                "C_t",
+                in.step().cTilde(),
+                student.cellState(zeros, ones, in.step().cTilde(), in.cPrev()),
                 "f_t = 0, i_t = 1, " + draw);
     }
 
@@ -69,13 +79,19 @@ class E5CellStateTest {
         INDArray cTilde = in.step().cTilde(); // C̃_t, [B, H]
         INDArray cPrev = in.cPrev(); // C_{t-1}, [B, H]
         INDArray c = student.cellState(f, i, cTilde, cPrev);
-        Expect.close("C_t", in.step().c(), c, draw,
-                mistake(() -> cPrev.add(i.mul(cTilde)), "C_t equals C_{t-1} + i_t * C̃_t: right only where f_t = 1;"
-                        + " check the f_t * C_{t-1} term"),
+        Expect.close(
+                "C_t",
+                in.step().c(),
+                c,
+                draw,
+                mistake(
+                        () -> cPrev.add(i.mul(cTilde)),
+                        "C_t equals C_{t-1} + i_t * C̃_t: right only where f_t = 1;" + " check the f_t * C_{t-1} term"),
                 mistake(() -> f.mul(cPrev).addi(cTilde), "C_t misses i_t: check the i_t * C̃_t term"),
                 mistake(() -> f.mul(cPrev), "C_t has no i_t * C̃_t term: the input gate writes the candidate"),
-                mistake(() -> f.mul(cTilde).addi(i.mul(cPrev)), "C_t swaps the pairs: f_t multiplies the old C_{t-1},"
-                        + " i_t the candidate C̃_t"));
+                mistake(
+                        () -> f.mul(cTilde).addi(i.mul(cPrev)),
+                        "C_t swaps the pairs: f_t multiplies the old C_{t-1}," + " i_t the candidate C̃_t"));
     }
 
     /** One case's inputs, drawn in this order from its seed, and the library's step on them. */

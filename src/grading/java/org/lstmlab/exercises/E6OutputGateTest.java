@@ -23,7 +23,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * E6: the output gate o_t = σ(W_o · [h_{t-1}, x_t] + b_o) and the hidden state h_t = o_t * tanh(C_t),
  * checked against the library's LstmCell.
  */
-@Exercise(id = "E6", title = "output gate and hidden state", points = 10, notebook = "05-output-gate",
+@Exercise(
+        id = "E6",
+        title = "output gate and hidden state",
+        points = 10,
+        notebook = "05-output-gate",
         mustNotUse = "org.lstmlab.nn.LstmCell")
 class E6OutputGateTest {
 
@@ -95,11 +99,19 @@ class E6OutputGateTest {
         Inputs in = Inputs.draw(draw);
         LstmParams p = in.p();
         INDArray o = student.outputGate(in.hPrev(), in.x(), p.wO(), p.bO());
-        Expect.close("o_t", in.step().o(), o, draw,
-                mistake(() -> Transforms.tanh(in.z(false).addRowVector(p.bO())), "o_t equals tanh(W_o·[h_{t-1}, x_t]"
-                        + " + b_o): did you use tanh instead of σ? A gate's values lie in (0, 1)"),
-                mistake(() -> Transforms.sigmoid(in.z(true).addRowVector(p.bO())), "your result equals"
-                        + " σ(W_o·[x_t, h_{t-1}] + b_o): the course concatenates h first, [h_{t-1}, x_t]"),
+        Expect.close(
+                "o_t",
+                in.step().o(),
+                o,
+                draw,
+                mistake(
+                        () -> Transforms.tanh(in.z(false).addRowVector(p.bO())),
+                        "o_t equals tanh(W_o·[h_{t-1}, x_t]"
+                                + " + b_o): did you use tanh instead of σ? A gate's values lie in (0, 1)"),
+                mistake(
+                        () -> Transforms.sigmoid(in.z(true).addRowVector(p.bO())),
+                        "your result equals"
+                                + " σ(W_o·[x_t, h_{t-1}] + b_o): the course concatenates h first, [h_{t-1}, x_t]"),
                 mistake(() -> Transforms.sigmoid(in.z(false)), "o_t misses the bias b_o"),
                 mistake(() -> in.z(false).addRowVector(p.bO()), "o_t is W_o·[h_{t-1}, x_t] + b_o without the σ"));
     }
@@ -110,14 +122,21 @@ class E6OutputGateTest {
         INDArray o = step.o(); // o_t, [B, H]
         INDArray c = step.c(); // C_t, [B, H]
         INDArray h = student.hiddenState(o, c);
-        Expect.close("h_t", step.h(), h, draw,
+        Expect.close(
+                "h_t",
+                step.h(),
+                h,
+                draw,
                 mistake(() -> o.mul(c), "h_t equals o_t * C_t: did you forget tanh(C_t)?"),
-                mistake(() -> Transforms.tanh(o.mul(c)), "h_t equals tanh(o_t * C_t): apply tanh to C_t only, then"
-                        + " multiply by o_t"),
-                mistake(() -> o.add(Transforms.tanh(c)), "h_t equals o_t + tanh(C_t): * is element-wise"
-                        + " multiplication"),
-                mistake(() -> o.mul(Transforms.sigmoid(c)), "h_t equals o_t * σ(C_t): the hidden state uses"
-                        + " tanh(C_t)"));
+                mistake(
+                        () -> Transforms.tanh(o.mul(c)),
+                        "h_t equals tanh(o_t * C_t): apply tanh to C_t only, then" + " multiply by o_t"),
+                mistake(
+                        () -> o.add(Transforms.tanh(c)),
+                        "h_t equals o_t + tanh(C_t): * is element-wise" + " multiplication"),
+                mistake(
+                        () -> o.mul(Transforms.sigmoid(c)),
+                        "h_t equals o_t * σ(C_t): the hidden state uses" + " tanh(C_t)"));
     }
 
     /** One case's inputs, drawn in this order from its seed, and the library's step on them. */

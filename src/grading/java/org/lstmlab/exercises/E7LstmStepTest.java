@@ -21,7 +21,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * E7: one full LSTM step, composed from the student's own E3–E6 (compiled with it), checked against
  * the library's LstmCell.
  */
-@Exercise(id = "E7", title = "full LSTM step", points = 12, notebook = "06-full-lstm",
+@Exercise(
+        id = "E7",
+        title = "full LSTM step",
+        points = 12,
+        notebook = "06-full-lstm",
         mustNotUse = "org.lstmlab.nn.LstmCell")
 class E7LstmStepTest {
 

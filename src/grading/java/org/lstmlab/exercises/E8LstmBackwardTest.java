@@ -29,24 +29,35 @@ import org.nd4j.linalg.factory.Nd4j;
  * L = Σ dh * h_t + Σ dc * C_t, on a plain-Java forward pass that is first checked against the
  * library's LstmCell at the same point (plain Java: thousands of tiny ND4J calls would take long).
  */
-@Exercise(id = "E8", title = "LSTM step backward", points = 20, notebook = "06-full-lstm",
+@Exercise(
+        id = "E8",
+        title = "LSTM step backward",
+        points = 20,
+        notebook = "06-full-lstm",
         mustNotUse = {"org.lstmlab.nn.LstmCell", "org.lstmlab.grad."})
 class E8LstmBackwardTest {
 
     /** The student's E8LstmBackward: every call runs in the sandbox. */
     interface E8LstmBackward {
         @Computes("∂L/∂W_g, ∂L/∂b_g, ∂L/∂x_t, ∂L/∂h_{t-1}, ∂L/∂C_{t-1} of one step")
-        LstmStepGrads lstmStepBackward(INDArray x, INDArray hPrev, INDArray cPrev, LstmParams p, INDArray dh,
-                INDArray dc);
+        LstmStepGrads lstmStepBackward(
+                INDArray x, INDArray hPrev, INDArray cPrev, LstmParams p, INDArray dh, INDArray dc);
     }
 
     private static final List<String> PARAMS = List.of("wF", "bF", "wI", "bI", "wC", "bC", "wO", "bO");
     private static final List<String> INPUTS = List.of("dx", "dhPrev", "dcPrev");
     private static final Map<String, String> SYMBOLS = Map.ofEntries(
-            Map.entry("wF", "∂L/∂W_f"), Map.entry("bF", "∂L/∂b_f"), Map.entry("wI", "∂L/∂W_i"),
-            Map.entry("bI", "∂L/∂b_i"), Map.entry("wC", "∂L/∂W_C"), Map.entry("bC", "∂L/∂b_C"),
-            Map.entry("wO", "∂L/∂W_o"), Map.entry("bO", "∂L/∂b_o"), Map.entry("dx", "∂L/∂x_t"),
-            Map.entry("dhPrev", "∂L/∂h_{t-1}"), Map.entry("dcPrev", "∂L/∂C_{t-1}"));
+            Map.entry("wF", "∂L/∂W_f"),
+            Map.entry("bF", "∂L/∂b_f"),
+            Map.entry("wI", "∂L/∂W_i"),
+            Map.entry("bI", "∂L/∂b_i"),
+            Map.entry("wC", "∂L/∂W_C"),
+            Map.entry("bC", "∂L/∂b_C"),
+            Map.entry("wO", "∂L/∂W_o"),
+            Map.entry("bO", "∂L/∂b_o"),
+            Map.entry("dx", "∂L/∂x_t"),
+            Map.entry("dhPrev", "∂L/∂h_{t-1}"),
+            Map.entry("dcPrev", "∂L/∂C_{t-1}"));
     private static final Map<String, String> HINTS = Map.ofEntries(
             Map.entry("wF", "check ∂L/∂f_t = ∂L/∂C_t * C_{t-1} and σ′ = f_t(1 − f_t)"),
             Map.entry("bF", "∂L/∂b_f sums ∂L/∂z_f over the batch (the rows)"),
@@ -93,7 +104,8 @@ class E8LstmBackwardTest {
         Map<String, INDArray> got = named(in.call(student));
         Map<String, INDArray> variables = in.variables();
         for (String key : all()) {
-            Expect.shape(SYMBOLS.get(key), got.get(key), draw, variables.get(key).shape());
+            Expect.shape(
+                    SYMBOLS.get(key), got.get(key), draw, variables.get(key).shape());
         }
     }
 
@@ -119,11 +131,14 @@ class E8LstmBackwardTest {
         if (wrong.isEmpty()) {
             return;
         }
-        if (all().stream().allMatch(k -> Expect.isClose(in.numericalGradients(zerosLike(in.dc())).get(k), got.get(k)))) {
-            fail("every gradient would be right if dc were 0: add dc, the ∂L/∂C_t from later steps, to ∂L/∂C_t ("
-                    + draw + ")");
+        if (all().stream()
+                .allMatch(k ->
+                        Expect.isClose(in.numericalGradients(zerosLike(in.dc())).get(k), got.get(k)))) {
+            fail("every gradient would be right if dc were 0: add dc, the ∂L/∂C_t from later steps, to ∂L/∂C_t (" + draw
+                    + ")");
         }
-        if (draw.x() == draw.h() && Expect.isClose(want.get("dx"), got.get("dhPrev"))
+        if (draw.x() == draw.h()
+                && Expect.isClose(want.get("dx"), got.get("dhPrev"))
                 && Expect.isClose(want.get("dhPrev"), got.get("dx"))) {
             fail("∂L/∂x_t and ∂L/∂h_{t-1} are swapped: the first H columns belong to h_{t-1} (" + draw + ")");
         }
@@ -186,15 +201,18 @@ class E8LstmBackwardTest {
         /** ∂L/∂(every variable) of L = Σ dh * h_t + Σ dcLater * C_t by central differences in float64. */
         Map<String, INDArray> numericalGradients(INDArray dcLater) {
             Map<String, double[]> vars = new LinkedHashMap<>();
-            variables().forEach((k, a) -> vars.put(k, a.castTo(DataType.DOUBLE).dup('c').data().asDouble()));
+            variables()
+                    .forEach((k, a) -> vars.put(
+                            k, a.castTo(DataType.DOUBLE).dup('c').data().asDouble()));
             int b = (int) x.rows();
             int h = p.hiddenSize();
             PlainLstm lstm = new PlainLstm(vars, doubles(dh), doubles(dcLater), b, h, p.inputSize());
             LstmStep ref = new LstmCell(p).forward(x, hPrev, cPrev);
-            double expected = ref.h().mul(dh).sumNumber().doubleValue() + ref.c().mul(dcLater).sumNumber().doubleValue();
+            double expected = ref.h().mul(dh).sumNumber().doubleValue()
+                    + ref.c().mul(dcLater).sumNumber().doubleValue();
             if (Math.abs(lstm.loss() - expected) > 1e-9 * (1 + Math.abs(expected))) {
-                throw new IllegalStateException("the test's float64 LSTM disagrees with LstmCell: " + lstm.loss() + " vs "
-                        + expected);
+                throw new IllegalStateException(
+                        "the test's float64 LSTM disagrees with LstmCell: " + lstm.loss() + " vs " + expected);
             }
             double eps = 1e-6;
             Map<String, INDArray> grads = new LinkedHashMap<>();

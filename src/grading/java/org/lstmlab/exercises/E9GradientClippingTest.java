@@ -23,7 +23,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * E9: gradient-norm clipping by the global norm (Pascanu, Mikolov &amp; Bengio 2013), checked against
  * the library's {@code GradientClipping.clipByGlobalNorm}.
  */
-@Exercise(id = "E9", title = "gradient-norm clipping", points = 10, notebook = "01-rnn-vanishing-gradients",
+@Exercise(
+        id = "E9",
+        title = "gradient-norm clipping",
+        points = 10,
+        notebook = "01-rnn-vanishing-gradients",
         mustNotUse = "org.lstmlab.train.")
 class E9GradientClippingTest {
 

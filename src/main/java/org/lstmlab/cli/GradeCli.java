@@ -8,14 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.lstmlab.data.CourseFolder;
 import org.lstmlab.grade.Check;
 import org.lstmlab.grade.ExerciseCatalog;
 import org.lstmlab.grade.ExerciseGenerator;
-import org.lstmlab.grade.GradedExercise;
 import org.lstmlab.grade.Gradebook;
-import org.lstmlab.grade.Gradescope;
+import org.lstmlab.grade.GradedExercise;
 import org.lstmlab.grade.Grader;
-import org.lstmlab.grade.LabHome;
+import org.lstmlab.grade.Gradescope;
 import org.lstmlab.grade.Report;
 import org.lstmlab.grade.ResultsJson;
 import org.lstmlab.grade.Submissions;
@@ -43,24 +43,28 @@ public final class GradeCli {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        if (args.isEmpty()) throw new IllegalArgumentException("expected a command: exercises, check, grade, gradescope, bench or run-autograder");
+        if (args.isEmpty())
+            throw new IllegalArgumentException(
+                    "expected a command: exercises, check, grade, gradescope, bench or run-autograder");
         List<String> rest = new ArrayList<>(args.subList(1, args.size()));
         switch (args.get(0)) {
             case "exercises" -> {
-                Path home = LabHome.locate();
+                Path home = CourseFolder.withExercises();
                 if (rest.contains("--check")) {
-                    List<String> diffs = ExerciseGenerator.differences(catalog(), home.resolve("solutions"),
-                            home.resolve("exercises"));
+                    List<String> diffs = ExerciseGenerator.differences(
+                            catalog(), home.resolve("solutions"), home.resolve("exercises"));
                     diffs.forEach(err::println);
                     if (!diffs.isEmpty()) err.println("run ./lab exercises to regenerate exercises/ from solutions/");
                     return diffs.isEmpty() ? 0 : 1;
                 }
-                List<Path> written = ExerciseGenerator.write(catalog(), home.resolve("solutions"), home.resolve("exercises"));
+                List<Path> written =
+                        ExerciseGenerator.write(catalog(), home.resolve("solutions"), home.resolve("exercises"));
                 out.println("wrote " + written.size() + " exercise files to " + home.resolve("exercises"));
                 return 0;
             }
             case "check" -> {
-                Report r = rest.isEmpty() ? Check.check() : rest.size() == 1 ? Check.check(rest.get(0)) : checkSome(rest);
+                Report r =
+                        rest.isEmpty() ? Check.check() : rest.size() == 1 ? Check.check(rest.get(0)) : checkSome(rest);
                 out.print(r);
                 return 0;
             }
@@ -111,10 +115,15 @@ public final class GradeCli {
         }
         ExerciseCatalog course = catalog();
         List<GradedExercise> exercises = only.isEmpty() ? course.all() : course.byIds(List.of(only.split(",")));
-        List<Submissions.Submission> subs = Submissions.discover(args.stream().map(Path::of).toList());
+        List<Submissions.Submission> subs =
+                Submissions.discover(args.stream().map(Path::of).toList());
         int parallel = parallelism();
-        err.printf(Locale.ROOT, "grading %d submission(s), %d at a time, randomised cases seed %d%n", subs.size(),
-                parallel, seed);
+        err.printf(
+                Locale.ROOT,
+                "grading %d submission(s), %d at a time, randomised cases seed %d%n",
+                subs.size(),
+                parallel,
+                seed);
         try (Grader g = new Grader(course, Limits.defaults())) {
             List<Report> reports = g.gradeAll(subs, exercises, Grader.Scope.ALL_TESTS, seed, parallel, err);
             for (Report r : reports) {
@@ -124,7 +133,11 @@ public final class GradeCli {
                 out.print(reports.get(0));
             } else {
                 for (Report r : reports) {
-                    out.printf(Locale.ROOT, "%-24s %6s/%s%n", r.student(), Report.points(r.score()),
+                    out.printf(
+                            Locale.ROOT,
+                            "%-24s %6s/%s%n",
+                            r.student(),
+                            Report.points(r.score()),
                             Report.points(r.maxScore()));
                 }
                 Path csv = outDir.resolve("gradebook.csv");
@@ -143,7 +156,7 @@ public final class GradeCli {
 
     /** Wall time of one full submission and of a batch of copies, for the README's figures. */
     private static int bench(int copies, PrintStream out, PrintStream err) throws IOException {
-        Path home = LabHome.locate();
+        Path home = CourseFolder.withExercises();
         Path solutions = home.resolve("solutions");
         Path batch = Files.createTempDirectory("lstmlab-bench-");
         int parallel = parallelism();
@@ -157,21 +170,37 @@ public final class GradeCli {
                 copy(solutions, batch.resolve(String.format(Locale.ROOT, "student%02d", k)));
             }
             long t1 = System.nanoTime();
-            List<Report> all = g.gradeAll(Submissions.discover(List.of(batch)), course.all(), Grader.Scope.ALL_TESTS, 1,
-                    parallel, err);
+            List<Report> all = g.gradeAll(
+                    Submissions.discover(List.of(batch)), course.all(), Grader.Scope.ALL_TESTS, 1, parallel, err);
             double many = (System.nanoTime() - t1) / 1e9;
             boolean full = one.score() == one.maxScore() && all.stream().allMatch(r -> r.score() == r.maxScore());
-            out.printf(Locale.ROOT, "cores: %d, submissions at a time: %d, load average at the end: %.2f%n",
-                    Runtime.getRuntime().availableProcessors(), parallel,
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            out.printf(Locale.ROOT, "one submission (%d exercises, one child JVM): %.1f s, %s/%s%n", n, single,
-                    Report.points(one.score()), Report.points(one.maxScore()));
-            out.printf(Locale.ROOT, "batch of %d copies (%d child JVMs): %.1f s, %.2f s per submission%s%n", copies,
-                    copies, many, many / copies, full ? ", every copy 100/100" : ", NOT every copy scored full marks");
+            out.printf(
+                    Locale.ROOT,
+                    "cores: %d, submissions at a time: %d, load average at the end: %.2f%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    parallel,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
+            out.printf(
+                    Locale.ROOT,
+                    "one submission (%d exercises, one child JVM): %.1f s, %s/%s%n",
+                    n,
+                    single,
+                    Report.points(one.score()),
+                    Report.points(one.maxScore()));
+            out.printf(
+                    Locale.ROOT,
+                    "batch of %d copies (%d child JVMs): %.1f s, %.2f s per submission%s%n",
+                    copies,
+                    copies,
+                    many,
+                    many / copies,
+                    full ? ", every copy 100/100" : ", NOT every copy scored full marks");
             return full ? 0 : 1;
         } finally {
             try (var walk = Files.walk(batch)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -201,5 +230,4 @@ public final class GradeCli {
         String s = student.replaceAll("[^A-Za-z0-9._-]", "_");
         return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
     }
-
 }

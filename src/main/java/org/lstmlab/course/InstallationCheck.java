@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.knowm.xchart.XYChart;
 import org.lstmlab.data.Co2Concentration;
+import org.lstmlab.data.CourseFolder;
 import org.lstmlab.data.Datasets;
 import org.lstmlab.data.SeattleWeather;
 import org.lstmlab.plot.ChartImages;
-import org.lstmlab.train.Quick;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -56,7 +56,9 @@ public final class InstallationCheck {
 
         /** The item of one name. */
         public Item item(String name) {
-            return items.stream().filter(i -> i.name().equals(name)).findFirst()
+            return items.stream()
+                    .filter(i -> i.name().equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no item '" + name + "'"));
         }
 
@@ -64,24 +66,40 @@ public final class InstallationCheck {
         public String toString() {
             StringBuilder s = new StringBuilder();
             for (Item i : items) {
-                s.append(i.passed() ? "ok    " : "FIX   ").append(String.format("%-12s", i.name())).append(i.found());
+                s.append(i.passed() ? "ok    " : "FIX   ")
+                        .append(String.format("%-12s", i.name()))
+                        .append(i.found());
                 if (!i.passed()) s.append("\n      -> ").append(i.fix());
                 s.append('\n');
             }
-            s.append(allPassed() ? "Everything is in place." : "Fix the lines marked FIX, then restart the kernel and run this cell again.");
+            s.append(
+                    allPassed()
+                            ? "Everything is in place."
+                            : "Fix the lines marked FIX, then restart the kernel and run this cell again.");
             return s.toString();
         }
 
         /** The same as an HTML table, for the notebook. */
         public String toHtml() {
-            StringBuilder s = new StringBuilder("<table><thead><tr><th></th><th style=\"text-align:left\">check</th><th style=\"text-align:left\">found</th><th style=\"text-align:left\">what to do</th></tr></thead><tbody>");
+            StringBuilder s = new StringBuilder(
+                    "<table><thead><tr><th></th><th style=\"text-align:left\">check</th><th style=\"text-align:left\">found</th><th style=\"text-align:left\">what to do</th></tr></thead><tbody>");
             for (Item i : items) {
-                s.append("<tr><td>").append(i.passed() ? "✔" : "✘").append("</td><td style=\"text-align:left\">").append(escape(i.name()))
-                        .append("</td><td style=\"text-align:left\">").append(escape(i.found()))
-                        .append("</td><td style=\"text-align:left\">").append(escape(i.fix())).append("</td></tr>");
+                s.append("<tr><td>")
+                        .append(i.passed() ? "✔" : "✘")
+                        .append("</td><td style=\"text-align:left\">")
+                        .append(escape(i.name()))
+                        .append("</td><td style=\"text-align:left\">")
+                        .append(escape(i.found()))
+                        .append("</td><td style=\"text-align:left\">")
+                        .append(escape(i.fix()))
+                        .append("</td></tr>");
             }
-            s.append("</tbody></table><p><b>").append(allPassed() ? "Everything is in place."
-                    : "Fix the rows marked ✘, then restart the kernel and run this cell again.").append("</b></p>");
+            s.append("</tbody></table><p><b>")
+                    .append(
+                            allPassed()
+                                    ? "Everything is in place."
+                                    : "Fix the rows marked ✘, then restart the kernel and run this cell again.")
+                    .append("</b></p>");
             return s.toString();
         }
 
@@ -104,19 +122,26 @@ public final class InstallationCheck {
     /** Java {@code feature} (e.g. 17) against {@link #MINIMUM_JAVA}. */
     public static Item java(int feature) {
         boolean ok = feature >= MINIMUM_JAVA;
-        return new Item("Java", ok, "Java " + feature + " (" + System.getProperty("java.vm.name", "?") + ")",
+        return new Item(
+                "Java",
+                ok,
+                "Java " + feature + " (" + System.getProperty("java.vm.name", "?") + ")",
                 ok ? "" : "install a JDK " + MINIMUM_JAVA + " or newer, set JAVA_HOME to it and run ./lab start again");
     }
 
     /** ND4J multiplies a 2 × 2 matrix by the identity on its native backend. */
     public static Item nd4j() {
-        return attempt("ND4J", () -> {
-            INDArray a = Nd4j.create(new double[][] {{1, 2}, {3, 4}});                 // [2, 2]
-            INDArray product = a.mmul(Nd4j.eye(2).castTo(DataType.DOUBLE));            // [2, 2]
-            if (!product.equals(a)) throw new IllegalStateException("A · I ≠ A: the backend computes wrong results");
-            return "backend " + Nd4j.getBackend().getClass().getSimpleName() + ", A · I = A";
-        }, "ND4J's native library did not load: run ./lab start again (it builds for this machine's platform);"
-                + " on Linux check that glibc is 2.17 or newer");
+        return attempt(
+                "ND4J",
+                () -> {
+                    INDArray a = Nd4j.create(new double[][] {{1, 2}, {3, 4}}); // [2, 2]
+                    INDArray product = a.mmul(Nd4j.eye(2).castTo(DataType.DOUBLE)); // [2, 2]
+                    if (!product.equals(a))
+                        throw new IllegalStateException("A · I ≠ A: the backend computes wrong results");
+                    return "backend " + Nd4j.getBackend().getClass().getSimpleName() + ", A · I = A";
+                },
+                "ND4J's native library did not load: run ./lab start again (it builds for this machine's platform);"
+                        + " on Linux check that glibc is 2.17 or newer");
     }
 
     /** The datasets folder holds the files the notebooks read. */
@@ -125,39 +150,57 @@ public final class InstallationCheck {
         for (String file : List.of(SeattleWeather.FILE, Co2Concentration.FILE)) {
             if (!Files.isRegularFile(directory.resolve(file))) missing.add(file);
         }
-        if (missing.isEmpty()) return new Item("Datasets", true, directory + " has " + SeattleWeather.FILE + " and " + Co2Concentration.FILE, "");
-        return new Item("Datasets", false, directory + " lacks " + String.join(", ", missing),
+        if (missing.isEmpty())
+            return new Item(
+                    "Datasets", true, directory + " has " + SeattleWeather.FILE + " and " + Co2Concentration.FILE, "");
+        return new Item(
+                "Datasets",
+                false,
+                directory + " lacks " + String.join(", ", missing),
                 "open the notebooks from the course folder (./lab start), or set " + Datasets.DIRECTORY_ENV
                         + " to the course's datasets/ folder; restore missing files with git checkout -- datasets");
     }
 
     /** {@code exercises/} is found in {@code start} or a folder above it, with the exercise files in it. */
     public static Item exercises(Path start) {
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path folder = dir.resolve(EXERCISES);
-            if (Files.isDirectory(folder)) {
-                try (var files = Files.list(folder)) {
-                    long count = files.filter(p -> p.getFileName().toString().matches("E\\d+\\w*\\.java")).count();
-                    if (count > 0) return new Item("Exercises", true, count + " exercise files in " + folder, "");
-                } catch (java.io.IOException e) {
-                    return new Item("Exercises", false, folder + " cannot be read: " + e.getMessage(), "check the folder's permissions");
-                }
-                return new Item("Exercises", false, folder + " has no exercise files",
-                        "regenerate them with ./lab exercises (or git checkout -- exercises)");
+        var course = CourseFolder.above(start, dir -> Files.isDirectory(dir.resolve(EXERCISES)));
+        if (course.isPresent()) {
+            Path folder = course.get().resolve(EXERCISES);
+            try (var files = Files.list(folder)) {
+                long count = files.filter(p -> p.getFileName().toString().matches("E\\d+\\w*\\.java"))
+                        .count();
+                if (count > 0) return new Item("Exercises", true, count + " exercise files in " + folder, "");
+            } catch (java.io.IOException e) {
+                return new Item(
+                        "Exercises",
+                        false,
+                        folder + " cannot be read: " + e.getMessage(),
+                        "check the folder's permissions");
             }
+            return new Item(
+                    "Exercises",
+                    false,
+                    folder + " has no exercise files",
+                    "regenerate them with ./lab exercises (or git checkout -- exercises)");
         }
-        return new Item("Exercises", false, "no " + EXERCISES + " in " + start + " or above",
+        return new Item(
+                "Exercises",
+                false,
+                "no " + EXERCISES + " in " + start + " or above",
                 "open the notebooks from the course folder (./lab start) so that exercises/ is next to notebooks/");
     }
 
     /** A small XChart chart is drawn to pixels headless. */
     public static Item charts() {
-        return attempt("Charts", () -> {
-            XYChart chart = new XYChart(200, 120);
-            chart.addSeries("y = x", new double[] {0, 1}, new double[] {0, 1});
-            var image = ChartImages.image(chart);
-            return "drew a " + image.getWidth() + " × " + image.getHeight() + " chart headless";
-        }, "charts need fontconfig and a font: on Debian/Ubuntu sudo apt-get install fontconfig fonts-dejavu-core");
+        return attempt(
+                "Charts",
+                () -> {
+                    XYChart chart = new XYChart(200, 120);
+                    chart.addSeries("y = x", new double[] {0, 1}, new double[] {0, 1});
+                    var image = ChartImages.image(chart);
+                    return "drew a " + image.getWidth() + " × " + image.getHeight() + " chart headless";
+                },
+                "charts need fontconfig and a font: on Debian/Ubuntu sudo apt-get install fontconfig fonts-dejavu-core");
     }
 
     private static Item attempt(String name, Supplier<String> check, String fix) {

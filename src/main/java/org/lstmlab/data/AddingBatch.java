@@ -1,6 +1,5 @@
 package org.lstmlab.data;
 
-import org.lstmlab.train.Batch;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -12,8 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param secondMarker for each sequence, the position of the pair whose value is X2
  * @param variant      the rules they were drawn by
  */
-public record AddingBatch(INDArray xs, INDArray ys, int[] firstMarker, int[] secondMarker,
-                          AddingProblem.Variant variant) {
+public record AddingBatch(
+        INDArray xs, INDArray ys, int[] firstMarker, int[] secondMarker, AddingProblem.Variant variant) {
 
     /** B. */
     public int size() {

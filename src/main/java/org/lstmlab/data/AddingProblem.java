@@ -1,8 +1,6 @@
 package org.lstmlab.data;
 
 import java.util.SplittableRandom;
-import org.lstmlab.train.Batch;
-import org.lstmlab.train.BatchSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -87,7 +85,8 @@ public final class AddingProblem implements BatchSource {
     public static AddingProblem original(int length) {
         if (length < MIN_ORIGINAL_LENGTH) {
             throw new IllegalArgumentException("the original adding problem needs T ≥ " + MIN_ORIGINAL_LENGTH
-                    + " (the final pair must lie beyond the first ten, which may carry the first mark) but T = " + length);
+                    + " (the final pair must lie beyond the first ten, which may carry the first mark) but T = "
+                    + length);
         }
         return new AddingProblem(Variant.ORIGINAL, length, DataType.DOUBLE);
     }
@@ -132,30 +131,31 @@ public final class AddingProblem implements BatchSource {
     public AddingBatch sample(int batchSize, SplittableRandom random) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size B must be at least 1 but is " + batchSize);
         int steps = variant == Variant.MODERN ? length : length + random.nextInt(length / 10 + 1); // L
-        double[] x = new double[batchSize * steps * 2];                 // [B, L, 2], row-major
-        double[] y = new double[batchSize];                             // [B, 1]
+        double[] x = new double[batchSize * steps * 2]; // [B, L, 2], row-major
+        double[] y = new double[batchSize]; // [B, 1]
         int[] first = new int[batchSize];
         int[] second = new int[batchSize];
         for (int b = 0; b < batchSize; b++) {
             int row = b * steps * 2;
             if (variant == Variant.MODERN) {
-                for (int t = 0; t < steps; t++) x[row + 2 * t] = random.nextDouble();          // value ~ U[0, 1]
-                first[b] = random.nextInt(steps / 2);                                          // in the first half
-                second[b] = steps / 2 + random.nextInt(steps - steps / 2);                     // in the second half
+                for (int t = 0; t < steps; t++) x[row + 2 * t] = random.nextDouble(); // value ~ U[0, 1]
+                first[b] = random.nextInt(steps / 2); // in the first half
+                second[b] = steps / 2 + random.nextInt(steps - steps / 2); // in the second half
             } else {
-                for (int t = 0; t < steps; t++) x[row + 2 * t] = 2 * random.nextDouble() - 1;  // value ~ U[−1, 1]
-                first[b] = random.nextInt(10);                                                 // one of the first ten
-                int k = random.nextInt(length / 2 - 1);                                        // k-th still unmarked pair
-                second[b] = k < first[b] ? k : k + 1;                                          // skip the first mark
-                x[row + 1] = -1;                                                               // first pair
-                x[row + 2 * (steps - 1) + 1] = -1;                                             // final pair
-                if (first[b] == 0) x[row] = 0;                                                 // X1 = 0 when the first pair is marked
+                for (int t = 0; t < steps; t++) x[row + 2 * t] = 2 * random.nextDouble() - 1; // value ~ U[−1, 1]
+                first[b] = random.nextInt(10); // one of the first ten
+                int k = random.nextInt(length / 2 - 1); // k-th still unmarked pair
+                second[b] = k < first[b] ? k : k + 1; // skip the first mark
+                x[row + 1] = -1; // first pair
+                x[row + 2 * (steps - 1) + 1] = -1; // final pair
+                if (first[b] == 0) x[row] = 0; // X1 = 0 when the first pair is marked
             }
             x[row + 2 * first[b] + 1] = 1;
             x[row + 2 * second[b] + 1] = 1;
             y[b] = target(x[row + 2 * first[b]], x[row + 2 * second[b]]);
         }
-        INDArray xs = Nd4j.create(x, new long[] {batchSize, steps, 2}, DataType.DOUBLE).castTo(dataType);
+        INDArray xs = Nd4j.create(x, new long[] {batchSize, steps, 2}, DataType.DOUBLE)
+                .castTo(dataType);
         INDArray ys = Nd4j.create(y, new long[] {batchSize, 1}, DataType.DOUBLE).castTo(dataType);
         return new AddingBatch(xs, ys, first, second, variant);
     }
@@ -168,7 +168,8 @@ public final class AddingProblem implements BatchSource {
 
     @Override
     public String toString() {
-        return variant == Variant.MODERN ? "adding problem (modern, T = " + length + ")"
+        return variant == Variant.MODERN
+                ? "adding problem (modern, T = " + length + ")"
                 : "adding problem (Hochreiter & Schmidhuber 1997, T = " + length + " … " + maxLength() + ")";
     }
 }

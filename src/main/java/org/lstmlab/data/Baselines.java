@@ -19,7 +19,8 @@ public final class Baselines {
      */
     public static INDArray persistence(Windows windows) {
         int[] index = Windowing.indicesOf(windows.targetColumns(), windows.inputColumns());
-        INDArray last = windows.inputs().get(NDArrayIndex.all(), NDArrayIndex.point(windows.length() - 1), NDArrayIndex.all()); // [B, X]
+        INDArray last = windows.inputs()
+                .get(NDArrayIndex.all(), NDArrayIndex.point(windows.length() - 1), NDArrayIndex.all()); // [B, X]
         INDArray out = windows.targets().ulike(); // [B, Y]
         for (int y = 0; y < index.length; y++) {
             out.putColumn(y, last.getColumn(index[y])); // ŷ = x_T of the same column

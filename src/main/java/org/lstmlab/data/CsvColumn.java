@@ -13,7 +13,8 @@ import tech.tablesaw.api.ColumnType;
 public record CsvColumn(String name, ColumnType type, String unit) {
     public CsvColumn {
         if (!(type.equals(ColumnType.LOCAL_DATE) || type.equals(ColumnType.DOUBLE) || type.equals(ColumnType.STRING))) {
-            throw new IllegalArgumentException("column " + name + " must be LOCAL_DATE, DOUBLE or STRING but is " + type);
+            throw new IllegalArgumentException(
+                    "column " + name + " must be LOCAL_DATE, DOUBLE or STRING but is " + type);
         }
     }
 }

@@ -27,7 +27,8 @@ import tech.tablesaw.api.Table;
  * @param split        where the parts begin and end
  * @param standardiser μ and σ of every column, from the training rows only
  */
-public record ForecastData(Windows train, Windows validation, Windows test, SeriesSplit split, Standardiser standardiser) {
+public record ForecastData(
+        Windows train, Windows validation, Windows test, SeriesSplit split, Standardiser standardiser) {
 
     /**
      * Cuts a standardised copy of {@code series} into windows, part by part.
@@ -40,16 +41,25 @@ public record ForecastData(Windows train, Windows validation, Windows test, Seri
      * @param split         the time-ordered split of the N rows
      * @param dataType      DOUBLE (default) or FLOAT
      */
-    public static ForecastData of(double[][] series, List<String> columns, List<String> targetColumns,
-                                  int window, int horizon, SeriesSplit split, DataType dataType) {
+    public static ForecastData of(
+            double[][] series,
+            List<String> columns,
+            List<String> targetColumns,
+            int window,
+            int horizon,
+            SeriesSplit split,
+            DataType dataType) {
         if (split.length() != series.length) {
-            throw new IllegalArgumentException("the split is for N = " + split.length() + " rows but the series has " + series.length);
+            throw new IllegalArgumentException(
+                    "the split is for N = " + split.length() + " rows but the series has " + series.length);
         }
         Standardiser standardiser = Standardiser.fit(series, columns, split.trainEnd());
         double[][] z = standardiser.transform(series); // [N, C]
         Windows train = Windowing.windows(z, columns, targetColumns, window, horizon, 0, split.trainEnd(), dataType);
-        Windows validation = Windowing.windows(z, columns, targetColumns, window, horizon, split.trainEnd(), split.validationEnd(), dataType);
-        Windows test = Windowing.windows(z, columns, targetColumns, window, horizon, split.validationEnd(), split.length(), dataType);
+        Windows validation = Windowing.windows(
+                z, columns, targetColumns, window, horizon, split.trainEnd(), split.validationEnd(), dataType);
+        Windows test = Windowing.windows(
+                z, columns, targetColumns, window, horizon, split.validationEnd(), split.length(), dataType);
         return new ForecastData(train, validation, test, split, standardiser);
     }
 
@@ -123,7 +133,8 @@ public record ForecastData(Windows train, Windows validation, Windows test, Seri
 
         /** Extracts the columns, splits, standardises and windows. */
         public ForecastData build() {
-            if (targets.isEmpty()) throw new IllegalArgumentException("name the column(s) to predict with targets(...)");
+            if (targets.isEmpty())
+                throw new IllegalArgumentException("name the column(s) to predict with targets(...)");
             LinkedHashSet<String> all = new LinkedHashSet<>(inputs);
             all.addAll(targets);
             List<String> columns = new ArrayList<>(all);

@@ -12,8 +12,9 @@ package org.lstmlab.data;
 public record SeriesSplit(int length, int trainEnd, int validationEnd) {
     public SeriesSplit {
         if (!(0 < trainEnd && trainEnd < validationEnd && validationEnd < length)) {
-            throw new IllegalArgumentException("a split needs 0 < trainEnd < validationEnd < N so that every part has rows, but got trainEnd = "
-                    + trainEnd + ", validationEnd = " + validationEnd + ", N = " + length);
+            throw new IllegalArgumentException(
+                    "a split needs 0 < trainEnd < validationEnd < N so that every part has rows, but got trainEnd = "
+                            + trainEnd + ", validationEnd = " + validationEnd + ", N = " + length);
         }
     }
 
@@ -27,11 +28,12 @@ public record SeriesSplit(int length, int trainEnd, int validationEnd) {
      */
     public static SeriesSplit chronological(int length, double trainFraction, double validationFraction) {
         if (!(trainFraction > 0 && validationFraction > 0 && trainFraction + validationFraction < 1)) {
-            throw new IllegalArgumentException("fractions must be > 0 with train + validation < 1 (the rest is test) but are train = "
-                    + trainFraction + ", validation = " + validationFraction);
+            throw new IllegalArgumentException(
+                    "fractions must be > 0 with train + validation < 1 (the rest is test) but are train = "
+                            + trainFraction + ", validation = " + validationFraction);
         }
-        return new SeriesSplit(length, (int) Math.floor(length * trainFraction),
-                (int) Math.floor(length * (trainFraction + validationFraction)));
+        return new SeriesSplit(length, (int) Math.floor(length * trainFraction), (int)
+                Math.floor(length * (trainFraction + validationFraction)));
     }
 
     /** Number of training rows. */

@@ -1,9 +1,9 @@
 package org.lstmlab.data;
 
 import java.util.List;
+import org.lstmlab.nn.Shapes;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.lstmlab.nn.Shapes;
 
 /**
  * Per-column standardisation {@code z = (v − μ) / σ} whose μ and σ come from the training rows
@@ -99,8 +99,10 @@ public record Standardiser(List<String> columns, double[] mean, double[] std) {
     public INDArray inverse(INDArray standardised, List<String> targetColumns) {
         int[] index = Windowing.indicesOf(targetColumns, columns);
         Shapes.require("y", "[B, Y]", standardised, Shapes.ANY, index.length);
-        INDArray mu = Nd4j.create(pick(mean, index)).castTo(standardised.dataType()).reshape(1, index.length); // [1, Y]
-        INDArray sigma = Nd4j.create(pick(std, index)).castTo(standardised.dataType()).reshape(1, index.length); // [1, Y]
+        INDArray mu =
+                Nd4j.create(pick(mean, index)).castTo(standardised.dataType()).reshape(1, index.length); // [1, Y]
+        INDArray sigma =
+                Nd4j.create(pick(std, index)).castTo(standardised.dataType()).reshape(1, index.length); // [1, Y]
         return standardised.mulRowVector(sigma).addiRowVector(mu); // [B, Y], v = z·σ + μ
     }
 
@@ -112,8 +114,8 @@ public record Standardiser(List<String> columns, double[] mean, double[] std) {
 
     private void requireRow(double[] row, int n) {
         if (row.length != mean.length) {
-            throw new IllegalArgumentException("rows must have C = " + mean.length + " values " + columns
-                    + " but row " + n + " has " + row.length);
+            throw new IllegalArgumentException("rows must have C = " + mean.length + " values " + columns + " but row "
+                    + n + " has " + row.length);
         }
     }
 }

@@ -39,9 +39,11 @@ public final class TypedCsv {
     public static Table read(Path file, List<CsvColumn> columns) {
         String name = file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
-            String message = file.toAbsolutePath() + ": " + name + " not found; the course reads it from the datasets/ folder of"
-                    + " the repository (set -D" + Datasets.DIRECTORY_PROPERTY + "=/path/to/datasets to point elsewhere)";
-            throw new UncheckedIOException(message, new NoSuchFileException(file.toAbsolutePath().toString()));
+            String message = file.toAbsolutePath() + ": " + name
+                    + " not found; the course reads it from the datasets/ folder of" + " the repository (set -D"
+                    + Datasets.DIRECTORY_PROPERTY + "=/path/to/datasets to point elsewhere)";
+            throw new UncheckedIOException(
+                    message, new NoSuchFileException(file.toAbsolutePath().toString()));
         }
         List<String> lines;
         try {
@@ -63,8 +65,12 @@ public final class TypedCsv {
 
     private static void validate(String name, List<String> lines, List<CsvColumn> columns) {
         if (lines.isEmpty()) {
-            throw new CsvFormatException(name, 1, "(header)", "expected the header "
-                    + columns.stream().map(CsvColumn::name).toList() + " but the file is empty");
+            throw new CsvFormatException(
+                    name,
+                    1,
+                    "(header)",
+                    "expected the header "
+                            + columns.stream().map(CsvColumn::name).toList() + " but the file is empty");
         }
         List<String> header = split(name, 1, lines.get(0));
         List<String> expected = columns.stream().map(CsvColumn::name).toList();
@@ -72,20 +78,30 @@ public final class TypedCsv {
             String want = k < expected.size() ? expected.get(k) : null;
             String got = k < header.size() ? header.get(k) : null;
             if (want == null || !want.equals(got)) {
-                throw new CsvFormatException(name, 1, want == null ? "(header)" : want,
+                throw new CsvFormatException(
+                        name,
+                        1,
+                        want == null ? "(header)" : want,
                         "expected the header " + expected + " but found " + header);
             }
         }
         if (lines.size() < 2) {
-            throw new CsvFormatException(name, 2, "(line)", "expected at least one data line after the header but found none");
+            throw new CsvFormatException(
+                    name, 2, "(line)", "expected at least one data line after the header but found none");
         }
         for (int n = 1; n < lines.size(); n++) {
             int lineNo = n + 1;
             List<String> cells = split(name, lineNo, lines.get(n));
             if (cells.size() != columns.size()) {
-                String column = cells.size() < columns.size() ? columns.get(cells.size()).name() : "(line)";
-                throw new CsvFormatException(name, lineNo, column, "expected " + columns.size()
-                        + " comma-separated values " + expected + " but found " + cells.size());
+                String column = cells.size() < columns.size()
+                        ? columns.get(cells.size()).name()
+                        : "(line)";
+                throw new CsvFormatException(
+                        name,
+                        lineNo,
+                        column,
+                        "expected " + columns.size() + " comma-separated values " + expected + " but found "
+                                + cells.size());
             }
             for (int k = 0; k < cells.size(); k++) {
                 check(name, lineNo, columns.get(k), cells.get(k));
@@ -95,23 +111,27 @@ public final class TypedCsv {
 
     private static void check(String name, int lineNo, CsvColumn column, String cell) {
         if (cell.isEmpty()) {
-            throw new CsvFormatException(name, lineNo, column.name(), "expected " + describe(column) + " but the cell is empty");
+            throw new CsvFormatException(
+                    name, lineNo, column.name(), "expected " + describe(column) + " but the cell is empty");
         }
         if (column.type().equals(ColumnType.DOUBLE)) {
             double v;
             try {
                 v = Double.parseDouble(cell);
             } catch (NumberFormatException e) {
-                throw new CsvFormatException(name, lineNo, column.name(), "expected " + describe(column) + " but found \"" + cell + "\"");
+                throw new CsvFormatException(
+                        name, lineNo, column.name(), "expected " + describe(column) + " but found \"" + cell + "\"");
             }
             if (!Double.isFinite(v)) {
-                throw new CsvFormatException(name, lineNo, column.name(), "expected a finite number but found \"" + cell + "\"");
+                throw new CsvFormatException(
+                        name, lineNo, column.name(), "expected a finite number but found \"" + cell + "\"");
             }
         } else if (column.type().equals(ColumnType.LOCAL_DATE)) {
             try {
                 LocalDate.parse(cell, DateTimeFormatter.ISO_LOCAL_DATE);
             } catch (DateTimeParseException e) {
-                throw new CsvFormatException(name, lineNo, column.name(), "expected " + describe(column) + " but found \"" + cell + "\"");
+                throw new CsvFormatException(
+                        name, lineNo, column.name(), "expected " + describe(column) + " but found \"" + cell + "\"");
             }
         }
     }

@@ -50,8 +50,15 @@ public final class Windowing {
      * @throws IllegalArgumentException if the range is too short for one window, a name is unknown,
      *                                  or the rows are ragged
      */
-    public static Windows windows(double[][] series, List<String> columns, List<String> targetColumns,
-                                  int window, int horizon, int from, int to, DataType dataType) {
+    public static Windows windows(
+            double[][] series,
+            List<String> columns,
+            List<String> targetColumns,
+            int window,
+            int horizon,
+            int from,
+            int to,
+            DataType dataType) {
         int c = columns.size();
         if (window < 1) throw new IllegalArgumentException("the window length T must be ≥ 1 but is " + window);
         if (horizon < 1) throw new IllegalArgumentException("the horizon h must be ≥ 1 but is " + horizon);
@@ -61,15 +68,17 @@ public final class Windowing {
         }
         for (int n = from; n < to; n++) {
             if (series[n].length != c) {
-                throw new IllegalArgumentException("series must be [N, C] = [" + series.length + ", " + c
-                        + "] (one value per column " + columns + ") but row " + n + " has " + series[n].length + " values");
+                throw new IllegalArgumentException(
+                        "series must be [N, C] = [" + series.length + ", " + c + "] (one value per column " + columns
+                                + ") but row " + n + " has " + series[n].length + " values");
             }
         }
         int[] targetIndex = indicesOf(targetColumns, columns);
         int b = (to - from) - window - horizon + 1;
         if (b < 1) {
             throw new IllegalArgumentException("rows [" + from + ", " + to + ") hold " + (to - from)
-                    + " time steps but one window needs T + h = " + window + " + " + horizon + " = " + (window + horizon)
+                    + " time steps but one window needs T + h = " + window + " + " + horizon + " = "
+                    + (window + horizon)
                     + ": shorten the window T or give this part more rows");
         }
         double[][][] x = new double[b][window][c]; // [B, T, X]
@@ -91,12 +100,14 @@ public final class Windowing {
     }
 
     static int[] indicesOf(List<String> wanted, List<String> columns) {
-        if (wanted.isEmpty()) throw new IllegalArgumentException("at least one target column is needed; columns are " + columns);
+        if (wanted.isEmpty())
+            throw new IllegalArgumentException("at least one target column is needed; columns are " + columns);
         List<Integer> out = new ArrayList<>();
         for (String name : wanted) {
             int k = columns.indexOf(name);
             if (k < 0) {
-                throw new IllegalArgumentException("column \"" + name + "\" is not among the series columns " + columns);
+                throw new IllegalArgumentException(
+                        "column \"" + name + "\" is not among the series columns " + columns);
             }
             out.add(k);
         }

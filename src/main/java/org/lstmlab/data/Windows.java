@@ -17,14 +17,20 @@ import tech.tablesaw.api.Table;
  * @param targetColumns names of the Y target columns, in order
  * @param horizon       h ≥ 1: how many steps after the window's last row the target lies
  */
-public record Windows(INDArray inputs, INDArray targets, int[] targetRows,
-                      List<String> inputColumns, List<String> targetColumns, int horizon) {
+public record Windows(
+        INDArray inputs,
+        INDArray targets,
+        int[] targetRows,
+        List<String> inputColumns,
+        List<String> targetColumns,
+        int horizon) {
     public Windows {
         inputColumns = List.copyOf(inputColumns);
         targetColumns = List.copyOf(targetColumns);
         targetRows = targetRows.clone();
         if (targetRows.length != inputs.size(0)) {
-            throw new IllegalArgumentException("targetRows must be [B] = [" + inputs.size(0) + "] but is [" + targetRows.length + "]");
+            throw new IllegalArgumentException(
+                    "targetRows must be [B] = [" + inputs.size(0) + "] but is [" + targetRows.length + "]");
         }
     }
 
@@ -45,8 +51,8 @@ public record Windows(INDArray inputs, INDArray targets, int[] targetRows,
         List<LocalDate> dates = new ArrayList<>();
         for (int row : targetRows) {
             if (row >= table.rowCount()) {
-                throw new IllegalArgumentException("target row " + row + " is beyond the " + table.rowCount() + " rows of " + table.name()
-                        + ": these windows were not cut from this table");
+                throw new IllegalArgumentException("target row " + row + " is beyond the " + table.rowCount()
+                        + " rows of " + table.name() + ": these windows were not cut from this table");
             }
             dates.add(table.dateColumn(dateColumn).get(row));
         }

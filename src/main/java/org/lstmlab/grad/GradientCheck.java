@@ -4,18 +4,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
 import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmGrads;
-import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.LstmStep;
 import org.lstmlab.nn.LstmStepGrads;
 import org.lstmlab.nn.RnnCell;
 import org.lstmlab.nn.RnnGrads;
-import org.lstmlab.nn.RnnParams;
 import org.lstmlab.nn.RnnStep;
 import org.lstmlab.nn.RnnStepGrads;
+import org.lstmlab.nn.SeededUniform;
 import org.lstmlab.nn.Shapes;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.iter.NdIndexIterator;
@@ -71,8 +69,10 @@ public final class GradientCheck {
                     + (analytic == null ? "analytic = null" : "numeric = null"));
         }
         if (!Arrays.equals(analytic.shape(), numeric.shape())) {
-            throw new IllegalArgumentException("analytic and numeric gradients must have the same shape but analytic is "
-                    + Arrays.toString(analytic.shape()) + " and numeric is " + Arrays.toString(numeric.shape()));
+            throw new IllegalArgumentException(
+                    "analytic and numeric gradients must have the same shape but analytic is "
+                            + Arrays.toString(analytic.shape()) + " and numeric is "
+                            + Arrays.toString(numeric.shape()));
         }
         double[] a = flat(analytic);
         double[] n = flat(numeric);
@@ -129,11 +129,12 @@ public final class GradientCheck {
                 double minus = at(loss, x, k, original - epsilon);
                 double slope;
                 if (stencil == Stencil.TWO_POINT) {
-                    slope = (plus - minus) / (2 * epsilon);                                   // (L(θ+ε) − L(θ−ε)) / 2ε
+                    slope = (plus - minus) / (2 * epsilon); // (L(θ+ε) − L(θ−ε)) / 2ε
                 } else {
                     double plus2 = at(loss, x, k, original + 2 * epsilon);
                     double minus2 = at(loss, x, k, original - 2 * epsilon);
-                    slope = (-plus2 + 8 * plus - 8 * minus + minus2) / (12 * epsilon);       // fourth-order central difference
+                    slope = (-plus2 + 8 * plus - 8 * minus + minus2)
+                            / (12 * epsilon); // fourth-order central difference
                 }
                 grad.putScalar(k, slope);
             } finally {
@@ -177,14 +178,13 @@ public final class GradientCheck {
         INDArray x = dupInput("x", xs);
         INDArray h = dupInput("h_0", h0);
         copy.forwardSequence(x, h); // checks the shapes and types of x and h_0 with their symbols
-        INDArray w = requireLossWeights("w (the loss weights ∂L/∂h)", lossWeights, xs.size(0), xs.size(1), cell.hiddenSize());
-        DoubleSupplier loss = () -> copy.forwardSequence(x, h).hs().mul(w).sumNumber().doubleValue();
+        INDArray w = requireLossWeights(
+                "w (the loss weights ∂L/∂h)", lossWeights, xs.size(0), xs.size(1), cell.hiddenSize());
+        DoubleSupplier loss =
+                () -> copy.forwardSequence(x, h).hs().mul(w).sumNumber().doubleValue();
         RnnGrads g = copy.backwardSequence(copy.forwardSequence(x, h), w);
-        List<GradientCheckReport.Row> rows = new ArrayList<>();
-        addParams(rows, copy.params().named(), g.params().named(), loss);
-        rows.add(row("x", x, g.dxs(), loss));
-        rows.add(row("h_0", h, g.dh0(), loss));
-        return new GradientCheckReport(CHECK_STENCIL, CHECK_EPSILON, rows);
+        return report(
+                copy.params().named(), g.params().named(), loss, input("x", x, g.dxs()), input("h_0", h, g.dh0()));
     }
 
     /**
@@ -205,11 +205,12 @@ public final class GradientCheck {
         INDArray w = lossWeights(xt.rows(), cell.hiddenSize());
         DoubleSupplier loss = () -> copy.forward(xt, h).h().mul(w).sumNumber().doubleValue();
         RnnStepGrads g = copy.backward(step, w);
-        List<GradientCheckReport.Row> rows = new ArrayList<>();
-        addParams(rows, copy.params().named(), g.params().named(), loss);
-        rows.add(row("x_t", xt, g.dx(), loss));
-        rows.add(row("h_{t-1}", h, g.dhPrev(), loss));
-        return new GradientCheckReport(CHECK_STENCIL, CHECK_EPSILON, rows);
+        return report(
+                copy.params().named(),
+                g.params().named(),
+                loss,
+                input("x_t", xt, g.dx()),
+                input("h_{t-1}", h, g.dhPrev()));
     }
 
     /**
@@ -235,7 +236,8 @@ public final class GradientCheck {
      * @param lossWeights w_t, {@code [B, T, H]}
      * @return rows W_f, b_f, W_i, b_i, W_C, b_C, W_o, b_o, x, h_0, C_0
      */
-    public static GradientCheckReport sequence(LstmCell cell, INDArray xs, INDArray h0, INDArray c0, INDArray lossWeights) {
+    public static GradientCheckReport sequence(
+            LstmCell cell, INDArray xs, INDArray h0, INDArray c0, INDArray lossWeights) {
         requireCell(cell);
         requireDouble("the LSTM's parameters", cell.dataType());
         LstmCell copy = new LstmCell(cell.params().copy());
@@ -243,15 +245,18 @@ public final class GradientCheck {
         INDArray h = dupInput("h_0", h0);
         INDArray c = dupInput("C_0", c0);
         copy.forwardSequence(x, h, c); // checks the shapes and types of x, h_0 and C_0 with their symbols
-        INDArray w = requireLossWeights("w (the loss weights ∂L/∂h)", lossWeights, xs.size(0), xs.size(1), cell.hiddenSize());
-        DoubleSupplier loss = () -> copy.forwardSequence(x, h, c).hs().mul(w).sumNumber().doubleValue();
+        INDArray w = requireLossWeights(
+                "w (the loss weights ∂L/∂h)", lossWeights, xs.size(0), xs.size(1), cell.hiddenSize());
+        DoubleSupplier loss =
+                () -> copy.forwardSequence(x, h, c).hs().mul(w).sumNumber().doubleValue();
         LstmGrads g = copy.backwardSequence(copy.forwardSequence(x, h, c), w);
-        List<GradientCheckReport.Row> rows = new ArrayList<>();
-        addParams(rows, copy.params().named(), g.params().named(), loss);
-        rows.add(row("x", x, g.dxs(), loss));
-        rows.add(row("h_0", h, g.dh0(), loss));
-        rows.add(row("C_0", c, g.dc0(), loss));
-        return new GradientCheckReport(CHECK_STENCIL, CHECK_EPSILON, rows);
+        return report(
+                copy.params().named(),
+                g.params().named(),
+                loss,
+                input("x", x, g.dxs()),
+                input("h_0", h, g.dh0()),
+                input("C_0", c, g.dc0()));
     }
 
     /**
@@ -277,22 +282,35 @@ public final class GradientCheck {
         INDArray wc = seededWeights(LOSS_WEIGHT_SEED + 1, xt.rows(), cell.hiddenSize());
         DoubleSupplier loss = () -> {
             LstmStep s = copy.forward(xt, h, c);
-            return s.h().mul(wh).sumNumber().doubleValue() + s.c().mul(wc).sumNumber().doubleValue();
+            return s.h().mul(wh).sumNumber().doubleValue()
+                    + s.c().mul(wc).sumNumber().doubleValue();
         };
         LstmStepGrads g = copy.backward(step, wh, wc);
-        List<GradientCheckReport.Row> rows = new ArrayList<>();
-        addParams(rows, copy.params().named(), g.params().named(), loss);
-        rows.add(row("x_t", xt, g.dx(), loss));
-        rows.add(row("h_{t-1}", h, g.dhPrev(), loss));
-        rows.add(row("C_{t-1}", c, g.dcPrev(), loss));
-        return new GradientCheckReport(CHECK_STENCIL, CHECK_EPSILON, rows);
+        return report(
+                copy.params().named(),
+                g.params().named(),
+                loss,
+                input("x_t", xt, g.dx()),
+                input("h_{t-1}", h, g.dhPrev()),
+                input("C_{t-1}", c, g.dcPrev()));
     }
 
-    private static void addParams(List<GradientCheckReport.Row> rows, Map<String, INDArray> live,
-                                  Map<String, INDArray> analytic, DoubleSupplier loss) {
+    /** An input of the checked computation (x, h_0, …): its symbol, the live copy perturbed, and its analytic gradient. */
+    private record Input(String symbol, INDArray live, INDArray analytic) {}
+
+    private static Input input(String symbol, INDArray live, INDArray analytic) {
+        return new Input(symbol, live, analytic);
+    }
+
+    /** One row per parameter (in the order of {@code live}), then one per input, each checked by central differences. */
+    private static GradientCheckReport report(
+            Map<String, INDArray> live, Map<String, INDArray> analytic, DoubleSupplier loss, Input... inputs) {
+        List<GradientCheckReport.Row> rows = new ArrayList<>();
         for (var e : live.entrySet()) {
             rows.add(row(e.getKey(), e.getValue(), analytic.get(e.getKey()), loss));
         }
+        for (Input in : inputs) rows.add(row(in.symbol(), in.live(), in.analytic(), loss));
+        return new GradientCheckReport(CHECK_STENCIL, CHECK_EPSILON, rows);
     }
 
     private static GradientCheckReport.Row row(String name, INDArray live, INDArray analytic, DoubleSupplier loss) {
@@ -306,12 +324,7 @@ public final class GradientCheck {
     }
 
     static INDArray seededWeights(long seed, long... shape) {
-        SplittableRandom random = new SplittableRandom(seed);
-        long n = 1;
-        for (long d : shape) n *= d;
-        double[] v = new double[Math.toIntExact(n)];
-        for (int k = 0; k < v.length; k++) v[k] = 2 * random.nextDouble() - 1;
-        return Nd4j.create(v, shape, DataType.DOUBLE);
+        return SeededUniform.draw(seed, 1.0, DataType.DOUBLE, shape);
     }
 
     private static INDArray requireLossWeights(String symbol, INDArray w, long batch, long steps, long hidden) {
@@ -327,7 +340,8 @@ public final class GradientCheck {
     private static void requireInput(String symbol, String symbolic, INDArray a, int rank) {
         if (a == null) throw new IllegalArgumentException(symbol + " must be " + symbolic + " but is null");
         if (a.rank() != rank) {
-            throw new IllegalArgumentException(symbol + " must be " + symbolic + " but is " + Arrays.toString(a.shape()));
+            throw new IllegalArgumentException(
+                    symbol + " must be " + symbolic + " but is " + Arrays.toString(a.shape()));
         }
     }
 
@@ -338,9 +352,10 @@ public final class GradientCheck {
 
     static void requireDouble(String what, DataType type) {
         if (type != DataType.DOUBLE) {
-            throw new IllegalArgumentException(what + " must be DOUBLE for a gradient check but " + (what.startsWith("the ") ? "are " : "is ")
-                    + type + ": central differences in " + type + " lose the gradient to rounding; "
-                    + "draw the parameters with DataType.DOUBLE or convert with .castTo(DataType.DOUBLE)");
+            throw new IllegalArgumentException(
+                    what + " must be DOUBLE for a gradient check but " + (what.startsWith("the ") ? "are " : "is ")
+                            + type + ": central differences in " + type + " lose the gradient to rounding; "
+                            + "draw the parameters with DataType.DOUBLE or convert with .castTo(DataType.DOUBLE)");
         }
     }
 

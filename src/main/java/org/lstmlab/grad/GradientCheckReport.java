@@ -45,7 +45,9 @@ public record GradientCheckReport(Stencil stencil, double epsilon, List<Row> row
 
     /** The row of one array by its symbol. */
     public Row row(String name) {
-        return rows.stream().filter(r -> r.name().equals(name)).findFirst()
+        return rows.stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no row " + name + " in this check; rows are "
                         + rows.stream().map(Row::name).toList()));
     }
@@ -68,11 +70,16 @@ public record GradientCheckReport(Stencil stencil, double epsilon, List<Row> row
 
     @Override
     public String toString() {
-        int nameWidth = Math.max("array".length(), rows.stream().mapToInt(r -> r.name().length()).max().orElse(0));
-        int shapeWidth = Math.max("shape".length(), rows.stream().mapToInt(r -> r.shapeText().length()).max().orElse(0));
+        int nameWidth = Math.max(
+                "array".length(),
+                rows.stream().mapToInt(r -> r.name().length()).max().orElse(0));
+        int shapeWidth = Math.max(
+                "shape".length(),
+                rows.stream().mapToInt(r -> r.shapeText().length()).max().orElse(0));
         String format = "%-" + nameWidth + "s  %-" + shapeWidth + "s  %s%n";
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "gradient check: numeric %s with ε = %s%n", stencil.formula(), number(epsilon)));
+        s.append(String.format(
+                Locale.ROOT, "gradient check: numeric %s with ε = %s%n", stencil.formula(), number(epsilon)));
         s.append(String.format(Locale.ROOT, format, "array", "shape", "max relative error"));
         for (Row r : rows) {
             s.append(String.format(Locale.ROOT, format, r.name(), r.shapeText(), number(r.maxRelativeError())));
@@ -85,14 +92,24 @@ public record GradientCheckReport(Stencil stencil, double epsilon, List<Row> row
     public String toHtml() {
         StringBuilder s = new StringBuilder();
         s.append("<table class=\"lstmlab-gradient-check\">");
-        s.append("<caption>gradient check: numeric ").append(stencil.formula()).append(" with ε = ").append(number(epsilon)).append("</caption>");
+        s.append("<caption>gradient check: numeric ")
+                .append(stencil.formula())
+                .append(" with ε = ")
+                .append(number(epsilon))
+                .append("</caption>");
         s.append("<thead><tr><th>array</th><th>shape</th><th>max relative error</th></tr></thead><tbody>");
         for (Row r : rows) {
-            s.append("<tr><td><code>").append(escape(r.name())).append("</code></td><td>").append(r.shapeText())
-                    .append("</td><td style=\"text-align:right\">").append(number(r.maxRelativeError())).append("</td></tr>");
+            s.append("<tr><td><code>")
+                    .append(escape(r.name()))
+                    .append("</code></td><td>")
+                    .append(r.shapeText())
+                    .append("</td><td style=\"text-align:right\">")
+                    .append(number(r.maxRelativeError()))
+                    .append("</td></tr>");
         }
         s.append("</tbody><tfoot><tr><th colspan=\"2\">worst</th><td style=\"text-align:right\">")
-                .append(number(worst())).append("</td></tr></tfoot></table>");
+                .append(number(worst()))
+                .append("</td></tr></tfoot></table>");
         return s.toString();
     }
 

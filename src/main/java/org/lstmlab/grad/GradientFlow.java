@@ -60,7 +60,8 @@ public final class GradientFlow {
         double[] frobenius = new double[big + 1];
         double[][] product = identity(cell.hiddenSize());
         for (int k = 0; k <= big; k++) {
-            if (k > 0) product = multiply(product, steps[big - k]); // ∂h_T/∂h_{T−k} = ∂h_T/∂h_{T−k+1} · ∂h_{T−k+1}/∂h_{T−k}
+            if (k > 0)
+                product = multiply(product, steps[big - k]); // ∂h_T/∂h_{T−k} = ∂h_T/∂h_{T−k+1} · ∂h_{T−k+1}/∂h_{T−k}
             spectral[k] = MatrixNorms.spectralNorm(product);
             frobenius[k] = MatrixNorms.frobeniusNorm(product);
         }
@@ -135,8 +136,8 @@ public final class GradientFlow {
             path[0][k] = max;
             path[1][k] = Math.sqrt(squares);
         }
-        return new LstmJacobianNorms(new JacobianNorms(hs[0], hs[1]), new JacobianNorms(path[0], path[1]),
-                new JacobianNorms(cs[0], cs[1]));
+        return new LstmJacobianNorms(
+                new JacobianNorms(hs[0], hs[1]), new JacobianNorms(path[0], path[1]), new JacobianNorms(cs[0], cs[1]));
     }
 
     /**
@@ -187,7 +188,8 @@ public final class GradientFlow {
      */
     public static double[] pascanuBound(double gamma, double recurrentNorm, int maxLag) {
         if (!(gamma > 0) || Double.isInfinite(gamma)) {
-            throw new IllegalArgumentException("γ must be a positive bound on the activation's derivative (1 for tanh) but is " + gamma);
+            throw new IllegalArgumentException(
+                    "γ must be a positive bound on the activation's derivative (1 for tanh) but is " + gamma);
         }
         if (!(recurrentNorm >= 0) || Double.isInfinite(recurrentNorm)) {
             throw new IllegalArgumentException("‖W_hh‖₂ must be a finite norm ≥ 0 but is " + recurrentNorm);
@@ -218,7 +220,8 @@ public final class GradientFlow {
         }
         double now = recurrentSpectralNorm(params);
         if (now == 0) {
-            throw new IllegalArgumentException("W_hh = W_h[:, :H] is all zeros, so no scaling gives ‖W_hh‖₂ = " + spectralNorm);
+            throw new IllegalArgumentException(
+                    "W_hh = W_h[:, :H] is all zeros, so no scaling gives ‖W_hh‖₂ = " + spectralNorm);
         }
         RnnParams copy = params.copy();
         copy.recurrentBlock().muli(spectralNorm / now);
@@ -268,17 +271,17 @@ public final class GradientFlow {
             double[] tanhC = row(st.tanhC());
             double[][] m = new double[2 * n][2 * n];
             for (int a = 0; a < n; a++) {
-                double out = o[a] * (1 - tanhC[a] * tanhC[a]);                 // ∂h_s/∂C_s = o_s (1 − tanh² C_s)
+                double out = o[a] * (1 - tanhC[a] * tanhC[a]); // ∂h_s/∂C_s = o_s (1 − tanh² C_s)
                 for (int b = 0; b < n; b++) {
-                    double dCdh = cPrev[a] * f[a] * (1 - f[a]) * wF[a][b]      // through f_s
-                            + cTilde[a] * i[a] * (1 - i[a]) * wI[a][b]         // through i_s
-                            + i[a] * (1 - cTilde[a] * cTilde[a]) * wC[a][b];   // through C̃_s
+                    double dCdh = cPrev[a] * f[a] * (1 - f[a]) * wF[a][b] // through f_s
+                            + cTilde[a] * i[a] * (1 - i[a]) * wI[a][b] // through i_s
+                            + i[a] * (1 - cTilde[a] * cTilde[a]) * wC[a][b]; // through C̃_s
                     double dOdh = o[a] * (1 - o[a]) * wO[a][b];
-                    m[a][b] = tanhC[a] * dOdh + out * dCdh;                    // ∂h_s/∂h_{s−1}
-                    m[n + a][b] = dCdh;                                        // ∂C_s/∂h_{s−1}
+                    m[a][b] = tanhC[a] * dOdh + out * dCdh; // ∂h_s/∂h_{s−1}
+                    m[n + a][b] = dCdh; // ∂C_s/∂h_{s−1}
                 }
-                m[a][n + a] = out * f[a];                                      // ∂h_s/∂C_{s−1}
-                m[n + a][n + a] = f[a];                                        // ∂C_s/∂C_{s−1} = diag(f_s)
+                m[a][n + a] = out * f[a]; // ∂h_s/∂C_{s−1}
+                m[n + a][n + a] = f[a]; // ∂C_s/∂C_{s−1} = diag(f_s)
             }
             jacobians[s] = m;
             forget[s] = f;
@@ -289,8 +292,8 @@ public final class GradientFlow {
     private static void checkOneExample(INDArray xs, INDArray h0, INDArray c0, int inputs, int hidden) {
         Shapes.require("x", "[1, T, X]", xs, 1, Shapes.ANY, inputs);
         if (xs.size(1) < 1) {
-            throw new IllegalArgumentException("x must have at least one step, [1, T, X] with T ≥ 1, but is "
-                    + Arrays.toString(xs.shape()));
+            throw new IllegalArgumentException(
+                    "x must have at least one step, [1, T, X] with T ≥ 1, but is " + Arrays.toString(xs.shape()));
         }
         Shapes.require("h_0", "[1, H]", h0, 1, hidden);
         if (c0 != null) Shapes.require("C_0", "[1, H]", c0, 1, hidden);

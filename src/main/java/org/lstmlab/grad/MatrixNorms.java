@@ -44,7 +44,8 @@ public final class MatrixNorms {
 
     private static void requireMatrix(INDArray m) {
         if (m == null) throw new IllegalArgumentException("matrix must be [rows, columns] but is null");
-        if (m.rank() != 2) throw new IllegalArgumentException("matrix must be [rows, columns] but is " + Arrays.toString(m.shape()));
+        if (m.rank() != 2)
+            throw new IllegalArgumentException("matrix must be [rows, columns] but is " + Arrays.toString(m.shape()));
     }
 
     static double[] singularValues(double[][] m) {

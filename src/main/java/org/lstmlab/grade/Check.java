@@ -8,6 +8,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.lstmlab.data.CourseFolder;
 import org.lstmlab.grade.sandbox.Limits;
 
 /**
@@ -36,11 +37,12 @@ public final class Check {
     }
 
     private static Report run(String exercise) {
-        Path home = LabHome.locate();
+        Path home = CourseFolder.withExercises();
         Path folder = home.resolve("exercises");
         try {
             Grader g = grader(home);
-            List<GradedExercise> which = exercise == null ? g.catalog().all() : List.of(g.catalog().byId(exercise));
+            List<GradedExercise> which =
+                    exercise == null ? g.catalog().all() : List.of(g.catalog().byId(exercise));
             return g.grade("exercises", folder, which, Grader.Scope.VISIBLE_TESTS, Grader.randomSeed());
         } catch (IOException e) {
             throw new UncheckedIOException("could not grade " + folder + ": " + e.getMessage(), e);
@@ -64,11 +66,12 @@ public final class Check {
         } catch (IllegalStateException none) {
             Path classes = home.resolve("target").resolve("grading-classes");
             if (!Files.isDirectory(classes)) {
-                throw new IllegalStateException("the exercise classes are not built: run ./lab check once in "
-                        + home + " (it compiles them into " + classes + ")");
+                throw new IllegalStateException("the exercise classes are not built: run ./lab check once in " + home
+                        + " (it compiles them into " + classes + ")");
             }
             try {
-                return ExerciseCatalog.discover(new URLClassLoader(new URL[] {classes.toUri().toURL()}, own));
+                return ExerciseCatalog.discover(
+                        new URLClassLoader(new URL[] {classes.toUri().toURL()}, own));
             } catch (MalformedURLException e) {
                 throw new IllegalStateException(e);
             }

@@ -3,9 +3,9 @@ package org.lstmlab.grade;
 import java.util.SplittableRandom;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.RnnParams;
+import org.lstmlab.nn.SeededUniform;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One test case's sizes and random inputs, all from one seed, so the case can be reproduced from the
@@ -29,19 +29,21 @@ public final class Draw {
     private final int h;
     private final boolean fixed;
     private final SplittableRandom random;
+    private final SeededUniform arrays;
 
-    private Draw(long seed, int b, int x, int h, boolean fixed, SplittableRandom random) {
+    private Draw(long seed, int b, int x, int h, boolean fixed, SplittableRandom random, long arraySeed) {
         this.seed = seed;
         this.b = b;
         this.x = x;
         this.h = h;
         this.fixed = fixed;
         this.random = random;
+        this.arrays = new SeededUniform(arraySeed, DataType.DOUBLE);
     }
 
     /** The fixed case: seed 7, B = 2, X = 3, H = 4. */
     public static Draw fixed() {
-        return new Draw(FIXED_SEED, FIXED_B, FIXED_X, FIXED_H, true, new SplittableRandom(FIXED_SEED));
+        return new Draw(FIXED_SEED, FIXED_B, FIXED_X, FIXED_H, true, new SplittableRandom(FIXED_SEED), FIXED_SEED);
     }
 
     /** A randomised case: B in 1 … 4, X in 1 … 5, H in 2 … 7 but never 4, and inputs, all from {@code seed}. */
@@ -53,7 +55,7 @@ public final class Draw {
         if (h == FIXED_H) {
             h = 7;
         }
-        return new Draw(seed, b, x, h, false, r);
+        return new Draw(seed, b, x, h, false, r, r.nextLong());
     }
 
     public long seed() {
@@ -90,17 +92,9 @@ public final class Draw {
         return lo + (hi - lo) * random.nextDouble();
     }
 
-    /** A float64 array of the given shape, each value uniform in (−limit, limit). */
+    /** A float64 array of the given shape, each value uniform in [−limit, limit) (the library's {@link SeededUniform}). */
     public INDArray uniform(double limit, long... shape) {
-        long n = 1;
-        for (long s : shape) {
-            n *= s;
-        }
-        double[] d = new double[Math.toIntExact(n)];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = (2 * random.nextDouble() - 1) * limit;
-        }
-        return Nd4j.create(d, shape, DataType.DOUBLE);
+        return arrays.next(limit, shape);
     }
 
     /** LSTM parameters for this case's H and X: every W_g {@code [H, H+X]} and b_g {@code [H]} uniform in (−1, 1). */
@@ -113,7 +107,7 @@ public final class Draw {
         return new LstmParams(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
     }
 
-    /** RNN parameters for this case's H and X: W_h {@code [H, H+X]} in (−wLimit, wLimit), b_h {@code [H]} in (−bLimit, bLimit). */
+    /** RNN parameters for this case's H and X: W_h {@code [H, H+X]} in [−wLimit, wLimit), b_h {@code [H]} in [−bLimit, bLimit). */
     public RnnParams rnnParams(double wLimit, double bLimit) {
         return new RnnParams(uniform(wLimit, h, h + x), uniform(bLimit, h));
     }

@@ -36,8 +36,10 @@ public final class ExerciseCatalog {
         thread.setContextClassLoader(loader); // JUnit scans the context class loader's class path
         List<Class<?>> classes;
         try {
-            classes = ReflectionSupport.findAllClassesInPackage(SubmissionCompiler.PACKAGE,
-                    c -> c.isAnnotationPresent(Exercise.class), name -> name.endsWith("Test"));
+            classes = ReflectionSupport.findAllClassesInPackage(
+                    SubmissionCompiler.PACKAGE,
+                    c -> c.isAnnotationPresent(Exercise.class),
+                    name -> name.endsWith("Test"));
         } finally {
             thread.setContextClassLoader(before);
         }
@@ -51,8 +53,8 @@ public final class ExerciseCatalog {
         for (Class<?> c : testClasses) {
             GradedExercise e = GradedExercise.of(c);
             if (!ids.add(e.id())) {
-                throw new IllegalStateException("two exercise classes say they are " + e.id() + ", one of them "
-                        + c.getName());
+                throw new IllegalStateException(
+                        "two exercise classes say they are " + e.id() + ", one of them " + c.getName());
             }
             all.add(e);
         }
@@ -101,7 +103,10 @@ public final class ExerciseCatalog {
 
     /** The exercise whose file has this name, e.g. {@code E3ForgetGate.java}, or null. */
     public GradedExercise byFileName(String fileName) {
-        return exercises.stream().filter(e -> e.fileName().equals(fileName)).findFirst().orElse(null);
+        return exercises.stream()
+                .filter(e -> e.fileName().equals(fileName))
+                .findFirst()
+                .orElse(null);
     }
 
     /** What the exercises are worth together. */

@@ -39,7 +39,8 @@ public final class ExerciseGenerator {
         if (exercise == null) {
             if (source.contains(BEGIN) || source.contains(END)) {
                 throw new IllegalArgumentException(fileName + " has solution markers but is not an exercise file: no"
-                        + " exercise class of " + catalog.all().stream().map(GradedExercise::fileName).toList()
+                        + " exercise class of "
+                        + catalog.all().stream().map(GradedExercise::fileName).toList()
                         + " is for it");
             }
             return source; // a helper class: the starter code has it as it is
@@ -66,10 +67,16 @@ public final class ExerciseGenerator {
                     throw new IllegalArgumentException(fileName + ":" + (k + 1) + ": " + BEGIN + " has no " + END);
                 }
                 String indent = line.substring(0, line.indexOf('/'));
-                out.append(indent).append("// TODO ").append(exercise.id()).append(": ")
-                        .append(exercise.equations().get(method)).append('\n');
-                out.append(indent).append("throw new UnsupportedOperationException(\"")
-                        .append(javaString(exercise.todoMessage(method))).append("\");");
+                out.append(indent)
+                        .append("// TODO ")
+                        .append(exercise.id())
+                        .append(": ")
+                        .append(exercise.equations().get(method))
+                        .append('\n');
+                out.append(indent)
+                        .append("throw new UnsupportedOperationException(\"")
+                        .append(javaString(exercise.todoMessage(method)))
+                        .append("\");");
                 k = end;
                 regions++;
             } else if (line.trim().equals(END)) {
@@ -81,7 +88,8 @@ public final class ExerciseGenerator {
         }
         if (regions != exercise.equations().size()) {
             throw new IllegalArgumentException(fileName + " has " + regions + " solution regions but "
-                    + exercise.equations().size() + " methods to implement: " + exercise.equations().keySet());
+                    + exercise.equations().size() + " methods to implement: "
+                    + exercise.equations().keySet());
         }
         return out.toString();
     }
@@ -90,15 +98,18 @@ public final class ExerciseGenerator {
     public static Map<Path, String> generateAll(ExerciseCatalog catalog, Path solutions) {
         Map<Path, String> files = new LinkedHashMap<>();
         try (Stream<Path> walk = Files.walk(solutions)) {
-            for (Path p : walk.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                files.put(solutions.relativize(p),
+            for (Path p :
+                    walk.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                files.put(
+                        solutions.relativize(p),
                         generate(catalog, p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         for (GradedExercise e : catalog.all()) {
-            if (files.keySet().stream().noneMatch(p -> p.getFileName().toString().equals(e.fileName()))) {
+            if (files.keySet().stream()
+                    .noneMatch(p -> p.getFileName().toString().equals(e.fileName()))) {
                 throw new IllegalArgumentException(solutions + " has no " + e.fileName() + " for " + e.id());
             }
         }
@@ -123,7 +134,8 @@ public final class ExerciseGenerator {
         for (Map.Entry<Path, String> f : generateAll(catalog, solutions).entrySet()) {
             Path target = exercises.resolve(f.getKey());
             if (!Files.exists(target)) diffs.add(target + " is missing");
-            else if (!Files.readString(target, StandardCharsets.UTF_8).equals(f.getValue())) diffs.add(target + " differs");
+            else if (!Files.readString(target, StandardCharsets.UTF_8).equals(f.getValue()))
+                diffs.add(target + " differs");
         }
         return diffs;
     }

@@ -128,7 +128,9 @@ public final class Expect {
     }
 
     static double[] doubles(INDArray a) {
-        return a.length() == 0 ? new double[0] : a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        return a.length() == 0
+                ? new double[0]
+                : a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     /** The index of a flat position, e.g. {@code [1, 0]}. */

@@ -106,8 +106,8 @@ public record GradedExercise(
                 }
                 Points p = m.getAnnotation(Points.class);
                 if (p == null) {
-                    throw new IllegalArgumentException(where + "." + name
-                            + " has no @Points: every graded test says what it is worth");
+                    throw new IllegalArgumentException(
+                            where + "." + name + " has no @Points: every graded test says what it is worth");
                 }
                 if (p.value() < 0) {
                     throw new IllegalArgumentException(where + "." + name + " is worth " + p.value() + " points");
@@ -117,11 +117,19 @@ public record GradedExercise(
         }
         int sum = tests.stream().mapToInt(GradedTest::points).sum();
         if (sum != e.points()) {
-            throw new IllegalArgumentException(where + "'s @Points add up to " + sum + " but @Exercise(points) is "
-                    + e.points());
+            throw new IllegalArgumentException(
+                    where + "'s @Points add up to " + sum + " but @Exercise(points) is " + e.points());
         }
-        return new GradedExercise(e.id(), e.title(), e.points(), e.notebook(), List.of(e.mustNotUse()), testClass,
-                handle, java.util.Collections.unmodifiableMap(equations), List.copyOf(tests));
+        return new GradedExercise(
+                e.id(),
+                e.title(),
+                e.points(),
+                e.notebook(),
+                List.of(e.mustNotUse()),
+                testClass,
+                handle,
+                java.util.Collections.unmodifiableMap(equations),
+                List.copyOf(tests));
     }
 
     private static boolean isTest(Method m) {

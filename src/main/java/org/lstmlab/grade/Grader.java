@@ -67,6 +67,7 @@ public final class Grader implements AutoCloseable {
     static final boolean TIMING = Boolean.getBoolean("lstmlab.timing");
     /** Child JVMs kept started ahead of need. */
     private static final int SPARES = 1;
+
     private final ExerciseCatalog catalog;
     private final Limits limits;
     private final Path work;
@@ -129,7 +130,12 @@ public final class Grader implements AutoCloseable {
     /** Runs the exercise classes against an open run; the report's time counts from {@code start} (nanoTime). */
     Report grade(SubmissionRun run, List<GradedExercise> exercises, Scope scope, long start) {
         List<ExerciseResult> results = execute(run, exercises, scope);
-        if (TIMING) System.err.printf("[timing] %s executed %.2f s, children %d%n", run.student(), (System.nanoTime() - start) / 1e9, run.sandbox().childrenStarted());
+        if (TIMING)
+            System.err.printf(
+                    "[timing] %s executed %.2f s, children %d%n",
+                    run.student(),
+                    (System.nanoTime() - start) / 1e9,
+                    run.sandbox().childrenStarted());
         return new Report(run.student(), run.draws().seed(), results, (System.nanoTime() - start) / 1e9);
     }
 
@@ -143,8 +149,14 @@ public final class Grader implements AutoCloseable {
      *
      * @return the reports, in the order of {@code subs}
      */
-    public List<Report> gradeAll(List<Submissions.Submission> subs, List<GradedExercise> exercises, Scope scope,
-            long seed, int parallel, PrintStream progress) throws IOException {
+    public List<Report> gradeAll(
+            List<Submissions.Submission> subs,
+            List<GradedExercise> exercises,
+            Scope scope,
+            long seed,
+            int parallel,
+            PrintStream progress)
+            throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
         long start = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
@@ -156,9 +168,16 @@ public final class Grader implements AutoCloseable {
                     int n = done.incrementAndGet();
                     double elapsed = (System.nanoTime() - start) / 1e9;
                     synchronized (progress) {
-                        progress.printf(Locale.ROOT, "[%d/%d] %-24s %6s/%s   %.1f s elapsed, about %.0f s to go%n", n,
-                                subs.size(), s.student(), Report.points(r.score()), Report.points(r.maxScore()),
-                                elapsed, elapsed / n * (subs.size() - n));
+                        progress.printf(
+                                Locale.ROOT,
+                                "[%d/%d] %-24s %6s/%s   %.1f s elapsed, about %.0f s to go%n",
+                                n,
+                                subs.size(),
+                                s.student(),
+                                Report.points(r.score()),
+                                Report.points(r.maxScore()),
+                                elapsed,
+                                elapsed / n * (subs.size() - n));
                     }
                     return r;
                 }));
@@ -186,7 +205,8 @@ public final class Grader implements AutoCloseable {
         Files.createDirectories(dir);
         Path root;
         String unreadable = null;
-        if (Files.isRegularFile(submission) && submission.toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+        if (Files.isRegularFile(submission)
+                && submission.toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
             root = dir.resolve("unzipped");
             try {
                 unzip(submission, root);
@@ -212,7 +232,8 @@ public final class Grader implements AutoCloseable {
             } else {
                 long t0 = System.nanoTime();
                 compiled = compiler.compile(root, dir.resolve("compile"), targets);
-                if (TIMING) System.err.printf("[timing] %s compiled in %.2f s%n", student, (System.nanoTime() - t0) / 1e9);
+                if (TIMING)
+                    System.err.printf("[timing] %s compiled in %.2f s%n", student, (System.nanoTime() - t0) / 1e9);
             }
             return new SubmissionRun(student, exercises, compiled, sandbox, seed, () -> delete(dir));
         } catch (IOException | RuntimeException e) {
@@ -225,7 +246,9 @@ public final class Grader implements AutoCloseable {
     /** Runs the exercise classes against a run with the JUnit Platform Launcher. */
     private List<ExerciseResult> execute(SubmissionRun run, List<GradedExercise> exercises, Scope scope) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(exercises.stream().map(e -> DiscoverySelectors.selectClass(e.testClass())).toList())
+                .selectors(exercises.stream()
+                        .map(e -> DiscoverySelectors.selectClass(e.testClass()))
+                        .toList())
                 .filters(scopeFilter(scope))
                 .enableImplicitConfigurationParameters(false)
                 .configurationParameter(SubmissionRun.KEY, run.id())

@@ -74,9 +74,11 @@ public final class Gradescope {
                     names.add(d.getFileName().toString());
                 }
             }
-            String listed = String.join(java.io.File.pathSeparator,
+            String listed = String.join(
+                    java.io.File.pathSeparator,
                     sandbox.stream().map(p -> p.getFileName().toString()).toList());
-            if (!names.containsAll(sandbox.stream().map(p -> p.getFileName().toString()).toList())) {
+            if (!names.containsAll(
+                    sandbox.stream().map(p -> p.getFileName().toString()).toList())) {
                 throw new IllegalStateException("the sandbox's jars " + listed + " are not all among the grader's");
             }
             put(out, "lib/sandbox-classpath.txt", listed.getBytes(StandardCharsets.UTF_8));
@@ -102,7 +104,9 @@ public final class Gradescope {
         List<Path> jars = new ArrayList<>();
         if (cp == null) {
             try (Stream<Path> all = Files.list(self.getParent())) {
-                all.filter(p -> p.toString().endsWith(".jar") && !p.equals(self)).sorted().forEach(jars::add);
+                all.filter(p -> p.toString().endsWith(".jar") && !p.equals(self))
+                        .sorted()
+                        .forEach(jars::add);
             }
             return jars;
         }
@@ -160,20 +164,36 @@ public final class Gradescope {
      * {@code root/results/results.json} after the sandbox has ended, so nothing a submission does to
      * that folder survives.
      */
-    public static Report runAutograder(Path root, Limits limits, ExerciseCatalog catalog, List<GradedExercise> exercises)
-            throws IOException {
+    public static Report runAutograder(
+            Path root, Limits limits, ExerciseCatalog catalog, List<GradedExercise> exercises) throws IOException {
         Path submission = root.resolve("submission");
         Report report;
         try (Grader g = new Grader(catalog, limits)) {
             if (!Files.isDirectory(submission)) {
-                report = new Report("submission", 0, exercises.stream()
-                        .map(e -> new ExerciseResult(e.id(), e.title(), List.of(new TestResult(e.id() + " " + e.title(),
-                                e.number() + ".1", 0, e.points(), "no submission folder at " + submission, "visible")),
-                                "no submission folder at " + submission))
-                        .toList(), 0);
+                report = new Report(
+                        "submission",
+                        0,
+                        exercises.stream()
+                                .map(e -> new ExerciseResult(
+                                        e.id(),
+                                        e.title(),
+                                        List.of(new TestResult(
+                                                e.id() + " " + e.title(),
+                                                e.number() + ".1",
+                                                0,
+                                                e.points(),
+                                                "no submission folder at " + submission,
+                                                "visible")),
+                                        "no submission folder at " + submission))
+                                .toList(),
+                        0);
             } else {
                 Path zip = singleZip(submission);
-                report = g.grade("submission", zip != null ? zip : submission, exercises, Grader.Scope.ALL_TESTS,
+                report = g.grade(
+                        "submission",
+                        zip != null ? zip : submission,
+                        exercises,
+                        Grader.Scope.ALL_TESTS,
                         Grader.randomSeed());
             }
         }
@@ -185,7 +205,8 @@ public final class Gradescope {
     private static Path singleZip(Path submission) throws IOException {
         try (Stream<Path> files = Files.list(submission)) {
             List<Path> all = files.toList();
-            boolean onlyZip = all.size() == 1 && all.get(0).toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+            boolean onlyZip = all.size() == 1
+                    && all.get(0).toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
             return onlyZip ? all.get(0) : null;
         }
     }

@@ -37,10 +37,13 @@ public @interface RandomisedCases {
     /** Draws the cases from the seed of the run. */
     final class Provider implements ArgumentsProvider {
         @Override
-        public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context) {
-            RandomisedCases cases = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), RandomisedCases.class)
+        public Stream<? extends Arguments> provideArguments(
+                ParameterDeclarations parameters, ExtensionContext context) {
+            RandomisedCases cases = AnnotationSupport.findAnnotation(
+                            context.getRequiredTestMethod(), RandomisedCases.class)
                     .orElseThrow();
-            return StudentCodeExtension.draws(context).randomised(cases.value()).stream().map(Arguments::of);
+            return StudentCodeExtension.draws(context).randomised(cases.value()).stream()
+                    .map(Arguments::of);
         }
     }
 }

@@ -24,7 +24,10 @@ public record Report(String student, long seed, List<ExerciseResult> exercises, 
 
     /** The result of one exercise, or null when it was not graded. */
     public ExerciseResult exercise(String id) {
-        return exercises.stream().filter(e -> e.id().equalsIgnoreCase(id)).findFirst().orElse(null);
+        return exercises.stream()
+                .filter(e -> e.id().equalsIgnoreCase(id))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The console table: exercise, points, feedback. */
@@ -34,14 +37,22 @@ public record Report(String student, long seed, List<ExerciseResult> exercises, 
         s.append(String.format(Locale.ROOT, "%-40s %9s  %s%n", "exercise", "points", "feedback"));
         for (ExerciseResult r : exercises) {
             String[] lines = r.feedback().split("\n");
-            s.append(String.format(Locale.ROOT, "%-40s %9s  %s%n", r.id() + " " + r.title(),
-                    points(r.score()) + "/" + points(r.maxScore()), lines[0]));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "%-40s %9s  %s%n",
+                    r.id() + " " + r.title(),
+                    points(r.score()) + "/" + points(r.maxScore()),
+                    lines[0]));
             for (int k = 1; k < lines.length; k++) {
                 s.append(String.format(Locale.ROOT, "%-40s %9s  %s%n", "", "", lines[k]));
             }
         }
-        s.append(String.format(Locale.ROOT, "%-40s %9s  randomised cases used seed %d%n", "total",
-                points(score()) + "/" + points(maxScore()), seed));
+        s.append(String.format(
+                Locale.ROOT,
+                "%-40s %9s  randomised cases used seed %d%n",
+                "total",
+                points(score()) + "/" + points(maxScore()),
+                seed));
         return s.toString();
     }
 
@@ -51,13 +62,24 @@ public record Report(String student, long seed, List<ExerciseResult> exercises, 
                 + "<thead><tr><th>exercise</th><th>points</th><th>feedback</th></tr></thead>\n<tbody>\n");
         for (ExerciseResult r : exercises) {
             String colour = r.score() >= r.maxScore() ? "#e6f4ea" : r.score() > 0 ? "#fff4e5" : "#fdecea";
-            s.append("<tr style=\"background:").append(colour).append("\"><td>")
-                    .append(html(r.id() + " " + r.title())).append("</td><td>")
-                    .append(points(r.score())).append('/').append(points(r.maxScore())).append("</td><td>")
-                    .append(html(r.feedback()).replace("\n", "<br>")).append("</td></tr>\n");
+            s.append("<tr style=\"background:")
+                    .append(colour)
+                    .append("\"><td>")
+                    .append(html(r.id() + " " + r.title()))
+                    .append("</td><td>")
+                    .append(points(r.score()))
+                    .append('/')
+                    .append(points(r.maxScore()))
+                    .append("</td><td>")
+                    .append(html(r.feedback()).replace("\n", "<br>"))
+                    .append("</td></tr>\n");
         }
-        s.append("</tbody>\n<tfoot><tr><th>total</th><th>").append(points(score())).append('/')
-                .append(points(maxScore())).append("</th><th>randomised cases used seed ").append(seed)
+        s.append("</tbody>\n<tfoot><tr><th>total</th><th>")
+                .append(points(score()))
+                .append('/')
+                .append(points(maxScore()))
+                .append("</th><th>randomised cases used seed ")
+                .append(seed)
                 .append("</th></tr></tfoot>\n</table>");
         return s.toString();
     }

@@ -33,7 +33,9 @@ final class ResultCollector implements TestExecutionListener {
 
     @Override
     public void dynamicTestRegistered(TestIdentifier id) {
-        id.getParentId().ifPresent(p -> invocations.computeIfAbsent(p, k -> new ArrayList<>()).add(id));
+        id.getParentId()
+                .ifPresent(p ->
+                        invocations.computeIfAbsent(p, k -> new ArrayList<>()).add(id));
     }
 
     @Override
@@ -51,8 +53,11 @@ final class ResultCollector implements TestExecutionListener {
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
         finished.put(id.getUniqueId(), result);
-        if (Grader.TIMING && !id.getParentId().map(p -> invocations.containsKey(p)).orElse(false)) {
-            System.err.printf("[timing]   %-60s %.3f s%n", id.getDisplayName(), (System.nanoTime() - startedAt.get(id.getUniqueId())) / 1e9);
+        if (Grader.TIMING
+                && !id.getParentId().map(p -> invocations.containsKey(p)).orElse(false)) {
+            System.err.printf(
+                    "[timing]   %-60s %.3f s%n",
+                    id.getDisplayName(), (System.nanoTime() - startedAt.get(id.getUniqueId())) / 1e9);
         }
     }
 
@@ -73,16 +78,20 @@ final class ResultCollector implements TestExecutionListener {
                 }
                 GradedExercise.GradedTest t = e.test(ms.getMethodName());
                 String failure = failure(m);
-                tests.add(new TestResult(e.id() + " " + e.title() + ": " + m.getDisplayName(), e.number() + "." + ++k,
-                        failure == null ? t.points() : 0, t.points(), failure == null ? passed(m) : failure,
+                tests.add(new TestResult(
+                        e.id() + " " + e.title() + ": " + m.getDisplayName(),
+                        e.number() + "." + ++k,
+                        failure == null ? t.points() : 0,
+                        t.points(),
+                        failure == null ? passed(m) : failure,
                         t.visibility().gradescope()));
                 if (failure != null && feedback == null) {
                     feedback = failure;
                 }
             }
             if (!tests.isEmpty()) {
-                all.add(new ExerciseResult(e.id(), e.title(), List.copyOf(tests),
-                        feedback == null ? "all tests pass" : feedback));
+                all.add(new ExerciseResult(
+                        e.id(), e.title(), List.copyOf(tests), feedback == null ? "all tests pass" : feedback));
             }
         }
         return all;
@@ -128,8 +137,14 @@ final class ResultCollector implements TestExecutionListener {
 
     private String passed(TestIdentifier test) {
         List<TestIdentifier> cases = invocations.getOrDefault(test.getUniqueId(), List.of());
-        return cases.isEmpty() ? "passed"
-                : "passed: " + String.join("; ", cases.stream().map(TestIdentifier::getDisplayName).toList());
+        return cases.isEmpty()
+                ? "passed"
+                : "passed: "
+                        + String.join(
+                                "; ",
+                                cases.stream()
+                                        .map(TestIdentifier::getDisplayName)
+                                        .toList());
     }
 
     /** Why a test has no result: its class (or another container above it) failed, or it was skipped. */
@@ -138,7 +153,9 @@ final class ResultCollector implements TestExecutionListener {
         if (reason != null) {
             return "did not run: " + reason;
         }
-        for (Optional<String> p = test.getParentId(); p.isPresent(); p = plan.getTestIdentifier(p.get()).getParentId()) {
+        for (Optional<String> p = test.getParentId();
+                p.isPresent();
+                p = plan.getTestIdentifier(p.get()).getParentId()) {
             String above = skipped.get(p.get());
             if (above != null) {
                 return "did not run: " + above;

@@ -17,7 +17,8 @@ import java.nio.file.StandardCopyOption;
  * the submission printed is never in it, and stdout_visibility is hidden. Written with Gson.
  */
 public final class ResultsJson {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON =
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private ResultsJson() {}
 
@@ -29,8 +30,10 @@ public final class ResultsJson {
         root.addProperty("execution_time", Math.round(r.seconds()));
         root.addProperty("visibility", "visible");
         root.addProperty("stdout_visibility", "hidden");
-        root.addProperty("output", "LSTM Lab grader: " + Report.points(r.score()) + "/" + Report.points(r.maxScore())
-                + ". Randomised cases used seed " + r.seed() + ".");
+        root.addProperty(
+                "output",
+                "LSTM Lab grader: " + Report.points(r.score()) + "/" + Report.points(r.maxScore())
+                        + ". Randomised cases used seed " + r.seed() + ".");
         JsonArray tests = new JsonArray();
         for (ExerciseResult e : r.exercises()) {
             for (TestResult t : e.tests()) {

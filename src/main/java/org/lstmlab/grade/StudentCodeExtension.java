@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.lstmlab.data.CourseFolder;
 import org.lstmlab.grade.sandbox.Limits;
 
 /**
@@ -23,7 +24,8 @@ import org.lstmlab.grade.sandbox.Limits;
  * the seed {@code lstmlab.seed}, or a random one that is printed.
  */
 public final class StudentCodeExtension implements ParameterResolver, BeforeAllCallback {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StudentCodeExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(StudentCodeExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -90,20 +92,21 @@ public final class StudentCodeExtension implements ParameterResolver, BeforeAllC
         }
 
         static DefaultRun open(ExtensionContext context) {
-            Path home = LabHome.locate();
+            Path home = CourseFolder.withExercises();
             Path submission = context.getConfigurationParameter("lstmlab.submission")
                     .map(Path::of)
                     .orElse(home.resolve("solutions"));
             long seed = context.getConfigurationParameter("lstmlab.seed")
                     .map(Long::parseLong)
                     .orElseGet(Grader::randomSeed);
-            ExerciseCatalog catalog = ExerciseCatalog.discover(context.getRequiredTestClass().getClassLoader());
+            ExerciseCatalog catalog =
+                    ExerciseCatalog.discover(context.getRequiredTestClass().getClassLoader());
             try {
                 Grader grader = new Grader(catalog, Limits.defaults());
-                System.out.println("LSTM Lab: grading " + submission + " with seed " + seed
-                        + " (-Dlstmlab.seed=" + seed + " repeats it)");
-                return new DefaultRun(grader, grader.open(submission.getFileName().toString(), submission,
-                        catalog.all(), seed));
+                System.out.println("LSTM Lab: grading " + submission + " with seed " + seed + " (-Dlstmlab.seed=" + seed
+                        + " repeats it)");
+                return new DefaultRun(
+                        grader, grader.open(submission.getFileName().toString(), submission, catalog.all(), seed));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not grade " + submission, e);
             }

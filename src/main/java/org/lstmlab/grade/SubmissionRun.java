@@ -32,8 +32,13 @@ final class SubmissionRun implements AutoCloseable {
     private final Draws draws;
     private final Runnable cleanUp;
 
-    SubmissionRun(String student, List<GradedExercise> exercises, Map<String, SubmissionCompiler.Compiled> compiled,
-            Sandbox sandbox, long seed, Runnable cleanUp) {
+    SubmissionRun(
+            String student,
+            List<GradedExercise> exercises,
+            Map<String, SubmissionCompiler.Compiled> compiled,
+            Sandbox sandbox,
+            long seed,
+            Runnable cleanUp) {
         this.student = student;
         this.exercises = List.copyOf(exercises);
         this.compiled = Map.copyOf(compiled);
@@ -66,7 +71,10 @@ final class SubmissionRun implements AutoCloseable {
 
     /** The exercise of this test class, or null when this run does not grade it. */
     GradedExercise exercise(Class<?> testClass) {
-        return exercises.stream().filter(e -> e.testClass() == testClass).findFirst().orElse(null);
+        return exercises.stream()
+                .filter(e -> e.testClass() == testClass)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Why the exercise cannot be graded (no file, does not compile, breaks a rule), or null. */
@@ -102,7 +110,8 @@ final class SubmissionRun implements AutoCloseable {
         return switch (r.kind()) {
             case RETURNED -> {
                 if (r.value() == null) {
-                    throw new StudentCodeFailed(StudentCodeFailed.Kind.UNREADABLE, Values.name(e, m) + " returned nothing");
+                    throw new StudentCodeFailed(
+                            StudentCodeFailed.Kind.UNREADABLE, Values.name(e, m) + " returned nothing");
                 }
                 yield Values.fromValue(r.value(), m.getGenericReturnType(), Values.name(e, m));
             }
@@ -115,7 +124,8 @@ final class SubmissionRun implements AutoCloseable {
     static StudentCodeFailed threw(GradedExercise e, Method m, String message) {
         if (message.contains("is not implemented yet")) {
             if (message.contains(": " + e.id() + " (")) {
-                return new StudentCodeFailed(StudentCodeFailed.Kind.NOT_IMPLEMENTED,
+                return new StudentCodeFailed(
+                        StudentCodeFailed.Kind.NOT_IMPLEMENTED,
                         "not implemented yet: replace the TODO in " + Values.name(e, m) + " with "
                                 + e.equations().get(m.getName()) + " (notebook " + e.notebook() + ")");
             }
@@ -123,14 +133,18 @@ final class SubmissionRun implements AutoCloseable {
             int from = message.indexOf(marker) + marker.length();
             int to = message.indexOf(" is not implemented yet");
             String other = from >= marker.length() && from < to ? message.substring(from, to) : "another exercise";
-            return new StudentCodeFailed(StudentCodeFailed.Kind.NOT_IMPLEMENTED,
+            return new StudentCodeFailed(
+                    StudentCodeFailed.Kind.NOT_IMPLEMENTED,
                     e.id() + " calls an exercise that is not implemented yet (" + other + "): do that one first");
         }
-        if (message.contains("OutOfMemoryError") || message.contains("Allocation failed")
+        if (message.contains("OutOfMemoryError")
+                || message.contains("Allocation failed")
                 || message.contains("bad_alloc")) {
-            return new StudentCodeFailed(StudentCodeFailed.Kind.THREW, Values.name(e, m) + " ran out of memory ("
-                    + message.lines().findFirst().orElse("")
-                    + "): the grader limits heap and ND4J memory; does it allocate a huge array?");
+            return new StudentCodeFailed(
+                    StudentCodeFailed.Kind.THREW,
+                    Values.name(e, m) + " ran out of memory ("
+                            + message.lines().findFirst().orElse("")
+                            + "): the grader limits heap and ND4J memory; does it allocate a huge array?");
         }
         return new StudentCodeFailed(StudentCodeFailed.Kind.THREW, Values.name(e, m) + " threw " + message);
     }

@@ -30,7 +30,8 @@ public final class Submissions {
         List<Submission> subs = new ArrayList<>();
         for (Path p : paths) {
             if (!Files.exists(p)) {
-                throw new IllegalArgumentException(p + " does not exist: pass a submission (folder or .zip) or a folder of them");
+                throw new IllegalArgumentException(
+                        p + " does not exist: pass a submission (folder or .zip) or a folder of them");
             }
             if (isSubmission(p)) {
                 subs.add(new Submission(name(p), p));
@@ -53,7 +54,8 @@ public final class Submissions {
     }
 
     private static boolean isZip(Path p) {
-        return Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+        return Files.isRegularFile(p)
+                && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
     }
 
     private static boolean isSubmission(Path p) throws IOException {

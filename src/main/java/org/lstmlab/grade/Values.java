@@ -51,8 +51,9 @@ final class Values {
             }
             return new Value.Struct(arg.getClass().getSimpleName(), out);
         }
-        throw new IllegalArgumentException("the sandbox cannot pass " + (arg == null ? "null" : "a "
-                + arg.getClass().getName()) + ": use INDArray, double, double[], Map<String, INDArray> or a record");
+        throw new IllegalArgumentException("the sandbox cannot pass "
+                + (arg == null ? "null" : "a " + arg.getClass().getName())
+                + ": use INDArray, double, double[], Map<String, INDArray> or a record");
     }
 
     /**
@@ -93,9 +94,12 @@ final class Values {
                 types[k] = parts[k].getType();
                 Value part = s.fields().get(parts[k].getName());
                 if (part == null) {
-                    throw new StudentCodeFailed(StudentCodeFailed.Kind.UNREADABLE, what + " returned a " + s.type()
-                            + " without " + parts[k].getName() + " (it has " + s.fields().keySet()
-                            + "): keep the record of the exercise file");
+                    throw new StudentCodeFailed(
+                            StudentCodeFailed.Kind.UNREADABLE,
+                            what + " returned a " + s.type()
+                                    + " without " + parts[k].getName() + " (it has "
+                                    + s.fields().keySet()
+                                    + "): keep the record of the exercise file");
                 }
                 values[k] = fromValue(part, parts[k].getGenericType(), what + "." + parts[k].getName());
             }
@@ -104,14 +108,16 @@ final class Values {
                 make.setAccessible(true);
                 return make.newInstance(values);
             } catch (InvocationTargetException e) {
-                throw new StudentCodeFailed(StudentCodeFailed.Kind.UNREADABLE,
+                throw new StudentCodeFailed(
+                        StudentCodeFailed.Kind.UNREADABLE,
                         what + " returned values the " + raw.getSimpleName() + " record refuses: "
                                 + e.getCause().getMessage());
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot make a " + raw.getName(), e);
             }
         }
-        throw new StudentCodeFailed(StudentCodeFailed.Kind.UNREADABLE,
+        throw new StudentCodeFailed(
+                StudentCodeFailed.Kind.UNREADABLE,
                 what + " returned " + describe(v) + " where the exercise expects " + raw.getSimpleName()
                         + ": keep the signature of the exercise file");
     }

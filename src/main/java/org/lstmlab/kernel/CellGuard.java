@@ -10,43 +10,43 @@ package org.lstmlab.kernel;
  */
 public final class CellGuard {
 
-  private static volatile boolean stopRequested;
+    private static volatile boolean stopRequested;
 
-  private CellGuard() {}
+    private CellGuard() {}
 
-  /** Asks running cell code to stop at its next method entry or loop iteration. */
-  static void requestStop() {
-    stopRequested = true;
-  }
-
-  /** Clears a stop request; called when a new cell starts. */
-  static void clearStop() {
-    stopRequested = false;
-  }
-
-  static boolean stopRequested() {
-    return stopRequested;
-  }
-
-  /** The stop check: throws {@link CellInterrupted} once an interrupt was requested. */
-  public static void check() {
-    if (stopRequested) {
-      throw new CellInterrupted();
+    /** Asks running cell code to stop at its next method entry or loop iteration. */
+    static void requestStop() {
+        stopRequested = true;
     }
-  }
 
-  /** Stands in for {@code System.exit(status)} in cell code. */
-  public static void exit(int status) {
-    throw new ExitBlocked("System.exit(" + status + ")");
-  }
+    /** Clears a stop request; called when a new cell starts. */
+    static void clearStop() {
+        stopRequested = false;
+    }
 
-  /** Stands in for {@code runtime.exit(status)} in cell code. */
-  public static void runtimeExit(Runtime runtime, int status) {
-    throw new ExitBlocked("Runtime.exit(" + status + ")");
-  }
+    static boolean stopRequested() {
+        return stopRequested;
+    }
 
-  /** Stands in for {@code runtime.halt(status)} in cell code. */
-  public static void runtimeHalt(Runtime runtime, int status) {
-    throw new ExitBlocked("Runtime.halt(" + status + ")");
-  }
+    /** The stop check: throws {@link CellInterrupted} once an interrupt was requested. */
+    public static void check() {
+        if (stopRequested) {
+            throw new CellInterrupted();
+        }
+    }
+
+    /** Stands in for {@code System.exit(status)} in cell code. */
+    public static void exit(int status) {
+        throw new ExitBlocked("System.exit(" + status + ")");
+    }
+
+    /** Stands in for {@code runtime.exit(status)} in cell code. */
+    public static void runtimeExit(Runtime runtime, int status) {
+        throw new ExitBlocked("Runtime.exit(" + status + ")");
+    }
+
+    /** Stands in for {@code runtime.halt(status)} in cell code. */
+    public static void runtimeHalt(Runtime runtime, int status) {
+        throw new ExitBlocked("Runtime.halt(" + status + ")");
+    }
 }

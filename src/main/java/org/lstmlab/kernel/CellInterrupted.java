@@ -5,9 +5,9 @@ package org.lstmlab.kernel;
  * usual {@code catch (Exception e)} in a cell does not swallow it.
  */
 public final class CellInterrupted extends Error {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  CellInterrupted() {
-    super("the cell was interrupted; the kernel keeps its variables and runs the next cell");
-  }
+    CellInterrupted() {
+        super("the cell was interrupted; the kernel keeps its variables and runs the next cell");
+    }
 }

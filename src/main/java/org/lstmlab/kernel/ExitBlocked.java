@@ -5,10 +5,10 @@ package org.lstmlab.kernel;
  * a cell: ending the JVM would end the kernel and lose every variable of the notebook.
  */
 public final class ExitBlocked extends Error {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  ExitBlocked(String call) {
-    super(call + " was called in a cell; the kernel does not exit and keeps its variables"
-        + " (use Kernel > Restart to start afresh)");
-  }
+    ExitBlocked(String call) {
+        super(call + " was called in a cell; the kernel does not exit and keeps its variables"
+                + " (use Kernel > Restart to start afresh)");
+    }
 }

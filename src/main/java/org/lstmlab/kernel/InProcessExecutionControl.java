@@ -21,123 +21,122 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 final class InProcessExecutionControl extends DirectExecutionControl {
 
-  /** The prefix of the value strings that stand for an object kept in {@link #takeValue}. */
-  static final String VALUE_KEY_PREFIX = "\u0000lstmlab-value:";
+    /** The prefix of the value strings that stand for an object kept in {@link #takeValue}. */
+    static final String VALUE_KEY_PREFIX = "\u0000lstmlab-value:";
 
-  private final ExecutorService cellThread = Executors.newSingleThreadExecutor(runnable -> {
-    Thread thread = new Thread(null, runnable, "notebook-cell", 64L << 20);
-    thread.setDaemon(true);
-    return thread;
-  });
-  private final Map<String, Object> values = new ConcurrentHashMap<>();
-  private final AtomicLong valueIds = new AtomicLong();
-  private volatile Thread runningThread;
-  private volatile Throwable lastThrown;
-
-  /** The JShell provider that hands out this control. */
-  ExecutionControlProvider provider() {
-    InProcessExecutionControl self = this;
-    return new ExecutionControlProvider() {
-      @Override
-      public String name() {
-        return "lstmlab-in-process";
-      }
-
-      @Override
-      public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-        return self;
-      }
-    };
-  }
-
-  @Override
-  public void load(ClassBytecodes[] classes)
-      throws ClassInstallException, NotImplementedException, EngineTerminationException {
-    ClassBytecodes[] instrumented = new ClassBytecodes[classes.length];
-    for (int k = 0; k < classes.length; k++) {
-      instrumented[k] = new ClassBytecodes(
-          classes[k].name(), SnippetInstrumenter.instrument(classes[k].bytecodes()));
-    }
-    super.load(instrumented);
-  }
-
-  @Override
-  protected String invoke(Method doitMethod) throws Exception {
-    lastThrown = null;
-    ClassLoader snippetLoader = doitMethod.getDeclaringClass().getClassLoader();
-    Future<Object> run = cellThread.submit(() -> {
-      Thread current = Thread.currentThread();
-      current.setContextClassLoader(snippetLoader);
-      Thread.interrupted(); // a stale interrupt of an earlier cell must not hit this one
-      runningThread = current;
-      try {
-        return doitMethod.invoke(null);
-      } finally {
-        runningThread = null;
-      }
+    private final ExecutorService cellThread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(null, runnable, "notebook-cell", 64L << 20);
+        thread.setDaemon(true);
+        return thread;
     });
-    Object value;
-    try {
-      value = run.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof InvocationTargetException) {
-        lastThrown = cause.getCause();
-        throw (InvocationTargetException) cause;
-      }
-      lastThrown = cause;
-      throw new InvocationTargetException(cause);
+    private final Map<String, Object> values = new ConcurrentHashMap<>();
+    private final AtomicLong valueIds = new AtomicLong();
+    private volatile Thread runningThread;
+    private volatile Throwable lastThrown;
+
+    /** The JShell provider that hands out this control. */
+    ExecutionControlProvider provider() {
+        InProcessExecutionControl self = this;
+        return new ExecutionControlProvider() {
+            @Override
+            public String name() {
+                return "lstmlab-in-process";
+            }
+
+            @Override
+            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+                return self;
+            }
+        };
     }
-    String key = VALUE_KEY_PREFIX + valueIds.incrementAndGet();
-    values.put(key, value == null ? NULL : value);
-    return key;
-  }
 
-  private static final Object NULL = new Object();
-
-  /**
-   * Returns the object a snippet evaluated to and forgets it.
-   *
-   * @param valueString the value string JShell reported for the snippet
-   * @return the object, {@code null} for a null value
-   * @throws IllegalArgumentException when the string does not name a kept value
-   */
-  Object takeValue(String valueString) {
-    Object value = valueString == null ? null : values.remove(valueString);
-    if (value == null) {
-      throw new IllegalArgumentException(
-          "expected a value key from this kernel but got " + valueString);
+    @Override
+    public void load(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        ClassBytecodes[] instrumented = new ClassBytecodes[classes.length];
+        for (int k = 0; k < classes.length; k++) {
+            instrumented[k] =
+                    new ClassBytecodes(classes[k].name(), SnippetInstrumenter.instrument(classes[k].bytecodes()));
+        }
+        super.load(instrumented);
     }
-    return value == NULL ? null : value;
-  }
 
-  /** Forgets values of snippets whose values were not shown (e.g. declarations). */
-  void forgetValues() {
-    values.clear();
-  }
-
-  /** The exception the last snippet threw, exactly as thrown, or {@code null}. */
-  Throwable lastThrown() {
-    return lastThrown;
-  }
-
-  /** Stops the running cell: its next loop iteration or method call throws, a sleep ends. */
-  void interrupt() {
-    CellGuard.requestStop();
-    Thread thread = runningThread;
-    if (thread != null) {
-      thread.interrupt();
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        lastThrown = null;
+        ClassLoader snippetLoader = doitMethod.getDeclaringClass().getClassLoader();
+        Future<Object> run = cellThread.submit(() -> {
+            Thread current = Thread.currentThread();
+            current.setContextClassLoader(snippetLoader);
+            Thread.interrupted(); // a stale interrupt of an earlier cell must not hit this one
+            runningThread = current;
+            try {
+                return doitMethod.invoke(null);
+            } finally {
+                runningThread = null;
+            }
+        });
+        Object value;
+        try {
+            value = run.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InvocationTargetException) {
+                lastThrown = cause.getCause();
+                throw (InvocationTargetException) cause;
+            }
+            lastThrown = cause;
+            throw new InvocationTargetException(cause);
+        }
+        String key = VALUE_KEY_PREFIX + valueIds.incrementAndGet();
+        values.put(key, value == null ? NULL : value);
+        return key;
     }
-  }
 
-  @Override
-  public void stop() {
-    interrupt();
-  }
+    private static final Object NULL = new Object();
 
-  @Override
-  public void close() {
-    // The control lives as long as the kernel; JShell closing it must not end the cell thread
-    // while the kernel is shutting down a cell that still runs.
-  }
+    /**
+     * Returns the object a snippet evaluated to and forgets it.
+     *
+     * @param valueString the value string JShell reported for the snippet
+     * @return the object, {@code null} for a null value
+     * @throws IllegalArgumentException when the string does not name a kept value
+     */
+    Object takeValue(String valueString) {
+        Object value = valueString == null ? null : values.remove(valueString);
+        if (value == null) {
+            throw new IllegalArgumentException("expected a value key from this kernel but got " + valueString);
+        }
+        return value == NULL ? null : value;
+    }
+
+    /** Forgets values of snippets whose values were not shown (e.g. declarations). */
+    void forgetValues() {
+        values.clear();
+    }
+
+    /** The exception the last snippet threw, exactly as thrown, or {@code null}. */
+    Throwable lastThrown() {
+        return lastThrown;
+    }
+
+    /** Stops the running cell: its next loop iteration or method call throws, a sleep ends. */
+    void interrupt() {
+        CellGuard.requestStop();
+        Thread thread = runningThread;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public void stop() {
+        interrupt();
+    }
+
+    @Override
+    public void close() {
+        // The control lives as long as the kernel; JShell closing it must not end the cell thread
+        // while the kernel is shutting down a cell that still runs.
+    }
 }

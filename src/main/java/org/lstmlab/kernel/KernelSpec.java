@@ -16,110 +16,112 @@ import java.util.List;
  */
 public final class KernelSpec {
 
-  /** The kernelspec's name, as notebooks record it in their metadata. */
-  public static final String NAME = "lstm-lab";
-  /** The name Jupyter shows in its kernel menus. */
-  public static final String DISPLAY_NAME = "Java (LSTM Lab)";
+    /** The kernelspec's name, as notebooks record it in their metadata. */
+    public static final String NAME = "lstm-lab";
+    /** The name Jupyter shows in its kernel menus. */
+    public static final String DISPLAY_NAME = "Java (LSTM Lab)";
 
-  private KernelSpec() {}
+    private KernelSpec() {}
 
-  /**
-   * The kernel.json text.
-   *
-   * @param java absolute path of the {@code java} launcher the kernel runs on
-   * @param javaFeature that JVM's feature version (17, 25, ...), which decides the JVM options
-   * @param kernelJar the shaded kernel jar
-   * @param notebookClasspath the library's classes and dependencies, in order
-   * @return kernel.json as JSON text
-   */
-  public static String json(String java, int javaFeature, String kernelJar, List<String> notebookClasspath) {
-    if (javaFeature < 17) {
-      throw new IllegalArgumentException("the kernel needs Java 17 or newer but got Java " + javaFeature);
-    }
-    List<String> classpath = new ArrayList<>();
-    classpath.add(kernelJar);
-    classpath.addAll(notebookClasspath);
-    List<String> argv = new ArrayList<>();
-    argv.add(java);
-    argv.add("-Djava.awt.headless=true");
-    argv.add("-javaagent:" + kernelJar); // stop checks in the library's loops too (StopCheckAgent)
-    if (javaFeature >= 22) {
-      argv.add("--enable-native-access=ALL-UNNAMED"); // ND4J's natives, without a warning per cell
-    }
-    if (javaFeature >= 24) {
-      argv.add("--sun-misc-unsafe-memory-access=allow");
-    }
-    argv.add("-cp");
-    argv.add(String.join(File.pathSeparator, classpath));
-    argv.add(KernelMain.class.getName());
-    argv.add("{connection_file}");
-    StringBuilder json = new StringBuilder("{\n  \"argv\": [");
-    for (int k = 0; k < argv.size(); k++) {
-      json.append(k == 0 ? "" : ", ").append(quote(argv.get(k)));
-    }
-    json.append("],\n  \"display_name\": ").append(quote(DISPLAY_NAME))
-        .append(",\n  \"language\": \"java\",\n  \"interrupt_mode\": \"message\",\n")
-        // ND4J's OpenMP threads spin-wait; on a 2-core laptop or a shared lab machine the course's small
-        // arrays train several times faster on one thread (PERFORMANCE.md).
-        .append("  \"env\": {\"OMP_NUM_THREADS\": \"1\"},\n")
-        .append("  \"metadata\": {}\n}\n");
-    return json.toString();
-  }
-
-  /**
-   * Writes kernel.json into a folder.
-   *
-   * @param folder the kernelspec folder (created when missing)
-   * @return the kernel.json file
-   */
-  public static Path write(Path folder, String java, int javaFeature, String kernelJar,
-      List<String> notebookClasspath) throws IOException {
-    Files.createDirectories(folder);
-    return Files.writeString(folder.resolve("kernel.json"),
-        json(java, javaFeature, kernelJar, notebookClasspath));
-  }
-
-  static String quote(String text) {
-    StringBuilder quoted = new StringBuilder("\"");
-    for (char ch : text.toCharArray()) {
-      switch (ch) {
-        case '"' -> quoted.append("\\\"");
-        case '\\' -> quoted.append("\\\\");
-        case '\n' -> quoted.append("\\n");
-        case '\t' -> quoted.append("\\t");
-        default -> {
-          if (ch < 0x20) {
-            quoted.append(String.format("\\u%04x", (int) ch));
-          } else {
-            quoted.append(ch);
-          }
+    /**
+     * The kernel.json text.
+     *
+     * @param java absolute path of the {@code java} launcher the kernel runs on
+     * @param javaFeature that JVM's feature version (17, 25, ...), which decides the JVM options
+     * @param kernelJar the shaded kernel jar
+     * @param notebookClasspath the library's classes and dependencies, in order
+     * @return kernel.json as JSON text
+     */
+    public static String json(String java, int javaFeature, String kernelJar, List<String> notebookClasspath) {
+        if (javaFeature < 17) {
+            throw new IllegalArgumentException("the kernel needs Java 17 or newer but got Java " + javaFeature);
         }
-      }
+        List<String> classpath = new ArrayList<>();
+        classpath.add(kernelJar);
+        classpath.addAll(notebookClasspath);
+        List<String> argv = new ArrayList<>();
+        argv.add(java);
+        argv.add("-Djava.awt.headless=true");
+        argv.add("-javaagent:" + kernelJar); // stop checks in the library's loops too (StopCheckAgent)
+        if (javaFeature >= 22) {
+            argv.add("--enable-native-access=ALL-UNNAMED"); // ND4J's natives, without a warning per cell
+        }
+        if (javaFeature >= 24) {
+            argv.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        argv.add("-cp");
+        argv.add(String.join(File.pathSeparator, classpath));
+        argv.add(KernelMain.class.getName());
+        argv.add("{connection_file}");
+        StringBuilder json = new StringBuilder("{\n  \"argv\": [");
+        for (int k = 0; k < argv.size(); k++) {
+            json.append(k == 0 ? "" : ", ").append(quote(argv.get(k)));
+        }
+        json.append("],\n  \"display_name\": ")
+                .append(quote(DISPLAY_NAME))
+                .append(",\n  \"language\": \"java\",\n  \"interrupt_mode\": \"message\",\n")
+                // ND4J's OpenMP threads spin-wait; on a 2-core laptop or a shared lab machine the course's small
+                // arrays train several times faster on one thread (PERFORMANCE.md).
+                .append("  \"env\": {\"OMP_NUM_THREADS\": \"1\"},\n")
+                .append("  \"metadata\": {}\n}\n");
+        return json.toString();
     }
-    return quoted.append('"').toString();
-  }
 
-  /**
-   * {@code KernelSpec FOLDER KERNEL_JAR CLASSPATH_FILE}: writes kernel.json for the running JVM.
-   */
-  public static void main(String[] args) throws IOException {
-    if (args.length != 3) {
-      System.err.println("usage: KernelSpec FOLDER KERNEL_JAR CLASSPATH_FILE (got " + args.length + " arguments)");
-      System.exit(2);
+    /**
+     * Writes kernel.json into a folder.
+     *
+     * @param folder the kernelspec folder (created when missing)
+     * @return the kernel.json file
+     */
+    public static Path write(
+            Path folder, String java, int javaFeature, String kernelJar, List<String> notebookClasspath)
+            throws IOException {
+        Files.createDirectories(folder);
+        return Files.writeString(folder.resolve("kernel.json"), json(java, javaFeature, kernelJar, notebookClasspath));
     }
-    Path kernelJar = Path.of(args[1]).toAbsolutePath();
-    if (!Files.isRegularFile(kernelJar)) {
-      throw new IllegalArgumentException("kernel jar " + kernelJar + " does not exist; build with ./lab start");
+
+    static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char ch : text.toCharArray()) {
+            switch (ch) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\t' -> quoted.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        quoted.append(ch);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
     }
-    List<String> classpath = new ArrayList<>();
-    classpath.add(Path.of("target", "classes").toAbsolutePath().toString());
-    for (String entry : Files.readString(Path.of(args[2])).strip().split(File.pathSeparator)) {
-      if (!entry.isEmpty()) {
-        classpath.add(entry);
-      }
+
+    /**
+     * {@code KernelSpec FOLDER KERNEL_JAR CLASSPATH_FILE}: writes kernel.json for the running JVM.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            System.err.println(
+                    "usage: KernelSpec FOLDER KERNEL_JAR CLASSPATH_FILE (got " + args.length + " arguments)");
+            System.exit(2);
+        }
+        Path kernelJar = Path.of(args[1]).toAbsolutePath();
+        if (!Files.isRegularFile(kernelJar)) {
+            throw new IllegalArgumentException("kernel jar " + kernelJar + " does not exist; build with ./lab start");
+        }
+        List<String> classpath = new ArrayList<>();
+        classpath.add(Path.of("target", "classes").toAbsolutePath().toString());
+        for (String entry : Files.readString(Path.of(args[2])).strip().split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                classpath.add(entry);
+            }
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path file = write(Path.of(args[0]), java, Runtime.version().feature(), kernelJar.toString(), classpath);
+        System.out.println(file);
     }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Path file = write(Path.of(args[0]), java, Runtime.version().feature(), kernelJar.toString(), classpath);
-    System.out.println(file);
-  }
 }

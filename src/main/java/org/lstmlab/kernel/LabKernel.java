@@ -44,464 +44,535 @@ import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
  */
 public final class LabKernel extends BaseKernel {
 
-  private static final Pattern LINE_MAGIC = Pattern.compile("^\\s*%(\\w+)(.*)$");
-  private static final Pattern CELL_MAGIC = Pattern.compile("^\\s*%%(\\w+)([^\\n]*)\\n?(.*)$", Pattern.DOTALL);
+    private static final Pattern LINE_MAGIC = Pattern.compile("^\\s*%(\\w+)(.*)$");
+    private static final Pattern CELL_MAGIC = Pattern.compile("^\\s*%%(\\w+)([^\\n]*)\\n?(.*)$", Pattern.DOTALL);
 
-  private final InProcessExecutionControl control = new InProcessExecutionControl();
-  private final CompletableFuture<JShell> shell = new CompletableFuture<>();
-  private final List<String> notebookClasspath;
-  private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
-  private final CellOutput output;
-  private final PrintStream kernelErr = System.err;
-  private volatile ShellReplyEnvironment cellEnv;
+    private final InProcessExecutionControl control = new InProcessExecutionControl();
+    private final CompletableFuture<JShell> shell = new CompletableFuture<>();
+    private final List<String> notebookClasspath;
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+    private final CellOutput output;
+    private final PrintStream kernelErr = System.err;
+    private volatile ShellReplyEnvironment cellEnv;
 
-  private LabKernel(Builder b, List<String> notebookClasspath) {
-    super(b.buildName(), b.buildVersion(),
-        new LanguageInfo("Java", Runtime.version().toString(), "text/x-java-source", ".jshell",
-            "java", "java", "script"),
-        List.of(), b.buildHistoryManager(), b.buildJupyterIO(b.buildJupyterIOEncoding()),
-        b.buildCommManager(), b.buildRenderer(), new MagicParser("(?<=(?:^|=))\\s*%", "%%", b.buildMagicTranspiler()),
-        b.buildMagicsRegistry(), false, b.buildErrorStyler());
-    this.output = new CellOutput(this::publishStream);
-    System.setOut(output.out);
-    System.setErr(output.err);
-    Notebook.setDisplayer(this::display);
-    this.notebookClasspath = List.copyOf(notebookClasspath);
-  }
-
-  /**
-   * Starts JShell (and loads ND4J's natives, when on the classpath) on a background thread, so
-   * Jupyter gets its first reply while the compiler warms up. Cells wait for JShell.
-   */
-  public void startInBackground() {
-    if (started.getAndSet(true)) {
-      return;
+    private LabKernel(Builder b, List<String> notebookClasspath) {
+        super(
+                b.buildName(),
+                b.buildVersion(),
+                new LanguageInfo(
+                        "Java",
+                        Runtime.version().toString(),
+                        "text/x-java-source",
+                        ".jshell",
+                        "java",
+                        "java",
+                        "script"),
+                List.of(),
+                b.buildHistoryManager(),
+                b.buildJupyterIO(b.buildJupyterIOEncoding()),
+                b.buildCommManager(),
+                b.buildRenderer(),
+                new MagicParser("(?<=(?:^|=))\\s*%", "%%", b.buildMagicTranspiler()),
+                b.buildMagicsRegistry(),
+                false,
+                b.buildErrorStyler());
+        this.output = new CellOutput(this::publishStream);
+        System.setOut(output.out);
+        System.setErr(output.err);
+        Notebook.setDisplayer(this::display);
+        this.notebookClasspath = List.copyOf(notebookClasspath);
     }
-    Thread starter = new Thread(() -> {
-      try {
-        shell.complete(startShell(notebookClasspath));
-      } catch (Throwable e) {
-        shell.completeExceptionally(e);
-      }
-    }, "kernel-start");
-    starter.setDaemon(true);
-    starter.start();
-    Thread nd4j = new Thread(this::warmUpNd4j, "nd4j-warm-up"); // in parallel: it waits on disk and natives
-    nd4j.setDaemon(true);
-    nd4j.start();
-  }
 
-  /** Loads ND4J's backend before the first cell needs it (its natives take seconds to load). */
-  private void warmUpNd4j() {
-    try {
-      Class<?> nd4j = Class.forName("org.nd4j.linalg.factory.Nd4j", true, ClassLoader.getSystemClassLoader());
-      long started = System.nanoTime();
-      nd4j.getMethod("scalar", double.class).invoke(null, 1.0);
-      log("ND4J loaded in %.2f s", (System.nanoTime() - started) / 1e9);
-    } catch (ClassNotFoundException e) {
-      // a classpath without ND4J: nothing to warm up
-    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-      kernelErr.println("lstm-lab kernel: ND4J did not load at start-up (" + e + "); the first ND4J cell will say why");
-    }
-  }
-
-  /**
-   * Creates the kernel and starts JShell in the background.
-   *
-   * @param notebookClasspath the classpath entries notebook code compiles against
-   * @return the kernel, ready to handle a connection
-   */
-  public static LabKernel create(List<String> notebookClasspath) {
-    return new LabKernel(new Builder(), notebookClasspath);
-  }
-
-  private JShell startShell(List<String> notebookClasspath) {
-    long started = System.nanoTime();
-    JShell jshell = JShell.builder()
-        .executionEngine(control.provider(), Map.of())
-        .out(output.out)
-        .err(output.err)
-        .compilerOptions("-Xlint:none")
-        .build();
-    log("JShell built in %.2f s", (System.nanoTime() - started) / 1e9);
-    jshell.addToClasspath(String.join(java.io.File.pathSeparator, notebookClasspath));
-    log("classpath added at %.2f s", (System.nanoTime() - started) / 1e9);
-    List<String> statements = StartupSnippet.imports(ClassLoader.getSystemClassLoader());
-    List<SnippetEvent> all = jshell.eval(String.join(" ", statements)); // one compilation for all
-    if (all.isEmpty() || !all.get(0).status().isDefined()) {
-      all.stream().findFirst().ifPresent(event -> jshell.drop(event.snippet()));
-      for (String statement : statements) { // find the import that failed; keep the others
-        List<SnippetEvent> events = jshell.eval(statement);
-        if (events.isEmpty() || !events.get(0).status().isDefined()) {
-          kernelErr.println("lstm-lab kernel: skipped start-up import " + statement);
+    /**
+     * Starts JShell (and loads ND4J's natives, when on the classpath) on a background thread, so
+     * Jupyter gets its first reply while the compiler warms up. Cells wait for JShell.
+     */
+    public void startInBackground() {
+        if (started.getAndSet(true)) {
+            return;
         }
-      }
+        Thread starter = new Thread(
+                () -> {
+                    try {
+                        shell.complete(startShell(notebookClasspath));
+                    } catch (Throwable e) {
+                        shell.completeExceptionally(e);
+                    }
+                },
+                "kernel-start");
+        starter.setDaemon(true);
+        starter.start();
+        Thread nd4j = new Thread(this::warmUpNd4j, "nd4j-warm-up"); // in parallel: it waits on disk and natives
+        nd4j.setDaemon(true);
+        nd4j.start();
     }
-    log("imports done at %.2f s", (System.nanoTime() - started) / 1e9);
-    // The first evaluation warms the compiler and the execution path up; the variable goes again.
-    jshell.eval("int $warmUp = 1 + 1;").forEach(event -> jshell.drop(event.snippet()));
-    log("JShell ready in %.2f s", (System.nanoTime() - started) / 1e9);
-    return jshell;
-  }
 
-  // ---------------------------------------------------------------------------------- protocol
-
-  @Override
-  public void becomeHandlerForConnection(JupyterConnection connection) {
-    super.becomeHandlerForConnection(connection);
-    connection.setHandler(MessageType.EXECUTE_REQUEST, this::handleExecute);
-    output.startTimer(100);
-  }
-
-  private void handleExecute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
-    commManager.setMessageContext(message);
-    ExecuteRequest request = message.getContent();
-    int count = executionCount.getAndIncrement();
-    env.setBusyDeferIdle();
-    env.publish(new PublishExecuteInput(request.getCode(), count));
-    cellEnv = env;
-    try {
-      CellGuard.clearStop();
-      Object[] result = runCell(request.getCode());
-      output.flush();
-      if (result != null) {
-        env.publish(new PublishExecuteResult(count, displayData(result[0])));
-      }
-      env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
-    } catch (CellError error) {
-      output.flush();
-      env.publish(new PublishError(error.name, error.value, error.traceback));
-      ErrorReply reply = new ErrorReply(error.name, error.value, error.traceback);
-      reply.setExecutionCount(count);
-      env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
-    } catch (RuntimeException e) {
-      output.flush();
-      CellError error = CellError.fromThrowable(e, "kernel error: ");
-      env.publish(new PublishError(error.name, error.value, error.traceback));
-      ErrorReply reply = new ErrorReply(error.name, error.value, error.traceback);
-      reply.setExecutionCount(count);
-      env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
-    } finally {
-      control.forgetValues();
-      output.flush();
-      cellEnv = null;
-    }
-  }
-
-  private void publishStream(CellOutput.Stream stream, String text) {
-    ShellReplyEnvironment env = cellEnv;
-    if (env == null) {
-      kernelErr.print(text); // printed by a thread outside any cell: keep it in the kernel log
-      return;
-    }
-    env.publish(new PublishStream(
-        stream == CellOutput.Stream.OUT ? PublishStream.StreamType.OUT : PublishStream.StreamType.ERR,
-        text));
-  }
-
-  /** Shows an object below the running cell (the notebook's {@code display}). */
-  void display(Object value) {
-    ShellReplyEnvironment env = cellEnv;
-    if (env == null) {
-      kernelErr.println("display outside a cell: " + value);
-      return;
-    }
-    output.flush();
-    env.publish(new PublishDisplayData(displayData(value)));
-  }
-
-  private static DisplayData displayData(Object value) {
-    DisplayData data = new DisplayData();
-    Rendering.render(value).forEach(data::putData);
-    return data;
-  }
-
-  /** Replies first, then starts JShell: the reply is what Jupyter waits for to call the kernel ready. */
-  @Override
-  protected void handleKernelInfoRequest(ShellReplyEnvironment env,
-      Message<org.dflib.jjava.jupyter.messages.request.KernelInfoRequest> message) {
-    super.handleKernelInfoRequest(env, message);
-    env.defer(this::startInBackground);
-    if (!started.get()) {
-      log("first kernel_info reply %.2f s after the JVM started",
-          (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3);
-    }
-  }
-
-  /** Start-up timings for the kernel log, when {@code LSTMLAB_KERNEL_LOG} is set. */
-  private void log(String format, Object... args) {
-    if (System.getenv("LSTMLAB_KERNEL_LOG") != null) {
-      double cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(-1.0);
-      kernelErr.println("lstm-lab kernel: " + String.format(Locale.ROOT, format, args)
-          + String.format(Locale.ROOT, " (process CPU so far %.2f s)", cpu));
-    }
-  }
-
-  @Override
-  public void interrupt() {
-    control.interrupt();
-  }
-
-  @Override
-  public void onShutdown(boolean restart) {
-    control.interrupt();
-  }
-
-  // ---------------------------------------------------------------------------------- cells
-
-  /**
-   * Runs one cell: magics first, Java through JShell.
-   *
-   * @return {@code null} when the cell shows no value, else a one-element array with the value
-   */
-  Object[] runCell(String code) {
-    Matcher cellMagic = CELL_MAGIC.matcher(code);
-    if (cellMagic.matches()) {
-      return runCellMagic(cellMagic.group(1), cellMagic.group(2).trim(), cellMagic.group(3));
-    }
-    Object[] last = null;
-    StringBuilder java = new StringBuilder();
-    int javaStartLine = 0;
-    String[] lines = code.split("\n", -1);
-    for (int n = 0; n < lines.length; n++) {
-      Matcher lineMagic = LINE_MAGIC.matcher(lines[n]);
-      if (lineMagic.matches() && !lines[n].trim().startsWith("%%")) {
-        if (!java.toString().isBlank()) {
-          evalJava(java.toString(), javaStartLine);
+    /** Loads ND4J's backend before the first cell needs it (its natives take seconds to load). */
+    private void warmUpNd4j() {
+        try {
+            Class<?> nd4j = Class.forName("org.nd4j.linalg.factory.Nd4j", true, ClassLoader.getSystemClassLoader());
+            long started = System.nanoTime();
+            nd4j.getMethod("scalar", double.class).invoke(null, 1.0);
+            log("ND4J loaded in %.2f s", (System.nanoTime() - started) / 1e9);
+        } catch (ClassNotFoundException e) {
+            // a classpath without ND4J: nothing to warm up
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            kernelErr.println(
+                    "lstm-lab kernel: ND4J did not load at start-up (" + e + "); the first ND4J cell will say why");
         }
-        java.setLength(0);
-        javaStartLine = n + 1;
-        runLineMagic(lineMagic.group(1), lineMagic.group(2).trim());
-        last = null;
-      } else {
-        java.append(lines[n]).append('\n');
-      }
     }
-    if (!java.toString().isBlank()) {
-      last = evalJava(java.toString(), javaStartLine);
-    }
-    return last;
-  }
 
-  private Object[] runCellMagic(String name, String args, String body) {
-    if (name.equals("time")) {
-      long start = System.nanoTime();
-      try {
-        return runCell(body);
-      } finally {
-        double millis = (System.nanoTime() - start) / 1e6;
-        System.out.printf(Locale.ROOT, "Wall time: %.0f ms%n", millis);
-      }
+    /**
+     * Creates the kernel and starts JShell in the background.
+     *
+     * @param notebookClasspath the classpath entries notebook code compiles against
+     * @return the kernel, ready to handle a connection
+     */
+    public static LabKernel create(List<String> notebookClasspath) {
+        return new LabKernel(new Builder(), notebookClasspath);
     }
-    throw new CellError("UndefinedMagic", "%%" + name + " is not a cell magic of this kernel;"
-        + " %lsmagic lists them", List.of("UndefinedMagic: %%" + name + " is not a cell magic of this kernel"));
-  }
 
-  private void runLineMagic(String name, String args) {
-    switch (name) {
-      case "classpath", "jars" -> {
-        JShell jshell = shell.join();
-        for (String arg : args.split("\\s+")) {
-          if (arg.isEmpty()) {
-            continue;
-          }
-          for (Path path : Globs.resolve(arg)) {
-            jshell.addToClasspath(path.toAbsolutePath().toString());
-            System.out.println("added to the classpath: " + path.toAbsolutePath());
-          }
+    private JShell startShell(List<String> notebookClasspath) {
+        long started = System.nanoTime();
+        JShell jshell = JShell.builder()
+                .executionEngine(control.provider(), Map.of())
+                .out(output.out)
+                .err(output.err)
+                .compilerOptions("-Xlint:none")
+                .build();
+        log("JShell built in %.2f s", (System.nanoTime() - started) / 1e9);
+        jshell.addToClasspath(String.join(java.io.File.pathSeparator, notebookClasspath));
+        log("classpath added at %.2f s", (System.nanoTime() - started) / 1e9);
+        List<String> statements = StartupSnippet.imports(ClassLoader.getSystemClassLoader());
+        List<SnippetEvent> all = jshell.eval(String.join(" ", statements)); // one compilation for all
+        if (all.isEmpty() || !all.get(0).status().isDefined()) {
+            all.stream().findFirst().ifPresent(event -> jshell.drop(event.snippet()));
+            for (String statement : statements) { // find the import that failed; keep the others
+                List<SnippetEvent> events = jshell.eval(statement);
+                if (events.isEmpty() || !events.get(0).status().isDefined()) {
+                    kernelErr.println("lstm-lab kernel: skipped start-up import " + statement);
+                }
+            }
         }
-      }
-      case "lsmagic" -> System.out.println(
-          "Line magics: %classpath %jars %lsmagic\nCell magics: %%time");
-      default -> throw new CellError("UndefinedMagic", "%" + name
-          + " is not a line magic of this kernel; %lsmagic lists them",
-          List.of("UndefinedMagic: %" + name + " is not a line magic of this kernel"));
+        log("imports done at %.2f s", (System.nanoTime() - started) / 1e9);
+        // The first evaluation warms the compiler and the execution path up; the variable goes again.
+        jshell.eval("int $warmUp = 1 + 1;").forEach(event -> jshell.drop(event.snippet()));
+        log("JShell ready in %.2f s", (System.nanoTime() - started) / 1e9);
+        return jshell;
     }
-  }
 
-  /**
-   * Evaluates Java source snippet by snippet.
-   *
-   * @param code the Java code of (part of) a cell
-   * @param firstLine the cell line (0-based) the code starts on, for error positions
-   * @return the value of the last snippet when it is an expression, else null
-   */
-  private Object[] evalJava(String code, int firstLine) {
-    JShell jshell = shell.join();
-    SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
-    String remaining = code;
-    int consumed = 0;
-    Object[] last = null;
-    while (!remaining.isBlank()) {
-      SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
-      String source;
-      String rest;
-      if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
-        break;
-      } else if (info.completeness().isComplete()) {
-        source = info.source();
-        rest = info.remaining();
-      } else {
-        source = remaining;
-        rest = "";
-      }
-      last = evalSnippet(jshell, source, code, consumed, firstLine); // source starts where remaining does
-      consumed += remaining.length() - rest.length();
-      remaining = rest;
+    // ---------------------------------------------------------------------------------- protocol
+
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        super.becomeHandlerForConnection(connection);
+        connection.setHandler(MessageType.EXECUTE_REQUEST, this::handleExecute);
+        output.startTimer(100);
     }
-    return last;
-  }
 
-  private Object[] evalSnippet(JShell jshell, String source, String code, int snippetStart, int firstLine) {
-    List<SnippetEvent> events = jshell.eval(source);
-    Object[] value = null;
-    for (SnippetEvent event : events) {
-      if (event.causeSnippet() != null) {
-        continue;
-      }
-      Snippet snippet = event.snippet();
-      if (event.status() == Snippet.Status.REJECTED) {
-        throw compileError(jshell, snippet, code, snippetStart, firstLine);
-      }
-      if (event.exception() != null) {
-        throw runtimeError(jshell, event.exception(), snippet);
-      }
-      if (CellGuard.stopRequested()) {
-        throw CellError.interrupted();
-      }
-      boolean shows = snippet.kind() == Snippet.Kind.EXPRESSION
-          || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
-      if (shows && event.value() != null
-          && event.value().startsWith(InProcessExecutionControl.VALUE_KEY_PREFIX)) {
-        value = new Object[] {control.takeValue(event.value())};
-      }
+    private void handleExecute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        commManager.setMessageContext(message);
+        ExecuteRequest request = message.getContent();
+        int count = executionCount.getAndIncrement();
+        env.setBusyDeferIdle();
+        env.publish(new PublishExecuteInput(request.getCode(), count));
+        cellEnv = env;
+        try {
+            CellGuard.clearStop();
+            Object[] result = runCell(request.getCode());
+            output.flush();
+            if (result != null) {
+                env.publish(new PublishExecuteResult(count, displayData(result[0])));
+            }
+            env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+        } catch (CellError error) {
+            output.flush();
+            env.publish(new PublishError(error.name, error.value, error.traceback));
+            ErrorReply reply = new ErrorReply(error.name, error.value, error.traceback);
+            reply.setExecutionCount(count);
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+        } catch (RuntimeException e) {
+            output.flush();
+            CellError error = CellError.fromThrowable(e, "kernel error: ");
+            env.publish(new PublishError(error.name, error.value, error.traceback));
+            ErrorReply reply = new ErrorReply(error.name, error.value, error.traceback);
+            reply.setExecutionCount(count);
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+        } finally {
+            control.forgetValues();
+            output.flush();
+            cellEnv = null;
+        }
     }
-    return value;
-  }
 
-  private CellError compileError(JShell jshell, Snippet snippet, String code, int snippetStart, int firstLine) {
-    List<Diag> diags = jshell.diagnostics(snippet).filter(Diag::isError).collect(Collectors.toList());
-    if (diags.isEmpty()) {
-      return new CellError("CompilationException", "the code is not a complete Java statement",
-          List.of(snippet.source()));
+    private void publishStream(CellOutput.Stream stream, String text) {
+        ShellReplyEnvironment env = cellEnv;
+        if (env == null) {
+            kernelErr.print(text); // printed by a thread outside any cell: keep it in the kernel log
+            return;
+        }
+        env.publish(new PublishStream(
+                stream == CellOutput.Stream.OUT ? PublishStream.StreamType.OUT : PublishStream.StreamType.ERR, text));
     }
-    List<String> traceback = new ArrayList<>();
-    String first = null;
-    for (Diag diag : diags) {
-      int at = snippetStart + (int) Math.max(0, diag.getStartPosition());
-      int[] lineColumn = lineColumn(code, Math.min(at, code.length()));
-      int line = firstLine + lineColumn[0] + 1;
-      String message = diag.getMessage(Locale.ENGLISH)
-          .replaceAll("\\n\\s*location: class\\s*$", ""); // JShell's wrapper class has no name to show
-      String where = "line " + line + ", column " + (lineColumn[1] + 1) + ": " + message;
-      if (first == null) {
-        first = where;
-      }
-      traceback.add(where);
-      String sourceLine = code.split("\n", -1)[lineColumn[0]];
-      traceback.add("    " + sourceLine);
-      traceback.add("    " + " ".repeat(lineColumn[1]) + "^");
+
+    /** Shows an object below the running cell (the notebook's {@code display}). */
+    void display(Object value) {
+        ShellReplyEnvironment env = cellEnv;
+        if (env == null) {
+            kernelErr.println("display outside a cell: " + value);
+            return;
+        }
+        output.flush();
+        env.publish(new PublishDisplayData(displayData(value)));
     }
-    return new CellError("CompilationException", first, traceback);
-  }
 
-  private static int[] lineColumn(String code, int offset) {
-    int line = 0;
-    int lineStart = 0;
-    for (int k = 0; k < offset; k++) {
-      if (code.charAt(k) == '\n') {
-        line++;
-        lineStart = k + 1;
-      }
+    private static DisplayData displayData(Object value) {
+        DisplayData data = new DisplayData();
+        Rendering.render(value).forEach(data::putData);
+        return data;
     }
-    return new int[] {line, offset - lineStart};
-  }
 
-  private CellError runtimeError(JShell jshell, Exception reported, Snippet snippet) {
-    if (CellGuard.stopRequested()) {
-      return CellError.interrupted();
+    /** Replies first, then starts JShell: the reply is what Jupyter waits for to call the kernel ready. */
+    @Override
+    protected void handleKernelInfoRequest(
+            ShellReplyEnvironment env, Message<org.dflib.jjava.jupyter.messages.request.KernelInfoRequest> message) {
+        super.handleKernelInfoRequest(env, message);
+        env.defer(this::startInBackground);
+        if (!started.get()) {
+            log(
+                    "first kernel_info reply %.2f s after the JVM started",
+                    (System.currentTimeMillis()
+                                    - java.lang.management.ManagementFactory.getRuntimeMXBean()
+                                            .getStartTime())
+                            / 1e3);
+        }
     }
-    Throwable thrown = control.lastThrown();
-    if (reported instanceof UnresolvedReferenceException) {
-      var unresolved = ((UnresolvedReferenceException) reported).getSnippet();
-      String missing = jshell.unresolvedDependencies(unresolved).collect(Collectors.joining(", "));
-      String message = unresolved.source().strip().lines().findFirst().orElse("")
-          + " cannot run until " + missing + " is declared";
-      return new CellError("UnresolvedReferenceException", message, List.of(message));
-    }
-    if (thrown != null) {
-      return CellError.fromThrowable(thrown, "");
-    }
-    EvalException eval = (EvalException) reported;
-    return new CellError(eval.getExceptionClassName(), String.valueOf(eval.getMessage()),
-        List.of(eval.getExceptionClassName() + ": " + eval.getMessage()));
-  }
 
-  // ---------------------------------------------------------------------------------- editor
-
-  @Override
-  public Object evalRaw(String code) {
-    Object[] value = runCell(code);
-    return value == null ? null : value[0];
-  }
-
-  @Override
-  public DisplayData inspect(String code, int at, boolean extraDetail) {
-    var docs = shell.join().sourceCodeAnalysis().documentation(code, at, false);
-    if (docs.isEmpty()) {
-      return null;
-    }
-    DisplayData data = new DisplayData(docs.stream()
-        .map(d -> d.signature() + (d.javadoc() == null ? "" : "\n" + d.javadoc()))
-        .collect(Collectors.joining("\n\n")));
-    return data;
-  }
-
-  @Override
-  public ReplacementOptions complete(String code, int at) {
-    int[] anchor = new int[1];
-    List<String> options = shell.join().sourceCodeAnalysis().completionSuggestions(code, at, anchor)
-        .stream().map(SourceCodeAnalysis.Suggestion::continuation).distinct()
-        .collect(Collectors.toList());
-    return new ReplacementOptions(options, anchor[0], at);
-  }
-
-  @Override
-  public String isComplete(String code) {
-    var completeness = shell.join().sourceCodeAnalysis().analyzeCompletion(code).completeness();
-    if (completeness.isComplete() || completeness == SourceCodeAnalysis.Completeness.EMPTY) {
-      return IS_COMPLETE_YES;
-    }
-    return completeness == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE ? "    " : IS_COMPLETE_MAYBE;
-  }
-
-  @Override
-  public String getBanner() {
-    return "LSTM Lab Java kernel (JShell, Java " + Runtime.version() + ")";
-  }
-
-  /** The builder the base library needs for its defaults. */
-  static final class Builder extends BaseKernelBuilder<Builder, LabKernel> {
-    Builder() {
-      name("lstm-lab");
-      version("0.1.0");
+    /** Start-up timings for the kernel log, when {@code LSTMLAB_KERNEL_LOG} is set. */
+    private void log(String format, Object... args) {
+        if (System.getenv("LSTMLAB_KERNEL_LOG") != null) {
+            double cpu = ProcessHandle.current()
+                    .info()
+                    .totalCpuDuration()
+                    .map(d -> d.toMillis() / 1e3)
+                    .orElse(-1.0);
+            kernelErr.println("lstm-lab kernel: " + String.format(Locale.ROOT, format, args)
+                    + String.format(Locale.ROOT, " (process CPU so far %.2f s)", cpu));
+        }
     }
 
     @Override
-    public LabKernel build() {
-      throw new UnsupportedOperationException("use LabKernel.create");
+    public void interrupt() {
+        control.interrupt();
     }
 
-    // Re-declared so the kernel (same package) may call the base library's protected defaults.
-    @Override protected String buildName() { return super.buildName(); }
-    @Override protected String buildVersion() { return super.buildVersion(); }
-    @Override protected java.nio.charset.Charset buildJupyterIOEncoding() { return super.buildJupyterIOEncoding(); }
-    @Override protected org.dflib.jjava.jupyter.kernel.JupyterIO buildJupyterIO(java.nio.charset.Charset c) { return super.buildJupyterIO(c); }
-    @Override protected org.dflib.jjava.jupyter.kernel.comm.CommManager buildCommManager() { return super.buildCommManager(); }
-    @Override protected org.dflib.jjava.jupyter.kernel.display.Renderer buildRenderer() { return super.buildRenderer(); }
-    @Override protected org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry buildMagicsRegistry() { return super.buildMagicsRegistry(); }
-    @Override protected org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler buildMagicTranspiler() { return super.buildMagicTranspiler(); }
-    @Override protected org.dflib.jjava.jupyter.kernel.util.StringStyler buildErrorStyler() { return super.buildErrorStyler(); }
-    @Override protected org.dflib.jjava.jupyter.kernel.history.HistoryManager buildHistoryManager() { return super.buildHistoryManager(); }
-  }
+    @Override
+    public void onShutdown(boolean restart) {
+        control.interrupt();
+    }
+
+    // ---------------------------------------------------------------------------------- cells
+
+    /**
+     * Runs one cell: magics first, Java through JShell.
+     *
+     * @return {@code null} when the cell shows no value, else a one-element array with the value
+     */
+    Object[] runCell(String code) {
+        Matcher cellMagic = CELL_MAGIC.matcher(code);
+        if (cellMagic.matches()) {
+            return runCellMagic(cellMagic.group(1), cellMagic.group(2).trim(), cellMagic.group(3));
+        }
+        Object[] last = null;
+        StringBuilder java = new StringBuilder();
+        int javaStartLine = 0;
+        String[] lines = code.split("\n", -1);
+        for (int n = 0; n < lines.length; n++) {
+            Matcher lineMagic = LINE_MAGIC.matcher(lines[n]);
+            if (lineMagic.matches() && !lines[n].trim().startsWith("%%")) {
+                if (!java.toString().isBlank()) {
+                    evalJava(java.toString(), javaStartLine);
+                }
+                java.setLength(0);
+                javaStartLine = n + 1;
+                runLineMagic(lineMagic.group(1), lineMagic.group(2).trim());
+                last = null;
+            } else {
+                java.append(lines[n]).append('\n');
+            }
+        }
+        if (!java.toString().isBlank()) {
+            last = evalJava(java.toString(), javaStartLine);
+        }
+        return last;
+    }
+
+    private Object[] runCellMagic(String name, String args, String body) {
+        if (name.equals("time")) {
+            long start = System.nanoTime();
+            try {
+                return runCell(body);
+            } finally {
+                double millis = (System.nanoTime() - start) / 1e6;
+                System.out.printf(Locale.ROOT, "Wall time: %.0f ms%n", millis);
+            }
+        }
+        throw new CellError(
+                "UndefinedMagic",
+                "%%" + name + " is not a cell magic of this kernel;" + " %lsmagic lists them",
+                List.of("UndefinedMagic: %%" + name + " is not a cell magic of this kernel"));
+    }
+
+    private void runLineMagic(String name, String args) {
+        switch (name) {
+            case "classpath", "jars" -> {
+                JShell jshell = shell.join();
+                for (String arg : args.split("\\s+")) {
+                    if (arg.isEmpty()) {
+                        continue;
+                    }
+                    for (Path path : Globs.resolve(arg)) {
+                        jshell.addToClasspath(path.toAbsolutePath().toString());
+                        System.out.println("added to the classpath: " + path.toAbsolutePath());
+                    }
+                }
+            }
+            case "lsmagic" -> System.out.println("Line magics: %classpath %jars %lsmagic\nCell magics: %%time");
+            default ->
+                throw new CellError(
+                        "UndefinedMagic",
+                        "%" + name + " is not a line magic of this kernel; %lsmagic lists them",
+                        List.of("UndefinedMagic: %" + name + " is not a line magic of this kernel"));
+        }
+    }
+
+    /**
+     * Evaluates Java source snippet by snippet.
+     *
+     * @param code the Java code of (part of) a cell
+     * @param firstLine the cell line (0-based) the code starts on, for error positions
+     * @return the value of the last snippet when it is an expression, else null
+     */
+    private Object[] evalJava(String code, int firstLine) {
+        JShell jshell = shell.join();
+        SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
+        String remaining = code;
+        int consumed = 0;
+        Object[] last = null;
+        while (!remaining.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            String source;
+            String rest;
+            if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                break;
+            } else if (info.completeness().isComplete()) {
+                source = info.source();
+                rest = info.remaining();
+            } else {
+                source = remaining;
+                rest = "";
+            }
+            last = evalSnippet(jshell, source, code, consumed, firstLine); // source starts where remaining does
+            consumed += remaining.length() - rest.length();
+            remaining = rest;
+        }
+        return last;
+    }
+
+    private Object[] evalSnippet(JShell jshell, String source, String code, int snippetStart, int firstLine) {
+        List<SnippetEvent> events = jshell.eval(source);
+        Object[] value = null;
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() != null) {
+                continue;
+            }
+            Snippet snippet = event.snippet();
+            if (event.status() == Snippet.Status.REJECTED) {
+                throw compileError(jshell, snippet, code, snippetStart, firstLine);
+            }
+            if (event.exception() != null) {
+                throw runtimeError(jshell, event.exception(), snippet);
+            }
+            if (CellGuard.stopRequested()) {
+                throw CellError.interrupted();
+            }
+            boolean shows = snippet.kind() == Snippet.Kind.EXPRESSION
+                    || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+            if (shows
+                    && event.value() != null
+                    && event.value().startsWith(InProcessExecutionControl.VALUE_KEY_PREFIX)) {
+                value = new Object[] {control.takeValue(event.value())};
+            }
+        }
+        return value;
+    }
+
+    private CellError compileError(JShell jshell, Snippet snippet, String code, int snippetStart, int firstLine) {
+        List<Diag> diags = jshell.diagnostics(snippet).filter(Diag::isError).collect(Collectors.toList());
+        if (diags.isEmpty()) {
+            return new CellError(
+                    "CompilationException", "the code is not a complete Java statement", List.of(snippet.source()));
+        }
+        List<String> traceback = new ArrayList<>();
+        String first = null;
+        for (Diag diag : diags) {
+            int at = snippetStart + (int) Math.max(0, diag.getStartPosition());
+            int[] lineColumn = lineColumn(code, Math.min(at, code.length()));
+            int line = firstLine + lineColumn[0] + 1;
+            String message = diag.getMessage(Locale.ENGLISH)
+                    .replaceAll("\\n\\s*location: class\\s*$", ""); // JShell's wrapper class has no name to show
+            String where = "line " + line + ", column " + (lineColumn[1] + 1) + ": " + message;
+            if (first == null) {
+                first = where;
+            }
+            traceback.add(where);
+            String sourceLine = code.split("\n", -1)[lineColumn[0]];
+            traceback.add("    " + sourceLine);
+            traceback.add("    " + " ".repeat(lineColumn[1]) + "^");
+        }
+        return new CellError("CompilationException", first, traceback);
+    }
+
+    private static int[] lineColumn(String code, int offset) {
+        int line = 0;
+        int lineStart = 0;
+        for (int k = 0; k < offset; k++) {
+            if (code.charAt(k) == '\n') {
+                line++;
+                lineStart = k + 1;
+            }
+        }
+        return new int[] {line, offset - lineStart};
+    }
+
+    private CellError runtimeError(JShell jshell, Exception reported, Snippet snippet) {
+        if (CellGuard.stopRequested()) {
+            return CellError.interrupted();
+        }
+        Throwable thrown = control.lastThrown();
+        if (reported instanceof UnresolvedReferenceException) {
+            var unresolved = ((UnresolvedReferenceException) reported).getSnippet();
+            String missing = jshell.unresolvedDependencies(unresolved).collect(Collectors.joining(", "));
+            String message = unresolved.source().strip().lines().findFirst().orElse("") + " cannot run until " + missing
+                    + " is declared";
+            return new CellError("UnresolvedReferenceException", message, List.of(message));
+        }
+        if (thrown != null) {
+            return CellError.fromThrowable(thrown, "");
+        }
+        EvalException eval = (EvalException) reported;
+        return new CellError(
+                eval.getExceptionClassName(),
+                String.valueOf(eval.getMessage()),
+                List.of(eval.getExceptionClassName() + ": " + eval.getMessage()));
+    }
+
+    // ---------------------------------------------------------------------------------- editor
+
+    @Override
+    public Object evalRaw(String code) {
+        Object[] value = runCell(code);
+        return value == null ? null : value[0];
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        var docs = shell.join().sourceCodeAnalysis().documentation(code, at, false);
+        if (docs.isEmpty()) {
+            return null;
+        }
+        DisplayData data = new DisplayData(docs.stream()
+                .map(d -> d.signature() + (d.javadoc() == null ? "" : "\n" + d.javadoc()))
+                .collect(Collectors.joining("\n\n")));
+        return data;
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        int[] anchor = new int[1];
+        List<String> options = shell.join().sourceCodeAnalysis().completionSuggestions(code, at, anchor).stream()
+                .map(SourceCodeAnalysis.Suggestion::continuation)
+                .distinct()
+                .collect(Collectors.toList());
+        return new ReplacementOptions(options, anchor[0], at);
+    }
+
+    @Override
+    public String isComplete(String code) {
+        var completeness =
+                shell.join().sourceCodeAnalysis().analyzeCompletion(code).completeness();
+        if (completeness.isComplete() || completeness == SourceCodeAnalysis.Completeness.EMPTY) {
+            return IS_COMPLETE_YES;
+        }
+        return completeness == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE ? "    " : IS_COMPLETE_MAYBE;
+    }
+
+    @Override
+    public String getBanner() {
+        return "LSTM Lab Java kernel (JShell, Java " + Runtime.version() + ")";
+    }
+
+    /** The builder the base library needs for its defaults. */
+    static final class Builder extends BaseKernelBuilder<Builder, LabKernel> {
+        Builder() {
+            name("lstm-lab");
+            version("0.1.0");
+        }
+
+        @Override
+        public LabKernel build() {
+            throw new UnsupportedOperationException("use LabKernel.create");
+        }
+
+        // Re-declared so the kernel (same package) may call the base library's protected defaults.
+        @Override
+        protected String buildName() {
+            return super.buildName();
+        }
+
+        @Override
+        protected String buildVersion() {
+            return super.buildVersion();
+        }
+
+        @Override
+        protected java.nio.charset.Charset buildJupyterIOEncoding() {
+            return super.buildJupyterIOEncoding();
+        }
+
+        @Override
+        protected org.dflib.jjava.jupyter.kernel.JupyterIO buildJupyterIO(java.nio.charset.Charset c) {
+            return super.buildJupyterIO(c);
+        }
+
+        @Override
+        protected org.dflib.jjava.jupyter.kernel.comm.CommManager buildCommManager() {
+            return super.buildCommManager();
+        }
+
+        @Override
+        protected org.dflib.jjava.jupyter.kernel.display.Renderer buildRenderer() {
+            return super.buildRenderer();
+        }
+
+        @Override
+        protected org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry buildMagicsRegistry() {
+            return super.buildMagicsRegistry();
+        }
+
+        @Override
+        protected org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler buildMagicTranspiler() {
+            return super.buildMagicTranspiler();
+        }
+
+        @Override
+        protected org.dflib.jjava.jupyter.kernel.util.StringStyler buildErrorStyler() {
+            return super.buildErrorStyler();
+        }
+
+        @Override
+        protected org.dflib.jjava.jupyter.kernel.history.HistoryManager buildHistoryManager() {
+            return super.buildHistoryManager();
+        }
+    }
 }

@@ -9,39 +9,41 @@ import java.util.Optional;
  */
 final class ParentWatch {
 
-  /** How often the parent is checked. */
-  static final long PERIOD_MILLIS = 1000;
+    /** How often the parent is checked. */
+    static final long PERIOD_MILLIS = 1000;
 
-  private ParentWatch() {}
+    private ParentWatch() {}
 
-  static void start() {
-    Optional<ProcessHandle> parent = parent();
-    if (parent.isEmpty()) {
-      return;
-    }
-    ProcessHandle watched = parent.get();
-    Thread thread = new Thread(() -> {
-      while (watched.isAlive()) {
-        try {
-          Thread.sleep(PERIOD_MILLIS);
-        } catch (InterruptedException e) {
-          return;
+    static void start() {
+        Optional<ProcessHandle> parent = parent();
+        if (parent.isEmpty()) {
+            return;
         }
-      }
-      Runtime.getRuntime().halt(0); // no shutdown hooks: nobody is left to wait for
-    }, "parent-watch");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  static Optional<ProcessHandle> parent() {
-    String named = System.getenv("JPY_PARENT_PID");
-    if (named != null && named.matches("\\d+")) {
-      Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(named));
-      if (handle.isPresent()) {
-        return handle;
-      }
+        ProcessHandle watched = parent.get();
+        Thread thread = new Thread(
+                () -> {
+                    while (watched.isAlive()) {
+                        try {
+                            Thread.sleep(PERIOD_MILLIS);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    Runtime.getRuntime().halt(0); // no shutdown hooks: nobody is left to wait for
+                },
+                "parent-watch");
+        thread.setDaemon(true);
+        thread.start();
     }
-    return ProcessHandle.current().parent();
-  }
+
+    static Optional<ProcessHandle> parent() {
+        String named = System.getenv("JPY_PARENT_PID");
+        if (named != null && named.matches("\\d+")) {
+            Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(named));
+            if (handle.isPresent()) {
+                return handle;
+            }
+        }
+        return ProcessHandle.current().parent();
+    }
 }

@@ -23,120 +23,122 @@ import tech.tablesaw.columns.Column;
  */
 public final class Rendering {
 
-  /** How many rows of a table are shown. */
-  static final int TABLE_ROWS = 10;
+    /** How many rows of a table are shown. */
+    static final int TABLE_ROWS = 10;
 
-  private Rendering() {}
+    private Rendering() {}
 
-  /**
-   * Renders one object.
-   *
-   * @param value any object, or null
-   * @return MIME type to data, always with {@code text/plain}, in the order a front end prefers
-   */
-  public static Map<String, String> render(Object value) {
-    Map<String, String> data = new LinkedHashMap<>();
-    if (value instanceof BufferedImage) {
-      BufferedImage image = (BufferedImage) value;
-      data.put("image/png", png(image));
-      data.put("text/plain", "BufferedImage " + image.getWidth() + "x" + image.getHeight());
-    } else if (value instanceof Chart) {
-      Chart<?, ?> chart = (Chart<?, ?>) value;
-      BufferedImage image = BitmapEncoder.getBufferedImage(chart);
-      data.put("image/png", png(image));
-      String title = chart.getTitle() == null || chart.getTitle().isEmpty() ? "" : " \"" + chart.getTitle() + "\"";
-      data.put("text/plain", chart.getClass().getSimpleName() + title + " " + image.getWidth() + "x" + image.getHeight());
-    } else if (value instanceof Table) {
-      Table table = (Table) value;
-      data.put("text/html", tableHtml(table));
-      data.put("text/plain", table.first(TABLE_ROWS).print() + "\n" + shape(table));
-    } else if (value instanceof INDArray) {
-      data.put("text/plain", arrayText((INDArray) value));
-    } else {
-      String html = toHtml(value);
-      if (html != null) {
-        data.put("text/html", html);
-      }
-      data.put("text/plain", String.valueOf(value));
+    /**
+     * Renders one object.
+     *
+     * @param value any object, or null
+     * @return MIME type to data, always with {@code text/plain}, in the order a front end prefers
+     */
+    public static Map<String, String> render(Object value) {
+        Map<String, String> data = new LinkedHashMap<>();
+        if (value instanceof BufferedImage) {
+            BufferedImage image = (BufferedImage) value;
+            data.put("image/png", png(image));
+            data.put("text/plain", "BufferedImage " + image.getWidth() + "x" + image.getHeight());
+        } else if (value instanceof Chart) {
+            Chart<?, ?> chart = (Chart<?, ?>) value;
+            BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+            data.put("image/png", png(image));
+            String title =
+                    chart.getTitle() == null || chart.getTitle().isEmpty() ? "" : " \"" + chart.getTitle() + "\"";
+            data.put(
+                    "text/plain",
+                    chart.getClass().getSimpleName() + title + " " + image.getWidth() + "x" + image.getHeight());
+        } else if (value instanceof Table) {
+            Table table = (Table) value;
+            data.put("text/html", tableHtml(table));
+            data.put("text/plain", table.first(TABLE_ROWS).print() + "\n" + shape(table));
+        } else if (value instanceof INDArray) {
+            data.put("text/plain", arrayText((INDArray) value));
+        } else {
+            String html = toHtml(value);
+            if (html != null) {
+                data.put("text/html", html);
+            }
+            data.put("text/plain", String.valueOf(value));
+        }
+        return data;
     }
-    return data;
-  }
 
-  /** The PNG encoding of an image, in base64 as Jupyter carries it. */
-  static String png(BufferedImage image) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** The PNG encoding of an image, in base64 as Jupyter carries it. */
+    static String png(BufferedImage image) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Base64.getEncoder().encodeToString(bytes.toByteArray());
     }
-    return Base64.getEncoder().encodeToString(bytes.toByteArray());
-  }
 
-  static String shape(Table table) {
-    return table.rowCount() + " rows × " + table.columnCount() + " columns";
-  }
+    static String shape(Table table) {
+        return table.rowCount() + " rows × " + table.columnCount() + " columns";
+    }
 
-  static String tableHtml(Table table) {
-    StringBuilder html = new StringBuilder("<div class=\"lstmlab-table\">");
-    if (table.name() != null && !table.name().isEmpty()) {
-      html.append("<b>").append(escape(table.name())).append("</b> ");
+    static String tableHtml(Table table) {
+        StringBuilder html = new StringBuilder("<div class=\"lstmlab-table\">");
+        if (table.name() != null && !table.name().isEmpty()) {
+            html.append("<b>").append(escape(table.name())).append("</b> ");
+        }
+        html.append("<table><thead><tr>");
+        for (Column<?> column : table.columns()) {
+            html.append("<th>").append(escape(column.name())).append("</th>");
+        }
+        html.append("</tr></thead><tbody>");
+        int rows = Math.min(TABLE_ROWS, table.rowCount());
+        for (int r = 0; r < rows; r++) {
+            html.append("<tr>");
+            for (Column<?> column : table.columns()) {
+                html.append("<td>").append(escape(column.getString(r))).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        html.append("</tbody></table><p>").append(escape(shape(table)));
+        if (table.rowCount() > rows) {
+            html.append(", first ").append(rows).append(" shown");
+        }
+        return html.append("</p></div>").toString();
     }
-    html.append("<table><thead><tr>");
-    for (Column<?> column : table.columns()) {
-      html.append("<th>").append(escape(column.name())).append("</th>");
-    }
-    html.append("</tr></thead><tbody>");
-    int rows = Math.min(TABLE_ROWS, table.rowCount());
-    for (int r = 0; r < rows; r++) {
-      html.append("<tr>");
-      for (Column<?> column : table.columns()) {
-        html.append("<td>").append(escape(column.getString(r))).append("</td>");
-      }
-      html.append("</tr>");
-    }
-    html.append("</tbody></table><p>").append(escape(shape(table)));
-    if (table.rowCount() > rows) {
-      html.append(", first ").append(rows).append(" shown");
-    }
-    return html.append("</p></div>").toString();
-  }
 
-  static String arrayText(INDArray array) {
-    return "INDArray " + java.util.Arrays.toString(array.shape()) + " " + array.dataType()
-        + "\n" + array;
-  }
+    static String arrayText(INDArray array) {
+        return "INDArray " + java.util.Arrays.toString(array.shape()) + " " + array.dataType() + "\n" + array;
+    }
 
-  /** The result of a public no-argument {@code String toHtml()}, or null when there is none. */
-  static String toHtml(Object value) {
-    if (value == null) {
-      return null;
+    /** The result of a public no-argument {@code String toHtml()}, or null when there is none. */
+    static String toHtml(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            Method method = value.getClass().getMethod("toHtml");
+            if (method.getReturnType() != String.class || Modifier.isStatic(method.getModifiers())) {
+                return null;
+            }
+            method.setAccessible(true); // public method of a class a notebook declared (not exported)
+            return (String) method.invoke(value);
+        } catch (NoSuchMethodException e) {
+            return null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
-    try {
-      Method method = value.getClass().getMethod("toHtml");
-      if (method.getReturnType() != String.class || Modifier.isStatic(method.getModifiers())) {
-        return null;
-      }
-      method.setAccessible(true); // public method of a class a notebook declared (not exported)
-      return (String) method.invoke(value);
-    } catch (NoSuchMethodException e) {
-      return null;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
-    }
-  }
 
-  static String escape(String text) {
-    StringBuilder escaped = new StringBuilder(text.length());
-    for (char ch : text.toCharArray()) {
-      switch (ch) {
-        case '<' -> escaped.append("&lt;");
-        case '>' -> escaped.append("&gt;");
-        case '&' -> escaped.append("&amp;");
-        case '"' -> escaped.append("&quot;");
-        default -> escaped.append(ch);
-      }
+    static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char ch : text.toCharArray()) {
+            switch (ch) {
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '&' -> escaped.append("&amp;");
+                case '"' -> escaped.append("&quot;");
+                default -> escaped.append(ch);
+            }
+        }
+        return escaped.toString();
     }
-    return escaped.toString();
-  }
 }

@@ -13,32 +13,40 @@ import java.security.ProtectionDomain;
  */
 public final class StopCheckAgent {
 
-  private StopCheckAgent() {}
+    private StopCheckAgent() {}
 
-  public static void premain(String args, Instrumentation instrumentation) {
-    instrumentation.addTransformer(new ClassFileTransformer() {
-      @Override
-      public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
-          ProtectionDomain domain, byte[] classFile) {
-        if (className == null || redefined != null || className.startsWith("org/lstmlab/kernel/")
-            || !fromFolder(domain)) {
-          return null;
-        }
-        try {
-          return SnippetInstrumenter.instrument(classFile);
-        } catch (RuntimeException | LinkageError e) {
-          return null; // a class ASM cannot read runs uninstrumented rather than not at all
-        }
-      }
-    });
-  }
-
-  /** Whether a class comes from a classpath folder rather than a jar. */
-  static boolean fromFolder(ProtectionDomain domain) {
-    if (domain == null || domain.getCodeSource() == null || domain.getCodeSource().getLocation() == null) {
-      return false;
+    public static void premain(String args, Instrumentation instrumentation) {
+        instrumentation.addTransformer(new ClassFileTransformer() {
+            @Override
+            public byte[] transform(
+                    ClassLoader loader,
+                    String className,
+                    Class<?> redefined,
+                    ProtectionDomain domain,
+                    byte[] classFile) {
+                if (className == null
+                        || redefined != null
+                        || className.startsWith("org/lstmlab/kernel/")
+                        || !fromFolder(domain)) {
+                    return null;
+                }
+                try {
+                    return SnippetInstrumenter.instrument(classFile);
+                } catch (RuntimeException | LinkageError e) {
+                    return null; // a class ASM cannot read runs uninstrumented rather than not at all
+                }
+            }
+        });
     }
-    var location = domain.getCodeSource().getLocation();
-    return location.getProtocol().equals("file") && location.getPath().endsWith("/");
-  }
+
+    /** Whether a class comes from a classpath folder rather than a jar. */
+    static boolean fromFolder(ProtectionDomain domain) {
+        if (domain == null
+                || domain.getCodeSource() == null
+                || domain.getCodeSource().getLocation() == null) {
+            return false;
+        }
+        var location = domain.getCodeSource().getLocation();
+        return location.getProtocol().equals("file") && location.getPath().endsWith("/");
+    }
 }

@@ -17,6 +17,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * LstmStep s = cell.forward(x, h0, c0);          // x [B, 3], h0 and c0 [B, 4]
  * INDArray forgetGate = s.f();                    // [B, 4], in (0, 1)
  * }</pre>
+ *
+ * <p>The same equations are computed in other places, each held equal to this class by a test:
+ * <ul>
+ *   <li>{@link org.lstmlab.nn.fused.FusedLstm} (its gate kernels), the fast path training uses:
+ *       {@code FusedLstmTest}, every output and gradient to 1e-12 in float64;</li>
+ *   <li>PyTorch's {@code nn.LSTM}, the independent oracle, through {@link PyTorchLstm}'s weight mapping:
+ *       {@code LstmOracleTest} and {@code PyTorchLstmTest};</li>
+ *   <li>the Jacobians ∂h_T/∂h_t and ∂C_T/∂C_t of {@link org.lstmlab.grad.GradientFlow}, which
+ *       differentiate one step by hand: {@code GradientFlowTest}, against central differences of this cell;</li>
+ *   <li>the reference solutions of exercises E3–E8 in {@code solutions/}: the grader's tests, whose expected
+ *       values come from this class.</li>
+ * </ul>
  */
 public final class LstmCell implements RecurrentLayer {
     private final LstmParams params;
@@ -41,14 +53,14 @@ public final class LstmCell implements RecurrentLayer {
     public LstmStep forward(INDArray x, INDArray hPrev, INDArray cPrev) {
         checkStep(x, hPrev, cPrev);
         LstmParams p = params;
-        INDArray hx = Ops.concat(hPrev, x);                              // [h_{t-1}, x_t], [B, H+X]
-        INDArray f = Ops.sigmoid(Ops.affine(p.wF(), p.bF(), hx));        // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
-        INDArray i = Ops.sigmoid(Ops.affine(p.wI(), p.bI(), hx));        // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
-        INDArray cTilde = Ops.tanh(Ops.affine(p.wC(), p.bC(), hx));      // C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
-        INDArray c = f.mul(cPrev).addi(i.mul(cTilde));                   // C_t = f_t * C_{t-1} + i_t * C̃_t
-        INDArray o = Ops.sigmoid(Ops.affine(p.wO(), p.bO(), hx));        // o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
+        INDArray hx = Ops.concat(hPrev, x); // [h_{t-1}, x_t], [B, H+X]
+        INDArray f = Ops.sigmoid(Ops.affine(p.wF(), p.bF(), hx)); // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
+        INDArray i = Ops.sigmoid(Ops.affine(p.wI(), p.bI(), hx)); // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
+        INDArray cTilde = Ops.tanh(Ops.affine(p.wC(), p.bC(), hx)); // C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
+        INDArray c = f.mul(cPrev).addi(i.mul(cTilde)); // C_t = f_t * C_{t-1} + i_t * C̃_t
+        INDArray o = Ops.sigmoid(Ops.affine(p.wO(), p.bO(), hx)); // o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
         INDArray tanhC = Ops.tanh(c);
-        INDArray h = o.mul(tanhC);                                       // h_t = o_t * tanh(C_t)
+        INDArray h = o.mul(tanhC); // h_t = o_t * tanh(C_t)
         return new LstmStep(x, hPrev, cPrev, hx, f, i, cTilde, c, o, tanhC, h);
     }
 
@@ -60,31 +72,45 @@ public final class LstmCell implements RecurrentLayer {
      * @param dc   ∂L/∂C_t arriving from later steps (not through h_t), {@code [B, H]}
      */
     public LstmStepGrads backward(LstmStep step, INDArray dh, INDArray dc) {
-        if (step == null) throw new IllegalArgumentException("step must be the LstmStep of forward(x_t, h_{t-1}, C_{t-1}) but is null");
+        if (step == null)
+            throw new IllegalArgumentException(
+                    "step must be the LstmStep of forward(x_t, h_{t-1}, C_{t-1}) but is null");
         long batch = step.h().rows();
         Shapes.require("dh_t", "[B, H]", dh, batch, params.hiddenSize());
         Shapes.require("dC_t", "[B, H]", dc, batch, params.hiddenSize());
         Shapes.requireType("dh_t", dh, params.dataType());
         Shapes.requireType("dC_t", dc, params.dataType());
         LstmParams p = params;
-        INDArray dO = dh.mul(step.tanhC());                                          // ∂L/∂o_t
-        INDArray dC = dh.mul(step.o()).muli(Ops.oneMinusSquare(step.tanhC())).addi(dc); // ∂L/∂C_t, through h_t and from later steps
-        INDArray dF = dC.mul(step.cPrev());                                          // ∂L/∂f_t
-        INDArray dI = dC.mul(step.cTilde());                                         // ∂L/∂i_t
-        INDArray dCTilde = dC.mul(step.i());                                         // ∂L/∂C̃_t
-        INDArray dCPrev = dC.mul(step.f());                                          // ∂L/∂C_{t-1}
-        INDArray zF = dF.muli(Ops.sigmoidSlope(step.f()));                          // back through σ
+        INDArray dO = dh.mul(step.tanhC()); // ∂L/∂o_t
+        INDArray dC = dh.mul(step.o())
+                .muli(Ops.oneMinusSquare(step.tanhC()))
+                .addi(dc); // ∂L/∂C_t, through h_t and from later steps
+        INDArray dF = dC.mul(step.cPrev()); // ∂L/∂f_t
+        INDArray dI = dC.mul(step.cTilde()); // ∂L/∂i_t
+        INDArray dCTilde = dC.mul(step.i()); // ∂L/∂C̃_t
+        INDArray dCPrev = dC.mul(step.f()); // ∂L/∂C_{t-1}
+        INDArray zF = dF.muli(Ops.sigmoidSlope(step.f())); // back through σ
         INDArray zI = dI.muli(Ops.sigmoidSlope(step.i()));
-        INDArray zC = dCTilde.muli(Ops.oneMinusSquare(step.cTilde()));              // back through tanh
+        INDArray zC = dCTilde.muli(Ops.oneMinusSquare(step.cTilde())); // back through tanh
         INDArray zO = dO.muli(Ops.sigmoidSlope(step.o()));
         INDArray hx = step.hx();
         LstmParams grads = new LstmParams(
-                zF.transpose().mmul(hx), zF.sum(0), zI.transpose().mmul(hx), zI.sum(0),
-                zC.transpose().mmul(hx), zC.sum(0), zO.transpose().mmul(hx), zO.sum(0));
-        INDArray dhx = zF.mmul(p.wF()).addi(zI.mmul(p.wI())).addi(zC.mmul(p.wC())).addi(zO.mmul(p.wO())); // [B, H+X]
+                zF.transpose().mmul(hx),
+                zF.sum(0),
+                zI.transpose().mmul(hx),
+                zI.sum(0),
+                zC.transpose().mmul(hx),
+                zC.sum(0),
+                zO.transpose().mmul(hx),
+                zO.sum(0));
+        INDArray dhx =
+                zF.mmul(p.wF()).addi(zI.mmul(p.wI())).addi(zC.mmul(p.wC())).addi(zO.mmul(p.wO())); // [B, H+X]
         int hidden = params.hiddenSize();
-        return new LstmStepGrads(grads, Ops.columns(dhx, hidden, dhx.columns()).dup(),
-                Ops.columns(dhx, 0, hidden).dup(), dCPrev);
+        return new LstmStepGrads(
+                grads,
+                Ops.columns(dhx, hidden, dhx.columns()).dup(),
+                Ops.columns(dhx, 0, hidden).dup(),
+                dCPrev);
     }
 
     /**
@@ -126,7 +152,9 @@ public final class LstmCell implements RecurrentLayer {
      * @param dHs ∂L/∂h_t arriving from the loss at every step, {@code [B, T, H]}
      */
     public LstmGrads backwardSequence(LstmSequence run, INDArray dHs) {
-        if (run == null) throw new IllegalArgumentException("run must be the LstmSequence of forwardSequence(x, h_0, C_0) but is null");
+        if (run == null)
+            throw new IllegalArgumentException(
+                    "run must be the LstmSequence of forwardSequence(x, h_0, C_0) but is null");
         Shapes.require("∂L/∂h", "[B, T, H]", dHs, run.hs().size(0), run.length(), params.hiddenSize());
         Shapes.requireType("∂L/∂h", dHs, params.dataType());
         LstmParams sum = params.zerosLike();

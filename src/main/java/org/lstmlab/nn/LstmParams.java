@@ -16,15 +16,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param wC W_C, candidate     @param bC b_C
  * @param wO W_o, output gate   @param bO b_o
  */
-public record LstmParams(INDArray wF, INDArray bF, INDArray wI, INDArray bI,
-                         INDArray wC, INDArray bC, INDArray wO, INDArray bO) {
+public record LstmParams(
+        INDArray wF, INDArray bF, INDArray wI, INDArray bI, INDArray wC, INDArray bC, INDArray wO, INDArray bO) {
 
     public LstmParams {
         Shapes.require("W_f", "[H, H+X]", wF, Shapes.ANY, Shapes.ANY);
         long h = wF.rows();
         long hx = wF.columns();
         if (hx <= h) {
-            throw new IllegalArgumentException("W_f must be [H, H+X] with X ≥ 1 but is " + java.util.Arrays.toString(wF.shape()));
+            throw new IllegalArgumentException(
+                    "W_f must be [H, H+X] with X ≥ 1 but is " + java.util.Arrays.toString(wF.shape()));
         }
         String sym = "[H, H+X]";
         Shapes.require("W_i", sym, wI, h, hx);
@@ -35,7 +36,8 @@ public record LstmParams(INDArray wF, INDArray bF, INDArray wI, INDArray bI,
         Shapes.require("b_C", "[H]", bC, h);
         Shapes.require("b_o", "[H]", bO, h);
         DataType t = wF.dataType();
-        for (var e : Map.of("W_i", wI, "W_C", wC, "W_o", wO, "b_f", bF, "b_i", bI, "b_C", bC, "b_o", bO).entrySet()) {
+        for (var e : Map.of("W_i", wI, "W_C", wC, "W_o", wO, "b_f", bF, "b_i", bI, "b_C", bC, "b_o", bO)
+                .entrySet()) {
             Shapes.requireType(e.getKey(), e.getValue(), t);
         }
     }
@@ -50,20 +52,22 @@ public record LstmParams(INDArray wF, INDArray bF, INDArray wI, INDArray bI,
      * @param seed       the same seed gives the same parameters
      * @param dataType   DOUBLE (the course default) or FLOAT
      */
-    public static LstmParams init(int inputSize, int hiddenSize, Init init, double forgetBias, long seed, DataType dataType) {
+    public static LstmParams init(
+            int inputSize, int hiddenSize, Init init, double forgetBias, long seed, DataType dataType) {
         Shapes.requirePositive("X (input size)", inputSize);
         Shapes.requirePositive("H (hidden size)", hiddenSize);
         Shapes.requireParameterType(dataType);
         if (init == null) throw new IllegalArgumentException("init must be Init.UNIFORM or Init.XAVIER but is null");
-        if (!Double.isFinite(forgetBias)) throw new IllegalArgumentException("the forget bias must be finite but is " + forgetBias);
-        Initialiser draw = new Initialiser(seed, dataType);
+        if (!Double.isFinite(forgetBias))
+            throw new IllegalArgumentException("the forget bias must be finite but is " + forgetBias);
+        SeededUniform draw = new SeededUniform(seed, dataType);
         double w = Initialiser.weightLimit(init, hiddenSize, inputSize);
         double b = Initialiser.biasLimit(init, hiddenSize);
         int cols = hiddenSize + inputSize;
         INDArray[] a = new INDArray[8];
         for (int g = 0; g < 4; g++) {
-            a[2 * g] = draw.uniform(w, hiddenSize, cols);
-            a[2 * g + 1] = draw.uniform(b, hiddenSize);
+            a[2 * g] = draw.next(w, hiddenSize, cols);
+            a[2 * g + 1] = draw.next(b, hiddenSize);
         }
         a[1].addi(forgetBias);
         return new LstmParams(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
@@ -104,8 +108,15 @@ public record LstmParams(INDArray wF, INDArray bF, INDArray wI, INDArray bI,
 
     /** Zeros of the same shapes and type, for accumulating gradients. */
     public LstmParams zerosLike() {
-        return new LstmParams(Nd4j.zerosLike(wF), Nd4j.zerosLike(bF), Nd4j.zerosLike(wI), Nd4j.zerosLike(bI),
-                Nd4j.zerosLike(wC), Nd4j.zerosLike(bC), Nd4j.zerosLike(wO), Nd4j.zerosLike(bO));
+        return new LstmParams(
+                Nd4j.zerosLike(wF),
+                Nd4j.zerosLike(bF),
+                Nd4j.zerosLike(wI),
+                Nd4j.zerosLike(bI),
+                Nd4j.zerosLike(wC),
+                Nd4j.zerosLike(bC),
+                Nd4j.zerosLike(wO),
+                Nd4j.zerosLike(bO));
     }
 
     /**

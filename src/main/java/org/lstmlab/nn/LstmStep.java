@@ -18,5 +18,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param tanhC  tanh(C_t)
  * @param h      hidden state h_t = o_t * tanh(C_t)
  */
-public record LstmStep(INDArray x, INDArray hPrev, INDArray cPrev, INDArray hx,
-                       INDArray f, INDArray i, INDArray cTilde, INDArray c, INDArray o, INDArray tanhC, INDArray h) {}
+public record LstmStep(
+        INDArray x,
+        INDArray hPrev,
+        INDArray cPrev,
+        INDArray hx,
+        INDArray f,
+        INDArray i,
+        INDArray cTilde,
+        INDArray c,
+        INDArray o,
+        INDArray tanhC,
+        INDArray h) {}

@@ -39,8 +39,10 @@ public record PyTorchLstm(INDArray weightIh, INDArray weightHh, INDArray biasIh,
         int h = p.hiddenSize();
         INDArray[] gates = {p.wI(), p.wF(), p.wC(), p.wO()}; // PyTorch's order: i, f, g, o
         INDArray[] biases = {p.bI(), p.bF(), p.bC(), p.bO()};
-        INDArray hh = Nd4j.vstack(java.util.Arrays.stream(gates).map(w -> hBlock(w, h)).toArray(INDArray[]::new));
-        INDArray ih = Nd4j.vstack(java.util.Arrays.stream(gates).map(w -> xBlock(w, h)).toArray(INDArray[]::new));
+        INDArray hh = Nd4j.vstack(
+                java.util.Arrays.stream(gates).map(w -> hBlock(w, h)).toArray(INDArray[]::new));
+        INDArray ih = Nd4j.vstack(
+                java.util.Arrays.stream(gates).map(w -> xBlock(w, h)).toArray(INDArray[]::new));
         INDArray bias = Nd4j.concat(0, biases);
         return new PyTorchLstm(ih, hh, bias, Nd4j.zerosLike(bias));
     }
@@ -52,7 +54,8 @@ public record PyTorchLstm(INDArray weightIh, INDArray weightHh, INDArray biasIh,
         INDArray[] b = new INDArray[4];
         for (int g = 0; g < 4; g++) {
             var r = NDArrayIndex.interval(g * h, (g + 1) * h);
-            w[g] = Nd4j.hstack(weightHh.get(r, NDArrayIndex.all()), weightIh.get(r, NDArrayIndex.all())).dup();
+            w[g] = Nd4j.hstack(weightHh.get(r, NDArrayIndex.all()), weightIh.get(r, NDArrayIndex.all()))
+                    .dup();
             b[g] = biasIh.get(r).add(biasHh.get(r));
         }
         // PyTorch's order i, f, g, o back to the course's f, i, C, o

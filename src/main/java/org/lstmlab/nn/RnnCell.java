@@ -38,9 +38,9 @@ public final class RnnCell implements RecurrentLayer {
      */
     public RnnStep forward(INDArray x, INDArray hPrev) {
         checkStep(x, hPrev);
-        INDArray hx = Ops.concat(hPrev, x);                       // [B, H+X]
-        INDArray z = Ops.affine(params.wH(), params.bH(), hx);  // z_t = W_h·[h_{t-1}, x_t] + b_h, [B, H]
-        INDArray h = Ops.tanh(z);                                 // h_t = tanh(z_t)
+        INDArray hx = Ops.concat(hPrev, x); // [B, H+X]
+        INDArray z = Ops.affine(params.wH(), params.bH(), hx); // z_t = W_h·[h_{t-1}, x_t] + b_h, [B, H]
+        INDArray h = Ops.tanh(z); // h_t = tanh(z_t)
         return new RnnStep(x, hPrev, hx, z, h);
     }
 
@@ -51,16 +51,19 @@ public final class RnnCell implements RecurrentLayer {
      * @param dh   ∂L/∂h_t, {@code [B, H]}
      */
     public RnnStepGrads backward(RnnStep step, INDArray dh) {
-        if (step == null) throw new IllegalArgumentException("step must be the RnnStep of forward(x_t, h_{t-1}) but is null");
+        if (step == null)
+            throw new IllegalArgumentException("step must be the RnnStep of forward(x_t, h_{t-1}) but is null");
         Shapes.require("dh_t", "[B, H]", dh, step.h().rows(), params.hiddenSize());
         Shapes.requireType("dh_t", dh, params.dataType());
         int hidden = params.hiddenSize();
-        INDArray dz = dh.mul(Ops.oneMinusSquare(step.h()));       // ∂L/∂z_t = ∂L/∂h_t * (1 − h_t²), [B, H]
-        INDArray dW = dz.transpose().mmul(step.hx());             // [H, H+X]
-        INDArray db = dz.sum(0);                                  // [H]
-        INDArray dhx = dz.mmul(params.wH());                      // [B, H+X]
-        return new RnnStepGrads(new RnnParams(dW, db),
-                Ops.columns(dhx, hidden, dhx.columns()).dup(), Ops.columns(dhx, 0, hidden).dup());
+        INDArray dz = dh.mul(Ops.oneMinusSquare(step.h())); // ∂L/∂z_t = ∂L/∂h_t * (1 − h_t²), [B, H]
+        INDArray dW = dz.transpose().mmul(step.hx()); // [H, H+X]
+        INDArray db = dz.sum(0); // [H]
+        INDArray dhx = dz.mmul(params.wH()); // [B, H+X]
+        return new RnnStepGrads(
+                new RnnParams(dW, db),
+                Ops.columns(dhx, hidden, dhx.columns()).dup(),
+                Ops.columns(dhx, 0, hidden).dup());
     }
 
     /**
@@ -95,7 +98,8 @@ public final class RnnCell implements RecurrentLayer {
      * @param dHs ∂L/∂h_t arriving from the loss at every step, {@code [B, T, H]}
      */
     public RnnGrads backwardSequence(RnnSequence run, INDArray dHs) {
-        if (run == null) throw new IllegalArgumentException("run must be the RnnSequence of forwardSequence(x, h_0) but is null");
+        if (run == null)
+            throw new IllegalArgumentException("run must be the RnnSequence of forwardSequence(x, h_0) but is null");
         Shapes.require("∂L/∂h", "[B, T, H]", dHs, run.hs().size(0), run.length(), params.hiddenSize());
         Shapes.requireType("∂L/∂h", dHs, params.dataType());
         RnnParams sum = params.zerosLike();

@@ -45,7 +45,8 @@ public final class Shapes {
         if (a == null) throw new IllegalArgumentException(symbol + " must be a " + expected + " array but is null");
         if (a.dataType() != expected) {
             throw new IllegalArgumentException(symbol + " must be " + expected + " like the parameters but is "
-                    + a.dataType() + ": convert it with " + (symbol.contains("∂") ? "" : symbol.replaceAll("[^A-Za-z0-9]", ""))
+                    + a.dataType() + ": convert it with "
+                    + (symbol.contains("∂") ? "" : symbol.replaceAll("[^A-Za-z0-9]", ""))
                     + ".castTo(DataType." + expected + ")");
         }
     }
@@ -53,7 +54,8 @@ public final class Shapes {
     /** Fails unless the sequence {@code [B, T, …]} has at least one step. */
     public static void requireSteps(String symbol, INDArray xs) {
         if (xs.size(1) < 1) {
-            throw new IllegalArgumentException(symbol + " must have at least one step (T ≥ 1) but is " + Arrays.toString(xs.shape()));
+            throw new IllegalArgumentException(
+                    symbol + " must have at least one step (T ≥ 1) but is " + Arrays.toString(xs.shape()));
         }
     }
 
@@ -65,15 +67,9 @@ public final class Shapes {
     /** Fails unless the parameters are to be DOUBLE (the course default) or FLOAT. */
     public static void requireParameterType(DataType dataType) {
         if (dataType != DataType.DOUBLE && dataType != DataType.FLOAT) {
-            throw new IllegalArgumentException("parameters must be DataType.DOUBLE (the course default) or DataType.FLOAT but "
-                    + (dataType == null ? "none was given" : "DataType." + dataType + " was given"));
-        }
-    }
-
-    /** Fails unless {@code a} holds only finite numbers. */
-    public static void requireFinite(String symbol, INDArray a) {
-        if (a.isNaN().any() || a.isInfinite().any()) {
-            throw new IllegalArgumentException(symbol + " contains NaN or infinite values");
+            throw new IllegalArgumentException(
+                    "parameters must be DataType.DOUBLE (the course default) or DataType.FLOAT but "
+                            + (dataType == null ? "none was given" : "DataType." + dataType + " was given"));
         }
     }
 

@@ -47,7 +47,8 @@ public final class ChartImages {
     public static Path savePng(Chart<?, ?> chart, Path file) {
         byte[] bytes = png(chart);
         try {
-            if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+            if (file.toAbsolutePath().getParent() != null)
+                Files.createDirectories(file.toAbsolutePath().getParent());
             return Files.write(file, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + file, e);

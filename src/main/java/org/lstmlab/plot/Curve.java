@@ -13,14 +13,18 @@ import java.util.Arrays;
 public record Curve(String name, double[] x, double[] y) {
     public Curve {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a curve needs a name for the legend");
-        if (x == null || y == null) throw new IllegalArgumentException("curve \"" + name + "\" needs x and y values, got null");
+        if (x == null || y == null)
+            throw new IllegalArgumentException("curve \"" + name + "\" needs x and y values, got null");
         if (x.length != y.length) {
-            throw new IllegalArgumentException("curve \"" + name + "\" needs as many x as y values but has x [" + x.length + "] and y [" + y.length + "]");
+            throw new IllegalArgumentException("curve \"" + name + "\" needs as many x as y values but has x ["
+                    + x.length + "] and y [" + y.length + "]");
         }
         if (x.length == 0) throw new IllegalArgumentException("curve \"" + name + "\" has no points");
         for (int k = 0; k < x.length; k++) {
-            if (!Double.isFinite(x[k])) throw new IllegalArgumentException("curve \"" + name + "\" has x[" + k + "] = " + x[k]);
-            if (Double.isInfinite(y[k])) throw new IllegalArgumentException("curve \"" + name + "\" has y[" + k + "] = " + y[k]);
+            if (!Double.isFinite(x[k]))
+                throw new IllegalArgumentException("curve \"" + name + "\" has x[" + k + "] = " + x[k]);
+            if (Double.isInfinite(y[k]))
+                throw new IllegalArgumentException("curve \"" + name + "\" has y[" + k + "] = " + y[k]);
         }
         x = x.clone();
         y = y.clone();

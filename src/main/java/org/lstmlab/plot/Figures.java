@@ -2,7 +2,12 @@ package org.lstmlab.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.TimeZone;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -16,6 +21,7 @@ final class Figures {
 
     /** Default width and height in pixels. */
     static final int WIDTH = 800;
+
     static final int HEIGHT = 500;
 
     /** A colour-blind-safe palette (Okabe & Ito 2008), in order. */
@@ -25,7 +31,8 @@ final class Figures {
     };
 
     static final BasicStroke SOLID = new BasicStroke(2f);
-    static final BasicStroke DASHED = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);
+    static final BasicStroke DASHED =
+            new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);
 
     private Figures() {}
 
@@ -69,12 +76,14 @@ final class Figures {
         chart.getStyler().setPlotGridHorizontalLinesVisible(decades <= MAX_DECADE_GRID);
         if (decades > CROWDED_DECADES) {
             java.awt.Font font = chart.getStyler().getAxisTickLabelsFont();
-            chart.getStyler().setAxisTickLabelsFont(font.deriveFont(Math.max(7f, font.getSize2D() * CROWDED_DECADES / decades)));
+            chart.getStyler()
+                    .setAxisTickLabelsFont(font.deriveFont(Math.max(7f, font.getSize2D() * CROWDED_DECADES / decades)));
         }
     }
 
     /** At most this many x tick labels, so that long runs stay readable. */
     static final int MAX_X_LABELS = 12;
+
     static final int CROWDED_DECADES = 24;
     static final int MAX_DECADE_GRID = 40;
 
@@ -88,12 +97,46 @@ final class Figures {
         return s;
     }
 
+    /** A line chart whose x axis shows calendar dates (UTC, yyyy-MM-dd), not day numbers. */
+    static XYChart datedChart(String title, String yLabel) {
+        XYChart chart = lineChart(title, "date", yLabel, false);
+        chart.getStyler().setDatePattern("yyyy-MM-dd");
+        chart.getStyler().setTimezone(TimeZone.getTimeZone("UTC"));
+        return chart;
+    }
+
+    /** The start of each day in UTC, as XChart's date axis wants it. */
+    static List<Date> instants(List<LocalDate> dates) {
+        return dates.stream()
+                .map(d -> Date.from(d.atStartOfDay().toInstant(ZoneOffset.UTC)))
+                .toList();
+    }
+
+    /** One line over dates; {@code y} needs one value per date. */
+    static XYSeries datedLine(
+            XYChart chart, String name, List<Date> when, double[] y, Color color, BasicStroke stroke) {
+        requireUniqueName(chart, name);
+        if (y == null || y.length != when.size()) {
+            throw new IllegalArgumentException("\"" + name + "\" must have one value per date (" + when.size()
+                    + ") but has " + (y == null ? "none" : y.length));
+        }
+        List<Double> values = new ArrayList<>(y.length);
+        for (double v : y) values.add(v);
+        XYSeries s = chart.addSeries(name, when, values);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(color);
+        s.setLineStyle(stroke);
+        return s;
+    }
+
     static Color color(int k) {
         return PALETTE[Math.floorMod(k, PALETTE.length)];
     }
 
     static void requireNonEmpty(String what, List<?> items) {
-        if (items == null || items.isEmpty()) throw new IllegalArgumentException(what + " must hold at least one curve but is empty");
+        if (items == null || items.isEmpty())
+            throw new IllegalArgumentException(what + " must hold at least one curve but is empty");
     }
 
     private static void requireUniqueName(XYChart chart, String name) {

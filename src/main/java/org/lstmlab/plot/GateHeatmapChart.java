@@ -27,8 +27,11 @@ public final class GateHeatmapChart {
     /** At most this many time steps are labelled, to keep the axis readable. */
     static final int MAX_LABELS = 20;
 
-    private static final Color[] SIGMOID_COLORS = {new Color(247, 251, 255), new Color(107, 174, 214), new Color(8, 48, 107)};
-    private static final Color[] TANH_COLORS = {new Color(5, 113, 176), new Color(247, 247, 247), new Color(202, 0, 32)};
+    private static final Color[] SIGMOID_COLORS = {
+        new Color(247, 251, 255), new Color(107, 174, 214), new Color(8, 48, 107)
+    };
+    private static final Color[] TANH_COLORS = {new Color(5, 113, 176), new Color(247, 247, 247), new Color(202, 0, 32)
+    };
 
     private GateHeatmapChart() {}
 
@@ -41,11 +44,15 @@ public final class GateHeatmapChart {
      *                                  gate's range (a pre-activation passed by mistake)
      */
     public static HeatMapChart chart(Gate gate, double[][] values) {
-        if (gate == null) throw new IllegalArgumentException("gate must be one of " + List.of(Gate.values()) + " but is null");
+        if (gate == null)
+            throw new IllegalArgumentException("gate must be one of " + List.of(Gate.values()) + " but is null");
         requireGrid(gate, values);
         int steps = values.length;
         int units = values[0].length;
-        HeatMapChart chart = new HeatMapChart(Figures.WIDTH, Figures.HEIGHT, Styler.ChartTheme.XChart); // the (w, h) constructor leaves fonts and locale unset in 3.8.8
+        HeatMapChart chart = new HeatMapChart(
+                Figures.WIDTH,
+                Figures.HEIGHT,
+                Styler.ChartTheme.XChart); // the (w, h) constructor leaves fonts and locale unset in 3.8.8
         chart.setTitle(gate.title() + " " + gate.symbol() + " = " + gate.activation() + "(…) per unit and time step");
         chart.setXAxisTitle("time step t");
         chart.setYAxisTitle("hidden unit j");
@@ -103,8 +110,9 @@ public final class GateHeatmapChart {
         int units = values[0].length;
         for (int t = 0; t < values.length; t++) {
             if (values[t] == null || values[t].length != units) {
-                throw new IllegalArgumentException(gate.symbol() + " must be [T][H] = [" + values.length + "][" + units
-                        + "] but step t = " + (t + 1) + " has " + (values[t] == null ? 0 : values[t].length) + " units");
+                throw new IllegalArgumentException(
+                        gate.symbol() + " must be [T][H] = [" + values.length + "][" + units + "] but step t = "
+                                + (t + 1) + " has " + (values[t] == null ? 0 : values[t].length) + " units");
             }
             for (int j = 0; j < units; j++) {
                 double v = values[t][j];

@@ -23,9 +23,12 @@ final class LogScale {
             }
         }
         if (positive == 0) {
-            throw new IllegalArgumentException("curve \"" + c.name() + "\" has no value > 0, so nothing of it can be drawn on a log axis");
+            throw new IllegalArgumentException(
+                    "curve \"" + c.name() + "\" has no value > 0, so nothing of it can be drawn on a log axis");
         }
-        String name = dropped == 0 ? c.name() : c.name() + " (" + dropped + (dropped == 1 ? " value" : " values") + " ≤ 0 not shown)";
+        String name = dropped == 0
+                ? c.name()
+                : c.name() + " (" + dropped + (dropped == 1 ? " value" : " values") + " ≤ 0 not shown)";
         return new Curve(name, c.x(), y);
     }
 }

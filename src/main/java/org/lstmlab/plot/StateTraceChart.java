@@ -33,7 +33,8 @@ public final class StateTraceChart {
         XYChart chart = Figures.lineChart(TITLE, "time step t", "value", false);
         addTraces(chart, "C_t", cellStates, Figures.SOLID, units);
         if (hiddenStates.length != cellStates.length) {
-            throw new IllegalArgumentException("h_t must be [T][H] with T = " + cellStates.length + " like C_t but has T = " + hiddenStates.length);
+            throw new IllegalArgumentException("h_t must be [T][H] with T = " + cellStates.length
+                    + " like C_t but has T = " + hiddenStates.length);
         }
         addTraces(chart, "h_t", hiddenStates, Figures.DASHED, units);
         return chart;
@@ -61,20 +62,27 @@ public final class StateTraceChart {
      */
     public static XYChart chart(LstmSequence sequence, int example, int... units) {
         long b = sequence.cs().size(0);
-        if (example < 0 || example >= b) throw new IllegalArgumentException("example b must be in [0, B = " + b + ") but is " + example);
-        return chart(sequence.cs().slice(example).toDoubleMatrix(), sequence.hs().slice(example).toDoubleMatrix(), units); // [T, H] each
+        if (example < 0 || example >= b)
+            throw new IllegalArgumentException("example b must be in [0, B = " + b + ") but is " + example);
+        return chart(
+                sequence.cs().slice(example).toDoubleMatrix(),
+                sequence.hs().slice(example).toDoubleMatrix(),
+                units); // [T, H] each
     }
 
-    private static void addTraces(XYChart chart, String symbol, double[][] states, java.awt.BasicStroke stroke, int... units) {
+    private static void addTraces(
+            XYChart chart, String symbol, double[][] states, java.awt.BasicStroke stroke, int... units) {
         if (states == null || states.length == 0 || states[0] == null || states[0].length == 0) {
             throw new IllegalArgumentException(symbol + " must be [T][H] with T, H ≥ 1 but is empty");
         }
-        if (units == null || units.length == 0) throw new IllegalArgumentException("name at least one hidden unit j to trace");
+        if (units == null || units.length == 0)
+            throw new IllegalArgumentException("name at least one hidden unit j to trace");
         int h = states[0].length;
         for (int t = 0; t < states.length; t++) {
             if (states[t] == null || states[t].length != h) {
-                throw new IllegalArgumentException(symbol + " must be [T][H] = [" + states.length + "][" + h + "] but step t = " + (t + 1)
-                        + " has " + (states[t] == null ? 0 : states[t].length) + " units");
+                throw new IllegalArgumentException(
+                        symbol + " must be [T][H] = [" + states.length + "][" + h + "] but step t = " + (t + 1)
+                                + " has " + (states[t] == null ? 0 : states[t].length) + " units");
             }
         }
         double[] time = new double[states.length];

@@ -35,7 +35,8 @@ public final class TrainingCurveChart {
      * @param runs at least one run
      */
     public static XYChart chart(String title, String yLabel, List<TrainingRun> runs) {
-        if (runs == null || runs.isEmpty()) throw new IllegalArgumentException("runs must hold at least one training run but is empty");
+        if (runs == null || runs.isEmpty())
+            throw new IllegalArgumentException("runs must hold at least one training run but is empty");
         XYChart chart = Figures.lineChart(title, "training step", yLabel, true);
         for (int k = 0; k < runs.size(); k++) {
             TrainingRun run = runs.get(k);

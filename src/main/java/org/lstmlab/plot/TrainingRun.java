@@ -9,8 +9,10 @@ package org.lstmlab.plot;
  */
 public record TrainingRun(String name, Curve train, Curve validation) {
     public TrainingRun {
-        if (name == null || name.isBlank()) throw new IllegalArgumentException("a training run needs a name for the legend");
-        if (train == null) throw new IllegalArgumentException("training run \"" + name + "\" needs its training losses");
+        if (name == null || name.isBlank())
+            throw new IllegalArgumentException("a training run needs a name for the legend");
+        if (train == null)
+            throw new IllegalArgumentException("training run \"" + name + "\" needs its training losses");
     }
 
     /** A run with training losses only, at steps 1 … n. */
@@ -26,8 +28,10 @@ public record TrainingRun(String name, Curve train, Curve validation) {
      * @param validationSteps {@code [m]}, or null
      * @param validationLoss  {@code [m]}, or null
      */
-    public static TrainingRun of(String name, double[] steps, double[] trainLoss, double[] validationSteps, double[] validationLoss) {
-        Curve validation = validationLoss == null ? null : new Curve(name + " validation", validationSteps, validationLoss);
+    public static TrainingRun of(
+            String name, double[] steps, double[] trainLoss, double[] validationSteps, double[] validationLoss) {
+        Curve validation =
+                validationLoss == null ? null : new Curve(name + " validation", validationSteps, validationLoss);
         return new TrainingRun(name, new Curve(name + " train", steps, trainLoss), validation);
     }
 

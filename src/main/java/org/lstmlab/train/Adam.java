@@ -61,18 +61,19 @@ public final class Adam implements Optimizer {
     public void step(Map<String, INDArray> parameters, Map<String, INDArray> gradients) {
         Optimizer.requireMatching(parameters, gradients);
         t++;
-        double correction1 = 1 - Math.pow(beta1, t);                      // 1 − β1^t
-        double correction2 = 1 - Math.pow(beta2, t);                      // 1 − β2^t
+        double correction1 = 1 - Math.pow(beta1, t); // 1 − β1^t
+        double correction2 = 1 - Math.pow(beta2, t); // 1 − β2^t
         for (var e : parameters.entrySet()) {
             INDArray theta = e.getValue();
             INDArray g = gradients.get(e.getKey());
             INDArray mt = m.computeIfAbsent(e.getKey(), k -> Nd4j.zerosLike(theta));
             INDArray vt = v.computeIfAbsent(e.getKey(), k -> Nd4j.zerosLike(theta));
-            mt.muli(beta1).addi(g.mul(1 - beta1));                        // m_t = β1·m_{t-1} + (1 − β1)·g_t
-            vt.muli(beta2).addi(g.mul(g).muli(1 - beta2));                // v_t = β2·v_{t-1} + (1 − β2)·g_t²
-            INDArray mHat = mt.div(correction1);                          // m̂_t = m_t / (1 − β1^t)
-            INDArray vHat = vt.div(correction2);                          // v̂_t = v_t / (1 − β2^t)
-            theta.subi(mHat.divi(Transforms.sqrt(vHat, false).addi(epsilon)).muli(learningRate)); // θ_t = θ_{t-1} − α·m̂_t / (√v̂_t + ε)
+            mt.muli(beta1).addi(g.mul(1 - beta1)); // m_t = β1·m_{t-1} + (1 − β1)·g_t
+            vt.muli(beta2).addi(g.mul(g).muli(1 - beta2)); // v_t = β2·v_{t-1} + (1 − β2)·g_t²
+            INDArray mHat = mt.div(correction1); // m̂_t = m_t / (1 − β1^t)
+            INDArray vHat = vt.div(correction2); // v̂_t = v_t / (1 − β2^t)
+            theta.subi(mHat.divi(Transforms.sqrt(vHat, false).addi(epsilon))
+                    .muli(learningRate)); // θ_t = θ_{t-1} − α·m̂_t / (√v̂_t + ε)
         }
     }
 

@@ -32,11 +32,12 @@ public final class GradientClipping {
      */
     public static double clipByGlobalNorm(Map<String, INDArray> gradients, double threshold) {
         if (!(threshold > 0) || Double.isInfinite(threshold)) {
-            throw new IllegalArgumentException("the clipping threshold must be a positive finite number but is " + threshold);
+            throw new IllegalArgumentException(
+                    "the clipping threshold must be a positive finite number but is " + threshold);
         }
         double norm = globalNorm(gradients);
         if (Double.isFinite(norm) && norm > threshold) {
-            double scale = threshold / norm;                  // g ← g · threshold / ‖g‖
+            double scale = threshold / norm; // g ← g · threshold / ‖g‖
             for (INDArray g : gradients.values()) g.muli(scale);
         }
         return norm;

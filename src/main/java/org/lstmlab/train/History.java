@@ -11,8 +11,8 @@ import java.util.Arrays;
  * @param validationLoss  the validation loss at those steps
  * @param seconds         wall-clock time of the run
  */
-public record History(double[] loss, double[] gradientNorm, double[] validationSteps, double[] validationLoss,
-                      double seconds) {
+public record History(
+        double[] loss, double[] gradientNorm, double[] validationSteps, double[] validationLoss, double seconds) {
 
     /** S, the number of steps taken. */
     public int steps() {
@@ -61,15 +61,22 @@ public record History(double[] loss, double[] gradientNorm, double[] validationS
 
     @Override
     public String toString() {
-        return String.format("History[%d steps in %.1f s (%.1f steps/s), final loss %.4g%s]", steps(), seconds,
-                stepsPerSecond(), finalLoss(),
+        return String.format(
+                "History[%d steps in %.1f s (%.1f steps/s), final loss %.4g%s]",
+                steps(),
+                seconds,
+                stepsPerSecond(),
+                finalLoss(),
                 validationLoss.length == 0 ? "" : String.format(", validation loss %.4g", finalValidationLoss()));
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof History h && Arrays.equals(loss, h.loss) && Arrays.equals(gradientNorm, h.gradientNorm)
-                && Arrays.equals(validationSteps, h.validationSteps) && Arrays.equals(validationLoss, h.validationLoss)
+        return o instanceof History h
+                && Arrays.equals(loss, h.loss)
+                && Arrays.equals(gradientNorm, h.gradientNorm)
+                && Arrays.equals(validationSteps, h.validationSteps)
+                && Arrays.equals(validationLoss, h.validationLoss)
                 && seconds == h.seconds;
     }
 

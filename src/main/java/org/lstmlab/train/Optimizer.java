@@ -40,7 +40,8 @@ public interface Optimizer {
     /** Fails unless the learning rate is a positive finite number. */
     static double requireLearningRate(double learningRate) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate α must be a positive finite number but is " + learningRate);
+            throw new IllegalArgumentException(
+                    "learning rate α must be a positive finite number but is " + learningRate);
         }
         return learningRate;
     }
@@ -53,7 +54,11 @@ public interface Optimizer {
         }
         for (var e : parameters.entrySet()) {
             INDArray g = gradients.get(e.getKey());
-            Shapes.require("∂L/∂" + e.getKey(), java.util.Arrays.toString(e.getValue().shape()), g, e.getValue().shape());
+            Shapes.require(
+                    "∂L/∂" + e.getKey(),
+                    java.util.Arrays.toString(e.getValue().shape()),
+                    g,
+                    e.getValue().shape());
             Shapes.requireType("∂L/∂" + e.getKey(), g, e.getValue().dataType());
         }
     }

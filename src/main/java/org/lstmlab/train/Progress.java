@@ -67,7 +67,7 @@ public final class Progress {
      */
     public void update(int step, double[] losses, double seconds) {
         switch (mode) {
-            case OFF, AUTO -> { }
+            case OFF, AUTO -> {}
             case LINES -> {
                 int decile = (int) ((long) step * 10 / total);
                 if (decile > lastDecile || step == total) {
@@ -102,8 +102,10 @@ public final class Progress {
     String line(int step, double[] losses, double seconds) {
         double speed = seconds > 0 ? step / seconds : Double.NaN;
         String eta = Double.isFinite(speed) && speed > 0 ? String.format("eta %.0f s", (total - step) / speed) : "";
-        return String.format("step %d/%d (%d%%)  loss %.4g  %.1f steps/s  %s", step, total,
-                (int) ((long) step * 100 / total), recentMean(losses, step), speed, eta).stripTrailing();
+        return String.format(
+                        "step %d/%d (%d%%)  loss %.4g  %.1f steps/s  %s",
+                        step, total, (int) ((long) step * 100 / total), recentMean(losses, step), speed, eta)
+                .stripTrailing();
     }
 
     private String bar(int step) {

@@ -2,8 +2,8 @@ package org.lstmlab.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.lstmlab.nn.RecurrentLayer;
+import org.lstmlab.nn.SeededUniform;
 import org.lstmlab.nn.Shapes;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,11 +38,7 @@ public final class SequenceRegressor {
         if (outputSize < 1) throw new IllegalArgumentException("output size Y must be at least 1 but is " + outputSize);
         this.layer = layer;
         int hidden = layer.hiddenSize();
-        SplittableRandom random = new SplittableRandom(seed);
-        double limit = 1 / Math.sqrt(hidden);
-        double[] w = new double[outputSize * hidden];
-        for (int k = 0; k < w.length; k++) w[k] = (2 * random.nextDouble() - 1) * limit;
-        this.wY = Nd4j.create(w, new long[] {outputSize, hidden}, DataType.DOUBLE).castTo(layer.dataType());
+        this.wY = SeededUniform.draw(seed, 1 / Math.sqrt(hidden), layer.dataType(), outputSize, hidden); // [Y, H]
         this.bY = Nd4j.zeros(layer.dataType(), outputSize);
     }
 
@@ -103,8 +99,8 @@ public final class SequenceRegressor {
      */
     public INDArray predict(INDArray xs, LossMode mode) {
         checkInputs(xs);
-        INDArray hs = layer.run(xs).hs();                                        // [B, T, H]
-        INDArray yHat = readout(readoutInput(hs, mode));                         // [N, Y]
+        INDArray hs = layer.run(xs).hs(); // [B, T, H]
+        INDArray yHat = readout(readoutInput(hs, mode)); // [N, Y]
         return mode == LossMode.LAST_STEP ? yHat : yHat.reshape(xs.size(0), xs.size(1), outputSize());
     }
 
@@ -129,20 +125,21 @@ public final class SequenceRegressor {
         long steps = xs.size(1);
         int hidden = layer.hiddenSize();
         RecurrentLayer.SequencePass pass = layer.run(xs);
-        INDArray hs = pass.hs();                                                 // [B, T, H]
-        INDArray h = readoutInput(hs, mode);                                     // [N, H], N = B or B·T
-        INDArray yHat = readout(h);                                              // ŷ = h·W_yᵀ + b_y, [N, Y]
+        INDArray hs = pass.hs(); // [B, T, H]
+        INDArray h = readoutInput(hs, mode); // [N, H], N = B or B·T
+        INDArray yHat = readout(h); // ŷ = h·W_yᵀ + b_y, [N, Y]
         INDArray y = mode == LossMode.LAST_STEP ? ys : ys.reshape(batch * steps, outputSize()); // [N, Y]
-        INDArray e = yHat.sub(y);                                                // ŷ − y, [N, Y]
-        double loss = e.mul(e).meanNumber().doubleValue();                       // L = mean((ŷ − y)²)
-        INDArray dYHat = e.mul(2.0 / e.length());                                // ∂L/∂ŷ = 2(ŷ − y)/(N·Y), [N, Y]
-        INDArray dWy = dYHat.transpose().mmul(h);                                // ∂L/∂W_y = ∂L/∂ŷᵀ·h, [Y, H]
-        INDArray dbY = dYHat.sum(0);                                             // ∂L/∂b_y, [Y]
-        INDArray dh = dYHat.mmul(wY);                                            // ∂L/∂h = ∂L/∂ŷ·W_y, [N, H]
-        INDArray dHs;                                                            // ∂L/∂h_t at every step, [B, T, H]
+        INDArray e = yHat.sub(y); // ŷ − y, [N, Y]
+        double loss = e.mul(e).meanNumber().doubleValue(); // L = mean((ŷ − y)²)
+        INDArray dYHat = e.mul(2.0 / e.length()); // ∂L/∂ŷ = 2(ŷ − y)/(N·Y), [N, Y]
+        INDArray dWy = dYHat.transpose().mmul(h); // ∂L/∂W_y = ∂L/∂ŷᵀ·h, [Y, H]
+        INDArray dbY = dYHat.sum(0); // ∂L/∂b_y, [Y]
+        INDArray dh = dYHat.mmul(wY); // ∂L/∂h = ∂L/∂ŷ·W_y, [N, H]
+        INDArray dHs; // ∂L/∂h_t at every step, [B, T, H]
         if (mode == LossMode.LAST_STEP) {
             dHs = Nd4j.zeros(layer.dataType(), batch, steps, hidden);
-            dHs.get(NDArrayIndex.all(), NDArrayIndex.point(steps - 1), NDArrayIndex.all()).assign(dh);
+            dHs.get(NDArrayIndex.all(), NDArrayIndex.point(steps - 1), NDArrayIndex.all())
+                    .assign(dh);
         } else {
             dHs = dh.reshape(batch, steps, hidden);
         }
@@ -158,13 +155,14 @@ public final class SequenceRegressor {
     /** The hidden states the readout sees: h_T {@code [B, H]}, or every h_t as rows {@code [B·T, H]}. */
     private INDArray readoutInput(INDArray hs, LossMode mode) {
         if (mode == LossMode.LAST_STEP) {
-            return hs.get(NDArrayIndex.all(), NDArrayIndex.point(hs.size(1) - 1), NDArrayIndex.all()).dup(); // h_T
+            return hs.get(NDArrayIndex.all(), NDArrayIndex.point(hs.size(1) - 1), NDArrayIndex.all())
+                    .dup(); // h_T
         }
-        return hs.dup('c').reshape(hs.size(0) * hs.size(1), hs.size(2));        // row b·T + t holds h_t of example b
+        return hs.dup('c').reshape(hs.size(0) * hs.size(1), hs.size(2)); // row b·T + t holds h_t of example b
     }
 
     private INDArray readout(INDArray h) {
-        return h.mmul(wY.transpose()).addiRowVector(bY);                         // ŷ = h·W_yᵀ + b_y
+        return h.mmul(wY.transpose()).addiRowVector(bY); // ŷ = h·W_yᵀ + b_y
     }
 
     private void checkInputs(INDArray xs) {

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.lstmlab.data.Batch;
+import org.lstmlab.data.BatchSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -71,9 +73,9 @@ public final class Trainer {
             var lg = model.lossAndGradients(batch.xs(), batch.ys(), config.loss());
             if (!Double.isFinite(lg.loss())) {
                 History sofar = history(losses, norms, step - 1, validationSteps, validationLosses, validations, start);
-                TrainingDivergedException diverged = diverged(step, lg.loss(), losses, config);
+                TrainingDivergedException diverged = diverged(step, lg.loss(), losses, config, sofar);
                 progress.finish(diverged.getMessage());
-                throw new TrainingDivergedException(diverged.getMessage(), step, diverged.lastFiniteLoss(), sofar);
+                throw diverged;
             }
             losses[step - 1] = lg.loss();
             norms[step - 1] = config.clips()
@@ -87,8 +89,12 @@ public final class Trainer {
             progress.update(step, losses, (System.nanoTime() - start) / 1e9);
         }
         History h = history(losses, norms, steps, validationSteps, validationLosses, validations, start);
-        progress.finish(String.format("done: %d steps in %.1f s (%.1f steps/s), final loss %.4g%s", h.steps(), h.seconds(),
-                h.stepsPerSecond(), h.finalLoss(),
+        progress.finish(String.format(
+                "done: %d steps in %.1f s (%.1f steps/s), final loss %.4g%s",
+                h.steps(),
+                h.seconds(),
+                h.stepsPerSecond(),
+                h.finalLoss(),
                 validation == null ? "" : String.format(", validation loss %.4g", h.finalValidationLoss())));
         return h;
     }
@@ -97,17 +103,21 @@ public final class Trainer {
     static int totalSteps(BatchSource source, TrainConfig config) {
         if (config.steps() > 0) return config.steps();
         if (source.size().isEmpty()) {
-            throw new IllegalArgumentException("epochs need a fixed training set of N sequences, but this source generates "
-                    + "fresh batches: give steps instead (withSteps)");
+            throw new IllegalArgumentException(
+                    "epochs need a fixed training set of N sequences, but this source generates "
+                            + "fresh batches: give steps instead (withSteps)");
         }
         int n = source.size().getAsInt();
         long total = (long) config.epochs() * ((n + config.batchSize() - 1) / config.batchSize());
-        if (total > Integer.MAX_VALUE) throw new IllegalArgumentException(config.epochs() + " epochs are too many steps: " + total);
+        if (total > Integer.MAX_VALUE)
+            throw new IllegalArgumentException(config.epochs() + " epochs are too many steps: " + total);
         return (int) total;
     }
 
     private static void requireConfig(TrainConfig config) {
-        if (config == null) throw new IllegalArgumentException("config must be a TrainConfig (start from TrainConfig.defaults()) but is null");
+        if (config == null)
+            throw new IllegalArgumentException(
+                    "config must be a TrainConfig (start from TrainConfig.defaults()) but is null");
     }
 
     private static Batch asType(Batch batch, SequenceRegressor model) {
@@ -115,7 +125,8 @@ public final class Trainer {
         return new Batch(batch.xs().castTo(model.dataType()), batch.ys().castTo(model.dataType()));
     }
 
-    private static TrainingDivergedException diverged(int step, double loss, double[] losses, TrainConfig config) {
+    private static TrainingDivergedException diverged(
+            int step, double loss, double[] losses, TrainConfig config, History sofar) {
         String what = Double.isNaN(loss) ? "NaN" : "infinite";
         double last = step > 1 ? losses[step - 2] : Double.NaN;
         String before = step > 1 ? String.format("last finite loss %.2g", last) : "the very first step";
@@ -123,19 +134,29 @@ public final class Trainer {
         if (step == 1) {
             advice = "check the inputs and targets for NaN or infinite values, and the initial weights";
         } else if (config.clips()) {
-            advice = String.format("the updates were too large even with clipping at %.3g; lower the learning rate α = %.3g",
+            advice = String.format(
+                    "the updates were too large even with clipping at %.3g; lower the learning rate α = %.3g",
                     config.clipNorm(), config.learningRate());
         } else {
             advice = "the gradients exploded; clip the gradient norm (clipNorm, notebook 01)";
         }
-        return new TrainingDivergedException(String.format("loss became %s at step %d (%s): %s", what, step, before, advice),
-                step, last, null);
+        return new TrainingDivergedException(
+                String.format("loss became %s at step %d (%s): %s", what, step, before, advice), step, last, sofar);
     }
 
-    private static History history(double[] losses, double[] norms, int steps, double[] validationSteps,
-                                   double[] validationLosses, int validations, long start) {
-        return new History(Arrays.copyOf(losses, steps), Arrays.copyOf(norms, steps),
-                Arrays.copyOf(validationSteps, validations), Arrays.copyOf(validationLosses, validations),
+    private static History history(
+            double[] losses,
+            double[] norms,
+            int steps,
+            double[] validationSteps,
+            double[] validationLosses,
+            int validations,
+            long start) {
+        return new History(
+                Arrays.copyOf(losses, steps),
+                Arrays.copyOf(norms, steps),
+                Arrays.copyOf(validationSteps, validations),
+                Arrays.copyOf(validationLosses, validations),
                 (System.nanoTime() - start) / 1e9);
     }
 }

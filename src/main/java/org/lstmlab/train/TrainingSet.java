@@ -2,6 +2,8 @@ package org.lstmlab.train;
 
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
+import org.lstmlab.data.Batch;
+import org.lstmlab.data.BatchSource;
 import org.lstmlab.nn.Shapes;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;

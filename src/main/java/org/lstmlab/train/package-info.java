@@ -4,7 +4,9 @@
  * {@link org.lstmlab.train.Sgd} and {@link org.lstmlab.train.Adam}, global-norm
  * {@link org.lstmlab.train.GradientClipping}, and the loop {@link org.lstmlab.train.Trainer} that
  * returns a {@link org.lstmlab.train.History} of plain arrays for the plots. Training lengths in the
- * notebooks come from {@link org.lstmlab.train.Quick}, the course's one quick switch.
+ * notebooks come from {@link org.lstmlab.course.Quick}, the course's one quick switch.
+ *
+ * <p>May use: {@code nn}, {@code nn.fused} and {@code data}. Used by the course's scenes and the notebooks.
  *
  * <pre>{@code
  * var problem = AddingProblem.modern(20);

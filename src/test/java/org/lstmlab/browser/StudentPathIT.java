@@ -35,17 +35,17 @@ import org.openqa.selenium.WebElement;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StudentPathIT {
 
-  static final Path COURSE_NOTEBOOKS = Path.of("notebooks");
-  static final String FORGET_GATE = "02-forget-gate.ipynb";
-  static final String KERNEL_NAME = "Java (LSTM Lab)";
-  static final Path SHOTS = Path.of("target/browser");
+    static final Path COURSE_NOTEBOOKS = Path.of("notebooks");
+    static final String FORGET_GATE = "02-forget-gate.ipynb";
+    static final String KERNEL_NAME = "Java (LSTM Lab)";
+    static final Path SHOTS = Path.of("target/browser");
 
-  static final Duration KERNEL_READY = Duration.ofMinutes(3);
-  static final Duration RUN_ALL = Duration.ofMinutes(20);
-  static final Duration ONE_CELL = Duration.ofMinutes(3);
+    static final Duration KERNEL_READY = Duration.ofMinutes(3);
+    static final Duration RUN_ALL = Duration.ofMinutes(20);
+    static final Duration ONE_CELL = Duration.ofMinutes(3);
 
-  /** Counters fed by the notebook's own events, installed once per notebook page. */
-  static final String COUNTERS = """
+    /** Counters fed by the notebook's own events, installed once per notebook page. */
+    static final String COUNTERS = """
       if (!window.labTest) {
         window.labTest = {started: 0, finished: 0, ready: 0};
         Jupyter.notebook.events.on('execute.CodeCell', function () { window.labTest.started++; });
@@ -55,8 +55,8 @@ class StudentPathIT {
       return true;
       """;
 
-  /** The notebook's state: code cells, counters, error outputs, running cells, kernel idle. */
-  static final String STATE = """
+    /** The notebook's state: code cells, counters, error outputs, running cells, kernel idle. */
+    static final String STATE = """
       var cells = Jupyter.notebook.get_cells();
       var code = 0, errors = [];
       cells.forEach(function (c, i) {
@@ -73,358 +73,441 @@ class StudentPathIT {
               idle: icon !== null && icon.className === 'kernel_idle_icon'};
       """;
 
-  Path run;
-  LabStart lab;
-  Chromium browser;
-  String notebookWindow;
-  long started;
+    Path run;
+    LabStart lab;
+    Chromium browser;
+    String notebookWindow;
+    long started;
 
-  /** Also shuts down when the test JVM is stopped (e.g. Ctrl-C or a build timeout) before @AfterAll. */
-  final Thread onJvmExit = new Thread(this::shutDown, "browser-suite-shutdown");
+    /** Also shuts down when the test JVM is stopped (e.g. Ctrl-C or a build timeout) before @AfterAll. */
+    final Thread onJvmExit = new Thread(this::shutDown, "browser-suite-shutdown");
 
-  @BeforeAll
-  void startJupyterAndTheBrowser() throws Exception {
-    started = System.nanoTime();
-    run = Files.createTempDirectory("lstmlab-browser-");
-    Runtime.getRuntime().addShutdownHook(onJvmExit);
-    Path notebooks = Files.createDirectories(run.resolve("notebooks"));
-    copyTree(COURSE_NOTEBOOKS, notebooks);
-    Files.createDirectories(SHOTS);
-    try (Stream<Path> old = Files.list(SHOTS)) {
-      for (Path shot : old.filter(p -> p.toString().endsWith(".png")).toList()) {
-        Files.delete(shot);
-      }
+    @BeforeAll
+    void startJupyterAndTheBrowser() throws Exception {
+        started = System.nanoTime();
+        run = Files.createTempDirectory("lstmlab-browser-");
+        Runtime.getRuntime().addShutdownHook(onJvmExit);
+        Path notebooks = Files.createDirectories(run.resolve("notebooks"));
+        copyTree(COURSE_NOTEBOOKS, notebooks);
+        Files.createDirectories(SHOTS);
+        try (Stream<Path> old = Files.list(SHOTS)) {
+            for (Path shot : old.filter(p -> p.toString().endsWith(".png")).toList()) {
+                Files.delete(shot);
+            }
+        }
+        lab = LabStart.start(run, notebooks, SHOTS.resolve("jupyter.log"), KERNEL_READY);
+        browser = Chromium.start(run, SHOTS);
     }
-    lab = LabStart.start(run, notebooks, SHOTS.resolve("jupyter.log"), KERNEL_READY);
-    browser = Chromium.start(run, SHOTS);
-  }
 
-  @AfterAll
-  void shutDownEverythingAndLeaveNoProcess() throws Exception {
-    if (run == null) {
-      return;
+    @AfterAll
+    void shutDownEverythingAndLeaveNoProcess() throws Exception {
+        if (run == null) {
+            return;
+        }
+        List<String> running = Processes.matching(run.toString());
+        shutDown();
+        Runtime.getRuntime().removeShutdownHook(onJvmExit);
+        List<String> left = Processes.leftAfter(run.toString(), 30);
+        System.out.printf(
+                "browser suite: %.1f s from start to shut-down%nprocesses of the run before shut-down:%n  %s%n"
+                        + "left after: %s%n",
+                (System.nanoTime() - started) / 1e9, String.join("\n  ", running), left);
+        deleteTree(run);
+        assertEquals(List.of(), left, "Jupyter, its kernels, chromedriver and chromium should all have exited");
+        if (lab != null
+                && browser != null) { // the check above could see them: they ran with the run's folder in their command
+            // lines
+            for (String what : List.of("jupyter", "chromedriver", "chromium", "-kernel.jar")) {
+                assertTrue(
+                        running.stream().anyMatch(line -> line.contains(what)),
+                        "pgrep should have seen " + what + " while the suite ran: " + running);
+            }
+        }
     }
-    List<String> running = Processes.matching(run.toString());
-    shutDown();
-    Runtime.getRuntime().removeShutdownHook(onJvmExit);
-    List<String> left = Processes.leftAfter(run.toString(), 30);
-    System.out.printf("browser suite: %.1f s from start to shut-down%nprocesses of the run before shut-down:%n  %s%n"
-        + "left after: %s%n", (System.nanoTime() - started) / 1e9, String.join("\n  ", running), left);
-    deleteTree(run);
-    assertEquals(List.of(), left, "Jupyter, its kernels, chromedriver and chromium should all have exited");
-    if (lab != null && browser != null) { // the check above could see them: they ran with the run's folder in their command lines
-      for (String what : List.of("jupyter", "chromedriver", "chromium", "-kernel.jar")) {
-        assertTrue(running.stream().anyMatch(line -> line.contains(what)),
-            "pgrep should have seen " + what + " while the suite ran: " + running);
-      }
+
+    /** Browser first, then Jupyter (which shuts its kernels down). */
+    void shutDown() {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (lab != null) {
+                lab.close();
+            }
+        }
     }
-  }
 
-  /** Browser first, then Jupyter (which shuts its kernels down). */
-  void shutDown() {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      if (lab != null) {
-        lab.close();
-      }
+    // ------------------------------------------------------------------------------------- steps
+
+    @Test
+    @Order(1)
+    void theTreePageListsTheCourseNotebooksAndOffersTheJavaKernel() throws Exception {
+        List<String> expected = courseNotebookNames();
+        assertTrue(expected.contains(FORGET_GATE), "notebooks/ should hold " + FORGET_GATE + " but has " + expected);
+        browser.driver.get(lab.url("/tree?token=" + lab.token));
+        browser.await(
+                "tree",
+                "the tree page to list " + expected,
+                Duration.ofMinutes(1),
+                () -> listedNotebooks().containsAll(expected));
+        browser.screenshot("01-tree");
+
+        browser.find(By.id("new-dropdown-button")).click();
+        browser.await(
+                "new-menu",
+                "the New menu to offer " + KERNEL_NAME,
+                Duration.ofSeconds(30),
+                () -> browser.driver.findElements(By.cssSelector("#new-menu li a")).stream()
+                        .anyMatch(a -> a.isDisplayed() && a.getText().trim().equals(KERNEL_NAME)));
+        browser.screenshot("02-new-menu-offers-the-java-kernel");
+        browser.find(By.id("new-dropdown-button")).click(); // close the menu again
     }
-  }
 
-  // ------------------------------------------------------------------------------------- steps
+    @Test
+    @Order(2)
+    void runAllInTheForgetGateNotebookShowsNoErrorAChartAndTheScoreTable() throws Exception {
+        openForgetGate();
+        long base = counter("finished");
+        clickMenu("celllink", "run_all_cells");
+        browser.await("run-all", "Run All to finish every code cell and the kernel to go idle", RUN_ALL, () -> {
+            Map<String, Object> s = state();
+            boolean settled = (Boolean) s.get("idle") && ((Number) s.get("running")).intValue() == 0;
+            return settled
+                    && (((Number) s.get("finished")).longValue() - base >= ((Number) s.get("code")).longValue()
+                            || !((List<?>) s.get("errors")).isEmpty());
+        });
+        Map<String, Object> s = state();
+        browser.js("Jupyter.notebook.scroll_to_top(0);");
+        browser.screenshot("03-run-all-done-top");
+        assertEquals(List.of(), s.get("errors"), "no cell of " + FORGET_GATE + " should show an error after Run All");
+        assertEquals(
+                ((Number) s.get("code")).longValue(),
+                ((Number) s.get("finished")).longValue() - base,
+                "every code cell should have run");
 
-  @Test
-  @Order(1)
-  void theTreePageListsTheCourseNotebooksAndOffersTheJavaKernel() throws Exception {
-    List<String> expected = courseNotebookNames();
-    assertTrue(expected.contains(FORGET_GATE), "notebooks/ should hold " + FORGET_GATE + " but has " + expected);
-    browser.driver.get(lab.url("/tree?token=" + lab.token));
-    browser.await("tree", "the tree page to list " + expected, Duration.ofMinutes(1),
-        () -> listedNotebooks().containsAll(expected));
-    browser.screenshot("01-tree");
-
-    browser.find(By.id("new-dropdown-button")).click();
-    browser.await("new-menu", "the New menu to offer " + KERNEL_NAME, Duration.ofSeconds(30),
-        () -> browser.driver.findElements(By.cssSelector("#new-menu li a")).stream()
-            .anyMatch(a -> a.isDisplayed() && a.getText().trim().equals(KERNEL_NAME)));
-    browser.screenshot("02-new-menu-offers-the-java-kernel");
-    browser.find(By.id("new-dropdown-button")).click(); // close the menu again
-  }
-
-  @Test
-  @Order(2)
-  void runAllInTheForgetGateNotebookShowsNoErrorAChartAndTheScoreTable() throws Exception {
-    openForgetGate();
-    long base = counter("finished");
-    clickMenu("celllink", "run_all_cells");
-    browser.await("run-all", "Run All to finish every code cell and the kernel to go idle", RUN_ALL, () -> {
-      Map<String, Object> s = state();
-      boolean settled = (Boolean) s.get("idle") && ((Number) s.get("running")).intValue() == 0;
-      return settled && (((Number) s.get("finished")).longValue() - base >= ((Number) s.get("code")).longValue()
-          || !((List<?>) s.get("errors")).isEmpty());
-    });
-    Map<String, Object> s = state();
-    browser.js("Jupyter.notebook.scroll_to_top(0);");
-    browser.screenshot("03-run-all-done-top");
-    assertEquals(List.of(), s.get("errors"), "no cell of " + FORGET_GATE + " should show an error after Run All");
-    assertEquals(((Number) s.get("code")).longValue(), ((Number) s.get("finished")).longValue() - base,
-        "every code cell should have run");
-
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> images = (List<Map<String, Object>>) browser.js("""
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> images = (List<Map<String, Object>>) browser.js("""
         return Array.from(document.querySelectorAll('.output_png img, img[src^="data:image/png"]'))
           .map(function (img, i) { img.setAttribute('data-lab-index', i);
             return {index: i, complete: img.complete, width: img.naturalWidth, height: img.naturalHeight}; });
         """);
-    Map<String, Object> largest = images.stream()
-        .filter(i -> (Boolean) i.get("complete"))
-        .max(Comparator.comparingLong(i -> ((Number) i.get("width")).longValue() * ((Number) i.get("height")).longValue()))
-        .orElseThrow(() -> new AssertionError("Run All rendered no PNG image; images: " + images));
-    long width = ((Number) largest.get("width")).longValue();
-    long height = ((Number) largest.get("height")).longValue();
-    assertTrue(width >= 200 && height >= 150, "the largest rendered PNG is only " + width + "×" + height + ": " + images);
-    scrollIntoView(browser.find(By.cssSelector("img[data-lab-index='" + largest.get("index") + "']")));
-    browser.screenshot("04-run-all-chart");
+        Map<String, Object> largest = images.stream()
+                .filter(i -> (Boolean) i.get("complete"))
+                .max(Comparator.comparingLong(
+                        i -> ((Number) i.get("width")).longValue() * ((Number) i.get("height")).longValue()))
+                .orElseThrow(() -> new AssertionError("Run All rendered no PNG image; images: " + images));
+        long width = ((Number) largest.get("width")).longValue();
+        long height = ((Number) largest.get("height")).longValue();
+        assertTrue(
+                width >= 200 && height >= 150,
+                "the largest rendered PNG is only " + width + "×" + height + ": " + images);
+        scrollIntoView(browser.find(By.cssSelector("img[data-lab-index='" + largest.get("index") + "']")));
+        browser.screenshot("04-run-all-chart");
 
-    WebElement checkCell = lastCodeCellCalling("check(");
-    List<WebElement> tables = checkCell.findElements(By.cssSelector(".output_html table"));
-    assertFalse(tables.isEmpty(), "the check cell should show its score table; it shows:\n" + checkCell.getText());
-    WebElement table = tables.get(0);
-    List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
-    assertFalse(rows.isEmpty(), "the score table has no rows:\n" + table.getText());
-    assertTrue(table.getText().contains("E3"), "the score table should name exercise E3:\n" + table.getText());
-    assertTrue(table.isDisplayed() && table.getSize().getHeight() > 0, "the score table is not visible");
-    scrollIntoView(table);
-    browser.screenshot("05-run-all-check-score-table");
-  }
+        WebElement checkCell = lastCodeCellCalling("check(");
+        List<WebElement> tables = checkCell.findElements(By.cssSelector(".output_html table"));
+        assertFalse(tables.isEmpty(), "the check cell should show its score table; it shows:\n" + checkCell.getText());
+        WebElement table = tables.get(0);
+        List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
+        assertFalse(rows.isEmpty(), "the score table has no rows:\n" + table.getText());
+        assertTrue(table.getText().contains("E3"), "the score table should name exercise E3:\n" + table.getText());
+        assertTrue(table.isDisplayed() && table.getSize().getHeight() > 0, "the score table is not visible");
+        scrollIntoView(table);
+        browser.screenshot("05-run-all-check-score-table");
+    }
 
-  @Test
-  @Order(3)
-  void anInterruptedBusyLoopStopsWithAMessageAndTheNextCellStillSeesEarlierVariables() throws Exception {
-    ensureNotebookOpen();
-    WebElement before = runNewCell("int earlier = 41;", "interrupt-before");
-    assertTrue(errorsIn(before).isEmpty(), "defining a variable failed: " + before.getText());
+    @Test
+    @Order(3)
+    void anInterruptedBusyLoopStopsWithAMessageAndTheNextCellStillSeesEarlierVariables() throws Exception {
+        ensureNotebookOpen();
+        WebElement before = runNewCell("int earlier = 41;", "interrupt-before");
+        assertTrue(errorsIn(before).isEmpty(), "defining a variable failed: " + before.getText());
 
-    int loop = appendCell("System.out.println(\"looping\");\nwhile (true) {\n}");
-    long base = counter("started");
-    selectAndRun(loop);
-    browser.await("busy-loop", "the busy-loop cell to start and print", ONE_CELL,
-        () -> counter("started") > base && cell(loop).getText().contains("looping")
-            && cell(loop).getAttribute("class").contains("running"));
-    browser.screenshot("06-busy-loop-running");
+        int loop = appendCell("System.out.println(\"looping\");\nwhile (true) {\n}");
+        long base = counter("started");
+        selectAndRun(loop);
+        browser.await(
+                "busy-loop",
+                "the busy-loop cell to start and print",
+                ONE_CELL,
+                () -> counter("started") > base
+                        && cell(loop).getText().contains("looping")
+                        && cell(loop).getAttribute("class").contains("running"));
+        browser.screenshot("06-busy-loop-running");
 
-    browser.find(By.cssSelector("button[data-jupyter-action='jupyter-notebook:interrupt-kernel']")).click();
-    browser.await("interrupt", "the interrupted cell to stop and the kernel to go idle", ONE_CELL,
-        () -> !cell(loop).getAttribute("class").contains("running") && (Boolean) state().get("idle"));
-    scrollIntoView(cell(loop));
-    browser.screenshot("07-busy-loop-interrupted");
-    List<String> errors = errorsIn(cell(loop));
-    assertEquals(1, errors.size(), "the interrupted cell should show one error output: " + cell(loop).getText());
-    assertTrue(errors.get(0).toLowerCase(java.util.Locale.ROOT).contains("interrupt"),
-        "the error should say the cell was interrupted: " + errors.get(0));
+        browser.find(By.cssSelector("button[data-jupyter-action='jupyter-notebook:interrupt-kernel']"))
+                .click();
+        browser.await(
+                "interrupt",
+                "the interrupted cell to stop and the kernel to go idle",
+                ONE_CELL,
+                () -> !cell(loop).getAttribute("class").contains("running") && (Boolean) state().get("idle"));
+        scrollIntoView(cell(loop));
+        browser.screenshot("07-busy-loop-interrupted");
+        List<String> errors = errorsIn(cell(loop));
+        assertEquals(
+                1,
+                errors.size(),
+                "the interrupted cell should show one error output: "
+                        + cell(loop).getText());
+        assertTrue(
+                errors.get(0).toLowerCase(java.util.Locale.ROOT).contains("interrupt"),
+                "the error should say the cell was interrupted: " + errors.get(0));
 
-    WebElement next = runNewCell("earlier + 1", "interrupt-after");
-    assertTrue(errorsIn(next).isEmpty(), "the cell after the interrupt failed: " + next.getText());
-    assertTrue(next.findElement(By.cssSelector(".output_area")).getText().contains("42"),
-        "the cell after the interrupt should see earlier = 41 and show 42: " + next.getText());
-    browser.screenshot("08-next-cell-sees-earlier-variable");
-  }
+        WebElement next = runNewCell("earlier + 1", "interrupt-after");
+        assertTrue(errorsIn(next).isEmpty(), "the cell after the interrupt failed: " + next.getText());
+        assertTrue(
+                next.findElement(By.cssSelector(".output_area")).getText().contains("42"),
+                "the cell after the interrupt should see earlier = 41 and show 42: " + next.getText());
+        browser.screenshot("08-next-cell-sees-earlier-variable");
+    }
 
-  @Test
-  @Order(4)
-  void restartingFromTheKernelMenuGivesAFreshKernelThatRunsTheFirstCellAgain() throws Exception {
-    ensureNotebookOpen();
-    long ready = counter("ready");
-    clickMenu("kernellink", "restart_kernel");
-    browser.await("restart-dialog", "the Restart kernel? dialog", Duration.ofSeconds(30),
-        () -> restartButton() != null);
-    browser.screenshot("09-restart-dialog");
-    restartButton().click();
-    browser.await("restart", "the kernel to restart and go idle", KERNEL_READY,
-        () -> counter("ready") > ready && (Boolean) state().get("idle"));
+    @Test
+    @Order(4)
+    void restartingFromTheKernelMenuGivesAFreshKernelThatRunsTheFirstCellAgain() throws Exception {
+        ensureNotebookOpen();
+        long ready = counter("ready");
+        clickMenu("kernellink", "restart_kernel");
+        browser.await(
+                "restart-dialog", "the Restart kernel? dialog", Duration.ofSeconds(30), () -> restartButton() != null);
+        browser.screenshot("09-restart-dialog");
+        restartButton().click();
+        browser.await(
+                "restart",
+                "the kernel to restart and go idle",
+                KERNEL_READY,
+                () -> counter("ready") > ready && (Boolean) state().get("idle"));
 
-    int first = ((Number) browser.js("""
+        int first = ((Number) browser.js("""
         return Jupyter.notebook.get_cells().findIndex(function (c) {
           return c.cell_type === 'code' && c.get_text().trim().length > 0; });
         """)).intValue();
-    assertTrue(first >= 0, FORGET_GATE + " has no code cell");
-    long base = counter("finished");
-    selectAndRun(first);
-    browser.await("first-cell", "the first code cell to run again", ONE_CELL,
-        () -> counter("finished") > base && (Boolean) state().get("idle")
-            && !cell(first).getAttribute("class").contains("running"));
-    scrollIntoView(cell(first));
-    browser.screenshot("10-restarted-first-cell-ran");
-    assertEquals(1L, ((Number) browser.js("return Jupyter.notebook.get_cell(arguments[0]).input_prompt_number;",
-        first)).longValue(), "after a restart the first cell should be the kernel's execution 1");
-    assertTrue(errorsIn(cell(first)).isEmpty(), "the first cell failed after the restart: " + cell(first).getText());
-  }
-
-  @Test
-  @Order(5)
-  void aWaitThatTimesOutFailsWithThePageTextAndAScreenshot() {
-    browser.driver.get(lab.url("/tree"));
-    browser.await("tree-again", "the tree page", Duration.ofMinutes(1), () -> listedNotebooks().contains(FORGET_GATE));
-    AssertionError failure = assertThrows(AssertionError.class, () -> browser.await("expected-by-the-self-test",
-        "a condition that never holds", Duration.ofSeconds(1), () -> false));
-    assertTrue(failure.getMessage().contains("waiting for a condition that never holds"), failure.getMessage());
-    assertTrue(failure.getMessage().contains(FORGET_GATE), "the page text is in the message: " + failure.getMessage());
-    Path shot = SHOTS.resolve("timeout-expected-by-the-self-test.png");
-    assertTrue(failure.getMessage().contains(shot.toString()), failure.getMessage());
-    assertTrue(Files.isRegularFile(shot), "no screenshot " + shot);
-  }
-
-  // ----------------------------------------------------------------------------------- helpers
-
-  List<String> courseNotebookNames() throws IOException {
-    try (Stream<Path> files = Files.list(COURSE_NOTEBOOKS)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ipynb")).sorted().toList();
+        assertTrue(first >= 0, FORGET_GATE + " has no code cell");
+        long base = counter("finished");
+        selectAndRun(first);
+        browser.await(
+                "first-cell",
+                "the first code cell to run again",
+                ONE_CELL,
+                () -> counter("finished") > base
+                        && (Boolean) state().get("idle")
+                        && !cell(first).getAttribute("class").contains("running"));
+        scrollIntoView(cell(first));
+        browser.screenshot("10-restarted-first-cell-ran");
+        assertEquals(
+                1L,
+                ((Number) browser.js("return Jupyter.notebook.get_cell(arguments[0]).input_prompt_number;", first))
+                        .longValue(),
+                "after a restart the first cell should be the kernel's execution 1");
+        assertTrue(
+                errorsIn(cell(first)).isEmpty(),
+                "the first cell failed after the restart: " + cell(first).getText());
     }
-  }
 
-  List<String> listedNotebooks() {
-    return browser.driver.findElements(By.cssSelector("#notebook_list .list_item .item_name")).stream()
-        .map(e -> e.getText().trim()).toList();
-  }
+    @Test
+    @Order(5)
+    void aWaitThatTimesOutFailsWithThePageTextAndAScreenshot() {
+        browser.driver.get(lab.url("/tree"));
+        browser.await(
+                "tree-again",
+                "the tree page",
+                Duration.ofMinutes(1),
+                () -> listedNotebooks().contains(FORGET_GATE));
+        AssertionError failure = assertThrows(
+                AssertionError.class,
+                () -> browser.await(
+                        "expected-by-the-self-test",
+                        "a condition that never holds",
+                        Duration.ofSeconds(1),
+                        () -> false));
+        assertTrue(failure.getMessage().contains("waiting for a condition that never holds"), failure.getMessage());
+        assertTrue(
+                failure.getMessage().contains(FORGET_GATE), "the page text is in the message: " + failure.getMessage());
+        Path shot = SHOTS.resolve("timeout-expected-by-the-self-test.png");
+        assertTrue(failure.getMessage().contains(shot.toString()), failure.getMessage());
+        assertTrue(Files.isRegularFile(shot), "no screenshot " + shot);
+    }
 
-  /** Opens 02-forget-gate from the tree page, as a student does (it opens in a new tab). */
-  void openForgetGate() {
-    browser.driver.get(lab.url("/tree"));
-    browser.await("tree-for-notebook", "the tree page to list " + FORGET_GATE, Duration.ofMinutes(1),
-        () -> listedNotebooks().contains(FORGET_GATE));
-    var windows = browser.driver.getWindowHandles();
-    browser.driver.findElements(By.cssSelector("#notebook_list .list_item a.item_link")).stream()
-        .filter(a -> a.getText().trim().equals(FORGET_GATE)).findFirst()
-        .orElseThrow(() -> new AssertionError("no link to " + FORGET_GATE)).click();
-    browser.await("notebook-tab", "the notebook to open in a new tab", Duration.ofSeconds(30),
-        () -> browser.driver.getWindowHandles().size() > windows.size());
-    notebookWindow = browser.driver.getWindowHandles().stream().filter(h -> !windows.contains(h)).findFirst().orElseThrow();
-    browser.driver.switchTo().window(notebookWindow);
-    browser.await("kernel-ready", "the notebook to load and its " + KERNEL_NAME + " kernel to go idle", KERNEL_READY,
-        () -> Boolean.TRUE.equals(browser.js("""
+    // ----------------------------------------------------------------------------------- helpers
+
+    List<String> courseNotebookNames() throws IOException {
+        try (Stream<Path> files = Files.list(COURSE_NOTEBOOKS)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".ipynb"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    List<String> listedNotebooks() {
+        return browser.driver.findElements(By.cssSelector("#notebook_list .list_item .item_name")).stream()
+                .map(e -> e.getText().trim())
+                .toList();
+    }
+
+    /** Opens 02-forget-gate from the tree page, as a student does (it opens in a new tab). */
+    void openForgetGate() {
+        browser.driver.get(lab.url("/tree"));
+        browser.await(
+                "tree-for-notebook",
+                "the tree page to list " + FORGET_GATE,
+                Duration.ofMinutes(1),
+                () -> listedNotebooks().contains(FORGET_GATE));
+        var windows = browser.driver.getWindowHandles();
+        browser.driver.findElements(By.cssSelector("#notebook_list .list_item a.item_link")).stream()
+                .filter(a -> a.getText().trim().equals(FORGET_GATE))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no link to " + FORGET_GATE))
+                .click();
+        browser.await(
+                "notebook-tab",
+                "the notebook to open in a new tab",
+                Duration.ofSeconds(30),
+                () -> browser.driver.getWindowHandles().size() > windows.size());
+        notebookWindow = browser.driver.getWindowHandles().stream()
+                .filter(h -> !windows.contains(h))
+                .findFirst()
+                .orElseThrow();
+        browser.driver.switchTo().window(notebookWindow);
+        browser.await(
+                "kernel-ready",
+                "the notebook to load and its " + KERNEL_NAME + " kernel to go idle",
+                KERNEL_READY,
+                () -> Boolean.TRUE.equals(browser.js("""
             return !!(window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded && Jupyter.notebook.kernel
               && Jupyter.notebook.kernel.is_connected()
               && document.getElementById('kernel_indicator_icon').className === 'kernel_idle_icon');
             """)));
-    browser.js(COUNTERS);
-    String kernel = browser.find(By.cssSelector(".kernel_indicator_name")).getText().trim();
-    assertEquals(KERNEL_NAME, kernel, "the notebook should run on the course kernel");
-  }
-
-  /** Makes sure the notebook page is showing (the earlier steps may have failed before opening it). */
-  void ensureNotebookOpen() {
-    if (notebookWindow == null) {
-      openForgetGate();
-    } else {
-      browser.driver.switchTo().window(notebookWindow);
+        browser.js(COUNTERS);
+        String kernel =
+                browser.find(By.cssSelector(".kernel_indicator_name")).getText().trim();
+        assertEquals(KERNEL_NAME, kernel, "the notebook should run on the course kernel");
     }
-  }
 
-  @SuppressWarnings("unchecked")
-  Map<String, Object> state() {
-    return (Map<String, Object>) browser.js(STATE);
-  }
+    /** Makes sure the notebook page is showing (the earlier steps may have failed before opening it). */
+    void ensureNotebookOpen() {
+        if (notebookWindow == null) {
+            openForgetGate();
+        } else {
+            browser.driver.switchTo().window(notebookWindow);
+        }
+    }
 
-  long counter(String name) {
-    return ((Number) state().get(name)).longValue();
-  }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> state() {
+        return (Map<String, Object>) browser.js(STATE);
+    }
 
-  void clickMenu(String menu, String item) {
-    browser.find(By.id(menu)).click();
-    browser.await("menu-" + item, "the menu item " + item, Duration.ofSeconds(30),
-        () -> browser.find(By.cssSelector("#" + item + " a")).isDisplayed());
-    browser.find(By.cssSelector("#" + item + " a")).click();
-  }
+    long counter(String name) {
+        return ((Number) state().get(name)).longValue();
+    }
 
-  WebElement restartButton() {
-    return browser.driver.findElements(By.cssSelector(".modal-dialog .modal-footer button")).stream()
-        .filter(b -> b.isDisplayed() && b.getText().trim().equals("Restart")).findFirst().orElse(null);
-  }
+    void clickMenu(String menu, String item) {
+        browser.find(By.id(menu)).click();
+        browser.await(
+                "menu-" + item,
+                "the menu item " + item,
+                Duration.ofSeconds(30),
+                () -> browser.find(By.cssSelector("#" + item + " a")).isDisplayed());
+        browser.find(By.cssSelector("#" + item + " a")).click();
+    }
 
-  WebElement cell(int index) {
-    return (WebElement) browser.js("return Jupyter.notebook.get_cell(arguments[0]).element[0];", index);
-  }
+    WebElement restartButton() {
+        return browser.driver.findElements(By.cssSelector(".modal-dialog .modal-footer button")).stream()
+                .filter(b -> b.isDisplayed() && b.getText().trim().equals("Restart"))
+                .findFirst()
+                .orElse(null);
+    }
 
-  WebElement lastCodeCellCalling(String call) {
-    int index = ((Number) browser.js("""
+    WebElement cell(int index) {
+        return (WebElement) browser.js("return Jupyter.notebook.get_cell(arguments[0]).element[0];", index);
+    }
+
+    WebElement lastCodeCellCalling(String call) {
+        int index = ((Number) browser.js("""
         var cells = Jupyter.notebook.get_cells();
         for (var i = cells.length - 1; i >= 0; i--) {
           if (cells[i].cell_type === 'code' && cells[i].get_text().indexOf(arguments[0]) >= 0) return i;
         }
         return -1;
         """, call)).intValue();
-    assertTrue(index >= 0, FORGET_GATE + " has no cell calling " + call);
-    return cell(index);
-  }
-
-  List<String> errorsIn(WebElement cell) {
-    List<String> errors = new ArrayList<>();
-    for (WebElement error : cell.findElements(By.cssSelector(".output_error"))) {
-      errors.add(error.getText());
+        assertTrue(index >= 0, FORGET_GATE + " has no cell calling " + call);
+        return cell(index);
     }
-    return errors;
-  }
 
-  /**
-   * Puts {@code source} into the empty cell that Run left at the bottom (or a new one there); the
-   * text goes in through the cell's API because CodeMirror would auto-close typed brackets.
-   */
-  int appendCell(String source) {
-    return ((Number) browser.js("""
+    List<String> errorsIn(WebElement cell) {
+        List<String> errors = new ArrayList<>();
+        for (WebElement error : cell.findElements(By.cssSelector(".output_error"))) {
+            errors.add(error.getText());
+        }
+        return errors;
+    }
+
+    /**
+     * Puts {@code source} into the empty cell that Run left at the bottom (or a new one there); the
+     * text goes in through the cell's API because CodeMirror would auto-close typed brackets.
+     */
+    int appendCell(String source) {
+        return ((Number) browser.js("""
         var cells = Jupyter.notebook.get_cells(), last = cells[cells.length - 1];
         var cell = last.cell_type === 'code' && last.get_text().trim().length === 0
           ? last : Jupyter.notebook.insert_cell_at_bottom('code');
         cell.set_text(arguments[0]);
         return Jupyter.notebook.find_cell_index(cell);
         """, source)).intValue();
-  }
-
-  /** Selects the cell and presses the toolbar's Run button. */
-  void selectAndRun(int index) {
-    browser.js("Jupyter.notebook.select(arguments[0]); Jupyter.notebook.command_mode();", index);
-    scrollIntoView(cell(index));
-    browser.find(By.cssSelector("button[data-jupyter-action='jupyter-notebook:run-cell-and-select-next']")).click();
-  }
-
-  WebElement runNewCell(String source, String step) {
-    int index = appendCell(source);
-    long base = counter("finished");
-    selectAndRun(index);
-    browser.await(step, "the cell «" + source + "» to run", ONE_CELL,
-        () -> counter("finished") > base && !cell(index).getAttribute("class").contains("running"));
-    return cell(index);
-  }
-
-  void scrollIntoView(WebElement element) {
-    browser.js("arguments[0].scrollIntoView({block: 'center'});", element);
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    if (!Files.isDirectory(from)) {
-      throw new IllegalStateException("no " + from.toAbsolutePath() + ": the browser tests open the course notebooks");
     }
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : paths.toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target);
+
+    /** Selects the cell and presses the toolbar's Run button. */
+    void selectAndRun(int index) {
+        browser.js("Jupyter.notebook.select(arguments[0]); Jupyter.notebook.command_mode();", index);
+        scrollIntoView(cell(index));
+        browser.find(By.cssSelector("button[data-jupyter-action='jupyter-notebook:run-cell-and-select-next']"))
+                .click();
+    }
+
+    WebElement runNewCell(String source, String step) {
+        int index = appendCell(source);
+        long base = counter("finished");
+        selectAndRun(index);
+        browser.await(
+                step,
+                "the cell «" + source + "» to run",
+                ONE_CELL,
+                () -> counter("finished") > base
+                        && !cell(index).getAttribute("class").contains("running"));
+        return cell(index);
+    }
+
+    void scrollIntoView(WebElement element) {
+        browser.js("arguments[0].scrollIntoView({block: 'center'});", element);
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            throw new IllegalStateException(
+                    "no " + from.toAbsolutePath() + ": the browser tests open the course notebooks");
         }
-      }
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
     }
-  }
 
-  static void deleteTree(Path root) throws IOException {
-    if (root == null || !Files.exists(root)) {
-      return;
+    static void deleteTree(Path root) throws IOException {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
-  }
 }

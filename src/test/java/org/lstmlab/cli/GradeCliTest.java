@@ -35,8 +35,11 @@ class GradeCliTest {
         Path out = tmp.resolve("grades");
         var stdout = new ByteArrayOutputStream();
         var stderr = new ByteArrayOutputStream();
-        int code = GradeCli.run(new ArrayList<>(List.of("grade", batch.toString(), "--out", out.toString(), "--only", "E5", "--seed", "5")),
-                new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        int code = GradeCli.run(
+                new ArrayList<>(
+                        List.of("grade", batch.toString(), "--out", out.toString(), "--only", "E5", "--seed", "5")),
+                new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
         assertEquals(0, code);
         assertEquals("student,E5,total\nalice,8,8\nbob,0,0\n", Files.readString(out.resolve("gradebook.csv")));
         assertTrue(Files.exists(out.resolve("alice/results.json")) && Files.exists(out.resolve("bob/results.json")));
@@ -48,7 +51,8 @@ class GradeCliTest {
     void anUnknownCommandOrOptionIsRejected() {
         var out = new PrintStream(new ByteArrayOutputStream());
         assertThrows(IllegalArgumentException.class, () -> GradeCli.run(List.of("frobnicate"), out, out));
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> GradeCli.run(new ArrayList<>(List.of("grade", "x", "--colour")), out, out));
         assertEquals("unknown option --colour", e.getMessage());
     }

@@ -29,10 +29,13 @@ class CourseNotebooksRunIT {
 
     @BeforeAll
     static void runTheCourseInQuickMode() throws Exception {
-        assertEquals(Notebooks.COURSE, Notebooks.names(Notebooks.FOLDER), "notebooks/ must hold the nine course notebooks");
+        assertEquals(
+                Notebooks.COURSE, Notebooks.names(Notebooks.FOLDER), "notebooks/ must hold the nine course notebooks");
         for (String name : Notebooks.COURSE) Files.deleteIfExists(EXECUTED.resolve(name + ".ipynb"));
         long start = System.nanoTime();
-        Process process = new ProcessBuilder("./lab", "run-notebooks", "--quick").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("./lab", "run-notebooks", "--quick")
+                .redirectErrorStream(true)
+                .start();
         runOutput = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(20, TimeUnit.MINUTES), "./lab run-notebooks --quick timed out");
         exitCode = process.exitValue();
@@ -55,11 +58,14 @@ class CourseNotebooksRunIT {
                 for (JsonElement o : cell.getAsJsonArray("outputs")) {
                     JsonObject out = o.getAsJsonObject();
                     if (out.get("output_type").getAsString().equals("error")) {
-                        errors.add(name + " cell " + index + ": " + out.get("ename").getAsString() + ": " + out.get("evalue").getAsString());
+                        errors.add(name + " cell " + index + ": "
+                                + out.get("ename").getAsString() + ": "
+                                + out.get("evalue").getAsString());
                     }
                     if (out.has("name") && out.get("name").getAsString().equals("stderr")) {
                         String text = Notebooks.text(cell);
-                        if (text.contains("Exception")) errors.add(name + " cell " + index + " printed an exception to stderr: " + text);
+                        if (text.contains("Exception"))
+                            errors.add(name + " cell " + index + " printed an exception to stderr: " + text);
                     }
                 }
             }
@@ -94,7 +100,8 @@ class CourseNotebooksRunIT {
     void notebookEightShowsTheForecastBeatingPersistence() throws Exception {
         String text = printed("08-real-data", "result.beatsPersistence()");
         assertTrue(text.contains("The LSTM beats persistence on held-out time."), text);
-        Matcher m = Pattern.compile("test MSE: LSTM ([0-9.]+), persistence ([0-9.]+)").matcher(text);
+        Matcher m = Pattern.compile("test MSE: LSTM ([0-9.]+), persistence ([0-9.]+)")
+                .matcher(text);
         assertTrue(m.find(), text);
         assertTrue(Double.parseDouble(m.group(1)) < Double.parseDouble(m.group(2)), text);
     }
@@ -111,7 +118,8 @@ class CourseNotebooksRunIT {
         assertEquals(0, exitCode, "./lab run-notebooks --quick failed:\n" + runOutput);
         for (JsonElement e : Notebooks.cells(Notebooks.read(EXECUTED.resolve(notebook + ".ipynb")))) {
             JsonObject cell = e.getAsJsonObject();
-            if (cell.get("cell_type").getAsString().equals("code") && Notebooks.source(cell).contains(marker)) {
+            if (cell.get("cell_type").getAsString().equals("code")
+                    && Notebooks.source(cell).contains(marker)) {
                 return Notebooks.text(cell);
             }
         }

@@ -33,8 +33,10 @@ class InstallationCheckTest {
     void aFolderWithoutTheDatasetsNamesTheMissingFilesAndTheVariableToSet(@TempDir Path dir) {
         var item = InstallationCheck.datasets(dir);
         assertFalse(item.passed());
-        assertTrue(item.found().contains("seattle-weather.csv") && item.found().contains("co2-concentration.csv"), item.found());
-        assertTrue(item.fix().contains("LSTM_LAB_DATASETS"), item.fix());
+        assertTrue(
+                item.found().contains("seattle-weather.csv") && item.found().contains("co2-concentration.csv"),
+                item.found());
+        assertTrue(item.fix().contains("LSTMLAB_DATASETS"), item.fix());
     }
 
     @Test

@@ -46,7 +46,8 @@ class NotebookFormatTest {
                 JsonObject cell = e.getAsJsonObject();
                 if (!cell.get("cell_type").getAsString().equals("code")) continue;
                 assertEquals(0, cell.getAsJsonArray("outputs").size(), name + " cell " + index + " has outputs");
-                assertTrue(cell.get("execution_count").isJsonNull(), name + " cell " + index + " has an execution count");
+                assertTrue(
+                        cell.get("execution_count").isJsonNull(), name + " cell " + index + " has an execution count");
                 assertFalse(Notebooks.source(cell).isBlank(), name + " cell " + index + " is an empty code cell");
             }
         }
@@ -60,7 +61,9 @@ class NotebookFormatTest {
             var cells = Notebooks.cells(Notebooks.read(Notebooks.FOLDER.resolve(name + ".ipynb")));
             String last = Notebooks.source(cells.get(cells.size() - 1).getAsJsonObject());
             for (String exercise : exercises[n - 1]) {
-                assertTrue(last.contains("check(\"" + exercise + "\")"), name + "'s last cell should check " + exercise + ":\n" + last);
+                assertTrue(
+                        last.contains("check(\"" + exercise + "\")"),
+                        name + "'s last cell should check " + exercise + ":\n" + last);
             }
         }
     }

@@ -31,8 +31,11 @@ final class Notebooks {
     /** The .ipynb file names (without extension) in a folder, sorted. */
     static List<String> names(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ipynb"))
-                    .map(n -> n.substring(0, n.length() - ".ipynb".length())).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".ipynb"))
+                    .map(n -> n.substring(0, n.length() - ".ipynb".length()))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -63,10 +66,15 @@ final class Notebooks {
             if (out.has("text")) b.append(join(out.get("text")));
             if (out.has("data")) {
                 JsonObject data = out.getAsJsonObject("data");
-                if (data.has("text/plain")) b.append(join(data.get("text/plain"))).append('\n');
+                if (data.has("text/plain"))
+                    b.append(join(data.get("text/plain"))).append('\n');
                 if (data.has("text/html")) b.append(join(data.get("text/html"))).append('\n');
             }
-            if (out.has("ename")) b.append(out.get("ename").getAsString()).append(": ").append(out.get("evalue").getAsString()).append('\n');
+            if (out.has("ename"))
+                b.append(out.get("ename").getAsString())
+                        .append(": ")
+                        .append(out.get("evalue").getAsString())
+                        .append('\n');
         }
         return b.toString();
     }

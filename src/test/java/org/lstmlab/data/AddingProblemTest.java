@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.lstmlab.train.Batch;
 import org.nd4j.linalg.api.buffer.DataType;
 
 class AddingProblemTest {
@@ -125,7 +124,8 @@ class AddingProblemTest {
     @Test
     void theOriginalBaselineIsSmallerBecauseTheTargetIsScaled() {
         AddingBatch d = AddingProblem.original(30).sample(20000, 6);
-        // Var(0.5 + (X1 + X2)/4) = (Var X1 + Var X2)/16; X ~ U[−1, 1] has variance 1/3, and X1 is 0 in a tenth of the cases
+        // Var(0.5 + (X1 + X2)/4) = (Var X1 + Var X2)/16; X ~ U[−1, 1] has variance 1/3, and X1 is 0 in a tenth of the
+        // cases
         double expected = (0.9 / 3 + 1.0 / 3) / 16;
         assertEquals(expected, d.constantBaselineMse(), 0.002);
     }
@@ -152,7 +152,8 @@ class AddingProblemTest {
         var e = assertThrows(IllegalArgumentException.class, () -> AddingProblem.original(10));
         assertTrue(e.getMessage().startsWith("the original adding problem needs T ≥ 11"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> AddingProblem.modern(1));
-        var b = assertThrows(IllegalArgumentException.class, () -> AddingProblem.modern(5).sample(0, 1));
+        var b = assertThrows(
+                IllegalArgumentException.class, () -> AddingProblem.modern(5).sample(0, 1));
         assertEquals("batch size B must be at least 1 but is 0", b.getMessage());
     }
 }

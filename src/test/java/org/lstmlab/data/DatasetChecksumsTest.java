@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** datasets/README.md's checksum table is the one source of truth for the committed CSV files. */
 class DatasetChecksumsTest {
     private static final Path DATASETS = Path.of("datasets");
-    private static final Pattern ROW = Pattern.compile("^\\|\\s*`([^`]+\\.csv)`\\s*\\|\\s*`([0-9a-f]{64})`\\s*\\|\\s*(\\d+)\\s*\\|\\s*$");
+    private static final Pattern ROW =
+            Pattern.compile("^\\|\\s*`([^`]+\\.csv)`\\s*\\|\\s*`([0-9a-f]{64})`\\s*\\|\\s*(\\d+)\\s*\\|\\s*$");
 
     /** One row of the README's checksum table. */
     record Entry(String file, String sha256, int rows) {}
@@ -59,7 +60,9 @@ class DatasetChecksumsTest {
             }
         }
         try (Stream<Path> files = Files.list(dir)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).filter(n -> !table.containsKey(n))
+            files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".csv"))
+                    .filter(n -> !table.containsKey(n))
                     .forEach(n -> problems.add(n + " is in datasets/ but has no row in the README's checksum table"));
         }
         return problems;
@@ -75,7 +78,9 @@ class DatasetChecksumsTest {
 
     @Test
     void readmeListsBothDatasetFiles() throws IOException {
-        assertEquals(List.of(SeattleWeather.FILE, Co2Concentration.FILE), List.copyOf(readTable(DATASETS.resolve("README.md")).keySet()));
+        assertEquals(
+                List.of(SeattleWeather.FILE, Co2Concentration.FILE),
+                List.copyOf(readTable(DATASETS.resolve("README.md")).keySet()));
     }
 
     @Test
@@ -91,7 +96,10 @@ class DatasetChecksumsTest {
         Files.copy(DATASETS.resolve(Co2Concentration.FILE), dir.resolve(Co2Concentration.FILE));
         assertTrue(problems(dir).isEmpty(), "an unchanged copy must pass");
 
-        Files.writeString(dir.resolve(Co2Concentration.FILE), "1958-05-01,317.51,314.71\n", StandardCharsets.UTF_8,
+        Files.writeString(
+                dir.resolve(Co2Concentration.FILE),
+                "1958-05-01,317.51,314.71\n",
+                StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
         List<String> problems = problems(dir);
         assertFalse(problems.isEmpty());

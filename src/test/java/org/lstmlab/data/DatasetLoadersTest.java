@@ -20,7 +20,10 @@ class DatasetLoadersTest {
 
     /** The raw text of the file, split at commas, for comparison with what Tablesaw returned. */
     private static List<String[]> rawRows(String file) throws IOException {
-        return Files.readAllLines(Path.of("datasets", file), StandardCharsets.UTF_8).stream().skip(1).map(l -> l.split(",")).toList();
+        return Files.readAllLines(Path.of("datasets", file), StandardCharsets.UTF_8).stream()
+                .skip(1)
+                .map(l -> l.split(","))
+                .toList();
     }
 
     @Test
@@ -29,10 +32,15 @@ class DatasetLoadersTest {
         List<String[]> raw = rawRows(SeattleWeather.FILE);
         assertEquals(raw.size(), t.rowCount());
         assertEquals(SeattleWeather.COLUMNS.stream().map(CsvColumn::name).toList(), t.columnNames());
-        for (CsvColumn c : SeattleWeather.COLUMNS) assertEquals(c.type(), t.column(c.name()).type(), c.name());
+        for (CsvColumn c : SeattleWeather.COLUMNS)
+            assertEquals(c.type(), t.column(c.name()).type(), c.name());
         for (int n : new int[] {0, 700, raw.size() - 1}) {
-            assertEquals(LocalDate.parse(raw.get(n)[0]), t.dateColumn(SeattleWeather.DATE).get(n));
-            assertEquals(Double.parseDouble(raw.get(n)[2]), t.doubleColumn(SeattleWeather.TEMP_MAX).get(n));
+            assertEquals(
+                    LocalDate.parse(raw.get(n)[0]),
+                    t.dateColumn(SeattleWeather.DATE).get(n));
+            assertEquals(
+                    Double.parseDouble(raw.get(n)[2]),
+                    t.doubleColumn(SeattleWeather.TEMP_MAX).get(n));
             assertEquals(raw.get(n)[5], t.stringColumn(SeattleWeather.WEATHER).get(n));
         }
     }
@@ -46,8 +54,12 @@ class DatasetLoadersTest {
         assertEquals(ColumnType.LOCAL_DATE, t.column(Co2Concentration.DATE).type());
         assertEquals(ColumnType.DOUBLE, t.column(Co2Concentration.CO2).type());
         for (int n : new int[] {0, raw.size() - 1}) {
-            assertEquals(Double.parseDouble(raw.get(n)[1]), t.doubleColumn(Co2Concentration.CO2).get(n));
-            assertEquals(Double.parseDouble(raw.get(n)[2]), t.doubleColumn(Co2Concentration.ADJUSTED_CO2).get(n));
+            assertEquals(
+                    Double.parseDouble(raw.get(n)[1]),
+                    t.doubleColumn(Co2Concentration.CO2).get(n));
+            assertEquals(
+                    Double.parseDouble(raw.get(n)[2]),
+                    t.doubleColumn(Co2Concentration.ADJUSTED_CO2).get(n));
         }
     }
 
@@ -55,7 +67,9 @@ class DatasetLoadersTest {
     void seattleWeatherHasOneRowPerDayWithoutGaps() {
         Table t = SeattleWeather.load();
         for (int n = 1; n < t.rowCount(); n++) {
-            assertEquals(t.dateColumn(SeattleWeather.DATE).get(n - 1).plusDays(1), t.dateColumn(SeattleWeather.DATE).get(n));
+            assertEquals(
+                    t.dateColumn(SeattleWeather.DATE).get(n - 1).plusDays(1),
+                    t.dateColumn(SeattleWeather.DATE).get(n));
         }
     }
 
@@ -84,11 +98,21 @@ class DatasetLoadersTest {
     void theDatasetsFolderIsFoundFromASubfolderOfTheRepository() {
         String before = System.getProperty("user.dir");
         try {
-            System.setProperty("user.dir", Path.of("src", "main").toAbsolutePath().toString());
+            System.setProperty(
+                    "user.dir", Path.of("src", "main").toAbsolutePath().toString());
             assertEquals(Path.of("datasets").toAbsolutePath(), Datasets.directory());
         } finally {
             System.setProperty("user.dir", before);
         }
+    }
+
+    @Test
+    void theEnvironmentVariableAndItsOlderSpellingPointElsewhereTheNewOneFirst() {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("LSTM_LAB_DATASETS", "/old/spelling");
+        assertEquals(Path.of("/old/spelling"), Datasets.directory(env::get));
+        env.put("LSTMLAB_DATASETS", "/new/spelling");
+        assertEquals(Path.of("/new/spelling"), Datasets.directory(env::get));
     }
 
     @Test
@@ -104,7 +128,8 @@ class DatasetLoadersTest {
 
     @Test
     void aMissingFileIsNamed() {
-        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> Co2Concentration.load(Path.of("target", "no-such", "co2.csv")));
+        UncheckedIOException e = assertThrows(
+                UncheckedIOException.class, () -> Co2Concentration.load(Path.of("target", "no-such", "co2.csv")));
         assertTrue(e.getCause() instanceof NoSuchFileException);
         assertTrue(e.getMessage().contains("co2.csv"), e.getMessage());
         assertTrue(e.getMessage().contains("not found"), e.getMessage());

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** datasets/README.md describes the same columns, types and units that the loaders declare. */
 class DatasetReadmeColumnsTest {
-    private static final Pattern COLUMN_ROW = Pattern.compile("^\\|\\s*`([^`]+)`\\s*\\|\\s*`([A-Z_]+)`[^|]*\\|\\s*([^|]+?)\\s*\\|.*$");
+    private static final Pattern COLUMN_ROW =
+            Pattern.compile("^\\|\\s*`([^`]+)`\\s*\\|\\s*`([A-Z_]+)`[^|]*\\|\\s*([^|]+?)\\s*\\|.*$");
 
     /** The column table under the heading {@code ## `file`}. */
     static List<String[]> columnRows(String file) throws IOException {
@@ -37,8 +38,10 @@ class DatasetReadmeColumnsTest {
             CsvColumn c = declared.get(k);
             assertEquals(c.name(), rows.get(k)[0], file + " column " + k);
             assertEquals(c.type().name(), rows.get(k)[1], file + " column " + c.name() + " type");
-            assertTrue(rows.get(k)[2].startsWith(c.unit()), file + " column " + c.name() + ": README unit \"" + rows.get(k)[2]
-                    + "\" should start with the declared unit \"" + c.unit() + "\"");
+            assertTrue(
+                    rows.get(k)[2].startsWith(c.unit()),
+                    file + " column " + c.name() + ": README unit \"" + rows.get(k)[2]
+                            + "\" should start with the declared unit \"" + c.unit() + "\"");
         }
     }
 

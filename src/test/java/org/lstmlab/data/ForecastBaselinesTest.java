@@ -27,8 +27,13 @@ class ForecastBaselinesTest {
 
     @Test
     void persistenceNeedsTheTargetAmongTheInputs() {
-        Windows w = new Windows(Nd4j.zeros(DataType.DOUBLE, 2, 3, 1), Nd4j.zeros(DataType.DOUBLE, 2, 1), new int[] {3, 4},
-                List.of("a"), List.of("b"), 1);
+        Windows w = new Windows(
+                Nd4j.zeros(DataType.DOUBLE, 2, 3, 1),
+                Nd4j.zeros(DataType.DOUBLE, 2, 1),
+                new int[] {3, 4},
+                List.of("a"),
+                List.of("b"),
+                1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Baselines.persistence(w));
         assertTrue(e.getMessage().contains("\"b\""), e.getMessage());
     }
@@ -50,7 +55,8 @@ class ForecastBaselinesTest {
 
     @Test
     void metricsRejectMismatchedShapes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Metrics.mse(Nd4j.zeros(DataType.DOUBLE, 3, 1), Nd4j.zeros(DataType.DOUBLE, 4, 1)));
         assertEquals("ŷ must be [B, Y] = [4, 1] but is [3, 1]", e.getMessage());
     }
@@ -58,8 +64,13 @@ class ForecastBaselinesTest {
     @Test
     void seattleTemperatureWindowsAreReadyForTraining() {
         Table weather = SeattleWeather.load();
-        ForecastData d = ForecastData.builder(weather).inputs(SeattleWeather.TEMP_MAX, SeattleWeather.TEMP_MIN)
-                .targets(SeattleWeather.TEMP_MAX).window(30).horizon(1).split(0.7, 0.15).build();
+        ForecastData d = ForecastData.builder(weather)
+                .inputs(SeattleWeather.TEMP_MAX, SeattleWeather.TEMP_MIN)
+                .targets(SeattleWeather.TEMP_MAX)
+                .window(30)
+                .horizon(1)
+                .split(0.7, 0.15)
+                .build();
         assertEquals(2, d.train().inputs().size(2));
         assertEquals(d.split().trainEnd() - 30, d.train().size());
         // persistence on the standardised test windows, mapped back, equals persistence on the raw data
@@ -67,18 +78,26 @@ class ForecastBaselinesTest {
         double[] raw = weather.doubleColumn(SeattleWeather.TEMP_MAX).asDoubleArray();
         for (int b = 0; b < d.test().size(); b += 17) {
             assertEquals(raw[d.test().targetRows()[b] - 1], persistence.getDouble(b, 0), 1e-9);
-            assertEquals(raw[d.test().targetRows()[b]], d.inverseTargets(d.test().targets()).getDouble(b, 0), 1e-9);
+            assertEquals(
+                    raw[d.test().targetRows()[b]],
+                    d.inverseTargets(d.test().targets()).getDouble(b, 0),
+                    1e-9);
         }
         List<java.time.LocalDate> dates = d.test().targetDates(weather, SeattleWeather.DATE);
         assertEquals(d.test().size(), dates.size());
-        assertEquals(weather.dateColumn(SeattleWeather.DATE).get(weather.rowCount() - 1), dates.get(dates.size() - 1),
+        assertEquals(
+                weather.dateColumn(SeattleWeather.DATE).get(weather.rowCount() - 1),
+                dates.get(dates.size() - 1),
                 "the last test target is the last day of the data");
     }
 
     @Test
     void aNonNumericColumnIsRefusedByName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ForecastData.builder(SeattleWeather.load()).targets(SeattleWeather.WEATHER).build());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ForecastData.builder(SeattleWeather.load())
+                        .targets(SeattleWeather.WEATHER)
+                        .build());
         assertTrue(e.getMessage().contains("\"weather\"") && e.getMessage().contains("STRING"), e.getMessage());
     }
 }

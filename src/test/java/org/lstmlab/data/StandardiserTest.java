@@ -71,14 +71,16 @@ class StandardiserTest {
     void aConstantTrainingColumnIsNamed() {
         double[][] s = randomSeries(20, 5);
         for (double[] row : s) row[1] = 3;
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Standardiser.fit(s, List.of("temp", "co2"), 10));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Standardiser.fit(s, List.of("temp", "co2"), 10));
         assertTrue(e.getMessage().contains("\"co2\" is constant"), e.getMessage());
     }
 
     @Test
     void inverseRejectsAPredictionOfTheWrongWidth() {
         Standardiser st = Standardiser.fit(randomSeries(20, 6), List.of("temp", "co2"), 10);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> st.inverse(Nd4j.zeros(DataType.DOUBLE, 4, 2), List.of("co2")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> st.inverse(Nd4j.zeros(DataType.DOUBLE, 4, 2), List.of("co2")));
         assertEquals("y must be [B, Y] = [4, 1] but is [4, 2]", e.getMessage());
     }
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 /** Malformed CSV files in src/test/resources/org/lstmlab/data/csv are reported by file, line and column. */
@@ -23,16 +23,18 @@ class TypedCsvTest {
     }
 
     @ParameterizedTest(name = "{0} is reported at line {1}, column {2}")
-    @CsvSource(delimiter = '|', value = {
-        "bad-number.csv     | 4 | temp_max      | \"warm\"",
-        "bad-date.csv       | 3 | date          | 2012-13-02",
-        "missing-field.csv  | 4 | weather       | expected 6",
-        "extra-field.csv    | 2 | (line)        | found 7",
-        "wrong-header.csv   | 1 | temp_max      | tmax",
-        "empty-cell.csv     | 3 | temp_min      | empty",
-        "empty-file.csv     | 1 | (header)      | empty",
-        "unclosed-quote.csv | 2 | (line)        | quoted",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "bad-number.csv     | 4 | temp_max      | \"warm\"",
+                "bad-date.csv       | 3 | date          | 2012-13-02",
+                "missing-field.csv  | 4 | weather       | expected 6",
+                "extra-field.csv    | 2 | (line)        | found 7",
+                "wrong-header.csv   | 1 | temp_max      | tmax",
+                "empty-cell.csv     | 3 | temp_min      | empty",
+                "empty-file.csv     | 1 | (header)      | empty",
+                "unclosed-quote.csv | 2 | (line)        | quoted",
+            })
     void aMalformedWeatherFileIsReportedByFileLineAndColumn(String file, int line, String column, String detail) {
         CsvFormatException e = assertThrows(CsvFormatException.class, () -> SeattleWeather.load(resource(file)));
         assertEquals(file, e.file());
@@ -44,7 +46,8 @@ class TypedCsvTest {
 
     @Test
     void aNonFiniteNumberIsRejected() {
-        CsvFormatException e = assertThrows(CsvFormatException.class, () -> Co2Concentration.load(resource("co2-nan.csv")));
+        CsvFormatException e =
+                assertThrows(CsvFormatException.class, () -> Co2Concentration.load(resource("co2-nan.csv")));
         assertEquals(3, e.line());
         assertEquals("adjusted CO2", e.column());
         assertTrue(e.getMessage().contains("finite"), e.getMessage());
@@ -52,7 +55,8 @@ class TypedCsvTest {
 
     @Test
     void theWrongLoaderForAFileSaysWhichHeaderItExpected() {
-        CsvFormatException e = assertThrows(CsvFormatException.class, () -> Co2Concentration.load(resource("bad-number.csv")));
+        CsvFormatException e =
+                assertThrows(CsvFormatException.class, () -> Co2Concentration.load(resource("bad-number.csv")));
         assertEquals(1, e.line());
         assertTrue(e.getMessage().contains("[Date, CO2, adjusted CO2]"), e.getMessage());
     }

@@ -57,14 +57,16 @@ class WindowingTest {
 
     @Test
     void aRangeTooShortForOneWindowSaysHowLongAWindowIs() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Windowing.windows(rowNumbers(20), List.of("a", "b"), List.of("a"), 8, 3, 0, 10, DataType.DOUBLE));
         assertTrue(e.getMessage().contains("T + h = 8 + 3 = 11"), e.getMessage());
     }
 
     @Test
     void anUnknownTargetColumnIsNamed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Windowing.windows(rowNumbers(20), List.of("a", "b"), List.of("c"), 2, 1, 0, 20, DataType.DOUBLE));
         assertTrue(e.getMessage().contains("\"c\"") && e.getMessage().contains("[a, b]"), e.getMessage());
     }
@@ -73,7 +75,8 @@ class WindowingTest {
     void raggedRowsAreRejectedWithTheirRowNumber() {
         double[][] s = rowNumbers(6);
         s[3] = new double[] {3};
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Windowing.windows(s, List.of("a", "b"), List.of("a"), 2, 1, 0, 6, DataType.DOUBLE));
         assertTrue(e.getMessage().contains("row 3 has 1 values"), e.getMessage());
     }
@@ -91,13 +94,23 @@ class WindowingTest {
     @Test
     void noWindowStraddlesASplitBoundary() {
         int n = 200, t = 12, h = 2;
-        ForecastData d = ForecastData.of(rowNumbers(n), List.of("a", "b"), List.of("a"), t, h, SeriesSplit.chronological(n, 0.6, 0.2), DataType.DOUBLE);
+        ForecastData d = ForecastData.of(
+                rowNumbers(n),
+                List.of("a", "b"),
+                List.of("a"),
+                t,
+                h,
+                SeriesSplit.chronological(n, 0.6, 0.2),
+                DataType.DOUBLE);
         SeriesSplit s = d.split();
         assertRowsWithin(d, d.train(), 0, s.trainEnd());
         assertRowsWithin(d, d.validation(), s.trainEnd(), s.validationEnd());
         assertRowsWithin(d, d.test(), s.validationEnd(), n);
         assertEquals(s.trainEnd() - t - h + 1, d.train().size(), "every window that fits is used");
-        assertEquals(s.validationEnd(), d.test().targetRows()[0] - t - h + 1, "the first test window starts at the boundary");
+        assertEquals(
+                s.validationEnd(),
+                d.test().targetRows()[0] - t - h + 1,
+                "the first test window starts at the boundary");
     }
 
     /** Recovers each input's row number through the kept statistics and checks it lies in [from, to). */
@@ -109,8 +122,11 @@ class WindowingTest {
                 long row = Math.round(in.getDouble(b, k, 0) * sigma + mu);
                 assertTrue(row >= from && row < to, "input row " + row + " outside [" + from + ", " + to + ")");
             }
-            assertTrue(w.targetRows()[b] >= from && w.targetRows()[b] < to, "target row " + w.targetRows()[b] + " outside");
-            assertEquals(w.targetRows()[b], Math.round(d.inverseTargets(w.targets()).getDouble(b, 0)));
+            assertTrue(
+                    w.targetRows()[b] >= from && w.targetRows()[b] < to,
+                    "target row " + w.targetRows()[b] + " outside");
+            assertEquals(
+                    w.targetRows()[b], Math.round(d.inverseTargets(w.targets()).getDouble(b, 0)));
         }
     }
 }

@@ -9,11 +9,11 @@ import static org.lstmlab.nn.TestArrays.normal;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lstmlab.nn.Init;
 import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.RnnCell;
 import org.lstmlab.nn.RnnParams;
-import org.lstmlab.nn.Init;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,14 +43,18 @@ class GradientCheckTest {
 
     @Test
     void relativeErrorIsNanWhenAGradientIsNan() {
-        assertTrue(Double.isNaN(GradientCheck.relativeError(Nd4j.createFromArray(1.0, Double.NaN), Nd4j.createFromArray(1.0, 1.0))));
+        assertTrue(Double.isNaN(
+                GradientCheck.relativeError(Nd4j.createFromArray(1.0, Double.NaN), Nd4j.createFromArray(1.0, 1.0))));
     }
 
     @Test
     void relativeErrorOfDifferentShapesNamesBoth() {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> GradientCheck.relativeError(Nd4j.zeros(DataType.DOUBLE, 4, 7), Nd4j.zeros(DataType.DOUBLE, 4, 6)));
-        assertEquals("analytic and numeric gradients must have the same shape but analytic is [4, 7] and numeric is [4, 6]",
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> GradientCheck.relativeError(
+                        Nd4j.zeros(DataType.DOUBLE, 4, 7), Nd4j.zeros(DataType.DOUBLE, 4, 6)));
+        assertEquals(
+                "analytic and numeric gradients must have the same shape but analytic is [4, 7] and numeric is [4, 6]",
                 e.getMessage());
     }
 
@@ -59,9 +63,12 @@ class GradientCheckTest {
         INDArray x = normal(1, 3, 4);
         INDArray expected = x.mul(x).muli(3);
         for (Stencil s : Stencil.values()) {
-            INDArray g = GradientCheck.numericGradient(() -> x.mul(x).muli(x).sumNumber().doubleValue(), x, s, s.defaultEpsilon());
+            INDArray g = GradientCheck.numericGradient(
+                    () -> x.mul(x).muli(x).sumNumber().doubleValue(), x, s, s.defaultEpsilon());
             double bound = s == Stencil.TWO_POINT ? 1e-6 : 1e-9; // the fourth-order formula is far more accurate
-            assertTrue(GradientCheck.relativeError(expected, g) < bound, s + " " + GradientCheck.relativeError(expected, g));
+            assertTrue(
+                    GradientCheck.relativeError(expected, g) < bound,
+                    s + " " + GradientCheck.relativeError(expected, g));
         }
     }
 
@@ -71,8 +78,10 @@ class GradientCheckTest {
         INDArray x = Nd4j.createFromArray(0.7);
         double eps = 0.1;
         double exact = 4 * Math.pow(0.7, 3);
-        double five = GradientCheck.numericGradient(() -> Math.pow(x.getDouble(0), 4), x, Stencil.FIVE_POINT, eps).getDouble(0);
-        double two = GradientCheck.numericGradient(() -> Math.pow(x.getDouble(0), 4), x, Stencil.TWO_POINT, eps).getDouble(0);
+        double five = GradientCheck.numericGradient(() -> Math.pow(x.getDouble(0), 4), x, Stencil.FIVE_POINT, eps)
+                .getDouble(0);
+        double two = GradientCheck.numericGradient(() -> Math.pow(x.getDouble(0), 4), x, Stencil.TWO_POINT, eps)
+                .getDouble(0);
         assertEquals(exact, five, 1e-12);
         assertEquals(4 * 0.7 * eps * eps, two - exact, 1e-12); // (L(x+ε) − L(x−ε))/2ε − L' = 4xε² for x⁴
     }
@@ -98,9 +107,13 @@ class GradientCheckTest {
     @Test
     void numericGradientRestoresTheElementWhenTheLossThrows() {
         INDArray x = Nd4j.createFromArray(0.25, 0.5);
-        var e = assertThrows(IllegalStateException.class, () -> GradientCheck.numericGradient(() -> {
-            throw new IllegalStateException("boom");
-        }, x));
+        var e = assertThrows(
+                IllegalStateException.class,
+                () -> GradientCheck.numericGradient(
+                        () -> {
+                            throw new IllegalStateException("boom");
+                        },
+                        x));
         assertEquals("boom", e.getMessage());
         assertArrayEquals(new double[] {0.25, 0.5}, x.toDoubleVector(), 0.0);
     }
@@ -112,8 +125,10 @@ class GradientCheckTest {
         assertTrue(e.getMessage().startsWith("x must be DOUBLE for a gradient check but is FLOAT"), e.getMessage());
         INDArray d = Nd4j.zeros(DataType.DOUBLE, 2);
         for (double eps : new double[] {0, -1e-6, Double.NaN, Double.POSITIVE_INFINITY}) {
-            var bad = assertThrows(IllegalArgumentException.class, () -> GradientCheck.numericGradient(() -> 0, d, eps));
-            assertTrue(bad.getMessage().contains("ε must be a positive finite step") && bad.getMessage().endsWith(String.valueOf(eps)));
+            var bad =
+                    assertThrows(IllegalArgumentException.class, () -> GradientCheck.numericGradient(() -> 0, d, eps));
+            assertTrue(bad.getMessage().contains("ε must be a positive finite step")
+                    && bad.getMessage().endsWith(String.valueOf(eps)));
         }
         assertThrows(IllegalArgumentException.class, () -> GradientCheck.numericGradient(null, d));
         assertThrows(IllegalArgumentException.class, () -> GradientCheck.numericGradient(() -> 0, null));
@@ -123,7 +138,8 @@ class GradientCheckTest {
     @Test
     void aWrongAnalyticGradientIsCaught() {
         INDArray x = normal(4, 5);
-        INDArray numeric = GradientCheck.numericGradient(() -> x.mul(x).muli(x).sumNumber().doubleValue(), x);
+        INDArray numeric =
+                GradientCheck.numericGradient(() -> x.mul(x).muli(x).sumNumber().doubleValue(), x);
         INDArray wrong = x.mul(x).muli(2.9); // 2.9 x² instead of 3 x²
         assertTrue(GradientCheck.relativeError(wrong, numeric) > 1e-2);
     }
@@ -143,26 +159,37 @@ class GradientCheckTest {
 
     @Test
     void reportHasOneRowPerArrayWithShapeAndPrintsAsATable() {
-        GradientCheckReport r = GradientCheck.sequence(new RnnCell(RnnParams.init(2, 3, 6)), normal(8, 2, 3, 2), normal(9, 2, 3));
-        assertEquals(List.of("W_h", "b_h", "x", "h_0"), r.rows().stream().map(GradientCheckReport.Row::name).toList());
+        GradientCheckReport r =
+                GradientCheck.sequence(new RnnCell(RnnParams.init(2, 3, 6)), normal(8, 2, 3, 2), normal(9, 2, 3));
+        assertEquals(
+                List.of("W_h", "b_h", "x", "h_0"),
+                r.rows().stream().map(GradientCheckReport.Row::name).toList());
         assertArrayEquals(new long[] {3, 5}, r.row("W_h").shape());
         assertArrayEquals(new long[] {2, 3, 2}, r.row("x").shape());
         assertEquals(Stencil.FIVE_POINT, r.stencil());
         String text = r.toString();
         String[] lines = text.split("\n");
         assertEquals(2 + 4 + 1, lines.length, text);
-        assertTrue(lines[1].startsWith("array") && lines[1].contains("shape") && lines[1].contains("max relative error"), text);
+        assertTrue(
+                lines[1].startsWith("array") && lines[1].contains("shape") && lines[1].contains("max relative error"),
+                text);
         assertTrue(lines[2].startsWith("W_h") && lines[2].contains("[3, 5]"), text);
         assertTrue(lines[5].startsWith("h_0") && lines[5].contains("[2, 3]"), text);
         assertTrue(lines[6].startsWith("worst: "), text);
         assertTrue(r.passes(1e-7), text);
         assertFalse(r.passes(0.0));
-        assertEquals(r.rows().stream().mapToDouble(GradientCheckReport.Row::maxRelativeError).max().orElseThrow(), r.worst());
+        assertEquals(
+                r.rows().stream()
+                        .mapToDouble(GradientCheckReport.Row::maxRelativeError)
+                        .max()
+                        .orElseThrow(),
+                r.worst());
     }
 
     @Test
     void reportRendersAsAnHtmlTableWithOneRowPerArray() {
-        GradientCheckReport r = GradientCheck.step(new LstmCell(LstmParams.init(1, 2, 7)), normal(10, 1, 1), normal(11, 1, 2), normal(12, 1, 2));
+        GradientCheckReport r = GradientCheck.step(
+                new LstmCell(LstmParams.init(1, 2, 7)), normal(10, 1, 1), normal(11, 1, 2), normal(12, 1, 2));
         String html = r.toHtml();
         assertTrue(html.startsWith("<table") && html.endsWith("</table>"), html);
         assertEquals(r.rows().size() + 2, html.split("<tr>", -1).length - 1, html); // header, rows, footer
@@ -171,15 +198,20 @@ class GradientCheckTest {
 
     @Test
     void unknownRowNamesTheRowsThereAre() {
-        GradientCheckReport r = new GradientCheckReport(Stencil.TWO_POINT, 1e-6, List.of(new GradientCheckReport.Row("W_h", new long[] {2, 3}, 1e-9)));
+        GradientCheckReport r = new GradientCheckReport(
+                Stencil.TWO_POINT, 1e-6, List.of(new GradientCheckReport.Row("W_h", new long[] {2, 3}, 1e-9)));
         var e = assertThrows(IllegalArgumentException.class, () -> r.row("W_f"));
         assertEquals("no row W_f in this check; rows are [W_h]", e.getMessage());
     }
 
     @Test
     void aNanRowFailsTheCheck() {
-        GradientCheckReport r = new GradientCheckReport(Stencil.TWO_POINT, 1e-6, List.of(
-                new GradientCheckReport.Row("W_h", new long[] {2, 3}, 1e-9), new GradientCheckReport.Row("b_h", new long[] {2}, Double.NaN)));
+        GradientCheckReport r = new GradientCheckReport(
+                Stencil.TWO_POINT,
+                1e-6,
+                List.of(
+                        new GradientCheckReport.Row("W_h", new long[] {2, 3}, 1e-9),
+                        new GradientCheckReport.Row("b_h", new long[] {2}, Double.NaN)));
         assertTrue(Double.isNaN(r.worst()));
         assertFalse(r.passes(1));
     }
@@ -190,7 +222,9 @@ class GradientCheckTest {
         INDArray x = Nd4j.zeros(DataType.FLOAT, 1, 2, 2);
         INDArray h = Nd4j.zeros(DataType.FLOAT, 1, 3);
         var e = assertThrows(IllegalArgumentException.class, () -> GradientCheck.sequence(cell, x, h, h));
-        assertTrue(e.getMessage().startsWith("the LSTM's parameters must be DOUBLE for a gradient check but are FLOAT"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("the LSTM's parameters must be DOUBLE for a gradient check but are FLOAT"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("DataType.DOUBLE"), e.getMessage());
     }
 
@@ -198,28 +232,44 @@ class GradientCheckTest {
     void badShapesNameTheSymbolAndBothShapes() {
         var lstm = new LstmCell(LstmParams.init(3, 4, 1));
         INDArray h = Nd4j.zeros(DataType.DOUBLE, 2, 4);
-        var e1 = assertThrows(IllegalArgumentException.class,
+        var e1 = assertThrows(
+                IllegalArgumentException.class,
                 () -> GradientCheck.sequence(lstm, Nd4j.zeros(DataType.DOUBLE, 2, 5, 6), h, h));
         assertEquals("x must be [B, T, X] = [2, 5, 3] but is [2, 5, 6]", e1.getMessage());
-        var e2 = assertThrows(IllegalArgumentException.class,
-                () -> GradientCheck.sequence(lstm, Nd4j.zeros(DataType.DOUBLE, 2, 5, 3), h, Nd4j.zeros(DataType.DOUBLE, 2, 3)));
+        var e2 = assertThrows(
+                IllegalArgumentException.class,
+                () -> GradientCheck.sequence(
+                        lstm, Nd4j.zeros(DataType.DOUBLE, 2, 5, 3), h, Nd4j.zeros(DataType.DOUBLE, 2, 3)));
         assertEquals("C_0 must be [B, H] = [2, 4] but is [2, 3]", e2.getMessage());
-        var e3 = assertThrows(IllegalArgumentException.class,
-                () -> GradientCheck.sequence(lstm, Nd4j.zeros(DataType.DOUBLE, 2, 5, 3), h, h, Nd4j.zeros(DataType.DOUBLE, 2, 5, 3)));
+        var e3 = assertThrows(
+                IllegalArgumentException.class,
+                () -> GradientCheck.sequence(
+                        lstm, Nd4j.zeros(DataType.DOUBLE, 2, 5, 3), h, h, Nd4j.zeros(DataType.DOUBLE, 2, 5, 3)));
         assertEquals("w (the loss weights ∂L/∂h) must be [B, T, H] = [2, 5, 4] but is [2, 5, 3]", e3.getMessage());
         var rnn = new RnnCell(RnnParams.init(3, 4, 1));
-        var e4 = assertThrows(IllegalArgumentException.class, () -> GradientCheck.step(rnn, Nd4j.zeros(DataType.DOUBLE, 2, 3), Nd4j.zeros(DataType.DOUBLE, 2, 5)));
+        var e4 = assertThrows(
+                IllegalArgumentException.class,
+                () -> GradientCheck.step(rnn, Nd4j.zeros(DataType.DOUBLE, 2, 3), Nd4j.zeros(DataType.DOUBLE, 2, 5)));
         assertEquals("h_{t-1} must be [B, H] = [2, 4] but is [2, 5]", e4.getMessage());
-        var e5 = assertThrows(IllegalArgumentException.class, () -> GradientCheck.sequence(rnn, Nd4j.zeros(DataType.DOUBLE, 2, 3), h));
+        var e5 = assertThrows(
+                IllegalArgumentException.class,
+                () -> GradientCheck.sequence(rnn, Nd4j.zeros(DataType.DOUBLE, 2, 3), h));
         assertEquals("x must be [B, T, X] but is [2, 3]", e5.getMessage());
-        var e7 = assertThrows(IllegalArgumentException.class, () -> GradientCheck.step(lstm, Nd4j.zeros(DataType.DOUBLE, 2, 3),
-                Nd4j.zeros(DataType.DOUBLE, 2, 4), Nd4j.zeros(DataType.DOUBLE, 3, 4)));
+        var e7 = assertThrows(
+                IllegalArgumentException.class,
+                () -> GradientCheck.step(
+                        lstm,
+                        Nd4j.zeros(DataType.DOUBLE, 2, 3),
+                        Nd4j.zeros(DataType.DOUBLE, 2, 4),
+                        Nd4j.zeros(DataType.DOUBLE, 3, 4)));
         assertEquals("C_{t-1} must be [B, H] = [2, 4] but is [3, 4]", e7.getMessage());
         var e8 = assertThrows(IllegalArgumentException.class, () -> GradientCheck.step(lstm, null, h, h));
         assertEquals("x_t must be an array but is null", e8.getMessage());
         var e9 = assertThrows(IllegalArgumentException.class, () -> GradientCheck.relativeError(null, h));
         assertEquals("relativeError needs two arrays but got analytic = null", e9.getMessage());
-        var e6 = assertThrows(IllegalArgumentException.class, () -> GradientCheck.sequence((RnnCell) null, Nd4j.zeros(DataType.DOUBLE, 2, 3), h));
+        var e6 = assertThrows(
+                IllegalArgumentException.class,
+                () -> GradientCheck.sequence((RnnCell) null, Nd4j.zeros(DataType.DOUBLE, 2, 3), h));
         assertEquals("cell must be an RnnCell or LstmCell but is null", e6.getMessage());
     }
 }

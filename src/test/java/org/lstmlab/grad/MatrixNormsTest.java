@@ -16,7 +16,12 @@ class MatrixNormsTest {
     /** The Householder reflection I − 2vvᵀ/(vᵀv), an exactly orthogonal matrix (up to rounding). */
     private static INDArray householder(long seed, int n) {
         INDArray v = normal(seed, n, 1);
-        return Nd4j.eye(n).castTo(DataType.DOUBLE).subi(v.mmul(v.transpose()).muli(2 / v.norm2Number().doubleValue() / v.norm2Number().doubleValue()));
+        return Nd4j.eye(n)
+                .castTo(DataType.DOUBLE)
+                .subi(v.mmul(v.transpose())
+                        .muli(2
+                                / v.norm2Number().doubleValue()
+                                / v.norm2Number().doubleValue()));
     }
 
     /** U · diag(s) · Vᵀ of shape [rows, cols] with orthogonal U, V: its singular values are exactly s. */
@@ -85,7 +90,8 @@ class MatrixNormsTest {
 
     @Test
     void aVectorIsRefusedNamingItsShape() {
-        var e = assertThrows(IllegalArgumentException.class, () -> MatrixNorms.spectralNorm(Nd4j.zeros(DataType.DOUBLE, 4)));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> MatrixNorms.spectralNorm(Nd4j.zeros(DataType.DOUBLE, 4)));
         assertEquals("matrix must be [rows, columns] but is [4]", e.getMessage());
         var n = assertThrows(IllegalArgumentException.class, () -> MatrixNorms.frobeniusNorm((INDArray) null));
         assertEquals("matrix must be [rows, columns] but is null", n.getMessage());

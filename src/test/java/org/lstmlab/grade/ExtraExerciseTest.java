@@ -91,7 +91,8 @@ class ExtraExerciseTest {
             """;
 
     @Test
-    void aCourseWithAnExtraExerciseE10GeneratesItsStarterFileFindsItAndGradesIt(@TempDir Path course) throws IOException {
+    void aCourseWithAnExtraExerciseE10GeneratesItsStarterFileFindsItAndGradesIt(@TempDir Path course)
+            throws IOException {
         GradingFixtures.copyTree(GradingFixtures.SOLUTIONS, course.resolve("solutions"));
         Files.writeString(course.resolve("solutions/org/lstmlab/exercises/E10Sigmoid.java"), SOLUTION);
         Path source = course.resolve("src/grading/java/org/lstmlab/exercises/E10SigmoidTest.java");
@@ -100,34 +101,44 @@ class ExtraExerciseTest {
         Path classes = course.resolve("target/grading-classes");
         compile(source, classes);
 
-        ExerciseCatalog catalog = ExerciseCatalog.discover(
-                new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()));
+        ExerciseCatalog catalog = ExerciseCatalog.discover(new URLClassLoader(
+                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()));
         assertEquals(10, catalog.all().size());
         assertEquals("E10", catalog.all().get(9).id(), "E10 comes after E9");
         assertEquals(106, catalog.maxScore());
 
         ExerciseGenerator.write(catalog, course.resolve("solutions"), course.resolve("exercises"));
         String starter = Files.readString(course.resolve("exercises/org/lstmlab/exercises/E10Sigmoid.java"));
-        assertTrue(starter.contains("throw new UnsupportedOperationException(\"E10 (logistic sigmoid) is not implemented"
-                + " yet: E10Sigmoid.sigmoid must compute σ(z) = 1 / (1 + e^(−z)). Notebook 02-forget-gate explains it.\");"),
+        assertTrue(
+                starter.contains(
+                        "throw new UnsupportedOperationException(\"E10 (logistic sigmoid) is not implemented"
+                                + " yet: E10Sigmoid.sigmoid must compute σ(z) = 1 / (1 + e^(−z)). Notebook 02-forget-gate explains it.\");"),
                 starter);
 
         try (Grader g = new Grader(catalog, Limits.defaults())) {
             List<GradedExercise> e10 = List.of(catalog.byId("E10"));
             Report solved = g.grade("solutions", course.resolve("solutions"), e10, Grader.Scope.ALL_TESTS, 3);
             assertEquals(6, solved.score(), solved.toString());
-            assertEquals(List.of("visible", "hidden", "after_due_date"),
-                    solved.exercise("E10").tests().stream().map(TestResult::visibility).toList());
+            assertEquals(
+                    List.of("visible", "hidden", "after_due_date"),
+                    solved.exercise("E10").tests().stream()
+                            .map(TestResult::visibility)
+                            .toList());
             GradingFixtures.validResultsJson(ResultsJson.write(course.resolve("out"), solved));
 
             Report starterCode = g.grade("exercises", course.resolve("exercises"), e10, Grader.Scope.ALL_TESTS, 3);
             assertEquals(0, starterCode.score());
-            assertTrue(starterCode.exercise("E10").feedback().startsWith("not implemented yet: replace the TODO in"
-                    + " E10Sigmoid.sigmoid with σ(z) = 1 / (1 + e^(−z)) (notebook 02-forget-gate)"),
+            assertTrue(
+                    starterCode
+                            .exercise("E10")
+                            .feedback()
+                            .startsWith("not implemented yet: replace the TODO in"
+                                    + " E10Sigmoid.sigmoid with σ(z) = 1 / (1 + e^(−z)) (notebook 02-forget-gate)"),
                     starterCode.exercise("E10").feedback());
 
             Report check = g.grade("solutions", course.resolve("solutions"), e10, Grader.Scope.VISIBLE_TESTS, 3);
-            assertEquals(List.of("E10 logistic sigmoid: fixed case"),
+            assertEquals(
+                    List.of("E10 logistic sigmoid: fixed case"),
                     check.exercise("E10").tests().stream().map(TestResult::name).toList(),
                     "a student's own check runs the visible tests only");
             assertEquals(3, check.maxScore());
@@ -138,8 +149,18 @@ class ExtraExerciseTest {
         Files.createDirectories(classes);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         var errors = new java.io.ByteArrayOutputStream();
-        int code = javac.run(null, null, errors, "-proc:none", "-encoding", "UTF-8", "-d", classes.toString(),
-                "-cp", System.getProperty("java.class.path") + File.pathSeparator + classes, source.toString());
+        int code = javac.run(
+                null,
+                null,
+                errors,
+                "-proc:none",
+                "-encoding",
+                "UTF-8",
+                "-d",
+                classes.toString(),
+                "-cp",
+                System.getProperty("java.class.path") + File.pathSeparator + classes,
+                source.toString());
         assertEquals(0, code, errors.toString(StandardCharsets.UTF_8));
     }
 }

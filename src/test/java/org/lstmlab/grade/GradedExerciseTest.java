@@ -15,7 +15,8 @@ class GradedExerciseTest {
 
     private static String refusal(String simpleName) throws ClassNotFoundException {
         Class<?> c = broken(simpleName);
-        return assertThrows(IllegalArgumentException.class, () -> GradedExercise.of(c)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> GradedExercise.of(c))
+                .getMessage();
     }
 
     @Test
@@ -27,22 +28,29 @@ class GradedExerciseTest {
         assertEquals(List.of("org.lstmlab.nn.LstmCell"), e3.mustNotUse());
         assertEquals("E3ForgetGate", e3.className());
         assertEquals("f_t = σ(W_f · [h_{t-1}, x_t] + b_f)", e3.equations().get("forgetGate"));
-        assertEquals(List.of("fixedCase", "randomisedCases", "forgetGateIsAGate"),
+        assertEquals(
+                List.of("fixedCase", "randomisedCases", "forgetGateIsAGate"),
                 e3.tests().stream().map(GradedExercise.GradedTest::method).toList());
-        assertEquals(List.of(3, 3, 2), e3.tests().stream().map(GradedExercise.GradedTest::points).toList());
+        assertEquals(
+                List.of(3, 3, 2),
+                e3.tests().stream().map(GradedExercise.GradedTest::points).toList());
     }
 
     @Test
     void theRecordsTheSandboxNeedsComeFromTheStudentsSignatures() {
-        assertEquals(Set.of("org.lstmlab.nn.LstmParams", "org.lstmlab.nn.LstmStepGrads", "org.lstmlab.nn.RnnParams"),
+        assertEquals(
+                Set.of("org.lstmlab.nn.LstmParams", "org.lstmlab.nn.LstmStepGrads", "org.lstmlab.nn.RnnParams"),
                 GradingFixtures.COURSE.records());
-        assertEquals(Set.of("org.lstmlab.nn.LstmParams"), GradingFixtures.COURSE.byId("E7").records(),
+        assertEquals(
+                Set.of("org.lstmlab.nn.LstmParams"),
+                GradingFixtures.COURSE.byId("E7").records(),
                 "E7's State is the test's own record and stays in the grader");
     }
 
     @Test
     void aTestWithoutPointsIsRefusedByName() throws Exception {
-        assertEquals("MissingPoints.uncounted has no @Points: every graded test says what it is worth",
+        assertEquals(
+                "MissingPoints.uncounted has no @Points: every graded test says what it is worth",
                 refusal("MissingPoints"));
     }
 
@@ -53,13 +61,16 @@ class GradedExerciseTest {
 
     @Test
     void anExerciseWithoutTheStudentsInterfaceIsRefused() throws Exception {
-        assertEquals("NoHandle must declare one nested interface named like the student's class (e.g. interface"
-                + " E3ForgetGate) but declares 0", refusal("NoHandle"));
+        assertEquals(
+                "NoHandle must declare one nested interface named like the student's class (e.g. interface"
+                        + " E3ForgetGate) but declares 0",
+                refusal("NoHandle"));
     }
 
     @Test
     void aStudentMethodWithoutItsEquationIsRefused() throws Exception {
-        assertEquals("NoEquation.E23.same has no @Computes: say which equation the student's method computes",
+        assertEquals(
+                "NoEquation.E23.same has no @Computes: say which equation the student's method computes",
                 refusal("NoEquation"));
     }
 
@@ -71,9 +82,10 @@ class GradedExerciseTest {
     @Test
     void twoClassesForOneExerciseAreRefused() {
         Class<?> e3 = GradingFixtures.COURSE.byId("E3").testClass();
-        var e = assertThrows(IllegalStateException.class,
-                () -> ExerciseCatalog.of(getClass().getClassLoader(), List.of(e3, e3)));
-        assertEquals("two exercise classes say they are E3, one of them org.lstmlab.exercises.E3ForgetGateTest",
+        var e = assertThrows(
+                IllegalStateException.class, () -> ExerciseCatalog.of(getClass().getClassLoader(), List.of(e3, e3)));
+        assertEquals(
+                "two exercise classes say they are E3, one of them org.lstmlab.exercises.E3ForgetGateTest",
                 e.getMessage());
     }
 }

@@ -37,8 +37,12 @@ class GraderTest {
 
     @Test
     void everyExerciseClassPassesOnTheReferenceSolutionsFor100Of100(@TempDir Path tmp) throws IOException {
-        Report r = grader.grade("solutions", GradingFixtures.SOLUTIONS, GradingFixtures.COURSE.all(),
-                Grader.Scope.ALL_TESTS, Grader.randomSeed());
+        Report r = grader.grade(
+                "solutions",
+                GradingFixtures.SOLUTIONS,
+                GradingFixtures.COURSE.all(),
+                Grader.Scope.ALL_TESTS,
+                Grader.randomSeed());
         assertEquals(9, r.exercises().size(), r.toString());
         for (GradedExercise e : GradingFixtures.COURSE.all()) {
             ExerciseResult x = r.exercise(e.id());
@@ -53,22 +57,28 @@ class GraderTest {
 
     @Test
     void everyExerciseOfTheStarterCodeScores0SayingItIsNotImplementedYet() throws IOException {
-        Report r = grader.grade("exercises", GradingFixtures.EXERCISES, GradingFixtures.COURSE.all(),
-                Grader.Scope.ALL_TESTS, 3);
+        Report r = grader.grade(
+                "exercises", GradingFixtures.EXERCISES, GradingFixtures.COURSE.all(), Grader.Scope.ALL_TESTS, 3);
         assertEquals(0, r.score(), r.toString());
         for (GradedExercise e : GradingFixtures.COURSE.all()) {
             ExerciseResult x = r.exercise(e.id());
             String method = e.equations().keySet().iterator().next();
-            assertTrue(x.feedback().startsWith("not implemented yet: replace the TODO in " + e.className() + "." + method
-                    + " with " + e.equations().get(method) + " (notebook " + e.notebook() + ")"), e.id() + ": " + x.feedback());
-            assertTrue(x.tests().stream().allMatch(t -> t.score() == 0 && t.output().contains("not implemented yet")),
+            assertTrue(
+                    x.feedback()
+                            .startsWith("not implemented yet: replace the TODO in " + e.className() + "." + method
+                                    + " with " + e.equations().get(method) + " (notebook " + e.notebook() + ")"),
+                    e.id() + ": " + x.feedback());
+            assertTrue(
+                    x.tests().stream()
+                            .allMatch(t -> t.score() == 0 && t.output().contains("not implemented yet")),
                     e.id() + ": " + x.tests());
         }
     }
 
     @Test
     void oneChildJvmGradesAWholeSubmissionAndANewOneTakesOverWhenItDies(@TempDir Path tmp) throws IOException {
-        try (SubmissionRun run = grader.open("solutions", GradingFixtures.SOLUTIONS, GradingFixtures.only("E1", "E5"), 2)) {
+        try (SubmissionRun run =
+                grader.open("solutions", GradingFixtures.SOLUTIONS, GradingFixtures.only("E1", "E5"), 2)) {
             Report r = grader.grade(run, GradingFixtures.only("E1", "E5"), Grader.Scope.ALL_TESTS, System.nanoTime());
             assertEquals(18, r.score(), r.toString());
             assertEquals(1, run.sandbox().childrenStarted(), "one child JVM for the whole submission");
@@ -78,7 +88,10 @@ class GraderTest {
             Report r = grader.grade(run, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, System.nanoTime());
             assertEquals(0, r.exercise("E3").score());
             assertEquals(8, r.exercise("E5").score(), r.toString());
-            assertEquals(2, run.sandbox().childrenStarted(), "E3's first call ends its child; E3 stops, E5 runs in a new one");
+            assertEquals(
+                    2,
+                    run.sandbox().childrenStarted(),
+                    "E3's first call ends its child; E3 stops, E5 runs in a new one");
         }
     }
 
@@ -94,7 +107,9 @@ class GraderTest {
         Report r = grader.grade("bob", zip, GradingFixtures.only("E5", "E1"), Grader.Scope.ALL_TESTS, 4);
         assertEquals(8, r.exercise("E5").score(), r.toString());
         assertEquals("E1RnnStep.java is not in the submission", r.exercise("E1").feedback());
-        assertTrue(r.exercise("E1").tests().stream().allMatch(t -> t.output().equals("E1RnnStep.java is not in the submission")),
+        assertTrue(
+                r.exercise("E1").tests().stream()
+                        .allMatch(t -> t.output().equals("E1RnnStep.java is not in the submission")),
                 "every test of E1 says why it earns nothing");
     }
 
@@ -109,24 +124,37 @@ class GraderTest {
         }
         Report r = grader.grade("evil", zip, GradingFixtures.only("E5"), Grader.Scope.ALL_TESTS, 4);
         assertEquals(0, r.score());
-        assertTrue(r.exercise("E5").feedback().contains("points outside the zip"), r.exercise("E5").feedback());
+        assertTrue(
+                r.exercise("E5").feedback().contains("points outside the zip"),
+                r.exercise("E5").feedback());
         assertFalse(Files.exists(tmp.getParent().resolve("escaped.txt")));
     }
 
     @Test
     void e7UsesTheStudentsOwnGatesAndSaysWhichOneIsMissing(@TempDir Path tmp) throws IOException {
         Path sub = GradingFixtures.submission(tmp.resolve("s"), null);
-        Files.copy(GradingFixtures.EXERCISES.resolve("org/lstmlab/exercises/E4InputGate.java"),
-                sub.resolve("org/lstmlab/exercises/E4InputGate.java"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                GradingFixtures.EXERCISES.resolve("org/lstmlab/exercises/E4InputGate.java"),
+                sub.resolve("org/lstmlab/exercises/E4InputGate.java"),
+                StandardCopyOption.REPLACE_EXISTING);
         Report r = grader.grade("s", sub, GradingFixtures.only("E7"), Grader.Scope.ALL_TESTS, 4);
         assertEquals(0, r.score());
-        assertTrue(r.exercise("E7").feedback().startsWith(
-                "E7 calls an exercise that is not implemented yet (E4 (input gate and candidate)"), r.exercise("E7").feedback());
+        assertTrue(
+                r.exercise("E7")
+                        .feedback()
+                        .startsWith("E7 calls an exercise that is not implemented yet (E4 (input gate and candidate)"),
+                r.exercise("E7").feedback());
         Files.delete(sub.resolve("org/lstmlab/exercises/E4InputGate.java"));
         r = grader.grade("s", sub, GradingFixtures.only("E7", "E3"), Grader.Scope.ALL_TESTS, 4);
-        assertTrue(r.exercise("E7").feedback().startsWith("E7 calls your E4InputGate, but E4InputGate.java is not in the"
-                + " submission"), r.exercise("E7").feedback());
-        assertEquals(8, r.exercise("E3").score(), "E3 does not need E4: " + r.exercise("E3").feedback());
+        assertTrue(
+                r.exercise("E7")
+                        .feedback()
+                        .startsWith("E7 calls your E4InputGate, but E4InputGate.java is not in the" + " submission"),
+                r.exercise("E7").feedback());
+        assertEquals(
+                8,
+                r.exercise("E3").score(),
+                "E3 does not need E4: " + r.exercise("E3").feedback());
     }
 
     @Test
@@ -142,12 +170,16 @@ class GraderTest {
         Files.write(e3, bytes);
         Report r = grader.grade("windows", sub, GradingFixtures.only("E3", "E7"), Grader.Scope.ALL_TESTS, 4);
         assertEquals(8, r.exercise("E3").score(), r.exercise("E3").feedback());
-        assertEquals(12, r.exercise("E7").score(), "E7 uses that E3: " + r.exercise("E7").feedback());
+        assertEquals(
+                12,
+                r.exercise("E7").score(),
+                "E7 uses that E3: " + r.exercise("E7").feedback());
     }
 
     @Test
     void anExerciseMayCallAHelperClassInAFileOfItsOwn(@TempDir Path tmp) throws IOException {
-        Path sub = GradingFixtures.submission(tmp.resolve("s"), GradingFixtures.RESOURCES.resolve("submissions/helper-class"));
+        Path sub = GradingFixtures.submission(
+                tmp.resolve("s"), GradingFixtures.RESOURCES.resolve("submissions/helper-class"));
         Report r = grader.grade("helper", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 4);
         assertEquals(8, r.exercise("E3").score(), r.exercise("E3").feedback());
         assertEquals(8, r.exercise("E5").score(), r.exercise("E5").feedback());
@@ -155,14 +187,22 @@ class GraderTest {
 
     @Test
     void aHelperClassIsHeldToTheSameRulesAsTheExercise(@TempDir Path tmp) throws IOException {
-        Path sub = GradingFixtures.submission(tmp.resolve("s"), GradingFixtures.RESOURCES.resolve("submissions/helper-class"));
+        Path sub = GradingFixtures.submission(
+                tmp.resolve("s"), GradingFixtures.RESOURCES.resolve("submissions/helper-class"));
         Path gates = sub.resolve("org/lstmlab/exercises/Gates.java");
-        Files.writeString(gates, Files.readString(gates).replace("static INDArray sigmoidGate(",
-                "static Object cell(org.lstmlab.nn.LstmParams p) {\n        return new org.lstmlab.nn.LstmCell(p);\n    }\n\n"
-                        + "    static INDArray sigmoidGate("));
+        Files.writeString(
+                gates,
+                Files.readString(gates)
+                        .replace(
+                                "static INDArray sigmoidGate(",
+                                "static Object cell(org.lstmlab.nn.LstmParams p) {\n        return new org.lstmlab.nn.LstmCell(p);\n    }\n\n"
+                                        + "    static INDArray sigmoidGate("));
         Report r = grader.grade("helper", sub, GradingFixtures.only("E3"), Grader.Scope.ALL_TESTS, 4);
         assertEquals(0, r.score());
-        assertTrue(r.exercise("E3").feedback().startsWith("E3 must be your own code, but Gates calls org.lstmlab.nn.LstmCell"),
+        assertTrue(
+                r.exercise("E3")
+                        .feedback()
+                        .startsWith("E3 must be your own code, but Gates calls org.lstmlab.nn.LstmCell"),
                 r.exercise("E3").feedback());
     }
 
@@ -170,26 +210,34 @@ class GraderTest {
     void whatAChildWritesStaysInItsJobFolderAndGoesWithIt(@TempDir Path tmp) throws IOException {
         Path systemTmp = Path.of(System.getProperty("java.io.tmpdir"));
         List<Path> before = scratch(systemTmp);
-        Path sub = GradingFixtures.submission(tmp.resolve("s"), GradingFixtures.RESOURCES.resolve("submissions/temp-files"));
+        Path sub = GradingFixtures.submission(
+                tmp.resolve("s"), GradingFixtures.RESOURCES.resolve("submissions/temp-files"));
         Report r = grader.grade("scratch", sub, GradingFixtures.only("E3"), Grader.Scope.ALL_TESTS, 4);
         assertEquals(8, r.score(), r.toString());
         assertEquals(before, scratch(systemTmp), "the child's java.io.tmpdir is not the machine's temporary folder");
         try (Stream<Path> left = Files.walk(grader.work())) {
-            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("lstmlab-scratch-")).toList(),
+            assertEquals(
+                    List.of(),
+                    left.filter(p -> p.getFileName().toString().startsWith("lstmlab-scratch-"))
+                            .toList(),
                     "the child's folders are removed after grading");
         }
     }
 
     private static List<Path> scratch(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().startsWith("lstmlab-scratch-")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().startsWith("lstmlab-scratch-"))
+                    .sorted()
+                    .toList();
         }
     }
 
     @Test
     void aPathThatIsNeitherFolderNorZipIsRejected(@TempDir Path tmp) {
-        var e = assertThrows(IllegalArgumentException.class, () -> grader.grade("x", tmp.resolve("missing"),
-                GradingFixtures.COURSE.all(), Grader.Scope.ALL_TESTS, 1));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> grader.grade(
+                        "x", tmp.resolve("missing"), GradingFixtures.COURSE.all(), Grader.Scope.ALL_TESTS, 1));
         assertTrue(e.getMessage().endsWith("missing does not exist"), e.getMessage());
     }
 

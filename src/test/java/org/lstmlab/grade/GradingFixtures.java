@@ -81,8 +81,10 @@ final class GradingFixtures {
             double max = t.get("max_score").getAsDouble();
             assertTrue(score >= 0 && score <= max, "0 ≤ score ≤ max_score in " + t);
             assertTrue(t.get("output").isJsonPrimitive(), "every test has an output");
-            assertTrue(List.of("hidden", "after_due_date", "after_published", "visible")
-                    .contains(t.get("visibility").getAsString()), "visibility is one of Gradescope's values in " + t);
+            assertTrue(
+                    List.of("hidden", "after_due_date", "after_published", "visible")
+                            .contains(t.get("visibility").getAsString()),
+                    "visibility is one of Gradescope's values in " + t);
             sum += score;
         }
         assertEquals(sum, r.get("score").getAsDouble(), 1e-9, "score is the sum of the tests' scores");

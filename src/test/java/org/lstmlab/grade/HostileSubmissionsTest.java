@@ -25,7 +25,8 @@ import org.lstmlab.grade.sandbox.Limits;
  */
 class HostileSubmissionsTest {
     /** Short call limits so the endless loops end quickly, a generous exercise limit for a busy machine, 8 MB of files. */
-    private static final Limits LIMITS = Limits.defaults().withTimes(4_000, 90_000).withFileMb(8);
+    private static final Limits LIMITS =
+            Limits.defaults().withTimes(4_000, 90_000).withFileMb(8);
 
     private static Grader grader;
 
@@ -55,8 +56,13 @@ class HostileSubmissionsTest {
                 Arguments.of("huge-off-heap", "E3", "E5", "ran out of memory"),
                 Arguments.of("huge-file", "E3", "E5", "wrote a file larger than 8 MB"),
                 Arguments.of("many-files", "E3", "E5", "wrote 16 MB of files, more than the 8 MB"),
-                Arguments.of("read-tests-and-solutions", "E3", "E5", "found nothing to copy from (at E3ForgetGate.java"),
-                Arguments.of("reflection-on-grader", "E3", "E5", "reflection found nothing of the grader (at E3ForgetGate.java"),
+                Arguments.of(
+                        "read-tests-and-solutions", "E3", "E5", "found nothing to copy from (at E3ForgetGate.java"),
+                Arguments.of(
+                        "reflection-on-grader",
+                        "E3",
+                        "E5",
+                        "reflection found nothing of the grader (at E3ForgetGate.java"),
                 Arguments.of("reflection-on-library", "E3", "E5", "ClassNotFoundException: org.lstmlab.nn.LstmCell"),
                 Arguments.of("lying-equals", "E3", "E5", "f_t is wrong at [0, 0]"),
                 Arguments.of("test-aborted", "E3", "E5", "package org.opentest4j does not exist"),
@@ -68,17 +74,23 @@ class HostileSubmissionsTest {
                 Arguments.of("class-in-java-package", "E3", "E5", "E3ForgetGate.java does not compile"),
                 Arguments.of("class-in-grader-package", "E3", "E5", "must stay in package org.lstmlab.exercises"),
                 Arguments.of("class-in-junit-package", "E3", "E5", "must stay in package org.lstmlab.exercises"),
-                Arguments.of("does-not-compile", "E9", "E5",
+                Arguments.of(
+                        "does-not-compile",
+                        "E9",
+                        "E5",
                         "E9GradientClipping.java does not compile:\n  E9GradientClipping.java:11: ';' expected"),
                 Arguments.of("wrong-signature", "E3", "E5", "has no public static method forgetGate"),
-                Arguments.of("calls-the-library", "E8", "E5",
+                Arguments.of(
+                        "calls-the-library",
+                        "E8",
+                        "E5",
                         "E8 must be your own code, but E8LstmBackward calls org.lstmlab.nn.LstmCell"));
     }
 
     @ParameterizedTest(name = "{0}: {1} scores 0 with a clear message, {2} is graded normally")
     @MethodSource("hostile")
-    void hostileSubmissionScoresZeroOnlyWhereItCheats(String name, String affected, String other, String message,
-            @TempDir Path tmp) throws IOException {
+    void hostileSubmissionScoresZeroOnlyWhereItCheats(
+            String name, String affected, String other, String message, @TempDir Path tmp) throws IOException {
         Path sub = GradingFixtures.submission(tmp.resolve(name), GradingFixtures.HOSTILE.resolve(name));
         Report r = grader.grade(name, sub, GradingFixtures.only(affected, other), Grader.Scope.ALL_TESTS, 11);
 
@@ -103,7 +115,9 @@ class HostileSubmissionsTest {
             Report r = Gradescope.runAutograder(root, LIMITS, GradingFixtures.COURSE, GradingFixtures.only("E3", "E5"));
             JsonObject json = GradingFixtures.validResultsJson(root.resolve("results/results.json"));
             assertEquals(0, r.exercise("E3").score(), r.exercise("E3").feedback());
-            assertTrue(r.exercise("E3").feedback().contains("f_t is wrong"), r.exercise("E3").feedback());
+            assertTrue(
+                    r.exercise("E3").feedback().contains("f_t is wrong"),
+                    r.exercise("E3").feedback());
             assertEquals(8.0, json.get("score").getAsDouble(), "only E5's 8 points, not the forged 100");
         } finally {
             root.resolve("results").toFile().setWritable(true);

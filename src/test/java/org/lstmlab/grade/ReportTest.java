@@ -10,14 +10,35 @@ import org.junit.jupiter.api.Test;
 
 class ReportTest {
     private static Report report(String feedback) {
-        return new Report("ann \"<b>\"", 42, List.of(
-                new ExerciseResult("E3", "forget gate", List.of(
-                        new TestResult("E3 forget gate: fixed case", "3.1", 3, 3, "passed", "visible"),
-                        new TestResult("E3 forget gate: randomised cases", "3.2", 0, 5, feedback, "after_due_date")),
-                        feedback),
-                new ExerciseResult("E5", "cell-state update", List.of(new TestResult("E5 cell-state update: fixed case",
-                        "5.1", 0, 8, "E5CellState.java is not in the submission", "hidden")),
-                        "E5CellState.java is not in the submission")), 1.5);
+        return new Report(
+                "ann \"<b>\"",
+                42,
+                List.of(
+                        new ExerciseResult(
+                                "E3",
+                                "forget gate",
+                                List.of(
+                                        new TestResult("E3 forget gate: fixed case", "3.1", 3, 3, "passed", "visible"),
+                                        new TestResult(
+                                                "E3 forget gate: randomised cases",
+                                                "3.2",
+                                                0,
+                                                5,
+                                                feedback,
+                                                "after_due_date")),
+                                feedback),
+                        new ExerciseResult(
+                                "E5",
+                                "cell-state update",
+                                List.of(new TestResult(
+                                        "E5 cell-state update: fixed case",
+                                        "5.1",
+                                        0,
+                                        8,
+                                        "E5CellState.java is not in the submission",
+                                        "hidden")),
+                                "E5CellState.java is not in the submission")),
+                1.5);
     }
 
     @Test
@@ -56,8 +77,8 @@ class ReportTest {
 
     @Test
     void theGradebookHasAColumnPerExerciseAndNeutralisesFormulasAndCommas() {
-        String csv = Gradebook.csv(List.of(report("x"), new Report("=cmd,1", 1, List.of(), 0)),
-                GradingFixtures.only("E3", "E5"));
+        String csv = Gradebook.csv(
+                List.of(report("x"), new Report("=cmd,1", 1, List.of(), 0)), GradingFixtures.only("E3", "E5"));
         assertEquals("student,E3,E5,total\n\"ann \"\"<b>\"\"\",3,0,3\n\"'=cmd,1\",,,0\n", csv);
     }
 }

@@ -12,20 +12,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GlobsTest {
 
-  @TempDir Path folder;
+    @TempDir
+    Path folder;
 
-  @Test
-  void aStarInTheFileNameMatchesEveryJarThere() throws Exception {
-    Files.createFile(folder.resolve("b.jar"));
-    Files.createFile(folder.resolve("a.jar"));
-    Files.createFile(folder.resolve("notes.txt"));
-    assertEquals(List.of(folder.resolve("a.jar"), folder.resolve("b.jar")), Globs.resolve(folder + "/*.jar"));
-  }
+    @Test
+    void aStarInTheFileNameMatchesEveryJarThere() throws Exception {
+        Files.createFile(folder.resolve("b.jar"));
+        Files.createFile(folder.resolve("a.jar"));
+        Files.createFile(folder.resolve("notes.txt"));
+        assertEquals(List.of(folder.resolve("a.jar"), folder.resolve("b.jar")), Globs.resolve(folder + "/*.jar"));
+    }
 
-  @Test
-  void aMissingPathIsAnErrorNamingIt() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Globs.resolve(folder.resolve("nothing").toString()));
-    assertTrue(e.getMessage().contains("nothing"), e.getMessage());
-  }
+    @Test
+    void aMissingPathIsAnErrorNamingIt() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Globs.resolve(folder.resolve("nothing").toString()));
+        assertTrue(e.getMessage().contains("nothing"), e.getMessage());
+    }
 }

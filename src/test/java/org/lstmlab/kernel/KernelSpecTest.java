@@ -10,33 +10,37 @@ import org.junit.jupiter.api.Test;
 
 class KernelSpecTest {
 
-  @Test
-  void theKernelspecStartsKernelMainOnTheKernelJarThenTheLibraryClasspath() {
-    String json = KernelSpec.json("/jdk/bin/java", 17, "/k/kernel.jar", List.of("/lib/classes", "/lib/nd4j.jar"));
-    assertTrue(json.contains("\"argv\": [\"/jdk/bin/java\", \"-Djava.awt.headless=true\", \"-javaagent:/k/kernel.jar\", \"-cp\", "
-        + "\"/k/kernel.jar" + java.io.File.pathSeparator + "/lib/classes" + java.io.File.pathSeparator
-        + "/lib/nd4j.jar\", \"org.lstmlab.kernel.KernelMain\", \"{connection_file}\"]"), json);
-    assertTrue(json.contains("\"display_name\": \"Java (LSTM Lab)\""));
-    assertTrue(json.contains("\"language\": \"java\""));
-    assertTrue(json.contains("\"interrupt_mode\": \"message\""));
-    assertTrue(json.contains("\"env\": {\"OMP_NUM_THREADS\": \"1\"}"), json);
-  }
+    @Test
+    void theKernelspecStartsKernelMainOnTheKernelJarThenTheLibraryClasspath() {
+        String json = KernelSpec.json("/jdk/bin/java", 17, "/k/kernel.jar", List.of("/lib/classes", "/lib/nd4j.jar"));
+        assertTrue(
+                json.contains(
+                        "\"argv\": [\"/jdk/bin/java\", \"-Djava.awt.headless=true\", \"-javaagent:/k/kernel.jar\", \"-cp\", "
+                                + "\"/k/kernel.jar" + java.io.File.pathSeparator + "/lib/classes"
+                                + java.io.File.pathSeparator
+                                + "/lib/nd4j.jar\", \"org.lstmlab.kernel.KernelMain\", \"{connection_file}\"]"),
+                json);
+        assertTrue(json.contains("\"display_name\": \"Java (LSTM Lab)\""));
+        assertTrue(json.contains("\"language\": \"java\""));
+        assertTrue(json.contains("\"interrupt_mode\": \"message\""));
+        assertTrue(json.contains("\"env\": {\"OMP_NUM_THREADS\": \"1\"}"), json);
+    }
 
-  @Test
-  void newerJdksGetNativeAccessWithoutWarnings() {
-    assertFalse(KernelSpec.json("java", 17, "k.jar", List.of()).contains("--enable-native-access"));
-    assertTrue(KernelSpec.json("java", 25, "k.jar", List.of()).contains("--enable-native-access=ALL-UNNAMED"));
-  }
+    @Test
+    void newerJdksGetNativeAccessWithoutWarnings() {
+        assertFalse(KernelSpec.json("java", 17, "k.jar", List.of()).contains("--enable-native-access"));
+        assertTrue(KernelSpec.json("java", 25, "k.jar", List.of()).contains("--enable-native-access=ALL-UNNAMED"));
+    }
 
-  @Test
-  void aJdkOlderThan17IsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> KernelSpec.json("java", 11, "k.jar", List.of()));
-    assertEquals("the kernel needs Java 17 or newer but got Java 11", e.getMessage());
-  }
+    @Test
+    void aJdkOlderThan17IsRefused() {
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> KernelSpec.json("java", 11, "k.jar", List.of()));
+        assertEquals("the kernel needs Java 17 or newer but got Java 11", e.getMessage());
+    }
 
-  @Test
-  void pathsAreJsonEscaped() {
-    assertEquals("\"C:\\\\jdk\\\\\\\"x\\\"\"", KernelSpec.quote("C:\\jdk\\\"x\""));
-  }
+    @Test
+    void pathsAreJsonEscaped() {
+        assertEquals("\"C:\\\\jdk\\\\\\\"x\\\"\"", KernelSpec.quote("C:\\jdk\\\"x\""));
+    }
 }

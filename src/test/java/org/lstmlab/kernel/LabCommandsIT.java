@@ -16,62 +16,71 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code ./lab kernel ...} and {@code ./lab run-notebooks ...} as a student or CI runs them. */
 class LabCommandsIT {
 
-  @TempDir Path prefix;
+    @TempDir
+    Path prefix;
 
-  record Result(int exitCode, String output) {}
+    record Result(int exitCode, String output) {}
 
-  static Result lab(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("./lab"));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(15, TimeUnit.MINUTES), "./lab " + String.join(" ", args) + " timed out");
-    return new Result(process.exitValue(), output);
-  }
+    static Result lab(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("./lab"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(15, TimeUnit.MINUTES), "./lab " + String.join(" ", args) + " timed out");
+        return new Result(process.exitValue(), output);
+    }
 
-  @Test
-  void kernelInstallStatusAndUninstallWorkUnderAPrefix() throws Exception {
-    Path spec = prefix.resolve("share/jupyter/kernels/lstm-lab/kernel.json");
-    Result install = lab("kernel", "install", "--prefix", prefix.toString());
-    assertEquals(0, install.exitCode(), install.output());
-    String json = Files.readString(spec);
-    assertTrue(json.contains("\"display_name\": \"Java (LSTM Lab)\""), json);
-    assertTrue(json.contains("\"interrupt_mode\": \"message\""), json);
-    assertTrue(json.contains("-kernel.jar") && json.contains("nd4j"), "kernel jar and library on the classpath: " + json);
+    @Test
+    void kernelInstallStatusAndUninstallWorkUnderAPrefix() throws Exception {
+        Path spec = prefix.resolve("share/jupyter/kernels/lstm-lab/kernel.json");
+        Result install = lab("kernel", "install", "--prefix", prefix.toString());
+        assertEquals(0, install.exitCode(), install.output());
+        String json = Files.readString(spec);
+        assertTrue(json.contains("\"display_name\": \"Java (LSTM Lab)\""), json);
+        assertTrue(json.contains("\"interrupt_mode\": \"message\""), json);
+        assertTrue(
+                json.contains("-kernel.jar") && json.contains("nd4j"),
+                "kernel jar and library on the classpath: " + json);
 
-    Result status = lab("kernel", "status", "--prefix", prefix.toString());
-    assertEquals(0, status.exitCode(), status.output());
-    assertTrue(status.output().contains("installed: " + spec.getParent()), status.output());
+        Result status = lab("kernel", "status", "--prefix", prefix.toString());
+        assertEquals(0, status.exitCode(), status.output());
+        assertTrue(status.output().contains("installed: " + spec.getParent()), status.output());
 
-    Result uninstall = lab("kernel", "uninstall", "--prefix", prefix.toString());
-    assertEquals(0, uninstall.exitCode(), uninstall.output());
-    assertFalse(Files.exists(spec));
-    Result gone = lab("kernel", "status", "--prefix", prefix.toString());
-    assertEquals(1, gone.exitCode(), gone.output());
-    assertTrue(gone.output().contains("is not installed"), gone.output());
-  }
+        Result uninstall = lab("kernel", "uninstall", "--prefix", prefix.toString());
+        assertEquals(0, uninstall.exitCode(), uninstall.output());
+        assertFalse(Files.exists(spec));
+        Result gone = lab("kernel", "status", "--prefix", prefix.toString());
+        assertEquals(1, gone.exitCode(), gone.output());
+        assertTrue(gone.output().contains("is not installed"), gone.output());
+    }
 
-  @Test
-  void runNotebooksQuickSetsTheQuickSwitchAndWritesTheExecutedNotebookAndHtml() throws Exception {
-    Result run = lab("run-notebooks", "--quick", Jupyter.TEST_NOTEBOOKS.resolve("quick.ipynb").toString());
-    assertEquals(0, run.exitCode(), run.output());
-    Jupyter.Run executed = new Jupyter.Run(run.exitCode(), run.output(), Path.of("target/notebooks"));
-    assertEquals("1", Jupyter.result(executed.notebook("quick"), 0, "text/plain"), "LSTMLAB_QUICK=1 reached the kernel");
-    assertTrue(Files.size(Path.of("target/notebooks/quick.html")) > 0);
-  }
+    @Test
+    void runNotebooksQuickSetsTheQuickSwitchAndWritesTheExecutedNotebookAndHtml() throws Exception {
+        Result run = lab(
+                "run-notebooks",
+                "--quick",
+                Jupyter.TEST_NOTEBOOKS.resolve("quick.ipynb").toString());
+        assertEquals(0, run.exitCode(), run.output());
+        Jupyter.Run executed = new Jupyter.Run(run.exitCode(), run.output(), Path.of("target/notebooks"));
+        assertEquals(
+                "1", Jupyter.result(executed.notebook("quick"), 0, "text/plain"), "LSTMLAB_QUICK=1 reached the kernel");
+        assertTrue(Files.size(Path.of("target/notebooks/quick.html")) > 0);
+    }
 
-  @Test
-  void runNotebooksFailsNamingTheNotebookAndCellOfTheFirstError() throws Exception {
-    Result run = lab("run-notebooks", Jupyter.TEST_NOTEBOOKS.resolve("quick_then_error.ipynb").toString());
-    assertEquals(1, run.exitCode(), run.output());
-    assertTrue(run.output().contains("quick_then_error.ipynb: cell 2 of 3"), run.output());
-    assertTrue(run.output().contains("java.lang.ArithmeticException: / by zero"), run.output());
-  }
+    @Test
+    void runNotebooksFailsNamingTheNotebookAndCellOfTheFirstError() throws Exception {
+        Result run = lab(
+                "run-notebooks",
+                Jupyter.TEST_NOTEBOOKS.resolve("quick_then_error.ipynb").toString());
+        assertEquals(1, run.exitCode(), run.output());
+        assertTrue(run.output().contains("quick_then_error.ipynb: cell 2 of 3"), run.output());
+        assertTrue(run.output().contains("java.lang.ArithmeticException: / by zero"), run.output());
+    }
 
-  @Test
-  void runNotebooksNamesANotebookThatDoesNotExist() throws Exception {
-    Result run = lab("run-notebooks", "no-such-notebook");
-    assertEquals(1, run.exitCode(), run.output());
-    assertTrue(run.output().contains("no notebook 'no-such-notebook'"), run.output());
-  }
+    @Test
+    void runNotebooksNamesANotebookThatDoesNotExist() throws Exception {
+        Result run = lab("run-notebooks", "no-such-notebook");
+        assertEquals(1, run.exitCode(), run.output());
+        assertTrue(run.output().contains("no notebook 'no-such-notebook'"), run.output());
+    }
 }

@@ -19,75 +19,76 @@ import tech.tablesaw.api.Table;
 
 class RenderingTest {
 
-  static BufferedImage decode(String base64) throws Exception {
-    return ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
-  }
-
-  @Test
-  void aBufferedImageBecomesAPngOfTheSameSize() throws Exception {
-    Map<String, String> data = Rendering.render(new BufferedImage(17, 9, BufferedImage.TYPE_INT_ARGB));
-    BufferedImage png = decode(data.get("image/png"));
-    assertEquals(17, png.getWidth());
-    assertEquals(9, png.getHeight());
-    assertEquals("BufferedImage 17x9", data.get("text/plain"));
-  }
-
-  @Test
-  void anXChartChartBecomesAPngOfTheChartsSize() throws Exception {
-    XYChart chart = new XYChartBuilder().width(200).height(150).title("loss").build();
-    chart.addSeries("loss", new double[] {1, 2}, new double[] {3, 1});
-    Map<String, String> data = Rendering.render(chart);
-    BufferedImage png = decode(data.get("image/png"));
-    assertEquals(200, png.getWidth());
-    assertEquals(150, png.getHeight());
-    assertTrue(data.get("text/plain").contains("\"loss\""), data.get("text/plain"));
-  }
-
-  @Test
-  void aTableShowsItsFirstRowsAndItsShape() {
-    double[] values = new double[25];
-    Table table = Table.create("t", DoubleColumn.create("x", values));
-    Map<String, String> data = Rendering.render(table);
-    String html = data.get("text/html");
-    assertEquals(Rendering.TABLE_ROWS + 1, html.split("<tr>").length - 1);
-    assertTrue(html.contains("25 rows × 1 columns, first 10 shown"), html);
-    assertTrue(data.get("text/plain").endsWith("25 rows × 1 columns"), data.get("text/plain"));
-  }
-
-  @Test
-  void anIndArrayShowsShapeAndDataType() {
-    String text = Rendering.render(Nd4j.zeros(DataType.FLOAT, 3, 4)).get("text/plain");
-    assertTrue(text.startsWith("INDArray [3, 4] FLOAT\n"), text);
-  }
-
-  public static class Report {
-    public String toHtml() {
-      return "<i>ok</i>";
+    static BufferedImage decode(String base64) throws Exception {
+        return ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
     }
 
-    @Override
-    public String toString() {
-      return "ok";
+    @Test
+    void aBufferedImageBecomesAPngOfTheSameSize() throws Exception {
+        Map<String, String> data = Rendering.render(new BufferedImage(17, 9, BufferedImage.TYPE_INT_ARGB));
+        BufferedImage png = decode(data.get("image/png"));
+        assertEquals(17, png.getWidth());
+        assertEquals(9, png.getHeight());
+        assertEquals("BufferedImage 17x9", data.get("text/plain"));
     }
-  }
 
-  @Test
-  void anObjectWithAPublicToHtmlIsHtmlWithToStringAsText() {
-    Map<String, String> data = Rendering.render(new Report());
-    assertEquals("<i>ok</i>", data.get("text/html"));
-    assertEquals("ok", data.get("text/plain"));
-  }
+    @Test
+    void anXChartChartBecomesAPngOfTheChartsSize() throws Exception {
+        XYChart chart =
+                new XYChartBuilder().width(200).height(150).title("loss").build();
+        chart.addSeries("loss", new double[] {1, 2}, new double[] {3, 1});
+        Map<String, String> data = Rendering.render(chart);
+        BufferedImage png = decode(data.get("image/png"));
+        assertEquals(200, png.getWidth());
+        assertEquals(150, png.getHeight());
+        assertTrue(data.get("text/plain").contains("\"loss\""), data.get("text/plain"));
+    }
 
-  @Test
-  void anyOtherObjectIsPlainTextOnly() {
-    Map<String, String> data = Rendering.render(java.util.List.of(1, 2));
-    assertFalse(data.containsKey("text/html"));
-    assertEquals("[1, 2]", data.get("text/plain"));
-    assertEquals("null", Rendering.render(null).get("text/plain"));
-  }
+    @Test
+    void aTableShowsItsFirstRowsAndItsShape() {
+        double[] values = new double[25];
+        Table table = Table.create("t", DoubleColumn.create("x", values));
+        Map<String, String> data = Rendering.render(table);
+        String html = data.get("text/html");
+        assertEquals(Rendering.TABLE_ROWS + 1, html.split("<tr>").length - 1);
+        assertTrue(html.contains("25 rows × 1 columns, first 10 shown"), html);
+        assertTrue(data.get("text/plain").endsWith("25 rows × 1 columns"), data.get("text/plain"));
+    }
 
-  @Test
-  void tableCellsAreHtmlEscaped() {
-    assertEquals("a &lt;b&gt; &amp; &quot;c&quot;", Rendering.escape("a <b> & \"c\""));
-  }
+    @Test
+    void anIndArrayShowsShapeAndDataType() {
+        String text = Rendering.render(Nd4j.zeros(DataType.FLOAT, 3, 4)).get("text/plain");
+        assertTrue(text.startsWith("INDArray [3, 4] FLOAT\n"), text);
+    }
+
+    public static class Report {
+        public String toHtml() {
+            return "<i>ok</i>";
+        }
+
+        @Override
+        public String toString() {
+            return "ok";
+        }
+    }
+
+    @Test
+    void anObjectWithAPublicToHtmlIsHtmlWithToStringAsText() {
+        Map<String, String> data = Rendering.render(new Report());
+        assertEquals("<i>ok</i>", data.get("text/html"));
+        assertEquals("ok", data.get("text/plain"));
+    }
+
+    @Test
+    void anyOtherObjectIsPlainTextOnly() {
+        Map<String, String> data = Rendering.render(java.util.List.of(1, 2));
+        assertFalse(data.containsKey("text/html"));
+        assertEquals("[1, 2]", data.get("text/plain"));
+        assertEquals("null", Rendering.render(null).get("text/plain"));
+    }
+
+    @Test
+    void tableCellsAreHtmlEscaped() {
+        assertEquals("a &lt;b&gt; &amp; &quot;c&quot;", Rendering.escape("a <b> & \"c\""));
+    }
 }

@@ -23,7 +23,8 @@ class Float32Test {
         INDArray h0 = normal(2, 2, 4);
         INDArray c0 = normal(3, 2, 4);
         LstmCell fc = new LstmCell(f);
-        LstmSequence fs = fc.forwardSequence(xs.castTo(DataType.FLOAT), h0.castTo(DataType.FLOAT), c0.castTo(DataType.FLOAT));
+        LstmSequence fs =
+                fc.forwardSequence(xs.castTo(DataType.FLOAT), h0.castTo(DataType.FLOAT), c0.castTo(DataType.FLOAT));
         LstmSequence ds = new LstmCell(d).forwardSequence(xs, h0, c0);
         assertEquals(DataType.FLOAT, fs.hs().dataType());
         assertEquals(DataType.FLOAT, fs.steps().get(3).f().dataType());
@@ -33,7 +34,13 @@ class Float32Test {
         LstmGrads fg = fc.backwardSequence(fs, dHs.castTo(DataType.FLOAT));
         LstmGrads dg = new LstmCell(d).backwardSequence(ds, dHs);
         assertEquals(DataType.FLOAT, fg.params().wF().dataType());
-        assertTrue(fg.params().wO().castTo(DataType.DOUBLE).sub(dg.params().wO()).amaxNumber().doubleValue() < 1e-4);
+        assertTrue(fg.params()
+                        .wO()
+                        .castTo(DataType.DOUBLE)
+                        .sub(dg.params().wO())
+                        .amaxNumber()
+                        .doubleValue()
+                < 1e-4);
         assertTrue(fg.dxs().castTo(DataType.DOUBLE).sub(dg.dxs()).amaxNumber().doubleValue() < 1e-4);
     }
 

@@ -11,10 +11,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The LSTM against PyTorch: fixtures from src/test/resources/oracle/make_fixtures.py, float64, tolerance 1e-10. */
 class LstmOracleTest {
-    static final double TOLERANCE = 1e-10;
+    static final double TOLERANCE = OracleFixture.TOLERANCE;
 
     private static LstmCell cellFromPyTorchLayout(OracleFixture o) {
-        PyTorchLstm torch = new PyTorchLstm(o.get("weight_ih_l0"), o.get("weight_hh_l0"), o.get("bias_ih_l0"), o.get("bias_hh_l0"));
+        PyTorchLstm torch =
+                new PyTorchLstm(o.get("weight_ih_l0"), o.get("weight_hh_l0"), o.get("bias_ih_l0"), o.get("bias_hh_l0"));
         return new LstmCell(torch.toCourse());
     }
 
@@ -40,7 +41,8 @@ class LstmOracleTest {
         assertEquals(o.get("x").size(1), seq.length());
         for (int t = 0; t < seq.length(); t++) {
             LstmStep s = seq.steps().get(t);
-            Map<String, INDArray> ours = Map.of("f", s.f(), "i", s.i(), "C_tilde", s.cTilde(), "C", s.c(), "o", s.o(), "h", s.h());
+            Map<String, INDArray> ours =
+                    Map.of("f", s.f(), "i", s.i(), "C_tilde", s.cTilde(), "C", s.c(), "o", s.o(), "h", s.h());
             for (var e : ours.entrySet()) {
                 double diff = OracleFixture.maxAbsDiff(o.at(e.getKey(), t), e.getValue());
                 assertTrue(diff <= TOLERANCE, e.getKey() + " at step " + (t + 1) + " differs from torch by " + diff);
@@ -63,7 +65,8 @@ class LstmOracleTest {
     void everyGradientAgreesWithTorchAutograd(String fixture) {
         OracleFixture o = OracleFixture.load(fixture);
         LstmCell cell = cellFromPyTorchLayout(o);
-        LstmGrads g = cell.backwardSequence(cell.forwardSequence(o.get("x"), o.get("h0"), o.get("c0")), o.get("loss_weights"));
+        LstmGrads g = cell.backwardSequence(
+                cell.forwardSequence(o.get("x"), o.get("h0"), o.get("c0")), o.get("loss_weights"));
         for (var e : g.params().named().entrySet()) {
             double diff = OracleFixture.maxAbsDiff(o.get("grad_" + e.getKey()), e.getValue());
             assertTrue(diff <= TOLERANCE, "∂L/∂" + e.getKey() + " differs from autograd by " + diff);
@@ -83,7 +86,9 @@ class LstmOracleTest {
         LstmSequence pass = cell.run(x);
         Map<String, INDArray> viaInterface = cell.parameterGradients(pass, o.get("loss_weights"));
         LstmGrads direct = cell.backwardSequence(pass, o.get("loss_weights"));
-        assertArrayEquals(direct.params().named().keySet().toArray(), viaInterface.keySet().toArray());
+        assertArrayEquals(
+                direct.params().named().keySet().toArray(),
+                viaInterface.keySet().toArray());
         for (var e : direct.params().named().entrySet()) {
             assertEquals(0.0, OracleFixture.maxAbsDiff(e.getValue(), viaInterface.get(e.getKey())), e.getKey());
         }

@@ -17,7 +17,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Reads a fixture written by {@code src/test/resources/oracle/make_fixtures.py}: '#' comments, then per
  * array a header {@code name rank d1 … d_rank} and one line of values in C order.
  */
-final class OracleFixture {
+public final class OracleFixture {
+    /** The agreement with PyTorch that every oracle test asks for (float64 on both sides). */
+    public static final double TOLERANCE = 1e-10;
+
     private final String file;
     private final Map<String, INDArray> arrays;
 
@@ -26,7 +29,7 @@ final class OracleFixture {
         this.arrays = arrays;
     }
 
-    static OracleFixture load(String name) {
+    public static OracleFixture load(String name) {
         String file = "/oracle/" + name + ".txt";
         InputStream in = OracleFixture.class.getResourceAsStream(file);
         if (in == null) throw new IllegalStateException("missing test resource " + file + ": run make_fixtures.py");
@@ -39,7 +42,8 @@ final class OracleFixture {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 String[] head = line.trim().split(" ");
                 int rank = Integer.parseInt(head[1]);
-                if (head.length != 2 + rank) throw new IllegalStateException(file + ":" + number + ": bad header " + line);
+                if (head.length != 2 + rank)
+                    throw new IllegalStateException(file + ":" + number + ": bad header " + line);
                 long[] shape = new long[rank];
                 long count = 1;
                 for (int k = 0; k < rank; k++) {
@@ -48,10 +52,12 @@ final class OracleFixture {
                 }
                 String values = r.readLine();
                 number++;
-                if (values == null) throw new IllegalStateException(file + ":" + number + ": values of " + head[0] + " missing");
+                if (values == null)
+                    throw new IllegalStateException(file + ":" + number + ": values of " + head[0] + " missing");
                 String[] tokens = values.trim().split(" ");
                 if (tokens.length != count) {
-                    throw new IllegalStateException(file + ":" + number + ": " + head[0] + " needs " + count + " values but has " + tokens.length);
+                    throw new IllegalStateException(file + ":" + number + ": " + head[0] + " needs " + count
+                            + " values but has " + tokens.length);
                 }
                 double[] v = new double[tokens.length];
                 for (int k = 0; k < v.length; k++) v[k] = Double.parseDouble(tokens[k]);
@@ -64,27 +70,30 @@ final class OracleFixture {
     }
 
     /** The array by name, DOUBLE. */
-    INDArray get(String name) {
+    public INDArray get(String name) {
         INDArray a = arrays.get(name);
         if (a == null) throw new IllegalStateException(file + " has no array " + name + "; it has " + arrays.keySet());
         return a;
     }
 
-    double scalar(String name) {
+    public double scalar(String name) {
         return get(name).getDouble(0);
     }
 
     /** {@code name[:, t, :]} of a {@code [B, T, H]} array. */
-    INDArray at(String name, int t) {
+    public INDArray at(String name, int t) {
         return get(name).get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all());
     }
 
     /** The largest absolute difference between two arrays of the same shape. */
-    static double maxAbsDiff(INDArray expected, INDArray actual) {
+    public static double maxAbsDiff(INDArray expected, INDArray actual) {
         if (!java.util.Arrays.equals(expected.shape(), actual.shape())) {
             throw new AssertionError("shape " + java.util.Arrays.toString(actual.shape()) + " but the oracle has "
                     + java.util.Arrays.toString(expected.shape()));
         }
-        return expected.castTo(DataType.DOUBLE).sub(actual.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+        return expected.castTo(DataType.DOUBLE)
+                .sub(actual.castTo(DataType.DOUBLE))
+                .amaxNumber()
+                .doubleValue();
     }
 }

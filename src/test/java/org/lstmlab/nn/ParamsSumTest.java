@@ -14,7 +14,8 @@ class ParamsSumTest {
         LstmParams before = a.copy();
         assertSame(a, a.addi(b));
         for (String name : a.named().keySet()) {
-            assertEquals(before.named().get(name).add(b.named().get(name)), a.named().get(name), name);
+            assertEquals(
+                    before.named().get(name).add(b.named().get(name)), a.named().get(name), name);
         }
     }
 
@@ -30,9 +31,10 @@ class ParamsSumTest {
 
     @Test
     void addingParametersOfAnotherSizeNamesBothSizes() {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> LstmParams.init(3, 4, 1).addi(LstmParams.init(2, 4, 1)));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> LstmParams.init(3, 4, 1).addi(LstmParams.init(2, 4, 1)));
         assertEquals("cannot add parameters of H = 4, X = 2 to parameters of H = 4, X = 3", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> RnnParams.init(3, 4, 1).addi(RnnParams.init(3, 5, 1)));
+        assertThrows(
+                IllegalArgumentException.class, () -> RnnParams.init(3, 4, 1).addi(RnnParams.init(3, 5, 1)));
     }
 }

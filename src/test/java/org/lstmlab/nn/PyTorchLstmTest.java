@@ -18,7 +18,8 @@ class PyTorchLstmTest {
     void toPyTorchThenToCourseGivesBackExactlyTheSameParameters() {
         LstmParams p = LstmParams.init(3, 4, Init.UNIFORM, 1.0, 5, DataType.DOUBLE);
         LstmParams back = p.toPyTorch().toCourse();
-        for (var e : p.named().entrySet()) assertEquals(e.getValue(), back.named().get(e.getKey()), e.getKey());
+        for (var e : p.named().entrySet())
+            assertEquals(e.getValue(), back.named().get(e.getKey()), e.getKey());
     }
 
     @Test
@@ -31,8 +32,14 @@ class PyTorchLstmTest {
         INDArray[] course = {p.wI(), p.wF(), p.wC(), p.wO()};
         INDArray[] bias = {p.bI(), p.bF(), p.bC(), p.bO()};
         for (int g = 0; g < 4; g++) {
-            assertEquals(course[g].get(NDArrayIndex.all(), NDArrayIndex.interval(0, h)), rows(t.weightHh(), g, h), "gate " + g + " hh");
-            assertEquals(course[g].get(NDArrayIndex.all(), NDArrayIndex.interval(h, h + 3)), rows(t.weightIh(), g, h), "gate " + g + " ih");
+            assertEquals(
+                    course[g].get(NDArrayIndex.all(), NDArrayIndex.interval(0, h)),
+                    rows(t.weightHh(), g, h),
+                    "gate " + g + " hh");
+            assertEquals(
+                    course[g].get(NDArrayIndex.all(), NDArrayIndex.interval(h, h + 3)),
+                    rows(t.weightIh(), g, h),
+                    "gate " + g + " ih");
             assertEquals(bias[g], t.biasIh().get(NDArrayIndex.interval(g * h, (g + 1) * h)), "gate " + g + " bias");
         }
         assertEquals(Nd4j.zeros(DataType.DOUBLE, 16), t.biasHh());
@@ -41,10 +48,13 @@ class PyTorchLstmTest {
     @Test
     void toCourseAddsPyTorchsTwoBiases() {
         OracleFixture o = OracleFixture.load("lstm_small");
-        PyTorchLstm t = new PyTorchLstm(o.get("weight_ih_l0"), o.get("weight_hh_l0"), o.get("bias_ih_l0"), o.get("bias_hh_l0"));
+        PyTorchLstm t =
+                new PyTorchLstm(o.get("weight_ih_l0"), o.get("weight_hh_l0"), o.get("bias_ih_l0"), o.get("bias_hh_l0"));
         LstmParams p = t.toCourse();
         // rows 4..7 are PyTorch's forget gate
-        INDArray expected = o.get("bias_ih_l0").get(NDArrayIndex.interval(4, 8)).add(o.get("bias_hh_l0").get(NDArrayIndex.interval(4, 8)));
+        INDArray expected = o.get("bias_ih_l0")
+                .get(NDArrayIndex.interval(4, 8))
+                .add(o.get("bias_hh_l0").get(NDArrayIndex.interval(4, 8)));
         assertEquals(expected, p.bF());
         // and back: the two biases fold into bias_ih, the same cell
         PyTorchLstm folded = p.toPyTorch();

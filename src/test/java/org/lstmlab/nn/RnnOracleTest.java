@@ -30,8 +30,10 @@ class RnnOracleTest {
         OracleFixture o = OracleFixture.load(fixture);
         RnnSequence seq = cell(o).forwardSequence(o.get("x"), o.get("h0"));
         for (int t = 0; t < seq.length(); t++) {
-            double dz = OracleFixture.maxAbsDiff(o.at("z", t), seq.steps().get(t).z());
-            double dh = OracleFixture.maxAbsDiff(o.at("h", t), seq.steps().get(t).h());
+            double dz =
+                    OracleFixture.maxAbsDiff(o.at("z", t), seq.steps().get(t).z());
+            double dh =
+                    OracleFixture.maxAbsDiff(o.at("h", t), seq.steps().get(t).h());
             assertTrue(dz <= TOLERANCE, "z at step " + (t + 1) + " differs from torch by " + dz);
             assertTrue(dh <= TOLERANCE, "h at step " + (t + 1) + " differs from torch by " + dh);
         }

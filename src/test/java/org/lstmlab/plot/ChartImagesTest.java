@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +26,7 @@ class ChartImagesTest {
         BufferedImage image = ChartImages.image(small());
         assertEquals(Figures.WIDTH, image.getWidth());
         assertEquals(Figures.HEIGHT, image.getHeight());
-        assertTrue(Rendering.hasContent(image));
+        assertTrue(RenderedChart.hasContent(image));
     }
 
     @Test
@@ -51,7 +50,8 @@ class ChartImagesTest {
     @Test
     void chartsRenderInAFreshJvmWithoutTheHeadlessFlag() throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), HeadlessProbe.class.getName());
+        ProcessBuilder pb =
+                new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), HeadlessProbe.class.getName());
         pb.environment().put("DISPLAY", ":97");
         pb.redirectErrorStream(true);
         Process p = pb.start();

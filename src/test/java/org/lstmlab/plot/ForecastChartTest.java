@@ -30,17 +30,24 @@ class ForecastChartTest {
             lstm[k] = truth[k] + 0.5 * Math.cos(k);
             persistence[k] = k == 0 ? truth[0] : truth[k - 1];
         }
-        XYChart chart = ForecastChart.chart("Seattle daily maximum, test part", "day", "°C", new Curve("truth", day, truth),
+        XYChart chart = ForecastChart.chart(
+                "Seattle daily maximum, test part",
+                "day",
+                "°C",
+                new Curve("truth", day, truth),
                 List.of(new Curve("LSTM", day, lstm), new Curve("persistence", day, persistence)));
         assertEquals("Seattle daily maximum, test part", chart.getTitle());
         assertEquals("day", chart.getXAxisTitle());
         assertEquals("°C", chart.getYAxisTitle());
-        assertEquals(List.of("truth", "LSTM", "persistence"), List.copyOf(chart.getSeriesMap().keySet()));
+        assertEquals(
+                List.of("truth", "LSTM", "persistence"),
+                List.copyOf(chart.getSeriesMap().keySet()));
         assertArrayEquals(truth, chart.getSeriesMap().get("truth").getYData());
         assertArrayEquals(persistence, chart.getSeriesMap().get("persistence").getYData());
         assertArrayEquals(day, chart.getSeriesMap().get("LSTM").getXData());
-        assertTrue(chart.getSeriesMap().get("persistence").getLineStyle().getDashArray() != null, "baselines are dashed");
-        assertTrue(Rendering.hasContent(Rendering.renderAndDecode(chart, "forecast")));
+        assertTrue(
+                chart.getSeriesMap().get("persistence").getLineStyle().getDashArray() != null, "baselines are dashed");
+        assertTrue(RenderedChart.hasContent(RenderedChart.renderAndDecode(chart, "forecast")));
     }
 
     @Test
@@ -58,21 +65,28 @@ class ForecastChartTest {
         XYChart chart = ForecastChart.chart("Test part", "°C", dates, truth, forecasts);
         XYSeries s = chart.getSeriesMap().get("LSTM");
         assertEquals(XYSeries.class, s.getClass());
-        assertEquals(Date.from(dates.get(5).atStartOfDay().toInstant(ZoneOffset.UTC)).getTime(), (long) s.getXData()[5]);
+        assertEquals(
+                Date.from(dates.get(5).atStartOfDay().toInstant(ZoneOffset.UTC)).getTime(), (long) s.getXData()[5]);
         assertArrayEquals(model, s.getYData());
         assertArrayEquals(truth, chart.getSeriesMap().get("truth").getYData());
-        Rendering.renderAndDecode(chart, "forecast-dates");
+        RenderedChart.renderAndDecode(chart, "forecast-dates");
     }
 
     @Test
     void forecastsAtOtherTimesOrOfOtherLengthsAreRefused() {
         Curve truth = new Curve("truth", new double[] {1, 2, 3}, new double[] {5, 6, 7});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ForecastChart.chart("t", "x", "y", truth, List.of(new Curve("LSTM", new double[] {1, 2}, new double[] {5, 6}))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ForecastChart.chart(
+                        "t", "x", "y", truth, List.of(new Curve("LSTM", new double[] {1, 2}, new double[] {5, 6}))));
         assertEquals("forecast \"LSTM\" must be given at the truth's 3 time points but has 2", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ForecastChart.chart("t", "x", "y", truth, List.of()));
-        IllegalArgumentException dates = assertThrows(IllegalArgumentException.class,
-                () -> ForecastChart.chart("t", "y", List.of(LocalDate.of(2015, 1, 1)), new double[] {1, 2}, Map.of("LSTM", new double[] {1, 2})));
+        IllegalArgumentException dates = assertThrows(
+                IllegalArgumentException.class,
+                () -> ForecastChart.chart(
+                        "t", "y", List.of(LocalDate.of(2015, 1, 1)), new double[] {1, 2}, Map.of("LSTM", new double[] {
+                            1, 2
+                        })));
         assertTrue(dates.getMessage().contains("x [1] and y [2]"), dates.getMessage());
     }
 }

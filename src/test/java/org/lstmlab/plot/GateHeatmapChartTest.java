@@ -23,7 +23,8 @@ class GateHeatmapChartTest {
     static double[][] grid(Gate gate, int steps, int units) {
         double[][] v = new double[steps][units];
         for (int t = 0; t < steps; t++) {
-            for (int j = 0; j < units; j++) v[t][j] = gate.min() + (gate.max() - gate.min()) * ((t * units + j) % 97) / 96.0;
+            for (int j = 0; j < units; j++)
+                v[t][j] = gate.min() + (gate.max() - gate.min()) * ((t * units + j) % 97) / 96.0;
         }
         return v;
     }
@@ -47,7 +48,8 @@ class GateHeatmapChartTest {
         for (Number[] cell : heat) {
             assertEquals(values[cell[0].intValue()][cell[1].intValue()], cell[2].doubleValue());
         }
-        assertTrue(Rendering.hasContent(Rendering.renderAndDecode(chart, "gate-" + gate.name().toLowerCase())));
+        assertTrue(RenderedChart.hasContent(
+                RenderedChart.renderAndDecode(chart, "gate-" + gate.name().toLowerCase())));
     }
 
     @Test
@@ -75,13 +77,14 @@ class GateHeatmapChartTest {
     void aLstmRunGivesEachStepsGateOfTheChosenExample() {
         LstmParams p = LstmParams.init(3, 4, 7);
         INDArray xs = Nd4j.rand(DataType.DOUBLE, 2, 12, 3).subi(0.5); // [B, T, X]
-        LstmSequence seq = new LstmCell(p).forwardSequence(xs, Nd4j.zeros(DataType.DOUBLE, 2, 4), Nd4j.zeros(DataType.DOUBLE, 2, 4));
+        LstmSequence seq = new LstmCell(p)
+                .forwardSequence(xs, Nd4j.zeros(DataType.DOUBLE, 2, 4), Nd4j.zeros(DataType.DOUBLE, 2, 4));
         HeatMapChart chart = GateHeatmapChart.chart(Gate.CANDIDATE, seq, 1);
         for (Number[] cell : chart.getHeatMapSeries().getHeatData()) {
             int t = cell[0].intValue(), j = cell[1].intValue();
             assertEquals(seq.steps().get(t).cTilde().getDouble(1, j), cell[2].doubleValue());
         }
-        Rendering.renderAndDecode(chart, "gate-from-lstm-run");
+        RenderedChart.renderAndDecode(chart, "gate-from-lstm-run");
         assertThrows(IllegalArgumentException.class, () -> GateHeatmapChart.chart(Gate.FORGET, seq, 2));
     }
 
@@ -89,17 +92,21 @@ class GateHeatmapChartTest {
     void aValueOutsideTheGatesRangeIsRefusedWithItsPlace() {
         double[][] v = grid(Gate.FORGET, 4, 3);
         v[2][1] = 1.7;
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GateHeatmapChart.chart(Gate.FORGET, v));
-        assertEquals("f_t at t = 3, unit 1 is 1.7 but σ gives values in [0.0, 1.0]: was the pre-activation passed instead of the gate?",
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> GateHeatmapChart.chart(Gate.FORGET, v));
+        assertEquals(
+                "f_t at t = 3, unit 1 is 1.7 but σ gives values in [0.0, 1.0]: was the pre-activation passed instead of the gate?",
                 e.getMessage());
     }
 
     @Test
     void raggedOrEmptyValuesAreRefused() {
-        IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException ragged = assertThrows(
+                IllegalArgumentException.class,
                 () -> GateHeatmapChart.chart(Gate.OUTPUT, new double[][] {{0.1, 0.2}, {0.3}}));
         assertEquals("o_t must be [T][H] = [2][2] but step t = 2 has 1 units", ragged.getMessage());
-        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> GateHeatmapChart.chart(Gate.OUTPUT, new double[0][]));
+        IllegalArgumentException empty = assertThrows(
+                IllegalArgumentException.class, () -> GateHeatmapChart.chart(Gate.OUTPUT, new double[0][]));
         assertTrue(empty.getMessage().contains("is empty"), empty.getMessage());
     }
 }

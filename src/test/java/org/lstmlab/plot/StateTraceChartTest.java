@@ -1,6 +1,5 @@
 package org.lstmlab.plot;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +31,9 @@ class StateTraceChartTest {
         XYChart chart = StateTraceChart.chart(c, h, 0, 3);
         assertEquals(StateTraceChart.TITLE, chart.getTitle());
         assertEquals("time step t", chart.getXAxisTitle());
-        assertEquals(List.of("C_t unit 0", "C_t unit 3", "h_t unit 0", "h_t unit 3"), List.copyOf(chart.getSeriesMap().keySet()));
+        assertEquals(
+                List.of("C_t unit 0", "C_t unit 3", "h_t unit 0", "h_t unit 3"),
+                List.copyOf(chart.getSeriesMap().keySet()));
         XYSeries c3 = chart.getSeriesMap().get("C_t unit 3");
         assertEquals(1.0, c3.getXData()[0]);
         assertEquals(40.0, c3.getXData()[39]);
@@ -42,7 +43,7 @@ class StateTraceChartTest {
         }
         assertEquals(c3.getLineColor(), chart.getSeriesMap().get("h_t unit 3").getLineColor());
         assertTrue(chart.getSeriesMap().get("h_t unit 0").getLineStyle().getDashArray() != null, "h_t is dashed");
-        assertTrue(Rendering.hasContent(Rendering.renderAndDecode(chart, "state-traces")));
+        assertTrue(RenderedChart.hasContent(RenderedChart.renderAndDecode(chart, "state-traces")));
     }
 
     @Test
@@ -51,14 +52,17 @@ class StateTraceChartTest {
         XYChart chart = StateTraceChart.chart("h_t", h, 1);
         assertEquals(List.of("h_t unit 1"), List.copyOf(chart.getSeriesMap().keySet()));
         assertEquals("h_t over time", chart.getTitle());
-        Rendering.renderAndDecode(chart, "state-trace-rnn");
+        RenderedChart.renderAndDecode(chart, "state-trace-rnn");
     }
 
     @Test
     void aLstmRunIsTracedFromItsStackedStates() {
         LstmParams p = LstmParams.init(2, 3, 11);
-        LstmSequence seq = new LstmCell(p).forwardSequence(Nd4j.rand(DataType.DOUBLE, 2, 8, 2),
-                Nd4j.zeros(DataType.DOUBLE, 2, 3), Nd4j.zeros(DataType.DOUBLE, 2, 3));
+        LstmSequence seq = new LstmCell(p)
+                .forwardSequence(
+                        Nd4j.rand(DataType.DOUBLE, 2, 8, 2),
+                        Nd4j.zeros(DataType.DOUBLE, 2, 3),
+                        Nd4j.zeros(DataType.DOUBLE, 2, 3));
         XYChart chart = StateTraceChart.chart(seq, 1, 2);
         double[] c = chart.getSeriesMap().get("C_t unit 2").getYData();
         double[] h = chart.getSeriesMap().get("h_t unit 2").getYData();
@@ -71,11 +75,13 @@ class StateTraceChartTest {
     @Test
     void badUnitsAndShapesAreRefused() {
         double[][] c = states(5, 3, 1);
-        IllegalArgumentException unit = assertThrows(IllegalArgumentException.class, () -> StateTraceChart.chart(c, c, 3));
+        IllegalArgumentException unit =
+                assertThrows(IllegalArgumentException.class, () -> StateTraceChart.chart(c, c, 3));
         assertEquals("unit j must be in [0, H = 3) but is 3", unit.getMessage());
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> StateTraceChart.chart(c, c));
         assertTrue(none.getMessage().contains("at least one hidden unit"), none.getMessage());
-        IllegalArgumentException lengths = assertThrows(IllegalArgumentException.class, () -> StateTraceChart.chart(c, states(4, 3, 1), 0));
+        IllegalArgumentException lengths =
+                assertThrows(IllegalArgumentException.class, () -> StateTraceChart.chart(c, states(4, 3, 1), 0));
         assertEquals("h_t must be [T][H] with T = 5 like C_t but has T = 4", lengths.getMessage());
         assertThrows(IllegalArgumentException.class, () -> StateTraceChart.chart("h_t", new double[0][], 0));
     }

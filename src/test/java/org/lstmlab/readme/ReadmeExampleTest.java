@@ -18,7 +18,8 @@ class ReadmeExampleTest {
     @Test
     void readmeShowsTheExampleCodeVerbatim() throws IOException {
         String source = Files.readString(Path.of("src/test/java/org/lstmlab/readme/ReadmeExample.java"));
-        String code = between(source, "// example:begin\n", "        // example:end").lines()
+        String code = between(source, "// example:begin\n", "        // example:end")
+                .lines()
                 .map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
                 .collect(Collectors.joining("\n"));
         assertEquals(code, fenced(Files.readString(README), "<!-- example:code -->"));
@@ -34,7 +35,9 @@ class ReadmeExampleTest {
         } finally {
             System.setOut(original);
         }
-        assertEquals(printed.toString(StandardCharsets.UTF_8).strip(), fenced(Files.readString(README), "<!-- example:output -->"));
+        assertEquals(
+                printed.toString(StandardCharsets.UTF_8).strip(),
+                fenced(Files.readString(README), "<!-- example:output -->"));
     }
 
     private static String fenced(String readme, String marker) {

@@ -30,14 +30,16 @@ class ReadmeGradingExampleTest {
     void readmesTableOfExercisesIsTheCatalogTheGraderFinds() throws IOException {
         String readme = Files.readString(README);
         String marker = "<!-- exercises:table -->\n";
-        List<String> rows = readme.substring(readme.indexOf(marker) + marker.length()).lines()
+        List<String> rows = readme.substring(readme.indexOf(marker) + marker.length())
+                .lines()
                 .takeWhile(l -> l.startsWith("|"))
                 .skip(2)
                 .toList();
         List<String> expected = new ArrayList<>();
-        for (GradedExercise e : ExerciseCatalog.discover(getClass().getClassLoader()).all()) {
-            expected.add("| " + e.id() + " " + e.title() + " | `" + e.fileName() + "` | `" + e.testClass().getSimpleName()
-                    + "` | " + e.points() + " | " + e.notebook() + " |");
+        for (GradedExercise e :
+                ExerciseCatalog.discover(getClass().getClassLoader()).all()) {
+            expected.add("| " + e.id() + " " + e.title() + " | `" + e.fileName() + "` | `"
+                    + e.testClass().getSimpleName() + "` | " + e.points() + " | " + e.notebook() + " |");
         }
         assertEquals(expected, rows);
     }

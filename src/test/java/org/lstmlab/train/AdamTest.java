@@ -65,7 +65,8 @@ class AdamTest {
         INDArray c = vector(1.0, -3.0, 0.5);
         Map<String, INDArray> params = Map.of("θ", vector(0, 0, 0));
         var adam = new Adam(0.05);
-        for (int t = 0; t < 2000; t++) adam.step(params, Map.of("θ", params.get("θ").sub(c).muli(2)));
+        for (int t = 0; t < 2000; t++)
+            adam.step(params, Map.of("θ", params.get("θ").sub(c).muli(2)));
         assertArrayEquals(c.toDoubleVector(), params.get("θ").toDoubleVector(), 1e-3);
     }
 
@@ -75,6 +76,8 @@ class AdamTest {
         assertEquals("β1 must be in [0, 1) but is 1.0", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Adam(0.001, 0.9, -0.1, 1e-8));
         assertThrows(IllegalArgumentException.class, () -> new Adam(0.001, 0.9, 0.999, 0));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Adam(-1)).getMessage().contains("-1.0"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Adam(-1))
+                .getMessage()
+                .contains("-1.0"));
     }
 }

@@ -29,7 +29,10 @@ class GradientClippingTest {
     @Test
     void globalNormIsTheNormOfAllGradientsTogether() {
         var g = gradients();
-        assertEquals(norm(g.get("W_h").ravel().toDoubleVector(), g.get("b_h").toDoubleVector()), GradientClipping.globalNorm(g), 1e-12);
+        assertEquals(
+                norm(g.get("W_h").ravel().toDoubleVector(), g.get("b_h").toDoubleVector()),
+                GradientClipping.globalNorm(g),
+                1e-12);
     }
 
     @Test

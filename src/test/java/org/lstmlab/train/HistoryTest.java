@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class HistoryTest {
-    private final History h = new History(new double[] {4, 2, 6, 0}, new double[] {1, 1, 1, 1},
-            new double[] {2, 4}, new double[] {3, 1}, 2.0);
+    private final History h = new History(
+            new double[] {4, 2, 6, 0}, new double[] {1, 1, 1, 1}, new double[] {2, 4}, new double[] {3, 1}, 2.0);
 
     @Test
     void givesPlainArraysForCharts() {

@@ -40,7 +40,8 @@ class SequenceRegressorTest {
      * Central differences in float64 for every element of every parameter, compared with the
      * analytic gradient by CS231n's relative error max|a − n| / max(1e-8, max|a| + max|n|).
      */
-    private static void assertGradientsMatchCentralDifferences(SequenceRegressor model, INDArray xs, INDArray ys, LossMode mode) {
+    private static void assertGradientsMatchCentralDifferences(
+            SequenceRegressor model, INDArray xs, INDArray ys, LossMode mode) {
         Map<String, INDArray> analytic = model.lossAndGradients(xs, ys, mode).gradients();
         assertEquals(model.parameters().keySet(), analytic.keySet());
         for (var e : model.parameters().entrySet()) {
@@ -75,7 +76,8 @@ class SequenceRegressorTest {
     @Test
     void lstmGradientsOnEveryStepMatchCentralDifferences() {
         var r = new SplittableRandom(12);
-        assertGradientsMatchCentralDifferences(lstm(2, 3, 2), random(r, 3, 4, 2), random(r, 3, 4, 2), LossMode.EVERY_STEP);
+        assertGradientsMatchCentralDifferences(
+                lstm(2, 3, 2), random(r, 3, 4, 2), random(r, 3, 4, 2), LossMode.EVERY_STEP);
     }
 
     @Test
@@ -98,7 +100,10 @@ class SequenceRegressorTest {
         double sum = 0;
         for (int k = 0; k < y.length; k++) sum += (yHat[k] - y[k]) * (yHat[k] - y[k]);
         assertEquals(sum / y.length, model.loss(xs, ys, LossMode.EVERY_STEP), 1e-14);
-        assertEquals(model.loss(xs, ys, LossMode.EVERY_STEP), model.lossAndGradients(xs, ys, LossMode.EVERY_STEP).loss(), 1e-14);
+        assertEquals(
+                model.loss(xs, ys, LossMode.EVERY_STEP),
+                model.lossAndGradients(xs, ys, LossMode.EVERY_STEP).loss(),
+                1e-14);
     }
 
     @Test
@@ -106,8 +111,8 @@ class SequenceRegressorTest {
         var r = new SplittableRandom(15);
         var model = lstm(2, 3, 1);
         INDArray xs = random(r, 2, 6, 2);
-        INDArray all = model.predict(xs, LossMode.EVERY_STEP);                  // [B, T, Y]
-        INDArray last = model.predict(xs, LossMode.LAST_STEP);                  // [B, Y]
+        INDArray all = model.predict(xs, LossMode.EVERY_STEP); // [B, T, Y]
+        INDArray last = model.predict(xs, LossMode.LAST_STEP); // [B, Y]
         assertArrayEquals(new long[] {2, 6, 1}, all.shape());
         assertArrayEquals(new long[] {2, 1}, last.shape());
         for (int b = 0; b < 2; b++) assertEquals(all.getDouble(b, 5, 0), last.getDouble(b, 0), 1e-14);
@@ -116,7 +121,8 @@ class SequenceRegressorTest {
     @Test
     void parametersAreTheLayersFollowedByTheReadout() {
         var model = lstm(2, 3, 1);
-        assertEquals(List.of("W_f", "b_f", "W_i", "b_i", "W_C", "b_C", "W_o", "b_o", "W_y", "b_y"),
+        assertEquals(
+                List.of("W_f", "b_f", "W_i", "b_i", "W_C", "b_C", "W_o", "b_o", "W_y", "b_y"),
                 List.copyOf(model.parameters().keySet()));
         assertTrue(model.parameters().get("W_f") == model.layer().parameters().get("W_f"), "live arrays, not copies");
     }
@@ -124,14 +130,21 @@ class SequenceRegressorTest {
     @Test
     void inputsThatDoNotMatchTheLayerAreRejectedWithBothShapes() {
         var model = lstm(2, 3, 1);
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> model.lossAndGradients(Nd4j.zeros(DataType.DOUBLE, 4, 5, 3), Nd4j.zeros(DataType.DOUBLE, 4, 1), LossMode.LAST_STEP));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> model.lossAndGradients(
+                        Nd4j.zeros(DataType.DOUBLE, 4, 5, 3), Nd4j.zeros(DataType.DOUBLE, 4, 1), LossMode.LAST_STEP));
         assertEquals("x must be [B, T, X] = [4, 5, 2] but is [4, 5, 3]", e.getMessage());
-        var y = assertThrows(IllegalArgumentException.class,
-                () -> model.lossAndGradients(Nd4j.zeros(DataType.DOUBLE, 4, 5, 2), Nd4j.zeros(DataType.DOUBLE, 4, 1), LossMode.EVERY_STEP));
+        var y = assertThrows(
+                IllegalArgumentException.class,
+                () -> model.lossAndGradients(
+                        Nd4j.zeros(DataType.DOUBLE, 4, 5, 2), Nd4j.zeros(DataType.DOUBLE, 4, 1), LossMode.EVERY_STEP));
         assertEquals("y must be [B, T, Y] = [4, 5, 1] but is [4, 1]", y.getMessage());
-        var type = assertThrows(IllegalArgumentException.class,
-                () -> model.loss(Nd4j.zeros(DataType.FLOAT, 4, 5, 2), Nd4j.zeros(DataType.DOUBLE, 4, 1), LossMode.LAST_STEP));
-        assertTrue(type.getMessage().startsWith("x must be DOUBLE like the parameters but is FLOAT"), type.getMessage());
+        var type = assertThrows(
+                IllegalArgumentException.class,
+                () -> model.loss(
+                        Nd4j.zeros(DataType.FLOAT, 4, 5, 2), Nd4j.zeros(DataType.DOUBLE, 4, 1), LossMode.LAST_STEP));
+        assertTrue(
+                type.getMessage().startsWith("x must be DOUBLE like the parameters but is FLOAT"), type.getMessage());
     }
 }

@@ -26,7 +26,9 @@ class SgdTest {
     @Test
     void rejectsALearningRateThatIsNotPositive() {
         var e = assertThrows(IllegalArgumentException.class, () -> new Sgd(-0.1));
-        assertTrue(e.getMessage().contains("learning rate α must be a positive finite number but is -0.1"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("learning rate α must be a positive finite number but is -0.1"),
+                e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Sgd(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> new Sgd(0));
     }
@@ -35,10 +37,13 @@ class SgdTest {
     void rejectsGradientsWhoseKeysOrShapesDifferFromTheParameters() {
         Map<String, INDArray> params = new LinkedHashMap<>();
         params.put("W_h", Nd4j.zeros(DataType.DOUBLE, 2, 3));
-        var missing = assertThrows(IllegalArgumentException.class,
+        var missing = assertThrows(
+                IllegalArgumentException.class,
                 () -> new Sgd(0.1).step(params, Map.of("b_h", Nd4j.zeros(DataType.DOUBLE, 2))));
-        assertTrue(missing.getMessage().contains("[W_h]") && missing.getMessage().contains("[b_h]"), missing.getMessage());
-        var shape = assertThrows(IllegalArgumentException.class,
+        assertTrue(
+                missing.getMessage().contains("[W_h]") && missing.getMessage().contains("[b_h]"), missing.getMessage());
+        var shape = assertThrows(
+                IllegalArgumentException.class,
                 () -> new Sgd(0.1).step(params, Map.of("W_h", Nd4j.zeros(DataType.DOUBLE, 3, 2))));
         assertTrue(shape.getMessage().startsWith("∂L/∂W_h must be [2, 3]"), shape.getMessage());
     }

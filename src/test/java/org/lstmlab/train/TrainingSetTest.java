@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.lstmlab.data.Batch;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,8 +44,12 @@ class TrainingSetTest {
         List<Integer> first = epoch(set, 1, random);
         List<Integer> second = epoch(set, 4, random);
         assertEquals(10, first.size(), "⌈10/4⌉ = 3 batches of 4, 4 and 2");
-        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, first.stream().sorted().mapToInt(i -> i).toArray());
-        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, second.stream().sorted().mapToInt(i -> i).toArray());
+        assertArrayEquals(
+                new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9},
+                first.stream().sorted().mapToInt(i -> i).toArray());
+        assertArrayEquals(
+                new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9},
+                second.stream().sorted().mapToInt(i -> i).toArray());
         assertNotEquals(first, second);
     }
 

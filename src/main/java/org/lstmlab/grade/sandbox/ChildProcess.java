@@ -56,7 +56,9 @@ final class ChildProcess {
         this.calls = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
         calls.writeLong(secret);
         calls.flush();
-        daemon("child-answers", () -> readAnswers(new DataInputStream(new BufferedInputStream(process.getInputStream())), secret));
+        daemon(
+                "child-answers",
+                () -> readAnswers(new DataInputStream(new BufferedInputStream(process.getInputStream())), secret));
         this.drainer = daemon("child-output", () -> drain(process.getErrorStream()));
     }
 
@@ -68,7 +70,9 @@ final class ChildProcess {
         Path work = Files.createDirectories(dir.resolve("work"));
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         List<String> cmd = new ArrayList<>(runtime.command(limits, tmp));
-        cmd.addAll(List.of(Long.toString(limits.callMillis()), Integer.toString(limits.maxNewThreads()),
+        cmd.addAll(List.of(
+                Long.toString(limits.callMillis()),
+                Integer.toString(limits.maxNewThreads()),
                 Long.toString(limits.fileMb() * (1L << 20))));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
         Map<String, String> env = pb.environment();
@@ -111,12 +115,14 @@ final class ChildProcess {
                 Object first = answers.poll(limits.startMillis(), TimeUnit.MILLISECONDS);
                 if (first != READY) {
                     kill();
-                    return stopped(first == null
-                            ? "the grading JVM did not start within " + limits.startMillis() / 1000 + " s"
-                            : "the grading JVM could not start: " + why(first));
+                    return stopped(
+                            first == null
+                                    ? "the grading JVM did not start within " + limits.startMillis() / 1000 + " s"
+                                    : "the grading JVM could not start: " + why(first));
                 }
                 ready = true;
-                if (Boolean.getBoolean("lstmlab.timing")) System.err.printf("[timing] child ready after %.2f s%n", (System.nanoTime() - born) / 1e9);
+                if (Boolean.getBoolean("lstmlab.timing"))
+                    System.err.printf("[timing] child ready after %.2f s%n", (System.nanoTime() - born) / 1e9);
             }
             printed.set(0);
             int n = ++seq;
@@ -127,7 +133,10 @@ final class ChildProcess {
             }
             long sent = System.nanoTime();
             Object answer = answers.poll(limits.callMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
-            if (Boolean.getBoolean("lstmlab.timing")) System.err.printf("[timing]     call %s.%s %.1f ms%n", className.substring(className.lastIndexOf('.') + 1), method, (System.nanoTime() - sent) / 1e6);
+            if (Boolean.getBoolean("lstmlab.timing"))
+                System.err.printf(
+                        "[timing]     call %s.%s %.1f ms%n",
+                        className.substring(className.lastIndexOf('.') + 1), method, (System.nanoTime() - sent) / 1e6);
             if (answer == null) {
                 kill();
                 return stopped("did not return within " + limits.callMillis() / 1000.0

@@ -73,18 +73,24 @@ public record ChildRuntime(
         Set<String> closure = closure(self, records);
         Path lib = work.resolve("sandbox-lib.jar");
         Path api = work.resolve("library-api.jar");
-        writeJar(self, lib, name -> name.startsWith(CHILD)
-                || closure.contains(name.replaceAll("\\.class$", "")));
-        writeJar(self, api, name -> name.startsWith("org/lstmlab/") && NOT_LIBRARY.stream().noneMatch(name::startsWith));
+        writeJar(self, lib, name -> name.startsWith(CHILD) || closure.contains(name.replaceAll("\\.class$", "")));
+        writeJar(
+                self,
+                api,
+                name -> name.startsWith("org/lstmlab/") && NOT_LIBRARY.stream().noneMatch(name::startsWith));
         List<String> cp = new ArrayList<>(List.of(lib.toString()));
         cp.addAll(nd4j);
         List<String> compile = new ArrayList<>(List.of(api.toString()));
         compile.addAll(nd4j);
         Set<String> dotted = new TreeSet<>();
         closure.forEach(c -> dotted.add(c.replace('/', '.')));
-        ChildRuntime plain = new ChildRuntime(Path.of(System.getProperty("java.home"), "bin", "java"),
-                String.join(File.pathSeparator, cp), String.join(File.pathSeparator, compile), Collections.unmodifiableSet(new TreeSet<>(records)),
-                Collections.unmodifiableSet(dotted), null);
+        ChildRuntime plain = new ChildRuntime(
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                String.join(File.pathSeparator, cp),
+                String.join(File.pathSeparator, compile),
+                Collections.unmodifiableSet(new TreeSet<>(records)),
+                Collections.unmodifiableSet(dotted),
+                null);
         lib.toFile().setReadOnly();
         api.toFile().setReadOnly();
         return plain;
@@ -101,16 +107,27 @@ public record ChildRuntime(
             }
             cmd.addAll(List.of("/bin/sh", "-c", ulimits + " && exec \"$0\" \"$@\""));
         }
-        cmd.addAll(List.of(java.toString(),
-                "-Xmx" + limits.heapMb() + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto",
-                "-XX:+DisplayVMOutputToStderr", "-XX:ErrorFile=" + tmp.resolve("hs_err.log"),
-                "-XX:MaxMetaspaceSize=128m", "-XX:CompressedClassSpaceSize=64m", "-XX:ReservedCodeCacheSize=32m",
+        cmd.addAll(List.of(
+                java.toString(),
+                "-Xmx" + limits.heapMb() + "m",
+                "-Xss1m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-XX:-UsePerfData",
+                "-Xshare:auto",
+                "-XX:+DisplayVMOutputToStderr",
+                "-XX:ErrorFile=" + tmp.resolve("hs_err.log"),
+                "-XX:MaxMetaspaceSize=128m",
+                "-XX:CompressedClassSpaceSize=64m",
+                "-XX:ReservedCodeCacheSize=32m",
                 "-Djava.io.tmpdir=" + tmp,
                 "-Dorg.bytedeco.javacpp.maxbytes=" + limits.offHeapMb() + "m",
                 "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + limits.physicalMb() + "m",
-                "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED"));
+                "-Djava.awt.headless=true",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "--add-opens",
+                "java.base/java.lang=ALL-UNNAMED"));
         if (archive != null) {
             cmd.add("-XX:SharedArchiveFile=" + archive);
         }
@@ -149,7 +166,11 @@ public record ChildRuntime(
     /** Where the grader's classes are: {@code target/classes}, or the library jar. */
     static Path codeSource() {
         try {
-            return Path.of(ChildRuntime.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(ChildRuntime.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the grader's classes", e);
         }

@@ -47,13 +47,31 @@ public record Limits(
 
     /** The same limits with another time per call and per exercise. */
     public Limits withTimes(long callMillis, long exerciseMillis) {
-        return new Limits(callMillis, exerciseMillis, startMillis, heapMb, offHeapMb, physicalMb, outputBytes,
-                maxNewThreads, addressSpaceMb, fileMb);
+        return new Limits(
+                callMillis,
+                exerciseMillis,
+                startMillis,
+                heapMb,
+                offHeapMb,
+                physicalMb,
+                outputBytes,
+                maxNewThreads,
+                addressSpaceMb,
+                fileMb);
     }
 
     /** The same limits with another bound on files. */
     public Limits withFileMb(int fileMb) {
-        return new Limits(callMillis, exerciseMillis, startMillis, heapMb, offHeapMb, physicalMb, outputBytes,
-                maxNewThreads, addressSpaceMb, fileMb);
+        return new Limits(
+                callMillis,
+                exerciseMillis,
+                startMillis,
+                heapMb,
+                offHeapMb,
+                physicalMb,
+                outputBytes,
+                maxNewThreads,
+                addressSpaceMb,
+                fileMb);
     }
 }

@@ -131,12 +131,15 @@ public final class SubmissionCompiler {
             Path dir = Files.createTempDirectory("lstmlab-javac-");
             try {
                 Path src = Files.createDirectories(dir.resolve(PKG)).resolve("WarmUp.java");
-                Files.writeString(src, "package " + PACKAGE + ";\nimport org.nd4j.linalg.api.ndarray.INDArray;\n"
-                        + "final class WarmUp { static INDArray id(INDArray a) { return a.dup(); } }\n");
+                Files.writeString(
+                        src,
+                        "package " + PACKAGE + ";\nimport org.nd4j.linalg.api.ndarray.INDArray;\n"
+                                + "final class WarmUp { static INDArray id(INDArray a) { return a.dup(); } }\n");
                 javac(List.of(src), dir.resolve("out"), null);
             } finally {
                 try (Stream<Path> walk = Files.walk(dir)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    walk.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -148,15 +151,19 @@ public final class SubmissionCompiler {
     private static Map<String, String> stage(Path root, Path pkg, List<Target> targets) throws IOException {
         Map<String, Path> byName = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root, 12)) {
-            for (Path p : walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+            for (Path p : walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                    .toList()) {
                 String rel = root.relativize(p).toString().replace('\\', '/');
                 String name = p.getFileName().toString();
-                if (!name.endsWith(".java") || rel.startsWith("__MACOSX") || rel.contains("/.") || rel.startsWith(".")) {
+                if (!name.endsWith(".java")
+                        || rel.startsWith("__MACOSX")
+                        || rel.contains("/.")
+                        || rel.startsWith(".")) {
                     continue;
                 }
                 Path seen = byName.get(name);
-                boolean better = seen == null || (!seen.toString().replace('\\', '/').contains(PKG)
-                        && rel.contains(PKG));
+                boolean better =
+                        seen == null || (!seen.toString().replace('\\', '/').contains(PKG) && rel.contains(PKG));
                 if (better) {
                     byName.put(name, p);
                 }
@@ -180,8 +187,8 @@ public final class SubmissionCompiler {
             if (++copied > MAX_SOURCES) {
                 break;
             }
-            Files.writeString(pkg.resolve(e.getKey()), normalised(Files.readAllBytes(e.getValue())),
-                    StandardCharsets.UTF_8);
+            Files.writeString(
+                    pkg.resolve(e.getKey()), normalised(Files.readAllBytes(e.getValue())), StandardCharsets.UTF_8);
         }
         return problems;
     }
@@ -190,7 +197,8 @@ public final class SubmissionCompiler {
     static String normalised(byte[] bytes) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
@@ -208,8 +216,19 @@ public final class SubmissionCompiler {
     private String javac(List<Path> sources, Path out, Path sourcePath) throws IOException {
         Files.createDirectories(out);
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
-        List<String> options = new ArrayList<>(List.of("-proc:none", "-nowarn", "-encoding", "UTF-8", "--release", "17",
-                "-Xmaxerrs", "5", "-cp", runtime.compileClasspath(), "-d", out.toString()));
+        List<String> options = new ArrayList<>(List.of(
+                "-proc:none",
+                "-nowarn",
+                "-encoding",
+                "UTF-8",
+                "--release",
+                "17",
+                "-Xmaxerrs",
+                "5",
+                "-cp",
+                runtime.compileClasspath(),
+                "-d",
+                out.toString()));
         if (sourcePath != null) {
             options.addAll(List.of("-sourcepath", sourcePath.toString(), "-implicit:class"));
         } else {
@@ -222,7 +241,8 @@ public final class SubmissionCompiler {
         }
         boolean ok;
         try {
-            ok = javac.getTask(new StringWriter(), fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(sources))
+            ok = javac.getTask(
+                            new StringWriter(), fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(sources))
                     .call();
         } catch (RuntimeException e) {
             return "the compiler failed: " + e;
@@ -236,9 +256,17 @@ public final class SubmissionCompiler {
             if (d.getKind() != Diagnostic.Kind.ERROR || shown++ >= 5) {
                 continue;
             }
-            String file = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName().toString();
-            s.append("\n  ").append(file).append(':').append(d.getLineNumber()).append(": ")
-                    .append(String.join("\n    ", d.getMessage(Locale.ROOT).lines().map(String::strip).toList()));
+            String file = d.getSource() == null
+                    ? ""
+                    : Path.of(d.getSource().toUri()).getFileName().toString();
+            s.append("\n  ")
+                    .append(file)
+                    .append(':')
+                    .append(d.getLineNumber())
+                    .append(": ")
+                    .append(String.join(
+                            "\n    ",
+                            d.getMessage(Locale.ROOT).lines().map(String::strip).toList()));
         }
         return s.toString();
     }
@@ -252,10 +280,15 @@ public final class SubmissionCompiler {
                 return t.id() + " calls your " + name + ", but " + name + ".java is not in the submission";
             }
         }
-        String first = errors.lines().skip(1).filter(l -> l.startsWith("  ") && !l.startsWith("    "))
-                .map(l -> l.trim().split(":")[0]).findFirst().orElse(t.fileName());
+        String first = errors.lines()
+                .skip(1)
+                .filter(l -> l.startsWith("  ") && !l.startsWith("    "))
+                .map(l -> l.trim().split(":")[0])
+                .findFirst()
+                .orElse(t.fileName());
         if (!first.equals(t.fileName()) && !first.isEmpty()) {
-            return t.id() + " calls your " + first.replace(".java", "") + ", and " + first + " does not compile:" + errors;
+            return t.id() + " calls your " + first.replace(".java", "") + ", and " + first + " does not compile:"
+                    + errors;
         }
         return t.fileName() + " does not compile:" + errors;
     }
@@ -272,7 +305,8 @@ public final class SubmissionCompiler {
             for (Path p : walk.filter(f -> f.toString().endsWith(".class")).toList()) {
                 ClassFile c = ClassFile.read(Files.readAllBytes(p));
                 String rel = out.relativize(p).toString().replace('\\', '/');
-                boolean inPackage = rel.startsWith(PKG) && !rel.substring(PKG.length()).contains("/");
+                boolean inPackage =
+                        rel.startsWith(PKG) && !rel.substring(PKG.length()).contains("/");
                 if (inPackage) {
                     classes.put(c.name(), c);
                 } else {
@@ -296,7 +330,9 @@ public final class SubmissionCompiler {
         while (!todo.isEmpty()) {
             String n = todo.pop();
             if (classes.containsKey(n) && used.add(n)) {
-                classes.get(n).references().stream().filter(r -> r.startsWith(PKG)).forEach(todo::add);
+                classes.get(n).references().stream()
+                        .filter(r -> r.startsWith(PKG))
+                        .forEach(todo::add);
             }
         }
         for (String n : used) { // first what computes the answer, the clearest message
@@ -317,12 +353,16 @@ public final class SubmissionCompiler {
         for (String n : used) {
             for (String ref : new TreeSet<>(classes.get(n).references())) {
                 String dotted = ref.replace('/', '.');
-                if (ref.startsWith("org/lstmlab/") && !ref.startsWith(PKG) && !runtime.libraryClasses().contains(dotted)) {
+                if (ref.startsWith("org/lstmlab/")
+                        && !ref.startsWith(PKG)
+                        && !runtime.libraryClasses().contains(dotted)) {
                     return simpleName(classes.get(n)) + " uses " + dotted
                             + ", which graded code cannot use: of the library it may use only "
-                            + String.join(", ", runtime.records().stream()
-                                    .map(r -> r.substring(r.lastIndexOf('.') + 1))
-                                    .toList());
+                            + String.join(
+                                    ", ",
+                                    runtime.records().stream()
+                                            .map(r -> r.substring(r.lastIndexOf('.') + 1))
+                                            .toList());
                 }
             }
         }

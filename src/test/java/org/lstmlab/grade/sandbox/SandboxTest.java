@@ -30,20 +30,27 @@ class SandboxTest {
         assertTrue(rt.libraryClasses().containsAll(RECORDS), rt.libraryClasses().toString());
         for (String c : rt.libraryClasses()) {
             assertTrue(c.startsWith("org.lstmlab.nn."), "only records and what they use, from nn: " + c);
-            assertFalse(c.matches("org\\.lstmlab\\.nn\\.(LstmCell|RnnCell|FusedLstm|RecurrentLayer|Ops).*"),
+            assertFalse(
+                    c.matches("org\\.lstmlab\\.nn\\.(LstmCell|RnnCell|FusedLstm|RecurrentLayer|Ops).*"),
                     "no implementation of what the exercises compute: " + c);
         }
         try (JarFile jar = new JarFile(tmp.resolve("sandbox-lib.jar").toFile())) {
             for (var e : jar.stream().toList()) {
                 String n = e.getName().replace('/', '.').replaceAll("\\.class$", "");
-                assertTrue(n.startsWith("org.lstmlab.grade.sandbox.child.") || rt.libraryClasses().contains(n)
-                        || e.isDirectory() || n.startsWith("META-INF"), "sandbox-lib.jar holds " + e.getName());
+                assertTrue(
+                        n.startsWith("org.lstmlab.grade.sandbox.child.")
+                                || rt.libraryClasses().contains(n)
+                                || e.isDirectory()
+                                || n.startsWith("META-INF"),
+                        "sandbox-lib.jar holds " + e.getName());
             }
         }
         for (String entry : rt.classpath().split(File.pathSeparator)) {
             String name = Path.of(entry).getFileName().toString();
-            assertFalse(name.matches("(junit|opentest4j|apiguardian|gson|tablesaw|xchart|jjava|selenium).*")
-                    || entry.contains("classes"), "the child's class path holds " + entry);
+            assertFalse(
+                    name.matches("(junit|opentest4j|apiguardian|gson|tablesaw|xchart|jjava|selenium).*")
+                            || entry.contains("classes"),
+                    "the child's class path holds " + entry);
         }
         assertTrue(rt.classpath().contains("nd4j-native"), rt.classpath());
         assertTrue(rt.compileClasspath().contains("library-api.jar"), "submissions compile against the library");
@@ -59,8 +66,11 @@ class SandboxTest {
             }
         }
         for (String ref : used) {
-            assertTrue(ref.startsWith("java/") || ref.startsWith("org/nd4j/")
-                    || ref.startsWith("org/lstmlab/grade/sandbox/child/"), "the child's code uses " + ref);
+            assertTrue(
+                    ref.startsWith("java/")
+                            || ref.startsWith("org/nd4j/")
+                            || ref.startsWith("org/lstmlab/grade/sandbox/child/"),
+                    "the child's code uses " + ref);
         }
     }
 
@@ -73,10 +83,14 @@ class SandboxTest {
         ClassFile c = ClassFile.read(bytes);
         assertEquals("org/lstmlab/exercises/E3ForgetGateTest", c.name());
         assertEquals("E3ForgetGateTest.java", c.sourceFile());
-        assertTrue(c.references().contains("org/lstmlab/nn/LstmCell"), c.references().toString());
+        assertTrue(
+                c.references().contains("org/lstmlab/nn/LstmCell"),
+                c.references().toString());
         List<String> m = c.methods();
-        assertTrue(m.indexOf("fixedCase") < m.indexOf("randomisedCases")
-                && m.indexOf("randomisedCases") < m.indexOf("forgetGateIsAGate"), m.toString());
+        assertTrue(
+                m.indexOf("fixedCase") < m.indexOf("randomisedCases")
+                        && m.indexOf("randomisedCases") < m.indexOf("forgetGateIsAGate"),
+                m.toString());
     }
 
     @Test
@@ -90,8 +104,8 @@ class SandboxTest {
 
     @Test
     void limitsRefuseTimesThatCannotWork() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Limits.defaults().withTimes(10_000, 5_000));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> Limits.defaults().withTimes(10_000, 5_000));
         assertTrue(e.getMessage().contains("10000 ms a call, 5000 ms an exercise"), e.getMessage());
     }
 }

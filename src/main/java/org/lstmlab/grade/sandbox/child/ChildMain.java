@@ -70,7 +70,11 @@ public final class ChildMain {
         AtomicBoolean networkTried = blockSockets();
         // The checks themselves once, so what they open (glibc's lookups keep a socket) is there before any call.
         ManagementFactory.getThreadMXBean().getThreadCount();
-        brokenRule(new HashSet<>(Thread.getAllStackTraces().keySet()), shutdownHooks(), openSockets(), networkTried,
+        brokenRule(
+                new HashSet<>(Thread.getAllStackTraces().keySet()),
+                shutdownHooks(),
+                openSockets(),
+                networkTried,
                 maxFileBytes);
         Wire.writeReady(answers, secret);
         Wire.Call call;
@@ -108,13 +112,19 @@ public final class ChildMain {
                 break;
             }
             if (threads.getThreadCount() - before.size() - 1 > maxNewThreads) {
-                return outcome(call, Wire.Status.BROKE_RULE, "started more than " + maxNewThreads
-                        + " threads (a thread bomb?): graded code must not start threads");
+                return outcome(
+                        call,
+                        Wire.Status.BROKE_RULE,
+                        "started more than " + maxNewThreads
+                                + " threads (a thread bomb?): graded code must not start threads");
             }
         }
         if (worker.isAlive()) {
-            return outcome(call, Wire.Status.TIMED_OUT, "did not return within " + callMillis / 1000.0
-                    + " s: an endless loop, or a loop that ignores interrupts?");
+            return outcome(
+                    call,
+                    Wire.Status.TIMED_OUT,
+                    "did not return within " + callMillis / 1000.0
+                            + " s: an endless loop, or a loop that ignores interrupts?");
         }
         String broken = brokenRule(before, hooksBefore, socketsBefore, networkTried, maxFileBytes);
         loader.close();
@@ -135,8 +145,7 @@ public final class ChildMain {
             Method m = find(cls, call);
             Object[] args = new Object[call.args().size()];
             for (int k = 0; k < args.length; k++) {
-                args[k] = toJava(
-                        call.args().get(k), m.getParameterTypes()[k], m.getGenericParameterTypes()[k], m, k);
+                args[k] = toJava(call.args().get(k), m.getParameterTypes()[k], m.getGenericParameterTypes()[k], m, k);
             }
             Object returned = m.invoke(null, args);
             return new Wire.Outcome(call.seq(), Wire.Status.RETURNED, "", toValue(returned, "", 0));
@@ -169,7 +178,11 @@ public final class ChildMain {
         }
         for (StackTraceElement f : root.getStackTrace()) {
             if (f.getClassName().startsWith("org.lstmlab.exercises.")) {
-                s.append(" (at ").append(f.getFileName()).append(':').append(f.getLineNumber()).append(')');
+                s.append(" (at ")
+                        .append(f.getFileName())
+                        .append(':')
+                        .append(f.getLineNumber())
+                        .append(')');
                 break;
             }
         }
@@ -245,7 +258,9 @@ public final class ChildMain {
             throw new NullPointerException("returned null" + where + ": return the computed value");
         }
         if (v instanceof INDArray a) {
-            double[] data = a.length() == 0 ? new double[0] : a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            double[] data = a.length() == 0
+                    ? new double[0]
+                    : a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
             return new Value.Tensor(a.shape().clone(), data);
         }
         if (v instanceof double[] d) {
@@ -287,11 +302,7 @@ public final class ChildMain {
     }
 
     private static String brokenRule(
-            Set<Thread> before,
-            int hooksBefore,
-            long socketsBefore,
-            AtomicBoolean networkTried,
-            long maxFileBytes) {
+            Set<Thread> before, int hooksBefore, long socketsBefore, AtomicBoolean networkTried, long maxFileBytes) {
         List<ProcessHandle> children = childProcesses();
         if (!children.isEmpty()) {
             String cmd = children.get(0).info().command().orElse("a process");
@@ -367,15 +378,18 @@ public final class ChildMain {
      */
     private static List<ProcessHandle> childProcesses() {
         Path tasks = Path.of("/proc/self/task");
-        if (!Files.isDirectory(tasks) || !Files.exists(tasks.resolve(Long.toString(ProcessHandle.current().pid()))
-                .resolve("children"))) {
+        if (!Files.isDirectory(tasks)
+                || !Files.exists(
+                        tasks.resolve(Long.toString(ProcessHandle.current().pid()))
+                                .resolve("children"))) {
             return ProcessHandle.current().children().toList();
         }
         Set<Long> pids = new java.util.TreeSet<>();
         try (Stream<Path> all = Files.list(tasks)) {
             for (Path task : all.toList()) {
                 try {
-                    for (String pid : Files.readString(task.resolve("children")).trim().split("\\s+")) {
+                    for (String pid :
+                            Files.readString(task.resolve("children")).trim().split("\\s+")) {
                         if (!pid.isEmpty()) {
                             pids.add(Long.parseLong(pid));
                         }
@@ -387,7 +401,10 @@ public final class ChildMain {
         } catch (IOException e) {
             return ProcessHandle.current().children().toList();
         }
-        return pids.stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream).toList();
+        return pids.stream()
+                .map(ProcessHandle::of)
+                .flatMap(java.util.Optional::stream)
+                .toList();
     }
 
     private static int shutdownHooks() {
@@ -453,6 +470,7 @@ public final class ChildMain {
         g.transpose().mmul(hx).sum(0).sumNumber();
         Nd4j.eye(4).castTo(DataType.DOUBLE).mmul(w.mulColumnVector(Nd4j.ones(DataType.DOUBLE, 4, 1)));
         Nd4j.zerosLike(g).assign(1.0).getColumn(0);
-        Nd4j.create(new double[] {1, 2, 3, 4}, new long[] {2, 2}, DataType.DOUBLE).norm2Number();
+        Nd4j.create(new double[] {1, 2, 3, 4}, new long[] {2, 2}, DataType.DOUBLE)
+                .norm2Number();
     }
 }

@@ -22,6 +22,7 @@ public final class Wire {
     public static final int VERSION = 2;
     /** Caps the reader enforces, so a damaged frame cannot make either side allocate without bound. */
     public static final int MAX_VALUES = 4_000_000;
+
     public static final int MAX_ENTRIES = 1_000;
     private static final int MAX_DEPTH = 6;
     private static final byte READY = 'Y';

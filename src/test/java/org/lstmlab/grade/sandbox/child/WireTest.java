@@ -28,7 +28,11 @@ class WireTest {
         grads.put("b_h", new Value.Tensor(new long[] {2}, new double[] {-1, 1}));
         Value record = new Value.Struct("RnnParams", Map.of("wH", grads.get("W_h"), "bH", grads.get("b_h")));
         var bytes = new ByteArrayOutputStream();
-        Wire.Call sent = new Wire.Call(7, "/tmp/classes", "org.lstmlab.exercises.E9GradientClipping", "clipGradients",
+        Wire.Call sent = new Wire.Call(
+                7,
+                "/tmp/classes",
+                "org.lstmlab.exercises.E9GradientClipping",
+                "clipGradients",
                 List.of(new Value.Dict(grads), new Value.Num(2.5), new Value.Doubles(new double[] {0.5}), record));
         Wire.writeCall(new DataOutputStream(bytes), sent);
         Wire.Call got = Wire.readCall(in(bytes));
@@ -38,7 +42,8 @@ class WireTest {
         Value.Dict dict = (Value.Dict) got.args().get(0);
         assertEquals(List.of("W_h", "b_h"), List.copyOf(dict.entries().keySet()));
         assertArrayEquals(new long[] {2, 3}, ((Value.Tensor) dict.entries().get("W_h")).shape());
-        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, ((Value.Tensor) dict.entries().get("W_h")).data());
+        assertArrayEquals(
+                new double[] {1, 2, 3, 4, 5, 6}, ((Value.Tensor) dict.entries().get("W_h")).data());
         assertEquals(2.5, ((Value.Num) got.args().get(1)).value());
         assertArrayEquals(new double[] {0.5}, ((Value.Doubles) got.args().get(2)).values());
         assertEquals("RnnParams", ((Value.Struct) got.args().get(3)).type());
@@ -55,7 +60,8 @@ class WireTest {
         assertEquals(3.0, ((Value.Num) Wire.readAnswer(answers, 42).result()).value());
 
         var forged = new ByteArrayOutputStream();
-        Wire.writeOutcome(new DataOutputStream(forged), 41, new Wire.Outcome(1, Wire.Status.RETURNED, "", new Value.Num(3)));
+        Wire.writeOutcome(
+                new DataOutputStream(forged), 41, new Wire.Outcome(1, Wire.Status.RETURNED, "", new Value.Num(3)));
         var e = assertThrows(IOException.class, () -> Wire.readAnswer(in(forged), 42));
         assertEquals("an answer frame without the session's secret", e.getMessage());
     }

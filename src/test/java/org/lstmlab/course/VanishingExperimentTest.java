@@ -1,4 +1,4 @@
-package org.lstmlab.grad;
+package org.lstmlab.course;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +16,9 @@ class VanishingExperimentTest {
         double norm = curves.at(VanishingExperiment.rnnName(0.5), 50);
         System.out.println(curves.table(10, 50, 60));
         assertTrue(norm < 1e-8, "‖∂h_T/∂h_{T−50}‖₂ = " + norm);
-        assertEquals(List.of("‖W_hh‖₂ = 0.5", "‖W_hh‖₂ = 0.9", "‖W_hh‖₂ = 1", "‖W_hh‖₂ = 1.5"), List.copyOf(curves.measured().keySet()));
+        assertEquals(
+                List.of("‖W_hh‖₂ = 0.5", "‖W_hh‖₂ = 0.9", "‖W_hh‖₂ = 1", "‖W_hh‖₂ = 1.5"),
+                List.copyOf(curves.measured().keySet()));
         assertEquals(4, curves.bounds().size());
     }
 

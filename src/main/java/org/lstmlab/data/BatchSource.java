@@ -1,4 +1,4 @@
-package org.lstmlab.train;
+package org.lstmlab.data;
 
 import java.util.OptionalInt;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package org.lstmlab.train;
+package org.lstmlab.course;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lstmlab.train.TrainConfig;
 
 class AddingExperimentTest {
 
     @Test
     void theLstmBeatsTheRnnOnTheAddingProblemAtTenStepsWithTheQuickBudget() {
-        var experiment = AddingExperiment.defaults().withConfig(AddingExperiment.defaults().config().withSteps(300));
+        var experiment = AddingExperiment.defaults()
+                .withConfig(AddingExperiment.defaults().config().withSteps(300));
         AddingExperiment.Row row = experiment.run(10);
         System.out.println(row);
         assertTrue(row.lstmBeatsRnn(), row.toString());
@@ -22,14 +24,16 @@ class AddingExperimentTest {
 
     @Test
     void theTableHasOneRowPerLengthWithTheRatiosToTheBaseline() {
-        var experiment = new AddingExperiment(4, 1.0, TrainConfig.defaults().withSteps(3).withBatchSize(4).quiet(), 50, 3);
+        var experiment = new AddingExperiment(
+                4, 1.0, TrainConfig.defaults().withSteps(3).withBatchSize(4).quiet(), 50, 3);
         var rows = List.of(experiment.run(4), experiment.run(6));
         var table = AddingExperiment.table(rows);
         assertEquals(2, table.rowCount());
         assertEquals(List.of(4, 6), table.intColumn("T").asList());
         double ratio = table.doubleColumn("LSTM / baseline").get(1);
         assertEquals(rows.get(1).lstmMse() / rows.get(1).baselineMse(), ratio, 1e-3 * ratio);
-        assertTrue(rows.get(0).toString().startsWith("T = 4: RNN MSE"), rows.get(0).toString());
+        assertTrue(
+                rows.get(0).toString().startsWith("T = 4: RNN MSE"), rows.get(0).toString());
     }
 
     @Test

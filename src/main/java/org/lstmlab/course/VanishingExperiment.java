@@ -1,7 +1,10 @@
-package org.lstmlab.grad;
+package org.lstmlab.course;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.lstmlab.grad.GradientFlow;
+import org.lstmlab.grad.JacobianNorms;
+import org.lstmlab.grad.LstmJacobianNorms;
 import org.lstmlab.nn.Init;
 import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmParams;
@@ -33,8 +36,8 @@ public record VanishingExperiment(int inputSize, int hiddenSize, int length, lon
 
     public VanishingExperiment {
         if (inputSize < 1 || hiddenSize < 1 || length < 1) {
-            throw new IllegalArgumentException("X, H and T must be at least 1 but are X = " + inputSize
-                    + ", H = " + hiddenSize + ", T = " + length);
+            throw new IllegalArgumentException("X, H and T must be at least 1 but are X = " + inputSize + ", H = "
+                    + hiddenSize + ", T = " + length);
         }
     }
 
@@ -53,7 +56,8 @@ public record VanishingExperiment(int inputSize, int hiddenSize, int length, lon
 
     /** The RNN's parameters with W_hh scaled to {@code ‖W_hh‖₂ = spectralNorm} (the same draw for every norm). */
     public RnnParams rnnParams(double spectralNorm) {
-        return GradientFlow.withRecurrentSpectralNorm(RnnParams.init(inputSize, hiddenSize, Init.UNIFORM, seed, DataType.DOUBLE), spectralNorm);
+        return GradientFlow.withRecurrentSpectralNorm(
+                RnnParams.init(inputSize, hiddenSize, Init.UNIFORM, seed, DataType.DOUBLE), spectralNorm);
     }
 
     /** The LSTM's parameters: uniform weights (the same draw for every bias) and b_f = {@code forgetBias}. */
@@ -93,7 +97,8 @@ public record VanishingExperiment(int inputSize, int hiddenSize, int length, lon
     public NormCurves rnnAndLstm(double spectralNorm, double... forgetBiases) {
         INDArray xs = inputs(); // [1, T, X]
         Map<String, double[]> measured = new LinkedHashMap<>();
-        JacobianNorms rnn = GradientFlow.rnn(new RnnCell(rnnParams(spectralNorm)), xs, Nd4j.zeros(DataType.DOUBLE, 1, hiddenSize));
+        JacobianNorms rnn =
+                GradientFlow.rnn(new RnnCell(rnnParams(spectralNorm)), xs, Nd4j.zeros(DataType.DOUBLE, 1, hiddenSize));
         measured.put("RNN ‖∂h_T/∂h_t‖₂, " + rnnName(spectralNorm), rnn.spectral());
         for (double bias : forgetBiases) {
             measured.put(lstmName(bias), lstm(bias).cellPath().spectral());
@@ -140,7 +145,8 @@ public record VanishingExperiment(int inputSize, int hiddenSize, int length, lon
         /** The measured norm of the curve {@code name} at {@code lag}. */
         public double at(String name, int lag) {
             double[] values = measured.get(name);
-            if (values == null) throw new IllegalArgumentException("no curve '" + name + "'; the curves are " + measured.keySet());
+            if (values == null)
+                throw new IllegalArgumentException("no curve '" + name + "'; the curves are " + measured.keySet());
             if (lag < 0 || lag >= values.length) {
                 throw new IllegalArgumentException("lag must be in 0 … " + (values.length - 1) + " but is " + lag);
             }

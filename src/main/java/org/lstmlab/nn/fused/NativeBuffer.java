@@ -1,4 +1,4 @@
-package org.lstmlab.nn;
+package org.lstmlab.nn.fused;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
@@ -42,7 +42,9 @@ abstract sealed class NativeBuffer permits NativeBuffer.F64, NativeBuffer.F32 {
         return switch (first.dataType()) {
             case DOUBLE -> new F64(first);
             case FLOAT -> new F32(first);
-            default -> throw new IllegalArgumentException("the fused LSTM computes in DOUBLE or FLOAT, not " + first.dataType());
+            default ->
+                throw new IllegalArgumentException(
+                        "the fused LSTM computes in DOUBLE or FLOAT, not " + first.dataType());
         };
     }
 
@@ -76,17 +78,56 @@ abstract sealed class NativeBuffer permits NativeBuffer.F64, NativeBuffer.F32 {
      * {@code C[c…] = A·B + beta·C} on row-major blocks starting at the given element indices; {@code transA}
      * and {@code transB} read A and B transposed. All three buffers must hold the same type.
      */
-    static void gemm(boolean transA, boolean transB, int m, int n, int k,
-                     NativeBuffer a, int aAt, int lda, NativeBuffer b, int bAt, int ldb,
-                     double beta, NativeBuffer c, int cAt, int ldc) {
+    static void gemm(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            NativeBuffer a,
+            int aAt,
+            int lda,
+            NativeBuffer b,
+            int bAt,
+            int ldb,
+            double beta,
+            NativeBuffer c,
+            int cAt,
+            int ldc) {
         int ta = transA ? TRANS : NO_TRANS;
         int tb = transB ? TRANS : NO_TRANS;
         if (c instanceof F64 c64) {
-            openblas_nolapack.cblas_dgemm(ROW_MAJOR, ta, tb, m, n, k, 1.0,
-                    ((F64) a).at(aAt), lda, ((F64) b).at(bAt), ldb, beta, c64.at(cAt), ldc);
+            openblas_nolapack.cblas_dgemm(
+                    ROW_MAJOR,
+                    ta,
+                    tb,
+                    m,
+                    n,
+                    k,
+                    1.0,
+                    ((F64) a).at(aAt),
+                    lda,
+                    ((F64) b).at(bAt),
+                    ldb,
+                    beta,
+                    c64.at(cAt),
+                    ldc);
         } else {
-            openblas_nolapack.cblas_sgemm(ROW_MAJOR, ta, tb, m, n, k, 1.0f,
-                    ((F32) a).at(aAt), lda, ((F32) b).at(bAt), ldb, (float) beta, ((F32) c).at(cAt), ldc);
+            openblas_nolapack.cblas_sgemm(
+                    ROW_MAJOR,
+                    ta,
+                    tb,
+                    m,
+                    n,
+                    k,
+                    1.0f,
+                    ((F32) a).at(aAt),
+                    lda,
+                    ((F32) b).at(bAt),
+                    ldb,
+                    (float) beta,
+                    ((F32) c).at(cAt),
+                    ldc);
         }
     }
 

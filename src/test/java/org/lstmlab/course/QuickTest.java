@@ -1,4 +1,4 @@
-package org.lstmlab.train;
+package org.lstmlab.course;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,13 +1,19 @@
-package org.lstmlab.train;
+package org.lstmlab.course;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lstmlab.data.Baselines;
+import org.lstmlab.data.Batch;
 import org.lstmlab.data.ForecastData;
 import org.lstmlab.data.Metrics;
 import org.lstmlab.nn.Init;
-import org.lstmlab.nn.FusedLstm;
 import org.lstmlab.nn.LstmParams;
+import org.lstmlab.nn.fused.FusedLstm;
+import org.lstmlab.train.History;
+import org.lstmlab.train.LossMode;
+import org.lstmlab.train.SequenceRegressor;
+import org.lstmlab.train.TrainConfig;
+import org.lstmlab.train.Trainer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -64,12 +70,17 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
         int inputs = (int) data.train().inputs().size(2);
         int outputs = (int) data.train().targets().size(1);
         var dataType = data.train().inputs().dataType();
-        var model = new SequenceRegressor(new FusedLstm(FusedLstm.stacked(LstmParams.init(inputs, hiddenSize, Init.UNIFORM, forgetBias, seed, dataType))), outputs, seed);
+        var model = new SequenceRegressor(
+                new FusedLstm(FusedLstm.stacked(
+                        LstmParams.init(inputs, hiddenSize, Init.UNIFORM, forgetBias, seed, dataType))),
+                outputs,
+                seed);
         var validation = new Batch(data.validation().inputs(), data.validation().targets());
-        History history = Trainer.fit(model, data.train().inputs(), data.train().targets(), config.withValidation(validation));
-        INDArray truth = data.inverseTargets(data.test().targets());                                       // [B, Y]
+        History history =
+                Trainer.fit(model, data.train().inputs(), data.train().targets(), config.withValidation(validation));
+        INDArray truth = data.inverseTargets(data.test().targets()); // [B, Y]
         INDArray forecast = data.inverseTargets(model.predict(data.test().inputs(), LossMode.LAST_STEP)); // [B, Y]
-        INDArray persistence = data.inverseTargets(Baselines.persistence(data.test()));                  // [B, Y]
+        INDArray persistence = data.inverseTargets(Baselines.persistence(data.test())); // [B, Y]
         return new Result(model, history, truth, forecast, persistence);
     }
 
@@ -82,7 +93,8 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
      * @param forecast    the model's forecasts, {@code [B, Y]}
      * @param persistence ŷ = x_T, {@code [B, Y]}
      */
-    public record Result(SequenceRegressor model, History history, INDArray truth, INDArray forecast, INDArray persistence) {
+    public record Result(
+            SequenceRegressor model, History history, INDArray truth, INDArray forecast, INDArray persistence) {
 
         /** The model's MSE on the test part. */
         public double mse() {
@@ -123,8 +135,13 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
 
         @Override
         public String toString() {
-            return String.format("test MSE: LSTM %.3f, persistence %.3f (the LSTM removes %.1f%% of persistence's error); MAE: LSTM %.3f, persistence %.3f",
-                    mse(), persistenceMse(), 100 * improvement(), Metrics.mae(forecast, truth), Metrics.mae(persistence, truth));
+            return String.format(
+                    "test MSE: LSTM %.3f, persistence %.3f (the LSTM removes %.1f%% of persistence's error); MAE: LSTM %.3f, persistence %.3f",
+                    mse(),
+                    persistenceMse(),
+                    100 * improvement(),
+                    Metrics.mae(forecast, truth),
+                    Metrics.mae(persistence, truth));
         }
     }
 }

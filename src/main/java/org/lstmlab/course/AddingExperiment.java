@@ -1,13 +1,18 @@
-package org.lstmlab.train;
+package org.lstmlab.course;
 
 import java.util.List;
 import org.lstmlab.data.AddingBatch;
 import org.lstmlab.data.AddingProblem;
 import org.lstmlab.nn.Init;
-import org.lstmlab.nn.FusedLstm;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.RnnCell;
 import org.lstmlab.nn.RnnParams;
+import org.lstmlab.nn.fused.FusedLstm;
+import org.lstmlab.train.History;
+import org.lstmlab.train.LossMode;
+import org.lstmlab.train.SequenceRegressor;
+import org.lstmlab.train.TrainConfig;
+import org.lstmlab.train.Trainer;
 import org.nd4j.linalg.api.buffer.DataType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -67,11 +72,19 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
     public Row run(int length) {
         AddingProblem problem = AddingProblem.modern(length);
         AddingBatch test = problem.sample(testSize, seed + 1);
-        var rnn = new SequenceRegressor(new RnnCell(RnnParams.init(2, hiddenSize, Init.UNIFORM, seed, DataType.DOUBLE)), 1, seed);
-        var lstm = new SequenceRegressor(new FusedLstm(FusedLstm.stacked(LstmParams.init(2, hiddenSize, Init.UNIFORM, forgetBias, seed, DataType.DOUBLE))), 1, seed);
+        var rnn = new SequenceRegressor(
+                new RnnCell(RnnParams.init(2, hiddenSize, Init.UNIFORM, seed, DataType.DOUBLE)), 1, seed);
+        var lstm = new SequenceRegressor(
+                new FusedLstm(FusedLstm.stacked(
+                        LstmParams.init(2, hiddenSize, Init.UNIFORM, forgetBias, seed, DataType.DOUBLE))),
+                1,
+                seed);
         History rnnHistory = Trainer.fit(rnn, problem, config);
         History lstmHistory = Trainer.fit(lstm, problem, config);
-        return new Row(length, rnnHistory, lstmHistory,
+        return new Row(
+                length,
+                rnnHistory,
+                lstmHistory,
                 rnn.loss(test.xs(), test.ys(), LossMode.LAST_STEP),
                 lstm.loss(test.xs(), test.ys(), LossMode.LAST_STEP),
                 test.constantBaselineMse());
@@ -97,14 +110,16 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
         /** One line: T, both MSEs, the baseline and the ratios to it. */
         @Override
         public String toString() {
-            return String.format("T = %d: RNN MSE %.4f (%.2f × baseline), LSTM MSE %.4f (%.3f × baseline), baseline %.4f; LSTM beats RNN: %s",
+            return String.format(
+                    "T = %d: RNN MSE %.4f (%.2f × baseline), LSTM MSE %.4f (%.3f × baseline), baseline %.4f; LSTM beats RNN: %s",
                     length, rnnMse, rnnMse / baselineMse, lstmMse, lstmMse / baselineMse, baselineMse, lstmBeatsRnn());
         }
     }
 
     /** The rows as a table: T, the RNN's and LSTM's held-out MSE, the baseline, each MSE as a fraction of it. */
     public static Table table(List<Row> rows) {
-        Table table = Table.create("Adding problem: held-out MSE",
+        Table table = Table.create(
+                "Adding problem: held-out MSE",
                 IntColumn.create("T"),
                 DoubleColumn.create("RNN MSE"),
                 DoubleColumn.create("LSTM MSE"),
@@ -131,7 +146,8 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
      * stopping criterion was met (mean of 10 trials). Cited numbers, not measured here.
      */
     public static Table hochreiterSchmidhuber1997() {
-        Table table = Table.create("Hochreiter & Schmidhuber (1997), Table 7: LSTM on their adding problem",
+        Table table = Table.create(
+                "Hochreiter & Schmidhuber (1997), Table 7: LSTM on their adding problem",
                 IntColumn.create("T", 100, 500, 1000),
                 IntColumn.create("minimal lag", 50, 250, 500),
                 IntColumn.create("wrong predictions (of 2560)", 1, 0, 1),

@@ -1,4 +1,4 @@
-package org.lstmlab.train;
+package org.lstmlab.data;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 

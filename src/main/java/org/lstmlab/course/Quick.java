@@ -1,4 +1,4 @@
-package org.lstmlab.train;
+package org.lstmlab.course;
 
 import java.util.Locale;
 
@@ -47,7 +47,8 @@ public final class Quick {
     public static String describe() {
         return isOn()
                 ? "quick mode: small training runs (" + PROPERTY + " / " + ENVIRONMENT + " is on)"
-                : "full mode: complete training runs (set " + ENVIRONMENT + "=1 or -D" + PROPERTY + "=true for quick runs)";
+                : "full mode: complete training runs (set " + ENVIRONMENT + "=1 or -D" + PROPERTY
+                        + "=true for quick runs)";
     }
 
     /** The rule: the property wins over the environment; true/1 on, false/0/unset off, anything else an error. */
@@ -61,7 +62,8 @@ public final class Quick {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1" -> true;
             case "false", "0", "" -> false;
-            default -> throw new IllegalArgumentException(where + " must be true, 1, false or 0 but is \"" + value + "\"");
+            default ->
+                throw new IllegalArgumentException(where + " must be true, 1, false or 0 but is \"" + value + "\"");
         };
     }
 }

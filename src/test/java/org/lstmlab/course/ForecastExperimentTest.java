@@ -1,4 +1,4 @@
-package org.lstmlab.train;
+package org.lstmlab.course;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,13 +9,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lstmlab.data.ForecastData;
 import org.lstmlab.data.SeattleWeather;
+import org.lstmlab.train.TrainConfig;
 
 class ForecastExperimentTest {
 
     private static ForecastData seattle() {
         return ForecastData.builder(SeattleWeather.load())
-                .inputs(SeattleWeather.TEMP_MAX, SeattleWeather.TEMP_MIN, SeattleWeather.PRECIPITATION, SeattleWeather.WIND)
-                .targets(SeattleWeather.TEMP_MAX).window(30).build();
+                .inputs(
+                        SeattleWeather.TEMP_MAX,
+                        SeattleWeather.TEMP_MIN,
+                        SeattleWeather.PRECIPITATION,
+                        SeattleWeather.WIND)
+                .targets(SeattleWeather.TEMP_MAX)
+                .window(30)
+                .build();
     }
 
     @Test
@@ -25,15 +32,18 @@ class ForecastExperimentTest {
         System.out.println(result + " " + result.history());
         assertTrue(result.beatsPersistence(), result.toString());
         assertTrue(result.improvement() > 0 && result.improvement() < 1, result.toString());
-        assertEquals(8.37, result.persistenceMse(), 0.01, "persistence on the test part, as measured by the data helper");
-        assertEquals(List.of("LSTM", "persistence"), List.copyOf(result.forecasts(0).keySet()));
+        assertEquals(
+                8.37, result.persistenceMse(), 0.01, "persistence on the test part, as measured by the data helper");
+        assertEquals(
+                List.of("LSTM", "persistence"), List.copyOf(result.forecasts(0).keySet()));
         assertArrayEquals(result.truth().getColumn(0).toDoubleVector(), result.truth(0), 0.0);
         assertTrue(result.history().validationLoss().length > 0, "the validation windows are scored during training");
     }
 
     @Test
     void aHiddenSizeBelowOneIsRejected() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new ForecastExperiment(0, 1, TrainConfig.defaults(), 1));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> new ForecastExperiment(0, 1, TrainConfig.defaults(), 1));
         assertTrue(e.getMessage().contains("H must be at least 1"), e.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package org.lstmlab.nn;
+package org.lstmlab.nn.fused;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.lstmlab.nn.Init;
+import org.lstmlab.nn.LstmCell;
+import org.lstmlab.nn.LstmGrads;
+import org.lstmlab.nn.LstmParams;
+import org.lstmlab.nn.LstmSequence;
+import org.lstmlab.nn.RecurrentLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,7 +35,10 @@ class FusedLstmTest {
 
     private static double maxAbsDiff(INDArray a, INDArray b) {
         assertArrayEquals(b.shape(), a.shape(), "shapes");
-        return a.castTo(DataType.DOUBLE).sub(b.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+        return a.castTo(DataType.DOUBLE)
+                .sub(b.castTo(DataType.DOUBLE))
+                .amaxNumber()
+                .doubleValue();
     }
 
     private static void assertClose(String what, INDArray expected, INDArray actual, double tolerance) {
@@ -41,8 +50,12 @@ class FusedLstmTest {
     private record Case(LstmParams params, INDArray xs, INDArray h0, INDArray c0, INDArray dHs) {
         static Case of(int batch, int steps, int input, int hidden, DataType type, long seed) {
             LstmParams p = LstmParams.init(input, hidden, Init.UNIFORM, 1.0, seed, type);
-            return new Case(p, random(seed + 1, 1.0, type, batch, steps, input), random(seed + 2, 0.5, type, batch, hidden),
-                    random(seed + 3, 0.5, type, batch, hidden), random(seed + 4, 1.0, type, batch, steps, hidden));
+            return new Case(
+                    p,
+                    random(seed + 1, 1.0, type, batch, steps, input),
+                    random(seed + 2, 0.5, type, batch, hidden),
+                    random(seed + 3, 0.5, type, batch, hidden),
+                    random(seed + 4, 1.0, type, batch, steps, hidden));
         }
     }
 
@@ -114,7 +127,8 @@ class FusedLstmTest {
             var fused = new FusedLstm(p);
             INDArray before = fused.run(k.xs()).hs().dup();
             Map<String, INDArray> grads = fused.parameterGradients(fused.run(k.xs()), k.dHs());
-            for (var e : fused.parameters().entrySet()) e.getValue().subi(grads.get(e.getKey()).mul(0.1)); // one SGD step
+            for (var e : fused.parameters().entrySet())
+                e.getValue().subi(grads.get(e.getKey()).mul(0.1)); // one SGD step
             INDArray after = fused.run(k.xs()).hs();
             INDArray readable = new LstmCell(p).run(k.xs()).hs();
             assertNotEquals(0.0, maxAbsDiff(after, before), "the step changed nothing");
@@ -130,12 +144,15 @@ class FusedLstmTest {
         assertEquals(slow.inputSize(), fast.inputSize());
         assertEquals(slow.hiddenSize(), fast.hiddenSize());
         assertEquals(slow.dataType(), fast.dataType());
-        assertEquals(List.copyOf(slow.parameters().keySet()), List.copyOf(fast.parameters().keySet()));
+        assertEquals(
+                List.copyOf(slow.parameters().keySet()),
+                List.copyOf(fast.parameters().keySet()));
         Map<String, INDArray> expected = slow.parameterGradients(slow.run(k.xs()), k.dHs());
         Map<String, INDArray> actual = fast.parameterGradients(fast.run(k.xs()), k.dHs());
         assertEquals(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()));
         for (String name : expected.keySet()) {
-            assertArrayEquals(fast.parameters().get(name).shape(), actual.get(name).shape(), name);
+            assertArrayEquals(
+                    fast.parameters().get(name).shape(), actual.get(name).shape(), name);
             assertClose("∂L/∂" + name, expected.get(name), actual.get(name), F64_TOLERANCE);
         }
     }
@@ -154,14 +171,24 @@ class FusedLstmTest {
             for (long n = 0; n < theta.length(); n++) {
                 double old = theta.getDouble(n);
                 theta.putScalar(n, old + eps);
-                double up = fused.forwardSequence(k.xs(), k.h0(), k.c0()).hs().mul(k.dHs()).sumNumber().doubleValue();
+                double up = fused.forwardSequence(k.xs(), k.h0(), k.c0())
+                        .hs()
+                        .mul(k.dHs())
+                        .sumNumber()
+                        .doubleValue();
                 theta.putScalar(n, old - eps);
-                double down = fused.forwardSequence(k.xs(), k.h0(), k.c0()).hs().mul(k.dHs()).sumNumber().doubleValue();
+                double down = fused.forwardSequence(k.xs(), k.h0(), k.c0())
+                        .hs()
+                        .mul(k.dHs())
+                        .sumNumber()
+                        .doubleValue();
                 theta.putScalar(n, old);
                 double numeric = (up - down) / (2 * eps);
                 double analytic = grad.getDouble(n);
                 double relative = Math.abs(numeric - analytic) / Math.max(1e-8, Math.abs(numeric) + Math.abs(analytic));
-                assertTrue(relative < 1e-6, "∂L/∂" + e.getKey() + "[" + n + "]: analytic " + analytic + " numeric " + numeric);
+                assertTrue(
+                        relative < 1e-6,
+                        "∂L/∂" + e.getKey() + "[" + n + "]: analytic " + analytic + " numeric " + numeric);
             }
         }
     }
@@ -172,9 +199,11 @@ class FusedLstmTest {
         var fused = new FusedLstm(k.params());
         INDArray dense = fused.forwardSequence(k.xs(), k.h0(), k.c0()).hs().dup();
         INDArray xsF = k.xs().dup('f');
-        INDArray wide = Nd4j.concat(0, k.xs(), k.xs());                      // [2B, T, X]
-        INDArray view = wide.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(3, 6),
-                org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        INDArray wide = Nd4j.concat(0, k.xs(), k.xs()); // [2B, T, X]
+        INDArray view = wide.get(
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(3, 6),
+                org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.all());
         assertEquals(0.0, maxAbsDiff(fused.forwardSequence(xsF, k.h0(), k.c0()).hs(), dense));
         assertEquals(0.0, maxAbsDiff(fused.forwardSequence(view, k.h0(), k.c0()).hs(), dense));
     }
@@ -199,13 +228,20 @@ class FusedLstmTest {
         var fused = new FusedLstm(LstmParams.init(3, 4, 1));
         var x = assertThrows(IllegalArgumentException.class, () -> fused.run(Nd4j.zeros(DataType.DOUBLE, 2, 5, 6)));
         assertEquals("x must be [B, T, X] = [2, 5, 3] but is [2, 5, 6]", x.getMessage());
-        var h0 = assertThrows(IllegalArgumentException.class, () -> fused.forwardSequence(Nd4j.zeros(DataType.DOUBLE, 2, 5, 3),
-                Nd4j.zeros(DataType.DOUBLE, 2, 5), Nd4j.zeros(DataType.DOUBLE, 2, 4)));
+        var h0 = assertThrows(
+                IllegalArgumentException.class,
+                () -> fused.forwardSequence(
+                        Nd4j.zeros(DataType.DOUBLE, 2, 5, 3),
+                        Nd4j.zeros(DataType.DOUBLE, 2, 5),
+                        Nd4j.zeros(DataType.DOUBLE, 2, 4)));
         assertEquals("h_0 must be [B, H] = [2, 4] but is [2, 5]", h0.getMessage());
         var type = assertThrows(IllegalArgumentException.class, () -> fused.run(Nd4j.zeros(DataType.FLOAT, 2, 5, 3)));
-        assertTrue(type.getMessage().startsWith("x must be DOUBLE like the parameters but is FLOAT"), type.getMessage());
+        assertTrue(
+                type.getMessage().startsWith("x must be DOUBLE like the parameters but is FLOAT"), type.getMessage());
         FusedLstm.Pass run = fused.run(Nd4j.zeros(DataType.DOUBLE, 2, 5, 3));
-        var dh = assertThrows(IllegalArgumentException.class, () -> fused.backwardSequence(run, Nd4j.zeros(DataType.DOUBLE, 2, 4, 4)));
+        var dh = assertThrows(
+                IllegalArgumentException.class,
+                () -> fused.backwardSequence(run, Nd4j.zeros(DataType.DOUBLE, 2, 4, 4)));
         assertEquals("∂L/∂h must be [B, T, H] = [2, 5, 4] but is [2, 4, 4]", dh.getMessage());
         var empty = assertThrows(IllegalArgumentException.class, () -> fused.run(Nd4j.zeros(DataType.DOUBLE, 2, 0, 3)));
         assertTrue(empty.getMessage().contains("T ≥ 1"), empty.getMessage());

@@ -1,0 +1,16 @@
+/**
+ * The grader. Each exercise is a JUnit 5 test class of package {@code org.lstmlab.exercises} (in
+ * {@code src/grading/java}) annotated {@link org.lstmlab.grade.Exercise}; this package is what those classes are
+ * written with — {@link org.lstmlab.grade.Points}, {@link org.lstmlab.grade.Computes},
+ * {@link org.lstmlab.grade.RandomisedCases}, {@link org.lstmlab.grade.Draw}, {@link org.lstmlab.grade.Expect} —
+ * and what runs them: the {@link org.lstmlab.grade.ExerciseCatalog} finds the classes, the
+ * {@link org.lstmlab.grade.Grader} compiles a submission, starts its sandbox and has the JUnit Platform Launcher
+ * run the classes, the JUnit extension of {@code @Exercise} hands each test the student's code as a proxy whose
+ * calls cross into the sandbox, and a {@code TestExecutionListener} turns what JUnit reports into the one
+ * {@link org.lstmlab.grade.Report} behind the console table, the notebook's HTML table ({@code check("E3")}),
+ * Gradescope's {@code results.json} and the CSV gradebook.
+ *
+ * <p>May use: the library (expected values come from it), JUnit Jupiter and the Platform Launcher, Gson, and
+ * {@code grade.sandbox}. The library never uses this package; {@code cli} drives it.
+ */
+package org.lstmlab.grade;
