@@ -121,9 +121,19 @@ public final class Grader implements AutoCloseable {
     public Report grade(String student, Path submission, List<GradedExercise> exercises, Scope scope, long seed)
             throws IOException {
         long start = System.nanoTime();
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = mx.getCurrentThreadCpuTime();
         try (SubmissionRun run = open(student, submission, exercises, seed)) {
-            if (TIMING) System.err.printf("[timing] %s opened %.2f s%n", student, (System.nanoTime() - start) / 1e9);
-            return grade(run, exercises, scope, start);
+            if (TIMING)
+                System.err.printf(
+                        "[timing] %s opened %.2f s, cpu %.2f s%n",
+                        student, (System.nanoTime() - start) / 1e9, (mx.getCurrentThreadCpuTime() - cpu0) / 1e9);
+            long cpu1 = mx.getCurrentThreadCpuTime();
+            Report r = grade(run, exercises, scope, start);
+            if (TIMING)
+                System.err.printf(
+                        "[timing] %s tests cpu %.2f s%n", student, (mx.getCurrentThreadCpuTime() - cpu1) / 1e9);
+            return r;
         }
     }
 

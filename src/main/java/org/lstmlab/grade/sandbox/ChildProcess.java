@@ -205,6 +205,13 @@ final class ChildProcess {
 
     /** Stops the child and everything it started, children first. */
     void kill() {
+        if (!dead && Boolean.getBoolean("lstmlab.timing"))
+            System.err.printf(
+                    "[timing] child cpu %s%n",
+                    process.info()
+                            .totalCpuDuration()
+                            .map(d -> d.toMillis() / 1000.0 + " s")
+                            .orElse("?"));
         dead = true;
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
         all.forEach(ProcessHandle::destroyForcibly);

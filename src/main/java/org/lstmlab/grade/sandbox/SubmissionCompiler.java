@@ -28,6 +28,7 @@ import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
@@ -55,7 +56,9 @@ public final class SubmissionCompiler {
 
     private final ChildRuntime runtime;
     private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    private final ThreadLocal<StandardJavaFileManager> files = new ThreadLocal<>();
+    /** File managers not in use, each with the class path open: javac reads ND4J's jars once per manager. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<StandardJavaFileManager> files =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /**
      * One exercise to compile.
@@ -212,11 +215,28 @@ public final class SubmissionCompiler {
         return text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
+    /**
+     * A file manager with the class path set: a free one, or a new one. Set once, javac opens ND4J's jars
+     * once per manager, not for every compilation (setting {@code -cp} again would reopen them all).
+     */
+    private StandardJavaFileManager takeFileManager() throws IOException {
+        StandardJavaFileManager fm = files.poll();
+        if (fm == null) {
+            fm = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+            List<Path> cp = new ArrayList<>();
+            for (String e : runtime.compileClasspath().split(java.io.File.pathSeparator)) {
+                cp.add(Path.of(e));
+            }
+            fm.setLocationFromPaths(StandardLocation.CLASS_PATH, cp);
+        }
+        return fm;
+    }
+
     /** Null when the classes are in {@code out}; otherwise the compiler's errors. */
     private String javac(List<Path> sources, Path out, Path sourcePath) throws IOException {
         Files.createDirectories(out);
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
-        List<String> options = new ArrayList<>(List.of(
+        List<String> options = List.of(
                 "-proc:none",
                 "-nowarn",
                 "-encoding",
@@ -225,27 +245,19 @@ public final class SubmissionCompiler {
                 "17",
                 "-Xmaxerrs",
                 "5",
-                "-cp",
-                runtime.compileClasspath(),
-                "-d",
-                out.toString()));
-        if (sourcePath != null) {
-            options.addAll(List.of("-sourcepath", sourcePath.toString(), "-implicit:class"));
-        } else {
-            options.addAll(List.of("-sourcepath", "", "-implicit:none"));
-        }
-        StandardJavaFileManager fm = files.get();
-        if (fm == null) {
-            fm = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
-            files.set(fm);
-        }
+                sourcePath != null ? "-implicit:class" : "-implicit:none");
+        StandardJavaFileManager fm = takeFileManager();
         boolean ok;
         try {
+            fm.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(out));
+            fm.setLocationFromPaths(StandardLocation.SOURCE_PATH, sourcePath == null ? List.of() : List.of(sourcePath));
             ok = javac.getTask(
                             new StringWriter(), fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(sources))
                     .call();
         } catch (RuntimeException e) {
             return "the compiler failed: " + e;
+        } finally {
+            files.add(fm);
         }
         if (ok) {
             return null;

@@ -68,18 +68,16 @@ public final class ChildMain {
         long maxFileBytes = Long.parseLong(args[2]);
         warmUp();
         AtomicBoolean networkTried = blockSockets();
-        // The checks themselves once, so what they open (glibc's lookups keep a socket) is there before any call.
+        // The checks once, so what they open themselves (glibc's user lookup keeps a socket) is in the baseline.
         ManagementFactory.getThreadMXBean().getThreadCount();
-        brokenRule(
-                new HashSet<>(Thread.getAllStackTraces().keySet()),
-                shutdownHooks(),
-                openSockets(),
-                networkTried,
-                maxFileBytes);
+        brokenRule(new Baseline(liveThreads(), shutdownHooks(), openSockets()), networkTried, maxFileBytes);
+        // What is there before any graded code runs. A call that leaves anything beyond it ends this JVM, so
+        // it holds for every call.
+        Baseline baseline = new Baseline(liveThreads(), shutdownHooks(), openSockets());
         Wire.writeReady(answers, secret);
         Wire.Call call;
         while ((call = Wire.readCall(calls)) != null) {
-            Wire.Outcome outcome = run(call, callMillis, maxNewThreads, maxFileBytes, networkTried);
+            Wire.Outcome outcome = run(call, callMillis, maxNewThreads, maxFileBytes, networkTried, baseline);
             Wire.writeOutcome(answers, secret, outcome);
             if (outcome.status() == Wire.Status.TIMED_OUT || outcome.status() == Wire.Status.BROKE_RULE) {
                 halt();
@@ -88,12 +86,17 @@ public final class ChildMain {
         halt();
     }
 
+    /** The threads, shutdown hooks and socket descriptors of the JVM before graded code runs. */
+    private record Baseline(Set<Thread> threads, int hooks, long sockets) {}
+
     private static Wire.Outcome run(
-            Wire.Call call, long callMillis, int maxNewThreads, long maxFileBytes, AtomicBoolean networkTried)
+            Wire.Call call,
+            long callMillis,
+            int maxNewThreads,
+            long maxFileBytes,
+            AtomicBoolean networkTried,
+            Baseline baseline)
             throws IOException {
-        Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
-        int hooksBefore = shutdownHooks();
-        long socketsBefore = openSockets();
         networkTried.set(false);
         AtomicReference<Wire.Outcome> done = new AtomicReference<>();
         URLClassLoader loader = new URLClassLoader(
@@ -111,7 +114,7 @@ public final class ChildMain {
                 Thread.currentThread().interrupt();
                 break;
             }
-            if (threads.getThreadCount() - before.size() - 1 > maxNewThreads) {
+            if (threads.getThreadCount() - baseline.threads().size() - 1 > maxNewThreads) {
                 return outcome(
                         call,
                         Wire.Status.BROKE_RULE,
@@ -126,7 +129,7 @@ public final class ChildMain {
                     "did not return within " + callMillis / 1000.0
                             + " s: an endless loop, or a loop that ignores interrupts?");
         }
-        String broken = brokenRule(before, hooksBefore, socketsBefore, networkTried, maxFileBytes);
+        String broken = brokenRule(baseline, networkTried, maxFileBytes);
         loader.close();
         if (broken != null) {
             return outcome(call, Wire.Status.BROKE_RULE, broken);
@@ -301,8 +304,7 @@ public final class ChildMain {
                 + ", which the grader cannot read: return the type the exercise file declares");
     }
 
-    private static String brokenRule(
-            Set<Thread> before, int hooksBefore, long socketsBefore, AtomicBoolean networkTried, long maxFileBytes) {
+    private static String brokenRule(Baseline baseline, AtomicBoolean networkTried, long maxFileBytes) {
         List<ProcessHandle> children = childProcesses();
         if (!children.isEmpty()) {
             String cmd = children.get(0).info().command().orElse("a process");
@@ -313,8 +315,8 @@ public final class ChildMain {
             return "started a process (" + cmd + "): graded code must not start processes";
         }
         long grace = System.nanoTime() + 200_000_000L; // a thread that was joined may still be ending
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (before.contains(t)) {
+        for (Thread t : liveThreads()) {
+            if (baseline.threads().contains(t)) {
                 continue;
             }
             while (t.isAlive() && System.nanoTime() < grace) {
@@ -330,10 +332,10 @@ public final class ChildMain {
                         + "\"): graded code must finish its work before it returns";
             }
         }
-        if (shutdownHooks() > hooksBefore) {
+        if (shutdownHooks() > baseline.hooks()) {
             return "registered a shutdown hook: graded code must not run after it returns";
         }
-        if (networkTried.get() || openSockets() > socketsBefore) {
+        if (networkTried.get() || openSockets() > baseline.sockets()) {
             return "opened a network socket: graded code must not use the network";
         }
         long[] written = written();
@@ -405,6 +407,24 @@ public final class ChildMain {
                 .map(ProcessHandle::of)
                 .flatMap(java.util.Optional::stream)
                 .toList();
+    }
+
+    /** Every live thread, without the stack traces {@code Thread.getAllStackTraces} would take. */
+    private static Set<Thread> liveThreads() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] all = new Thread[root.activeCount() + 64];
+        int n;
+        while ((n = root.enumerate(all, true)) == all.length) {
+            all = new Thread[all.length * 2];
+        }
+        Set<Thread> live = new HashSet<>();
+        for (int k = 0; k < n; k++) {
+            live.add(all[k]);
+        }
+        return live;
     }
 
     private static int shutdownHooks() {
