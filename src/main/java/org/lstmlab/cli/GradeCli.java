@@ -183,8 +183,9 @@ public final class GradeCli {
                             .getSystemLoadAverage());
             out.printf(
                     Locale.ROOT,
-                    "one submission (%d exercises, one child JVM): %.1f s, %s/%s%n",
+                    "one submission (%d exercises, %d child JVM): %.1f s, %s/%s%n",
                     n,
+                    one.childJvms(),
                     single,
                     Report.points(one.score()),
                     Report.points(one.maxScore()));
@@ -192,10 +193,12 @@ public final class GradeCli {
                     Locale.ROOT,
                     "batch of %d copies (%d child JVMs): %.1f s, %.2f s per submission%s%n",
                     copies,
-                    copies,
+                    all.stream().mapToInt(Report::childJvms).sum(),
                     many,
                     many / copies,
-                    full ? ", every copy 100/100" : ", NOT every copy scored full marks");
+                    full
+                            ? ", every copy " + Report.points(one.maxScore()) + "/" + Report.points(one.maxScore())
+                            : ", NOT every copy scored full marks");
             return full ? 0 : 1;
         } finally {
             try (var walk = Files.walk(batch)) {

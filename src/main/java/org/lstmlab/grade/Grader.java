@@ -64,7 +64,6 @@ public final class Grader implements AutoCloseable {
         VISIBLE_TESTS
     }
 
-    static final boolean TIMING = Boolean.getBoolean("lstmlab.timing");
     /** Child JVMs kept started ahead of need. */
     private static final int SPARES = 1;
 
@@ -121,32 +120,20 @@ public final class Grader implements AutoCloseable {
     public Report grade(String student, Path submission, List<GradedExercise> exercises, Scope scope, long seed)
             throws IOException {
         long start = System.nanoTime();
-        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        long cpu0 = mx.getCurrentThreadCpuTime();
         try (SubmissionRun run = open(student, submission, exercises, seed)) {
-            if (TIMING)
-                System.err.printf(
-                        "[timing] %s opened %.2f s, cpu %.2f s%n",
-                        student, (System.nanoTime() - start) / 1e9, (mx.getCurrentThreadCpuTime() - cpu0) / 1e9);
-            long cpu1 = mx.getCurrentThreadCpuTime();
-            Report r = grade(run, exercises, scope, start);
-            if (TIMING)
-                System.err.printf(
-                        "[timing] %s tests cpu %.2f s%n", student, (mx.getCurrentThreadCpuTime() - cpu1) / 1e9);
-            return r;
+            return grade(run, exercises, scope, start);
         }
     }
 
     /** Runs the exercise classes against an open run; the report's time counts from {@code start} (nanoTime). */
     Report grade(SubmissionRun run, List<GradedExercise> exercises, Scope scope, long start) {
         List<ExerciseResult> results = execute(run, exercises, scope);
-        if (TIMING)
-            System.err.printf(
-                    "[timing] %s executed %.2f s, children %d%n",
-                    run.student(),
-                    (System.nanoTime() - start) / 1e9,
-                    run.sandbox().childrenStarted());
-        return new Report(run.student(), run.draws().seed(), results, (System.nanoTime() - start) / 1e9);
+        return new Report(
+                run.student(),
+                run.draws().seed(),
+                results,
+                (System.nanoTime() - start) / 1e9,
+                run.sandbox().childrenStarted());
     }
 
     /** The folder the grader works in (sandbox jars, children's folders, staged submissions); removed on close. */
@@ -240,10 +227,7 @@ public final class Grader implements AutoCloseable {
                 compiled = new java.util.LinkedHashMap<>();
                 targets.forEach(t -> compiled.put(t.id(), new SubmissionCompiler.Compiled(null, why)));
             } else {
-                long t0 = System.nanoTime();
                 compiled = compiler.compile(root, dir.resolve("compile"), targets);
-                if (TIMING)
-                    System.err.printf("[timing] %s compiled in %.2f s%n", student, (System.nanoTime() - t0) / 1e9);
             }
             return new SubmissionRun(student, exercises, compiled, sandbox, seed, () -> delete(dir));
         } catch (IOException | RuntimeException e) {

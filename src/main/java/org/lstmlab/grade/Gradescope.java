@@ -186,6 +186,7 @@ public final class Gradescope {
                                                 "visible")),
                                         "no submission folder at " + submission))
                                 .toList(),
+                        0,
                         0);
             } else {
                 Path zip = singleZip(submission);

@@ -12,8 +12,9 @@ import java.util.Locale;
  * @param seed the seed of the randomised cases, to reproduce them
  * @param exercises one result per graded exercise, E1 first
  * @param seconds the wall time grading took
+ * @param childJvms how many child JVMs ran the submission: one, unless one died or broke a rule
  */
-public record Report(String student, long seed, List<ExerciseResult> exercises, double seconds) {
+public record Report(String student, long seed, List<ExerciseResult> exercises, double seconds, int childJvms) {
     public double score() {
         return exercises.stream().mapToDouble(ExerciseResult::score).sum();
     }

@@ -43,22 +43,9 @@ final class ResultCollector implements TestExecutionListener {
         skipped.put(id.getUniqueId(), reason == null ? "skipped" : reason);
     }
 
-    private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
-
-    @Override
-    public void executionStarted(TestIdentifier id) {
-        startedAt.put(id.getUniqueId(), System.nanoTime());
-    }
-
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
         finished.put(id.getUniqueId(), result);
-        if (Grader.TIMING
-                && !id.getParentId().map(p -> invocations.containsKey(p)).orElse(false)) {
-            System.err.printf(
-                    "[timing]   %-60s %.3f s%n",
-                    id.getDisplayName(), (System.nanoTime() - startedAt.get(id.getUniqueId())) / 1e9);
-        }
     }
 
     /** One result per exercise that had tests in the run, with its tests in the order they ran. */

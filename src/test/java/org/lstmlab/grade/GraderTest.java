@@ -77,22 +77,19 @@ class GraderTest {
 
     @Test
     void oneChildJvmGradesAWholeSubmissionAndANewOneTakesOverWhenItDies(@TempDir Path tmp) throws IOException {
-        try (SubmissionRun run =
-                grader.open("solutions", GradingFixtures.SOLUTIONS, GradingFixtures.only("E1", "E5"), 2)) {
-            Report r = grader.grade(run, GradingFixtures.only("E1", "E5"), Grader.Scope.ALL_TESTS, System.nanoTime());
-            assertEquals(18, r.score(), r.toString());
-            assertEquals(1, run.sandbox().childrenStarted(), "one child JVM for the whole submission");
-        }
+        Report whole = grader.grade(
+                "solutions", GradingFixtures.SOLUTIONS, GradingFixtures.only("E1", "E5"), Grader.Scope.ALL_TESTS, 2);
+        assertEquals(18, whole.score(), whole.toString());
+        assertEquals(1, whole.childJvms(), "one child JVM for the whole submission");
         Path sub = GradingFixtures.submission(tmp.resolve("s"), GradingFixtures.HOSTILE.resolve("exit-in-method"));
-        try (SubmissionRun run = grader.open("s", sub, GradingFixtures.only("E3", "E5"), 2)) {
-            Report r = grader.grade(run, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, System.nanoTime());
-            assertEquals(0, r.exercise("E3").score());
-            assertEquals(8, r.exercise("E5").score(), r.toString());
-            assertEquals(
-                    2,
-                    run.sandbox().childrenStarted(),
-                    "E3's first call ends its child; E3 stops, E5 runs in a new one");
-        }
+        Report r = grader.grade("s", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 2);
+        assertEquals(0, r.exercise("E3").score());
+        assertTrue(
+                r.exercise("E3").tests().stream().allMatch(t -> t.output().contains("System.exit")),
+                "every test of E3 says why, the later ones without running: "
+                        + r.exercise("E3").tests());
+        assertEquals(8, r.exercise("E5").score(), r.toString());
+        assertEquals(2, r.childJvms(), "E3's first call ends its child; E3 stops, E5 runs in a new one");
     }
 
     @Test

@@ -38,7 +38,8 @@ class ReportTest {
                                         "E5CellState.java is not in the submission",
                                         "hidden")),
                                 "E5CellState.java is not in the submission")),
-                1.5);
+                1.5,
+                1);
     }
 
     @Test
@@ -78,7 +79,7 @@ class ReportTest {
     @Test
     void theGradebookHasAColumnPerExerciseAndNeutralisesFormulasAndCommas() {
         String csv = Gradebook.csv(
-                List.of(report("x"), new Report("=cmd,1", 1, List.of(), 0)), GradingFixtures.only("E3", "E5"));
+                List.of(report("x"), new Report("=cmd,1", 1, List.of(), 0, 1)), GradingFixtures.only("E3", "E5"));
         assertEquals("student,E3,E5,total\n\"ann \"\"<b>\"\"\",3,0,3\n\"'=cmd,1\",,,0\n", csv);
     }
 }

@@ -44,7 +44,6 @@ final class ChildProcess {
     private final AtomicBoolean tooLoud = new AtomicBoolean();
     private final StringBuilder tail = new StringBuilder();
     private final Thread drainer;
-    private final long born = System.nanoTime();
     private boolean ready;
     private boolean dead;
     private int seq;
@@ -121,8 +120,6 @@ final class ChildProcess {
                                     : "the grading JVM could not start: " + why(first));
                 }
                 ready = true;
-                if (Boolean.getBoolean("lstmlab.timing"))
-                    System.err.printf("[timing] child ready after %.2f s%n", (System.nanoTime() - born) / 1e9);
             }
             printed.set(0);
             int n = ++seq;
@@ -131,12 +128,7 @@ final class ChildProcess {
             } catch (IOException e) {
                 return stopped(why(e));
             }
-            long sent = System.nanoTime();
             Object answer = answers.poll(limits.callMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
-            if (Boolean.getBoolean("lstmlab.timing"))
-                System.err.printf(
-                        "[timing]     call %s.%s %.1f ms%n",
-                        className.substring(className.lastIndexOf('.') + 1), method, (System.nanoTime() - sent) / 1e6);
             if (answer == null) {
                 kill();
                 return stopped("did not return within " + limits.callMillis() / 1000.0
@@ -205,13 +197,6 @@ final class ChildProcess {
 
     /** Stops the child and everything it started, children first. */
     void kill() {
-        if (!dead && Boolean.getBoolean("lstmlab.timing"))
-            System.err.printf(
-                    "[timing] child cpu %s%n",
-                    process.info()
-                            .totalCpuDuration()
-                            .map(d -> d.toMillis() / 1000.0 + " s")
-                            .orElse("?"));
         dead = true;
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
         all.forEach(ProcessHandle::destroyForcibly);
