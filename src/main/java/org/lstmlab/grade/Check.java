@@ -52,6 +52,7 @@ public final class Check {
     private static synchronized Grader grader(Path home) throws IOException {
         if (shared == null) {
             Grader g = new Grader(catalog(home), Limits.defaults());
+            g.keepSpareChildren(1); // the next check's child is ready when the student runs it
             Runtime.getRuntime().addShutdownHook(new Thread(g::close, "lstmlab-check-cleanup"));
             shared = g;
         }

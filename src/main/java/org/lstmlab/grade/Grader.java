@@ -64,34 +64,67 @@ public final class Grader implements AutoCloseable {
         VISIBLE_TESTS
     }
 
-    /** Child JVMs kept started ahead of need. */
-    private static final int SPARES = 1;
-
     private final ExerciseCatalog catalog;
     private final Limits limits;
     private final Path work;
     private final ChildRuntime runtime;
     private final ChildPool children;
+    private final Thread compilerWarmUp;
+    private Thread archiving;
     private final SubmissionCompiler compiler;
     private final AtomicInteger submissions = new AtomicInteger();
 
-    /** Builds the sandbox's jars and class-data archive in a folder of its own, removed on close. */
+    /**
+     * Builds the sandbox's jars in a folder of its own, removed on close, and starts the first child JVM;
+     * the compiler's warm-up follows in the background.
+     */
     public Grader(ExerciseCatalog catalog, Limits limits) throws IOException {
         this.catalog = catalog;
         this.limits = limits;
         this.work = Files.createTempDirectory("lstmlab-grade-");
         Nd4j.zeros(DataType.DOUBLE, 1, 1).addi(1); // ND4J's natives are unpacked before any child needs them
-        ChildRuntime plain = ChildRuntime.create(work.resolve("runtime"), catalog.records());
-        this.compiler = new SubmissionCompiler(plain);
-        Thread warm = new Thread(compiler::warmUp, "javac-warm-up"); // while a child writes the class-data archive
-        warm.start();
-        this.runtime = plain.withArchive(work.resolve("runtime").resolve("child.jsa"));
-        this.children = new ChildPool(runtime, limits, work.resolve("children"), SPARES);
-        try {
-            warm.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        ChildRuntime runtime = ChildRuntime.create(work.resolve("runtime"), catalog.records());
+        this.compiler = new SubmissionCompiler(runtime);
+        this.runtime = runtime;
+        this.children = new ChildPool(runtime, limits, work.resolve("children"), 1);
+        children.keepSpares(0);
+        this.compilerWarmUp = daemon("javac-warm-up", compiler::warmUp); // while the first child loads ND4J
+    }
+
+    /**
+     * Keeps {@code n} child JVMs started ahead of need, so the next submission's child has loaded ND4J
+     * by the time it is taken: worth its memory where submissions follow one another (a batch, the
+     * notebook's checks), not for a single one.
+     */
+    public void keepSpareChildren(int n) throws IOException {
+        children.keepSpares(n);
+    }
+
+    /**
+     * Starts writing the class-data archive that children started later map, which saves each of them
+     * a third of its start-up: worth it for a batch. Once only.
+     */
+    public synchronized void startArchive() {
+        if (archiving == null) {
+            archiving = daemon(
+                    "class-data-archive",
+                    () -> children.useRuntime(
+                            runtime.withArchive(work.resolve("runtime").resolve("child.jsa"))));
         }
+    }
+
+    private static Thread daemon(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Writes the class-data archive and waits until it and the compiler's warm-up are done, as a benchmark should. */
+    public void awaitWarmUp() throws InterruptedException {
+        startArchive();
+        compilerWarmUp.join();
+        archiving.join();
     }
 
     /** A fresh seed for the randomised cases, printed in every report so a run can be reproduced. */
@@ -101,10 +134,6 @@ public final class Grader implements AutoCloseable {
 
     public ExerciseCatalog catalog() {
         return catalog;
-    }
-
-    public ChildRuntime runtime() {
-        return runtime;
     }
 
     /**
@@ -154,6 +183,10 @@ public final class Grader implements AutoCloseable {
             int parallel,
             PrintStream progress)
             throws IOException {
+        if (subs.size() > 1) {
+            startArchive();
+            keepSpareChildren(1);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
         long start = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
@@ -351,7 +384,10 @@ public final class Grader implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (archiving != null) {
+            archiving.interrupt(); // stops the archive's run, if it is still going
+        }
         children.close();
         delete(work);
     }

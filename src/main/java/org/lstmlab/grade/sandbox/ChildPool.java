@@ -12,17 +12,17 @@ import java.util.Deque;
  * a spare never runs anything until it is taken.
  */
 public final class ChildPool implements AutoCloseable {
-    private final ChildRuntime runtime;
+    private volatile ChildRuntime runtime;
     private final Limits limits;
     private final Path dir;
-    private final int spares;
+    private int spares;
     private final Deque<ChildProcess> ready = new ArrayDeque<>();
     private int started;
     private boolean closed;
 
     /**
      * @param dir where the children's folders go
-     * @param spares how many children to keep started ahead, ≥ 0
+     * @param spares how many children to start now and keep started ahead, ≥ 0
      */
     public ChildPool(ChildRuntime runtime, Limits limits, Path dir, int spares) throws IOException {
         this.runtime = runtime;
@@ -34,6 +34,17 @@ public final class ChildPool implements AutoCloseable {
 
     public Limits limits() {
         return limits;
+    }
+
+    /** Keeps this many children started ahead from now on (a batch wants one; a single submission none). */
+    public synchronized void keepSpares(int spares) throws IOException {
+        this.spares = spares;
+        topUp();
+    }
+
+    /** Starts later children with this runtime, e.g. once its class-data archive is written. */
+    public void useRuntime(ChildRuntime runtime) {
+        this.runtime = runtime;
     }
 
     /** A started child for one submission (perhaps still loading ND4J); another spare starts in its place. */

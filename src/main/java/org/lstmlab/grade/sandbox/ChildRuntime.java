@@ -117,6 +117,8 @@ public record ChildRuntime(
                 "-XX:-UsePerfData",
                 "-Xshare:auto",
                 "-XX:+DisplayVMOutputToStderr",
+                "-Xlog:disable",
+                "-Xlog:all=warning:stderr", // the JVM's own warnings (a stale archive, say) never reach the answers
                 "-XX:ErrorFile=" + tmp.resolve("hs_err.log"),
                 "-XX:MaxMetaspaceSize=128m",
                 "-XX:CompressedClassSpaceSize=64m",
@@ -135,14 +137,18 @@ public record ChildRuntime(
         return cmd;
     }
 
-    /** This runtime with a class-data archive written by one warm-up run, or unchanged if that fails. */
+    /**
+     * This runtime with a class-data archive written by one warm-up run, or unchanged if that fails or
+     * the thread is interrupted (which stops the run).
+     */
     public ChildRuntime withArchive(Path jsa) {
+        Process p = null;
         try {
             Path tmp = Files.createDirectories(jsa.resolveSibling("warm-up-tmp"));
             List<String> cmd = new ArrayList<>(command(Limits.defaults(), tmp));
             cmd.add(cmd.indexOf("-cp"), "-XX:ArchiveClassesAtExit=" + jsa);
             cmd.add("--warm-up");
-            Process p = new ProcessBuilder(cmd)
+            p = new ProcessBuilder(cmd)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
@@ -158,6 +164,7 @@ public record ChildRuntime(
         } catch (IOException | RuntimeException e) {
             return this;
         } catch (InterruptedException e) {
+            p.destroyForcibly();
             Thread.currentThread().interrupt();
             return this;
         }
