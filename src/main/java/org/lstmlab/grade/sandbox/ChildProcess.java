@@ -101,26 +101,45 @@ final class ChildProcess {
     }
 
     /**
+     * Waits until the child has loaded ND4J and said so.
+     *
+     * @return null once it is ready; otherwise why it will take no calls
+     */
+    Reply awaitReady() {
+        if (!alive()) {
+            return stopped("the grading JVM had already stopped");
+        }
+        if (ready) {
+            return null;
+        }
+        try {
+            Object first = answers.poll(limits.startMillis(), TimeUnit.MILLISECONDS);
+            if (first != READY) {
+                kill();
+                return stopped(
+                        first == null
+                                ? "the grading JVM did not start within " + limits.startMillis() / 1000 + " s"
+                                : "the grading JVM could not start: " + why(first));
+            }
+            ready = true;
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return stopped("grading was interrupted");
+        }
+    }
+
+    /**
      * Runs one call and waits for its answer.
      *
      * @param classes the submission's compiled classes for this call's fresh class loader
      */
     Reply call(Path classes, String className, String method, List<Value> args) {
-        if (!alive()) {
-            return stopped("the grading JVM had already stopped");
+        Reply notReady = awaitReady();
+        if (notReady != null) {
+            return notReady;
         }
         try {
-            if (!ready) {
-                Object first = answers.poll(limits.startMillis(), TimeUnit.MILLISECONDS);
-                if (first != READY) {
-                    kill();
-                    return stopped(
-                            first == null
-                                    ? "the grading JVM did not start within " + limits.startMillis() / 1000 + " s"
-                                    : "the grading JVM could not start: " + why(first));
-                }
-                ready = true;
-            }
             printed.set(0);
             int n = ++seq;
             try {
