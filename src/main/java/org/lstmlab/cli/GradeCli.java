@@ -168,9 +168,12 @@ public final class GradeCli {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            double load0 = loadAverage();
+            double[] cpu0 = cpuSeconds();
             long t0 = System.nanoTime();
             Report one = g.grade("solutions", solutions, course.all(), Grader.Scope.ALL_TESTS, 1);
             double single = (System.nanoTime() - t0) / 1e9;
+            double[] cpu1 = cpuSeconds();
             for (int k = 1; k <= copies; k++) {
                 copy(solutions, batch.resolve(String.format(Locale.ROOT, "student%02d", k)));
             }
@@ -178,14 +181,15 @@ public final class GradeCli {
             List<Report> all = g.gradeAll(
                     Submissions.discover(List.of(batch)), course.all(), Grader.Scope.ALL_TESTS, 1, parallel, err);
             double many = (System.nanoTime() - t1) / 1e9;
+            double[] cpu2 = cpuSeconds();
             boolean full = one.score() == one.maxScore() && all.stream().allMatch(r -> r.score() == r.maxScore());
             out.printf(
                     Locale.ROOT,
-                    "cores: %d, submissions at a time: %d, load average at the end: %.2f%n",
+                    "cores: %d, submissions at a time: %d, load average (1 min) before %.2f, at the end %.2f%n",
                     Runtime.getRuntime().availableProcessors(),
                     parallel,
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                            .getSystemLoadAverage());
+                    load0,
+                    loadAverage());
             out.printf(
                     Locale.ROOT,
                     "one submission (%d exercises, %d child JVM): %.1f s, %s/%s%n",
@@ -204,12 +208,43 @@ public final class GradeCli {
                     full
                             ? ", every copy " + Report.points(one.maxScore()) + "/" + Report.points(one.maxScore())
                             : ", NOT every copy scored full marks");
+            if (cpu0 != null) {
+                out.printf(
+                        Locale.ROOT,
+                        "CPU time (grader + child JVMs): one submission %.1f s + %.1f s, the batch %.1f s per"
+                                + " submission%n",
+                        cpu1[0] - cpu0[0],
+                        cpu1[1] - cpu0[1],
+                        (cpu2[0] - cpu1[0] + cpu2[1] - cpu1[1]) / copies);
+            }
             return full ? 0 : 1;
         } finally {
             try (var walk = Files.walk(batch)) {
                 walk.sorted(java.util.Comparator.reverseOrder())
                         .forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /**
+     * Linux: the CPU seconds of this JVM and of its ended child JVMs so far (user + system, from
+     * {@code /proc/self/stat}), or null elsewhere.
+     */
+    private static double[] cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            double tick = 100.0; // USER_HZ on Linux
+            return new double[] {
+                (Long.parseLong(f[11]) + Long.parseLong(f[12])) / tick, // utime, stime
+                (Long.parseLong(f[13]) + Long.parseLong(f[14])) / tick // cutime, cstime
+            };
+        } catch (IOException | RuntimeException notLinux) {
+            return null;
         }
     }
 
