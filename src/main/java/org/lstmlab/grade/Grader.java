@@ -88,7 +88,11 @@ public final class Grader implements AutoCloseable {
         this.runtime = runtime;
         this.children = new ChildPool(runtime, limits, work.resolve("children"), 1);
         children.keepSpares(0);
-        this.compilerWarmUp = daemon("javac-warm-up", compiler::warmUp); // while the first child loads ND4J
+        // While the first child loads ND4J: load the compiler, JUnit's engine and the library code tests use.
+        this.compilerWarmUp = daemon("grader-warm-up", () -> {
+            compiler.warmUp();
+            warmUpTests();
+        });
     }
 
     /**
@@ -110,6 +114,38 @@ public final class Grader implements AutoCloseable {
                     "class-data-archive",
                     () -> children.useRuntime(
                             runtime.withArchive(work.resolve("runtime").resolve("child.jsa"))));
+        }
+    }
+
+    /**
+     * Discovers the exercise classes (without running them) and runs the library code their expected
+     * values come from on tiny inputs, so the first submission does not pay for loading them.
+     */
+    private void warmUpTests() {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(catalog.loader());
+        try {
+            launcher()
+                    .discover(LauncherDiscoveryRequestBuilder.request()
+                            .selectors(catalog.all().stream()
+                                    .map(e -> DiscoverySelectors.selectClass(e.testClass()))
+                                    .toList())
+                            .enableImplicitConfigurationParameters(false)
+                            .build());
+            Draw d = Draw.fixed();
+            var x = d.uniform(1, d.b(), d.x());
+            var h = d.uniform(1, d.b(), d.h());
+            var lstm = new org.lstmlab.nn.LstmCell(d.lstmParams());
+            lstm.backward(lstm.forward(x, h, h), h, h);
+            var rnn = new org.lstmlab.nn.RnnCell(d.rnnParams(1, 1));
+            rnn.forward(x, h);
+            org.lstmlab.grad.GradientFlow.rnn(rnn, d.uniform(1, 1, 3, d.x()), d.uniform(1, 1, d.h()));
+            org.lstmlab.train.GradientClipping.clipByGlobalNorm(new java.util.HashMap<>(java.util.Map.of("g", x)), 1);
+        } catch (RuntimeException e) {
+            // only a warm-up
+        } finally {
+            thread.setContextClassLoader(before);
         }
     }
 
