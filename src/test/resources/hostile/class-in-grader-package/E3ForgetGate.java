@@ -1,4 +1,4 @@
-package org.lstmlab.grade.child;
+package org.lstmlab.grade.sandbox.child;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -306,8 +306,17 @@ public final class ChildMain {
 
     private static String brokenRule(Baseline baseline, AtomicBoolean networkTried, long maxFileBytes) {
         List<ProcessHandle> children = childProcesses();
-        if (!children.isEmpty()) {
-            String cmd = children.get(0).info().command().orElse("a process");
+        // The JDK starts its "process reaper" thread with the first process; the process may have been
+        // handed to another thread of the JVM as its parent thread ended, so look at all of them then.
+        boolean started = liveThreads().stream()
+                .anyMatch(t -> !baseline.threads().contains(t) && t.getName().startsWith("process reaper"));
+        if (children.isEmpty() && started) {
+            children = ProcessHandle.current().children().toList();
+        }
+        if (!children.isEmpty() || started) {
+            String cmd = children.isEmpty()
+                    ? "a process"
+                    : children.get(0).info().command().orElse("a process");
             for (ProcessHandle c : children) {
                 c.descendants().forEach(ProcessHandle::destroyForcibly);
                 c.destroyForcibly();
