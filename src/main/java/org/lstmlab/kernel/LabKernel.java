@@ -62,6 +62,7 @@ public final class LabKernel extends BaseKernel {
     private volatile ShellReplyEnvironment cellEnv;
     private volatile Message<ExecuteRequest> cellRequest;
     private volatile FrontendInput frontendInput;
+    private volatile JavadocIndex javadocIndex;
 
     private final SessionHistory history;
 
@@ -526,16 +527,54 @@ public final class LabKernel extends BaseKernel {
         return value == null ? null : value[0];
     }
 
+    /**
+     * Shift-Tab: the signatures JShell finds at the cursor, each with the library's Javadoc from the
+     * index built with the kernel ({@link JavadocIndex}).
+     */
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        var docs = shell.join().sourceCodeAnalysis().documentation(code, at, false);
+        SourceCodeAnalysis analysis = shell.join().sourceCodeAnalysis();
+        String snippet = currentSnippet(analysis, code.substring(0, Math.min(at, code.length())));
+        var docs = analysis.documentation(snippet, snippet.length(), false);
         if (docs.isEmpty()) {
             return null;
         }
-        DisplayData data = new DisplayData(docs.stream()
-                .map(d -> d.signature() + (d.javadoc() == null ? "" : "\n" + d.javadoc()))
-                .collect(Collectors.joining("\n\n")));
-        return data;
+        JavadocIndex index = javadoc();
+        return new DisplayData(docs.stream()
+                .map(d -> {
+                    String doc = d.javadoc() != null ? d.javadoc() : index.lookup(d.signature());
+                    return d.signature() + (doc == null ? "" : "\n\n" + doc);
+                })
+                .distinct()
+                .collect(Collectors.joining("\n\n" + "─".repeat(40) + "\n\n")));
+    }
+
+    private JavadocIndex javadoc() {
+        JavadocIndex index = javadocIndex;
+        if (index == null) {
+            index = JavadocIndex.load(StartupSnippet.PACKAGES);
+            javadocIndex = index;
+        }
+        return index;
+    }
+
+    /**
+     * The snippet the cursor is in: the code after the last complete statement before it, or that
+     * statement when the code before the cursor is complete ({@code LstmCell|}). JShell documents one
+     * snippet, not a cell of several.
+     */
+    static String currentSnippet(SourceCodeAnalysis analysis, String before) {
+        String remaining = before;
+        String last = before;
+        while (!remaining.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            if (!info.completeness().isComplete()) {
+                return remaining;
+            }
+            last = remaining.substring(0, remaining.length() - info.remaining().length());
+            remaining = info.remaining();
+        }
+        return last;
     }
 
     @Override

@@ -154,6 +154,31 @@ class KernelProtocolIT {
     }
 
     @Test
+    void shiftTabOnALibraryClassShowsItsJavadoc() {
+        String shown = inspected("LstmCell");
+        assertTrue(shown.startsWith("org.lstmlab.nn.LstmCell\n\nThe LSTM cell of Hochreiter & Schmidhuber"), shown);
+    }
+
+    @Test
+    void shiftTabInACallShowsTheSignatureThenTheSummaryParametersWithShapesAndReturn() {
+        String shown = inspected("cell.forward(");
+        assertTrue(shown.contains("LstmCell.forward("), shown);
+        assertTrue(shown.contains("\n\nOne step forward.\n\nParameters:\n  x      x_t, [B, X]\n"), shown);
+        assertTrue(shown.contains("Returns:\n  the step's cache with every gate, C_t and h_t"), shown);
+    }
+
+    @Test
+    void shiftTabOnOverloadsFactoriesChartsDisplayAndConstantsShowsTheirJavadoc() {
+        String init = inspected("LstmParams.init(");
+        assertTrue(init.contains("forgetBias  added to b_f after drawing"), init);
+        assertTrue(init.contains("seed        the same seed gives the same parameters"), init);
+        assertTrue(inspected("GateHeatmapChart.chart(").contains("example   b, the row of the batch to show"));
+        assertTrue(inspected("display(").contains("Returns:\n  the display's id"));
+        assertTrue(inspected("new LstmCell(").startsWith("LstmCell(LstmParams params)"));
+        assertTrue(inspected("Progress.Mode.BAR").contains("One line redrawn in place"));
+    }
+
+    @Test
     void inspectionOfAJdkMethodStillShowsItsSignatures() {
         assertTrue(inspected("Math.max(").contains("double Math.max(double a, double b)"));
     }
