@@ -63,6 +63,14 @@ write("evaluation.ipynb", [
     'history.steps()',                                                        # 30
 ])
 
+write("maven.ipynb", [
+    "%maven org.ow2.asm:asm:9.8\norg.objectweb.asm.Opcodes.ASM9",           # 0: in ~/.m2, hidden from notebooks until now
+    "%maven org.apache.commons:commons-math3:3.6.1",                          # 1: on the notebook classpath already
+    "%maven org.lstmlab.nosuch:nothing:0.0.1",                                # 2
+    "%maven commons-math3",                                                   # 3
+    "%lsmagic",                                                               # 4
+])
+
 write("output.ipynb", [
     'for (int i = 0; i < 200_000; i++) {\n  System.out.println("line " + i);\n}',
 ])

@@ -44,7 +44,8 @@ import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 /**
  * The LSTM Lab Jupyter kernel: evaluates Java cells with JShell inside this JVM, renders values
  * with {@link Rendering}, buffers output with {@link CellOutput}, and supports the IJava magics
- * {@code %classpath}, {@code %jars}, {@code %%time} and {@code %lsmagic}.
+ * {@code %classpath}, {@code %jars}, {@code %maven} ({@link MavenMagic}), {@code %%time} and
+ * {@code %lsmagic}.
  */
 public final class LabKernel extends BaseKernel {
 
@@ -63,6 +64,8 @@ public final class LabKernel extends BaseKernel {
     private volatile Message<ExecuteRequest> cellRequest;
     private volatile FrontendInput frontendInput;
     private volatile JavadocIndex javadocIndex;
+    private final MavenMagic maven = new MavenMagic(System.getenv());
+    private final java.util.Set<String> onClasspath = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final SessionHistory history;
 
@@ -94,6 +97,8 @@ public final class LabKernel extends BaseKernel {
         Notebook.setDisplayer(displays);
         ProgressInPlace.install(displays);
         this.notebookClasspath = List.copyOf(notebookClasspath);
+        notebookClasspath.forEach(entry ->
+                onClasspath.add(Path.of(entry).toAbsolutePath().normalize().toString()));
         this.history = history;
     }
 
@@ -384,16 +389,35 @@ public final class LabKernel extends BaseKernel {
                     }
                     for (Path path : Globs.resolve(arg)) {
                         jshell.addToClasspath(path.toAbsolutePath().toString());
+                        onClasspath.add(path.toAbsolutePath().normalize().toString());
                         System.out.println("added to the classpath: " + path.toAbsolutePath());
                     }
                 }
             }
-            case "lsmagic" -> System.out.println("Line magics: %classpath %jars %lsmagic\nCell magics: %%time");
+            case "maven" -> addMavenArtifacts(args);
+            case "lsmagic" -> System.out.println("Line magics: %classpath %jars %maven %lsmagic\nCell magics: %%time");
             default ->
                 throw new CellError(
                         "UndefinedMagic",
                         "%" + name + " is not a line magic of this kernel; %lsmagic lists them",
                         List.of("UndefinedMagic: %" + name + " is not a line magic of this kernel"));
+        }
+    }
+
+    /** {@code %maven group:artifact:version ...}: the artifacts and their dependencies join the classpath. */
+    private void addMavenArtifacts(String args) {
+        JShell jshell = shell.join();
+        List<MavenMagic.Coordinate> coordinates = MavenMagic.parse(args);
+        System.out.println("%maven: resolving " + args.trim() + " with Maven (~/.m2/repository, then Maven Central)");
+        output.flush();
+        for (Path jar : maven.resolve(coordinates, CellGuard::stopRequested)) {
+            String path = jar.toAbsolutePath().normalize().toString();
+            if (onClasspath.add(path)) {
+                jshell.addToClasspath(path);
+                System.out.println("added to the classpath: " + path);
+            } else {
+                System.out.println("already on the classpath: " + path);
+            }
         }
     }
 

@@ -28,6 +28,8 @@ final class Jupyter {
 
     final Path home;
     final Path jupyterPath;
+    /** Extra environment for Jupyter and so for the kernel it starts. */
+    final Map<String, String> environment = new java.util.HashMap<>();
 
     private Jupyter(Path home) {
         this.home = home;
@@ -103,6 +105,7 @@ final class Jupyter {
         env.put("JUPYTER_DATA_DIR", home.resolve("data").toString());
         env.put("JUPYTER_RUNTIME_DIR", home.resolve("runtime").toString());
         env.put("JUPYTER_CONFIG_DIR", home.resolve("config").toString());
+        env.putAll(environment);
         return builder;
     }
 
