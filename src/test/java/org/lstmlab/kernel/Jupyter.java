@@ -65,6 +65,14 @@ final class Jupyter {
         return jupyter;
     }
 
+    /**
+     * Jupyter with the kernelspecs under {@code prefix/share/jupyter}, as {@code ./lab kernel install
+     * --prefix prefix} writes them.
+     */
+    static Jupyter withKernelspecsUnder(Path prefix) {
+        return new Jupyter(prefix);
+    }
+
     static String currentJavaHome() {
         return System.getProperty("java.home");
     }
