@@ -65,6 +65,13 @@ final class Displays implements Notebook.Displayer {
 
     @Override
     public void update(String id, Object value, String... mimeTypes) {
+        if (!publishUpdate(id, value, mimeTypes)) {
+            kernelLog.println("updateDisplay outside a cell: " + value);
+        }
+    }
+
+    /** Publishes the update; false outside a cell. */
+    private boolean publishUpdate(String id, Object value, String... mimeTypes) {
         if (id == null || !ids.contains(id)) {
             throw new IllegalArgumentException("updateDisplay needs an id that display(...) returned in this kernel"
                     + " session, but got " + (id == null ? "null" : "\"" + id + "\"")
@@ -72,9 +79,7 @@ final class Displays implements Notebook.Displayer {
         }
         DisplayData data = data(value, mimeTypes);
         data.setDisplayId(id);
-        if (!channel.publish(new PublishUpdateDisplayData(data))) {
-            kernelLog.println("updateDisplay outside a cell: " + value);
-        }
+        return channel.publish(new PublishUpdateDisplayData(data));
     }
 
     /**
@@ -90,7 +95,7 @@ final class Displays implements Notebook.Displayer {
 
     /**
      * A line for one training run's progress bar: the first text becomes a display, later texts
-     * replace it in place.
+     * replace it in place (outside a cell they are dropped quietly: the first one went to the log).
      */
     Consumer<String> liveLine() {
         String[] id = new String[1];
@@ -98,7 +103,7 @@ final class Displays implements Notebook.Displayer {
             if (id[0] == null) {
                 id[0] = display(text, "text/plain");
             } else {
-                update(id[0], text, "text/plain");
+                publishUpdate(id[0], text, "text/plain");
             }
         };
     }
