@@ -4,6 +4,9 @@ what came back as one JSON object on a line starting with RESULT (KernelProtocol
 
 Covers what nbclient cannot: input requests answered by a user, interrupting a cell that waits for
 input, inspect (Shift-Tab), complete (Tab), history, and the raw display / update_display messages.
+
+  kernel_protocol.py           all of it
+  kernel_protocol.py inspect   the inspections only (to check another JDK's JShell quickly)
 """
 import json
 import queue
@@ -57,6 +60,29 @@ def main():
         return {"iopub": iopub, "prompts": prompts, "reply": shell_reply(msg_id)}
 
     results["define"] = run("var cell = new LstmCell(LstmParams.init(3, 4, 42));")
+    everything = sys.argv[1:] != ["inspect"]
+    if everything:
+        talk(run, results)
+    for code in ["LstmCell", "cell.forward(", "LstmParams.init(", "GateHeatmapChart.chart(", "display(",
+                 "new LstmCell(", "Progress.Mode.BAR", "Math.max(", "cell.forward(null, null, null).f("]:
+        results["inspect " + code] = shell_reply(kc.inspect(code, len(code), detail_level=0))
+    if everything:
+        results["complete cell.forw"] = shell_reply(kc.complete("cell.forw", 9))
+        results["complete LstmPar"] = shell_reply(kc.complete("LstmPar", 7))
+        results["history tail"] = shell_reply(kc.history(hist_access_type="tail", n=3, raw=True, output=True))
+        results["history range"] = shell_reply(
+            kc.history(hist_access_type="range", session=0, start=1, stop=3, raw=True, output=False))
+        results["history search"] = shell_reply(kc.history(
+            hist_access_type="search", pattern="*nextLine*", n=10, unique=True, raw=True, output=False))
+
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+    print("RESULT " + json.dumps(results), flush=True)
+    return 0
+
+
+def talk(run, results):
+    """The cells that read input, display, and train."""
     results["stdin"] = run('var in = new java.util.Scanner(System.in);\nSystem.out.print("name? ");\n'
                            'String name = in.nextLine();\n"hello " + name', allow_stdin=True, answers=["Ada"])
     results["stdin_next_line"] = run("in.nextLine()", allow_stdin=True, answers=["second line"])
@@ -69,23 +95,6 @@ def main():
     results["progress"] = run(
         "var model = new SequenceRegressor(new LstmCell(LstmParams.init(2, 4, 1)), 1, 1);\n"
         "var trained = Trainer.fit(model, AddingProblem.modern(5), TrainConfig.defaults().withSteps(60).withBatchSize(4));")
-
-    for code in ["LstmCell", "cell.forward(", "LstmParams.init(", "GateHeatmapChart.chart(", "display(",
-                 "new LstmCell(", "Progress.Mode.BAR", "Math.max("]:
-        results["inspect " + code] = shell_reply(kc.inspect(code, len(code), detail_level=0))
-    results["complete cell.forw"] = shell_reply(kc.complete("cell.forw", 9))
-    results["complete LstmPar"] = shell_reply(kc.complete("LstmPar", 7))
-
-    results["history tail"] = shell_reply(kc.history(hist_access_type="tail", n=3, raw=True, output=True))
-    results["history range"] = shell_reply(
-        kc.history(hist_access_type="range", session=0, start=1, stop=3, raw=True, output=False))
-    results["history search"] = shell_reply(
-        kc.history(hist_access_type="search", pattern="*nextLine*", n=10, unique=True, raw=True, output=False))
-
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
-    print("RESULT " + json.dumps(results), flush=True)
-    return 0
 
 
 if __name__ == "__main__":

@@ -88,9 +88,11 @@ final class JavadocIndex {
      */
     String lookup(String signature) {
         String text = signature.strip();
-        int paren = text.indexOf('(');
-        if (paren >= 0) {
-            List<String> head = words(text.substring(0, paren));
+        int[] group = lastParenthesisedGroup(text);
+        String after = group == null ? "" : text.substring(group[1] + 1).strip();
+        if (group != null && (after.isEmpty() || after.startsWith("throws "))) {
+            // Java 25's JShell writes a record's components after its name: R(int a).m(...)
+            List<String> head = words(withoutGroups(text.substring(0, group[0])));
             if (!head.isEmpty() && head.get(0).startsWith("<")) {
                 head = head.subList(1, head.size()); // <T> of a generic method
             }
@@ -98,14 +100,14 @@ final class JavadocIndex {
                 return null;
             }
             String name = head.get(head.size() - 1);
-            String parameters = parameters(text.substring(paren + 1, closing(text, paren)));
+            String parameters = parameters(text.substring(group[0] + 1, group[1]));
             if (head.size() == 1) { // no return type: a constructor
                 return find(name, "<init>" + parameters);
             }
             int dot = name.lastIndexOf('.');
             return dot < 0 ? null : find(name.substring(0, dot), name.substring(dot + 1) + parameters);
         }
-        List<String> words = words(text);
+        List<String> words = words(withoutGroups(text));
         String name = words.isEmpty() ? "" : words.get(words.size() - 1);
         String type = find(name, "");
         if (type != null) {
@@ -208,8 +210,31 @@ final class JavadocIndex {
         return words;
     }
 
-    private static int closing(String text, int open) {
-        int close = text.indexOf(')', open);
-        return close < 0 ? text.length() : close;
+    /** The positions of the last {@code (} ... {@code )} at the outer level, or null. */
+    private static int[] lastParenthesisedGroup(String text) {
+        int[] last = null;
+        int depth = 0;
+        int open = -1;
+        for (int k = 0; k < text.length(); k++) {
+            if (text.charAt(k) == '(') {
+                if (depth++ == 0) {
+                    open = k;
+                }
+            } else if (text.charAt(k) == ')' && depth > 0 && --depth == 0) {
+                last = new int[] {open, k};
+            }
+        }
+        return last;
+    }
+
+    /** The text with every parenthesised group removed: {@code R(int a).m} → {@code R.m}. */
+    private static String withoutGroups(String text) {
+        String previous;
+        String current = text;
+        do {
+            previous = current;
+            current = current.replaceAll("\\([^()]*\\)", "");
+        } while (!current.equals(previous));
+        return current;
     }
 }

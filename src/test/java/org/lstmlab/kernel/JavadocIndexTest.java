@@ -75,6 +75,26 @@ class JavadocIndexTest {
     }
 
     @Test
+    void java25sRecordHeadersInSignaturesAreSkipped() {
+        JavadocIndex records = new JavadocIndex(
+                Map.of(
+                        "org.example.Params#init(int,long)", "seeded parameters",
+                        "org.example.Params#wF()", "W_f",
+                        "org.example.Params#<init>(double[])", "the parameters",
+                        "org.example.Params#SIZE", "a constant"),
+                List.of("org.example"));
+        assertEquals("seeded parameters", records.lookup("Params Params(double[] wF).init(int inputSize, long seed)"));
+        assertEquals(
+                "seeded parameters",
+                records.lookup("org.example.Params org.example.Params(java.util.List<double[]> wF).init(int"
+                        + " inputSize, long seed)"));
+        assertEquals("W_f", records.lookup("double[] Params(double[] wF).wF()"));
+        assertEquals("the parameters", records.lookup("Params(double[] wF)"));
+        assertEquals("a constant", records.lookup("Params(double[] wF).SIZE"));
+        assertEquals("seeded parameters", records.lookup("Params Params.init(int inputSize, long seed) throws X"));
+    }
+
+    @Test
     void anAmbiguousSimpleNamePrefersTheImportedPackagesAndAFullNameIsExact() {
         assertEquals("a cell", fixture.lookup("Cell"));
         assertEquals("another cell", fixture.lookup("org.other.Cell"));

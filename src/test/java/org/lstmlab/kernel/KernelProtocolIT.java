@@ -8,6 +8,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,15 @@ class KernelProtocolIT {
 
     @BeforeAll
     static void talkToTheKernel() throws Exception {
-        Jupyter jupyter = Jupyter.withKernelOn(home, Jupyter.currentJavaHome());
-        Process process = jupyter.python(List.of(SCRIPT.toString())).start();
+        results = talk(home.resolve("test-jdk"), Jupyter.currentJavaHome());
+    }
+
+    /** Runs kernel_protocol.py (with its arguments) on a kernel running on the given JDK. */
+    static JsonObject talk(Path folder, String javaHome, String... arguments) throws Exception {
+        Jupyter jupyter = Jupyter.withKernelOn(folder, javaHome);
+        List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
+        command.addAll(List.of(arguments));
+        Process process = jupyter.python(command).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(10, TimeUnit.MINUTES), "kernel_protocol.py timed out:\n" + out);
         assertEquals(0, process.exitValue(), out);
@@ -41,7 +49,7 @@ class KernelProtocolIT {
                 .filter(l -> l.startsWith("RESULT "))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no RESULT line:\n" + out));
-        results = JsonParser.parseString(line.substring("RESULT ".length())).getAsJsonObject();
+        return JsonParser.parseString(line.substring("RESULT ".length())).getAsJsonObject();
     }
 
     static JsonObject cell(String name) {
@@ -79,7 +87,11 @@ class KernelProtocolIT {
     }
 
     static String inspected(String code) {
-        JsonObject reply = results.getAsJsonObject("inspect " + code);
+        return inspected(results, code);
+    }
+
+    static String inspected(JsonObject from, String code) {
+        JsonObject reply = from.getAsJsonObject("inspect " + code);
         assertEquals("ok", reply.get("status").getAsString(), reply.toString());
         assertTrue(reply.get("found").getAsBoolean(), code + ": " + reply);
         return reply.getAsJsonObject("data").get("text/plain").getAsString();
@@ -176,6 +188,26 @@ class KernelProtocolIT {
         assertTrue(inspected("display(").contains("Returns:\n  the display's id"));
         assertTrue(inspected("new LstmCell(").startsWith("LstmCell(LstmParams params)"));
         assertTrue(inspected("Progress.Mode.BAR").contains("One line redrawn in place"));
+    }
+
+    @Test
+    void shiftTabOnARecordAccessorShowsWhatTheRecordSaysOfThatComponent() {
+        assertTrue(inspected("cell.forward(null, null, null).f(").contains("forget gate f_t = σ(W_f"));
+    }
+
+    /** Java 25's JShell writes signatures differently (a record's components after its name). */
+    @Test
+    void onJava25ShiftTabShowsTheLibrarysJavadocToo() throws Exception {
+        if (!Files.isExecutable(Path.of(Jupyter.JDK_25, "bin", "java"))) {
+            throw new AssertionError("this test needs a JDK 25 at " + Jupyter.JDK_25);
+        }
+        JsonObject on25 = talk(home.resolve("jdk-25"), Jupyter.JDK_25, "inspect");
+        assertTrue(inspected(on25, "LstmCell").contains("The LSTM cell of Hochreiter & Schmidhuber"));
+        assertTrue(inspected(on25, "cell.forward(").contains("\n  x      x_t, [B, X]\n"));
+        String init = inspected(on25, "LstmParams.init(");
+        assertTrue(init.contains("forgetBias  added to b_f") && init.contains("the same seed gives"), init);
+        assertTrue(inspected(on25, "cell.forward(null, null, null).f(").contains("forget gate f_t = σ(W_f"));
+        assertTrue(inspected(on25, "GateHeatmapChart.chart(").contains("example   b, the row of the batch to show"));
     }
 
     @Test
