@@ -410,14 +410,13 @@ public final class LabKernel extends BaseKernel {
         List<MavenMagic.Coordinate> coordinates = MavenMagic.parse(args);
         System.out.println("%maven: resolving " + args.trim() + " with Maven (~/.m2/repository, then Maven Central)");
         output.flush();
-        for (Path jar : maven.resolve(coordinates, CellGuard::stopRequested)) {
-            String path = jar.toAbsolutePath().normalize().toString();
-            if (onClasspath.add(path)) {
-                jshell.addToClasspath(path);
-                System.out.println("added to the classpath: " + path);
-            } else {
-                System.out.println("already on the classpath: " + path);
+        List<Path> jars = maven.resolve(coordinates, CellGuard::stopRequested);
+        for (MavenMagic.Placement placement : MavenMagic.place(jars, onClasspath)) {
+            if (placement.kind() == MavenMagic.Placement.Kind.ADD) {
+                jshell.addToClasspath(placement.jar());
+                onClasspath.add(placement.jar());
             }
+            System.out.println(placement.message());
         }
     }
 

@@ -7,10 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -179,7 +184,7 @@ final class MavenMagic {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            while (!maven.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            while (!maven.waitFor(100, TimeUnit.MILLISECONDS)) {
                 if (stopRequested.getAsBoolean()) {
                     maven.descendants().forEach(ProcessHandle::destroyForcibly);
                     maven.destroyForcibly();
@@ -210,6 +215,83 @@ final class MavenMagic {
         } finally {
             delete(folder);
         }
+    }
+
+    /**
+     * A jar's place in a Maven repository: its artifact folder ({@code .../commons-io/commons-io})
+     * with its classifier, and its version, when the path has the repository's layout
+     * ({@code ARTIFACT/VERSION/ARTIFACT-VERSION[-CLASSIFIER].jar}).
+     */
+    record RepositoryJar(String artifact, String version) {
+        static Optional<RepositoryJar> of(Path jar) {
+            Path versionFolder = jar.toAbsolutePath().normalize().getParent();
+            if (versionFolder == null || versionFolder.getParent() == null) {
+                return Optional.empty();
+            }
+            String version = versionFolder.getFileName().toString();
+            Path artifactFolder = versionFolder.getParent();
+            String stem = artifactFolder.getFileName() + "-" + version;
+            String name = jar.getFileName().toString();
+            if (!name.startsWith(stem) || !name.endsWith(".jar")) {
+                return Optional.empty();
+            }
+            String classifier = name.substring(stem.length(), name.length() - ".jar".length());
+            return Optional.of(new RepositoryJar(artifactFolder + classifier, version));
+        }
+    }
+
+    /** What becomes of one resolved jar. */
+    record Placement(String jar, Kind kind, String other) {
+        enum Kind {
+            /** Joins the classpath. */
+            ADD,
+            /** Is on it already. */
+            ALREADY,
+            /** Another version of the same artifact is on it, and would win: not added. */
+            OTHER_VERSION
+        }
+
+        String message() {
+            return switch (kind) {
+                case ADD -> "added to the classpath: " + jar;
+                case ALREADY -> "already on the classpath: " + jar;
+                case OTHER_VERSION ->
+                    "not added: " + jar + " (the classpath has another version of it, which wins: " + other + ")";
+            };
+        }
+    }
+
+    /**
+     * Decides, jar by jar, what joins the classpath.
+     *
+     * @param resolved the jars Maven gave, in order
+     * @param classpath the notebook's classpath entries so far
+     * @return one placement per jar
+     */
+    static List<Placement> place(List<Path> resolved, Collection<String> classpath) {
+        Set<String> entries = new HashSet<>();
+        Map<String, String> versions = new HashMap<>(); // artifact folder and classifier → entry
+        for (String entry : classpath) {
+            String normal = Path.of(entry).toAbsolutePath().normalize().toString();
+            entries.add(normal);
+            RepositoryJar.of(Path.of(normal)).ifPresent(jar -> versions.put(jar.artifact(), normal));
+        }
+        List<Placement> placements = new ArrayList<>();
+        for (Path jar : resolved) {
+            String path = jar.toAbsolutePath().normalize().toString();
+            Optional<RepositoryJar> inRepository = RepositoryJar.of(Path.of(path));
+            String other = inRepository.map(j -> versions.get(j.artifact())).orElse(null);
+            if (entries.contains(path)) {
+                placements.add(new Placement(path, Placement.Kind.ALREADY, null));
+            } else if (other != null) {
+                placements.add(new Placement(path, Placement.Kind.OTHER_VERSION, other));
+            } else {
+                entries.add(path);
+                inRepository.ifPresent(j -> versions.put(j.artifact(), path));
+                placements.add(new Placement(path, Placement.Kind.ADD, null));
+            }
+        }
+        return placements;
     }
 
     /** The line of Maven's output that says what went wrong, without Maven's advice on -e and -X. */

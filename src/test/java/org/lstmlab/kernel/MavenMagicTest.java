@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,5 +101,40 @@ class MavenMagicTest {
                 () -> new MavenMagic(Map.of("PATH", bin.toString())).resolve(MavenMagic.parse("g:a:1"), () -> false));
         assertTrue(error.value.startsWith("%maven needs Maven, but there is no mvn on the kernel's PATH"), error.value);
         assertTrue(error.value.contains("sudo apt-get install maven"), error.value);
+    }
+
+    @Test
+    void aJarInTheRepositoryLayoutKnowsItsArtifactAndVersion() {
+        var io = MavenMagic.RepositoryJar.of(Path.of("/r/commons-io/commons-io/2.7/commons-io-2.7.jar"));
+        var newer = MavenMagic.RepositoryJar.of(Path.of("/r/commons-io/commons-io/2.16.1/commons-io-2.16.1.jar"));
+        assertEquals("2.7", io.orElseThrow().version());
+        assertEquals(io.orElseThrow().artifact(), newer.orElseThrow().artifact(), "the same artifact");
+        var natives = MavenMagic.RepositoryJar.of(
+                Path.of("/r/org/nd4j/nd4j-native/1.0.0-M2.1/nd4j-native-1.0.0-M2.1-linux-x86_64.jar"));
+        var api = MavenMagic.RepositoryJar.of(Path.of("/r/org/nd4j/nd4j-native/1.0.0-M2.1/nd4j-native-1.0.0-M2.1.jar"));
+        assertTrue(
+                !natives.orElseThrow().artifact().equals(api.orElseThrow().artifact()), "a classifier is its own jar");
+        assertEquals(Optional.empty(), MavenMagic.RepositoryJar.of(Path.of("/work/extra/classes.jar")));
+    }
+
+    @Test
+    void onlyJarsTheClasspathLacksAreAddedAndAnotherVersionOfOneItHasIsLeftOut() {
+        List<String> classpath = List.of("/r/commons-io/commons-io/2.7/commons-io-2.7.jar", "/work/target/classes");
+        var placements = MavenMagic.place(
+                List.of(
+                        Path.of("/r/org/apache/commons/commons-csv/1.11.0/commons-csv-1.11.0.jar"),
+                        Path.of("/r/commons-io/commons-io/2.16.1/commons-io-2.16.1.jar"),
+                        Path.of("/r/commons-io/commons-io/2.7/commons-io-2.7.jar")),
+                classpath);
+        assertEquals(
+                List.of(
+                        MavenMagic.Placement.Kind.ADD,
+                        MavenMagic.Placement.Kind.OTHER_VERSION,
+                        MavenMagic.Placement.Kind.ALREADY),
+                placements.stream().map(MavenMagic.Placement::kind).toList());
+        assertEquals(
+                "not added: /r/commons-io/commons-io/2.16.1/commons-io-2.16.1.jar (the classpath has another version"
+                        + " of it, which wins: /r/commons-io/commons-io/2.7/commons-io-2.7.jar)",
+                placements.get(1).message());
     }
 }
