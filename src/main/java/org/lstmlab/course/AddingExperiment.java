@@ -79,15 +79,60 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
                         LstmParams.init(2, hiddenSize, Init.UNIFORM, forgetBias, seed, DataType.DOUBLE))),
                 1,
                 seed);
+        long start = System.nanoTime();
         History rnnHistory = Trainer.fit(rnn, problem, config);
         History lstmHistory = Trainer.fit(lstm, problem, config);
+        double seconds = (System.nanoTime() - start) / 1e9;
         return new Row(
                 length,
                 rnnHistory,
                 lstmHistory,
                 rnn.loss(test.xs(), test.ys(), LossMode.LAST_STEP),
                 lstm.loss(test.xs(), test.ys(), LossMode.LAST_STEP),
-                test.constantBaselineMse());
+                test.constantBaselineMse(),
+                ((FusedLstm) lstm.layer()).params(),
+                seconds);
+    }
+
+    /**
+     * The lengths notebook 07 compares: T = 10, 20, 50 and 100 in full mode; 5 and 10 in quick mode,
+     * so that the test suite runs the notebook in minutes.
+     */
+    public static List<Integer> lengths() {
+        return Quick.isOn() ? List.of(5, 10) : List.of(10, 20, 50, 100);
+    }
+
+    /**
+     * {@link #run} for each length, in order, printing one line per length when it is done (how long
+     * it took), since the full run takes minutes.
+     */
+    public List<Row> runAll(List<Integer> lengths) {
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int length : lengths) {
+            Row row = run(length);
+            System.out.printf(java.util.Locale.ROOT, "T = %d trained in %.0f s%n", length, row.seconds());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** A length counts as solved when the LSTM's held-out MSE is below a tenth of the baseline. */
+    public static final double SOLVED = 0.1;
+
+    /** The row of the longest T whose LSTM solved the task (MSE below {@value #SOLVED} × baseline). */
+    public static java.util.Optional<Row> longestSolved(List<Row> rows) {
+        return rows.stream()
+                .filter(r -> r.lstmMse() < SOLVED * r.baselineMse())
+                .max(java.util.Comparator.comparingInt(Row::length));
+    }
+
+    /**
+     * What the trained LSTM of a row does with its gates, measured on 200 held-out sequences drawn
+     * with {@code seed + 2} (see {@link TrainedGates}).
+     */
+    public TrainedGates gates(Row row) {
+        return TrainedGates.measure(
+                row.lstmParams(), AddingProblem.modern(row.length()).sample(200, seed + 2));
     }
 
     /**
@@ -99,8 +144,18 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
      * @param rnnMse      the RNN's MSE on the held-out sequences
      * @param lstmMse     the LSTM's MSE on the same sequences
      * @param baselineMse the MSE of predicting the held-out targets' mean, the best constant
+     * @param lstmParams  the LSTM's parameters after training
+     * @param seconds     the wall time of training both networks
      */
-    public record Row(int length, History rnn, History lstm, double rnnMse, double lstmMse, double baselineMse) {
+    public record Row(
+            int length,
+            History rnn,
+            History lstm,
+            double rnnMse,
+            double lstmMse,
+            double baselineMse,
+            LstmParams lstmParams,
+            double seconds) {
 
         /** Whether the LSTM's held-out MSE is below the RNN's. */
         public boolean lstmBeatsRnn() {
