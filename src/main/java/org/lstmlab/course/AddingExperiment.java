@@ -197,21 +197,26 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
     }
 
     /**
-     * What each network learnt at each length, in words: solved (MSE below {@value #SOLVED} × the
-     * baseline), partly (below 0.9 ×) or nothing (at the baseline), with the ratio.
+     * What each network learnt at each length, one short line per length: solved (MSE below
+     * {@value #SOLVED} × the baseline), learnt part of it (below 0.9 ×) or stayed at the baseline,
+     * with the ratio.
      */
     public static String summary(List<Row> rows) {
-        return "LSTM: " + verdicts(rows, true) + "\nRNN:  " + verdicts(rows, false);
+        List<String> lines = new java.util.ArrayList<>();
+        for (Row r : rows) {
+            lines.add(String.format(
+                    java.util.Locale.ROOT,
+                    "%-8s LSTM %s; RNN %s",
+                    "T = " + r.length() + ":",
+                    verdict(r.lstmMse() / r.baselineMse()),
+                    verdict(r.rnnMse() / r.baselineMse())));
+        }
+        return String.join("\n", lines);
     }
 
-    private static String verdicts(List<Row> rows, boolean lstm) {
-        List<String> parts = new java.util.ArrayList<>();
-        for (Row r : rows) {
-            double ratio = (lstm ? r.lstmMse() : r.rnnMse()) / r.baselineMse();
-            String verdict = ratio < SOLVED ? "solved" : ratio < 0.9 ? "learnt part of it" : "stayed at the baseline";
-            parts.add(String.format(java.util.Locale.ROOT, "T = %d %s (%.3g × baseline)", r.length(), verdict, ratio));
-        }
-        return String.join("; ", parts);
+    private static String verdict(double ratio) {
+        String v = ratio < SOLVED ? "solved" : ratio < 0.9 ? "learnt part of it" : "stayed at the baseline";
+        return String.format(java.util.Locale.ROOT, "%s (%.3g × baseline)", v, ratio);
     }
 
     /**
@@ -224,15 +229,12 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
         for (Row r : rows) {
             s.append(String.format(
                     java.util.Locale.ROOT,
-                    "this notebook, T = %d: %,d training sequences (%d steps × B = %d), LSTM MSE %.4f = %.3g ×"
-                            + " the baseline %.4f%n",
+                    "this run, T = %d: %,d training sequences (%d steps × B = %d), LSTM MSE %.2g × baseline%n",
                     r.length(),
                     (long) r.lstm().steps() * config.batchSize(),
                     r.lstm().steps(),
                     config.batchSize(),
-                    r.lstmMse(),
-                    r.lstmMse() / r.baselineMse(),
-                    r.baselineMse()));
+                    r.lstmMse() / r.baselineMse()));
         }
         Table paper = hochreiterSchmidhuber1997();
         int longest = rows.stream().mapToInt(Row::length).max().orElseThrow();
@@ -241,8 +243,8 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
         for (int t : lengths) times.add(fewDigits((double) t / longest));
         s.append(String.format(
                 java.util.Locale.ROOT,
-                "the paper's lengths, T = %s, are %s times this run's longest, T = %d; at T = %d it trained on %,d"
-                        + " sequences, this run on %,d per length",
+                "the paper's lengths, T = %s, are %s times this run's longest, T = %d;%n"
+                        + "at T = %d the paper trained on %,d sequences, this run on %,d per length",
                 and(lengths.stream().map(String::valueOf).toList()),
                 and(times),
                 longest,

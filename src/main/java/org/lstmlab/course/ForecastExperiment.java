@@ -145,7 +145,8 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
         @Override
         public String toString() {
             return String.format(
-                    "test MSE: LSTM %.3f, persistence %.3f (the LSTM removes %.1f%% of persistence's error); MAE: LSTM %.3f, persistence %.3f",
+                    "test MSE: LSTM %.3f, persistence %.3f (the LSTM removes %.1f%% of persistence's error)%n"
+                            + "test MAE: LSTM %.3f, persistence %.3f",
                     mse(),
                     persistenceMse(),
                     100 * improvement(),

@@ -145,16 +145,17 @@ public record TrainedGates(
         return forgetBetweenMarks[memoryUnit] > 0.95;
     }
 
-    /** The memory unit's measurements in one sentence, for the notebook to print. */
+    /** The memory unit's measurements, a few short lines for the notebook to print. */
     @Override
     public String toString() {
         int j = memoryUnit;
         return String.format(
                 Locale.ROOT,
-                "T = %d: unit %d carries the sum. Its input gate i_t is %.3f on average at the two marked"
-                        + " positions and %.3f elsewhere; its forget gate f_t is %.3f between the marks; its"
-                        + " output gate o_t is %.3f at the last step. Opens only at the marks: %s; holds"
-                        + " between them: %s.",
+                "T = %d: unit %d carries the sum (measured on held-out sequences)%n"
+                        + "  input gate i_t:  %.3f at the two marked positions, %.3f elsewhere%n"
+                        + "  forget gate f_t: %.3f between the marks%n"
+                        + "  output gate o_t: %.3f at the last step%n"
+                        + "opens only at the marks: %s; holds between them: %s",
                 length,
                 j,
                 inputAtMarks[j],
