@@ -3,6 +3,7 @@ package org.lstmlab.plot;
 import java.awt.Color;
 import java.util.List;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Loss against training step on a log y axis for several runs (e.g. RNN against LSTM): each run
@@ -52,6 +53,9 @@ public final class TrainingCurveChart {
         if (runs == null || runs.isEmpty())
             throw new IllegalArgumentException("runs must hold at least one training run but is empty");
         XYChart chart = Figures.lineChart(title, "training step", yLabel, true);
+        // below the plot, in a row: long names (a baseline's value, "validation") leave the plot its width
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         double first = Double.POSITIVE_INFINITY;
         double last = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < runs.size(); k++) {

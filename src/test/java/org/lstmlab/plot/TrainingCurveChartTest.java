@@ -64,6 +64,10 @@ class TrainingCurveChartTest {
         assertEquals(java.awt.Color.BLACK, line.getLineColor());
         assertTrue(line.getLineStyle().getDashArray() != null, "the baseline is dotted");
         assertEquals(
+                org.knowm.xchart.style.Styler.LegendPosition.OutsideS,
+                chart.getStyler().getLegendPosition(),
+                "the legend sits below the plot so that long names leave the plot its width");
+        assertEquals(
                 List.of("RNN train", "LSTM train", "constant prediction (MSE 0.167)"),
                 List.copyOf(chart.getSeriesMap().keySet()));
         RenderedChart.renderAndDecode(chart, "training-curves-baseline");
