@@ -174,14 +174,13 @@ public final class FusedLstm implements RecurrentLayer {
         private final Workspace workspace;
         private final long generation;
         private final INDArray hs;
-        private final INDArray cs;
+        private INDArray cs;
 
-        Pass(FusedLstm owner, Workspace workspace, INDArray hs, INDArray cs) {
+        Pass(FusedLstm owner, Workspace workspace, INDArray hs) {
             this.owner = owner;
             this.workspace = workspace;
             this.generation = workspace.generation;
             this.hs = hs;
-            this.cs = cs;
         }
 
         /** h_1 … h_T, {@code [B, T, H]}. */
@@ -190,8 +189,18 @@ public final class FusedLstm implements RecurrentLayer {
             return hs;
         }
 
-        /** C_1 … C_T, {@code [B, T, H]}. */
+        /**
+         * C_1 … C_T, {@code [B, T, H]}, copied out of the workspace on first call (training never asks), so
+         * before the next run of the same layer.
+         */
         public INDArray cs() {
+            if (cs == null) {
+                if (workspace.generation != generation) {
+                    throw new IllegalStateException("this pass was overwritten by a later run of the same FusedLstm "
+                            + "(it reuses its workspace): read cs() before the next run");
+                }
+                cs = workspace.cellStates();
+            }
             return cs;
         }
 
@@ -203,7 +212,7 @@ public final class FusedLstm implements RecurrentLayer {
 
     private Workspace workspace(int batch, int steps) {
         if (workspace == null || workspace.batch != batch || workspace.steps != steps) {
-            workspace = new Workspace(batch, steps, hidden, input, type);
+            workspace = Workspace.of(batch, steps, hidden, input, type);
         }
         return workspace;
     }
