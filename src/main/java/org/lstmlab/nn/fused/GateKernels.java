@@ -7,195 +7,221 @@ package org.lstmlab.nn.fused;
  * versions are the same lines in two precisions.
  *
  * <p>The GEMM leaves a step's pre-activations row by row, {@code [B, 4H]} with the blocks f, i, C̃, o of
- * every example side by side. The forward kernel first copies them, bias added, into one block per gate,
- * {@code [B·H]} each, in the order f, i, o, C̃: then σ runs over one contiguous stretch of 3·B·H numbers
- * and tanh over one of B·H, and every later line is a single loop over B·H — the shape the JIT turns
+ * every example side by side. {@link #split} copies them into one {@code [B, H]} array per gate (and
+ * {@link #join} puts ∂L/∂z back the GEMM's way), so that every line of the maths is one loop over
+ * {@code B·H} numbers in which every array is indexed by the same {@code k}: the shape Java 17's C2 turns
  * into SIMD instructions (see {@link Activations}).
  */
 final class GateKernels {
     private GateKernels() {}
 
-    /** Where gate g's block starts in a step's gates, in units of B·H: σ gates first, then C̃. */
+    /** Index of each gate's array in a step's gates: the σ gates first, then C̃. */
     static final int F = 0, I = 1, O = 2, C_TILDE = 3;
 
-    /** Where gate g's columns start in a row of z, in units of H: the stacked order of W. */
-    private static final int Z_F = 0, Z_I = 1, Z_C = 2, Z_O = 3;
+    /** Where each gate's columns start in a row of z, in units of H: the stacked order of W (f, i, C, o). */
+    private static final int[] COLUMN = {0, 1, 3, 2};
 
-    /**
-     * One step forward for the whole batch.
-     *
-     * @param z     W·[h_{t-1}, x_t] without the bias, [B, 4H] in the stacked order f, i, C, o
-     * @param bias  b = [b_f; b_i; b_C; b_o], [4H]
-     * @param gates this step's f_t, i_t, o_t, C̃_t written at {@code g0}, four [B, H] blocks
-     * @param c     C_0 … C_T, [T+1, B, H]: reads C_{t-1} at {@code c0}, writes C_t at {@code c0 + B·H}
-     * @param tanhC tanh(C_t) written at {@code c0}, [T, B, H]
-     * @param h     h_t, [B, H]
-     * @param s     scratch, 3·B·H
-     * @param w     scratch, 3·B·H
-     */
-    static void forward(
-            double[] z,
-            double[] bias,
-            double[] gates,
-            int g0,
-            double[] c,
-            int c0,
-            double[] tanhC,
-            double[] h,
-            double[] s,
-            double[] w,
-            int batch,
-            int hidden) {
-        final int hh = hidden, bh = batch * hidden;
-        final int f = g0 + F * bh, i = g0 + I * bh, o = g0 + O * bh, cTilde = g0 + C_TILDE * bh;
-        for (int r = 0; r < batch; r++) {
-            final int zr = r * 4 * hh, at = r * hh;
-            for (int j = 0; j < hh; j++) gates[f + at + j] = -(z[zr + Z_F * hh + j] + bias[Z_F * hh + j]);
-            for (int j = 0; j < hh; j++) gates[i + at + j] = -(z[zr + Z_I * hh + j] + bias[Z_I * hh + j]);
-            for (int j = 0; j < hh; j++) gates[o + at + j] = -(z[zr + Z_O * hh + j] + bias[Z_O * hh + j]);
-            for (int j = 0; j < hh; j++) gates[cTilde + at + j] = -2 * (z[zr + Z_C * hh + j] + bias[Z_C * hh + j]);
-        }
-        Activations.sigmoidOfNegated(gates, f, f + 3 * bh, s, w); // f_t, i_t, o_t = σ(W_g·[h_{t-1}, x_t] + b_g)
-        Activations.tanhOfMinusTwice(gates, cTilde, cTilde + bh, s, w); // C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
-        final int prev = c0, next = c0 + bh;
-        for (int k = 0; k < bh; k++) {
-            c[next + k] =
-                    gates[f + k] * c[prev + k] + gates[i + k] * gates[cTilde + k]; // C_t = f_t * C_{t-1} + i_t * C̃_t
-        }
-        for (int k = 0; k < bh; k++) tanhC[c0 + k] = -2 * c[next + k];
-        Activations.tanhOfMinusTwice(tanhC, c0, c0 + bh, s, w);
-        for (int k = 0; k < bh; k++) h[k] = gates[o + k] * tanhC[c0 + k]; // h_t = o_t * tanh(C_t)
-    }
-
-    /**
-     * One step of backpropagation through the gate maths for the whole batch: ∂L/∂z_t row by row in the
-     * stacked order, ∂L/∂C_{t-1} in place of ∂L/∂C_t, and ∂L/∂b accumulated.
-     *
-     * @param gates  f_t, i_t, o_t, C̃_t at {@code g0}, as {@link #forward} left them
-     * @param c      C_0 … C_T: reads C_{t-1} at {@code c0}
-     * @param tanhC  tanh(C_t) at {@code c0}
-     * @param dHs    ∂L/∂h_t from the loss, example b's at {@code dHsAt + b·dHsStride} ([B, T, H]: t·H and T·H)
-     * @param dhNext ∂L/∂h_t from step t+1, [B, H]
-     * @param dcNext ∂L/∂C_t from step t+1 in, ∂L/∂C_{t-1} out, [B, H]
-     * @param dz     ∂L/∂z_t out, [B, 4H] in the stacked order f, i, C, o
-     * @param db     ∂L/∂b accumulated over steps, [4H] in the stacked order
-     */
-    static void backward(
-            double[] gates,
-            int g0,
-            double[] c,
-            int c0,
-            double[] tanhC,
-            double[] dHs,
-            int dHsAt,
-            int dHsStride,
-            double[] dhNext,
-            double[] dcNext,
-            double[] dz,
-            double[] db,
-            int batch,
-            int hidden) {
-        final int hh = hidden, bh = batch * hidden;
-        final int f = g0 + F * bh, i = g0 + I * bh, o = g0 + O * bh, cTilde = g0 + C_TILDE * bh;
-        for (int r = 0; r < batch; r++) {
-            final int zr = r * 4 * hh, at = r * hh, fromLoss = dHsAt + r * dHsStride;
-            for (int j = 0; j < hh; j++) {
-                final int k = at + j;
-                double fk = gates[f + k], ik = gates[i + k], ok = gates[o + k], ck = gates[cTilde + k];
-                double tc = tanhC[c0 + k];
-                double dh = dHs[fromLoss + j] + dhNext[k]; // ∂L/∂h_t, from the loss and from step t+1
-                double dC = dh * ok * (1 - tc * tc) + dcNext[k]; // ∂L/∂C_t, through h_t and from step t+1
-                double zF = dC * c[c0 + k] * (fk * (1 - fk)); // ∂L/∂z_f, back through σ
-                double zI = dC * ck * (ik * (1 - ik)); // ∂L/∂z_i
-                double zC = dC * ik * (1 - ck * ck); // ∂L/∂z_C, back through tanh
-                double zO = dh * tc * (ok * (1 - ok)); // ∂L/∂z_o
-                dcNext[k] = dC * fk; // ∂L/∂C_{t-1}
-                dz[zr + Z_F * hh + j] = zF;
-                dz[zr + Z_I * hh + j] = zI;
-                dz[zr + Z_C * hh + j] = zC;
-                dz[zr + Z_O * hh + j] = zO;
-                db[Z_F * hh + j] += zF;
-                db[Z_I * hh + j] += zI;
-                db[Z_C * hh + j] += zC;
-                db[Z_O * hh + j] += zO;
+    /** Copies z_t, {@code [B, 4H]} in the stacked order f, i, C, o, into one {@code [B, H]} array per gate. */
+    static void split(double[] z, double[][] gates, int batch, int hidden) {
+        for (int g = 0; g < 4; g++) {
+            for (int r = 0; r < batch; r++) {
+                System.arraycopy(z, (4 * r + COLUMN[g]) * hidden, gates[g], r * hidden, hidden);
             }
         }
     }
 
-    /** {@link #forward(double[], double[], double[], int, double[], int, double[], double[], double[], double[], int, int)} in float. */
-    static void forward(
-            float[] z,
-            float[] bias,
-            float[] gates,
-            int g0,
-            float[] c,
-            int c0,
-            float[] tanhC,
-            float[] h,
-            float[] s,
-            float[] w,
-            int batch,
-            int hidden) {
-        final int hh = hidden, bh = batch * hidden;
-        final int f = g0 + F * bh, i = g0 + I * bh, o = g0 + O * bh, cTilde = g0 + C_TILDE * bh;
-        for (int r = 0; r < batch; r++) {
-            final int zr = r * 4 * hh, at = r * hh;
-            for (int j = 0; j < hh; j++) gates[f + at + j] = -(z[zr + Z_F * hh + j] + bias[Z_F * hh + j]);
-            for (int j = 0; j < hh; j++) gates[i + at + j] = -(z[zr + Z_I * hh + j] + bias[Z_I * hh + j]);
-            for (int j = 0; j < hh; j++) gates[o + at + j] = -(z[zr + Z_O * hh + j] + bias[Z_O * hh + j]);
-            for (int j = 0; j < hh; j++) gates[cTilde + at + j] = -2 * (z[zr + Z_C * hh + j] + bias[Z_C * hh + j]);
+    /** The inverse of {@link #split}: one {@code [B, H]} array per gate into {@code [B, 4H]}. */
+    static void join(double[][] gates, double[] z, int batch, int hidden) {
+        for (int g = 0; g < 4; g++) {
+            for (int r = 0; r < batch; r++) {
+                System.arraycopy(gates[g], r * hidden, z, (4 * r + COLUMN[g]) * hidden, hidden);
+            }
         }
-        Activations.sigmoidOfNegated(gates, f, f + 3 * bh, s, w); // f_t, i_t, o_t = σ(W_g·[h_{t-1}, x_t] + b_g)
-        Activations.tanhOfMinusTwice(gates, cTilde, cTilde + bh, s, w); // C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
-        final int prev = c0, next = c0 + bh;
-        for (int k = 0; k < bh; k++) {
-            c[next + k] =
-                    gates[f + k] * c[prev + k] + gates[i + k] * gates[cTilde + k]; // C_t = f_t * C_{t-1} + i_t * C̃_t
-        }
-        for (int k = 0; k < bh; k++) tanhC[c0 + k] = -2 * c[next + k];
-        Activations.tanhOfMinusTwice(tanhC, c0, c0 + bh, s, w);
-        for (int k = 0; k < bh; k++) h[k] = gates[o + k] * tanhC[c0 + k]; // h_t = o_t * tanh(C_t)
     }
 
-    /** {@link #backward(double[], int, double[], int, double[], double[], int, int, double[], double[], double[], double[], int, int)} in float. */
+    /** b_g repeated for every example, {@code [B, H]} per gate, so the bias is added by a plain loop. */
+    static void tileBias(double[] bias, double[][] tiled, int batch, int hidden) {
+        for (int g = 0; g < 4; g++) {
+            for (int r = 0; r < batch; r++) {
+                System.arraycopy(bias, COLUMN[g] * hidden, tiled[g], r * hidden, hidden);
+            }
+        }
+    }
+
+    /**
+     * One step forward for the whole batch, every array {@code [B, H]}.
+     *
+     * @param gates  W_g·[h_{t-1}, x_t] per gate in (from {@link #split}), f_t, i_t, o_t, C̃_t out
+     * @param bias   b_f, b_i, b_o, b_C tiled by {@link #tileBias}
+     * @param cPrev  C_{t-1}
+     * @param c      C_t, written
+     * @param tanhC  tanh(C_t), written
+     * @param h      h_t, written
+     * @param s      scratch
+     * @param w      scratch
+     */
+    static void forward(
+            double[][] gates,
+            double[][] bias,
+            double[] cPrev,
+            double[] c,
+            double[] tanhC,
+            double[] h,
+            double[] s,
+            double[] w) {
+        final double[] f = gates[F], i = gates[I], o = gates[O], cTilde = gates[C_TILDE];
+        final double[] bF = bias[F], bI = bias[I], bO = bias[O], bC = bias[C_TILDE];
+        final int n = h.length;
+        for (int k = 0; k < n; k++) f[k] = -(f[k] + bF[k]);
+        Activations.sigmoidOfNegated(f, 0, n, s, w); // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
+        for (int k = 0; k < n; k++) i[k] = -(i[k] + bI[k]);
+        Activations.sigmoidOfNegated(i, 0, n, s, w); // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
+        for (int k = 0; k < n; k++) cTilde[k] = -2 * (cTilde[k] + bC[k]);
+        Activations.tanhOfMinusTwice(cTilde, 0, n, s, w); // C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
+        for (int k = 0; k < n; k++) c[k] = f[k] * cPrev[k] + i[k] * cTilde[k]; // C_t = f_t * C_{t-1} + i_t * C̃_t
+        for (int k = 0; k < n; k++) o[k] = -(o[k] + bO[k]);
+        Activations.sigmoidOfNegated(o, 0, n, s, w); // o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
+        for (int k = 0; k < n; k++) tanhC[k] = -2 * c[k];
+        Activations.tanhOfMinusTwice(tanhC, 0, n, s, w);
+        for (int k = 0; k < n; k++) h[k] = o[k] * tanhC[k]; // h_t = o_t * tanh(C_t)
+    }
+
+    /**
+     * One step of backpropagation through the gate maths for the whole batch, every array {@code [B, H]}:
+     * ∂L/∂z_t per gate, ∂L/∂C_{t-1} in place of ∂L/∂C_t, and ∂L/∂b accumulated per example (summed over
+     * the examples once, after the loop).
+     *
+     * @param gates    f_t, i_t, o_t, C̃_t, as {@link #forward} left them
+     * @param cPrev    C_{t-1}
+     * @param tanhC    tanh(C_t)
+     * @param fromLoss ∂L/∂h_t from the loss
+     * @param dhNext   ∂L/∂h_t from step t+1
+     * @param dcNext   ∂L/∂C_t from step t+1 in, ∂L/∂C_{t-1} out
+     * @param dz       ∂L/∂z_t per gate, written
+     * @param db       ∂L/∂b per gate and example, accumulated
+     */
     static void backward(
-            float[] gates,
-            int g0,
-            float[] c,
-            int c0,
+            double[][] gates,
+            double[] cPrev,
+            double[] tanhC,
+            double[] fromLoss,
+            double[] dhNext,
+            double[] dcNext,
+            double[][] dz,
+            double[][] db) {
+        final double[] f = gates[F], i = gates[I], o = gates[O], cTilde = gates[C_TILDE];
+        final double[] zF = dz[F], zI = dz[I], zO = dz[O], zC = dz[C_TILDE];
+        final double[] bF = db[F], bI = db[I], bO = db[O], bC = db[C_TILDE];
+        final int n = f.length;
+        for (int k = 0; k < n; k++) {
+            double tc = tanhC[k];
+            double dh = fromLoss[k] + dhNext[k]; // ∂L/∂h_t, from the loss and from step t+1
+            double dC = dh * o[k] * (1 - tc * tc) + dcNext[k]; // ∂L/∂C_t, through h_t and from step t+1
+            zF[k] = dC * cPrev[k] * (f[k] * (1 - f[k])); // ∂L/∂z_f, back through σ
+            zI[k] = dC * cTilde[k] * (i[k] * (1 - i[k])); // ∂L/∂z_i
+            zC[k] = dC * i[k] * (1 - cTilde[k] * cTilde[k]); // ∂L/∂z_C, back through tanh
+            zO[k] = dh * tc * (o[k] * (1 - o[k])); // ∂L/∂z_o
+            dcNext[k] = dC * f[k]; // ∂L/∂C_{t-1}
+        }
+        for (int k = 0; k < n; k++) bF[k] += zF[k];
+        for (int k = 0; k < n; k++) bI[k] += zI[k];
+        for (int k = 0; k < n; k++) bO[k] += zO[k];
+        for (int k = 0; k < n; k++) bC[k] += zC[k];
+    }
+
+    /** ∂L/∂b = the per-example sums of {@link #backward} added up over the examples, in the stacked order. */
+    static void sumBias(double[][] db, double[] out, int batch, int hidden) {
+        java.util.Arrays.fill(out, 0);
+        for (int g = 0; g < 4; g++) {
+            for (int r = 0; r < batch; r++) {
+                for (int j = 0; j < hidden; j++) out[COLUMN[g] * hidden + j] += db[g][r * hidden + j];
+            }
+        }
+    }
+
+    /** {@link #split(double[], double[][], int, int)} in float. */
+    static void split(float[] z, float[][] gates, int batch, int hidden) {
+        for (int g = 0; g < 4; g++) {
+            for (int r = 0; r < batch; r++) {
+                System.arraycopy(z, (4 * r + COLUMN[g]) * hidden, gates[g], r * hidden, hidden);
+            }
+        }
+    }
+
+    /** {@link #join(double[][], double[], int, int)} in float. */
+    static void join(float[][] gates, float[] z, int batch, int hidden) {
+        for (int g = 0; g < 4; g++) {
+            for (int r = 0; r < batch; r++) {
+                System.arraycopy(gates[g], r * hidden, z, (4 * r + COLUMN[g]) * hidden, hidden);
+            }
+        }
+    }
+
+    /** {@link #tileBias(double[], double[][], int, int)} in float. */
+    static void tileBias(float[] bias, float[][] tiled, int batch, int hidden) {
+        for (int g = 0; g < 4; g++) {
+            for (int r = 0; r < batch; r++) {
+                System.arraycopy(bias, COLUMN[g] * hidden, tiled[g], r * hidden, hidden);
+            }
+        }
+    }
+
+    /** {@link #forward(double[][], double[][], double[], double[], double[], double[], double[], double[])} in float. */
+    static void forward(
+            float[][] gates, float[][] bias, float[] cPrev, float[] c, float[] tanhC, float[] h, float[] s, float[] w) {
+        final float[] f = gates[F], i = gates[I], o = gates[O], cTilde = gates[C_TILDE];
+        final float[] bF = bias[F], bI = bias[I], bO = bias[O], bC = bias[C_TILDE];
+        final int n = h.length;
+        for (int k = 0; k < n; k++) f[k] = -(f[k] + bF[k]);
+        Activations.sigmoidOfNegated(f, 0, n, s, w); // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
+        for (int k = 0; k < n; k++) i[k] = -(i[k] + bI[k]);
+        Activations.sigmoidOfNegated(i, 0, n, s, w); // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
+        for (int k = 0; k < n; k++) cTilde[k] = -2 * (cTilde[k] + bC[k]);
+        Activations.tanhOfMinusTwice(cTilde, 0, n, s, w); // C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
+        for (int k = 0; k < n; k++) c[k] = f[k] * cPrev[k] + i[k] * cTilde[k]; // C_t = f_t * C_{t-1} + i_t * C̃_t
+        for (int k = 0; k < n; k++) o[k] = -(o[k] + bO[k]);
+        Activations.sigmoidOfNegated(o, 0, n, s, w); // o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
+        for (int k = 0; k < n; k++) tanhC[k] = -2 * c[k];
+        Activations.tanhOfMinusTwice(tanhC, 0, n, s, w);
+        for (int k = 0; k < n; k++) h[k] = o[k] * tanhC[k]; // h_t = o_t * tanh(C_t)
+    }
+
+    /** {@link #backward(double[][], double[], double[], double[], double[], double[], double[][], double[][])} in float. */
+    static void backward(
+            float[][] gates,
+            float[] cPrev,
             float[] tanhC,
-            float[] dHs,
-            int dHsAt,
-            int dHsStride,
+            float[] fromLoss,
             float[] dhNext,
             float[] dcNext,
-            float[] dz,
-            float[] db,
-            int batch,
-            int hidden) {
-        final int hh = hidden, bh = batch * hidden;
-        final int f = g0 + F * bh, i = g0 + I * bh, o = g0 + O * bh, cTilde = g0 + C_TILDE * bh;
-        for (int r = 0; r < batch; r++) {
-            final int zr = r * 4 * hh, at = r * hh, fromLoss = dHsAt + r * dHsStride;
-            for (int j = 0; j < hh; j++) {
-                final int k = at + j;
-                float fk = gates[f + k], ik = gates[i + k], ok = gates[o + k], ck = gates[cTilde + k];
-                float tc = tanhC[c0 + k];
-                float dh = dHs[fromLoss + j] + dhNext[k]; // ∂L/∂h_t
-                float dC = dh * ok * (1 - tc * tc) + dcNext[k]; // ∂L/∂C_t
-                float zF = dC * c[c0 + k] * (fk * (1 - fk)); // ∂L/∂z_f
-                float zI = dC * ck * (ik * (1 - ik)); // ∂L/∂z_i
-                float zC = dC * ik * (1 - ck * ck); // ∂L/∂z_C
-                float zO = dh * tc * (ok * (1 - ok)); // ∂L/∂z_o
-                dcNext[k] = dC * fk; // ∂L/∂C_{t-1}
-                dz[zr + Z_F * hh + j] = zF;
-                dz[zr + Z_I * hh + j] = zI;
-                dz[zr + Z_C * hh + j] = zC;
-                dz[zr + Z_O * hh + j] = zO;
-                db[Z_F * hh + j] += zF;
-                db[Z_I * hh + j] += zI;
-                db[Z_C * hh + j] += zC;
-                db[Z_O * hh + j] += zO;
+            float[][] dz,
+            float[][] db) {
+        final float[] f = gates[F], i = gates[I], o = gates[O], cTilde = gates[C_TILDE];
+        final float[] zF = dz[F], zI = dz[I], zO = dz[O], zC = dz[C_TILDE];
+        final float[] bF = db[F], bI = db[I], bO = db[O], bC = db[C_TILDE];
+        final int n = f.length;
+        for (int k = 0; k < n; k++) {
+            float tc = tanhC[k];
+            float dh = fromLoss[k] + dhNext[k]; // ∂L/∂h_t
+            float dC = dh * o[k] * (1 - tc * tc) + dcNext[k]; // ∂L/∂C_t
+            zF[k] = dC * cPrev[k] * (f[k] * (1 - f[k])); // ∂L/∂z_f
+            zI[k] = dC * cTilde[k] * (i[k] * (1 - i[k])); // ∂L/∂z_i
+            zC[k] = dC * i[k] * (1 - cTilde[k] * cTilde[k]); // ∂L/∂z_C
+            zO[k] = dh * tc * (o[k] * (1 - o[k])); // ∂L/∂z_o
+            dcNext[k] = dC * f[k]; // ∂L/∂C_{t-1}
+        }
+        for (int k = 0; k < n; k++) bF[k] += zF[k];
+        for (int k = 0; k < n; k++) bI[k] += zI[k];
+        for (int k = 0; k < n; k++) bO[k] += zO[k];
+        for (int k = 0; k < n; k++) bC[k] += zC[k];
+    }
+
+    /** {@link #sumBias(double[][], double[], int, int)} in float. */
+    static void sumBias(float[][] db, float[] out, int batch, int hidden) {
+        java.util.Arrays.fill(out, 0);
+        for (int g = 0; g < 4; g++) {
+            for (int r = 0; r < batch; r++) {
+                for (int j = 0; j < hidden; j++) out[COLUMN[g] * hidden + j] += db[g][r * hidden + j];
             }
         }
     }

@@ -138,17 +138,21 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
         private final double[] xs; // [B, T, X]
         private final double[] xTime; // [T, B, X]
         private final double[] zStep; // one step of z, [B, 4H]
-        private final double[] gates; // f_t, i_t, o_t, C̃_t for every step, [T, 4, B, H]
-        private final double[] c; // C_0 … C_T, [T+1, B, H]
-        private final double[] tanhC; // tanh(C_t), [T, B, H]
+        private final double[][][] gates; // f_t, i_t, o_t, C̃_t for every step, [T][4][B·H]
+        private final double[][] bias; // b_f, b_i, b_o, b_C tiled, [4][B·H]
+        private final double[][] c; // C_0 … C_T, [T+1][B·H]
+        private final double[][] tanhC; // tanh(C_t), [T][B·H]
         private final double[] h; // one step of h, [B, H]
         private final double[] hs; // [B, T, H]
-        private final double[] s; // scratch, [3·B·H]
-        private final double[] w; // scratch, [3·B·H]
+        private final double[] s; // scratch, [B·H]
+        private final double[] w; // scratch, [B·H]
         private final double[] dHs; // [B, T, H]
+        private final double[] fromLoss; // one step of ∂L/∂h_t from the loss, [B, H]
         private final double[] dhNext; // ∂L/∂h_t from step t+1, [B, H]
         private final double[] dcNext; // ∂L/∂C_t from step t+1, [B, H]
-        private final double[] dzStep; // one step of ∂L/∂z, [B, 4H]
+        private final double[][] dzGates; // one step of ∂L/∂z per gate, [4][B·H]
+        private final double[] dzStep; // the same, [B, 4H]
+        private final double[][] dbPerExample; // ∂L/∂b per gate and example, [4][B·H]
         private final double[] db; // ∂L/∂b, [4H]
         private final double[] dWValues; // [4H, H+X]
         private final double[] dxTime; // [T, B, X]
@@ -160,17 +164,21 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
             xs = new double[nx];
             xTime = new double[nx];
             zStep = new double[4 * bh];
-            gates = new double[4 * n];
-            c = new double[n + bh];
-            tanhC = new double[n];
+            gates = new double[steps][4][bh];
+            bias = new double[4][bh];
+            c = new double[steps + 1][bh];
+            tanhC = new double[steps][bh];
             h = new double[bh];
             hs = new double[n];
-            s = new double[3 * bh];
-            w = new double[3 * bh];
+            s = new double[bh];
+            w = new double[bh];
             dHs = new double[n];
+            fromLoss = new double[bh];
             dhNext = new double[bh];
             dcNext = new double[bh];
+            dzGates = new double[4][bh];
             dzStep = new double[4 * bh];
+            dbPerExample = new double[4][bh];
             db = new double[4 * hidden];
             dWValues = new double[4 * hidden * (hidden + input)];
             dxTime = new double[nx];
@@ -189,15 +197,17 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
             if (h0 == null) Arrays.fill(h, 0);
             else NativeBuffer.of(h0).get(0, h, 0, h.length);
             hPrev.put(0, h, 0, h.length); // h_0
-            if (c0 == null) Arrays.fill(c, 0, h.length, 0);
-            else NativeBuffer.of(c0).get(0, c, 0, h.length); // C_0
+            if (c0 == null) Arrays.fill(c[0], 0);
+            else NativeBuffer.of(c0).get(0, c[0], 0, h.length); // C_0
         }
 
         @Override
         void stepForward(int t, StackedWeights weights) {
             final int bh = batch * hidden;
+            if (t == 0) GateKernels.tileBias(weights.b, bias, batch, hidden);
             z.get(t * 4 * bh, zStep, 0, zStep.length);
-            GateKernels.forward(zStep, weights.b, gates, t * 4 * bh, c, t * bh, tanhC, h, s, w, batch, hidden);
+            GateKernels.split(zStep, gates[t], batch, hidden);
+            GateKernels.forward(gates[t], bias, c[t], c[t + 1], tanhC[t], h, s, w);
             if (t + 1 < steps) hPrev.put((t + 1) * bh, h, 0, bh); // h_t is step t+1's recurrent input
             for (int b = 0; b < batch; b++) {
                 System.arraycopy(h, b * hidden, hs, (b * steps + t) * hidden, hidden);
@@ -214,7 +224,7 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
             double[] cs = new double[hs.length];
             for (int t = 0; t < steps; t++) {
                 for (int b = 0; b < batch; b++) {
-                    System.arraycopy(c, ((t + 1) * batch + b) * hidden, cs, (b * steps + t) * hidden, hidden);
+                    System.arraycopy(c[t + 1], b * hidden, cs, (b * steps + t) * hidden, hidden);
                 }
             }
             return NativeBuffer.array(cs, type, batch, steps, hidden);
@@ -225,28 +235,17 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
             NativeBuffer.of(dHsIn).get(0, dHs, 0, dHs.length);
             Arrays.fill(dhNext, 0);
             Arrays.fill(dcNext, 0);
-            Arrays.fill(db, 0);
+            for (double[] d : dbPerExample) Arrays.fill(d, 0);
         }
 
         @Override
         void stepBackward(int t) {
-            final int bh = batch * hidden;
-            GateKernels.backward(
-                    gates,
-                    t * 4 * bh,
-                    c,
-                    t * bh,
-                    tanhC,
-                    dHs,
-                    t * hidden,
-                    steps * hidden,
-                    dhNext,
-                    dcNext,
-                    dzStep,
-                    db,
-                    batch,
-                    hidden);
-            dz.put(t * 4 * bh, dzStep, 0, dzStep.length);
+            for (int b = 0; b < batch; b++) {
+                System.arraycopy(dHs, (b * steps + t) * hidden, fromLoss, b * hidden, hidden);
+            }
+            GateKernels.backward(gates[t], c[t], tanhC[t], fromLoss, dhNext, dcNext, dzGates, dbPerExample);
+            GateKernels.join(dzGates, dzStep, batch, hidden);
+            dz.put(t * 4 * batch * hidden, dzStep, 0, dzStep.length);
         }
 
         @Override
@@ -258,6 +257,7 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
         LstmGrads gradients(boolean inputs) {
             final int row = hidden + input;
             dW.get(0, dWValues, 0, dWValues.length);
+            GateKernels.sumBias(dbPerExample, db, batch, hidden);
             // one array per course symbol: ND4J views would cost more than the whole pass at the tiny size
             INDArray[] wg = new INDArray[4];
             INDArray[] bg = new INDArray[4];
@@ -286,17 +286,21 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
         private final float[] xs;
         private final float[] xTime;
         private final float[] zStep;
-        private final float[] gates;
-        private final float[] c;
-        private final float[] tanhC;
+        private final float[][][] gates;
+        private final float[][] bias;
+        private final float[][] c;
+        private final float[][] tanhC;
         private final float[] h;
         private final float[] hs;
         private final float[] s;
         private final float[] w;
         private final float[] dHs;
+        private final float[] fromLoss;
         private final float[] dhNext;
         private final float[] dcNext;
+        private final float[][] dzGates;
         private final float[] dzStep;
+        private final float[][] dbPerExample;
         private final float[] db;
         private final float[] dWValues;
         private final float[] dxTime;
@@ -308,17 +312,21 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
             xs = new float[nx];
             xTime = new float[nx];
             zStep = new float[4 * bh];
-            gates = new float[4 * n];
-            c = new float[n + bh];
-            tanhC = new float[n];
+            gates = new float[steps][4][bh];
+            bias = new float[4][bh];
+            c = new float[steps + 1][bh];
+            tanhC = new float[steps][bh];
             h = new float[bh];
             hs = new float[n];
-            s = new float[3 * bh];
-            w = new float[3 * bh];
+            s = new float[bh];
+            w = new float[bh];
             dHs = new float[n];
+            fromLoss = new float[bh];
             dhNext = new float[bh];
             dcNext = new float[bh];
+            dzGates = new float[4][bh];
             dzStep = new float[4 * bh];
+            dbPerExample = new float[4][bh];
             db = new float[4 * hidden];
             dWValues = new float[4 * hidden * (hidden + input)];
             dxTime = new float[nx];
@@ -341,15 +349,17 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
             if (h0 == null) Arrays.fill(h, 0);
             else f32(NativeBuffer.of(h0)).get(0, h, 0, h.length);
             f32(hPrev).put(0, h, 0, h.length);
-            if (c0 == null) Arrays.fill(c, 0, h.length, 0);
-            else f32(NativeBuffer.of(c0)).get(0, c, 0, h.length);
+            if (c0 == null) Arrays.fill(c[0], 0);
+            else f32(NativeBuffer.of(c0)).get(0, c[0], 0, h.length);
         }
 
         @Override
         void stepForward(int t, StackedWeights weights) {
             final int bh = batch * hidden;
+            if (t == 0) GateKernels.tileBias(weights.b32, bias, batch, hidden);
             f32(z).get(t * 4 * bh, zStep, 0, zStep.length);
-            GateKernels.forward(zStep, weights.b32, gates, t * 4 * bh, c, t * bh, tanhC, h, s, w, batch, hidden);
+            GateKernels.split(zStep, gates[t], batch, hidden);
+            GateKernels.forward(gates[t], bias, c[t], c[t + 1], tanhC[t], h, s, w);
             if (t + 1 < steps) f32(hPrev).put((t + 1) * bh, h, 0, bh);
             for (int b = 0; b < batch; b++) {
                 System.arraycopy(h, b * hidden, hs, (b * steps + t) * hidden, hidden);
@@ -366,7 +376,7 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
             float[] cs = new float[hs.length];
             for (int t = 0; t < steps; t++) {
                 for (int b = 0; b < batch; b++) {
-                    System.arraycopy(c, ((t + 1) * batch + b) * hidden, cs, (b * steps + t) * hidden, hidden);
+                    System.arraycopy(c[t + 1], b * hidden, cs, (b * steps + t) * hidden, hidden);
                 }
             }
             return NativeBuffer.array(cs, 0, batch, steps, hidden);
@@ -377,28 +387,17 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
             f32(NativeBuffer.of(dHsIn)).get(0, dHs, 0, dHs.length);
             Arrays.fill(dhNext, 0);
             Arrays.fill(dcNext, 0);
-            Arrays.fill(db, 0);
+            for (float[] d : dbPerExample) Arrays.fill(d, 0);
         }
 
         @Override
         void stepBackward(int t) {
-            final int bh = batch * hidden;
-            GateKernels.backward(
-                    gates,
-                    t * 4 * bh,
-                    c,
-                    t * bh,
-                    tanhC,
-                    dHs,
-                    t * hidden,
-                    steps * hidden,
-                    dhNext,
-                    dcNext,
-                    dzStep,
-                    db,
-                    batch,
-                    hidden);
-            f32(dz).put(t * 4 * bh, dzStep, 0, dzStep.length);
+            for (int b = 0; b < batch; b++) {
+                System.arraycopy(dHs, (b * steps + t) * hidden, fromLoss, b * hidden, hidden);
+            }
+            GateKernels.backward(gates[t], c[t], tanhC[t], fromLoss, dhNext, dcNext, dzGates, dbPerExample);
+            GateKernels.join(dzGates, dzStep, batch, hidden);
+            f32(dz).put(t * 4 * batch * hidden, dzStep, 0, dzStep.length);
         }
 
         @Override
@@ -410,6 +409,7 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
         LstmGrads gradients(boolean inputs) {
             final int row = hidden + input;
             f32(dW).get(0, dWValues, 0, dWValues.length);
+            GateKernels.sumBias(dbPerExample, db, batch, hidden);
             INDArray[] wg = new INDArray[4];
             INDArray[] bg = new INDArray[4];
             for (int k = 0; k < 4; k++) {

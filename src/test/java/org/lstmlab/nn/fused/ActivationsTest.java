@@ -133,7 +133,7 @@ class ActivationsTest {
     @Test
     void aRangeInTheMiddleOfAnArrayLeavesTheRestAlone() {
         double[] a = {5, -1, 0, 1, 5};
-        Activations.sigmoidOfNegated(a, 1, 4, new double[3], new double[3]);
+        Activations.sigmoidOfNegated(a, 1, 4, new double[5], new double[5]);
         assertEquals(5, a[0]);
         assertEquals(5, a[4]);
         assertEquals(1 / (1 + Math.exp(-1)), a[1], 1e-16);
