@@ -14,9 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The GEMM operands live in ND4J's native memory, where OpenBLAS reads them; the element-wise work runs
  * on Java arrays of the parameters' own precision ({@link F64} and {@link F32} are the same code in double
- * and float). Per step that costs one bulk copy of z_t in and h_t out forward, ∂L/∂z_t out and ∂L/∂h_{t-1}
- * in backward. The GEMMs: the input projection of every step at once, one [B, H]×[H, 4H] per step each
- * way, and the weight gradient of every step at once after the backward loop.
+ * and float). Each step is the course's equation as one GEMM, z_t = [h_{t-1}, x_t]·Wᵀ for all four gates
+ * and the whole batch; backward, one GEMM per step for ∂L/∂h_{t-1} and, after the loop, one for ∂L/∂W of
+ * every step and one for ∂L/∂x of every step. Per step that costs one bulk copy of z_t in and
+ * [h_t, x_{t+1}] out forward, ∂L/∂z_t out and ∂L/∂h_{t-1} in backward.
  */
 abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
     final int batch;
@@ -25,11 +26,9 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
     final int input;
     final DataType type;
     long generation;
-    /** x_t for every step, [T·B, X]. */
-    final NativeBuffer x;
-    /** h_{t-1} for every step, [T·B, H]: rows t·B … t·B + B − 1 are step t's recurrent input. */
-    final NativeBuffer hPrev;
-    /** Gate pre-activations W·[h_{t-1}, x_t] without the bias, [T·B, 4H], in the stacked order f, i, C, o. */
+    /** [h_{t-1}, x_t] for every step, [T·B, H+X]: the left operand of the forward GEMMs and of ∂L/∂W. */
+    final NativeBuffer hx;
+    /** One step's gate pre-activations [h_{t-1}, x_t]·Wᵀ without the bias, [B, 4H], stacked order f, i, C, o. */
     final NativeBuffer z;
     /** ∂L/∂z_t for every step, [T·B, 4H]. */
     final NativeBuffer dz;
@@ -37,7 +36,7 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
     final NativeBuffer dh;
     /** ∂L/∂x_t, [T·B, X]. */
     final NativeBuffer dx;
-    /** ∂L/∂W = [∂L/∂W_h, ∂L/∂W_x] stacked, [4H, H+X]. */
+    /** ∂L/∂W, [4H, H+X]. */
     final NativeBuffer dW;
 
     private Workspace(int batch, int steps, int hidden, int input, DataType type) {
@@ -47,9 +46,8 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
         this.input = input;
         this.type = type;
         long rows = (long) steps * batch;
-        this.x = NativeBuffer.of(Nd4j.create(type, rows * input));
-        this.hPrev = NativeBuffer.of(Nd4j.create(type, rows * hidden));
-        this.z = NativeBuffer.of(Nd4j.create(type, rows * 4 * hidden));
+        this.hx = NativeBuffer.of(Nd4j.create(type, rows * (hidden + input)));
+        this.z = NativeBuffer.of(Nd4j.create(type, 4L * batch * hidden));
         this.dz = NativeBuffer.of(Nd4j.create(type, rows * 4 * hidden));
         this.dh = NativeBuffer.of(Nd4j.create(type, (long) batch * hidden));
         this.dx = NativeBuffer.of(Nd4j.create(type, rows * input));
@@ -61,29 +59,12 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
     }
 
     final FusedLstm.Pass forward(FusedLstm layer, StackedWeights weights, INDArray xs, INDArray h0, INDArray c0) {
-        final int rows = steps * batch, g = 4 * hidden, row = hidden + input;
-        loadInputs(xs, h0, c0);
-        // the input projection of every step in one GEMM: z = x·W_xᵀ, [T·B, 4H]
-        NativeBuffer.gemm(false, true, rows, g, input, x, 0, input, weights.w, hidden, row, 0, z, 0, g);
+        final int g = 4 * hidden, row = hidden + input;
+        loadInputs(xs, h0, c0, weights);
         for (int t = 0; t < steps; t++) {
-            // one GEMM for all four gates: z_t += h_{t-1}·W_hᵀ, [B, 4H]
-            NativeBuffer.gemm(
-                    false,
-                    true,
-                    batch,
-                    g,
-                    hidden,
-                    hPrev,
-                    t * batch * hidden,
-                    hidden,
-                    weights.w,
-                    0,
-                    row,
-                    1,
-                    z,
-                    t * batch * g,
-                    g);
-            stepForward(t, weights);
+            // one GEMM for all four gates and the whole batch: z_t = [h_{t-1}, x_t]·Wᵀ, [B, 4H]
+            NativeBuffer.gemm(false, true, batch, g, row, hx, t * batch * row, row, weights.w, 0, row, 0, z, 0, g);
+            stepForward(t);
         }
         return new FusedLstm.Pass(layer, this, hiddenStates());
     }
@@ -99,10 +80,8 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
                     false, false, batch, hidden, g, dz, t * batch * g, g, weights.w, 0, row, 0, dh, 0, hidden);
             takeDh();
         }
-        // the weight gradient of every step in two GEMMs into [4H, H+X]:
-        // ∂L/∂W_h = Σ_t ∂L/∂z_tᵀ·h_{t-1} and ∂L/∂W_x = Σ_t ∂L/∂z_tᵀ·x_t
-        NativeBuffer.gemm(true, false, g, hidden, rows, dz, 0, g, hPrev, 0, hidden, 0, dW, 0, row);
-        NativeBuffer.gemm(true, false, g, input, rows, dz, 0, g, x, 0, input, 0, dW, hidden, row);
+        // the weight gradient of every step in one GEMM: ∂L/∂W = Σ_t ∂L/∂z_tᵀ·[h_{t-1}, x_t], [4H, H+X]
+        NativeBuffer.gemm(true, false, g, row, rows, dz, 0, g, hx, 0, row, 0, dW, 0, row);
         if (inputs) {
             // ∂L/∂x_t = ∂L/∂z_t·W_x for every step in one GEMM, [T·B, X]
             NativeBuffer.gemm(false, false, rows, input, g, dz, 0, g, weights.w, hidden, row, 0, dx, 0, input);
@@ -110,11 +89,11 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
         return gradients(inputs);
     }
 
-    /** x into {@link #x} time-major, h_0 into the first rows of {@link #hPrev}, C_0; null means zeros. */
-    abstract void loadInputs(INDArray xs, INDArray h0, INDArray c0);
+    /** x, h_0 (null: zeros) and C_0 (null: zeros) in; the first rows of {@link #hx}, [h_0, x_1], out. */
+    abstract void loadInputs(INDArray xs, INDArray h0, INDArray c0, StackedWeights weights);
 
-    /** The gate maths of step t after its GEMM: z_t in, h_t out to the next step's rows of {@link #hPrev}. */
-    abstract void stepForward(int t, StackedWeights weights);
+    /** The gate maths of step t after its GEMM: z_t in, [h_t, x_{t+1}] out to the next rows of {@link #hx}. */
+    abstract void stepForward(int t);
 
     /** h_1 … h_T of the latest run, [B, T, H]. */
     abstract INDArray hiddenStates();
@@ -136,7 +115,7 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
     /** The double-precision pass. */
     static final class F64 extends Workspace {
         private final double[] xs; // [B, T, X]
-        private final double[] xTime; // [T, B, X]
+        private final double[] hxStep; // one step of [h_{t-1}, x_t], [B, H+X]
         private final double[] zStep; // one step of z, [B, 4H]
         private final double[][][] gates; // f_t, i_t, o_t, C̃_t for every step, [T][4][B·H]
         private final double[][] bias; // b_f, b_i, b_o, b_C tiled, [4][B·H]
@@ -162,7 +141,7 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
             super(batch, steps, hidden, input, DataType.DOUBLE);
             int bh = batch * hidden, n = steps * bh, nx = steps * batch * input;
             xs = new double[nx];
-            xTime = new double[nx];
+            hxStep = new double[batch * (hidden + input)];
             zStep = new double[4 * bh];
             gates = new double[steps][4][bh];
             bias = new double[4][bh];
@@ -186,29 +165,32 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
         }
 
         @Override
-        void loadInputs(INDArray xsIn, INDArray h0, INDArray c0) {
+        void loadInputs(INDArray xsIn, INDArray h0, INDArray c0, StackedWeights weights) {
             NativeBuffer.of(xsIn).get(0, xs, 0, xs.length);
-            for (int t = 0; t < steps; t++) {
-                for (int b = 0; b < batch; b++) {
-                    System.arraycopy(xs, (b * steps + t) * input, xTime, (t * batch + b) * input, input);
-                }
-            }
-            x.put(0, xTime, 0, xTime.length);
+            GateKernels.tileBias(weights.b, bias, batch, hidden);
             if (h0 == null) Arrays.fill(h, 0);
             else NativeBuffer.of(h0).get(0, h, 0, h.length);
-            hPrev.put(0, h, 0, h.length); // h_0
+            putHx(0); // [h_0, x_1]
             if (c0 == null) Arrays.fill(c[0], 0);
             else NativeBuffer.of(c0).get(0, c[0], 0, h.length); // C_0
         }
 
+        /** [h, x_{t+1}] into step t's rows of {@link #hx}, h being h_t. */
+        private void putHx(int t) {
+            final int row = hidden + input;
+            for (int b = 0; b < batch; b++) {
+                System.arraycopy(h, b * hidden, hxStep, b * row, hidden);
+                System.arraycopy(xs, (b * steps + t) * input, hxStep, b * row + hidden, input);
+            }
+            hx.put(t * batch * row, hxStep, 0, hxStep.length);
+        }
+
         @Override
-        void stepForward(int t, StackedWeights weights) {
-            final int bh = batch * hidden;
-            if (t == 0) GateKernels.tileBias(weights.b, bias, batch, hidden);
-            z.get(t * 4 * bh, zStep, 0, zStep.length);
+        void stepForward(int t) {
+            z.get(0, zStep, 0, zStep.length);
             GateKernels.split(zStep, gates[t], batch, hidden);
             GateKernels.forward(gates[t], bias, c[t], c[t + 1], tanhC[t], h, s, w);
-            if (t + 1 < steps) hPrev.put((t + 1) * bh, h, 0, bh); // h_t is step t+1's recurrent input
+            if (t + 1 < steps) putHx(t + 1); // [h_t, x_{t+1}] is step t+1's GEMM input
             for (int b = 0; b < batch; b++) {
                 System.arraycopy(h, b * hidden, hs, (b * steps + t) * hidden, hidden);
             }
@@ -284,7 +266,7 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
     /** The single-precision pass: {@link F64} line for line in float. */
     static final class F32 extends Workspace {
         private final float[] xs;
-        private final float[] xTime;
+        private final float[] hxStep;
         private final float[] zStep;
         private final float[][][] gates;
         private final float[][] bias;
@@ -310,7 +292,7 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
             super(batch, steps, hidden, input, DataType.FLOAT);
             int bh = batch * hidden, n = steps * bh, nx = steps * batch * input;
             xs = new float[nx];
-            xTime = new float[nx];
+            hxStep = new float[batch * (hidden + input)];
             zStep = new float[4 * bh];
             gates = new float[steps][4][bh];
             bias = new float[4][bh];
@@ -338,29 +320,32 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
         }
 
         @Override
-        void loadInputs(INDArray xsIn, INDArray h0, INDArray c0) {
+        void loadInputs(INDArray xsIn, INDArray h0, INDArray c0, StackedWeights weights) {
             f32(NativeBuffer.of(xsIn)).get(0, xs, 0, xs.length);
-            for (int t = 0; t < steps; t++) {
-                for (int b = 0; b < batch; b++) {
-                    System.arraycopy(xs, (b * steps + t) * input, xTime, (t * batch + b) * input, input);
-                }
-            }
-            f32(x).put(0, xTime, 0, xTime.length);
+            GateKernels.tileBias(weights.b32, bias, batch, hidden);
             if (h0 == null) Arrays.fill(h, 0);
             else f32(NativeBuffer.of(h0)).get(0, h, 0, h.length);
-            f32(hPrev).put(0, h, 0, h.length);
+            putHx(0); // [h_0, x_1]
             if (c0 == null) Arrays.fill(c[0], 0);
-            else f32(NativeBuffer.of(c0)).get(0, c[0], 0, h.length);
+            else f32(NativeBuffer.of(c0)).get(0, c[0], 0, h.length); // C_0
+        }
+
+        /** [h, x_{t+1}] into step t's rows of {@link #hx}, h being h_t. */
+        private void putHx(int t) {
+            final int row = hidden + input;
+            for (int b = 0; b < batch; b++) {
+                System.arraycopy(h, b * hidden, hxStep, b * row, hidden);
+                System.arraycopy(xs, (b * steps + t) * input, hxStep, b * row + hidden, input);
+            }
+            f32(hx).put(t * batch * row, hxStep, 0, hxStep.length);
         }
 
         @Override
-        void stepForward(int t, StackedWeights weights) {
-            final int bh = batch * hidden;
-            if (t == 0) GateKernels.tileBias(weights.b32, bias, batch, hidden);
-            f32(z).get(t * 4 * bh, zStep, 0, zStep.length);
+        void stepForward(int t) {
+            f32(z).get(0, zStep, 0, zStep.length);
             GateKernels.split(zStep, gates[t], batch, hidden);
             GateKernels.forward(gates[t], bias, c[t], c[t + 1], tanhC[t], h, s, w);
-            if (t + 1 < steps) f32(hPrev).put((t + 1) * bh, h, 0, bh);
+            if (t + 1 < steps) putHx(t + 1); // [h_t, x_{t+1}] is step t+1's GEMM input
             for (int b = 0; b < batch; b++) {
                 System.arraycopy(h, b * hidden, hs, (b * steps + t) * hidden, hidden);
             }
