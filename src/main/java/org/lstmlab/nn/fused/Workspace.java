@@ -126,7 +126,7 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
         private final double[] s; // scratch, [B·H]
         private final double[] w; // scratch, [B·H]
         private final double[] dHs; // [B, T, H]
-        private final double[] fromLoss; // one step of ∂L/∂h_t from the loss, [B, H]
+        private final double[] fromLoss; // one step of ∂L/∂h_t from the loss, then the whole ∂L/∂h_t, [B, H]
         private final double[] dhNext; // ∂L/∂h_t from step t+1, [B, H]
         private final double[] dcNext; // ∂L/∂C_t from step t+1, [B, H]
         private final double[][] dzGates; // one step of ∂L/∂z per gate, [4][B·H]
@@ -225,7 +225,7 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
             for (int b = 0; b < batch; b++) {
                 System.arraycopy(dHs, (b * steps + t) * hidden, fromLoss, b * hidden, hidden);
             }
-            GateKernels.backward(gates[t], c[t], tanhC[t], fromLoss, dhNext, dcNext, dzGates, dbPerExample);
+            GateKernels.backward(gates[t], c[t], tanhC[t], fromLoss, dhNext, dcNext, s, dzGates, dbPerExample);
             GateKernels.join(dzGates, dzStep, batch, hidden);
             dz.put(t * 4 * batch * hidden, dzStep, 0, dzStep.length);
         }
@@ -380,7 +380,7 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
             for (int b = 0; b < batch; b++) {
                 System.arraycopy(dHs, (b * steps + t) * hidden, fromLoss, b * hidden, hidden);
             }
-            GateKernels.backward(gates[t], c[t], tanhC[t], fromLoss, dhNext, dcNext, dzGates, dbPerExample);
+            GateKernels.backward(gates[t], c[t], tanhC[t], fromLoss, dhNext, dcNext, s, dzGates, dbPerExample);
             GateKernels.join(dzGates, dzStep, batch, hidden);
             f32(dz).put(t * 4 * batch * hidden, dzStep, 0, dzStep.length);
         }
