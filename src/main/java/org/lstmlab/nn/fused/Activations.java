@@ -24,8 +24,8 @@ import java.math.MathContext;
  * value. The arguments are clamped to ±708 (double) and ±87 (float) so 2^n stays a normal number; NaN
  * stays NaN.
  *
- * <p>Each method takes two scratch arrays, at least {@code to} long, and leaves garbage in them on the
- * range. How the loops are written matters to Java 17's C2: each is a separate loop of a few lines (a
+ * <p>Each method takes two scratch arrays {@code s} and {@code w}, at least n long, and leaves garbage in
+ * them. How the loops are written matters to Java 17's C2: each is a separate loop of a few lines (a
  * fused body with two results did not vectorise), every array in a loop is indexed by the same plain
  * {@code k} (arrays at different offsets in one loop did not vectorise), and the step that moves n into an
  * exponent runs scalar (C2 does not vectorise {@code doubleToRawLongBits}) at about one number per cycle.
@@ -71,30 +71,66 @@ final class Activations {
         LN2_LO_F = ln2.subtract(new BigDecimal(LN2_HI_F)).floatValue();
     }
 
-    /** {@code a[k] = σ(u)} on {@code [from, to)} where {@code a[k]} holds −u on entry. */
-    static void sigmoidOfNegated(double[] a, int from, int to, double[] s, double[] w) {
-        expm1(a, from, to, s, w);
-        for (int k = from; k < to; k++) a[k] = 1 / (2 + a[k]); // σ(u) = 1 / (2 + expm1(−u))
+    /** {@code out[k] = σ(z[k] + b[k])} for {@code k < n}; {@code out} may be {@code z}. */
+    static void sigmoid(double[] z, double[] b, double[] out, int n, double[] s, double[] w) {
+        reduce(z, b, -1, n, s, w); // v = −(z + b)
+        expm1Parts(n, s, w);
+        for (int k = 0; k < n; k++) out[k] = 1 / (2 + Math.fma(s[k], w[k], s[k] - 1)); // σ = 1 / (2 + expm1(−u))
     }
 
-    /** {@code a[k] = tanh(u)} on {@code [from, to)} where {@code a[k]} holds −2u on entry. */
-    static void tanhOfMinusTwice(double[] a, int from, int to, double[] s, double[] w) {
-        expm1(a, from, to, s, w);
-        for (int k = from; k < to; k++) a[k] = -a[k] / (2 + a[k]); // tanh(u) = −expm1(−2u) / (2 + expm1(−2u))
+    /** {@code out[k] = tanh(z[k] + b[k])} for {@code k < n}; {@code out} may be {@code z}. */
+    static void tanh(double[] z, double[] b, double[] out, int n, double[] s, double[] w) {
+        reduce(z, b, -2, n, s, w); // v = −2(z + b)
+        expm1Parts(n, s, w);
+        tanhFromParts(out, n, s, w);
     }
 
-    /**
-     * {@code a[k] = e^{a[k]} − 1} on {@code [from, to)}; {@code s} and {@code w} are scratch, used on the same range.
-     */
-    static void expm1(double[] a, int from, int to, double[] s, double[] w) {
-        for (int k = from; k < to; k++) {
-            double v = Math.min(MAX_ARG, Math.max(-MAX_ARG, a[k]));
+    /** {@code out[k] = tanh(z[k])} for {@code k < n}; {@code out} may be {@code z}. */
+    static void tanh(double[] z, double[] out, int n, double[] s, double[] w) {
+        reduce(z, -2, n, s, w); // v = −2z
+        expm1Parts(n, s, w);
+        tanhFromParts(out, n, s, w);
+    }
+
+    /** {@code out[k] = e^{v[k]} − 1} for {@code k < n}; {@code out} may be {@code v}. */
+    static void expm1(double[] v, double[] out, int n, double[] s, double[] w) {
+        reduce(v, 1, n, s, w);
+        expm1Parts(n, s, w);
+        for (int k = 0; k < n; k++) out[k] = Math.fma(s[k], w[k], s[k] - 1); // 2^n·(e^r − 1) + (2^n − 1)
+    }
+
+    private static void tanhFromParts(double[] out, int n, double[] s, double[] w) {
+        for (int k = 0; k < n; k++) {
+            double e = Math.fma(s[k], w[k], s[k] - 1); // expm1(−2u)
+            out[k] = -e / (2 + e); // tanh(u) = −expm1(−2u) / (2 + expm1(−2u))
+        }
+    }
+
+    /** v = m·(z + b), clamped, split as v = n·ln 2 + r: r into {@code w}, n + SHIFT into {@code s}. */
+    private static void reduce(double[] z, double[] b, double m, int n, double[] s, double[] w) {
+        for (int k = 0; k < n; k++) {
+            double v = Math.min(MAX_ARG, Math.max(-MAX_ARG, m * (z[k] + b[k])));
             double t = Math.fma(v, LOG2_E, SHIFT); // n + SHIFT, n = round(v / ln 2)
-            double n = t - SHIFT;
-            w[k] = Math.fma(n, -LN2_LO, Math.fma(n, -LN2_HI, v)); // r = v − n·ln 2, |r| ≤ ln 2 / 2
+            double i = t - SHIFT;
+            w[k] = Math.fma(i, -LN2_LO, Math.fma(i, -LN2_HI, v)); // r = v − n·ln 2, |r| ≤ ln 2 / 2
             s[k] = t;
         }
-        for (int k = from; k < to; k++) {
+    }
+
+    /** {@link #reduce(double[], double[], double, int, double[], double[])} of v = m·z. */
+    private static void reduce(double[] z, double m, int n, double[] s, double[] w) {
+        for (int k = 0; k < n; k++) {
+            double v = Math.min(MAX_ARG, Math.max(-MAX_ARG, m * z[k]));
+            double t = Math.fma(v, LOG2_E, SHIFT);
+            double i = t - SHIFT;
+            w[k] = Math.fma(i, -LN2_LO, Math.fma(i, -LN2_HI, v));
+            s[k] = t;
+        }
+    }
+
+    /** From {@link #reduce}'s r and n + SHIFT to e^r − 1 in {@code w} and 2^n in {@code s}. */
+    private static void expm1Parts(int n, double[] s, double[] w) {
+        for (int k = 0; k < n; k++) {
             double r = w[k];
             double q = 1.0 / 6227020800.0; // 1/13!
             q = Math.fma(q, r, 1.0 / 479001600.0);
@@ -111,35 +147,69 @@ final class Activations {
             q = Math.fma(q, r, 1.0);
             w[k] = r * q; // e^r − 1 = r + r²/2! + … + r¹³/13!
         }
-        for (int k = from; k < to; k++) {
-            // the low bits of t hold n; shifted into the exponent field they make 2^n
+        for (int k = 0; k < n; k++) {
+            // the low bits of n + SHIFT hold n; shifted into the exponent field they make 2^n
             s[k] = Double.longBitsToDouble((Double.doubleToRawLongBits(s[k]) << 52) + ONE_BITS);
         }
-        for (int k = from; k < to; k++) a[k] = Math.fma(s[k], w[k], s[k] - 1); // 2^n·(e^r − 1) + (2^n − 1)
     }
 
-    /** Single precision {@link #sigmoidOfNegated(double[], int, int, double[], double[])}. */
-    static void sigmoidOfNegated(float[] a, int from, int to, float[] s, float[] w) {
-        expm1(a, from, to, s, w);
-        for (int k = from; k < to; k++) a[k] = 1 / (2 + a[k]);
+    /** Single precision {@link #sigmoid(double[], double[], double[], int, double[], double[])}. */
+    static void sigmoid(float[] z, float[] b, float[] out, int n, float[] s, float[] w) {
+        reduce(z, b, -1, n, s, w);
+        expm1Parts(n, s, w);
+        for (int k = 0; k < n; k++) out[k] = 1 / (2 + Math.fma(s[k], w[k], s[k] - 1));
     }
 
-    /** Single precision {@link #tanhOfMinusTwice(double[], int, int, double[], double[])}. */
-    static void tanhOfMinusTwice(float[] a, int from, int to, float[] s, float[] w) {
-        expm1(a, from, to, s, w);
-        for (int k = from; k < to; k++) a[k] = -a[k] / (2 + a[k]);
+    /** Single precision {@link #tanh(double[], double[], double[], int, double[], double[])}. */
+    static void tanh(float[] z, float[] b, float[] out, int n, float[] s, float[] w) {
+        reduce(z, b, -2, n, s, w);
+        expm1Parts(n, s, w);
+        tanhFromParts(out, n, s, w);
     }
 
-    /** Single precision {@link #expm1(double[], int, int, double[], double[])}. */
-    static void expm1(float[] a, int from, int to, float[] s, float[] w) {
-        for (int k = from; k < to; k++) {
-            float v = Math.min(MAX_ARG_F, Math.max(-MAX_ARG_F, a[k]));
+    /** Single precision {@link #tanh(double[], double[], int, double[], double[])}. */
+    static void tanh(float[] z, float[] out, int n, float[] s, float[] w) {
+        reduce(z, -2, n, s, w);
+        expm1Parts(n, s, w);
+        tanhFromParts(out, n, s, w);
+    }
+
+    /** Single precision {@link #expm1(double[], double[], int, double[], double[])}. */
+    static void expm1(float[] v, float[] out, int n, float[] s, float[] w) {
+        reduce(v, 1, n, s, w);
+        expm1Parts(n, s, w);
+        for (int k = 0; k < n; k++) out[k] = Math.fma(s[k], w[k], s[k] - 1);
+    }
+
+    private static void tanhFromParts(float[] out, int n, float[] s, float[] w) {
+        for (int k = 0; k < n; k++) {
+            float e = Math.fma(s[k], w[k], s[k] - 1);
+            out[k] = -e / (2 + e);
+        }
+    }
+
+    private static void reduce(float[] z, float[] b, float m, int n, float[] s, float[] w) {
+        for (int k = 0; k < n; k++) {
+            float v = Math.min(MAX_ARG_F, Math.max(-MAX_ARG_F, m * (z[k] + b[k])));
             float t = Math.fma(v, LOG2_E_F, SHIFT_F);
-            float n = t - SHIFT_F;
-            w[k] = Math.fma(n, -LN2_LO_F, Math.fma(n, -LN2_HI_F, v));
+            float i = t - SHIFT_F;
+            w[k] = Math.fma(i, -LN2_LO_F, Math.fma(i, -LN2_HI_F, v));
             s[k] = t;
         }
-        for (int k = from; k < to; k++) {
+    }
+
+    private static void reduce(float[] z, float m, int n, float[] s, float[] w) {
+        for (int k = 0; k < n; k++) {
+            float v = Math.min(MAX_ARG_F, Math.max(-MAX_ARG_F, m * z[k]));
+            float t = Math.fma(v, LOG2_E_F, SHIFT_F);
+            float i = t - SHIFT_F;
+            w[k] = Math.fma(i, -LN2_LO_F, Math.fma(i, -LN2_HI_F, v));
+            s[k] = t;
+        }
+    }
+
+    private static void expm1Parts(int n, float[] s, float[] w) {
+        for (int k = 0; k < n; k++) {
             float r = w[k];
             float q = 1f / 5040f; // 1/7!
             q = Math.fma(q, r, 1f / 720f);
@@ -150,9 +220,8 @@ final class Activations {
             q = Math.fma(q, r, 1f);
             w[k] = r * q; // e^r − 1 = r + r²/2! + … + r⁷/7!
         }
-        for (int k = from; k < to; k++) {
+        for (int k = 0; k < n; k++) {
             s[k] = Float.intBitsToFloat((Float.floatToRawIntBits(s[k]) << 23) + ONE_BITS_F);
         }
-        for (int k = from; k < to; k++) a[k] = Math.fma(s[k], w[k], s[k] - 1);
     }
 }

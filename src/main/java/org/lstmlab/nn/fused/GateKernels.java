@@ -70,19 +70,13 @@ final class GateKernels {
             double[] s,
             double[] w) {
         final double[] f = gates[F], i = gates[I], o = gates[O], cTilde = gates[C_TILDE];
-        final double[] bF = bias[F], bI = bias[I], bO = bias[O], bC = bias[C_TILDE];
         final int n = h.length;
-        for (int k = 0; k < n; k++) f[k] = -(f[k] + bF[k]);
-        Activations.sigmoidOfNegated(f, 0, n, s, w); // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
-        for (int k = 0; k < n; k++) i[k] = -(i[k] + bI[k]);
-        Activations.sigmoidOfNegated(i, 0, n, s, w); // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
-        for (int k = 0; k < n; k++) cTilde[k] = -2 * (cTilde[k] + bC[k]);
-        Activations.tanhOfMinusTwice(cTilde, 0, n, s, w); // C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
+        Activations.sigmoid(f, bias[F], f, n, s, w); // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
+        Activations.sigmoid(i, bias[I], i, n, s, w); // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
+        Activations.tanh(cTilde, bias[C_TILDE], cTilde, n, s, w); // C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
         for (int k = 0; k < n; k++) c[k] = f[k] * cPrev[k] + i[k] * cTilde[k]; // C_t = f_t * C_{t-1} + i_t * C̃_t
-        for (int k = 0; k < n; k++) o[k] = -(o[k] + bO[k]);
-        Activations.sigmoidOfNegated(o, 0, n, s, w); // o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
-        for (int k = 0; k < n; k++) tanhC[k] = -2 * c[k];
-        Activations.tanhOfMinusTwice(tanhC, 0, n, s, w);
+        Activations.sigmoid(o, bias[O], o, n, s, w); // o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
+        Activations.tanh(c, tanhC, n, s, w);
         for (int k = 0; k < n; k++) h[k] = o[k] * tanhC[k]; // h_t = o_t * tanh(C_t)
     }
 
@@ -172,19 +166,13 @@ final class GateKernels {
     static void forward(
             float[][] gates, float[][] bias, float[] cPrev, float[] c, float[] tanhC, float[] h, float[] s, float[] w) {
         final float[] f = gates[F], i = gates[I], o = gates[O], cTilde = gates[C_TILDE];
-        final float[] bF = bias[F], bI = bias[I], bO = bias[O], bC = bias[C_TILDE];
         final int n = h.length;
-        for (int k = 0; k < n; k++) f[k] = -(f[k] + bF[k]);
-        Activations.sigmoidOfNegated(f, 0, n, s, w); // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
-        for (int k = 0; k < n; k++) i[k] = -(i[k] + bI[k]);
-        Activations.sigmoidOfNegated(i, 0, n, s, w); // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
-        for (int k = 0; k < n; k++) cTilde[k] = -2 * (cTilde[k] + bC[k]);
-        Activations.tanhOfMinusTwice(cTilde, 0, n, s, w); // C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
+        Activations.sigmoid(f, bias[F], f, n, s, w); // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
+        Activations.sigmoid(i, bias[I], i, n, s, w); // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
+        Activations.tanh(cTilde, bias[C_TILDE], cTilde, n, s, w); // C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
         for (int k = 0; k < n; k++) c[k] = f[k] * cPrev[k] + i[k] * cTilde[k]; // C_t = f_t * C_{t-1} + i_t * C̃_t
-        for (int k = 0; k < n; k++) o[k] = -(o[k] + bO[k]);
-        Activations.sigmoidOfNegated(o, 0, n, s, w); // o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
-        for (int k = 0; k < n; k++) tanhC[k] = -2 * c[k];
-        Activations.tanhOfMinusTwice(tanhC, 0, n, s, w);
+        Activations.sigmoid(o, bias[O], o, n, s, w); // o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
+        Activations.tanh(c, tanhC, n, s, w);
         for (int k = 0; k < n; k++) h[k] = o[k] * tanhC[k]; // h_t = o_t * tanh(C_t)
     }
 
