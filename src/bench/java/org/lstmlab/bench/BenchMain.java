@@ -42,6 +42,7 @@ public final class BenchMain {
         List<String> impls = List.of("readable", "fused", "dl4j");
         String threads = "1";
         boolean quick = false;
+        boolean profile = false;
         String python = null;
         String script = "src/bench/python/lstm_bench.py";
         for (int k = 0; k < args.length; k++) {
@@ -50,15 +51,20 @@ public final class BenchMain {
                 case "--impls" -> impls = List.of(args[++k].split(","));
                 case "--threads" -> threads = args[++k];
                 case "--quick" -> quick = true;
+                case "--profile" -> profile = true;
                 case "--pytorch" -> python = args[++k];
                 case "--script" -> script = args[++k];
                 default ->
                     throw new IllegalArgumentException(
                             "unknown option " + args[k]
-                                    + "; options: --sizes tiny,course,larger --impls readable,fused,dl4j --threads N --quick --pytorch PYTHON");
+                                    + "; options: --sizes tiny,course,larger --impls readable,fused,dl4j --threads N --quick --profile --pytorch PYTHON");
             }
         }
         for (String s : sizes) Sizes.valueOf(s);
+        if (profile) {
+            profile(sizes, quick);
+            return;
+        }
         String loadBefore = load();
         ChainedOptionsBuilder opts = new OptionsBuilder()
                 .include(LstmBenchmark.class.getSimpleName())
@@ -91,6 +97,30 @@ public final class BenchMain {
         }
         String loadAfter = load();
         print(sizes, threads, times, torchInfo, python != null, loadBefore, loadAfter);
+    }
+
+    /**
+     * The fused benchmark alone under JMH's JFR profiler (recording the measurement iterations only), then
+     * a summary of every recording: {@code ./lab bench --profile}.
+     */
+    private static void profile(List<String> sizes, boolean quick) throws RunnerException, IOException {
+        Path dir = Path.of("target", "bench-profile").toAbsolutePath();
+        Files.createDirectories(dir);
+        Path settings = ProfileSummary.settings(dir.resolve("sampling.jfc"));
+        ChainedOptionsBuilder opts = new OptionsBuilder()
+                .include(LstmBenchmark.class.getSimpleName())
+                .param("size", sizes.toArray(String[]::new))
+                .param("impl", "fused")
+                .forks(1)
+                .warmupIterations(quick ? 2 : 3)
+                .warmupTime(TimeValue.milliseconds(quick ? 200 : 1000))
+                .measurementIterations(quick ? 2 : 5)
+                .measurementTime(TimeValue.milliseconds(quick ? 500 : 2000))
+                .addProfiler("jfr", "dir=" + dir + ";configName=" + settings)
+                .shouldFailOnError(true);
+        new Runner(opts.build()).run();
+        System.out.println("\n## Where the fused LSTM's time goes (JFR, " + load() + " load average)");
+        ProfileSummary.print(dir);
     }
 
     private static void runPyTorch(
