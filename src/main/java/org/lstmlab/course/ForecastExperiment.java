@@ -81,7 +81,9 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
         INDArray truth = data.inverseTargets(data.test().targets()); // [B, Y]
         INDArray forecast = data.inverseTargets(model.predict(data.test().inputs(), LossMode.LAST_STEP)); // [B, Y]
         INDArray persistence = data.inverseTargets(Baselines.persistence(data.test())); // [B, Y]
-        return new Result(model, history, truth, forecast, persistence);
+        double persistenceValidation = Metrics.mse(
+                Baselines.persistence(data.validation()), data.validation().targets()); // standardised, like the losses
+        return new Result(model, history, truth, forecast, persistence, persistenceValidation);
     }
 
     /**
@@ -92,9 +94,16 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
      * @param truth       the test targets, {@code [B, Y]}
      * @param forecast    the model's forecasts, {@code [B, Y]}
      * @param persistence ŷ = x_T, {@code [B, Y]}
+     * @param persistenceValidationLoss persistence's MSE on the validation windows in the standardised
+     *                    units of the training curves: the baseline to draw on them
      */
     public record Result(
-            SequenceRegressor model, History history, INDArray truth, INDArray forecast, INDArray persistence) {
+            SequenceRegressor model,
+            History history,
+            INDArray truth,
+            INDArray forecast,
+            INDArray persistence,
+            double persistenceValidationLoss) {
 
         /** The model's MSE on the test part. */
         public double mse() {

@@ -91,9 +91,21 @@ class CourseNotebooksRunIT {
 
     @Test
     void notebookSevenShowsTheLstmBeatingTheRnnAtTheLargestQuickLength() throws Exception {
-        String row = printed("07-long-range-dependencies", "Quick.pick(20, 10)");
-        assertTrue(row.contains("T = 10:"), "the largest quick-mode T is 10: " + row);
-        assertTrue(row.contains("LSTM beats RNN: true"), row);
+        String rows = printed("07-long-range-dependencies", "AddingExperiment.summary(rows)");
+        String longest = rows.lines()
+                .filter(l -> l.startsWith("T = 10:"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the largest quick-mode T is 10: " + rows));
+        assertTrue(longest.contains("LSTM beats RNN: true"), longest);
+        assertTrue(rows.contains("LSTM: T = 5 solved") && rows.contains("T = 10 solved"), rows);
+    }
+
+    @Test
+    void notebookSevenShowsTheTrainedLstmOpeningItsInputGateAtTheMarksAndHoldingInBetween() throws Exception {
+        String gates = printed("07-long-range-dependencies", "experiment.gates(solved)");
+        assertTrue(gates.contains("Opens only at the marks: true; holds between them: true"), gates);
+        String compared = printed("07-long-range-dependencies", "comparedWithThePaper(rows)");
+        assertTrue(compared.contains("the paper's lengths, T = 100, 500 and 1000, are 10, 50 and 100 times"), compared);
     }
 
     @Test
