@@ -3,7 +3,6 @@ package org.lstmlab.kernel;
 import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -12,13 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import jdk.jshell.Diag;
-import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.UnresolvedReferenceException;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -60,6 +55,7 @@ public final class LabKernel extends BaseKernel {
     private final CellOutput output;
     private final PrintStream kernelErr = System.err;
     private final Displays displays = new Displays(this::publishInCell, kernelErr);
+    private final JavaCells javaCells = new JavaCells(control, displays);
     private volatile ShellReplyEnvironment cellEnv;
     private volatile Message<ExecuteRequest> cellRequest;
     private volatile FrontendInput frontendInput;
@@ -347,7 +343,7 @@ public final class LabKernel extends BaseKernel {
             Matcher lineMagic = LINE_MAGIC.matcher(lines[n]);
             if (lineMagic.matches() && !lines[n].trim().startsWith("%%")) {
                 if (!java.toString().isBlank()) {
-                    evalJava(java.toString(), javaStartLine);
+                    java(java.toString(), javaStartLine);
                 }
                 java.setLength(0);
                 javaStartLine = n + 1;
@@ -358,7 +354,7 @@ public final class LabKernel extends BaseKernel {
             }
         }
         if (!java.toString().isBlank()) {
-            last = evalJava(java.toString(), javaStartLine);
+            last = java(java.toString(), javaStartLine);
         }
         return last;
     }
@@ -420,126 +416,8 @@ public final class LabKernel extends BaseKernel {
         }
     }
 
-    /**
-     * Evaluates Java source snippet by snippet.
-     *
-     * @param code the Java code of (part of) a cell
-     * @param firstLine the cell line (0-based) the code starts on, for error positions
-     * @return the value of the last snippet when it is an expression, else null
-     */
-    private Object[] evalJava(String code, int firstLine) {
-        JShell jshell = shell.join();
-        SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
-        String remaining = code;
-        int consumed = 0;
-        Object[] last = null;
-        while (!remaining.isBlank()) {
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
-            String source;
-            String rest;
-            if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
-                break;
-            } else if (info.completeness().isComplete()) {
-                source = info.source();
-                rest = info.remaining();
-            } else {
-                source = remaining;
-                rest = "";
-            }
-            last = evalSnippet(jshell, source, code, consumed, firstLine); // source starts where remaining does
-            consumed += remaining.length() - rest.length();
-            remaining = rest;
-        }
-        return last;
-    }
-
-    private Object[] evalSnippet(JShell jshell, String source, String code, int snippetStart, int firstLine) {
-        List<SnippetEvent> events = jshell.eval(source);
-        Object[] value = null;
-        for (SnippetEvent event : events) {
-            if (event.causeSnippet() != null) {
-                continue;
-            }
-            Snippet snippet = event.snippet();
-            if (event.status() == Snippet.Status.REJECTED) {
-                throw compileError(jshell, snippet, code, snippetStart, firstLine);
-            }
-            if (event.exception() != null) {
-                throw runtimeError(jshell, event.exception(), snippet);
-            }
-            if (CellGuard.stopRequested()) {
-                throw CellError.interrupted();
-            }
-            boolean shows = snippet.kind() == Snippet.Kind.EXPRESSION
-                    || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
-            if (shows
-                    && event.value() != null
-                    && event.value().startsWith(InProcessExecutionControl.VALUE_KEY_PREFIX)) {
-                Object shown = control.takeValue(event.value());
-                value = displays.isIdOfBareDisplayCall(snippet.source(), shown) ? null : new Object[] {shown};
-            }
-        }
-        return value;
-    }
-
-    private CellError compileError(JShell jshell, Snippet snippet, String code, int snippetStart, int firstLine) {
-        List<Diag> diags = jshell.diagnostics(snippet).filter(Diag::isError).collect(Collectors.toList());
-        if (diags.isEmpty()) {
-            return new CellError(
-                    "CompilationException", "the code is not a complete Java statement", List.of(snippet.source()));
-        }
-        List<String> traceback = new ArrayList<>();
-        String first = null;
-        for (Diag diag : diags) {
-            int at = snippetStart + (int) Math.max(0, diag.getStartPosition());
-            int[] lineColumn = lineColumn(code, Math.min(at, code.length()));
-            int line = firstLine + lineColumn[0] + 1;
-            String message = diag.getMessage(Locale.ENGLISH)
-                    .replaceAll("\\n\\s*location: class\\s*$", ""); // JShell's wrapper class has no name to show
-            String where = "line " + line + ", column " + (lineColumn[1] + 1) + ": " + message;
-            if (first == null) {
-                first = where;
-            }
-            traceback.add(where);
-            String sourceLine = code.split("\n", -1)[lineColumn[0]];
-            traceback.add("    " + sourceLine);
-            traceback.add("    " + " ".repeat(lineColumn[1]) + "^");
-        }
-        return new CellError("CompilationException", first, traceback);
-    }
-
-    private static int[] lineColumn(String code, int offset) {
-        int line = 0;
-        int lineStart = 0;
-        for (int k = 0; k < offset; k++) {
-            if (code.charAt(k) == '\n') {
-                line++;
-                lineStart = k + 1;
-            }
-        }
-        return new int[] {line, offset - lineStart};
-    }
-
-    private CellError runtimeError(JShell jshell, Exception reported, Snippet snippet) {
-        if (CellGuard.stopRequested()) {
-            return CellError.interrupted();
-        }
-        Throwable thrown = control.lastThrown();
-        if (reported instanceof UnresolvedReferenceException) {
-            var unresolved = ((UnresolvedReferenceException) reported).getSnippet();
-            String missing = jshell.unresolvedDependencies(unresolved).collect(Collectors.joining(", "));
-            String message = unresolved.source().strip().lines().findFirst().orElse("") + " cannot run until " + missing
-                    + " is declared";
-            return new CellError("UnresolvedReferenceException", message, List.of(message));
-        }
-        if (thrown != null) {
-            return CellError.fromThrowable(thrown, "");
-        }
-        EvalException eval = (EvalException) reported;
-        return new CellError(
-                eval.getExceptionClassName(),
-                String.valueOf(eval.getMessage()),
-                List.of(eval.getExceptionClassName() + ": " + eval.getMessage()));
+    private Object[] java(String code, int firstLine) {
+        return javaCells.eval(shell.join(), code, firstLine);
     }
 
     // ---------------------------------------------------------------------------------- editor
