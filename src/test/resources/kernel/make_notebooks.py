@@ -46,7 +46,7 @@ write("evaluation.ipynb", [
     'String seen(String name) {\n'
     '  try { Class.forName(name); return name + " visible"; }\n'
     '  catch (ClassNotFoundException e) { return name + " hidden"; }\n}\n'
-    'seen("com.google.gson.Gson") + "; " + seen("org.zeromq.ZMQ") + "; " + seen("org.objectweb.asm.ClassReader")'
+    'seen("org.zeromq.ZMQ") + "; " + seen("org.objectweb.asm.ClassReader")'
     ' + "; " + seen("org.dflib.jjava.jupyter.kernel.BaseKernel")',          # 20
     "org.slf4j.LoggerFactory.class.getProtectionDomain().getCodeSource().getLocation().getPath()",  # 21
     "%classpath extra\nlabextra.Greeting.hello()",                            # 22

@@ -160,10 +160,14 @@ class KernelEvaluationIT {
                 "org.lstmlab.nn.RnnCell INDArray Table XYChart NDArrayIndex", Jupyter.result(nb, 19, "text/plain"));
     }
 
+    /**
+     * ZeroMQ, ASM and jjava are the kernel's alone. (Gson is not in the list: the grader behind
+     * {@code check("E3")} writes results.json with it, so the library's class path carries it.)
+     */
     @Test
     void theKernelsOwnLibrariesAreInvisibleToNotebookCode() {
         assertEquals(
-                "com.google.gson.Gson hidden; org.zeromq.ZMQ hidden; org.objectweb.asm.ClassReader hidden;"
+                "org.zeromq.ZMQ hidden; org.objectweb.asm.ClassReader hidden;"
                         + " org.dflib.jjava.jupyter.kernel.BaseKernel hidden",
                 Jupyter.result(nb, 20, "text/plain"));
     }
