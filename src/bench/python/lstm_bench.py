@@ -67,7 +67,14 @@ def main():
             for pass_name, fn in (("forward", forward), ("forwardBackward", forward_backward)):
                 med, lo, hi, p90, n = measure(fn, seconds, warmup)
                 print(f"RESULT {size} {name} {pass_name} {med:.6f} {lo:.6f} {hi:.6f} {p90:.6f} {n}", flush=True)
+    peaks = []
+    for name, dtype in DTYPES.items():
+        n = 1024  # as GemmPeakBenchmark
+        left, right = torch.rand(n, n, dtype=dtype), torch.rand(n, n, dtype=dtype)
+        med = measure(lambda: torch.mm(left, right), seconds / 3, warmup / 3)[0]
+        peaks.append(f"{name} {2 * n ** 3 / (med * 1e-3) / 1e9:.0f}")
     print(f"INFO torch {torch.__version__}, {torch.get_num_threads()} thread(s), BLAS mapped: {blas_in_use()}", flush=True)
+    print(f"INFO torch.mm 1024³ GFLOP/s: {', '.join(peaks)}", flush=True)
 
 
 if __name__ == "__main__":

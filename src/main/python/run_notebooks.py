@@ -15,6 +15,34 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
 
+def local_mathjax_url():
+    """The MathJax 2 that ships with the system's Jupyter, as a file:// URL, so that the HTML exports
+    typeset their equations offline (nbconvert's default outside Debian is a CDN). None if none is
+    installed."""
+    candidates = ["/usr/share/javascript/mathjax/MathJax.js"]  # Debian's libjs-mathjax
+    try:
+        import notebook  # the classic notebook ships MathJax under static/components
+        candidates.append(os.path.join(os.path.dirname(notebook.__file__), "static", "components", "MathJax",
+                                       "MathJax.js"))
+    except ImportError:
+        pass
+    for candidate in candidates:
+        if os.path.isfile(candidate):
+            return "file://" + os.path.realpath(candidate) + "?config=TeX-AMS_CHTML-full,Safe"
+    return None
+
+
+def write_html(nb, path):
+    from nbconvert import HTMLExporter
+    url = local_mathjax_url()
+    exporter = HTMLExporter(mathjax_url=url) if url else HTMLExporter()
+    if url is None:
+        print("note: no local MathJax found; the HTML loads it from nbconvert's default URL", file=sys.stderr)
+    body, _ = exporter.from_notebook_node(nb)
+    with open(path, "w", encoding="utf-8") as html:
+        html.write(body)
+
+
 def first_error(nb):
     for index, cell in enumerate(nb.cells):
         if cell.get("cell_type") != "code":
@@ -37,6 +65,8 @@ def main():
                         help="interrupt cells tagged 'interrupt' (Kernel > Interrupt) after this many"
                              " seconds and go on")
     parser.add_argument("--no-html", action="store_true")
+    parser.add_argument("--no-execute", action="store_true",
+                        help="only write the HTML of the notebooks as they are (their Markdown and equations)")
     args = parser.parse_args()
 
     os.makedirs(args.out, exist_ok=True)
@@ -44,6 +74,10 @@ def main():
     for path in args.notebooks:
         name = os.path.splitext(os.path.basename(path))[0]
         nb = nbformat.read(path, as_version=4)
+        if args.no_execute:
+            write_html(nb, os.path.join(args.out, name + ".html"))
+            print(f"html {path} -> {os.path.join(args.out, name + '.html')}", file=sys.stderr)
+            continue
         def timeout_of(cell):
             if args.interrupt_after is not None and "interrupt" in cell.get("metadata", {}).get("tags", []):
                 return args.interrupt_after
@@ -71,10 +105,7 @@ def main():
         executed = os.path.join(args.out, name + ".ipynb")
         nbformat.write(nb, executed)
         if not args.no_html:
-            from nbconvert import HTMLExporter
-            body, _ = HTMLExporter().from_notebook_node(nb)
-            with open(os.path.join(args.out, name + ".html"), "w", encoding="utf-8") as html:
-                html.write(body)
+            write_html(nb, os.path.join(args.out, name + ".html"))
         found = first_error(nb)
         if error is not None or (found is not None and not args.allow_errors and args.interrupt_after is None):
             failed += 1

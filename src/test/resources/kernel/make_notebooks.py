@@ -9,6 +9,8 @@ def write(name, cells):
     nb = new_notebook(cells=[
         new_code_cell(c[0], metadata={"tags": c[1]}) if isinstance(c, tuple) else new_code_cell(c)
         for c in cells])
+    for index, cell in enumerate(nb.cells):
+        cell.id = f"cell-{index}"  # stable ids: regenerating changes only the cells that changed
     nb.metadata["kernelspec"] = {"name": "lstm-lab", "display_name": "Java (LSTM Lab)", "language": "java"}
     nbformat.write(nb, name)
 
@@ -44,12 +46,29 @@ write("evaluation.ipynb", [
     'String seen(String name) {\n'
     '  try { Class.forName(name); return name + " visible"; }\n'
     '  catch (ClassNotFoundException e) { return name + " hidden"; }\n}\n'
-    'seen("com.google.gson.Gson") + "; " + seen("org.zeromq.ZMQ") + "; " + seen("org.objectweb.asm.ClassReader")'
+    'seen("org.zeromq.ZMQ") + "; " + seen("org.objectweb.asm.ClassReader")'
     ' + "; " + seen("org.dflib.jjava.jupyter.kernel.BaseKernel")',          # 20
     "org.slf4j.LoggerFactory.class.getProtectionDomain().getCodeSource().getLocation().getPath()",  # 21
     "%classpath extra\nlabextra.Greeting.hello()",                            # 22
     'System.out.println("before");\ndisplay("shown");\nSystem.out.println("after");',  # 23
     "%nosuchmagic",                                                           # 24
+    'String shownId = display("first");\nupdateDisplay(shownId, "second");\nshownId.length()',  # 25
+    'updateDisplay(shownId, "<b>third</b>", "text/html");',                  # 26: updates cell 25's display
+    "display(Nd4j.zeros(DataType.DOUBLE, 2, 2))",                             # 27: the id is not the value
+    'updateDisplay("no-such-id", "x");',                                      # 28
+    "new java.util.Scanner(System.in).nextLine()",                            # 29: nbclient allows no stdin
+    'System.out.println("training");\n'
+    'var model = new SequenceRegressor(new LstmCell(LstmParams.init(2, 4, 1)), 1, 1);\n'
+    'var history = Trainer.fit(model, AddingProblem.modern(5), TrainConfig.defaults().withSteps(40).withBatchSize(4));\n'
+    'history.steps()',                                                        # 30
+])
+
+write("maven.ipynb", [
+    "%maven org.ow2.asm:asm:9.8\norg.objectweb.asm.Opcodes.ASM9",           # 0: in ~/.m2, hidden from notebooks until now
+    "%maven org.apache.commons:commons-math3:3.6.1",                          # 1: on the notebook classpath already
+    "%maven org.lstmlab.nosuch:nothing:0.0.1",                                # 2
+    "%maven commons-math3",                                                   # 3
+    "%lsmagic",                                                               # 4
 ])
 
 write("output.ipynb", [

@@ -23,8 +23,10 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * {@code ./lab bench}: runs the JMH benchmarks (readable, fused and DL4J LSTM; ND4J GEMM on the same
- * shapes), optionally the same sizes on PyTorch, and prints one table with medians, min–max, p90, the
- * ratios between them measured in this run, and achieved GFLOP/s next to ND4J's GEMM throughput.
+ * shapes and on one large square product, this machine's GEMM peak), optionally the same sizes on
+ * PyTorch, and prints one table: for every implementation its median, min–max and p90, its time as a
+ * multiple of PyTorch's and of the fused path's measured in the same run, the GFLOP/s it reached and
+ * that as a fraction of the GEMM peak measured in the same run.
  */
 public final class BenchMain {
     private record Timing(double median, double min, double max, double p90, long samples) {
@@ -40,6 +42,7 @@ public final class BenchMain {
         List<String> impls = List.of("readable", "fused", "dl4j");
         String threads = "1";
         boolean quick = false;
+        boolean profile = false;
         String python = null;
         String script = "src/bench/python/lstm_bench.py";
         for (int k = 0; k < args.length; k++) {
@@ -48,19 +51,25 @@ public final class BenchMain {
                 case "--impls" -> impls = List.of(args[++k].split(","));
                 case "--threads" -> threads = args[++k];
                 case "--quick" -> quick = true;
+                case "--profile" -> profile = true;
                 case "--pytorch" -> python = args[++k];
                 case "--script" -> script = args[++k];
                 default ->
                     throw new IllegalArgumentException(
                             "unknown option " + args[k]
-                                    + "; options: --sizes tiny,course,larger --impls readable,fused,dl4j --threads N --quick --pytorch PYTHON");
+                                    + "; options: --sizes tiny,course,larger --impls readable,fused,dl4j --threads N --quick --profile --pytorch PYTHON");
             }
         }
         for (String s : sizes) Sizes.valueOf(s);
+        if (profile) {
+            profile(sizes, quick);
+            return;
+        }
         String loadBefore = load();
         ChainedOptionsBuilder opts = new OptionsBuilder()
                 .include(LstmBenchmark.class.getSimpleName())
                 .include(GemmBenchmark.class.getSimpleName())
+                .include(GemmPeakBenchmark.class.getSimpleName())
                 .param("size", sizes.toArray(String[]::new))
                 .param("impl", impls.toArray(String[]::new))
                 .forks(1)
@@ -74,9 +83,11 @@ public final class BenchMain {
         for (RunResult r : results) {
             var p = r.getParams();
             String bench = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.') + 1);
-            String key = p.getBenchmark().contains("Gemm")
-                    ? "gemm " + p.getParam("size") + " " + p.getParam("dtype") + " " + p.getParam("shape")
-                    : p.getParam("impl") + " " + p.getParam("size") + " " + p.getParam("dtype") + " " + bench;
+            String key = p.getBenchmark().contains("GemmPeak")
+                    ? "gemm peak " + p.getParam("dtype")
+                    : p.getBenchmark().contains("Gemm")
+                            ? "gemm " + p.getParam("size") + " " + p.getParam("dtype") + " " + p.getParam("shape")
+                            : p.getParam("impl") + " " + p.getParam("size") + " " + p.getParam("dtype") + " " + bench;
             Statistics st = r.getPrimaryResult().getStatistics();
             times.put(key, new Timing(st.getPercentile(50), st.getMin(), st.getMax(), st.getPercentile(90), st.getN()));
         }
@@ -86,6 +97,30 @@ public final class BenchMain {
         }
         String loadAfter = load();
         print(sizes, threads, times, torchInfo, python != null, loadBefore, loadAfter);
+    }
+
+    /**
+     * The fused benchmark alone under JMH's JFR profiler (recording the measurement iterations only), then
+     * a summary of every recording: {@code ./lab bench --profile}.
+     */
+    private static void profile(List<String> sizes, boolean quick) throws RunnerException, IOException {
+        Path dir = Path.of("target", "bench-profile").toAbsolutePath();
+        Files.createDirectories(dir);
+        Path settings = ProfileSummary.settings(dir.resolve("sampling.jfc"));
+        ChainedOptionsBuilder opts = new OptionsBuilder()
+                .include(LstmBenchmark.class.getSimpleName())
+                .param("size", sizes.toArray(String[]::new))
+                .param("impl", "fused")
+                .forks(1)
+                .warmupIterations(quick ? 2 : 3)
+                .warmupTime(TimeValue.milliseconds(quick ? 200 : 1000))
+                .measurementIterations(quick ? 2 : 5)
+                .measurementTime(TimeValue.milliseconds(quick ? 500 : 2000))
+                .addProfiler("jfr", "dir=" + dir + ";configName=" + settings)
+                .shouldFailOnError(true);
+        new Runner(opts.build()).run();
+        System.out.println("\n## Where the fused LSTM's time goes (JFR, " + load() + " load average)");
+        ProfileSummary.print(dir);
     }
 
     private static void runPyTorch(
@@ -154,46 +189,83 @@ public final class BenchMain {
                 .append("). ");
         out.append("One LSTM layer, loss = sum of all outputs; milliseconds per call: median (min–max, p90).\n");
         for (String line : torchInfo) out.append("PyTorch: ").append(line).append('\n');
-        out.append('\n');
-        List<String> head = new ArrayList<>(List.of("size", "dtype", "pass", "readable", "fused", "DL4J"));
-        if (withTorch) head.addAll(List.of("PyTorch", "fused ÷ PyTorch", "readable ÷ PyTorch"));
-        head.addAll(List.of("DL4J ÷ fused", "fused GFLOP/s", "ND4J GEMM GFLOP/s step / sequence"));
+        Timing peak64 = t.get("gemm peak float64");
+        Timing peak32 = t.get("gemm peak float32");
+        out.append("GEMM peak (Nd4j.gemm → OpenBLAS, ")
+                .append(GemmPeakBenchmark.N)
+                .append("³, same threads): float64 ")
+                .append(gflops(GemmPeakBenchmark.flops(), peak64))
+                .append(" GFLOP/s, float32 ")
+                .append(gflops(GemmPeakBenchmark.flops(), peak32))
+                .append(" GFLOP/s; \"% of peak\" below is against these.\n\n");
+        List<String> head = new ArrayList<>(List.of(
+                "size", "dtype", "pass", "implementation", "ms: median (min–max, p90)", "÷ PyTorch", "÷ fused"));
+        head.addAll(List.of("GFLOP/s", "% of GEMM peak"));
         row(out, head);
         List<String> rule = new ArrayList<>();
         for (String ignored : head) rule.add("---");
         row(out, rule);
+        List<String> gemmLines = new ArrayList<>();
         for (String size : sizes) {
             Sizes s = Sizes.valueOf(size);
             for (String dtype : List.of("float64", "float32")) {
+                Timing peak = dtype.equals("float64") ? peak64 : peak32;
                 for (String pass : List.of("forward", "forwardBackward")) {
-                    Timing readable = t.get("readable " + size + " " + dtype + " " + pass);
                     Timing fused = t.get("fused " + size + " " + dtype + " " + pass);
-                    Timing dl4j = t.get("dl4j " + size + " " + dtype + " " + pass);
                     Timing torch = t.get("pytorch " + size + " " + dtype + " " + pass);
-                    List<String> r = new ArrayList<>(List.of(
-                            size,
-                            dtype,
-                            pass.equals("forward") ? "forward" : "fwd+bwd",
-                            cell(readable),
-                            cell(fused),
-                            cell(dl4j)));
-                    if (withTorch) r.addAll(List.of(cell(torch), ratio(fused, torch), ratio(readable, torch)));
                     double flops = pass.equals("forward") ? s.forwardFlops() : s.forwardBackwardFlops();
-                    Timing step = t.get("gemm " + size + " " + dtype + " step");
-                    Timing seq = t.get("gemm " + size + " " + dtype + " sequence");
-                    r.addAll(List.of(
-                            ratio(dl4j, fused),
-                            gflops(flops, fused),
-                            gflops(GemmBenchmark.flops(s, "step"), step) + " / "
-                                    + gflops(GemmBenchmark.flops(s, "sequence"), seq)));
-                    row(out, r);
+                    for (String impl : List.of("readable", "fused", "dl4j", "pytorch")) {
+                        Timing time = t.get(impl + " " + size + " " + dtype + " " + pass);
+                        if (time == null) continue;
+                        row(
+                                out,
+                                List.of(
+                                        size,
+                                        dtype,
+                                        pass.equals("forward") ? "forward" : "fwd+bwd",
+                                        label(impl),
+                                        time.cell(),
+                                        ratio(time, torch),
+                                        ratio(time, fused),
+                                        gflops(flops, time),
+                                        percentOfPeak(flops, time, peak)));
+                    }
+                }
+                Timing step = t.get("gemm " + size + " " + dtype + " step");
+                Timing seq = t.get("gemm " + size + " " + dtype + " sequence");
+                if (step != null || seq != null) {
+                    gemmLines.add(size + " " + dtype + ": one step's [B, H]×[H, 4H] "
+                            + gflops(GemmBenchmark.flops(s, "step"), step) + ", the sequence's [B·T, H+X]×[H+X, 4H] "
+                            + gflops(GemmBenchmark.flops(s, "sequence"), seq));
                 }
             }
         }
         out.append("\nSizes: ");
         for (String size : sizes) out.append(Sizes.valueOf(size).label()).append("; ");
         out.append("GFLOP/s counts 2·B·T·(H+X)·4H per forward and 3× that per fwd+bwd for every implementation.\n");
+        if (!gemmLines.isEmpty()) {
+            out.append("Nd4j.gemm alone on the LSTM's shapes, GFLOP/s: ")
+                    .append(String.join("; ", gemmLines))
+                    .append(".\n");
+        }
         System.out.println(out);
+    }
+
+    private static String label(String impl) {
+        return switch (impl) {
+            case "readable" -> "readable LstmCell";
+            case "fused" -> "FusedLstm";
+            case "dl4j" -> "DL4J LSTM";
+            default -> "PyTorch nn.LSTM";
+        };
+    }
+
+    private static String percentOfPeak(double flops, Timing t, Timing peak) {
+        if (t == null || peak == null) return "–";
+        double reached = flops / t.median();
+        double best = GemmPeakBenchmark.flops() / peak.median();
+        double percent = 100 * reached / best;
+        return String.format(Locale.ROOT, percent >= 10 ? "%.0f %%" : percent >= 1 ? "%.1f %%" : "%.2f %%", percent);
     }
 
     private static void row(StringBuilder out, List<String> cells) {

@@ -24,7 +24,7 @@ import tech.tablesaw.api.Table;
  * length T, then scored by their MSE on held-out sequences against the constant-prediction baseline.
  *
  * <pre>{@code
- * var experiment = AddingExperiment.defaults();          // H = 16, Adam α = 0.05, B = 32, clip 1, Quick.pick(400, 300) steps
+ * var experiment = AddingExperiment.defaults();          // H = 16, Adam α = 0.05, B = 32, clip 1, Quick.pick(1500, 300) steps
  * AddingExperiment.Row row = experiment.run(20);         // trains both on T = 20
  * Table table = AddingExperiment.table(List.of(row));    // T, RNN MSE, LSTM MSE, baseline
  * }</pre>
@@ -43,13 +43,13 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
     }
 
     /**
-     * H = 16, b_f = 1, Adam at α = 0.05 with B = 32 and clipping at global norm 1 (the budget measured
-     * to let an LSTM solve T = 20 in about 350 steps), {@code Quick.pick(400, 300)} steps, progress off,
-     * 1000 held-out sequences, seed 1.
+     * H = 16, b_f = 1, Adam at α = 0.05 with B = 32 and clipping at global norm 1, {@code
+     * Quick.pick(1500, 300)} steps, progress off, 1000 held-out sequences, seed 1. With this budget an
+     * LSTM was measured to solve T = 20 in about 350 steps and T = 100 in about 700; 1500 leaves room.
      */
     public static AddingExperiment defaults() {
         TrainConfig config = TrainConfig.defaults()
-                .withSteps(Quick.pick(400, 300))
+                .withSteps(Quick.pick(1500, 300))
                 .withBatchSize(32)
                 .withLearningRate(0.05)
                 .withClipNorm(1.0)
@@ -79,15 +79,60 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
                         LstmParams.init(2, hiddenSize, Init.UNIFORM, forgetBias, seed, DataType.DOUBLE))),
                 1,
                 seed);
+        long start = System.nanoTime();
         History rnnHistory = Trainer.fit(rnn, problem, config);
         History lstmHistory = Trainer.fit(lstm, problem, config);
+        double seconds = (System.nanoTime() - start) / 1e9;
         return new Row(
                 length,
                 rnnHistory,
                 lstmHistory,
                 rnn.loss(test.xs(), test.ys(), LossMode.LAST_STEP),
                 lstm.loss(test.xs(), test.ys(), LossMode.LAST_STEP),
-                test.constantBaselineMse());
+                test.constantBaselineMse(),
+                ((FusedLstm) lstm.layer()).params(),
+                seconds);
+    }
+
+    /**
+     * The lengths notebook 07 compares: T = 10, 20, 50 and 100 in full mode; 5 and 10 in quick mode,
+     * so that the test suite runs the notebook in minutes.
+     */
+    public static List<Integer> lengths() {
+        return Quick.isOn() ? List.of(5, 10) : List.of(10, 20, 50, 100);
+    }
+
+    /**
+     * {@link #run} for each length, in order, printing one line per length when it is done (how long
+     * it took), since the full run takes minutes.
+     */
+    public List<Row> runAll(List<Integer> lengths) {
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int length : lengths) {
+            Row row = run(length);
+            System.out.printf(java.util.Locale.ROOT, "T = %d trained in %.0f s%n", length, row.seconds());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** A length counts as solved when the LSTM's held-out MSE is below a tenth of the baseline. */
+    public static final double SOLVED = 0.1;
+
+    /** The row of the longest T whose LSTM solved the task (MSE below {@value #SOLVED} × baseline). */
+    public static java.util.Optional<Row> longestSolved(List<Row> rows) {
+        return rows.stream()
+                .filter(r -> r.lstmMse() < SOLVED * r.baselineMse())
+                .max(java.util.Comparator.comparingInt(Row::length));
+    }
+
+    /**
+     * What the trained LSTM of a row does with its gates, measured on 200 held-out sequences drawn
+     * with {@code seed + 2} (see {@link TrainedGates}).
+     */
+    public TrainedGates gates(Row row) {
+        return TrainedGates.measure(
+                row.lstmParams(), AddingProblem.modern(row.length()).sample(200, seed + 2));
     }
 
     /**
@@ -99,8 +144,18 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
      * @param rnnMse      the RNN's MSE on the held-out sequences
      * @param lstmMse     the LSTM's MSE on the same sequences
      * @param baselineMse the MSE of predicting the held-out targets' mean, the best constant
+     * @param lstmParams  the LSTM's parameters after training
+     * @param seconds     the wall time of training both networks
      */
-    public record Row(int length, History rnn, History lstm, double rnnMse, double lstmMse, double baselineMse) {
+    public record Row(
+            int length,
+            History rnn,
+            History lstm,
+            double rnnMse,
+            double lstmMse,
+            double baselineMse,
+            LstmParams lstmParams,
+            double seconds) {
 
         /** Whether the LSTM's held-out MSE is below the RNN's. */
         public boolean lstmBeatsRnn() {
@@ -126,7 +181,8 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
                 DoubleColumn.create("constant baseline MSE"),
                 DoubleColumn.create("RNN / baseline"),
                 DoubleColumn.create("LSTM / baseline"),
-                IntColumn.create("training steps"));
+                IntColumn.create("training steps"),
+                DoubleColumn.create("training s (both)"));
         for (Row r : rows) {
             table.intColumn(0).append(r.length());
             table.doubleColumn(1).append(round(r.rnnMse()));
@@ -135,8 +191,76 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
             table.doubleColumn(4).append(round(r.rnnMse() / r.baselineMse()));
             table.doubleColumn(5).append(round(r.lstmMse() / r.baselineMse()));
             table.intColumn(6).append(r.lstm().steps());
+            table.doubleColumn(7).append(Math.round(r.seconds() * 10) / 10.0);
         }
         return table;
+    }
+
+    /**
+     * What each network learnt at each length, one short line per length: solved (MSE below
+     * {@value #SOLVED} × the baseline), learnt part of it (below 0.9 ×) or stayed at the baseline,
+     * with the ratio.
+     */
+    public static String summary(List<Row> rows) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (Row r : rows) {
+            lines.add(String.format(
+                    java.util.Locale.ROOT,
+                    "%-8s LSTM %s; RNN %s",
+                    "T = " + r.length() + ":",
+                    verdict(r.lstmMse() / r.baselineMse()),
+                    verdict(r.rnnMse() / r.baselineMse())));
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String verdict(double ratio) {
+        String v = ratio < SOLVED ? "solved" : ratio < 0.9 ? "learnt part of it" : "stayed at the baseline";
+        return String.format(java.util.Locale.ROOT, "%s (%.3g × baseline)", v, ratio);
+    }
+
+    /**
+     * This run's lengths and budgets next to the paper's (Table 7): for each length the training
+     * sequences used (steps × B) and the LSTM's result, then how the paper's lengths and its budget
+     * at T = 100 compare with the longest length here.
+     */
+    public String comparedWithThePaper(List<Row> rows) {
+        StringBuilder s = new StringBuilder();
+        for (Row r : rows) {
+            s.append(String.format(
+                    java.util.Locale.ROOT,
+                    "this run, T = %d: %,d training sequences (%d steps × B = %d), LSTM MSE %.2g × baseline%n",
+                    r.length(),
+                    (long) r.lstm().steps() * config.batchSize(),
+                    r.lstm().steps(),
+                    config.batchSize(),
+                    r.lstmMse() / r.baselineMse()));
+        }
+        Table paper = hochreiterSchmidhuber1997();
+        int longest = rows.stream().mapToInt(Row::length).max().orElseThrow();
+        List<Integer> lengths = paper.intColumn("T").asList();
+        List<String> times = new java.util.ArrayList<>();
+        for (int t : lengths) times.add(fewDigits((double) t / longest));
+        s.append(String.format(
+                java.util.Locale.ROOT,
+                "the paper's lengths, T = %s, are %s times this run's longest, T = %d;%n"
+                        + "at T = %d the paper trained on %,d sequences, this run on %,d per length",
+                and(lengths.stream().map(String::valueOf).toList()),
+                and(times),
+                longest,
+                paper.intColumn("T").get(0),
+                paper.intColumn("training sequences").get(0),
+                (long) config.steps() * config.batchSize()));
+        return s.toString();
+    }
+
+    private static String and(List<String> items) {
+        if (items.size() < 2) return String.join("", items);
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
+    private static String fewDigits(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.2g", v);
     }
 
     /**

@@ -81,7 +81,9 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
         INDArray truth = data.inverseTargets(data.test().targets()); // [B, Y]
         INDArray forecast = data.inverseTargets(model.predict(data.test().inputs(), LossMode.LAST_STEP)); // [B, Y]
         INDArray persistence = data.inverseTargets(Baselines.persistence(data.test())); // [B, Y]
-        return new Result(model, history, truth, forecast, persistence);
+        double persistenceValidation = Metrics.mse(
+                Baselines.persistence(data.validation()), data.validation().targets()); // standardised, like the losses
+        return new Result(model, history, truth, forecast, persistence, persistenceValidation);
     }
 
     /**
@@ -92,9 +94,16 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
      * @param truth       the test targets, {@code [B, Y]}
      * @param forecast    the model's forecasts, {@code [B, Y]}
      * @param persistence ŷ = x_T, {@code [B, Y]}
+     * @param persistenceValidationLoss persistence's MSE on the validation windows in the standardised
+     *                    units of the training curves: the baseline to draw on them
      */
     public record Result(
-            SequenceRegressor model, History history, INDArray truth, INDArray forecast, INDArray persistence) {
+            SequenceRegressor model,
+            History history,
+            INDArray truth,
+            INDArray forecast,
+            INDArray persistence,
+            double persistenceValidationLoss) {
 
         /** The model's MSE on the test part. */
         public double mse() {
@@ -136,7 +145,8 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
         @Override
         public String toString() {
             return String.format(
-                    "test MSE: LSTM %.3f, persistence %.3f (the LSTM removes %.1f%% of persistence's error); MAE: LSTM %.3f, persistence %.3f",
+                    "test MSE: LSTM %.3f, persistence %.3f (the LSTM removes %.1f%% of persistence's error)%n"
+                            + "test MAE: LSTM %.3f, persistence %.3f",
                     mse(),
                     persistenceMse(),
                     100 * improvement(),

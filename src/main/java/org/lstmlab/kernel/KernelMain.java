@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
 /**
@@ -27,7 +26,7 @@ public final class KernelMain {
         System.setProperty("java.awt.headless", "true");
         ParentWatch.start();
         String connection = Files.readString(Path.of(args[0]));
-        JupyterConnection jupyter = quietly(() -> new JupyterConnection(KernelConnectionProperties.parse(connection)));
+        LabConnection jupyter = quietly(() -> new LabConnection(KernelConnectionProperties.parse(connection)));
         LabKernel kernel = LabKernel.create(notebookClasspath());
         kernel.becomeHandlerForConnection(jupyter);
         jupyter.connect();

@@ -11,8 +11,12 @@ import java.util.List;
  * Writes the Jupyter kernelspec of the course kernel: name {@code lstm-lab}, display name
  * "Java (LSTM Lab)", message-mode interrupts, and an argv that starts {@link KernelMain} on the
  * kernel jar plus the library's classpath. {@code ./lab kernel install} runs
- * {@code java org.lstmlab.kernel.KernelSpec DIR KERNEL_JAR CLASSPATH_FILE} and hands DIR to
- * {@code jupyter kernelspec install}.
+ * {@code java org.lstmlab.kernel.KernelSpec DIR KERNEL_JAR CLASSPATH_FILE}, DIR being
+ * {@code .../kernels/NAME}.
+ *
+ * <p>The kernelspec's name is its folder's name. Notebooks record it ({@code metadata.kernelspec.name})
+ * and Jupyter opens them on the kernel of that name, so installing this kernel as {@code java}
+ * ({@code ./lab kernel install --name java}) opens notebooks written for IJava here, unedited.
  */
 public final class KernelSpec {
 
@@ -33,6 +37,16 @@ public final class KernelSpec {
      * @return kernel.json as JSON text
      */
     public static String json(String java, int javaFeature, String kernelJar, List<String> notebookClasspath) {
+        return json(java, javaFeature, kernelJar, notebookClasspath, DISPLAY_NAME);
+    }
+
+    /**
+     * The kernel.json text with another display name.
+     *
+     * @param displayName what Jupyter's menus show
+     */
+    public static String json(
+            String java, int javaFeature, String kernelJar, List<String> notebookClasspath, String displayName) {
         if (javaFeature < 17) {
             throw new IllegalArgumentException("the kernel needs Java 17 or newer but got Java " + javaFeature);
         }
@@ -58,7 +72,7 @@ public final class KernelSpec {
             json.append(k == 0 ? "" : ", ").append(quote(argv.get(k)));
         }
         json.append("],\n  \"display_name\": ")
-                .append(quote(DISPLAY_NAME))
+                .append(quote(displayName))
                 .append(",\n  \"language\": \"java\",\n  \"interrupt_mode\": \"message\",\n")
                 // ND4J's OpenMP threads spin-wait; on a 2-core laptop or a shared lab machine the course's small
                 // arrays train several times faster on one thread (PERFORMANCE.md).
@@ -68,7 +82,24 @@ public final class KernelSpec {
     }
 
     /**
-     * Writes kernel.json into a folder.
+     * The display name of the kernel installed under a kernelspec name: "Java (LSTM Lab)" for
+     * {@value #NAME}, "Java (LSTM Lab) as NAME" for another, so both can be told apart in the menus.
+     */
+    public static String displayName(String name) {
+        return name.equals(NAME) ? DISPLAY_NAME : DISPLAY_NAME + " as " + name;
+    }
+
+    /**
+     * Whether a kernel.json starts this kernel (and may be overwritten by it).
+     *
+     * @param kernelJson an existing kernelspec's kernel.json
+     */
+    public static boolean isOurs(Path kernelJson) throws IOException {
+        return Files.readString(kernelJson).contains("\"" + KernelMain.class.getName() + "\"");
+    }
+
+    /**
+     * Writes kernel.json into a folder, the kernelspec's name being the folder's name.
      *
      * @param folder the kernelspec folder (created when missing)
      * @return the kernel.json file
@@ -77,7 +108,10 @@ public final class KernelSpec {
             Path folder, String java, int javaFeature, String kernelJar, List<String> notebookClasspath)
             throws IOException {
         Files.createDirectories(folder);
-        return Files.writeString(folder.resolve("kernel.json"), json(java, javaFeature, kernelJar, notebookClasspath));
+        String name = folder.toAbsolutePath().normalize().getFileName().toString();
+        return Files.writeString(
+                folder.resolve("kernel.json"),
+                json(java, javaFeature, kernelJar, notebookClasspath, displayName(name)));
     }
 
     static String quote(String text) {
@@ -101,13 +135,22 @@ public final class KernelSpec {
     }
 
     /**
-     * {@code KernelSpec FOLDER KERNEL_JAR CLASSPATH_FILE}: writes kernel.json for the running JVM.
+     * {@code KernelSpec FOLDER KERNEL_JAR CLASSPATH_FILE [--force]}: writes kernel.json for the running
+     * JVM; refuses (exit 3) to overwrite another kernel's kernelspec without {@code --force}.
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
+        boolean force = args.length == 4 && args[3].equals("--force");
+        if (args.length != 3 && !force) {
             System.err.println(
-                    "usage: KernelSpec FOLDER KERNEL_JAR CLASSPATH_FILE (got " + args.length + " arguments)");
+                    "usage: KernelSpec FOLDER KERNEL_JAR CLASSPATH_FILE [--force] (got " + args.length + " arguments)");
             System.exit(2);
+        }
+        Path existing = Path.of(args[0], "kernel.json");
+        if (!force && Files.isRegularFile(existing) && !isOurs(existing)) {
+            System.err.println("lab: " + existing + " belongs to another kernel (for example IJava); remove it first"
+                    + " (jupyter kernelspec remove " + Path.of(args[0]).getFileName()
+                    + ") or add --force to replace it");
+            System.exit(3);
         }
         Path kernelJar = Path.of(args[1]).toAbsolutePath();
         if (!Files.isRegularFile(kernelJar)) {

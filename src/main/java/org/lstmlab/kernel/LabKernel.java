@@ -1,8 +1,8 @@
 package org.lstmlab.kernel;
 
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -11,13 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import jdk.jshell.Diag;
-import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.UnresolvedReferenceException;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -25,26 +21,31 @@ import org.dflib.jjava.jupyter.kernel.BaseKernelBuilder;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
+import org.dflib.jjava.jupyter.messages.ContentType;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
-import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 
 /**
  * The LSTM Lab Jupyter kernel: evaluates Java cells with JShell inside this JVM, renders values
  * with {@link Rendering}, buffers output with {@link CellOutput}, and supports the IJava magics
- * {@code %classpath}, {@code %jars}, {@code %%time} and {@code %lsmagic}.
+ * {@code %classpath}, {@code %jars}, {@code %maven} ({@link MavenMagic}), {@code %%time} and
+ * {@code %lsmagic}.
  */
 public final class LabKernel extends BaseKernel {
 
     private static final Pattern LINE_MAGIC = Pattern.compile("^\\s*%(\\w+)(.*)$");
+    private static final MIMEType TEXT = MIMEType.parse("text/plain");
     private static final Pattern CELL_MAGIC = Pattern.compile("^\\s*%%(\\w+)([^\\n]*)\\n?(.*)$", Pattern.DOTALL);
 
     private final InProcessExecutionControl control = new InProcessExecutionControl();
@@ -53,9 +54,18 @@ public final class LabKernel extends BaseKernel {
     private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
     private final CellOutput output;
     private final PrintStream kernelErr = System.err;
+    private final Displays displays = new Displays(this::publishInCell, kernelErr);
+    private final JavaCells javaCells = new JavaCells(control, displays);
     private volatile ShellReplyEnvironment cellEnv;
+    private volatile Message<ExecuteRequest> cellRequest;
+    private volatile FrontendInput frontendInput;
+    private volatile JavadocIndex javadocIndex;
+    private final MavenMagic maven = new MavenMagic(System.getenv());
+    private final java.util.Set<String> onClasspath = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private LabKernel(Builder b, List<String> notebookClasspath) {
+    private final SessionHistory history;
+
+    private LabKernel(Builder b, List<String> notebookClasspath, SessionHistory history) {
         super(
                 b.buildName(),
                 b.buildVersion(),
@@ -68,7 +78,7 @@ public final class LabKernel extends BaseKernel {
                         "java",
                         "script"),
                 List.of(),
-                b.buildHistoryManager(),
+                history,
                 b.buildJupyterIO(b.buildJupyterIOEncoding()),
                 b.buildCommManager(),
                 b.buildRenderer(),
@@ -79,8 +89,13 @@ public final class LabKernel extends BaseKernel {
         this.output = new CellOutput(this::publishStream);
         System.setOut(output.out);
         System.setErr(output.err);
-        Notebook.setDisplayer(this::display);
+        System.setIn(new NotebookInput(this::readLineFromFrontend));
+        Notebook.setDisplayer(displays);
+        ProgressInPlace.install(displays);
         this.notebookClasspath = List.copyOf(notebookClasspath);
+        notebookClasspath.forEach(entry ->
+                onClasspath.add(Path.of(entry).toAbsolutePath().normalize().toString()));
+        this.history = history;
     }
 
     /**
@@ -129,7 +144,7 @@ public final class LabKernel extends BaseKernel {
      * @return the kernel, ready to handle a connection
      */
     public static LabKernel create(List<String> notebookClasspath) {
-        return new LabKernel(new Builder(), notebookClasspath);
+        return new LabKernel(new Builder(), notebookClasspath, new SessionHistory());
     }
 
     private JShell startShell(List<String> notebookClasspath) {
@@ -167,6 +182,9 @@ public final class LabKernel extends BaseKernel {
     public void becomeHandlerForConnection(JupyterConnection connection) {
         super.becomeHandlerForConnection(connection);
         connection.setHandler(MessageType.EXECUTE_REQUEST, this::handleExecute);
+        if (connection instanceof LabConnection) {
+            frontendInput = new FrontendInput(((LabConnection) connection).stdinChannel());
+        }
         output.startTimer(100);
     }
 
@@ -177,13 +195,18 @@ public final class LabKernel extends BaseKernel {
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
         cellEnv = env;
+        cellRequest = message;
+        displays.cellStarted();
+        String shownText = null;
         try {
             CellGuard.clearStop();
             Object[] result = runCell(request.getCode());
             output.flush();
-            if (result != null) {
-                env.publish(new PublishExecuteResult(count, displayData(result[0])));
+            DisplayData shown = result == null ? null : displayData(result[0]);
+            if (shown != null) {
+                env.publish(new PublishExecuteResult(count, shown));
             }
+            shownText = shown == null ? null : String.valueOf(shown.getData(TEXT));
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
         } catch (CellError error) {
             output.flush();
@@ -202,6 +225,10 @@ public final class LabKernel extends BaseKernel {
             control.forgetValues();
             output.flush();
             cellEnv = null;
+            cellRequest = null;
+            if (request.shouldStoreHistory() && !request.isSilent()) {
+                history.add(count, request.getCode(), shownText);
+            }
         }
     }
 
@@ -215,21 +242,46 @@ public final class LabKernel extends BaseKernel {
                 stream == CellOutput.Stream.OUT ? PublishStream.StreamType.OUT : PublishStream.StreamType.ERR, text));
     }
 
-    /** Shows an object below the running cell (the notebook's {@code display}). */
-    void display(Object value) {
+    /** One line typed into the front end's input box (Jupyter's input_request), for System.in. */
+    private String readLineFromFrontend() throws InterruptedIOException {
+        Message<ExecuteRequest> request = cellRequest;
+        FrontendInput input = frontendInput;
+        if (request == null || input == null) {
+            throw new StdinUnavailable("no cell is running (a thread left behind by a cell read System.in)");
+        }
+        if (!request.getContent().isStdinEnabled()) {
+            throw new StdinUnavailable("the front end running this notebook accepts no input (it sent allow_stdin ="
+                    + " false, as nbclient, nbconvert and ./lab run-notebooks do); put the value in the code instead");
+        }
+        output.flush(); // a prompt printed with System.out.print shows above the input box
+        return input.readLine(request, "");
+    }
+
+    /** Publishes a display message below the running cell, after what it printed so far. */
+    private <T extends ContentType<T>> boolean publishInCell(T content) {
         ShellReplyEnvironment env = cellEnv;
         if (env == null) {
-            kernelErr.println("display outside a cell: " + value);
-            return;
+            return false;
         }
         output.flush();
-        env.publish(new PublishDisplayData(displayData(value)));
+        env.publish(content);
+        return true;
     }
 
     private static DisplayData displayData(Object value) {
         DisplayData data = new DisplayData();
         Rendering.render(value).forEach(data::putData);
         return data;
+    }
+
+    /** Answers from the cells this kernel ran, as protocol tuples ({@link SessionHistory#replyContent}). */
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        env.setBusyDeferIdle();
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        MessageType<Object> type = (MessageType) HistoryReply.MESSAGE_TYPE;
+        Object content = SessionHistory.replyContent(history.answer(message.getContent()));
+        env.reply(new Message<>(env.getContext(), type, content));
     }
 
     /** Replies first, then starts JShell: the reply is what Jupyter waits for to call the kernel ready. */
@@ -291,7 +343,7 @@ public final class LabKernel extends BaseKernel {
             Matcher lineMagic = LINE_MAGIC.matcher(lines[n]);
             if (lineMagic.matches() && !lines[n].trim().startsWith("%%")) {
                 if (!java.toString().isBlank()) {
-                    evalJava(java.toString(), javaStartLine);
+                    java(java.toString(), javaStartLine);
                 }
                 java.setLength(0);
                 javaStartLine = n + 1;
@@ -302,7 +354,7 @@ public final class LabKernel extends BaseKernel {
             }
         }
         if (!java.toString().isBlank()) {
-            last = evalJava(java.toString(), javaStartLine);
+            last = java(java.toString(), javaStartLine);
         }
         return last;
     }
@@ -333,11 +385,13 @@ public final class LabKernel extends BaseKernel {
                     }
                     for (Path path : Globs.resolve(arg)) {
                         jshell.addToClasspath(path.toAbsolutePath().toString());
+                        onClasspath.add(path.toAbsolutePath().normalize().toString());
                         System.out.println("added to the classpath: " + path.toAbsolutePath());
                     }
                 }
             }
-            case "lsmagic" -> System.out.println("Line magics: %classpath %jars %lsmagic\nCell magics: %%time");
+            case "maven" -> addMavenArtifacts(args);
+            case "lsmagic" -> System.out.println("Line magics: %classpath %jars %maven %lsmagic\nCell magics: %%time");
             default ->
                 throw new CellError(
                         "UndefinedMagic",
@@ -346,125 +400,24 @@ public final class LabKernel extends BaseKernel {
         }
     }
 
-    /**
-     * Evaluates Java source snippet by snippet.
-     *
-     * @param code the Java code of (part of) a cell
-     * @param firstLine the cell line (0-based) the code starts on, for error positions
-     * @return the value of the last snippet when it is an expression, else null
-     */
-    private Object[] evalJava(String code, int firstLine) {
+    /** {@code %maven group:artifact:version ...}: the artifacts and their dependencies join the classpath. */
+    private void addMavenArtifacts(String args) {
         JShell jshell = shell.join();
-        SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
-        String remaining = code;
-        int consumed = 0;
-        Object[] last = null;
-        while (!remaining.isBlank()) {
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
-            String source;
-            String rest;
-            if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
-                break;
-            } else if (info.completeness().isComplete()) {
-                source = info.source();
-                rest = info.remaining();
-            } else {
-                source = remaining;
-                rest = "";
+        List<MavenMagic.Coordinate> coordinates = MavenMagic.parse(args);
+        System.out.println("%maven: resolving " + args.trim() + " with Maven (~/.m2/repository, then Maven Central)");
+        output.flush();
+        List<Path> jars = maven.resolve(coordinates, CellGuard::stopRequested);
+        for (MavenMagic.Placement placement : MavenMagic.place(jars, onClasspath)) {
+            if (placement.kind() == MavenMagic.Placement.Kind.ADD) {
+                jshell.addToClasspath(placement.jar());
+                onClasspath.add(placement.jar());
             }
-            last = evalSnippet(jshell, source, code, consumed, firstLine); // source starts where remaining does
-            consumed += remaining.length() - rest.length();
-            remaining = rest;
+            System.out.println(placement.message());
         }
-        return last;
     }
 
-    private Object[] evalSnippet(JShell jshell, String source, String code, int snippetStart, int firstLine) {
-        List<SnippetEvent> events = jshell.eval(source);
-        Object[] value = null;
-        for (SnippetEvent event : events) {
-            if (event.causeSnippet() != null) {
-                continue;
-            }
-            Snippet snippet = event.snippet();
-            if (event.status() == Snippet.Status.REJECTED) {
-                throw compileError(jshell, snippet, code, snippetStart, firstLine);
-            }
-            if (event.exception() != null) {
-                throw runtimeError(jshell, event.exception(), snippet);
-            }
-            if (CellGuard.stopRequested()) {
-                throw CellError.interrupted();
-            }
-            boolean shows = snippet.kind() == Snippet.Kind.EXPRESSION
-                    || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
-            if (shows
-                    && event.value() != null
-                    && event.value().startsWith(InProcessExecutionControl.VALUE_KEY_PREFIX)) {
-                value = new Object[] {control.takeValue(event.value())};
-            }
-        }
-        return value;
-    }
-
-    private CellError compileError(JShell jshell, Snippet snippet, String code, int snippetStart, int firstLine) {
-        List<Diag> diags = jshell.diagnostics(snippet).filter(Diag::isError).collect(Collectors.toList());
-        if (diags.isEmpty()) {
-            return new CellError(
-                    "CompilationException", "the code is not a complete Java statement", List.of(snippet.source()));
-        }
-        List<String> traceback = new ArrayList<>();
-        String first = null;
-        for (Diag diag : diags) {
-            int at = snippetStart + (int) Math.max(0, diag.getStartPosition());
-            int[] lineColumn = lineColumn(code, Math.min(at, code.length()));
-            int line = firstLine + lineColumn[0] + 1;
-            String message = diag.getMessage(Locale.ENGLISH)
-                    .replaceAll("\\n\\s*location: class\\s*$", ""); // JShell's wrapper class has no name to show
-            String where = "line " + line + ", column " + (lineColumn[1] + 1) + ": " + message;
-            if (first == null) {
-                first = where;
-            }
-            traceback.add(where);
-            String sourceLine = code.split("\n", -1)[lineColumn[0]];
-            traceback.add("    " + sourceLine);
-            traceback.add("    " + " ".repeat(lineColumn[1]) + "^");
-        }
-        return new CellError("CompilationException", first, traceback);
-    }
-
-    private static int[] lineColumn(String code, int offset) {
-        int line = 0;
-        int lineStart = 0;
-        for (int k = 0; k < offset; k++) {
-            if (code.charAt(k) == '\n') {
-                line++;
-                lineStart = k + 1;
-            }
-        }
-        return new int[] {line, offset - lineStart};
-    }
-
-    private CellError runtimeError(JShell jshell, Exception reported, Snippet snippet) {
-        if (CellGuard.stopRequested()) {
-            return CellError.interrupted();
-        }
-        Throwable thrown = control.lastThrown();
-        if (reported instanceof UnresolvedReferenceException) {
-            var unresolved = ((UnresolvedReferenceException) reported).getSnippet();
-            String missing = jshell.unresolvedDependencies(unresolved).collect(Collectors.joining(", "));
-            String message = unresolved.source().strip().lines().findFirst().orElse("") + " cannot run until " + missing
-                    + " is declared";
-            return new CellError("UnresolvedReferenceException", message, List.of(message));
-        }
-        if (thrown != null) {
-            return CellError.fromThrowable(thrown, "");
-        }
-        EvalException eval = (EvalException) reported;
-        return new CellError(
-                eval.getExceptionClassName(),
-                String.valueOf(eval.getMessage()),
-                List.of(eval.getExceptionClassName() + ": " + eval.getMessage()));
+    private Object[] java(String code, int firstLine) {
+        return javaCells.eval(shell.join(), code, firstLine);
     }
 
     // ---------------------------------------------------------------------------------- editor
@@ -475,16 +428,54 @@ public final class LabKernel extends BaseKernel {
         return value == null ? null : value[0];
     }
 
+    /**
+     * Shift-Tab: the signatures JShell finds at the cursor, each with the library's Javadoc from the
+     * index built with the kernel ({@link JavadocIndex}).
+     */
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        var docs = shell.join().sourceCodeAnalysis().documentation(code, at, false);
+        SourceCodeAnalysis analysis = shell.join().sourceCodeAnalysis();
+        String snippet = currentSnippet(analysis, code.substring(0, Math.min(at, code.length())));
+        var docs = analysis.documentation(snippet, snippet.length(), false);
         if (docs.isEmpty()) {
             return null;
         }
-        DisplayData data = new DisplayData(docs.stream()
-                .map(d -> d.signature() + (d.javadoc() == null ? "" : "\n" + d.javadoc()))
-                .collect(Collectors.joining("\n\n")));
-        return data;
+        JavadocIndex index = javadoc();
+        return new DisplayData(docs.stream()
+                .map(d -> {
+                    String doc = d.javadoc() != null ? d.javadoc() : index.lookup(d.signature());
+                    return d.signature() + (doc == null ? "" : "\n\n" + doc);
+                })
+                .distinct()
+                .collect(Collectors.joining("\n\n" + "─".repeat(40) + "\n\n")));
+    }
+
+    private JavadocIndex javadoc() {
+        JavadocIndex index = javadocIndex;
+        if (index == null) {
+            index = JavadocIndex.load(StartupSnippet.PACKAGES);
+            javadocIndex = index;
+        }
+        return index;
+    }
+
+    /**
+     * The snippet the cursor is in: the code after the last complete statement before it, or that
+     * statement when the code before the cursor is complete ({@code LstmCell|}). JShell documents one
+     * snippet, not a cell of several.
+     */
+    static String currentSnippet(SourceCodeAnalysis analysis, String before) {
+        String remaining = before;
+        String last = before;
+        while (!remaining.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            if (!info.completeness().isComplete()) {
+                return remaining;
+            }
+            last = remaining.substring(0, remaining.length() - info.remaining().length());
+            remaining = info.remaining();
+        }
+        return last;
     }
 
     @Override
@@ -568,11 +559,6 @@ public final class LabKernel extends BaseKernel {
         @Override
         protected org.dflib.jjava.jupyter.kernel.util.StringStyler buildErrorStyler() {
             return super.buildErrorStyler();
-        }
-
-        @Override
-        protected org.dflib.jjava.jupyter.kernel.history.HistoryManager buildHistoryManager() {
-            return super.buildHistoryManager();
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The imports every notebook starts with: the library's packages (the course's scenes among them), ND4J's entry points,
- * Tablesaw's {@code Table}, XChart and {@code display}. Only what is on the classpath is imported,
+ * Tablesaw's {@code Table}, XChart, {@code display} and {@code updateDisplay}. Only what is on the classpath is imported,
  * so a package a build does not have yet never breaks the kernel's start.
  */
 final class StartupSnippet {
@@ -38,7 +38,7 @@ final class StartupSnippet {
      * The import statements for what the class loader can see.
      *
      * @param loader the loader of the notebook classpath
-     * @return one import statement per element, the static import of {@code display} last
+     * @return one import statement per element, the static imports of {@code updateDisplay} and {@code display} last
      */
     static List<String> imports(ClassLoader loader) {
         List<String> imports = new ArrayList<>();
@@ -52,6 +52,7 @@ final class StartupSnippet {
                 imports.add("import " + name + ";");
             }
         }
+        imports.add("import static org.lstmlab.kernel.Notebook.updateDisplay;");
         imports.add("import static org.lstmlab.kernel.Notebook.display;");
         return imports;
     }

@@ -121,9 +121,10 @@ public final class LstmCell implements RecurrentLayer {
      * @param c0 C_0, {@code [B, H]}
      */
     public LstmSequence forwardSequence(INDArray xs, INDArray h0, INDArray c0) {
-        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, params.inputSize());
-        Shapes.require("h_0", "[B, H]", h0, xs.size(0), params.hiddenSize());
-        Shapes.require("C_0", "[B, H]", c0, xs.size(0), params.hiddenSize());
+        Shapes.requireBatch(
+                Shapes.batched("x", "[B, T, X]", xs, Shapes.ANY, params.inputSize()),
+                Shapes.batched("h_0", "[B, H]", h0, params.hiddenSize()),
+                Shapes.batched("C_0", "[B, H]", c0, params.hiddenSize()));
         Shapes.requireSteps("x", xs);
         Shapes.requireType("x", xs, params.dataType());
         Shapes.requireType("h_0", h0, params.dataType());
@@ -210,9 +211,10 @@ public final class LstmCell implements RecurrentLayer {
     }
 
     private void checkStep(INDArray x, INDArray hPrev, INDArray cPrev) {
-        Shapes.require("x_t", "[B, X]", x, Shapes.ANY, params.inputSize());
-        Shapes.require("h_{t-1}", "[B, H]", hPrev, x.rows(), params.hiddenSize());
-        Shapes.require("C_{t-1}", "[B, H]", cPrev, x.rows(), params.hiddenSize());
+        Shapes.requireBatch(
+                Shapes.batched("x_t", "[B, X]", x, params.inputSize()),
+                Shapes.batched("h_{t-1}", "[B, H]", hPrev, params.hiddenSize()),
+                Shapes.batched("C_{t-1}", "[B, H]", cPrev, params.hiddenSize()));
         Shapes.requireType("x_t", x, params.dataType());
         Shapes.requireType("h_{t-1}", hPrev, params.dataType());
         Shapes.requireType("C_{t-1}", cPrev, params.dataType());

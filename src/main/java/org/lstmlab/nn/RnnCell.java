@@ -73,8 +73,9 @@ public final class RnnCell implements RecurrentLayer {
      * @param h0 h_0, {@code [B, H]}
      */
     public RnnSequence forwardSequence(INDArray xs, INDArray h0) {
-        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, params.inputSize());
-        Shapes.require("h_0", "[B, H]", h0, xs.size(0), params.hiddenSize());
+        Shapes.requireBatch(
+                Shapes.batched("x", "[B, T, X]", xs, Shapes.ANY, params.inputSize()),
+                Shapes.batched("h_0", "[B, H]", h0, params.hiddenSize()));
         Shapes.requireSteps("x", xs);
         Shapes.requireType("x", xs, params.dataType());
         Shapes.requireType("h_0", h0, params.dataType());
@@ -152,8 +153,9 @@ public final class RnnCell implements RecurrentLayer {
     }
 
     private void checkStep(INDArray x, INDArray hPrev) {
-        Shapes.require("x_t", "[B, X]", x, Shapes.ANY, params.inputSize());
-        Shapes.require("h_{t-1}", "[B, H]", hPrev, x.rows(), params.hiddenSize());
+        Shapes.requireBatch(
+                Shapes.batched("x_t", "[B, X]", x, params.inputSize()),
+                Shapes.batched("h_{t-1}", "[B, H]", hPrev, params.hiddenSize()));
         Shapes.requireType("x_t", x, params.dataType());
         Shapes.requireType("h_{t-1}", hPrev, params.dataType());
     }

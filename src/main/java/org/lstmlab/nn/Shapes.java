@@ -40,6 +40,105 @@ public final class Shapes {
         }
     }
 
+    /**
+     * One array of a step or a sequence whose first dimension is the batch size B, for
+     * {@link #requireBatch}: its symbol, its shape in symbols and the sizes after B.
+     *
+     * @param symbol   e.g. {@code "h_{t-1}"}
+     * @param symbolic e.g. {@code "[B, H]"}
+     * @param array    the array to check
+     * @param rest     the expected sizes after B; {@link #ANY} accepts any size (e.g. T)
+     */
+    public record Batched(String symbol, String symbolic, INDArray array, long... rest) {
+        /** Whether the array has the right rank and the right sizes after B, whatever its B. */
+        boolean fitsApartFromB() {
+            if (array == null || array.rank() != rest.length + 1) return false;
+            for (int k = 0; k < rest.length; k++) {
+                if (rest[k] != ANY && rest[k] != array.size(k + 1)) return false;
+            }
+            return true;
+        }
+
+        long[] expected(long batch) {
+            long[] e = new long[rest.length + 1];
+            e[0] = batch;
+            System.arraycopy(rest, 0, e, 1, rest.length);
+            return e;
+        }
+    }
+
+    /** The array {@code a} as one of the arrays that {@link #requireBatch} checks together. */
+    public static Batched batched(String symbol, String symbolic, INDArray a, long... rest) {
+        return new Batched(symbol, symbolic, a, rest);
+    }
+
+    /**
+     * Fails unless every array has its shape and all agree on the batch size B. B is read from
+     * the first array whose other sizes are right, so that a transposed or wrong array is the one
+     * named, with both shapes: {@code x_t must be [B, X] = [3, 4] but is [4, 3]: B = 3 from h_{t-1}
+     * [3, 8] and X = 4 from the parameters; is x_t transposed?}
+     *
+     * @param arrays the arrays of one call, in the order of its parameters
+     * @throws IllegalArgumentException naming the wrong array, the array B came from and both shapes
+     */
+    public static void requireBatch(Batched... arrays) {
+        for (Batched b : arrays) {
+            if (b.array() == null) require(b.symbol(), b.symbolic(), null);
+        }
+        Batched source = null;
+        for (Batched b : arrays) {
+            if (b.fitsApartFromB()) {
+                source = b;
+                break;
+            }
+        }
+        for (Batched b : arrays) {
+            if (source == null) {
+                require(b.symbol(), b.symbolic(), b.array(), b.expected(ANY));
+                continue;
+            }
+            long batch = source.array().size(0);
+            long[] actual = b.array().shape();
+            boolean ok = b.fitsApartFromB() && actual[0] == batch;
+            if (ok) continue;
+            boolean sameRank = actual.length == b.rest().length + 1;
+            if (!sameRank || actual[0] == batch) {
+                boolean openSizes = Arrays.stream(b.rest()).anyMatch(r -> r == ANY);
+                require(b.symbol(), b.symbolic(), b.array(), b.expected(sameRank || !openSizes ? batch : ANY));
+                continue;
+            }
+            String expected = describe(b.expected(batch), actual, b.symbolic());
+            String because = b.fitsApartFromB()
+                    ? ": B = " + batch + " from " + source.symbol() + " "
+                            + Arrays.toString(source.array().shape())
+                            + ", and every array of the call needs one row per example"
+                    : ": B = " + batch + " from " + source.symbol() + " "
+                            + Arrays.toString(source.array().shape())
+                            + fixedSizes(b)
+                            + (transposed(actual, b.expected(batch)) ? "; is " + b.symbol() + " transposed?" : "");
+            throw new IllegalArgumentException(b.symbol() + " must be " + b.symbolic() + " = " + expected + " but is "
+                    + Arrays.toString(actual) + because);
+        }
+    }
+
+    /** " and X = 4 from the parameters" for {@code [B, X]}; sizes left open (T) are not named. */
+    private static String fixedSizes(Batched b) {
+        String[] names = b.symbolic().replaceAll("[\\[\\]\\s]", "").split(",");
+        StringBuilder s = new StringBuilder();
+        for (int k = 0; k < b.rest().length; k++) {
+            if (b.rest()[k] == ANY || k + 1 >= names.length) continue;
+            s.append(s.length() == 0 ? "" : ", ")
+                    .append(names[k + 1])
+                    .append(" = ")
+                    .append(b.rest()[k]);
+        }
+        return s.length() == 0 ? "" : " and " + s + " from the parameters";
+    }
+
+    private static boolean transposed(long[] actual, long[] expected) {
+        return actual.length == 2 && expected[1] != ANY && actual[0] == expected[1] && actual[1] == expected[0];
+    }
+
     /** Fails unless {@code a} holds the same data type as the parameters it meets. */
     public static void requireType(String symbol, INDArray a, DataType expected) {
         if (a == null) throw new IllegalArgumentException(symbol + " must be a " + expected + " array but is null");

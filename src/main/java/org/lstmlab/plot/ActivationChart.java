@@ -45,6 +45,7 @@ public final class ActivationChart {
         XYChart chart = Figures.lineChart("The course's two non-linearities", "pre-activation z", "activation", false);
         Figures.line(chart, new Curve("σ(z)", z, sigma), Figures.color(0), Figures.SOLID);
         Figures.line(chart, new Curve("tanh(z)", z, tanh), Figures.color(1), Figures.SOLID);
+        Figures.padAxes(chart, false);
         return chart;
     }
 }

@@ -34,58 +34,71 @@ final class Figures {
     static final BasicStroke DASHED =
             new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);
 
+    static final BasicStroke DOTTED =
+            new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {2f, 4f}, 0f);
+
     private Figures() {}
 
+    /**
+     * An empty line chart in the course's look. With {@code logY} the y axis is left linear for
+     * {@link LogAxis}, which draws the curves in log₁₀ space and labels the decades.
+     */
     static XYChart lineChart(String title, String xLabel, String yLabel, boolean logY) {
         XYChart chart = new XYChart(WIDTH, HEIGHT);
         chart.setTitle(title);
         chart.setXAxisTitle(xLabel);
         chart.setYAxisTitle(yLabel);
-        chart.getStyler().setYAxisLogarithmic(logY);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
         chart.getStyler().setPlotGridLinesStroke(new BasicStroke(0.6f));
-        chart.getStyler().setXAxisMaxLabelCount(MAX_X_LABELS);
         chart.getStyler().setMarkerSize(0);
+        chart.getStyler().setPlotContentSize(1.0); // the figures pad their ranges themselves: see padAxes
         return chart;
     }
 
+    /** Room left beyond the data at each end of an axis, as a fraction of the data's range. */
+    static final double PAD = 0.0234; // not a round fraction: see padAxes
+
     /**
-     * Keeps a log y axis readable however many decades the data span. XChart labels every decade
-     * (a custom label function would switch it to a linear tick calculator, which is wrong for a log
-     * axis), so beyond {@value #CROWDED_DECADES} decades the labels get a smaller font and beyond
-     * {@value #MAX_DECADE_GRID} decades the horizontal grid lines are dropped so that they do not
-     * merge into a grey block.
+     * Round ticks (0, 10, 20 … or 0, 500, 1000 …) and a little room around the curves: both axes
+     * run {@value #PAD} of the data's range beyond it (the y axis only when linear: a
+     * {@link LogAxis} pads itself), x labels are plain integers without a thousands separator
+     * when {@code integers} (steps, lags, time steps). XChart puts ticks at every n-th x value when
+     * the x values are equally spaced, which gives ticks such as 1, 11, 21 or crowds them; axis
+     * ends that do not continue that spacing (hence the odd fraction) turn this off.
      */
-    static void tidyLogAxis(XYChart chart) {
+    static void padAxes(XYChart chart, boolean integers) {
+        double[] x = range(chart, true);
+        if (x[1] > x[0]) {
+            chart.getStyler().setXAxisMin(x[0] - (x[1] - x[0]) * PAD);
+            chart.getStyler().setXAxisMax(x[1] + (x[1] - x[0]) * PAD);
+        }
+        if (integers) chart.getStyler().setXAxisDecimalPattern("#");
+        if (chart.getStyler().getyAxisTickLabelsFormattingFunction() == null) {
+            double[] y = range(chart, false);
+            if (y[1] > y[0]) {
+                chart.getStyler().setYAxisMin(y[0] - (y[1] - y[0]) * PAD);
+                chart.getStyler().setYAxisMax(y[1] + (y[1] - y[0]) * PAD);
+            }
+        }
+    }
+
+    /** {min, max} of the finite x (or y) values of every series. */
+    private static double[] range(XYChart chart, boolean x) {
         double min = Double.POSITIVE_INFINITY;
-        double max = 0;
+        double max = Double.NEGATIVE_INFINITY;
         for (XYSeries s : chart.getSeriesMap().values()) {
-            for (double v : s.getYData()) {
-                if (v > 0) {
+            for (double v : x ? s.getXData() : s.getYData()) {
+                if (Double.isFinite(v)) {
                     min = Math.min(min, v);
                     max = Math.max(max, v);
                 }
             }
         }
-        if (!(max > 0)) return;
-        int decades = (int) Math.ceil(Math.log10(max)) - (int) Math.floor(Math.log10(min));
-        chart.getStyler().setYAxisLogarithmicDecadeOnly(true);
-        chart.getStyler().setPlotGridHorizontalLinesVisible(decades <= MAX_DECADE_GRID);
-        if (decades > CROWDED_DECADES) {
-            java.awt.Font font = chart.getStyler().getAxisTickLabelsFont();
-            chart.getStyler()
-                    .setAxisTickLabelsFont(font.deriveFont(Math.max(7f, font.getSize2D() * CROWDED_DECADES / decades)));
-        }
+        return new double[] {min, max};
     }
-
-    /** At most this many x tick labels, so that long runs stay readable. */
-    static final int MAX_X_LABELS = 12;
-
-    static final int CROWDED_DECADES = 24;
-    static final int MAX_DECADE_GRID = 40;
 
     static XYSeries line(XYChart chart, Curve c, Color color, BasicStroke stroke) {
         requireUniqueName(chart, c.name());
@@ -100,6 +113,7 @@ final class Figures {
     /** A line chart whose x axis shows calendar dates (UTC, yyyy-MM-dd), not day numbers. */
     static XYChart datedChart(String title, String yLabel) {
         XYChart chart = lineChart(title, "date", yLabel, false);
+        chart.getStyler().setPlotContentSize(0.92); // XChart's own margins: its date axis picks the ticks
         chart.getStyler().setDatePattern("yyyy-MM-dd");
         chart.getStyler().setTimezone(TimeZone.getTimeZone("UTC"));
         return chart;

@@ -37,6 +37,7 @@ public final class ForecastChart {
         for (int k = 0; k < forecasts.size(); k++) {
             Figures.line(chart, forecasts.get(k), Figures.color(k), k == 0 ? Figures.SOLID : Figures.DASHED);
         }
+        Figures.padAxes(chart, true);
         return chart;
     }
 

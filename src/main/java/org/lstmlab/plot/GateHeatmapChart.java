@@ -25,7 +25,10 @@ public final class GateHeatmapChart {
     }
 
     /** At most this many time steps are labelled, to keep the axis readable. */
-    static final int MAX_LABELS = 20;
+    static final int MAX_LABELS = 15;
+
+    /** Steps between labelled time steps, in order of preference. */
+    private static final int[] LABEL_STEPS = {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000};
 
     private static final Color[] SIGMOID_COLORS = {
         new Color(247, 251, 255), new Color(107, 174, 214), new Color(8, 48, 107)
@@ -63,9 +66,7 @@ public final class GateHeatmapChart {
         chart.getStyler().setRangeColors(gate.min() < 0 ? TANH_COLORS : SIGMOID_COLORS);
         chart.getStyler().setMin(gate.min());
         chart.getStyler().setMax(gate.max());
-        chart.getStyler().setXAxisMaxLabelCount(MAX_LABELS);
-        List<Integer> xLabels = new ArrayList<>();
-        for (int t = 1; t <= steps; t++) xLabels.add(t);
+        List<String> xLabels = timeLabels(steps);
         List<Integer> yLabels = new ArrayList<>();
         for (int j = 0; j < units; j++) yLabels.add(j);
         List<Number[]> heat = new ArrayList<>();
@@ -101,6 +102,30 @@ public final class GateHeatmapChart {
             values[t] = g.getRow(example).toDoubleVector();
         }
         return chart(gate, values);
+    }
+
+    /**
+     * The x axis's category per time step t = 1 … T: t itself where it is labelled — every multiple
+     * of the smallest step of 1, 2, 5, 10, 20, 25, 50 … that keeps at most {@value #MAX_LABELS}
+     * labels, and t = 1 when the step is 5 or more — otherwise a blank. XChart's own thinning of a
+     * category axis (setXAxisMaxLabelCount) labels irregular steps and repeats the last one
+     * ("1 2 4 5 7 … 26 28 28"). Blanks are spaces of different lengths: XChart needs distinct
+     * categories and cannot draw an empty label.
+     */
+    static List<String> timeLabels(int steps) {
+        int step = LABEL_STEPS[LABEL_STEPS.length - 1];
+        for (int s : LABEL_STEPS) {
+            if (steps / s + (s >= 5 ? 1 : 0) <= MAX_LABELS) {
+                step = s;
+                break;
+            }
+        }
+        List<String> labels = new ArrayList<>(steps);
+        for (int t = 1; t <= steps; t++) {
+            boolean labelled = t % step == 0 || (t == 1 && step >= 5);
+            labels.add(labelled ? Integer.toString(t) : " ".repeat(t));
+        }
+        return labels;
     }
 
     private static void requireGrid(Gate gate, double[][] values) {

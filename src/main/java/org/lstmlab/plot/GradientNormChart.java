@@ -16,8 +16,9 @@ import org.knowm.xchart.XYChart;
  *         List.of(Curve.indexed("bound 0.5^(T−t)", bound05), Curve.indexed("bound 0.9^(T−t)", bound09)));
  * }</pre>
  *
- * Values ≤ 0 cannot be drawn on the log axis: see {@link LogScale} for the rule (gap plus a note
- * in the legend).
+ * The y axis is a {@link LogAxis}: the series hold log₁₀ of the norms, the labels show the norms,
+ * at most one per decade. Values ≤ 0 cannot be drawn on it: see {@link LogScale} for the rule (gap
+ * plus a note in the legend).
  */
 public final class GradientNormChart {
     static {
@@ -49,12 +50,13 @@ public final class GradientNormChart {
         List<Curve> dashed = bounds == null ? List.of() : bounds;
         XYChart chart = Figures.lineChart(title, X_LABEL, yLabel, true);
         for (int k = 0; k < measured.size(); k++) {
-            Figures.line(chart, LogScale.positiveOnly(measured.get(k)), Figures.color(k), Figures.SOLID);
+            LogAxis.line(chart, measured.get(k), Figures.color(k), Figures.SOLID);
         }
         for (int k = 0; k < dashed.size(); k++) {
-            Figures.line(chart, LogScale.positiveOnly(dashed.get(k)), Figures.color(k), Figures.DASHED);
+            LogAxis.line(chart, dashed.get(k), Figures.color(k), Figures.DASHED);
         }
-        Figures.tidyLogAxis(chart);
+        LogAxis.label(chart);
+        Figures.padAxes(chart, true);
         return chart;
     }
 

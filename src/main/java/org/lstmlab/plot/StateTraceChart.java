@@ -37,6 +37,7 @@ public final class StateTraceChart {
                     + " like C_t but has T = " + hiddenStates.length);
         }
         addTraces(chart, "h_t", hiddenStates, Figures.DASHED, units);
+        Figures.padAxes(chart, true);
         return chart;
     }
 
@@ -50,6 +51,7 @@ public final class StateTraceChart {
     public static XYChart chart(String symbol, double[][] states, int... units) {
         XYChart chart = Figures.lineChart(symbol + " over time", "time step t", symbol, false);
         addTraces(chart, symbol, states, Figures.SOLID, units);
+        Figures.padAxes(chart, true);
         return chart;
     }
 

@@ -2,23 +2,48 @@ package org.lstmlab.train;
 
 import java.io.Console;
 import java.io.PrintStream;
+import java.util.function.Supplier;
 
 /**
  * A progress report for a training run: a bar redrawn in place with {@code \r} on a terminal, or a
- * plain line every 10% of the run where {@code \r} would pile up (Jupyter's output streams, Maven and
- * CI logs). Each report shows the step, the mean loss of the recent steps and the speed.
+ * plain line every 10% of the run where {@code \r} would pile up (Maven and CI logs). Each report
+ * shows the step, the mean loss of the recent steps and the speed.
+ *
+ * <p>A notebook front end cannot redraw printed text, so the course's Jupyter kernel installs a
+ * {@link LiveLine} factory with {@link #showLiveLinesWith}: runs that print to standard output then
+ * draw their bar on one line of the cell's output, updated in place. The library does not know the
+ * kernel; without a factory nothing changes.
  */
 public final class Progress {
     /** How progress is shown. */
     public enum Mode {
-        /** {@link #BAR} on a terminal, {@link #LINES} otherwise. */
+        /** {@link #BAR} on a terminal or where a {@link LiveLine} is installed, {@link #LINES} otherwise. */
         AUTO,
-        /** One line redrawn in place with {@code \r}. */
+        /** One line redrawn in place: through the installed {@link LiveLine}, else with {@code \r}. */
         BAR,
         /** A new line every 10% of the run. */
         LINES,
         /** Nothing. */
         OFF
+    }
+
+    /** One line of output that each {@link #show} replaces, such as a display in a notebook cell. */
+    @FunctionalInterface
+    public interface LiveLine {
+        /** Shows {@code text} in place of what this line showed before. */
+        void show(String text);
+    }
+
+    private static volatile Supplier<LiveLine> liveLines;
+
+    /**
+     * Installs where bars of runs printing to {@code System.out} are drawn from now on: each run asks
+     * the factory for one {@link LiveLine} when it first draws. {@code null} goes back to {@code \r}.
+     *
+     * @param factory a new line per run, or null
+     */
+    public static void showLiveLinesWith(Supplier<LiveLine> factory) {
+        liveLines = factory;
     }
 
     private static final int BAR_WIDTH = 24;
@@ -30,14 +55,18 @@ public final class Progress {
     private int lastDecile;
     private long lastDraw = Long.MIN_VALUE;
     private boolean barOpen;
+    private final Supplier<LiveLine> liveLineFactory;
+    private LiveLine liveLine;
 
     /**
      * @param mode  how to show progress; AUTO is resolved here
      * @param total S, the number of steps in the run
-     * @param out   where to print
+     * @param out   where to print; the bar goes to the installed {@link LiveLine} when this is {@code System.out}
      */
     public Progress(Mode mode, int total, PrintStream out) {
-        this.mode = mode == Mode.AUTO ? (onTerminal() ? Mode.BAR : Mode.LINES) : mode;
+        Supplier<LiveLine> factory = out == System.out ? liveLines : null;
+        this.mode = mode == Mode.AUTO ? (onTerminal() || factory != null ? Mode.BAR : Mode.LINES) : mode;
+        this.liveLineFactory = this.mode == Mode.BAR ? factory : null;
         this.total = total;
         this.out = out;
     }
@@ -80,10 +109,16 @@ public final class Progress {
                 long now = System.nanoTime();
                 if (step == total || lastDraw == Long.MIN_VALUE || now - lastDraw >= REDRAW_NANOS) {
                     lastDraw = now;
-                    out.print("\r" + bar(step) + " " + line(step, losses, seconds) + "  ");
-                    barOpen = step != total;
-                    if (!barOpen) out.println();
-                    out.flush();
+                    String text = bar(step) + " " + line(step, losses, seconds);
+                    if (liveLineFactory != null) {
+                        if (liveLine == null) liveLine = liveLineFactory.get();
+                        liveLine.show(text);
+                    } else {
+                        out.print("\r" + text + "  ");
+                        barOpen = step != total;
+                        if (!barOpen) out.println();
+                        out.flush();
+                    }
                 }
             }
         }

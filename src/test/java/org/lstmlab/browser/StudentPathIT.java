@@ -73,6 +73,23 @@ class StudentPathIT {
               idle: icon !== null && icon.className === 'kernel_idle_icon'};
       """;
 
+    /**
+     * What MathJax made of the page's Markdown: how many formulas it typeset, which rendered
+     * Markdown still shows TeX source ($$ or a backslash command), how many formulas it could not
+     * parse, and whether it is still working.
+     */
+    static final String MATH = """
+      var markdown = Array.from(document.querySelectorAll('.text_cell_render, .jp-MarkdownOutput'));
+      var raw = markdown.filter(function (m) { return /\\$\\$|\\\\(sigma|tanh|frac|tilde|cdot)/.test(m.innerText); })
+        .map(function (m) { return m.innerText.slice(0, 120); });
+      var hub = window.MathJax && MathJax.Hub;
+      return {loaded: !!hub,
+              typeset: document.querySelectorAll('.MathJax, .MathJax_Display, .MathJax_CHTML, mjx-container').length,
+              raw: raw, markdown: markdown.length,
+              errors: document.querySelectorAll('.MathJax_Error, .mjx-merror, merror').length,
+              busy: hub ? (hub.queue.pending || 0) + (hub.queue.running || 0) : -1};
+      """;
+
     Path run;
     LabStart lab;
     Chromium browser;
@@ -180,6 +197,7 @@ class StudentPathIT {
         Map<String, Object> s = state();
         browser.js("Jupyter.notebook.scroll_to_top(0);");
         browser.screenshot("03-run-all-done-top");
+        assertMathTypeset("Jupyter's page of " + FORGET_GATE, "03-math");
         assertEquals(List.of(), s.get("errors"), "no cell of " + FORGET_GATE + " should show an error after Run All");
         assertEquals(
                 ((Number) s.get("code")).longValue(),
@@ -329,7 +347,49 @@ class StudentPathIT {
         assertTrue(Files.isRegularFile(shot), "no screenshot " + shot);
     }
 
+    @Test
+    @Order(6)
+    void theHtmlExportOfANotebookTypesetsItsEquationsWithTheLocalMathJax() throws Exception {
+        Path out = SHOTS.resolve("export");
+        Process export = new ProcessBuilder(
+                        System.getenv().getOrDefault("LAB_PYTHON", "/usr/bin/python3"),
+                        "src/main/python/run_notebooks.py",
+                        "--no-execute",
+                        "--out",
+                        out.toString(),
+                        COURSE_NOTEBOOKS.resolve(FORGET_GATE).toString())
+                .redirectErrorStream(true)
+                .start();
+        String said = new String(export.getInputStream().readAllBytes());
+        assertEquals(0, export.waitFor(), "run_notebooks.py --no-execute failed: " + said);
+        Path html = out.resolve(FORGET_GATE.replace(".ipynb", ".html")).toAbsolutePath();
+        String page = Files.readString(html);
+        var script = java.util.regex.Pattern.compile("<script src=\"([^\"]*MathJax\\.js[^\"]*)\"")
+                .matcher(page);
+        assertTrue(script.find(), "the export loads no MathJax");
+        assertTrue(script.group(1).startsWith("file://"), "the export loads MathJax from " + script.group(1));
+        browser.driver.get(html.toUri().toString()); // the browser reaches 127.0.0.1 only: this is offline
+        assertMathTypeset("the HTML export of " + FORGET_GATE, "11-html-export-math");
+    }
+
     // ----------------------------------------------------------------------------------- helpers
+
+    /** Waits for MathJax to typeset the page's equations and fails if any TeX is left raw or broken. */
+    @SuppressWarnings("unchecked")
+    void assertMathTypeset(String page, String shot) {
+        browser.await(shot, "MathJax to typeset " + page, ONE_CELL, () -> {
+            Map<String, Object> m = (Map<String, Object>) browser.js(MATH);
+            return (Boolean) m.get("loaded")
+                    && ((Number) m.get("busy")).intValue() == 0
+                    && ((Number) m.get("typeset")).intValue() > 0
+                    && ((List<?>) m.get("raw")).isEmpty();
+        });
+        Map<String, Object> m = (Map<String, Object>) browser.js(MATH);
+        browser.screenshot(shot);
+        assertEquals(List.of(), m.get("raw"), page + ": Markdown with TeX left untypeset");
+        assertEquals(0, ((Number) m.get("errors")).intValue(), page + ": formulas MathJax could not parse");
+        assertTrue(((Number) m.get("typeset")).intValue() >= 5, page + ": too few formulas typeset: " + m);
+    }
 
     List<String> courseNotebookNames() throws IOException {
         try (Stream<Path> files = Files.list(COURSE_NOTEBOOKS)) {

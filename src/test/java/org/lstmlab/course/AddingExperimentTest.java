@@ -20,6 +20,42 @@ class AddingExperimentTest {
         assertTrue(row.lstmMse() < row.baselineMse() / 2, "the LSTM should be well below the baseline: " + row);
         assertEquals(300, row.rnn().steps());
         assertEquals(300, row.lstm().steps());
+        assertTrue(row.seconds() > 0);
+
+        // what notebook 07's prose says the trained LSTM does
+        TrainedGates gates = experiment.gates(row);
+        System.out.println(gates);
+        assertTrue(gates.opensOnlyAtTheMarks(), "one unit's input gate opens at the two marks only: " + gates);
+        assertTrue(gates.holdsBetweenTheMarks(), "and its forget gate holds the value in between: " + gates);
+        TrainedGates.Example e = gates.example();
+        assertEquals(10, e.i().length);
+        assertTrue(e.i()[e.firstMark() - 1] > 0.5 && e.i()[e.secondMark() - 1] > 0.5, gates.toString());
+        assertTrue(e.firstMark() < e.secondMark());
+    }
+
+    @Test
+    void theLongestSolvedLengthIsTheLongestWhoseLstmIsFarBelowTheBaseline() {
+        var rows = List.of(row(10, 0.001, 0.17), row(20, 0.002, 0.16), row(50, 0.05, 0.17), row(100, 0.16, 0.17));
+        assertEquals(20, AddingExperiment.longestSolved(rows).orElseThrow().length());
+        assertTrue(AddingExperiment.longestSolved(List.of(row(10, 0.1, 0.17))).isEmpty());
+    }
+
+    private static AddingExperiment.Row row(int length, double lstmMse, double baseline) {
+        var history =
+                new org.lstmlab.train.History(new double[] {1}, new double[] {1}, new double[0], new double[0], 1);
+        return new AddingExperiment.Row(length, history, history, baseline, lstmMse, baseline, null, 1);
+    }
+
+    @Test
+    void fullModeComparesTenToAHundredStepsAndQuickModeStaysShort() {
+        System.setProperty(Quick.PROPERTY, "false");
+        try {
+            assertEquals(List.of(10, 20, 50, 100), AddingExperiment.lengths());
+            System.setProperty(Quick.PROPERTY, "true");
+            assertEquals(List.of(5, 10), AddingExperiment.lengths());
+        } finally {
+            System.clearProperty(Quick.PROPERTY);
+        }
     }
 
     @Test

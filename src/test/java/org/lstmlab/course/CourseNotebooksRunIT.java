@@ -91,9 +91,19 @@ class CourseNotebooksRunIT {
 
     @Test
     void notebookSevenShowsTheLstmBeatingTheRnnAtTheLargestQuickLength() throws Exception {
-        String row = printed("07-long-range-dependencies", "Quick.pick(20, 10)");
-        assertTrue(row.contains("T = 10:"), "the largest quick-mode T is 10: " + row);
-        assertTrue(row.contains("LSTM beats RNN: true"), row);
+        String summary = printed("07-long-range-dependencies", "AddingExperiment.summary(rows)");
+        Matcher m = Pattern.compile("T = 10: +LSTM solved \\(([0-9.e-]+) × baseline\\); RNN [a-z ]+ \\(([0-9.e-]+) ×")
+                .matcher(summary);
+        assertTrue(m.find(), "the largest quick-mode T is 10 and the LSTM solves it: " + summary);
+        assertTrue(Double.parseDouble(m.group(1)) < Double.parseDouble(m.group(2)), "LSTM beats RNN: " + summary);
+    }
+
+    @Test
+    void notebookSevenShowsTheTrainedLstmOpeningItsInputGateAtTheMarksAndHoldingInBetween() throws Exception {
+        String gates = printed("07-long-range-dependencies", "experiment.gates(solved)");
+        assertTrue(gates.contains("opens only at the marks: true; holds between them: true"), gates);
+        String compared = printed("07-long-range-dependencies", "comparedWithThePaper(rows)");
+        assertTrue(compared.contains("the paper's lengths, T = 100, 500 and 1000, are 10, 50 and 100 times"), compared);
     }
 
     @Test

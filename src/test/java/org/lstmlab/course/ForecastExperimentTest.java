@@ -38,6 +38,17 @@ class ForecastExperimentTest {
                 List.of("LSTM", "persistence"), List.copyOf(result.forecasts(0).keySet()));
         assertArrayEquals(result.truth().getColumn(0).toDoubleVector(), result.truth(0), 0.0);
         assertTrue(result.history().validationLoss().length > 0, "the validation windows are scored during training");
+        var data = seattle();
+        assertEquals(
+                org.lstmlab.data.Metrics.mse(
+                        org.lstmlab.data.Baselines.persistence(data.validation()),
+                        data.validation().targets()),
+                result.persistenceValidationLoss(),
+                1e-12,
+                "the training curves' baseline is persistence on the validation windows, standardised");
+        assertTrue(
+                result.history().finalValidationLoss() < result.persistenceValidationLoss(),
+                "the trained model ends below that line: " + result.history());
     }
 
     @Test

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The notebooks are committed the way the course promises: all nine, in order, without outputs, for the course kernel. */
@@ -66,5 +71,110 @@ class NotebookFormatTest {
                         name + "'s last cell should check " + exercise + ":\n" + last);
             }
         }
+    }
+
+    /** The widest a code line may be: the notebook page shows about 100 characters at 1400 px. */
+    static final int MAX_CODE_LINE = 100;
+
+    @Test
+    void everyCodeLineFitsOnThePage() throws Exception {
+        List<String> wide = new ArrayList<>();
+        for (String name : Notebooks.COURSE) {
+            int index = 0;
+            for (JsonElement e : Notebooks.cells(Notebooks.read(Notebooks.FOLDER.resolve(name + ".ipynb")))) {
+                index++;
+                JsonObject cell = e.getAsJsonObject();
+                if (!cell.get("cell_type").getAsString().equals("code")) continue;
+                for (String line : Notebooks.source(cell).split("\n")) {
+                    int length = line.codePointCount(0, line.length());
+                    if (length > MAX_CODE_LINE) wide.add(name + " cell " + index + " (" + length + "): " + line);
+                }
+            }
+        }
+        assertEquals(List.of(), wide, "code lines wider than " + MAX_CODE_LINE + " characters");
+    }
+
+    /** An equation written as code in Markdown: a `…` span holding σ(, tanh(, ∂, ‖, Π, Σ, diag(, ², ŷ … */
+    static final Pattern EQUATION_AS_CODE =
+            Pattern.compile("`[^`]*(σ\\(|tanh\\(|∂|‖|Π|Σ|diag\\(|[²³]|_\\{|ŷ|x1 \\+ x2)[^`]*`");
+
+    @Test
+    void equationsInMarkdownAreLatexForMathJaxNotCode() throws Exception {
+        List<String> found = new ArrayList<>();
+        for (String name : Notebooks.COURSE) {
+            int index = 0;
+            for (JsonElement e : Notebooks.cells(Notebooks.read(Notebooks.FOLDER.resolve(name + ".ipynb")))) {
+                index++;
+                JsonObject cell = e.getAsJsonObject();
+                if (!cell.get("cell_type").getAsString().equals("markdown")) continue;
+                String text = Notebooks.source(cell);
+                Matcher m = EQUATION_AS_CODE.matcher(text);
+                while (m.find()) found.add(name + " cell " + index + ": " + m.group());
+                for (String line : text.split("\n")) {
+                    if (line.startsWith("    ") && line.contains("=")) found.add(name + " cell " + index + ": " + line);
+                }
+            }
+        }
+        assertEquals(List.of(), found, "write these as $…$ or $$…$$");
+    }
+
+    @Test
+    void theNotebooksThatTeachEquationsDisplayThemInLatexInTheCoursesNotation() throws Exception {
+        Map<String, List<String>> expected = Map.of(
+                "01-rnn-vanishing-gradients", List.of("h_t = \\tanh(W_h \\cdot [h_{t-1}, x_t] + b_h)"),
+                "02-forget-gate", List.of("f_t = \\sigma(W_f \\cdot [h_{t-1}, x_t] + b_f)"),
+                "03-input-gate-and-candidate",
+                        List.of(
+                                "i_t = \\sigma(W_i \\cdot [h_{t-1}, x_t] + b_i)",
+                                "\\tilde{C}_t = \\tanh(W_C \\cdot [h_{t-1}, x_t] + b_C)"),
+                "04-cell-state", List.of("C_t = f_t * C_{t-1} + i_t * \\tilde{C}_t"),
+                "05-output-gate", List.of("o_t = \\sigma(W_o \\cdot [h_{t-1}, x_t] + b_o)", "h_t = o_t * \\tanh(C_t)"));
+        for (var e : expected.entrySet()) {
+            String markdown = markdown(e.getKey());
+            for (String equation : e.getValue()) {
+                assertTrue(markdown.contains("$$" + equation), e.getKey() + " should display $$" + equation + " …$$");
+            }
+        }
+        String six = markdown("06-full-lstm");
+        for (String line : List.of(
+                "f_t &= \\sigma(W_f \\cdot [h_{t-1}, x_t] + b_f)",
+                "\\tilde{C}_t &= \\tanh(W_C \\cdot [h_{t-1}, x_t] + b_C)",
+                "C_t &= f_t * C_{t-1} + i_t * \\tilde{C}_t",
+                "h_t &= o_t * \\tanh(C_t)")) {
+            assertTrue(six.contains(line), "06 should list " + line);
+        }
+    }
+
+    @Test
+    void notebooksOneToSixOpenWithTheirPictureOfTheCell() throws Exception {
+        List<String> diagrams = List.of(
+                "RnnDiagram.unrolled()",
+                "LstmDiagram.forgetGate()",
+                "LstmDiagram.inputGateAndCandidate()",
+                "LstmDiagram.cellState()",
+                "LstmDiagram.outputGate()",
+                "LstmDiagram.wholeCellAndBackwardPass()");
+        for (int n = 1; n <= 6; n++) {
+            String name = Notebooks.COURSE.get(n);
+            String first = null;
+            for (JsonElement e : Notebooks.cells(Notebooks.read(Notebooks.FOLDER.resolve(name + ".ipynb")))) {
+                if (e.getAsJsonObject().get("cell_type").getAsString().equals("code")) {
+                    first = Notebooks.source(e.getAsJsonObject());
+                    break;
+                }
+            }
+            assertTrue(
+                    first != null && first.startsWith(diagrams.get(n - 1) + ".image()"), name + " opens with " + first);
+        }
+    }
+
+    private static String markdown(String name) throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (JsonElement e : Notebooks.cells(Notebooks.read(Notebooks.FOLDER.resolve(name + ".ipynb")))) {
+            JsonObject cell = e.getAsJsonObject();
+            if (cell.get("cell_type").getAsString().equals("markdown"))
+                all.append(Notebooks.source(cell)).append('\n');
+        }
+        return all.toString();
     }
 }

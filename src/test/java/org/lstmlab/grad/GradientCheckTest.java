@@ -262,7 +262,10 @@ class GradientCheckTest {
                         Nd4j.zeros(DataType.DOUBLE, 2, 3),
                         Nd4j.zeros(DataType.DOUBLE, 2, 4),
                         Nd4j.zeros(DataType.DOUBLE, 3, 4)));
-        assertEquals("C_{t-1} must be [B, H] = [2, 4] but is [3, 4]", e7.getMessage());
+        assertEquals(
+                "C_{t-1} must be [B, H] = [2, 4] but is [3, 4]: B = 2 from x_t [2, 3], and every array of the call"
+                        + " needs one row per example",
+                e7.getMessage());
         var e8 = assertThrows(IllegalArgumentException.class, () -> GradientCheck.step(lstm, null, h, h));
         assertEquals("x_t must be an array but is null", e8.getMessage());
         var e9 = assertThrows(IllegalArgumentException.class, () -> GradientCheck.relativeError(null, h));

@@ -28,6 +28,8 @@ final class Jupyter {
 
     final Path home;
     final Path jupyterPath;
+    /** Extra environment for Jupyter and so for the kernel it starts. */
+    final Map<String, String> environment = new java.util.HashMap<>();
 
     private Jupyter(Path home) {
         this.home = home;
@@ -61,6 +63,14 @@ final class Jupyter {
                 kernelJar.toString(),
                 classpath);
         return jupyter;
+    }
+
+    /**
+     * Jupyter with the kernelspecs under {@code prefix/share/jupyter}, as {@code ./lab kernel install
+     * --prefix prefix} writes them.
+     */
+    static Jupyter withKernelspecsUnder(Path prefix) {
+        return new Jupyter(prefix);
     }
 
     static String currentJavaHome() {
@@ -103,6 +113,7 @@ final class Jupyter {
         env.put("JUPYTER_DATA_DIR", home.resolve("data").toString());
         env.put("JUPYTER_RUNTIME_DIR", home.resolve("runtime").toString());
         env.put("JUPYTER_CONFIG_DIR", home.resolve("config").toString());
+        env.putAll(environment);
         return builder;
     }
 

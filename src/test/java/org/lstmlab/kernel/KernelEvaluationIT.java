@@ -160,10 +160,14 @@ class KernelEvaluationIT {
                 "org.lstmlab.nn.RnnCell INDArray Table XYChart NDArrayIndex", Jupyter.result(nb, 19, "text/plain"));
     }
 
+    /**
+     * ZeroMQ, ASM and jjava are the kernel's alone. (Gson is not in the list: the grader behind
+     * {@code check("E3")} writes results.json with it, so the library's class path carries it.)
+     */
     @Test
     void theKernelsOwnLibrariesAreInvisibleToNotebookCode() {
         assertEquals(
-                "com.google.gson.Gson hidden; org.zeromq.ZMQ hidden; org.objectweb.asm.ClassReader hidden;"
+                "org.zeromq.ZMQ hidden; org.objectweb.asm.ClassReader hidden;"
                         + " org.dflib.jjava.jupyter.kernel.BaseKernel hidden",
                 Jupyter.result(nb, 20, "text/plain"));
     }
@@ -200,6 +204,62 @@ class KernelEvaluationIT {
         JsonObject error = Jupyter.only(nb, 24, "error");
         assertEquals("UndefinedMagic", error.get("ename").getAsString());
         assertTrue(error.get("evalue").getAsString().contains("%nosuchmagic"));
+    }
+
+    @Test
+    void displayReturnsAnIdThatUpdateDisplayUsesToReplaceTheDisplayInPlaceEvenFromALaterCell() {
+        List<JsonObject> outputs = Jupyter.outputs(nb, 25);
+        assertEquals(
+                List.of("display_data", "execute_result"),
+                outputs.stream().map(o -> o.get("output_type").getAsString()).toList(),
+                "one display, updated in place, then the id's length: " + outputs);
+        assertEquals("36", Jupyter.result(nb, 25, "text/plain"), "a UUID");
+        JsonObject data = outputs.get(0).getAsJsonObject("data");
+        assertEquals("<b>third</b>", Jupyter.text(data.get("text/html")), "cell 26 updated cell 25's display: " + data);
+        assertFalse(data.has("text/plain"), "the update sent text/html only: " + data);
+        assertTrue(Jupyter.outputs(nb, 26).isEmpty(), "an update shows nothing new: " + Jupyter.outputs(nb, 26));
+    }
+
+    @Test
+    void aCellEndingInABareDisplayCallShowsTheDisplayNotItsId() {
+        List<JsonObject> outputs = Jupyter.outputs(nb, 27);
+        assertEquals(1, outputs.size(), outputs.toString());
+        assertEquals("display_data", outputs.get(0).get("output_type").getAsString());
+        assertTrue(Jupyter.text(outputs.get(0).getAsJsonObject("data").get("text/plain"))
+                .startsWith("INDArray [2, 2] DOUBLE"));
+    }
+
+    @Test
+    void updateDisplayOfAnUnknownIdFailsSayingWhereIdsComeFrom() {
+        JsonObject error = Jupyter.only(nb, 28, "error");
+        assertEquals("java.lang.IllegalArgumentException", error.get("ename").getAsString());
+        assertTrue(error.get("evalue").getAsString().contains("an id that display(...) returned"), error.toString());
+        assertTrue(error.get("evalue").getAsString().contains("\"no-such-id\""), error.toString());
+    }
+
+    @Test
+    void readingSystemInWhereTheFrontEndAllowsNoInputFailsAtOnceSayingSo() {
+        JsonObject error = Jupyter.only(nb, 29, "error");
+        assertEquals("org.lstmlab.kernel.StdinUnavailable", error.get("ename").getAsString());
+        String message = error.get("evalue").getAsString();
+        assertTrue(message.startsWith("standard input is not available: "), message);
+        assertTrue(message.contains("allow_stdin = false"), message);
+    }
+
+    @Test
+    void trainingShowsOneProgressLineUpdatedInPlaceAndPrintsOnlyItsSummary() {
+        List<JsonObject> outputs = Jupyter.outputs(nb, 30);
+        assertEquals(
+                List.of("stream", "display_data", "stream", "execute_result"),
+                outputs.stream().map(o -> o.get("output_type").getAsString()).toList(),
+                outputs.toString());
+        assertEquals("training\n", Jupyter.text(outputs.get(0).get("text")));
+        String line = Jupyter.text(outputs.get(1).getAsJsonObject("data").get("text/plain"));
+        assertTrue(line.startsWith("[========================] step 40/40 (100%)  loss "), line);
+        String summary = Jupyter.text(outputs.get(2).get("text"));
+        assertTrue(summary.startsWith("done: 40 steps in "), summary);
+        assertEquals(1, summary.lines().count(), "no progress lines in the stream: " + summary);
+        assertEquals("40", Jupyter.result(nb, 30, "text/plain"));
     }
 
     private static BufferedImage png(String base64) throws Exception {

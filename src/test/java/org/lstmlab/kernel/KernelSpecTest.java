@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KernelSpecTest {
 
@@ -42,5 +45,23 @@ class KernelSpecTest {
     @Test
     void pathsAreJsonEscaped() {
         assertEquals("\"C:\\\\jdk\\\\\\\"x\\\"\"", KernelSpec.quote("C:\\jdk\\\"x\""));
+    }
+
+    @Test
+    void theKernelspecsNameIsItsFolderAndAnotherNameIsShownInTheMenus(@TempDir Path data) throws Exception {
+        Path ours = KernelSpec.write(data.resolve("kernels/lstm-lab"), "java", 17, "k.jar", List.of());
+        Path asJava = KernelSpec.write(data.resolve("kernels/java"), "java", 17, "k.jar", List.of());
+        assertTrue(Files.readString(ours).contains("\"display_name\": \"Java (LSTM Lab)\""));
+        assertTrue(Files.readString(asJava).contains("\"display_name\": \"Java (LSTM Lab) as java\""));
+        assertTrue(KernelSpec.isOurs(asJava));
+    }
+
+    @Test
+    void anotherKernelsKernelspecIsNotOurs(@TempDir Path data) throws Exception {
+        Path ijava = Files.writeString(
+                data.resolve("kernel.json"),
+                "{\"argv\": [\"java\", \"-jar\", \"/usr/share/jupyter/kernels/java/ijava-1.3.0.jar\","
+                        + " \"{connection_file}\"], \"display_name\": \"Java\", \"language\": \"java\"}");
+        assertFalse(KernelSpec.isOurs(ijava));
     }
 }

@@ -55,6 +55,55 @@ class LabCommandsIT {
     }
 
     @Test
+    void aNotebookWrittenForIJavaOpensOnThisKernelInstalledAsJava() throws Exception {
+        Result install = lab("kernel", "install", "--name", "java", "--prefix", prefix.toString());
+        assertEquals(0, install.exitCode(), install.output());
+        assertTrue(install.output().contains("installed kernel 'java' (Java (LSTM Lab) as java)"), install.output());
+        Jupyter jupyter = Jupyter.withKernelspecsUnder(prefix);
+        Jupyter.Run run = jupyter.execute(List.of("--kernel", ""), Jupyter.TEST_NOTEBOOKS.resolve("ijava.ipynb"));
+        assertEquals(0, run.exitCode(), "the kernel named in the notebook's metadata ran it:\n" + run.log());
+        var nb = run.notebook("ijava");
+        assertEquals(
+                "java",
+                nb.getAsJsonObject("metadata")
+                        .getAsJsonObject("kernelspec")
+                        .get("name")
+                        .getAsString());
+        assertEquals(
+                "loaded",
+                Jupyter.text(Jupyter.only(nb, 1, "display_data")
+                        .getAsJsonObject("data")
+                        .get("text/plain")));
+        assertEquals("[1, 2, 3]", Jupyter.result(nb, 2, "text/plain"));
+        assertEquals(
+                "<b>bold</b>",
+                Jupyter.text(Jupyter.only(nb, 3, "display_data")
+                        .getAsJsonObject("data")
+                        .get("text/html")));
+        assertEquals("org.lstmlab.nn.LstmCell", Jupyter.result(nb, 4, "text/plain"), "LSTM Lab's kernel");
+    }
+
+    @Test
+    void anotherKernelsJavaKernelspecIsReplacedOnlyWithForce() throws Exception {
+        Path spec = Files.createDirectories(prefix.resolve("share/jupyter/kernels/java"))
+                .resolve("kernel.json");
+        String ijava =
+                "{\"argv\": [\"java\", \"-jar\", \"ijava.jar\", \"{connection_file}\"], \"display_name\": \"Java\","
+                        + " \"language\": \"java\"}";
+        Files.writeString(spec, ijava);
+        Result refused = lab("kernel", "install", "--name", "java", "--prefix", prefix.toString());
+        assertEquals(1, refused.exitCode(), refused.output());
+        assertTrue(refused.output().contains("belongs to another kernel"), refused.output());
+        assertEquals(ijava, Files.readString(spec), "left as it was");
+        Result kept = lab("kernel", "uninstall", "--name", "java", "--prefix", prefix.toString());
+        assertEquals(1, kept.exitCode(), kept.output());
+        assertTrue(kept.output().contains("is another kernel, not LSTM Lab's: not removing it"), kept.output());
+        Result forced = lab("kernel", "install", "--name", "java", "--force", "--prefix", prefix.toString());
+        assertEquals(0, forced.exitCode(), forced.output());
+        assertTrue(KernelSpec.isOurs(spec));
+    }
+
+    @Test
     void runNotebooksQuickSetsTheQuickSwitchAndWritesTheExecutedNotebookAndHtml() throws Exception {
         Result run = lab(
                 "run-notebooks",

@@ -20,6 +20,7 @@ class StartupSnippetTest {
         assertTrue(imports.contains("import org.nd4j.linalg.api.ndarray.INDArray;"), imports.toString());
         assertTrue(imports.contains("import tech.tablesaw.api.Table;"), imports.toString());
         assertEquals("import static org.lstmlab.kernel.Notebook.display;", imports.get(imports.size() - 1));
+        assertTrue(imports.contains("import static org.lstmlab.kernel.Notebook.updateDisplay;"), imports.toString());
     }
 
     @Test

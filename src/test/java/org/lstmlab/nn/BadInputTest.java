@@ -32,12 +32,42 @@ class BadInputTest {
         assertMessage(
                 "x_t must be [B, X] = [2, 3] but is [2, 5]", () -> lstm.forward(zeros(2, 5), zeros(2, H), zeros(2, H)));
         assertMessage(
-                "h_{t-1} must be [B, H] = [2, 4] but is [3, 4]",
+                "h_{t-1} must be [B, H] = [2, 4] but is [3, 4]: B = 2 from x_t [2, 3], and every array of the call"
+                        + " needs one row per example",
                 () -> lstm.forward(zeros(2, X), zeros(3, H), zeros(2, H)));
         assertMessage(
                 "C_{t-1} must be [B, H] = [2, 4] but is [2, 4, 1]",
                 () -> lstm.forward(zeros(2, X), zeros(2, H), zeros(2, H, 1)));
         assertMessage("x_t must be [B, X] but is null", () -> lstm.forward(null, zeros(2, H), zeros(2, H)));
+    }
+
+    @Test
+    void aTransposedInputIsNamedWithTheArrayThatGaveBAndBothShapes() {
+        var cell = new LstmCell(LstmParams.init(4, 8, 1)); // X = 4, H = 8
+        assertMessage(
+                "x_t must be [B, X] = [3, 4] but is [4, 3]: B = 3 from h_{t-1} [3, 8] and X = 4 from the parameters;"
+                        + " is x_t transposed?",
+                () -> cell.forward(zeros(4, 3), zeros(3, 8), zeros(3, 8)));
+        var recurrent = new RnnCell(RnnParams.init(4, 8, 1));
+        assertMessage(
+                "x_t must be [B, X] = [3, 4] but is [4, 3]: B = 3 from h_{t-1} [3, 8] and X = 4 from the parameters;"
+                        + " is x_t transposed?",
+                () -> recurrent.forward(zeros(4, 3), zeros(3, 8)));
+    }
+
+    @Test
+    void aStateWithAnotherBatchSizeThanTheInputNamesBoth() {
+        assertMessage(
+                "C_{t-1} must be [B, H] = [2, 4] but is [5, 4]: B = 2 from x_t [2, 3], and every array of the call"
+                        + " needs one row per example",
+                () -> lstm.forward(zeros(2, X), zeros(2, H), zeros(5, H)));
+        assertMessage(
+                "x must be [B, T, X] = [3, 5, 3] but is [2, 5, 1]: B = 3 from h_0 [3, 4] and X = 3 from the parameters",
+                () -> lstm.forwardSequence(zeros(2, 5, 1), zeros(3, H), zeros(3, H)));
+        assertMessage(
+                "h_0 must be [B, H] = [2, 4] but is [1, 4]: B = 2 from x [2, 5, 3], and every array of the call"
+                        + " needs one row per example",
+                () -> rnn.forwardSequence(zeros(2, 5, X), zeros(1, H)));
     }
 
     @Test
@@ -61,7 +91,8 @@ class BadInputTest {
                 "x must be [B, T, X] = [B, T, 3] but is [2, 3]",
                 () -> lstm.forwardSequence(zeros(2, 3), zeros(2, H), zeros(2, H)));
         assertMessage(
-                "h_0 must be [B, H] = [2, 4] but is [1, 4]",
+                "h_0 must be [B, H] = [2, 4] but is [1, 4]: B = 2 from x [2, 5, 3], and every array of the call needs"
+                        + " one row per example",
                 () -> lstm.forwardSequence(zeros(2, 5, X), zeros(1, H), zeros(2, H)));
         assertMessage(
                 "C_0 must be [B, H] = [2, 4] but is [2, 5]",

@@ -31,6 +31,12 @@ class ActivationChartTest {
         }
         assertEquals("pre-activation z", chart.getXAxisTitle());
         RenderedChart.renderAndDecode(chart, "activations");
+        List<Integer> ticks = RenderedChart.assertEvenIntegerTicks(RenderedChart.xLabels(chart), "z");
+        assertEquals(-6, ticks.get(0));
+        assertEquals(6, ticks.get(ticks.size() - 1));
+        List<String> y = RenderedChart.yLabels(chart);
+        assertEquals("-1", y.get(0), "the axis shows tanh's bound: " + y);
+        assertEquals("1", y.get(y.size() - 1), "and σ's and tanh's upper bound: " + y);
     }
 
     @Test

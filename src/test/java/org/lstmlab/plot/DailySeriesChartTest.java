@@ -3,6 +3,7 @@ package org.lstmlab.plot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -54,6 +55,14 @@ class DailySeriesChartTest {
                 series);
         assertEquals(weather.rowCount(), chart.getSeriesMap().get("maximum").getXData().length);
         RenderedChart.renderAndDecode(chart, "seattle-temperatures");
+        List<String> labels = RenderedChart.xLabels(chart); // dates, never day numbers such as "1,032"
+        assertTrue(labels.size() >= 3, labels.toString());
+        LocalDate previous = LocalDate.MIN;
+        for (String l : labels) {
+            LocalDate d = LocalDate.parse(l);
+            assertTrue(d.isAfter(previous), "dates increase without repeats: " + labels);
+            previous = d;
+        }
     }
 
     @Test

@@ -70,7 +70,25 @@ class GateHeatmapChartTest {
     @Test
     void timeStepsAreLabelledFromOne() {
         HeatMapChart chart = GateHeatmapChart.chart(Gate.INPUT, grid(Gate.INPUT, 5, 2));
-        assertEquals(List.of(1, 2, 3, 4, 5), chart.getHeatMapSeries().getXData());
+        assertEquals(List.of("1", "2", "3", "4", "5"), RenderedChart.xLabels(chart));
+        assertEquals(List.of("0", "1"), RenderedChart.yLabels(chart));
+    }
+
+    @Test
+    void longSequencesAreLabelledAtRoundStepsWithoutRepeats() {
+        // four weeks once read "1 2 4 5 7 … 26 28 28"
+        assertEquals(
+                List.of(2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28),
+                RenderedChart.assertEvenIntegerTicks(
+                        RenderedChart.xLabels(GateHeatmapChart.chart(Gate.FORGET, grid(Gate.FORGET, 28, 8))),
+                        "T = 28"));
+        for (int steps : new int[] {12, 30, 50, 84, 100, 101, 200, 1000}) {
+            HeatMapChart chart = GateHeatmapChart.chart(Gate.FORGET, grid(Gate.FORGET, steps, 3));
+            List<Integer> t = RenderedChart.assertEvenIntegerTicks(RenderedChart.xLabels(chart), "T = " + steps);
+            assertTrue(t.size() <= GateHeatmapChart.MAX_LABELS, steps + ": " + t);
+            assertTrue(t.get(t.size() - 1) > steps - (t.get(t.size() - 1) - t.get(t.size() - 2)), steps + ": " + t);
+        }
+        RenderedChart.renderAndDecode(GateHeatmapChart.chart(Gate.INPUT, grid(Gate.INPUT, 100, 16)), "gate-100-steps");
     }
 
     @Test

@@ -33,16 +33,15 @@ class GradientNormChartTest {
         assertEquals(GradientNormChart.TITLE, chart.getTitle());
         assertEquals(GradientNormChart.X_LABEL, chart.getXAxisTitle());
         assertEquals(GradientNormChart.Y_LABEL, chart.getYAxisTitle());
-        assertTrue(chart.getStyler().isYAxisLogarithmic());
         assertTrue(chart.getStyler().isLegendVisible());
         assertEquals(
                 List.of("‖W_hh‖₂ = 0.5", "‖W_hh‖₂ = 0.9", "‖W_hh‖₂ = 1.5", "bound 0.5^(T−t)", "bound 0.9^(T−t)"),
                 List.copyOf(chart.getSeriesMap().keySet()));
         XYSeries s = chart.getSeriesMap().get("‖W_hh‖₂ = 0.9");
         assertArrayEquals(measured.get(1).x(), s.getXData());
-        assertArrayEquals(measured.get(1).y(), s.getYData());
+        assertArrayEquals(log10(measured.get(1).y()), s.getYData(), 1e-12, "drawn in log₁₀ space");
         XYSeries b = chart.getSeriesMap().get("bound 0.5^(T−t)");
-        assertArrayEquals(bounds.get(0).y(), b.getYData());
+        assertArrayEquals(log10(bounds.get(0).y()), b.getYData(), 1e-12);
         assertTrue(b.getLineStyle().getDashArray() != null, "bounds are dashed");
         assertTrue(s.getLineStyle().getDashArray() == null, "measured curves are solid");
         assertEquals(
@@ -50,6 +49,26 @@ class GradientNormChartTest {
                 b.getLineColor(),
                 "bound k shares curve k's colour");
         assertTrue(RenderedChart.hasContent(RenderedChart.renderAndDecode(chart, "gradient-norm")));
+    }
+
+    static double[] log10(double[] y) {
+        double[] l = new double[y.length];
+        for (int k = 0; k < y.length; k++) l[k] = Math.log10(y[k]);
+        return l;
+    }
+
+    @Test
+    void notebookOnesRangeOfFortySixDecadesHasFewLabelsAndRoundLags() {
+        List<Curve> measured = List.of(
+                Curve.indexed("‖W_hh‖₂ = 0.5", powers(0.25, 60)), // down to 1e-35
+                Curve.indexed("‖W_hh‖₂ = 1.5", powers(1.48, 60))); // up to 1e10
+        XYChart chart = GradientNormChart.chart(measured, List.of());
+        List<Integer> decades = LogAxisTest.drawnDecades(chart, "notebook 01");
+        assertTrue(decades.get(1) - decades.get(0) >= 5, decades.toString());
+        List<Integer> lags = RenderedChart.assertEvenIntegerTicks(RenderedChart.xLabels(chart), "lag axis");
+        assertEquals(0, lags.get(0));
+        assertTrue(lags.size() <= 13 && lags.get(lags.size() - 1) >= 55, lags.toString());
+        RenderedChart.renderAndDecode(chart, "gradient-norm-46-decades");
     }
 
     @Test
@@ -64,8 +83,9 @@ class GradientNormChartTest {
                 List.copyOf(chart.getSeriesMap().keySet()));
         assertArrayEquals(lags, chart.getSeriesMap().get("ρ = 1.0").getXData());
         assertArrayEquals(
-                new double[] {1, 0.9, 0.8, 0.7},
-                chart.getSeriesMap().get("ρ = 1.0").getYData());
+                log10(new double[] {1, 0.9, 0.8, 0.7}),
+                chart.getSeriesMap().get("ρ = 1.0").getYData(),
+                1e-12);
         RenderedChart.renderAndDecode(chart, "gradient-norm-arrays");
     }
 
@@ -75,8 +95,8 @@ class GradientNormChartTest {
                 List.of(new Curve("RNN", new double[] {0, 1, 2, 3}, new double[] {1, 1e-200, 0, -0.0})), List.of());
         XYSeries s = chart.getSeriesMap().get("RNN (2 values ≤ 0 not shown)");
         double[] y = s.getYData();
-        assertEquals(1, y[0]);
-        assertEquals(1e-200, y[1]);
+        assertEquals(0, y[0], 1e-12);
+        assertEquals(-200, y[1], 1e-12);
         assertTrue(Double.isNaN(y[2]) && Double.isNaN(y[3]));
         RenderedChart.renderAndDecode(chart, "gradient-norm-with-zeros");
     }

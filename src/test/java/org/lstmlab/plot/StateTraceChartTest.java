@@ -44,6 +44,8 @@ class StateTraceChartTest {
         assertEquals(c3.getLineColor(), chart.getSeriesMap().get("h_t unit 3").getLineColor());
         assertTrue(chart.getSeriesMap().get("h_t unit 0").getLineStyle().getDashArray() != null, "h_t is dashed");
         assertTrue(RenderedChart.hasContent(RenderedChart.renderAndDecode(chart, "state-traces")));
+        List<Integer> t = RenderedChart.assertEvenIntegerTicks(RenderedChart.xLabels(chart), "time step");
+        assertTrue(t.get(0) <= 5 && t.get(t.size() - 1) >= 35, t.toString());
     }
 
     @Test

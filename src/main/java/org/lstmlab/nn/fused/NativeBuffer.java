@@ -10,9 +10,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A dense ND4J array seen from Java as flat storage: bulk copies to and from {@code double[]} (the
- * fused kernels compute in double precision whatever the stored type), and GEMM straight on the
- * native memory through the OpenBLAS that ND4J itself calls, without ND4J's per-op overhead.
+ * A dense ND4J array seen from Java as flat storage: bulk copies to and from {@code double[]} or, for a
+ * float array, {@code float[]} (the fused kernels compute in the stored precision), and GEMM straight on
+ * the native memory through the OpenBLAS that ND4J itself calls, without ND4J's per-op overhead.
  */
 abstract sealed class NativeBuffer permits NativeBuffer.F64, NativeBuffer.F32 {
     private static final int ROW_MAJOR = openblas_nolapack.CblasRowMajor;
@@ -65,6 +65,13 @@ abstract sealed class NativeBuffer permits NativeBuffer.F64, NativeBuffer.F32 {
     static INDArray array(double[] values, int from, DataType type, long... shape) {
         INDArray a = Nd4j.createUninitialized(type, shape, 'c');
         of(a).put(0, values, from, Math.toIntExact(a.length()));
+        return a;
+    }
+
+    /** A new FLOAT array holding {@code values[from…]}, copied in bulk. */
+    static INDArray array(float[] values, int from, long... shape) {
+        INDArray a = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
+        ((F32) of(a)).put(0, values, from, Math.toIntExact(a.length()));
         return a;
     }
 
@@ -169,6 +176,16 @@ abstract sealed class NativeBuffer permits NativeBuffer.F64, NativeBuffer.F32 {
 
         FloatPointer at(int index) {
             return new FloatPointer(base).position(index);
+        }
+
+        /** Copies {@code len} elements from index {@code from} into {@code dst[off…]}. */
+        void get(int from, float[] dst, int off, int len) {
+            values.get(from, dst, off, len);
+        }
+
+        /** Copies {@code src[off…off+len)} to index {@code to}. */
+        void put(int to, float[] src, int off, int len) {
+            values.put(to, src, off, len);
         }
 
         @Override

@@ -22,6 +22,8 @@ final class StackedWeights {
     final boolean shared;
     /** b = [b_f; b_i; b_C; b_o], [4H], copied from the caller's biases every run. */
     final double[] b;
+    /** b in single precision for FLOAT parameters, else null. */
+    final float[] b32;
     /** The caller's [4H] bias storage when b_f … b_o are its consecutive blocks, else null. */
     private final NativeBuffer sharedBias;
 
@@ -34,6 +36,7 @@ final class StackedWeights {
                 ? NativeBuffer.from(params.wF())
                 : NativeBuffer.of(Nd4j.create(type, 4L * hidden, hidden + input));
         this.b = new double[4 * hidden];
+        this.b32 = type == DataType.FLOAT ? new float[4 * hidden] : null;
         this.sharedBias = isStacked(new INDArray[] {params.bF(), params.bI(), params.bC(), params.bO()}, hidden)
                 ? NativeBuffer.from(params.bF())
                 : null;
@@ -70,6 +73,9 @@ final class StackedWeights {
             INDArray[] bs = {params.bF(), params.bI(), params.bC(), params.bO()};
             for (int g = 0; g < 4; g++)
                 NativeBuffer.of(NativeBuffer.dense(bs[g])).get(0, b, g * hidden, hidden);
+        }
+        if (b32 != null) {
+            for (int k = 0; k < b.length; k++) b32[k] = (float) b[k]; // exact: b came from float storage
         }
     }
 

@@ -1,0 +1,337 @@
+package org.lstmlab.kernel;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * IJava's {@code %maven group:artifact:version} magic: resolves artifacts and their runtime
+ * dependencies with Maven itself ({@code mvn}, the one the course builds with) and returns the jars
+ * for the notebook's classpath. Maven reads the local repository {@code ~/.m2/repository} first and
+ * Maven Central (or the mirrors of {@code ~/.m2/settings.xml}) for what is missing, so artifacts
+ * already downloaded resolve offline. {@code LAB_MAVEN_ARGS} is passed on, as {@code ./lab} does
+ * ({@code LAB_MAVEN_ARGS=-o} never touches the network).
+ *
+ * <p>A coordinate is {@code group:artifact:version}, {@code group:artifact:type:version} or
+ * {@code group:artifact:type:classifier:version}.
+ */
+final class MavenMagic {
+
+    /** The dependency plugin the course's own build uses, so it is in the local repository already. */
+    static final String DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1";
+
+    private static final Pattern PART = Pattern.compile("[A-Za-z0-9_.\\-]+");
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9_.\\-\\[\\](),]+");
+
+    /** One artifact to resolve. */
+    record Coordinate(String group, String artifact, String type, String classifier, String version) {
+
+        /**
+         * Parses a coordinate.
+         *
+         * @throws CellError naming the accepted forms when the text is not one
+         */
+        static Coordinate parse(String text) {
+            String[] parts = text.split(":", -1);
+            Coordinate coordinate = switch (parts.length) {
+                case 3 -> new Coordinate(parts[0], parts[1], "jar", "", parts[2]);
+                case 4 -> new Coordinate(parts[0], parts[1], parts[2], "", parts[3]);
+                case 5 -> new Coordinate(parts[0], parts[1], parts[2], parts[3], parts[4]);
+                default -> null;
+            };
+            if (coordinate == null
+                    || !PART.matcher(coordinate.group).matches()
+                    || !PART.matcher(coordinate.artifact).matches()
+                    || !PART.matcher(coordinate.type).matches()
+                    || !(coordinate.classifier.isEmpty()
+                            || PART.matcher(coordinate.classifier).matches())
+                    || !VERSION.matcher(coordinate.version).matches()) {
+                throw usage("'" + text + "' is not a Maven coordinate");
+            }
+            return coordinate;
+        }
+
+        String dependencyXml() {
+            return "    <dependency><groupId>" + group + "</groupId><artifactId>" + artifact + "</artifactId><version>"
+                    + version + "</version><type>" + type + "</type>"
+                    + (classifier.isEmpty() ? "" : "<classifier>" + classifier + "</classifier>")
+                    + "</dependency>\n";
+        }
+
+        @Override
+        public String toString() {
+            return group + ":" + artifact + (type.equals("jar") && classifier.isEmpty() ? "" : ":" + type)
+                    + (classifier.isEmpty() ? "" : ":" + classifier) + ":" + version;
+        }
+    }
+
+    static CellError usage(String problem) {
+        String message = problem + "; write %maven group:artifact:version (also group:artifact:type:version"
+                + " or group:artifact:type:classifier:version), e.g. %maven org.apache.commons:commons-math3:3.6.1";
+        return new CellError("MavenMagicError", message, List.of("MavenMagicError: " + message));
+    }
+
+    private final Map<String, String> environment;
+
+    /**
+     * @param environment the kernel's environment: {@code PATH}, {@code MAVEN_HOME}, {@code LAB_MAVEN_ARGS}
+     */
+    MavenMagic(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * The pom of a throw-away project that depends on the coordinates.
+     *
+     * @param coordinates what to resolve
+     * @return pom.xml text
+     */
+    static String pom(List<Coordinate> coordinates) {
+        StringBuilder pom = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n  <modelVersion>4.0.0</modelVersion>\n"
+                + "  <groupId>org.lstmlab.kernel</groupId><artifactId>maven-magic</artifactId><version>1</version>\n"
+                + "  <packaging>pom</packaging>\n  <dependencies>\n");
+        coordinates.forEach(c -> pom.append("  ").append(c.dependencyXml()));
+        return pom.append("  </dependencies>\n</project>\n").toString();
+    }
+
+    /** The {@code mvn} launcher: {@code $MAVEN_HOME/bin}, {@code $M2_HOME/bin}, then the {@code PATH}. */
+    Optional<Path> mvn() {
+        String name = System.getProperty("os.name", "").startsWith("Windows") ? "mvn.cmd" : "mvn";
+        List<Path> candidates = new ArrayList<>();
+        for (String home : new String[] {"MAVEN_HOME", "M2_HOME"}) {
+            if (environment.get(home) != null) {
+                candidates.add(Path.of(environment.get(home), "bin", name));
+            }
+        }
+        for (String folder : environment.getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!folder.isEmpty()) {
+                candidates.add(Path.of(folder, name));
+            }
+        }
+        return candidates.stream().filter(Files::isExecutable).findFirst();
+    }
+
+    /**
+     * The coordinates of the magic's arguments.
+     *
+     * @param arguments coordinates separated by blanks
+     * @throws CellError when there is none or one is not a coordinate
+     */
+    static List<Coordinate> parse(String arguments) {
+        List<Coordinate> coordinates = new ArrayList<>();
+        for (String text : arguments.trim().split("\\s+")) {
+            if (!text.isEmpty()) {
+                coordinates.add(Coordinate.parse(text));
+            }
+        }
+        if (coordinates.isEmpty()) {
+            throw usage("%maven needs at least one coordinate");
+        }
+        return coordinates;
+    }
+
+    /**
+     * Resolves the coordinates and their runtime dependencies.
+     *
+     * @param coordinates what to resolve
+     * @param stopRequested polled while Maven runs; true stops it (Kernel ▸ Interrupt)
+     * @return the jars, dependencies included, in Maven's order
+     * @throws CellError when Maven is missing or resolution fails
+     */
+    List<Path> resolve(List<Coordinate> coordinates, BooleanSupplier stopRequested) {
+        Path mvn = mvn().orElseThrow(() ->
+                fail("%maven needs Maven, but there is no mvn on the kernel's PATH or in MAVEN_HOME; install Maven 3.8"
+                        + " or newer (Debian/Ubuntu: sudo apt-get install maven) and restart the kernel"));
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("lstmlab-maven-");
+            Files.writeString(folder.resolve("pom.xml"), pom(coordinates), StandardCharsets.UTF_8);
+            Path classpath = folder.resolve("classpath.txt");
+            Path log = folder.resolve("maven.log");
+            List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "-q", "-Dstyle.color=never"));
+            for (String extra :
+                    environment.getOrDefault("LAB_MAVEN_ARGS", "").trim().split("\\s+")) {
+                if (!extra.isEmpty()) {
+                    command.add(extra);
+                }
+            }
+            command.addAll(List.of(
+                    "-f",
+                    folder.resolve("pom.xml").toString(),
+                    DEPENDENCY_PLUGIN + ":build-classpath",
+                    "-Dmdep.outputFile=" + classpath,
+                    "-Dmdep.includeScope=runtime",
+                    "-Dmdep.pathSeparator=" + File.pathSeparator));
+            Process maven = new ProcessBuilder(command)
+                    .directory(folder.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            while (!maven.waitFor(100, TimeUnit.MILLISECONDS)) {
+                if (stopRequested.getAsBoolean()) {
+                    maven.descendants().forEach(ProcessHandle::destroyForcibly);
+                    maven.destroyForcibly();
+                    throw CellError.interrupted();
+                }
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            if (maven.exitValue() != 0 || !Files.isRegularFile(classpath)) {
+                throw fail("%maven could not resolve "
+                        + String.join(
+                                " ",
+                                coordinates.stream().map(Coordinate::toString).toList()) + ": " + mavenError(output)
+                        + " (offline, only artifacts already in ~/.m2/repository resolve)");
+            }
+            List<Path> jars = new ArrayList<>();
+            for (String entry :
+                    Files.readString(classpath, StandardCharsets.UTF_8).strip().split(File.pathSeparator)) {
+                if (!entry.isEmpty()) {
+                    jars.add(Path.of(entry));
+                }
+            }
+            return jars;
+        } catch (IOException e) {
+            throw fail("%maven could not run Maven (" + mvn + "): " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CellError.interrupted();
+        } finally {
+            delete(folder);
+        }
+    }
+
+    /**
+     * A jar's place in a Maven repository: its artifact folder ({@code .../commons-io/commons-io})
+     * with its classifier, and its version, when the path has the repository's layout
+     * ({@code ARTIFACT/VERSION/ARTIFACT-VERSION[-CLASSIFIER].jar}).
+     */
+    record RepositoryJar(String artifact, String version) {
+        static Optional<RepositoryJar> of(Path jar) {
+            Path versionFolder = jar.toAbsolutePath().normalize().getParent();
+            if (versionFolder == null || versionFolder.getParent() == null) {
+                return Optional.empty();
+            }
+            String version = versionFolder.getFileName().toString();
+            Path artifactFolder = versionFolder.getParent();
+            String stem = artifactFolder.getFileName() + "-" + version;
+            String name = jar.getFileName().toString();
+            if (!name.startsWith(stem) || !name.endsWith(".jar")) {
+                return Optional.empty();
+            }
+            String classifier = name.substring(stem.length(), name.length() - ".jar".length());
+            return Optional.of(new RepositoryJar(artifactFolder + classifier, version));
+        }
+    }
+
+    /** What becomes of one resolved jar. */
+    record Placement(String jar, Kind kind, String other) {
+        enum Kind {
+            /** Joins the classpath. */
+            ADD,
+            /** Is on it already. */
+            ALREADY,
+            /** Another version of the same artifact is on it, and would win: not added. */
+            OTHER_VERSION
+        }
+
+        String message() {
+            return switch (kind) {
+                case ADD -> "added to the classpath: " + jar;
+                case ALREADY -> "already on the classpath: " + jar;
+                case OTHER_VERSION ->
+                    "not added: " + jar + " (the classpath has another version of it, which wins: " + other + ")";
+            };
+        }
+    }
+
+    /**
+     * Decides, jar by jar, what joins the classpath.
+     *
+     * @param resolved the jars Maven gave, in order
+     * @param classpath the notebook's classpath entries so far
+     * @return one placement per jar
+     */
+    static List<Placement> place(List<Path> resolved, Collection<String> classpath) {
+        Set<String> entries = new HashSet<>();
+        Map<String, String> versions = new HashMap<>(); // artifact folder and classifier → entry
+        for (String entry : classpath) {
+            String normal = Path.of(entry).toAbsolutePath().normalize().toString();
+            entries.add(normal);
+            RepositoryJar.of(Path.of(normal)).ifPresent(jar -> versions.put(jar.artifact(), normal));
+        }
+        List<Placement> placements = new ArrayList<>();
+        for (Path jar : resolved) {
+            String path = jar.toAbsolutePath().normalize().toString();
+            Optional<RepositoryJar> inRepository = RepositoryJar.of(Path.of(path));
+            String other = inRepository.map(j -> versions.get(j.artifact())).orElse(null);
+            if (entries.contains(path)) {
+                placements.add(new Placement(path, Placement.Kind.ALREADY, null));
+            } else if (other != null) {
+                placements.add(new Placement(path, Placement.Kind.OTHER_VERSION, other));
+            } else {
+                entries.add(path);
+                inRepository.ifPresent(j -> versions.put(j.artifact(), path));
+                placements.add(new Placement(path, Placement.Kind.ADD, null));
+            }
+        }
+        return placements;
+    }
+
+    /** The line of Maven's output that says what went wrong, without Maven's advice on -e and -X. */
+    static String mavenError(String output) {
+        for (String line : output.lines().toList()) {
+            String text = line.replaceAll("\u001B\\[[;\\d]*m", "").strip();
+            if (text.startsWith("[ERROR]")) {
+                text = text.substring("[ERROR]".length()).strip();
+                if (text.isEmpty() || text.startsWith("To see the full") || text.startsWith("Re-run Maven")) {
+                    continue;
+                }
+                return text.replaceFirst("^Failed to execute goal (?:.*? )?on project maven-magic: ", "")
+                        .replaceFirst("^Could not resolve dependencies for project [^:]+:[^:]+:[^:]+:[^:]+: ", "")
+                        .replaceFirst("\\s*-> \\[Help \\d+]$", "");
+            }
+        }
+        String last = output.strip();
+        return last.isEmpty()
+                ? "Maven failed and printed nothing"
+                : last.lines().reduce((a, b) -> b).orElse(last);
+    }
+
+    private static CellError fail(String message) {
+        return new CellError("MavenMagicError", message, List.of("MavenMagicError: " + message));
+    }
+
+    private static void delete(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}

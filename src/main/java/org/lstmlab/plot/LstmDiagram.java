@@ -1,0 +1,189 @@
+package org.lstmlab.plot;
+
+import java.awt.geom.Point2D;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.lstmlab.plot.Diagram.Kind;
+import org.lstmlab.plot.Diagram.Label;
+import org.lstmlab.plot.Diagram.Node;
+import org.lstmlab.plot.Diagram.Wire;
+
+/**
+ * The LSTM cell as a picture in the course's symbols, with the part a notebook teaches highlighted
+ * (after colah's "Understanding LSTM Networks", 2015): the cell state C runs along the top through
+ * the forget gate's × and the input's +, the concatenation [h_{t-1}, x_t] runs along the bottom
+ * into the four layers σ (f_t), σ (i_t), tanh (C̃_t) and σ (o_t), and h_t = o_t * tanh(C_t) leaves
+ * on the right and at the top.
+ *
+ * <pre>{@code
+ * BufferedImage forget = LstmDiagram.forgetGate().image();          // notebook 02
+ * Diagram custom = LstmDiagram.of("Gates", EnumSet.of(Part.FORGET_GATE, Part.INPUT_GATE));
+ * }</pre>
+ */
+public final class LstmDiagram {
+    static {
+        Headless.ensure();
+    }
+
+    /** The parts of the cell a diagram can highlight. */
+    public enum Part {
+        /** σ layer f_t = σ(W_f · [h_{t-1}, x_t] + b_f) and its × on the cell line. */
+        FORGET_GATE,
+        /** σ layer i_t and the × that scales the candidate. */
+        INPUT_GATE,
+        /** tanh layer C̃_t = tanh(W_C · [h_{t-1}, x_t] + b_C). */
+        CANDIDATE,
+        /** The cell line C_{t-1} → × → + → C_t. */
+        CELL_STATE,
+        /** σ layer o_t. */
+        OUTPUT_GATE,
+        /** tanh(C_t), the × with o_t and the outputs h_t. */
+        HIDDEN_STATE,
+        /** The gradients flowing back: ∂L/∂C along the cell line, ∂L/∂h along the bottom. */
+        BACKWARD
+    }
+
+    static final int WIDTH = 960;
+    static final int HEIGHT = 540;
+
+    /** y of the cell line, of the bottom bus, of the layers' centres. */
+    private static final double CELL = 120;
+
+    private static final double BUS = 400;
+    private static final double LAYERS = 290;
+
+    /** x of the four layers: f, i, C̃, o. */
+    private static final double XF = 290;
+
+    private static final double XI = 390;
+    private static final double XC = 480;
+    private static final double XO = 610;
+    /** x of tanh(C_t) and of the × that makes h_t. */
+    private static final double XH = 720;
+
+    private LstmDiagram() {}
+
+    /** Notebook 02: the forget gate. */
+    public static Diagram forgetGate() {
+        return of("The forget gate f_t decides what the cell state keeps", EnumSet.of(Part.FORGET_GATE));
+    }
+
+    /** Notebook 03: the input gate and the candidate. */
+    public static Diagram inputGateAndCandidate() {
+        return of(
+                "The input gate i_t and the candidate C̃_t write new content",
+                EnumSet.of(Part.INPUT_GATE, Part.CANDIDATE));
+    }
+
+    /** Notebook 04: the cell-state line. */
+    public static Diagram cellState() {
+        return of("The cell state C_t: scaled by f_t, added to, passed on", EnumSet.of(Part.CELL_STATE));
+    }
+
+    /** Notebook 05: the output gate and the hidden state. */
+    public static Diagram outputGate() {
+        return of(
+                "The output gate o_t decides what h_t shows of tanh(C_t)",
+                EnumSet.of(Part.OUTPUT_GATE, Part.HIDDEN_STATE));
+    }
+
+    /** Notebook 06: the whole cell, and the backward pass through it. */
+    public static Diagram wholeCellAndBackwardPass() {
+        return of("The whole cell, and the gradients of the backward pass", EnumSet.allOf(Part.class));
+    }
+
+    /**
+     * The cell with the given parts highlighted.
+     *
+     * @param title       the figure's title; subscripts as in {@code f_t}
+     * @param highlighted the parts to highlight; {@link Part#BACKWARD} also draws the gradients
+     */
+    public static Diagram of(String title, Set<Part> highlighted) {
+        if (highlighted == null) throw new IllegalArgumentException("highlighted must be a set of parts, not null");
+        Set<Part> on = highlighted.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(highlighted);
+        boolean f = on.contains(Part.FORGET_GATE);
+        boolean i = on.contains(Part.INPUT_GATE);
+        boolean cTilde = on.contains(Part.CANDIDATE);
+        boolean cell = on.contains(Part.CELL_STATE);
+        boolean o = on.contains(Part.OUTPUT_GATE);
+        boolean h = on.contains(Part.HIDDEN_STATE);
+        boolean all = on.containsAll(EnumSet.range(Part.FORGET_GATE, Part.HIDDEN_STATE));
+
+        List<Node> nodes = new ArrayList<>();
+        List<Wire> wires = new ArrayList<>();
+        List<Label> labels = new ArrayList<>();
+
+        nodes.add(new Node("cell", Kind.OUTLINE, "", 140, 70, 700, 380, all));
+        nodes.add(layer("sigma_f", "σ", XF, f));
+        nodes.add(layer("sigma_i", "σ", XI, i));
+        nodes.add(layer("tanh_C", "tanh", XC, cTilde));
+        nodes.add(layer("sigma_o", "σ", XO, o));
+        nodes.add(pointwise("times_f", "×", XF, CELL, 19, f || cell));
+        nodes.add(pointwise("plus", "+", XC, CELL, 19, cell || i || cTilde));
+        nodes.add(pointwise("times_i", "×", XC, 205, 19, i || cTilde));
+        nodes.add(new Node("tanh_c", Kind.POINTWISE, "tanh", XH - 30, 190 - 17, 60, 34, h));
+        nodes.add(pointwise("times_o", "×", XH, LAYERS, 19, o || h));
+
+        // the cell line along the top
+        wires.add(wire("C_{t-1}", cell, 3f, true, p(30, CELL), p(XF - 19, CELL)));
+        wires.add(wire("f_t * C_{t-1}", cell, 3f, true, p(XF + 19, CELL), p(XC - 19, CELL)));
+        wires.add(wire("C_t", cell, 3f, true, p(XC + 19, CELL), p(930, CELL)));
+        wires.add(wire("C_t to tanh", h, 2f, true, p(XH, CELL), p(XH, 190 - 17)));
+        // the concatenation [h_{t-1}, x_t] along the bottom
+        boolean anyLayer = f || i || cTilde || o;
+        wires.add(wire("h_{t-1}", anyLayer, 2f, false, p(30, BUS), p(200, BUS)));
+        wires.add(wire("x_t", anyLayer, 2f, false, p(200, 520), p(200, BUS)));
+        wires.add(wire("[h_{t-1}, x_t]", anyLayer, 2f, false, p(200, BUS), p(XO, BUS)));
+        wires.add(wire("to f", f, 2f, true, p(XF, BUS), p(XF, LAYERS + 21)));
+        wires.add(wire("to i", i, 2f, true, p(XI, BUS), p(XI, LAYERS + 21)));
+        wires.add(wire("to C̃", cTilde, 2f, true, p(XC, BUS), p(XC, LAYERS + 21)));
+        wires.add(wire("to o", o, 2f, true, p(XO, BUS), p(XO, LAYERS + 21)));
+        // the layers' outputs
+        wires.add(wire("f_t", f, 2f, true, p(XF, LAYERS - 21), p(XF, CELL + 19)));
+        wires.add(wire("i_t", i, 2f, true, p(XI, LAYERS - 21), p(XI, 205), p(XC - 19, 205)));
+        wires.add(wire("C̃_t", cTilde, 2f, true, p(XC, LAYERS - 21), p(XC, 205 + 19)));
+        wires.add(wire("i_t * C̃_t", i || cTilde, 2f, true, p(XC, 205 - 19), p(XC, CELL + 19)));
+        wires.add(wire("o_t", o, 2f, true, p(XO + 33, LAYERS), p(XH - 19, LAYERS)));
+        wires.add(wire("tanh(C_t)", h, 2f, true, p(XH, 190 + 17), p(XH, LAYERS - 19)));
+        wires.add(wire("h_t", h, 3f, true, p(XH, LAYERS + 19), p(XH, BUS), p(930, BUS)));
+        wires.add(wire("h_t up", h, 3f, true, p(800, BUS), p(800, 40)));
+
+        labels.add(new Label("C_{t-1}", 34, CELL - 12, cell, false, true));
+        labels.add(new Label("C_t", 890, CELL - 12, cell, false, true));
+        labels.add(new Label("h_{t-1}", 34, BUS - 12, anyLayer, false, true));
+        labels.add(new Label("x_t", 210, 515, anyLayer, false, true));
+        labels.add(new Label("h_t", 890, BUS - 12, h, false, true));
+        labels.add(new Label("h_t", 808, 52, h, false, true));
+        labels.add(new Label("f_t", XF + 8, 205, f, false, true));
+        labels.add(new Label("i_t", XI + 8, 245, i, false, true));
+        labels.add(new Label("C̃_t", XC + 8, 252, cTilde, false, true));
+        labels.add(new Label("o_t", XO + 40, LAYERS - 8, o, false, true));
+        labels.add(new Label("[h_{t-1}, x_t]", 300, BUS + 28, false, false, true));
+        if (on.contains(Part.BACKWARD)) {
+            wires.add(new Wire("∂L/∂C", List.of(p(920, 88), p(40, 88)), false, true, 2f, true));
+            wires.add(new Wire("∂L/∂h", List.of(p(920, 440), p(40, 440)), false, true, 2f, true));
+            labels.add(new Label("∂L/∂C_{t-1} = ∂L/∂C_t * f_t", 330, 62, false, true, true));
+            labels.add(new Label("∂L/∂h_{t-1}, ∂L/∂x_t = Σ_g ∂L/∂z_g · W_g", 250, 468, false, true, true));
+        }
+        return new Diagram(title, WIDTH, HEIGHT, nodes, wires, labels);
+    }
+
+    private static Node layer(String id, String text, double x, boolean on) {
+        double w = text.length() > 1 ? 66 : 54;
+        return new Node(id, Kind.LAYER, text, x - w / 2, LAYERS - 21, w, 42, on);
+    }
+
+    private static Node pointwise(String id, String text, double x, double y, double r, boolean on) {
+        return new Node(id, Kind.POINTWISE, text, x - r, y - r, 2 * r, 2 * r, on);
+    }
+
+    private static Wire wire(String id, boolean on, float width, boolean head, Point2D.Double... points) {
+        return new Wire(id, List.of(points), on, false, width, head);
+    }
+
+    private static Point2D.Double p(double x, double y) {
+        return new Point2D.Double(x, y);
+    }
+}
