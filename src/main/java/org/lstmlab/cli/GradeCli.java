@@ -8,16 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.lstmlab.grade.Batch;
+import org.lstmlab.data.CourseFolder;
 import org.lstmlab.grade.Check;
 import org.lstmlab.grade.Exercise;
 import org.lstmlab.grade.ExerciseGenerator;
 import org.lstmlab.grade.Exercises;
 import org.lstmlab.grade.Grader;
 import org.lstmlab.grade.Gradescope;
-import org.lstmlab.grade.LabHome;
 import org.lstmlab.grade.Limits;
 import org.lstmlab.grade.Report;
+import org.lstmlab.grade.Submissions;
 
 /**
  * The grading subcommands behind {@code ./lab}: {@code exercises}, {@code check}, {@code grade},
@@ -47,7 +47,7 @@ public final class GradeCli {
         List<String> rest = new ArrayList<>(args.subList(1, args.size()));
         switch (args.get(0)) {
             case "exercises" -> {
-                Path home = LabHome.locate();
+                Path home = CourseFolder.withExercises();
                 if (rest.contains("--check")) {
                     List<String> diffs =
                             ExerciseGenerator.differences(home.resolve("solutions"), home.resolve("exercises"));
@@ -102,7 +102,8 @@ public final class GradeCli {
         if (args.isEmpty())
             throw new IllegalArgumentException("grade needs a submission (folder or .zip) or a folder of them");
         for (String a : args) if (a.startsWith("--")) throw new IllegalArgumentException("unknown option " + a);
-        List<Batch.Submission> subs = Batch.discover(args.stream().map(Path::of).toList());
+        List<Submissions.Submission> subs =
+                Submissions.discover(args.stream().map(Path::of).toList());
         int cores = Runtime.getRuntime().availableProcessors();
         err.printf(
                 Locale.ROOT,
@@ -111,15 +112,15 @@ public final class GradeCli {
                 cores,
                 seed);
         try (Grader g = new Grader(Limits.defaults(), cores)) {
-            List<Report> reports = Batch.gradeAll(g, subs, exercises, seed, cores, err);
-            for (Report r : reports) Batch.writeResults(outDir.resolve(safe(r.student())), r);
+            List<Report> reports = Submissions.gradeAll(g, subs, exercises, seed, cores, err);
+            for (Report r : reports) Submissions.writeResults(outDir.resolve(safe(r.student())), r);
             if (reports.size() == 1) {
                 out.print(reports.get(0));
             } else {
                 for (Report r : reports)
                     out.printf(Locale.ROOT, "%-24s %6s/%d%n", r.student(), fmt(r.score()), r.maxScore());
                 Path csv = outDir.resolve("gradebook.csv");
-                Files.writeString(csv, Batch.gradebookCsv(reports, exercises), StandardCharsets.UTF_8);
+                Files.writeString(csv, Submissions.gradebookCsv(reports, exercises), StandardCharsets.UTF_8);
                 out.println("gradebook: " + csv.toAbsolutePath());
             }
             out.println("results.json per submission under " + outDir.toAbsolutePath());
@@ -129,7 +130,7 @@ public final class GradeCli {
 
     /** Wall time of one full submission and of a batch of copies, for the README's figures. */
     private static int bench(int copies, PrintStream out, PrintStream err) throws IOException {
-        Path home = LabHome.locate();
+        Path home = CourseFolder.withExercises();
         Path solutions = home.resolve("solutions");
         Path batch = Files.createTempDirectory("lstmlab-bench-");
         int cores = Runtime.getRuntime().availableProcessors();
@@ -140,7 +141,8 @@ public final class GradeCli {
             for (int k = 1; k <= copies; k++)
                 copy(solutions, batch.resolve(String.format(Locale.ROOT, "student%02d", k)));
             long t1 = System.nanoTime();
-            List<Report> all = Batch.gradeAll(g, Batch.discover(List.of(batch)), Exercises.ALL, 1, cores, err);
+            List<Report> all =
+                    Submissions.gradeAll(g, Submissions.discover(List.of(batch)), Exercises.ALL, 1, cores, err);
             double many = (System.nanoTime() - t1) / 1e9;
             boolean full = one.score() == one.maxScore() && all.stream().allMatch(r -> r.score() == r.maxScore());
             out.printf(

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.knowm.xchart.XYChart;
 import org.lstmlab.data.Co2Concentration;
+import org.lstmlab.data.CourseFolder;
 import org.lstmlab.data.Datasets;
 import org.lstmlab.data.SeattleWeather;
 import org.lstmlab.plot.ChartImages;
@@ -162,26 +163,25 @@ public final class InstallationCheck {
 
     /** {@code exercises/} is found in {@code start} or a folder above it, with the exercise files in it. */
     public static Item exercises(Path start) {
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path folder = dir.resolve(EXERCISES);
-            if (Files.isDirectory(folder)) {
-                try (var files = Files.list(folder)) {
-                    long count = files.filter(p -> p.getFileName().toString().matches("E\\d+\\w*\\.java"))
-                            .count();
-                    if (count > 0) return new Item("Exercises", true, count + " exercise files in " + folder, "");
-                } catch (java.io.IOException e) {
-                    return new Item(
-                            "Exercises",
-                            false,
-                            folder + " cannot be read: " + e.getMessage(),
-                            "check the folder's permissions");
-                }
+        var course = CourseFolder.above(start, dir -> Files.isDirectory(dir.resolve(EXERCISES)));
+        if (course.isPresent()) {
+            Path folder = course.get().resolve(EXERCISES);
+            try (var files = Files.list(folder)) {
+                long count = files.filter(p -> p.getFileName().toString().matches("E\\d+\\w*\\.java"))
+                        .count();
+                if (count > 0) return new Item("Exercises", true, count + " exercise files in " + folder, "");
+            } catch (java.io.IOException e) {
                 return new Item(
                         "Exercises",
                         false,
-                        folder + " has no exercise files",
-                        "regenerate them with ./lab exercises (or git checkout -- exercises)");
+                        folder + " cannot be read: " + e.getMessage(),
+                        "check the folder's permissions");
             }
+            return new Item(
+                    "Exercises",
+                    false,
+                    folder + " has no exercise files",
+                    "regenerate them with ./lab exercises (or git checkout -- exercises)");
         }
         return new Item(
                 "Exercises",

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
 import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmGrads;
@@ -14,6 +13,7 @@ import org.lstmlab.nn.RnnCell;
 import org.lstmlab.nn.RnnGrads;
 import org.lstmlab.nn.RnnStep;
 import org.lstmlab.nn.RnnStepGrads;
+import org.lstmlab.nn.SeededUniform;
 import org.lstmlab.nn.Shapes;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.iter.NdIndexIterator;
@@ -183,11 +183,8 @@ public final class GradientCheck {
         DoubleSupplier loss =
                 () -> copy.forwardSequence(x, h).hs().mul(w).sumNumber().doubleValue();
         RnnGrads g = copy.backwardSequence(copy.forwardSequence(x, h), w);
-        List<GradientCheckReport.Row> rows = new ArrayList<>();
-        addParams(rows, copy.params().named(), g.params().named(), loss);
-        rows.add(row("x", x, g.dxs(), loss));
-        rows.add(row("h_0", h, g.dh0(), loss));
-        return new GradientCheckReport(CHECK_STENCIL, CHECK_EPSILON, rows);
+        return report(
+                copy.params().named(), g.params().named(), loss, input("x", x, g.dxs()), input("h_0", h, g.dh0()));
     }
 
     /**
@@ -208,11 +205,12 @@ public final class GradientCheck {
         INDArray w = lossWeights(xt.rows(), cell.hiddenSize());
         DoubleSupplier loss = () -> copy.forward(xt, h).h().mul(w).sumNumber().doubleValue();
         RnnStepGrads g = copy.backward(step, w);
-        List<GradientCheckReport.Row> rows = new ArrayList<>();
-        addParams(rows, copy.params().named(), g.params().named(), loss);
-        rows.add(row("x_t", xt, g.dx(), loss));
-        rows.add(row("h_{t-1}", h, g.dhPrev(), loss));
-        return new GradientCheckReport(CHECK_STENCIL, CHECK_EPSILON, rows);
+        return report(
+                copy.params().named(),
+                g.params().named(),
+                loss,
+                input("x_t", xt, g.dx()),
+                input("h_{t-1}", h, g.dhPrev()));
     }
 
     /**
@@ -252,12 +250,13 @@ public final class GradientCheck {
         DoubleSupplier loss =
                 () -> copy.forwardSequence(x, h, c).hs().mul(w).sumNumber().doubleValue();
         LstmGrads g = copy.backwardSequence(copy.forwardSequence(x, h, c), w);
-        List<GradientCheckReport.Row> rows = new ArrayList<>();
-        addParams(rows, copy.params().named(), g.params().named(), loss);
-        rows.add(row("x", x, g.dxs(), loss));
-        rows.add(row("h_0", h, g.dh0(), loss));
-        rows.add(row("C_0", c, g.dc0(), loss));
-        return new GradientCheckReport(CHECK_STENCIL, CHECK_EPSILON, rows);
+        return report(
+                copy.params().named(),
+                g.params().named(),
+                loss,
+                input("x", x, g.dxs()),
+                input("h_0", h, g.dh0()),
+                input("C_0", c, g.dc0()));
     }
 
     /**
@@ -287,22 +286,31 @@ public final class GradientCheck {
                     + s.c().mul(wc).sumNumber().doubleValue();
         };
         LstmStepGrads g = copy.backward(step, wh, wc);
-        List<GradientCheckReport.Row> rows = new ArrayList<>();
-        addParams(rows, copy.params().named(), g.params().named(), loss);
-        rows.add(row("x_t", xt, g.dx(), loss));
-        rows.add(row("h_{t-1}", h, g.dhPrev(), loss));
-        rows.add(row("C_{t-1}", c, g.dcPrev(), loss));
-        return new GradientCheckReport(CHECK_STENCIL, CHECK_EPSILON, rows);
+        return report(
+                copy.params().named(),
+                g.params().named(),
+                loss,
+                input("x_t", xt, g.dx()),
+                input("h_{t-1}", h, g.dhPrev()),
+                input("C_{t-1}", c, g.dcPrev()));
     }
 
-    private static void addParams(
-            List<GradientCheckReport.Row> rows,
-            Map<String, INDArray> live,
-            Map<String, INDArray> analytic,
-            DoubleSupplier loss) {
+    /** An input of the checked computation (x, h_0, …): its symbol, the live copy perturbed, and its analytic gradient. */
+    private record Input(String symbol, INDArray live, INDArray analytic) {}
+
+    private static Input input(String symbol, INDArray live, INDArray analytic) {
+        return new Input(symbol, live, analytic);
+    }
+
+    /** One row per parameter (in the order of {@code live}), then one per input, each checked by central differences. */
+    private static GradientCheckReport report(
+            Map<String, INDArray> live, Map<String, INDArray> analytic, DoubleSupplier loss, Input... inputs) {
+        List<GradientCheckReport.Row> rows = new ArrayList<>();
         for (var e : live.entrySet()) {
             rows.add(row(e.getKey(), e.getValue(), analytic.get(e.getKey()), loss));
         }
+        for (Input in : inputs) rows.add(row(in.symbol(), in.live(), in.analytic(), loss));
+        return new GradientCheckReport(CHECK_STENCIL, CHECK_EPSILON, rows);
     }
 
     private static GradientCheckReport.Row row(String name, INDArray live, INDArray analytic, DoubleSupplier loss) {
@@ -316,12 +324,7 @@ public final class GradientCheck {
     }
 
     static INDArray seededWeights(long seed, long... shape) {
-        SplittableRandom random = new SplittableRandom(seed);
-        long n = 1;
-        for (long d : shape) n *= d;
-        double[] v = new double[Math.toIntExact(n)];
-        for (int k = 0; k < v.length; k++) v[k] = 2 * random.nextDouble() - 1;
-        return Nd4j.create(v, shape, DataType.DOUBLE);
+        return SeededUniform.draw(seed, 1.0, DataType.DOUBLE, shape);
     }
 
     private static INDArray requireLossWeights(String symbol, INDArray w, long batch, long steps, long hidden) {

@@ -3,6 +3,7 @@ package org.lstmlab.grade;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.lstmlab.data.CourseFolder;
 
 /**
  * A student's self-check of their own {@code exercises/}, from a notebook cell in the course kernel
@@ -27,7 +28,7 @@ public final class Check {
     }
 
     static Report run(List<Exercise> exercises) {
-        var folder = LabHome.locate().resolve("exercises");
+        var folder = CourseFolder.withExercises().resolve("exercises");
         int cores = Runtime.getRuntime().availableProcessors();
         try (Grader g = new Grader(Limits.defaults(), Math.max(1, Math.min(cores, exercises.size())))) {
             return g.grade("exercises", folder, exercises, Grader.randomSeed());

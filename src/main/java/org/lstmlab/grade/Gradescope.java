@@ -129,7 +129,7 @@ public final class Gradescope {
                 report = g.grade("submission", zip != null ? zip : submission, exercises, Grader.randomSeed());
             }
         }
-        Batch.writeResults(root.resolve("results"), report);
+        Submissions.writeResults(root.resolve("results"), report);
         return report;
     }
 

@@ -60,14 +60,14 @@ public record LstmParams(
         if (init == null) throw new IllegalArgumentException("init must be Init.UNIFORM or Init.XAVIER but is null");
         if (!Double.isFinite(forgetBias))
             throw new IllegalArgumentException("the forget bias must be finite but is " + forgetBias);
-        Initialiser draw = new Initialiser(seed, dataType);
+        SeededUniform draw = new SeededUniform(seed, dataType);
         double w = Initialiser.weightLimit(init, hiddenSize, inputSize);
         double b = Initialiser.biasLimit(init, hiddenSize);
         int cols = hiddenSize + inputSize;
         INDArray[] a = new INDArray[8];
         for (int g = 0; g < 4; g++) {
-            a[2 * g] = draw.uniform(w, hiddenSize, cols);
-            a[2 * g + 1] = draw.uniform(b, hiddenSize);
+            a[2 * g] = draw.next(w, hiddenSize, cols);
+            a[2 * g + 1] = draw.next(b, hiddenSize);
         }
         a[1].addi(forgetBias);
         return new LstmParams(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);

@@ -41,10 +41,10 @@ public record RnnParams(INDArray wH, INDArray bH) {
         Shapes.requirePositive("H (hidden size)", hiddenSize);
         Shapes.requireParameterType(dataType);
         if (init == null) throw new IllegalArgumentException("init must be Init.UNIFORM or Init.XAVIER but is null");
-        Initialiser draw = new Initialiser(seed, dataType);
+        SeededUniform draw = new SeededUniform(seed, dataType);
         double w = Initialiser.weightLimit(init, hiddenSize, inputSize);
         double b = Initialiser.biasLimit(init, hiddenSize);
-        return new RnnParams(draw.uniform(w, hiddenSize, hiddenSize + inputSize), draw.uniform(b, hiddenSize));
+        return new RnnParams(draw.next(w, hiddenSize, hiddenSize + inputSize), draw.next(b, hiddenSize));
     }
 
     /** Float64 parameters drawn uniformly in ±1/√H. */

@@ -73,13 +73,6 @@ public final class Shapes {
         }
     }
 
-    /** Fails unless {@code a} holds only finite numbers. */
-    public static void requireFinite(String symbol, INDArray a) {
-        if (a.isNaN().any() || a.isInfinite().any()) {
-            throw new IllegalArgumentException(symbol + " contains NaN or infinite values");
-        }
-    }
-
     private static String describe(long[] expected, long[] actual, String symbolic) {
         String[] names = symbolic.replaceAll("[\\[\\]\\s]", "").split(",");
         StringBuilder s = new StringBuilder("[");

@@ -2,7 +2,12 @@ package org.lstmlab.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.TimeZone;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -85,6 +90,39 @@ final class Figures {
     static XYSeries line(XYChart chart, Curve c, Color color, BasicStroke stroke) {
         requireUniqueName(chart, c.name());
         XYSeries s = chart.addSeries(c.name(), c.x(), c.y());
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(color);
+        s.setLineStyle(stroke);
+        return s;
+    }
+
+    /** A line chart whose x axis shows calendar dates (UTC, yyyy-MM-dd), not day numbers. */
+    static XYChart datedChart(String title, String yLabel) {
+        XYChart chart = lineChart(title, "date", yLabel, false);
+        chart.getStyler().setDatePattern("yyyy-MM-dd");
+        chart.getStyler().setTimezone(TimeZone.getTimeZone("UTC"));
+        return chart;
+    }
+
+    /** The start of each day in UTC, as XChart's date axis wants it. */
+    static List<Date> instants(List<LocalDate> dates) {
+        return dates.stream()
+                .map(d -> Date.from(d.atStartOfDay().toInstant(ZoneOffset.UTC)))
+                .toList();
+    }
+
+    /** One line over dates; {@code y} needs one value per date. */
+    static XYSeries datedLine(
+            XYChart chart, String name, List<Date> when, double[] y, Color color, BasicStroke stroke) {
+        requireUniqueName(chart, name);
+        if (y == null || y.length != when.size()) {
+            throw new IllegalArgumentException("\"" + name + "\" must have one value per date (" + when.size()
+                    + ") but has " + (y == null ? "none" : y.length));
+        }
+        List<Double> values = new ArrayList<>(y.length);
+        for (double v : y) values.add(v);
+        XYSeries s = chart.addSeries(name, when, values);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);

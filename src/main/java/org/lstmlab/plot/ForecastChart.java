@@ -2,14 +2,11 @@ package org.lstmlab.plot;
 
 import java.awt.Color;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Forecasts against the truth on held-out time (notebook 08): the truth in black, the first
@@ -60,30 +57,14 @@ public final class ForecastChart {
         List<Curve> curves = new ArrayList<>();
         if (forecasts != null) forecasts.forEach((name, y) -> curves.add(new Curve(name, x, y)));
         requireAligned(truthCurve, curves);
-        List<Date> when = dates.stream()
-                .map(d -> Date.from(d.atStartOfDay().toInstant(ZoneOffset.UTC)))
-                .toList();
-        XYChart chart = Figures.lineChart(title, "date", yLabel, false);
-        chart.getStyler().setDatePattern("yyyy-MM-dd");
-        chart.getStyler().setTimezone(java.util.TimeZone.getTimeZone("UTC"));
-        addDated(chart, truthCurve, when, Color.BLACK, Figures.SOLID);
+        XYChart chart = Figures.datedChart(title, yLabel);
+        List<Date> when = Figures.instants(dates);
+        Figures.datedLine(chart, truthCurve.name(), when, truth, Color.BLACK, Figures.SOLID);
         for (int k = 0; k < curves.size(); k++) {
-            addDated(chart, curves.get(k), when, Figures.color(k), k == 0 ? Figures.SOLID : Figures.DASHED);
+            Curve c = curves.get(k);
+            Figures.datedLine(chart, c.name(), when, c.y(), Figures.color(k), k == 0 ? Figures.SOLID : Figures.DASHED);
         }
         return chart;
-    }
-
-    private static void addDated(XYChart chart, Curve c, List<Date> when, Color color, java.awt.BasicStroke stroke) {
-        if (chart.getSeriesMap().containsKey(c.name())) {
-            throw new IllegalArgumentException("two curves are named \"" + c.name() + "\"; legend names must differ");
-        }
-        List<Double> y = new ArrayList<>();
-        for (double v : c.y()) y.add(v);
-        XYSeries s = chart.addSeries(c.name(), when, y);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(color);
-        s.setLineStyle(stroke);
     }
 
     private static void requireAligned(Curve truth, List<Curve> forecasts) {

@@ -2,8 +2,8 @@ package org.lstmlab.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.lstmlab.nn.RecurrentLayer;
+import org.lstmlab.nn.SeededUniform;
 import org.lstmlab.nn.Shapes;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,12 +38,7 @@ public final class SequenceRegressor {
         if (outputSize < 1) throw new IllegalArgumentException("output size Y must be at least 1 but is " + outputSize);
         this.layer = layer;
         int hidden = layer.hiddenSize();
-        SplittableRandom random = new SplittableRandom(seed);
-        double limit = 1 / Math.sqrt(hidden);
-        double[] w = new double[outputSize * hidden];
-        for (int k = 0; k < w.length; k++) w[k] = (2 * random.nextDouble() - 1) * limit;
-        this.wY =
-                Nd4j.create(w, new long[] {outputSize, hidden}, DataType.DOUBLE).castTo(layer.dataType());
+        this.wY = SeededUniform.draw(seed, 1 / Math.sqrt(hidden), layer.dataType(), outputSize, hidden); // [Y, H]
         this.bY = Nd4j.zeros(layer.dataType(), outputSize);
     }
 

@@ -4,7 +4,8 @@ import org.lstmlab.data.Batch;
 
 /**
  * How to train: how long, on what batches, with which optimiser, and what to report. Start from
- * {@link #defaults()} and change what you need; every {@code with…} returns a new config.
+ * {@link #defaults()} and change what you need; every {@code with…} returns a new config, and
+ * {@link #toBuilder()} changes several values at once.
  *
  * <pre>{@code
  * TrainConfig config = TrainConfig.defaults()
@@ -80,78 +81,23 @@ public record TrainConfig(
     }
 
     public TrainConfig withSteps(int steps) {
-        return new TrainConfig(
-                steps,
-                0,
-                batchSize,
-                learningRate,
-                optimizer,
-                clipNorm,
-                loss,
-                seed,
-                validation,
-                validateEvery,
-                progress);
+        return toBuilder().steps(steps).epochs(0).build();
     }
 
     public TrainConfig withEpochs(int epochs) {
-        return new TrainConfig(
-                0,
-                epochs,
-                batchSize,
-                learningRate,
-                optimizer,
-                clipNorm,
-                loss,
-                seed,
-                validation,
-                validateEvery,
-                progress);
+        return toBuilder().epochs(epochs).steps(0).build();
     }
 
     public TrainConfig withBatchSize(int batchSize) {
-        return new TrainConfig(
-                steps,
-                epochs,
-                batchSize,
-                learningRate,
-                optimizer,
-                clipNorm,
-                loss,
-                seed,
-                validation,
-                validateEvery,
-                progress);
+        return toBuilder().batchSize(batchSize).build();
     }
 
     public TrainConfig withLearningRate(double learningRate) {
-        return new TrainConfig(
-                steps,
-                epochs,
-                batchSize,
-                learningRate,
-                optimizer,
-                clipNorm,
-                loss,
-                seed,
-                validation,
-                validateEvery,
-                progress);
+        return toBuilder().learningRate(learningRate).build();
     }
 
     public TrainConfig withOptimizer(OptimizerKind optimizer) {
-        return new TrainConfig(
-                steps,
-                epochs,
-                batchSize,
-                learningRate,
-                optimizer,
-                clipNorm,
-                loss,
-                seed,
-                validation,
-                validateEvery,
-                progress);
+        return toBuilder().optimizer(optimizer).build();
     }
 
     /** Clips the global gradient norm at {@code clipNorm} (positive). */
@@ -160,113 +106,140 @@ public record TrainConfig(
             throw new IllegalArgumentException(
                     "clipNorm must be positive but is " + clipNorm + " (use withoutClipping() to turn clipping off)");
         }
-        return new TrainConfig(
-                steps,
-                epochs,
-                batchSize,
-                learningRate,
-                optimizer,
-                clipNorm,
-                loss,
-                seed,
-                validation,
-                validateEvery,
-                progress);
+        return toBuilder().clipNorm(clipNorm).build();
     }
 
     public TrainConfig withoutClipping() {
-        return new TrainConfig(
-                steps,
-                epochs,
-                batchSize,
-                learningRate,
-                optimizer,
-                NO_CLIPPING,
-                loss,
-                seed,
-                validation,
-                validateEvery,
-                progress);
+        return toBuilder().clipNorm(NO_CLIPPING).build();
     }
 
     public TrainConfig withLoss(LossMode loss) {
-        return new TrainConfig(
-                steps,
-                epochs,
-                batchSize,
-                learningRate,
-                optimizer,
-                clipNorm,
-                loss,
-                seed,
-                validation,
-                validateEvery,
-                progress);
+        return toBuilder().loss(loss).build();
     }
 
     public TrainConfig withSeed(long seed) {
-        return new TrainConfig(
-                steps,
-                epochs,
-                batchSize,
-                learningRate,
-                optimizer,
-                clipNorm,
-                loss,
-                seed,
-                validation,
-                validateEvery,
-                progress);
+        return toBuilder().seed(seed).build();
     }
 
     /** Held-out data whose loss is recorded during the run. */
     public TrainConfig withValidation(Batch validation) {
-        return new TrainConfig(
-                steps,
-                epochs,
-                batchSize,
-                learningRate,
-                optimizer,
-                clipNorm,
-                loss,
-                seed,
-                validation,
-                validateEvery,
-                progress);
+        return toBuilder().validation(validation).build();
     }
 
     public TrainConfig withValidateEvery(int validateEvery) {
-        return new TrainConfig(
-                steps,
-                epochs,
-                batchSize,
-                learningRate,
-                optimizer,
-                clipNorm,
-                loss,
-                seed,
-                validation,
-                validateEvery,
-                progress);
+        return toBuilder().validateEvery(validateEvery).build();
     }
 
     public TrainConfig withProgress(Progress.Mode progress) {
-        return new TrainConfig(
-                steps,
-                epochs,
-                batchSize,
-                learningRate,
-                optimizer,
-                clipNorm,
-                loss,
-                seed,
-                validation,
-                validateEvery,
-                progress);
+        return toBuilder().progress(progress).build();
     }
 
     /** No progress output at all. */
     public TrainConfig quiet() {
         return withProgress(Progress.Mode.OFF);
+    }
+
+    /** A builder holding this config's values, to change several at once: {@code c.toBuilder().steps(500).seed(7).build()}. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Collects a config's values; {@link #build()} checks them together, as the constructor does. */
+    public static final class Builder {
+        private int steps;
+        private int epochs;
+        private int batchSize;
+        private double learningRate;
+        private OptimizerKind optimizer;
+        private double clipNorm;
+        private LossMode loss;
+        private long seed;
+        private Batch validation;
+        private int validateEvery;
+        private Progress.Mode progress;
+
+        private Builder(TrainConfig c) {
+            this.steps = c.steps;
+            this.epochs = c.epochs;
+            this.batchSize = c.batchSize;
+            this.learningRate = c.learningRate;
+            this.optimizer = c.optimizer;
+            this.clipNorm = c.clipNorm;
+            this.loss = c.loss;
+            this.seed = c.seed;
+            this.validation = c.validation;
+            this.validateEvery = c.validateEvery;
+            this.progress = c.progress;
+        }
+
+        public Builder steps(int steps) {
+            this.steps = steps;
+            return this;
+        }
+
+        public Builder epochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder learningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        public Builder optimizer(OptimizerKind optimizer) {
+            this.optimizer = optimizer;
+            return this;
+        }
+
+        public Builder clipNorm(double clipNorm) {
+            this.clipNorm = clipNorm;
+            return this;
+        }
+
+        public Builder loss(LossMode loss) {
+            this.loss = loss;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder validation(Batch validation) {
+            this.validation = validation;
+            return this;
+        }
+
+        public Builder validateEvery(int validateEvery) {
+            this.validateEvery = validateEvery;
+            return this;
+        }
+
+        public Builder progress(Progress.Mode progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        public TrainConfig build() {
+            return new TrainConfig(
+                    steps,
+                    epochs,
+                    batchSize,
+                    learningRate,
+                    optimizer,
+                    clipNorm,
+                    loss,
+                    seed,
+                    validation,
+                    validateEvery,
+                    progress);
+        }
     }
 }

@@ -73,9 +73,9 @@ public final class Trainer {
             var lg = model.lossAndGradients(batch.xs(), batch.ys(), config.loss());
             if (!Double.isFinite(lg.loss())) {
                 History sofar = history(losses, norms, step - 1, validationSteps, validationLosses, validations, start);
-                TrainingDivergedException diverged = diverged(step, lg.loss(), losses, config);
+                TrainingDivergedException diverged = diverged(step, lg.loss(), losses, config, sofar);
                 progress.finish(diverged.getMessage());
-                throw new TrainingDivergedException(diverged.getMessage(), step, diverged.lastFiniteLoss(), sofar);
+                throw diverged;
             }
             losses[step - 1] = lg.loss();
             norms[step - 1] = config.clips()
@@ -125,7 +125,8 @@ public final class Trainer {
         return new Batch(batch.xs().castTo(model.dataType()), batch.ys().castTo(model.dataType()));
     }
 
-    private static TrainingDivergedException diverged(int step, double loss, double[] losses, TrainConfig config) {
+    private static TrainingDivergedException diverged(
+            int step, double loss, double[] losses, TrainConfig config, History sofar) {
         String what = Double.isNaN(loss) ? "NaN" : "infinite";
         double last = step > 1 ? losses[step - 2] : Double.NaN;
         String before = step > 1 ? String.format("last finite loss %.2g", last) : "the very first step";
@@ -140,7 +141,7 @@ public final class Trainer {
             advice = "the gradients exploded; clip the gradient norm (clipNorm, notebook 01)";
         }
         return new TrainingDivergedException(
-                String.format("loss became %s at step %d (%s): %s", what, step, before, advice), step, last, null);
+                String.format("loss became %s at step %d (%s): %s", what, step, before, advice), step, last, sofar);
     }
 
     private static History history(

@@ -6,6 +6,8 @@
  * returns a {@link org.lstmlab.train.History} of plain arrays for the plots. Training lengths in the
  * notebooks come from {@link org.lstmlab.course.Quick}, the course's one quick switch.
  *
+ * <p>May use: {@code nn}, {@code nn.fused} and {@code data}. Used by the course's scenes and the notebooks.
+ *
  * <pre>{@code
  * var problem = AddingProblem.modern(20);
  * var model = new SequenceRegressor(new LstmCell(LstmParams.init(2, 16, Init.UNIFORM, 1.0, 1, DataType.DOUBLE)), 1, 1);

@@ -36,7 +36,7 @@ class InstallationCheckTest {
         assertTrue(
                 item.found().contains("seattle-weather.csv") && item.found().contains("co2-concentration.csv"),
                 item.found());
-        assertTrue(item.fix().contains("LSTM_LAB_DATASETS"), item.fix());
+        assertTrue(item.fix().contains("LSTMLAB_DATASETS"), item.fix());
     }
 
     @Test

@@ -107,6 +107,15 @@ class DatasetLoadersTest {
     }
 
     @Test
+    void theEnvironmentVariableAndItsOlderSpellingPointElsewhereTheNewOneFirst() {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("LSTM_LAB_DATASETS", "/old/spelling");
+        assertEquals(Path.of("/old/spelling"), Datasets.directory(env::get));
+        env.put("LSTMLAB_DATASETS", "/new/spelling");
+        assertEquals(Path.of("/new/spelling"), Datasets.directory(env::get));
+    }
+
+    @Test
     void aSystemPropertyPointsTheLoadersElsewhere() {
         System.setProperty(Datasets.DIRECTORY_PROPERTY, "/nowhere/datasets");
         try {

@@ -35,7 +35,7 @@ class GraderTest {
         Report r = grader.grade("solutions", GradingFixtures.SOLUTIONS, Exercises.ALL, Grader.randomSeed());
         assertEquals(100, r.score(), r.toString());
         assertEquals(100, r.maxScore());
-        GradingFixtures.validResultsJson(Batch.writeResults(tmp, r));
+        GradingFixtures.validResultsJson(Submissions.writeResults(tmp, r));
     }
 
     @Test

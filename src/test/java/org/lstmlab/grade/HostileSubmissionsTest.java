@@ -92,7 +92,7 @@ class HostileSubmissionsTest {
         assertEquals(0, bad.score(), name + ": " + bad.feedback());
         assertTrue(bad.feedback().contains(message), name + " feedback names the cause: " + bad.feedback());
         assertEquals(good.maxScore(), good.score(), name + " leaves " + other + " graded normally: " + good.feedback());
-        Path results = Batch.writeResults(tmp.resolve("out"), r);
+        Path results = Submissions.writeResults(tmp.resolve("out"), r);
         Map<String, Object> json = GradingFixtures.validResultsJson(results);
         assertEquals((double) good.maxScore(), (Double) json.get("score"), "results.json holds the parent's score");
         assertFalse(Files.readString(results).contains("Tests run: 9"), "nothing the child printed reaches the report");

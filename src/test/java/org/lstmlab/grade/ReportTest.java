@@ -55,7 +55,7 @@ class ReportTest {
 
     @Test
     void theGradebookHasAColumnPerExerciseAndNeutralisesFormulasAndCommas() {
-        String csv = Batch.gradebookCsv(
+        String csv = Submissions.gradebookCsv(
                 List.of(report("x"), new Report("=cmd,1", 1, List.of(), 0)),
                 List.of(Exercises.byId("E3"), Exercises.byId("E5")));
         assertEquals("student,E3,E5,total\n\"ann \"\"<b>\"\"\",3,0,3\n\"'=cmd,1\",,,0\n", csv);

@@ -26,7 +26,7 @@ class ChartImagesTest {
         BufferedImage image = ChartImages.image(small());
         assertEquals(Figures.WIDTH, image.getWidth());
         assertEquals(Figures.HEIGHT, image.getHeight());
-        assertTrue(Rendering.hasContent(image));
+        assertTrue(RenderedChart.hasContent(image));
     }
 
     @Test

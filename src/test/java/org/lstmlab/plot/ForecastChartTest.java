@@ -47,7 +47,7 @@ class ForecastChartTest {
         assertArrayEquals(day, chart.getSeriesMap().get("LSTM").getXData());
         assertTrue(
                 chart.getSeriesMap().get("persistence").getLineStyle().getDashArray() != null, "baselines are dashed");
-        assertTrue(Rendering.hasContent(Rendering.renderAndDecode(chart, "forecast")));
+        assertTrue(RenderedChart.hasContent(RenderedChart.renderAndDecode(chart, "forecast")));
     }
 
     @Test
@@ -69,7 +69,7 @@ class ForecastChartTest {
                 Date.from(dates.get(5).atStartOfDay().toInstant(ZoneOffset.UTC)).getTime(), (long) s.getXData()[5]);
         assertArrayEquals(model, s.getYData());
         assertArrayEquals(truth, chart.getSeriesMap().get("truth").getYData());
-        Rendering.renderAndDecode(chart, "forecast-dates");
+        RenderedChart.renderAndDecode(chart, "forecast-dates");
     }
 
     @Test

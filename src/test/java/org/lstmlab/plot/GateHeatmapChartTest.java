@@ -48,8 +48,8 @@ class GateHeatmapChartTest {
         for (Number[] cell : heat) {
             assertEquals(values[cell[0].intValue()][cell[1].intValue()], cell[2].doubleValue());
         }
-        assertTrue(Rendering.hasContent(
-                Rendering.renderAndDecode(chart, "gate-" + gate.name().toLowerCase())));
+        assertTrue(RenderedChart.hasContent(
+                RenderedChart.renderAndDecode(chart, "gate-" + gate.name().toLowerCase())));
     }
 
     @Test
@@ -84,7 +84,7 @@ class GateHeatmapChartTest {
             int t = cell[0].intValue(), j = cell[1].intValue();
             assertEquals(seq.steps().get(t).cTilde().getDouble(1, j), cell[2].doubleValue());
         }
-        Rendering.renderAndDecode(chart, "gate-from-lstm-run");
+        RenderedChart.renderAndDecode(chart, "gate-from-lstm-run");
         assertThrows(IllegalArgumentException.class, () -> GateHeatmapChart.chart(Gate.FORGET, seq, 2));
     }
 

@@ -49,7 +49,7 @@ class GradientNormChartTest {
                 chart.getSeriesMap().get("‖W_hh‖₂ = 0.5").getLineColor(),
                 b.getLineColor(),
                 "bound k shares curve k's colour");
-        assertTrue(Rendering.hasContent(Rendering.renderAndDecode(chart, "gradient-norm")));
+        assertTrue(RenderedChart.hasContent(RenderedChart.renderAndDecode(chart, "gradient-norm")));
     }
 
     @Test
@@ -66,7 +66,7 @@ class GradientNormChartTest {
         assertArrayEquals(
                 new double[] {1, 0.9, 0.8, 0.7},
                 chart.getSeriesMap().get("ρ = 1.0").getYData());
-        Rendering.renderAndDecode(chart, "gradient-norm-arrays");
+        RenderedChart.renderAndDecode(chart, "gradient-norm-arrays");
     }
 
     @Test
@@ -78,7 +78,7 @@ class GradientNormChartTest {
         assertEquals(1, y[0]);
         assertEquals(1e-200, y[1]);
         assertTrue(Double.isNaN(y[2]) && Double.isNaN(y[3]));
-        Rendering.renderAndDecode(chart, "gradient-norm-with-zeros");
+        RenderedChart.renderAndDecode(chart, "gradient-norm-with-zeros");
     }
 
     @Test

@@ -43,7 +43,7 @@ class StateTraceChartTest {
         }
         assertEquals(c3.getLineColor(), chart.getSeriesMap().get("h_t unit 3").getLineColor());
         assertTrue(chart.getSeriesMap().get("h_t unit 0").getLineStyle().getDashArray() != null, "h_t is dashed");
-        assertTrue(Rendering.hasContent(Rendering.renderAndDecode(chart, "state-traces")));
+        assertTrue(RenderedChart.hasContent(RenderedChart.renderAndDecode(chart, "state-traces")));
     }
 
     @Test
@@ -52,7 +52,7 @@ class StateTraceChartTest {
         XYChart chart = StateTraceChart.chart("h_t", h, 1);
         assertEquals(List.of("h_t unit 1"), List.copyOf(chart.getSeriesMap().keySet()));
         assertEquals("h_t over time", chart.getTitle());
-        Rendering.renderAndDecode(chart, "state-trace-rnn");
+        RenderedChart.renderAndDecode(chart, "state-trace-rnn");
     }
 
     @Test

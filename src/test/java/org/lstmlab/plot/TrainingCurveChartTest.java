@@ -44,7 +44,7 @@ class TrainingCurveChartTest {
         assertEquals(
                 chart.getSeriesMap().get("RNN train").getLineColor(),
                 chart.getSeriesMap().get("RNN validation").getLineColor());
-        assertTrue(Rendering.hasContent(Rendering.renderAndDecode(chart, "training-curves")));
+        assertTrue(RenderedChart.hasContent(RenderedChart.renderAndDecode(chart, "training-curves")));
     }
 
     @Test
@@ -55,7 +55,7 @@ class TrainingCurveChartTest {
         assertArrayEquals(
                 new double[] {1, 2, 3},
                 chart.getSeriesMap().get("LSTM T=20 train").getXData());
-        Rendering.renderAndDecode(chart, "training-curve-single");
+        RenderedChart.renderAndDecode(chart, "training-curve-single");
     }
 
     @Test
@@ -64,7 +64,7 @@ class TrainingCurveChartTest {
         assertTrue(
                 chart.getSeriesMap().containsKey("LSTM train (1 value ≤ 0 not shown)"),
                 chart.getSeriesMap().keySet().toString());
-        Rendering.renderAndDecode(chart, "training-curve-zero");
+        RenderedChart.renderAndDecode(chart, "training-curve-zero");
     }
 
     @Test

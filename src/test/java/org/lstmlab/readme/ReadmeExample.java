@@ -14,8 +14,8 @@ final class ReadmeExample {
 
     static void run() {
         // example:begin
-        var cell =
-                new LstmCell(LstmParams.init(3, 4, Init.UNIFORM, 1.0, 42, DataType.DOUBLE)); // X = 3, H = 4, b_f += 1
+        var params = LstmParams.init(3, 4, Init.UNIFORM, 1.0, 42, DataType.DOUBLE); // X = 3, H = 4, b_f += 1
+        var cell = new LstmCell(params);
         INDArray x = Nd4j.create(new double[][] {{0.5, -1.0, 2.0}}); // x_t, [B, X] = [1, 3]
         INDArray h0 = Nd4j.zeros(DataType.DOUBLE, 1, 4); // h_{t-1}, [B, H]
         INDArray c0 = Nd4j.zeros(DataType.DOUBLE, 1, 4); // C_{t-1}, [B, H]

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /** An instructor's batch: finds the submissions, grades them in parallel with progress, writes the gradebook. */
-public final class Batch {
-    private Batch() {}
+public final class Submissions {
+    private Submissions() {}
 
     /**
      * One student's work.

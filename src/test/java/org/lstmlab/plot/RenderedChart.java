@@ -13,8 +13,8 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /** Renders a chart headless and checks the PNG decodes to the chart's size; keeps a copy in target/figures to look at. */
-final class Rendering {
-    private Rendering() {}
+final class RenderedChart {
+    private RenderedChart() {}
 
     static BufferedImage renderAndDecode(Chart<?, ?> chart, String name) {
         byte[] png = ChartImages.png(chart);

@@ -1,0 +1,11 @@
+/**
+ * What the networks learn from: the adding problem of Hochreiter &amp; Schmidhuber (1997)
+ * ({@link org.lstmlab.data.AddingProblem}), the real series in {@code datasets/} read with declared Tablesaw
+ * column types ({@link org.lstmlab.data.SeattleWeather}, {@link org.lstmlab.data.Co2Concentration}),
+ * windowing, standardisation and baselines for forecasting, the {@link org.lstmlab.data.Batch} a training
+ * step consumes and the {@link org.lstmlab.data.BatchSource} that supplies it, and
+ * {@link org.lstmlab.data.CourseFolder}, which finds the course's files.
+ *
+ * <p>May use: {@code nn} (shape checks), ND4J and Tablesaw. Used by {@code train} and the course.
+ */
+package org.lstmlab.data;

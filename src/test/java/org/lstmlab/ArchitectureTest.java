@@ -1,0 +1,125 @@
+package org.lstmlab;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The one-way rule of DESIGN.md, on the compiled main classes: {@code nn ← data ← train ← course}, with
+ * {@code nn.fused} above {@code nn}, {@code grad} and {@code plot} beside them, and the applications
+ * ({@code kernel}, {@code grade}, {@code cli}) on top. The library never uses the applications, and no two
+ * packages depend on each other in a cycle.
+ */
+@AnalyzeClasses(packages = "org.lstmlab", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    static final String[] LIBRARY = {
+        "org.lstmlab.nn..",
+        "org.lstmlab.data..",
+        "org.lstmlab.train..",
+        "org.lstmlab.grad..",
+        "org.lstmlab.plot..",
+        "org.lstmlab.course.."
+    };
+
+    @ArchTest
+    static final ArchRule theLayersUseOnlyTheLayersBelowThem = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("nn")
+            .definedBy("org.lstmlab.nn")
+            .layer("nn.fused")
+            .definedBy("org.lstmlab.nn.fused..")
+            .layer("data")
+            .definedBy("org.lstmlab.data..")
+            .layer("train")
+            .definedBy("org.lstmlab.train..")
+            .layer("grad")
+            .definedBy("org.lstmlab.grad..")
+            .layer("plot")
+            .definedBy("org.lstmlab.plot..")
+            .layer("course")
+            .definedBy("org.lstmlab.course..")
+            .layer("kernel")
+            .definedBy("org.lstmlab.kernel..")
+            .layer("grade")
+            .definedBy("org.lstmlab.grade..")
+            .layer("cli")
+            .definedBy("org.lstmlab.cli..")
+            .whereLayer("nn")
+            .mayNotAccessAnyLayer()
+            .whereLayer("nn.fused")
+            .mayOnlyAccessLayers("nn")
+            .whereLayer("data")
+            .mayOnlyAccessLayers("nn")
+            .whereLayer("train")
+            .mayOnlyAccessLayers("nn", "nn.fused", "data")
+            .whereLayer("grad")
+            .mayOnlyAccessLayers("nn")
+            .whereLayer("plot")
+            .mayOnlyAccessLayers("nn")
+            .whereLayer("course")
+            .mayOnlyAccessLayers("nn", "nn.fused", "data", "train", "grad", "plot")
+            .whereLayer("cli")
+            .mayNotBeAccessedByAnyLayer();
+
+    @ArchTest
+    static final ArchRule theLibraryNeverUsesTheApplications = noClasses()
+            .that()
+            .resideInAnyPackage(LIBRARY)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.lstmlab.kernel..", "org.lstmlab.grade..", "org.lstmlab.cli..")
+            .because("the notebooks, the grader's sandbox and ./lab all load the library without them");
+
+    @ArchTest
+    static final ArchRule noTwoPackagesDependOnEachOther =
+            slices().matching("org.lstmlab.(**)").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noTwoPublicClassesShareASimpleName = ArchRuleDefinition.classes()
+            .that()
+            .arePublic()
+            .and()
+            .areTopLevelClasses()
+            .should(haveASimpleNameOfTheirOwn())
+            .because(
+                    "a notebook imports every library package whole, and a reader should never wonder which one is meant");
+
+    private static ArchCondition<JavaClass> haveASimpleNameOfTheirOwn() {
+        return new ArchCondition<>("have a simple name no other public class has") {
+            private Map<String, String> packagesByName = Map.of();
+
+            @Override
+            public void init(java.util.Collection<JavaClass> all) {
+                packagesByName = all.stream()
+                        .filter(c -> c.getModifiers().contains(JavaModifier.PUBLIC) && c.isTopLevelClass())
+                        .collect(Collectors.groupingBy(
+                                JavaClass::getSimpleName,
+                                TreeMap::new,
+                                Collectors.mapping(JavaClass::getPackageName, Collectors.joining(", "))));
+            }
+
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                String packages = packagesByName.getOrDefault(c.getSimpleName(), c.getPackageName());
+                boolean alone = !packages.contains(",");
+                events.add(new SimpleConditionEvent(
+                        c, alone, c.getSimpleName() + " is public in more than one package: " + packages));
+            }
+        };
+    }
+}
