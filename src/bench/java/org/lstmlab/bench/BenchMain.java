@@ -191,7 +191,7 @@ public final class BenchMain {
         for (String line : torchInfo) out.append("PyTorch: ").append(line).append('\n');
         Timing peak64 = t.get("gemm peak float64");
         Timing peak32 = t.get("gemm peak float32");
-        out.append("GEMM peak (Nd4j.gemm → OpenBLAS, ")
+        out.append("GEMM peak (OpenBLAS cblas_?gemm as the fused path calls it, ")
                 .append(GemmPeakBenchmark.N)
                 .append("³, same threads): float64 ")
                 .append(gflops(GemmPeakBenchmark.flops(), peak64))
