@@ -95,6 +95,13 @@ class AddingExperimentTest {
         assertEquals(rows.get(1).lstmMse() / rows.get(1).baselineMse(), ratio, 1e-3 * ratio);
         assertTrue(
                 rows.get(0).toString().startsWith("T = 4: RNN MSE"), rows.get(0).toString());
+        assertEquals(
+                Math.round(rows.get(1).lstm().seconds() * 10) / 10.0,
+                table.doubleColumn("LSTM training s").get(1),
+                1e-9);
+        assertTrue(
+                table.columnNames().contains("RNN training s"),
+                table.columnNames().toString());
     }
 
     @Test
