@@ -29,8 +29,33 @@ class AddingExperimentTest {
         assertTrue(gates.holdsBetweenTheMarks(), "and its forget gate holds the value in between: " + gates);
         TrainedGates.Example e = gates.example();
         assertEquals(10, e.i().length);
-        assertTrue(e.i()[e.firstMark() - 1] > 0.5 && e.i()[e.secondMark() - 1] > 0.5, gates.toString());
+        double elsewhere = gates.inputElsewhere()[gates.memoryUnit()];
+        assertTrue(
+                e.i()[e.firstMark() - 1] > 10 * elsewhere && e.i()[e.secondMark() - 1] > 10 * elsewhere,
+                "the example sequence shows the input gate opening at both marks: " + gates);
         assertTrue(e.firstMark() < e.secondMark());
+    }
+
+    @Test
+    void theGatePropertiesReadTheMeasuredMeansOfTheMemoryUnit() {
+        var fullRun = new TrainedGates(
+                100,
+                1,
+                new double[] {0.2, 0.399},
+                new double[] {0.3, 0.004},
+                new double[] {0.5, 0.9997},
+                new double[] {0.5, 0.933},
+                null); // unit 1 as measured at T = 100
+        assertTrue(fullRun.opensOnlyAtTheMarks() && fullRun.holdsBetweenTheMarks());
+        var leaky = new TrainedGates(
+                10, 0, new double[] {0.9}, new double[] {0.2}, new double[] {0.99}, new double[] {0.9}, null);
+        assertTrue(!leaky.opensOnlyAtTheMarks(), "open at 0.2 between the marks is not shut");
+        var forgetting = new TrainedGates(
+                10, 0, new double[] {0.9}, new double[] {0.01}, new double[] {0.8}, new double[] {0.9}, null);
+        assertTrue(!forgetting.holdsBetweenTheMarks());
+        assertTrue(
+                fullRun.toString().contains("forget gate f_t: 0.99970 between the marks (1 − f_t = 3.0e-04)"),
+                fullRun.toString());
     }
 
     @Test
@@ -70,6 +95,13 @@ class AddingExperimentTest {
         assertEquals(rows.get(1).lstmMse() / rows.get(1).baselineMse(), ratio, 1e-3 * ratio);
         assertTrue(
                 rows.get(0).toString().startsWith("T = 4: RNN MSE"), rows.get(0).toString());
+        assertEquals(
+                Math.round(rows.get(1).lstm().seconds() * 10) / 10.0,
+                table.doubleColumn("LSTM training s").get(1),
+                1e-9);
+        assertTrue(
+                table.columnNames().contains("RNN training s"),
+                table.columnNames().toString());
     }
 
     @Test
