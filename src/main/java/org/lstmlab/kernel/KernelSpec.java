@@ -25,6 +25,25 @@ public final class KernelSpec {
     /** The name Jupyter shows in its kernel menus. */
     public static final String DISPLAY_NAME = "Java (LSTM Lab)";
 
+    /**
+     * One student's kernel within about 350 MB resident, so a JupyterHub node holds many (README, "Running the
+     * course for a class", has the measurements): a 128 MB heap for JShell and the wrappers of ND4J's arrays
+     * (about 80 MB stay live), the serial collector (no per-core GC structures), C1 only (C2's compiler arenas
+     * peak at 50 MB, and under load C2 made the course's notebooks slower, not faster), and ND4J's off-heap
+     * memory bounded by JavaCPP: when the process's private resident memory passes {@code maxphysicalbytes} it
+     * collects garbage (freeing the arrays nothing refers to), then fails the allocation with an
+     * OutOfMemoryError that the cell shows. Mapped libraries (the JVM, ND4J, OpenBLAS, about 70 MB) come on
+     * top of that ceiling.
+     */
+    static final List<String> MEMORY_OPTIONS = List.of(
+            "-Xmx128m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:MaxMetaspaceSize=128m",
+            "-XX:ReservedCodeCacheSize=32m",
+            "-Dorg.bytedeco.javacpp.maxbytes=128m",
+            "-Dorg.bytedeco.javacpp.maxphysicalbytes=256m");
+
     private KernelSpec() {}
 
     /**
@@ -57,6 +76,7 @@ public final class KernelSpec {
         argv.add(java);
         argv.add("-Djava.awt.headless=true");
         argv.add("-javaagent:" + kernelJar); // stop checks in the library's loops too (StopCheckAgent)
+        argv.addAll(MEMORY_OPTIONS);
         if (javaFeature >= 22) {
             argv.add("--enable-native-access=ALL-UNNAMED"); // ND4J's natives, without a warning per cell
         }
@@ -76,7 +96,8 @@ public final class KernelSpec {
                 .append(",\n  \"language\": \"java\",\n  \"interrupt_mode\": \"message\",\n")
                 // ND4J's OpenMP threads spin-wait; on a 2-core laptop or a shared lab machine the course's small
                 // arrays train several times faster on one thread (PERFORMANCE.md).
-                .append("  \"env\": {\"OMP_NUM_THREADS\": \"1\"},\n")
+                // glibc's malloc keeps an arena per thread; two are enough for one student's kernel and save ~100 MB.
+                .append("  \"env\": {\"OMP_NUM_THREADS\": \"1\", \"MALLOC_ARENA_MAX\": \"2\"},\n")
                 .append("  \"metadata\": {}\n}\n");
         return json.toString();
     }
@@ -157,10 +178,14 @@ public final class KernelSpec {
             throw new IllegalArgumentException("kernel jar " + kernelJar + " does not exist; build with ./lab start");
         }
         List<String> classpath = new ArrayList<>();
-        classpath.add(Path.of("target", "classes").toAbsolutePath().toString());
-        for (String entry : Files.readString(Path.of(args[2])).strip().split(File.pathSeparator)) {
-            if (!entry.isEmpty()) {
-                classpath.add(entry);
+        Path classes = Path.of("target", "classes").toAbsolutePath();
+        if (Files.isDirectory(classes)) { // in the repository; a course image lists the library's jar instead
+            classpath.add(classes.toString());
+        }
+        Path classpathFile = Path.of(args[2]).toAbsolutePath();
+        for (String entry : Files.readString(classpathFile).strip().split(File.pathSeparator)) {
+            if (!entry.isEmpty()) { // a relative entry names a jar beside the classpath file
+                classpath.add(classpathFile.resolveSibling(entry).toString());
             }
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -18,7 +18,8 @@ class KernelSpecTest {
         String json = KernelSpec.json("/jdk/bin/java", 17, "/k/kernel.jar", List.of("/lib/classes", "/lib/nd4j.jar"));
         assertTrue(
                 json.contains(
-                        "\"argv\": [\"/jdk/bin/java\", \"-Djava.awt.headless=true\", \"-javaagent:/k/kernel.jar\", \"-cp\", "
+                        "\"argv\": [\"/jdk/bin/java\", \"-Djava.awt.headless=true\", \"-javaagent:/k/kernel.jar\", "
+                                + memoryOptions() + ", \"-cp\", "
                                 + "\"/k/kernel.jar" + java.io.File.pathSeparator + "/lib/classes"
                                 + java.io.File.pathSeparator
                                 + "/lib/nd4j.jar\", \"org.lstmlab.kernel.KernelMain\", \"{connection_file}\"]"),
@@ -26,7 +27,12 @@ class KernelSpecTest {
         assertTrue(json.contains("\"display_name\": \"Java (LSTM Lab)\""));
         assertTrue(json.contains("\"language\": \"java\""));
         assertTrue(json.contains("\"interrupt_mode\": \"message\""));
-        assertTrue(json.contains("\"env\": {\"OMP_NUM_THREADS\": \"1\"}"), json);
+        assertTrue(json.contains("\"env\": {\"OMP_NUM_THREADS\": \"1\", \"MALLOC_ARENA_MAX\": \"2\"}"), json);
+    }
+
+    private static String memoryOptions() {
+        return String.join(
+                ", ", KernelSpec.MEMORY_OPTIONS.stream().map(KernelSpec::quote).toList());
     }
 
     @Test
