@@ -56,9 +56,11 @@ class ClassHubIT {
     }
 
     @AfterAll
-    static void stopTheHub() throws Exception {
+    static void stopTheHubAndNothingOfTheClassIsLeftRunning() throws Exception {
         if (hub != null) {
             hub.close();
+            assertEquals(
+                    List.of(), Hub.processesUnder(work, Duration.ofSeconds(30)), "left running after the hub stopped");
         }
     }
 

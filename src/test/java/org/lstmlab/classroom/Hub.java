@@ -216,6 +216,26 @@ final class Hub implements AutoCloseable {
         }
     }
 
+    /**
+     * The processes whose command line names {@code folder} (the hub, and every kernel through its connection file
+     * in a student's home) still running after {@code grace}.
+     */
+    static List<String> processesUnder(Path folder, Duration grace) throws InterruptedException {
+        String marker = folder.toAbsolutePath().toString();
+        long deadline = System.nanoTime() + grace.toNanos();
+        List<String> left;
+        do {
+            left = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().orElse("").contains(marker))
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                    .toList();
+            if (!left.isEmpty()) {
+                Thread.sleep(500);
+            }
+        } while (!left.isEmpty() && System.nanoTime() < deadline);
+        return left;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
