@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -62,11 +63,17 @@ final class Containers {
     }
 
     static Result run(List<String> command, Duration timeout, Path log) throws IOException, InterruptedException {
+        return run(command, Map.of(), timeout, log);
+    }
+
+    /** Runs a command with more environment variables, keeping its output in {@code log}. */
+    static Result run(List<String> command, Map<String, String> environment, Duration timeout, Path log)
+            throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
