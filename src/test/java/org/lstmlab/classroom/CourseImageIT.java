@@ -3,6 +3,8 @@ package org.lstmlab.classroom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +50,29 @@ class CourseImageIT {
                 + " grep -rl -e 'BEGIN SOLUTION' -e 'hx.mmul(wF.transpose())' /home /opt/lstm-lab/course 2>/dev/null;"
                 + " echo searched");
         assertEquals("searched", out.strip(), "solutions in the image:\n" + out);
+    }
+
+    @Test
+    void anEmptyHomeVolumeGetsTheCourseAndAStudentsSavedFileIsNeverOverwritten() throws Exception {
+        Path home = Classroom.fresh("image-home");
+        Path e3 = home.resolve(Classroom.E3);
+        Files.createDirectories(e3.getParent());
+        Files.writeString(e3, "// my own E3\n");
+        try (var walk = Files.walk(home)) {
+            for (Path p : walk.toList()) {
+                Files.setAttribute(p, "unix:uid", 1000);
+            }
+        }
+        List<String> run = new ArrayList<>(List.of("run", "--rm"));
+        run.addAll(Containers.options("none"));
+        run.addAll(
+                List.of("-v", home + ":/home/jovyan", image, "sh", "-c", "ls notebooks | wc -l; cat " + Classroom.E3));
+        String out = Containers.engine(Duration.ofMinutes(2), Containers.LOGS.resolve("image-home.log"), run)
+                .orFail("the image on a home volume")
+                .output();
+        assertTrue(out.startsWith("9"), "the nine notebooks were copied into the volume:\n" + out);
+        assertTrue(out.contains("// my own E3"), "the student's E3 was overwritten:\n" + out);
+        assertTrue(Files.isRegularFile(home.resolve("datasets/README.md")), "datasets/ in the volume");
     }
 
     @Test
