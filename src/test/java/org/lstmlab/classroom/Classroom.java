@@ -71,6 +71,7 @@ final class Classroom {
         }
         List<String> classpath = new ArrayList<>();
         classpath.add(Path.of("target/classes").toAbsolutePath().toString());
+        classpath.add(Path.of("target/grading-classes").toAbsolutePath().toString()); // check("E3")'s exercise classes
         classpath.addAll(Arrays.asList(Files.readString(classpathFile).strip().split(File.pathSeparator)));
         Path data = dir.resolve("share/jupyter");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
