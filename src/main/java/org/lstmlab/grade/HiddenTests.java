@@ -18,12 +18,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * no method shares a name with one of the visible class.
  *
  * <pre>{@code
- * @HiddenTests(E7LstmStepTest.class)
- * class E7LstmStepHiddenTest {
- *     @ParameterizedTest @RandomisedCases(value = 2, first = 101) @Points(value = 3, visibility = Visibility.HIDDEN)
- *     void sequencesOfSteps(Draw draw, E7LstmStepTest.E7LstmStep student) { ... }
+ * @HiddenTests(E3ForgetGateTest.class)
+ * class E3ForgetGateHiddenTest {
+ *     @ParameterizedTest @RandomisedCases(value = 2, first = 101) @Points(value = 2, visibility = Visibility.HIDDEN)
+ *     void largeInputsSaturateTheGate(Draw draw, E3ForgetGateTest.E3ForgetGate student) { ... }
  * }
  * }</pre>
+ *
+ * (The library's Javadoc ships in every edition, so it names no real hidden test.)
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

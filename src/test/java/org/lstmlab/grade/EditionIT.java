@@ -41,8 +41,6 @@ class EditionIT {
 
     @BeforeAll
     static void release() throws Exception {
-        // the Maven run that runs this test has just compiled every source: ./lab need not compile them again
-        Files.writeString(HOME.resolve("target/classes/.lab-compiled"), "");
         edition = Files.createTempDirectory("lstmlab-edition-").resolve("edition");
         long started = System.nanoTime();
         Run r = lab(HOME, "release", "--out", edition.toString());
