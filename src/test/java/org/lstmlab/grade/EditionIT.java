@@ -157,6 +157,48 @@ class EditionIT {
     }
 
     @Test
+    void aNotebookOnTheEditionsOwnKernelChecksAnExerciseAndSaysWhatIsHidden() throws Exception {
+        requireJupyter();
+        Path copy = edition.resolveSibling("notebook-check");
+        GradingFixtures.copyTree(edition, copy);
+        Files.copy(
+                HOME.resolve("solutions/org/lstmlab/exercises/E8LstmBackward.java"),
+                copy.resolve("exercises/org/lstmlab/exercises/E8LstmBackward.java"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path prefix = copy.resolveSibling("kernelspecs");
+        Run installed = lab(copy, "kernel", "install", "--prefix", prefix.toString());
+        assertEquals(0, installed.code(), installed.output());
+        String kernelJson = Files.readString(prefix.resolve("share/jupyter/kernels/lstm-lab/kernel.json"));
+        assertTrue(kernelJson.contains(copy.resolve("lib/lstm-lab.jar").toString()), kernelJson);
+        assertFalse(kernelJson.contains(HOME.resolve("target").toString()), "the repository's build: " + kernelJson);
+
+        String run = String.join(
+                "\n",
+                "import nbformat, nbclient, sys",
+                "nb = nbformat.v4.new_notebook(metadata={'kernelspec': {'name': 'lstm-lab', 'display_name': 'x'}})",
+                "nb.cells = [nbformat.v4.new_code_cell('import static org.lstmlab.grade.Check.check;\\ncheck(\"E8\")')]",
+                "nbclient.NotebookClient(nb, timeout=600, kernel_name='lstm-lab', resources={'metadata': {'path': sys.argv[1]}}).execute()",
+                "for o in nb.cells[0].outputs: print(o.get('data', {}).get('text/html', o.get('text', o.get('evalue', ''))))");
+        long started = System.nanoTime();
+        ProcessBuilder pb = new ProcessBuilder(
+                        "/usr/bin/python3", "-c", run, copy.resolve("notebooks").toString())
+                .redirectErrorStream(true);
+        pb.environment().put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
+        pb.environment().remove("LSTMLAB_HOME");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), out);
+        System.out.printf(
+                "edition: check(\"E8\") in a notebook on the edition's kernel: %.1f s%n",
+                (System.nanoTime() - started) / 1e9);
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("<td>16/16</td>"), "E8's visible points in the notebook's table:\n" + out);
+        assertTrue(
+                out.contains("hidden tests worth 4 more points (E8 4) are graded when you submit"),
+                "the line under the table:\n" + out);
+    }
+
+    @Test
     void theEditionRefusesTheInstructorsCommands() throws Exception {
         for (String command : List.of("grade", "gradescope", "release", "test")) {
             Run r = lab(edition, command, "x");
@@ -272,6 +314,25 @@ class EditionIT {
                 found.add(where + ": " + secret);
             }
         }
+    }
+
+    /** Jupyter and nbclient, which ./lab test installs: missing, the test fails as root on Debian or in CI. */
+    private static void requireJupyter() throws Exception {
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import nbclient, nbformat, notebook")
+                .redirectErrorStream(true)
+                .start();
+        p.getInputStream().readAllBytes();
+        if (p.waitFor() == 0) {
+            return;
+        }
+        String why = "Jupyter (nbclient, notebook) is missing for /usr/bin/python3; ./lab test installs it";
+        boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank();
+        boolean rootOnDebian =
+                "root".equals(System.getProperty("user.name")) && Files.isRegularFile(Path.of("/etc/debian_version"));
+        if (ci || rootOnDebian) {
+            throw new AssertionError(why);
+        }
+        org.junit.jupiter.api.Assumptions.abort("skipped: " + why);
     }
 
     private record Run(int code, String output) {}
