@@ -112,7 +112,7 @@ public record GradedExercise(
             throw new IllegalArgumentException(where + "." + handle.getSimpleName() + " declares no methods");
         }
         List<GradedTest> tests = new ArrayList<>(graded(testClass));
-        int sum = tests.stream().mapToInt(GradedTest::points).sum();
+        int sum = sum(tests);
         if (e.hiddenPoints() < 0 || e.hiddenPoints() > e.points()) {
             throw new IllegalArgumentException(where + ": @Exercise(hiddenPoints) is " + e.hiddenPoints()
                     + ", which is not between 0 and @Exercise(points) = " + e.points());
@@ -207,7 +207,7 @@ public record GradedExercise(
      */
     public int pointsNotChecked() {
         return points
-                - graded(testClass).stream()
+                - tests.stream() // a hidden class's tests are never visible
                         .filter(t -> t.visibility() == Visibility.VISIBLE)
                         .mapToInt(GradedTest::points)
                         .sum();

@@ -16,8 +16,8 @@ import java.util.Map;
  * @param exercises one result per graded exercise, E1 first
  * @param seconds the wall time grading took
  * @param childJvms how many child JVMs ran the submission: one, unless one died or broke a rule
- * @param notChecked by exercise, the points of the tests this run left to grading at submission (hidden ones): a
- *     student's own check says so under its table; empty when every test ran
+ * @param notChecked by exercise in course order, the points of the tests this run left to grading at submission
+ *     (hidden ones): a student's own check says so under its table; empty when every test ran
  */
 public record Report(
         String student,

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -80,7 +81,10 @@ class HiddenTestsTest {
 
     @Test
     void aChecksReportSaysUnderItsTableWhatIsGradedAtSubmission() {
-        Report r = new Report("exercises", 5, List.of(), 1, 1, Map.of("E7", 3, "E8", 4));
+        Map<String, Integer> hidden = new LinkedHashMap<>(); // in course order, as Check gives it
+        hidden.put("E7", 3);
+        hidden.put("E8", 4);
+        Report r = new Report("exercises", 5, List.of(), 1, 1, hidden);
         String line = "hidden tests worth 7 more points (E7 3, E8 4) are graded when you submit: this check runs the"
                 + " visible tests only";
         assertEquals(line, r.hiddenLine());
