@@ -223,6 +223,19 @@ class EditionIT {
         assertTrue(none.output().contains("release needs --out DIR"), none.output());
     }
 
+    @Test
+    void releaseWithForceReplacesAnEarlierEditionButKeepsItsGitRepository() throws Exception {
+        Path again = edition.resolveSibling("again");
+        Files.createDirectories(again.resolve(".git"));
+        Files.writeString(again.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+        Files.writeString(again.resolve("stale.txt"), "from an earlier edition\n");
+        Run r = lab(HOME, "release", "--out", again.toString(), "--force");
+        assertEquals(0, r.code(), r.output());
+        assertFalse(Files.exists(again.resolve("stale.txt")), "what the earlier edition held is gone");
+        assertEquals("ref: refs/heads/main\n", Files.readString(again.resolve(".git/HEAD")), "its .git stays");
+        assertTrue(Files.isRegularFile(again.resolve("lib/" + Edition.GRADING_JAR)), r.output());
+    }
+
     /** The non-trivial lines of every BEGIN SOLUTION … END SOLUTION region of solutions/. */
     private static List<String> solutionLines() throws IOException {
         List<String> lines = new ArrayList<>();
