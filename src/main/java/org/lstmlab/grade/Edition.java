@@ -35,8 +35,8 @@ public final class Edition {
      * @param hiddenSources the course's {@code src/hidden/java}: every class compiled from it stays out, whether
      *     or not it is a {@link HiddenTests} class
      * @return the classes the grading jar holds, as jar entries
-     * @throws IllegalStateException when the catalog lacks hidden tests (an edition made from an edition) or a
-     *     sandbox jar is not in {@code lib}
+     * @throws IllegalStateException when the catalog lacks hidden tests (an edition made from an edition), a
+     *     visible class holds a {@link Visibility#HIDDEN} test, or a sandbox jar is not in {@code lib}
      */
     public static List<String> writeLib(Path lib, ExerciseCatalog catalog, Path hiddenSources) throws IOException {
         if (!catalog.withoutHiddenTests().isEmpty()) {
@@ -47,6 +47,17 @@ public final class Edition {
                                     .map(GradedExercise::id)
                                     .toList())
                     + " are not on the class path: a student edition is made in the course repository");
+        }
+        for (GradedExercise e : catalog.all()) {
+            for (GradedExercise.GradedTest t : e.tests()) {
+                boolean inVisibleClass = java.util.Arrays.stream(e.testClass().getDeclaredMethods())
+                        .anyMatch(m -> m.getName().equals(t.method()));
+                if (t.visibility() == Visibility.HIDDEN && inVisibleClass) {
+                    throw new IllegalStateException(e.id() + "'s test " + t.method() + " is hidden but stands in "
+                            + e.testClass().getSimpleName() + ", which a student edition carries: move it to the"
+                            + " exercise's @HiddenTests class in src/hidden/java");
+                }
+            }
         }
         Set<String> hidden = new TreeSet<>();
         catalog.all()
