@@ -96,7 +96,7 @@ public record Report(
                 .append(id)
                 .append(' ')
                 .append(p));
-        return "hidden tests worth " + total + " more points (" + parts
+        return "hidden tests worth " + total + (total == 1 ? " more point (" : " more points (") + parts
                 + ") are graded when you submit: this check runs the visible tests only";
     }
 
