@@ -3,7 +3,9 @@ package org.lstmlab.exercises;
 import org.junit.jupiter.api.Test;
 import org.lstmlab.grade.Computes;
 import org.lstmlab.grade.Exercise;
+import org.lstmlab.grade.HiddenTests;
 import org.lstmlab.grade.Points;
+import org.lstmlab.grade.Visibility;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -77,5 +79,38 @@ final class BrokenExercises {
     /** Exposes the classes to the grade package's test. */
     public static Class<?>[] all() {
         return new Class<?>[] {MissingPoints.class, WrongSum.class, NoHandle.class, NoEquation.class, BadId.class};
+    }
+
+    @Exercise(id = "E24", title = "with hidden tests", points = 5, notebook = "01-x", hiddenPoints = 3)
+    static final class WithHidden {
+        interface E22 {
+            @Computes("y = x")
+            INDArray same(INDArray x);
+        }
+
+        @Test
+        @Points(2)
+        void seen() {}
+    }
+
+    @HiddenTests(WithHidden.class)
+    static final class HiddenButVisible {
+        @Test
+        @Points(3)
+        void shown() {}
+    }
+
+    @HiddenTests(WithHidden.class)
+    static final class HiddenSameName {
+        @Test
+        @Points(value = 3, visibility = Visibility.HIDDEN)
+        void seen() {}
+    }
+
+    @HiddenTests(WithHidden.class)
+    static final class HiddenWrongSum {
+        @Test
+        @Points(value = 2, visibility = Visibility.HIDDEN)
+        void unseen() {}
     }
 }

@@ -143,6 +143,14 @@ class ExtraExerciseTest {
                     "a student's own check runs the visible tests only");
             assertEquals(3, check.maxScore());
         }
+        String edition = org.junit.jupiter.api.Assertions.assertThrows(
+                        IllegalStateException.class,
+                        () -> Edition.writeLib(course.resolve("lib"), catalog, course.resolve("src/hidden/java")))
+                .getMessage();
+        assertEquals(
+                "E10's test randomisedCases is hidden but stands in E10SigmoidTest, which a student edition carries:"
+                        + " move it to the exercise's @HiddenTests class in src/hidden/java",
+                edition);
     }
 
     private static void compile(Path source, Path classes) throws IOException {

@@ -2,6 +2,7 @@ package org.lstmlab.grade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
@@ -34,6 +35,29 @@ class GradedExerciseTest {
         assertEquals(
                 List.of(3, 3, 2),
                 e3.tests().stream().map(GradedExercise.GradedTest::points).toList());
+    }
+
+    @Test
+    void hiddenTestsAreNeverVisibleNeverNamedLikeAVisibleOneAndAddUpToHiddenPoints() throws Exception {
+        Class<?> visible = broken("WithHidden");
+        assertEquals(3, GradedExercise.of(visible).pointsNotChecked(), "without its hidden class, as in an edition");
+        assertTrue(GradedExercise.of(visible).hiddenTestsMissing());
+        assertEquals(
+                "HiddenButVisible.shown is a hidden test but its @Points are visible: say visibility ="
+                        + " Visibility.HIDDEN",
+                hiddenRefusal(visible, "HiddenButVisible"));
+        assertEquals(
+                "HiddenSameName.seen has the name of a test of WithHidden: a hidden test's name is its own",
+                hiddenRefusal(visible, "HiddenSameName"));
+        assertEquals(
+                "the @Points of WithHidden's hidden tests add up to 2 but @Exercise(hiddenPoints) is 3",
+                hiddenRefusal(visible, "HiddenWrongSum"));
+    }
+
+    private static String hiddenRefusal(Class<?> visible, String hidden) throws ClassNotFoundException {
+        Class<?> h = broken(hidden);
+        return assertThrows(IllegalArgumentException.class, () -> GradedExercise.of(visible, List.of(h)))
+                .getMessage();
     }
 
     @Test
