@@ -90,7 +90,7 @@ public record Report(String student, long seed, List<ExerciseResult> exercises, 
         return p == Math.rint(p) ? Long.toString((long) p) : String.format(Locale.ROOT, "%.2f", p);
     }
 
-    private static String html(String s) {
+    static String html(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
