@@ -43,10 +43,10 @@ public record YoursAndExpected(String title, String input, List<Row> rows) {
             return max;
         }
 
-        /** {@code ✓ close} at the grader's tolerance, the grader's words for the first difference, or the failure. */
+        /** {@code ✓ close} at the grader's tolerance, or the grader's words for the first difference. */
         public String verdict() {
             if (yours == null) {
-                return failure;
+                return "no output of yours to compare";
             }
             String difference = Expect.difference(symbol, expected, yours);
             return difference == null ? "✓ close" : difference;
@@ -135,11 +135,11 @@ public record YoursAndExpected(String title, String input, List<Row> rows) {
                     .append(close ? "#e6f4ea" : "#fdecea")
                     .append("\"><td>")
                     .append(Report.html(r.symbol()))
-                    .append("</td><td><pre>")
-                    .append(Report.html(yoursText(r, "\n")))
-                    .append("</pre></td><td><pre>")
-                    .append(Report.html(values(r.expected(), "\n")))
-                    .append("</pre></td><td>")
+                    .append("</td><td>")
+                    .append(r.yours() == null ? Report.html(yoursText(r, "")) : pre(r.yours()))
+                    .append("</td><td>")
+                    .append(pre(r.expected()))
+                    .append("</td><td>")
                     .append(difference(r))
                     .append("</td><td>")
                     .append(Report.html(r.verdict()))
@@ -148,8 +148,17 @@ public record YoursAndExpected(String title, String input, List<Row> rows) {
         return s.append("</tbody>\n</table></div>").toString();
     }
 
-    private static String yoursText(Row r, String newline) {
-        return r.yours() == null ? "(no output: see the last column)" : values(r.yours(), newline);
+    private static String pre(INDArray a) {
+        return "<pre>" + Report.html(values(a, "\n")) + "</pre>";
+    }
+
+    /** Your values, or why there are none: once, then {@code (as above)} for the rows the same failure left empty. */
+    private String yoursText(Row r, String newline) {
+        if (r.yours() != null) {
+            return values(r.yours(), newline);
+        }
+        int k = rows.indexOf(r);
+        return k > 0 && r.failure().equals(rows.get(k - 1).failure()) ? "(as above)" : r.failure();
     }
 
     private static String difference(Row r) {
