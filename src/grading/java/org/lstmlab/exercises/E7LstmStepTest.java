@@ -19,14 +19,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * E7: one full LSTM step, composed from the student's own E3–E6 (compiled with it), checked against
- * the library's LstmCell.
+ * the library's LstmCell. Its hidden tests (3 points, graded at submission) are in src/hidden/java.
  */
 @Exercise(
         id = "E7",
         title = "full LSTM step",
         points = 12,
         notebook = "06-full-lstm",
-        mustNotUse = "org.lstmlab.nn.LstmCell")
+        mustNotUse = "org.lstmlab.nn.LstmCell",
+        hiddenPoints = 3)
 class E7LstmStepTest {
 
     /** The student's E7LstmStep: every call runs in the sandbox. */
@@ -39,7 +40,7 @@ class E7LstmStepTest {
     record State(INDArray h, INDArray c) {}
 
     @Test
-    @Points(5)
+    @Points(4)
     void fixedCase(E7LstmStep student, Draws draws) {
         expectStep(student, draws.fixed());
         Expect.notHardCoded(draws.randomised(3), draw -> expectStep(student, draw));
@@ -47,7 +48,7 @@ class E7LstmStepTest {
 
     @ParameterizedTest(name = "randomised case {index} ({0})")
     @RandomisedCases(3)
-    @Points(5)
+    @Points(3)
     void randomisedCases(Draw draw, E7LstmStep student) {
         expectStep(student, draw);
     }

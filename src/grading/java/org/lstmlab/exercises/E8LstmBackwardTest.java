@@ -27,14 +27,16 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * E8: one LSTM step backward, checked against central differences in float64 of
  * L = Σ dh * h_t + Σ dc * C_t, on a plain-Java forward pass that is first checked against the
- * library's LstmCell at the same point (plain Java: thousands of tiny ND4J calls would take long).
+ * library's LstmCell at the same point (plain Java: thousands of tiny ND4J calls would take long). Its hidden
+ * tests (4 points, graded at submission) are in src/hidden/java.
  */
 @Exercise(
         id = "E8",
         title = "LSTM step backward",
         points = 20,
         notebook = "06-full-lstm",
-        mustNotUse = {"org.lstmlab.nn.LstmCell", "org.lstmlab.grad."})
+        mustNotUse = {"org.lstmlab.nn.LstmCell", "org.lstmlab.grad."},
+        hiddenPoints = 4)
 class E8LstmBackwardTest {
 
     /** The student's E8LstmBackward: every call runs in the sandbox. */
@@ -72,7 +74,7 @@ class E8LstmBackwardTest {
             Map.entry("dcPrev", "∂L/∂C_{t-1} = ∂L/∂C_t * f_t, where ∂L/∂C_t = ∂L/∂h_t * o_t * (1 − tanh²(C_t)) + dc"));
 
     @Test
-    @Points(6)
+    @Points(5)
     @DisplayName("∂L/∂W_g and ∂L/∂b_g, fixed case, against central differences")
     void parameterGradientsFixedCase(E8LstmBackward student, Draws draws) {
         expectGradients(student, draws.fixed(), PARAMS);
@@ -80,7 +82,7 @@ class E8LstmBackwardTest {
     }
 
     @Test
-    @Points(6)
+    @Points(5)
     @DisplayName("∂L/∂x_t, ∂L/∂h_{t-1}, ∂L/∂C_{t-1}, fixed case, against central differences")
     void inputGradientsFixedCase(E8LstmBackward student, Draws draws) {
         expectGradients(student, draws.fixed(), INPUTS);
@@ -89,7 +91,7 @@ class E8LstmBackwardTest {
 
     @ParameterizedTest(name = "randomised case {index} ({0})")
     @RandomisedCases(2)
-    @Points(6)
+    @Points(4)
     @DisplayName("randomised cases against central differences")
     void randomisedCases(Draw draw, E8LstmBackward student) {
         expectGradients(student, draw, all());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.lstmlab.data.CourseFolder;
 import org.lstmlab.grade.Check;
+import org.lstmlab.grade.Edition;
 import org.lstmlab.grade.ExerciseCatalog;
 import org.lstmlab.grade.ExerciseGenerator;
 import org.lstmlab.grade.Gradebook;
@@ -23,7 +24,8 @@ import org.lstmlab.grade.sandbox.Limits;
 
 /**
  * The grading subcommands behind {@code ./lab}: {@code exercises}, {@code check}, {@code grade},
- * {@code gradescope}, {@code bench}, and {@code run-autograder} (what Gradescope's script calls).
+ * {@code gradescope}, {@code bench}, {@code edition-lib} (the grader's part of {@code ./lab release}) and
+ * {@code run-autograder} (what Gradescope's script calls).
  */
 public final class GradeCli {
     private GradeCli() {}
@@ -45,7 +47,7 @@ public final class GradeCli {
     static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
         if (args.isEmpty())
             throw new IllegalArgumentException(
-                    "expected a command: exercises, check, grade, gradescope, bench or run-autograder");
+                    "expected a command: exercises, check, grade, gradescope, edition-lib, bench or run-autograder");
         List<String> rest = new ArrayList<>(args.subList(1, args.size()));
         switch (args.get(0)) {
             case "exercises" -> {
@@ -76,6 +78,14 @@ public final class GradeCli {
                 List<String> jars = Gradescope.writeBundle(zip, catalog());
                 out.println("wrote " + zip.toAbsolutePath() + " (setup.sh, run_autograder, " + jars.size()
                         + " jars in lib/): upload it as the assignment's autograder on Gradescope");
+                return 0;
+            }
+            case "edition-lib" -> {
+                Path lib = Path.of(option(rest, "--lib", "lib"));
+                Path hidden = Path.of(option(rest, "--hidden-sources", "src/hidden/java"));
+                List<String> classes = Edition.writeLib(lib, catalog(), hidden);
+                out.println("wrote " + lib.resolve(Edition.GRADING_JAR) + " (" + classes.size()
+                        + " classes: the visible tests) and " + lib.resolve("sandbox-classpath.txt"));
                 return 0;
             }
             case "run-autograder" -> {
@@ -114,6 +124,7 @@ public final class GradeCli {
             }
         }
         ExerciseCatalog course = catalog();
+        Gradescope.requireHiddenTests(course, "./lab grade");
         List<GradedExercise> exercises = only.isEmpty() ? course.all() : course.byIds(List.of(only.split(",")));
         List<Submissions.Submission> subs =
                 Submissions.discover(args.stream().map(Path::of).toList());

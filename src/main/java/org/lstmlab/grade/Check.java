@@ -7,14 +7,17 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.lstmlab.data.CourseFolder;
 import org.lstmlab.grade.sandbox.Limits;
 
 /**
  * A student's check of their own {@code exercises/}, from a notebook cell in the course kernel
  * ({@code check("E3")}, shown as a table) or from {@code ./lab check}: the same grader and sandbox as
- * an instructor's, running the visible tests. One grader serves every check of a JVM.
+ * an instructor's, running the visible tests; the report says under its table how many points of hidden tests are
+ * graded at submission. One grader serves every check of a JVM.
  */
 public final class Check {
     private static Grader shared;
@@ -43,7 +46,10 @@ public final class Check {
             Grader g = grader(home);
             List<GradedExercise> which =
                     exercise == null ? g.catalog().all() : List.of(g.catalog().byId(exercise));
-            return g.grade("exercises", folder, which, Grader.Scope.VISIBLE_TESTS, Grader.randomSeed());
+            Report r = g.grade("exercises", folder, which, Grader.Scope.VISIBLE_TESTS, Grader.randomSeed());
+            Map<String, Integer> hidden = new LinkedHashMap<>();
+            which.stream().filter(e -> e.pointsNotChecked() > 0).forEach(e -> hidden.put(e.id(), e.pointsNotChecked()));
+            return new Report(r.student(), r.seed(), r.exercises(), r.seconds(), r.childJvms(), hidden);
         } catch (IOException e) {
             throw new UncheckedIOException("could not grade " + folder + ": " + e.getMessage(), e);
         }
@@ -59,14 +65,18 @@ public final class Check {
         return shared;
     }
 
-    /** The exercise classes on the class path, else those the build wrote into the course's target/grading-classes. */
+    /**
+     * The exercise classes on the class path, else the student edition's grading jar beside the library's jar
+     * ({@code lib/}), else those the build wrote into the course's {@code target/grading-classes}.
+     */
     static ExerciseCatalog catalog(Path home) {
         ClassLoader own = Check.class.getClassLoader();
         try {
             return ExerciseCatalog.discover(own);
         } catch (IllegalStateException none) {
-            Path classes = home.resolve("target").resolve("grading-classes");
-            if (!Files.isDirectory(classes)) {
+            Path edition = Edition.gradingJarBesideLibrary();
+            Path classes = edition != null ? edition : home.resolve("target").resolve("grading-classes");
+            if (!Files.exists(classes)) {
                 throw new IllegalStateException("the exercise classes are not built: run ./lab check once in " + home
                         + " (it compiles them into " + classes + ")");
             }

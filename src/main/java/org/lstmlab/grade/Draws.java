@@ -18,8 +18,13 @@ public record Draws(long seed) {
 
     /** Fresh draws of randomised cases 1 … n, the same as {@code @RandomisedCases(n)} gives. */
     public List<Draw> randomised(int n) {
+        return randomised(1, n);
+    }
+
+    /** Fresh draws of randomised cases {@code first} … {@code first + n − 1}. */
+    public List<Draw> randomised(int first, int n) {
         List<Draw> draws = new ArrayList<>();
-        for (int k = 1; k <= n; k++) {
+        for (int k = first; k < first + n; k++) {
             draws.add(Draw.randomised(seed + k));
         }
         return draws;

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code interface E3ForgetGate}) with the methods the student implements, each with
  * {@link Computes}; a test that takes that interface as a parameter gets the student's code, every
  * call of which runs in the sandbox. Every test carries {@link Points}, and the points add up to
- * {@link #points()}. Tests run in the order they are written.
+ * {@link #points()} less {@link #hiddenPoints()}, which are the tests of its {@link HiddenTests} class (in
+ * {@code src/hidden/java}). Tests run in the order they are written.
  *
  * <pre>{@code
  * @Exercise(id = "E3", title = "forget gate", points = 8, notebook = "02-forget-gate",
@@ -49,4 +50,10 @@ public @interface Exercise {
      * The sandbox holds none of the library's implementations anyway; this gives the clearer message.
      */
     String[] mustNotUse() default {};
+
+    /**
+     * The points of the exercise's {@link HiddenTests} class, part of {@link #points()}: a student edition carries
+     * the number, so a student's check can say what is graded at submission, but not the tests.
+     */
+    int hiddenPoints() default 0;
 }

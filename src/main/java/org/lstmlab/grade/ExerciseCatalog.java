@@ -2,7 +2,9 @@ package org.lstmlab.grade;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -13,7 +15,9 @@ import org.lstmlab.grade.sandbox.SubmissionCompiler;
  * {@code org.lstmlab.exercises} annotated {@link Exercise} that a class loader can see — the
  * grader's own (with {@code target/grading-classes} or the Gradescope bundle's grading jar on its
  * class path), or one made for a course folder. Adding an exercise is adding its solution file and
- * its test class.
+ * its test class. An exercise's {@link HiddenTests} class joins it when the loader sees it: the course
+ * repository's {@code target/grading-classes} and the Gradescope bundle hold them, a student edition's grading
+ * jar does not.
  */
 public final class ExerciseCatalog {
     private final ClassLoader loader;
@@ -38,7 +42,7 @@ public final class ExerciseCatalog {
         try {
             classes = ReflectionSupport.findAllClassesInPackage(
                     SubmissionCompiler.PACKAGE,
-                    c -> c.isAnnotationPresent(Exercise.class),
+                    c -> c.isAnnotationPresent(Exercise.class) || c.isAnnotationPresent(HiddenTests.class),
                     name -> name.endsWith("Test"));
         } finally {
             thread.setContextClassLoader(before);
@@ -46,12 +50,28 @@ public final class ExerciseCatalog {
         return of(loader, classes);
     }
 
-    /** The catalog of these test classes. */
+    /** The catalog of these test classes: {@link Exercise} classes and the {@link HiddenTests} classes of them. */
     public static ExerciseCatalog of(ClassLoader loader, List<Class<?>> testClasses) {
         List<GradedExercise> all = new ArrayList<>();
         Set<String> ids = new TreeSet<>();
+        Map<Class<?>, List<Class<?>>> hidden = new LinkedHashMap<>();
         for (Class<?> c : testClasses) {
-            GradedExercise e = GradedExercise.of(c);
+            HiddenTests h = c.getAnnotation(HiddenTests.class);
+            if (h != null) {
+                if (!testClasses.contains(h.value()) || !h.value().isAnnotationPresent(Exercise.class)) {
+                    throw new IllegalStateException(c.getName() + " holds the hidden tests of "
+                            + h.value().getName() + ", which is not an exercise class here");
+                }
+                hidden.computeIfAbsent(h.value(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        for (Class<?> c : testClasses) {
+            if (!c.isAnnotationPresent(Exercise.class)) {
+                continue;
+            }
+            List<Class<?>> its = new ArrayList<>(hidden.getOrDefault(c, List.of()));
+            its.sort(Comparator.comparing(Class::getName));
+            GradedExercise e = GradedExercise.of(c, its);
             if (!ids.add(e.id())) {
                 throw new IllegalStateException(
                         "two exercise classes say they are " + e.id() + ", one of them " + c.getName());
@@ -112,6 +132,11 @@ public final class ExerciseCatalog {
     /** What the exercises are worth together. */
     public int maxScore() {
         return exercises.stream().mapToInt(GradedExercise::points).sum();
+    }
+
+    /** The exercises whose hidden tests this class path does not hold: in a student edition, those that have any. */
+    public List<GradedExercise> withoutHiddenTests() {
+        return exercises.stream().filter(GradedExercise::hiddenTestsMissing).toList();
     }
 
     /** The library records that any exercise's signatures name, for the sandbox. */

@@ -21,7 +21,8 @@ import org.lstmlab.grade.sandbox.SubmissionCompiler;
 
 /**
  * One exercise as the grader knows it, read from its test class: the {@link Exercise} metadata, the
- * student's class and methods (from the nested interface) and the graded tests (from {@link Points}).
+ * student's class and methods (from the nested interface) and the graded tests (from {@link Points}), with those
+ * of its {@link HiddenTests} class when the class path holds it (a student edition does not).
  *
  * @param id e.g. {@code E3}
  * @param title e.g. {@code forget gate}
@@ -31,7 +32,9 @@ import org.lstmlab.grade.sandbox.SubmissionCompiler;
  * @param testClass the JUnit test class
  * @param handle the nested interface a test takes to call the student's code
  * @param equations each method the student implements and the equation it computes
- * @param tests each graded test method and what it is worth, in the order they run
+ * @param tests each graded test method and what it is worth, in the order they run (the hidden class's last)
+ * @param hiddenPoints what the tests of its {@link HiddenTests} class are worth, present or not
+ * @param hiddenClasses its {@link HiddenTests} class, or none where the class path does not hold it
  */
 public record GradedExercise(
         String id,
@@ -42,7 +45,9 @@ public record GradedExercise(
         Class<?> testClass,
         Class<?> handle,
         Map<String, String> equations,
-        List<GradedTest> tests) {
+        List<GradedTest> tests,
+        int hiddenPoints,
+        List<Class<?>> hiddenClasses) {
 
     /**
      * One graded test method.
@@ -59,6 +64,15 @@ public record GradedExercise(
      * @throws IllegalArgumentException naming what the class lacks, for the instructor who wrote it
      */
     public static GradedExercise of(Class<?> testClass) {
+        return of(testClass, List.of());
+    }
+
+    /**
+     * Reads an exercise from its test class and its {@link HiddenTests} classes.
+     *
+     * @throws IllegalArgumentException naming what a class lacks, for the instructor who wrote it
+     */
+    public static GradedExercise of(Class<?> testClass, List<Class<?>> hiddenClasses) {
         String where = testClass.getSimpleName();
         Exercise e = AnnotationSupport.findAnnotation(testClass, Exercise.class)
                 .orElseThrow(() -> new IllegalArgumentException(where + " is not annotated @Exercise"));
@@ -97,9 +111,60 @@ public record GradedExercise(
         if (equations.isEmpty()) {
             throw new IllegalArgumentException(where + "." + handle.getSimpleName() + " declares no methods");
         }
+        List<GradedTest> tests = new ArrayList<>(graded(testClass));
+        int sum = tests.stream().mapToInt(GradedTest::points).sum();
+        if (e.hiddenPoints() < 0 || e.hiddenPoints() > e.points()) {
+            throw new IllegalArgumentException(where + ": @Exercise(hiddenPoints) is " + e.hiddenPoints()
+                    + ", which is not between 0 and @Exercise(points) = " + e.points());
+        }
+        if (sum != e.points() - e.hiddenPoints()) {
+            throw new IllegalArgumentException(where + "'s @Points add up to " + sum + " but @Exercise(points) is "
+                    + e.points() + (e.hiddenPoints() > 0 ? " less hiddenPoints " + e.hiddenPoints() : ""));
+        }
+        for (Class<?> hidden : hiddenClasses) {
+            String in = hidden.getSimpleName();
+            Class<?> of = hidden.getAnnotation(HiddenTests.class).value();
+            if (of != testClass) {
+                throw new IllegalArgumentException(
+                        in + " is @HiddenTests(" + of.getSimpleName() + "), not of " + where);
+            }
+            List<GradedTest> more = graded(hidden);
+            for (GradedTest t : more) {
+                if (t.visibility() == Visibility.VISIBLE) {
+                    throw new IllegalArgumentException(in + "." + t.method() + " is a hidden test but its @Points are"
+                            + " visible: say visibility = Visibility.HIDDEN");
+                }
+                if (tests.stream().anyMatch(u -> u.method().equals(t.method()))) {
+                    throw new IllegalArgumentException(in + "." + t.method() + " has the name of a test of " + where
+                            + ": a hidden test's name is its own");
+                }
+            }
+            tests.addAll(more);
+        }
+        int hiddenSum = sum(tests) - sum;
+        if (!hiddenClasses.isEmpty() && hiddenSum != e.hiddenPoints()) {
+            throw new IllegalArgumentException("the @Points of " + where + "'s hidden tests add up to " + hiddenSum
+                    + " but @Exercise(hiddenPoints) is " + e.hiddenPoints());
+        }
+        return new GradedExercise(
+                e.id(),
+                e.title(),
+                e.points(),
+                e.notebook(),
+                List.of(e.mustNotUse()),
+                testClass,
+                handle,
+                java.util.Collections.unmodifiableMap(equations),
+                List.copyOf(tests),
+                e.hiddenPoints(),
+                List.copyOf(hiddenClasses));
+    }
+
+    /** The graded test methods of one class, in source order. */
+    private static List<GradedTest> graded(Class<?> testClass) {
+        String where = testClass.getSimpleName();
         List<GradedTest> tests = new ArrayList<>();
-        List<String> order = SourceOrder.methodOrder(testClass);
-        for (String name : order) {
+        for (String name : SourceOrder.methodOrder(testClass)) {
             for (Method m : testClass.getDeclaredMethods()) {
                 if (!m.getName().equals(name) || !isTest(m)) {
                     continue;
@@ -115,21 +180,42 @@ public record GradedExercise(
                 tests.add(new GradedTest(name, p.value(), p.visibility()));
             }
         }
-        int sum = tests.stream().mapToInt(GradedTest::points).sum();
-        if (sum != e.points()) {
-            throw new IllegalArgumentException(
-                    where + "'s @Points add up to " + sum + " but @Exercise(points) is " + e.points());
+        return tests;
+    }
+
+    private static int sum(List<GradedTest> tests) {
+        return tests.stream().mapToInt(GradedTest::points).sum();
+    }
+
+    /** The test classes a run of this scope selects: the visible class, and for every test the hidden ones. */
+    public List<Class<?>> testClasses(Grader.Scope scope) {
+        List<Class<?>> all = new ArrayList<>(List.of(testClass));
+        if (scope == Grader.Scope.ALL_TESTS) {
+            all.addAll(hiddenClasses);
         }
-        return new GradedExercise(
-                e.id(),
-                e.title(),
-                e.points(),
-                e.notebook(),
-                List.of(e.mustNotUse()),
-                testClass,
-                handle,
-                java.util.Collections.unmodifiableMap(equations),
-                List.copyOf(tests));
+        return all;
+    }
+
+    /** Whether this class is one of the exercise's test classes, visible or hidden. */
+    public boolean hasTestClass(Class<?> c) {
+        return c == testClass || hiddenClasses.contains(c);
+    }
+
+    /**
+     * The points a student's own check does not run: the hidden class's and the tests of the visible class that
+     * are not {@link Visibility#VISIBLE}. They are graded at submission.
+     */
+    public int pointsNotChecked() {
+        return points
+                - graded(testClass).stream()
+                        .filter(t -> t.visibility() == Visibility.VISIBLE)
+                        .mapToInt(GradedTest::points)
+                        .sum();
+    }
+
+    /** Whether the exercise has hidden tests that the class path does not hold (as in a student edition). */
+    public boolean hiddenTestsMissing() {
+        return hiddenPoints > 0 && hiddenClasses.isEmpty();
     }
 
     private static boolean isTest(Method m) {

@@ -129,7 +129,8 @@ public final class Grader implements AutoCloseable {
             launcher()
                     .discover(LauncherDiscoveryRequestBuilder.request()
                             .selectors(catalog.all().stream()
-                                    .map(e -> DiscoverySelectors.selectClass(e.testClass()))
+                                    .flatMap(e -> e.testClasses(Scope.ALL_TESTS).stream())
+                                    .map(DiscoverySelectors::selectClass)
                                     .toList())
                             .enableImplicitConfigurationParameters(false)
                             .build());
@@ -310,7 +311,8 @@ public final class Grader implements AutoCloseable {
     private List<ExerciseResult> execute(SubmissionRun run, List<GradedExercise> exercises, Scope scope) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(exercises.stream()
-                        .map(e -> DiscoverySelectors.selectClass(e.testClass()))
+                        .flatMap(e -> e.testClasses(scope).stream())
+                        .map(DiscoverySelectors::selectClass)
                         .toList())
                 .filters(scopeFilter(scope))
                 .enableImplicitConfigurationParameters(false)

@@ -53,6 +53,7 @@ public final class Gradescope {
      * @return the jars it carries, by name
      */
     public static List<String> writeBundle(Path zip, ExerciseCatalog catalog) throws IOException {
+        requireHiddenTests(catalog, "the Gradescope bundle");
         Path self = codeSource(Gradescope.class);
         Path grading = codeSource(catalog.all().get(0).testClass());
         List<Path> deps = jars(System.getProperty("lstmlab.classpath"), self, "runtime-classpath.txt");
@@ -85,6 +86,22 @@ public final class Gradescope {
             put(out, "lib/sandbox-classpath.txt", listed.getBytes(StandardCharsets.UTF_8));
         }
         return names;
+    }
+
+    /**
+     * Refuses to grade with an incomplete set of tests: where an exercise's hidden tests are not on the class path
+     * (a student edition), {@code what} would give the wrong points.
+     *
+     * @throws IllegalStateException naming the exercises and where to run
+     */
+    public static void requireHiddenTests(ExerciseCatalog catalog, String what) {
+        List<GradedExercise> missing = catalog.withoutHiddenTests();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(what + " needs every test, but the hidden tests of "
+                    + String.join(", ", missing.stream().map(GradedExercise::id).toList())
+                    + " are not here (a student edition carries the visible ones only): run it in the course"
+                    + " repository");
+        }
     }
 
     private static Path codeSource(Class<?> c) {
@@ -128,7 +145,7 @@ public final class Gradescope {
     }
 
     /** The classes of a folder (or a jar as it is) as a jar, with directory entries so a package can be scanned. */
-    private static byte[] jarOf(Path classes, java.util.function.Predicate<String> keep) throws IOException {
+    static byte[] jarOf(Path classes, java.util.function.Predicate<String> keep) throws IOException {
         if (Files.isRegularFile(classes)) {
             return Files.readAllBytes(classes);
         }
@@ -167,6 +184,7 @@ public final class Gradescope {
      */
     public static Report runAutograder(
             Path root, Limits limits, ExerciseCatalog catalog, List<GradedExercise> exercises) throws IOException {
+        requireHiddenTests(catalog, "the autograder");
         Path submission = root.resolve("submission");
         Report report;
         try (Grader g = new Grader(catalog, limits)) {

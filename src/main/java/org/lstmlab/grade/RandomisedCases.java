@@ -34,6 +34,12 @@ public @interface RandomisedCases {
     /** How many cases. */
     int value();
 
+    /**
+     * The number of the first case: case k has seed {@code run seed + k}. A hidden test starts past the visible
+     * tests' cases (e.g. at 101), so it tries inputs that no check has shown.
+     */
+    int first() default 1;
+
     /** Draws the cases from the seed of the run. */
     final class Provider implements ArgumentsProvider {
         @Override
@@ -42,7 +48,7 @@ public @interface RandomisedCases {
             RandomisedCases cases = AnnotationSupport.findAnnotation(
                             context.getRequiredTestMethod(), RandomisedCases.class)
                     .orElseThrow();
-            return StudentCodeExtension.draws(context).randomised(cases.value()).stream()
+            return StudentCodeExtension.draws(context).randomised(cases.first(), cases.value()).stream()
                     .map(Arguments::of);
         }
     }

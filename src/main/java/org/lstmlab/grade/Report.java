@@ -1,7 +1,10 @@
 package org.lstmlab.grade;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The grade of one submission, the one report behind every output: the console table
@@ -13,8 +16,26 @@ import java.util.Locale;
  * @param exercises one result per graded exercise, E1 first
  * @param seconds the wall time grading took
  * @param childJvms how many child JVMs ran the submission: one, unless one died or broke a rule
+ * @param notChecked by exercise, the points of the tests this run left to grading at submission (hidden ones): a
+ *     student's own check says so under its table; empty when every test ran
  */
-public record Report(String student, long seed, List<ExerciseResult> exercises, double seconds, int childJvms) {
+public record Report(
+        String student,
+        long seed,
+        List<ExerciseResult> exercises,
+        double seconds,
+        int childJvms,
+        Map<String, Integer> notChecked) {
+
+    public Report {
+        notChecked = Collections.unmodifiableMap(new LinkedHashMap<>(notChecked));
+    }
+
+    /** The report of a run of every test. */
+    public Report(String student, long seed, List<ExerciseResult> exercises, double seconds, int childJvms) {
+        this(student, seed, exercises, seconds, childJvms, Map.of());
+    }
+
     public double score() {
         return exercises.stream().mapToDouble(ExerciseResult::score).sum();
     }
@@ -54,7 +75,29 @@ public record Report(String student, long seed, List<ExerciseResult> exercises, 
                 "total",
                 points(score()) + "/" + points(maxScore()),
                 seed));
+        String hidden = hiddenLine();
+        if (hidden != null) {
+            s.append(hidden).append(System.lineSeparator());
+        }
         return s.toString();
+    }
+
+    /**
+     * The line under a student's check: how many points of hidden tests are graded at submission, or null when
+     * every test ran.
+     */
+    public String hiddenLine() {
+        int total = notChecked.values().stream().mapToInt(Integer::intValue).sum();
+        if (total == 0) {
+            return null;
+        }
+        StringBuilder parts = new StringBuilder();
+        notChecked.forEach((id, p) -> parts.append(parts.length() == 0 ? "" : ", ")
+                .append(id)
+                .append(' ')
+                .append(p));
+        return "hidden tests worth " + total + " more points (" + parts
+                + ") are graded when you submit: this check runs the visible tests only";
     }
 
     /** The same table as HTML, which the course kernel displays for any object with a public {@code toHtml()}. */
@@ -82,6 +125,10 @@ public record Report(String student, long seed, List<ExerciseResult> exercises, 
                 .append("</th><th>randomised cases used seed ")
                 .append(seed)
                 .append("</th></tr></tfoot>\n</table>");
+        String hidden = hiddenLine();
+        if (hidden != null) {
+            s.append("\n<p class=\"lstmlab-hidden\">").append(html(hidden)).append("</p>");
+        }
         return s.toString();
     }
 

@@ -40,8 +40,10 @@ public final class StudentCodeExtension implements ParameterResolver, BeforeAllC
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Draws.class
-                || (type.isInterface() && type.getEnclosingClass() == context.getRequiredTestClass());
+        Class<?> testClass = context.getRequiredTestClass();
+        HiddenTests hidden = testClass.getAnnotation(HiddenTests.class);
+        Class<?> exerciseClass = hidden == null ? testClass : hidden.value(); // hidden tests take the visible's handle
+        return type == Draws.class || (type.isInterface() && type.getEnclosingClass() == exerciseClass);
     }
 
     @Override

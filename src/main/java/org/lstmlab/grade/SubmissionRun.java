@@ -77,10 +77,10 @@ final class SubmissionRun implements AutoCloseable {
         return sandbox;
     }
 
-    /** The exercise of this test class, or null when this run does not grade it. */
+    /** The exercise of this test class (visible or hidden), or null when this run does not grade it. */
     GradedExercise exercise(Class<?> testClass) {
         return exercises.stream()
-                .filter(e -> e.testClass() == testClass)
+                .filter(e -> e.hasTestClass(testClass))
                 .findFirst()
                 .orElse(null);
     }

@@ -12,6 +12,14 @@
  * the student's saved code ({@code mine(E3)}, compiled by the same compiler and rules, run in the kernel) and
  * show it next to the expected output of the fixed case ({@code expectedOutput(E3)}).
  *
+ * <p>Visible and hidden tests. A student's own check ({@link org.lstmlab.grade.Check}, {@code ./lab check}) runs
+ * the visible tests and its report says how many points are left to grading at submission; {@code ./lab grade} and
+ * the Gradescope bundle run every test. An exercise's hidden tests are a class of their own,
+ * {@link org.lstmlab.grade.HiddenTests}, compiled from {@code src/hidden/java} with the visible classes, so that a
+ * student edition ({@link org.lstmlab.grade.Edition}, {@code ./lab release}) carries the visible classes alone in its
+ * grading jar and nothing of the hidden ones — no source, no class, no name — but their points
+ * ({@code @Exercise(hiddenPoints)}).
+ *
  * <p>May use: the library (expected values come from it), JUnit Jupiter and the Platform Launcher, Gson, and
  * {@code grade.sandbox}. The library never uses this package; {@code cli} drives it.
  */

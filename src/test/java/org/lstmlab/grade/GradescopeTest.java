@@ -50,6 +50,9 @@ class GradescopeTest {
                 root.resolve("source/lib/lstm-lab-grading.jar").toFile())) {
             assertTrue(
                     grading.getEntry("org/lstmlab/exercises/E3ForgetGateTest.class") != null, "the exercise classes");
+            assertTrue(
+                    grading.getEntry("org/lstmlab/exercises/E7LstmStepHiddenTest.class") != null,
+                    "the hidden tests, which a student edition leaves out");
             assertTrue(grading.stream().noneMatch(e -> e.getName().startsWith("org/lstmlab/grade/")), "nothing else");
         }
         GradingFixtures.submission(root.resolve("submission"), null);
