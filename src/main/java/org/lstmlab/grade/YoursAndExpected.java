@@ -127,30 +127,37 @@ public record YoursAndExpected(String title, String input, List<Row> rows) {
                 .append(Report.html(title))
                 .append("</b>, your output on the published input: ")
                 .append(Report.html(input))
-                .append("</p>\n<table>\n<thead><tr><th>value</th><th>yours</th><th>expected output</th>"
-                        + "<th>max |yours − expected|</th><th></th></tr></thead>\n<tbody>\n");
+                .append(
+                        "</p>\n<table>\n<thead><tr><th style=\"text-align:left\">value</th><th style=\"text-align:left\">yours</th>"
+                                + "<th style=\"text-align:left\">expected output</th><th>max |yours − expected|</th><th></th></tr>"
+                                + "</thead>\n<tbody>\n");
         for (Row r : rows) {
             boolean close = r.yours() != null && Expect.isClose(r.expected(), r.yours());
             s.append("<tr style=\"background:")
                     .append(close ? "#e6f4ea" : "#fdecea")
-                    .append("\"><td>")
+                    .append("\">")
+                    .append(TEXT)
                     .append(Report.html(r.symbol()))
-                    .append("</td><td>")
-                    .append(r.yours() == null ? Report.html(yoursText(r, "")) : pre(r.yours()))
-                    .append("</td><td>")
-                    .append(pre(r.expected()))
+                    .append("</td>")
+                    .append(r.yours() == null ? TEXT : VALUES)
+                    .append(Report.html(yoursText(r, "\n")))
+                    .append("</td>")
+                    .append(VALUES)
+                    .append(Report.html(values(r.expected(), "\n")))
                     .append("</td><td>")
                     .append(difference(r))
-                    .append("</td><td>")
+                    .append("</td>")
+                    .append("<td style=\"text-align:left; min-width:16em\">")
                     .append(Report.html(r.verdict()))
                     .append("</td></tr>\n");
         }
         return s.append("</tbody>\n</table></div>").toString();
     }
 
-    private static String pre(INDArray a) {
-        return "<pre>" + Report.html(values(a, "\n")) + "</pre>";
-    }
+    /** Values keep their lines and never wrap inside a number: Jupyter's tables right-align and wrap. */
+    private static final String VALUES = "<td style=\"text-align:left; white-space:pre; font-family:monospace\">";
+
+    private static final String TEXT = "<td style=\"text-align:left\">";
 
     /** Your values, or why there are none: once, then {@code (as above)} for the rows the same failure left empty. */
     private String yoursText(Row r, String newline) {
