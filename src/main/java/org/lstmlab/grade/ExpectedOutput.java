@@ -1,6 +1,7 @@
 package org.lstmlab.grade;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.lstmlab.grad.GradientFlow;
@@ -151,7 +152,7 @@ final class ExpectedOutput {
         GradientClipping.clipByGlobalNorm(want, theta); // in place
         Supplier<Map<String, INDArray>> got = YoursAndExpected.once(() -> yours.clipGradients(grads, theta));
         String input = String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "g = ∂L/∂W_h [4, 7], ∂L/∂b_h [4] with ‖g‖ = %s, θ = 5",
                 Expect.fmt(GradientClipping.globalNorm(grads)));
         YoursAndExpected.Builder t = table("E9 gradient-norm clipping", d, input);
