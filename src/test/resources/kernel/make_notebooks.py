@@ -87,3 +87,31 @@ write("interrupt.ipynb", [
     ("labextra.Busy.spin()", ["interrupt"]),                                  # 8: a loop in a class from a folder
     "kept",                                                                   # 9
 ])
+
+# MineIT: the student's own E3 through mine(E3) and expectedOutput(E3); each cell saves E3ForgetGate.java
+# as an editor would, so one kernel sees the starter, a wrong, a right, a broken and a throwing file.
+write("mine.ipynb", [
+    "import static org.lstmlab.grade.Mine.*;\n"
+    "import java.nio.file.*;\n"
+    'Path file = Path.of(System.getenv("LSTMLAB_HOME"), "exercises/org/lstmlab/exercises/E3ForgetGate.java");\n'
+    "String starter = Files.readString(file);\n"
+    "void save(String body) throws Exception {\n"
+    '    Files.writeString(file, starter.replaceAll("throw new UnsupportedOperationException\\\\(.*\\\\);", body));\n'
+    "}\n"
+    "INDArray zeros = Nd4j.zeros(DataType.DOUBLE, 1, 2);\n"
+    "INDArray w = Nd4j.zeros(DataType.DOUBLE, 2, 4);\n"
+    "INDArray b = Nd4j.zeros(DataType.DOUBLE, 2);",                          # 0
+    "expectedOutput(E3)",                                                     # 1: the starter file
+    "mine(E3).forgetGate(zeros, zeros, w, b)",                                # 2
+    'save("return Transforms.tanh(Nd4j.concat(1, hPrev, x).mmul(wF.transpose()).addRowVector(bF));");\n'
+    "mine(E3).forgetGate(zeros, zeros, w, b).getDouble(0)",                   # 3: tanh(0) = 0
+    "expectedOutput(E3)",                                                     # 4
+    'save("return Transforms.sigmoid(Nd4j.concat(1, hPrev, x).mmul(wF.transpose()).addRowVector(bF));");\n'
+    "mine(E3).forgetGate(zeros, zeros, w, b).getDouble(0)",                   # 5: σ(0) = 0.5
+    "expectedOutput(E3)",                                                     # 6
+    'save("return Transforms.sigmoid(hPrev)");\n'
+    "mine(E3).forgetGate(zeros, zeros, w, b)",                                # 7: a missing ;
+    'save("throw new IllegalStateException(\\"my bug\\");");\n'
+    "mine(E3).forgetGate(zeros, zeros, w, b)",                                # 8
+    "expectedOutput(E3)",                                                     # 9
+])

@@ -8,7 +8,9 @@
  * run the classes, the JUnit extension of {@code @Exercise} hands each test the student's code as a proxy whose
  * calls cross into the sandbox, and a {@code TestExecutionListener} turns what JUnit reports into the one
  * {@link org.lstmlab.grade.Report} behind the console table, the notebook's HTML table ({@code check("E3")}),
- * Gradescope's {@code results.json} and the CSV gradebook.
+ * Gradescope's {@code results.json} and the CSV gradebook. {@link org.lstmlab.grade.Mine} lets a notebook call
+ * the student's saved code ({@code mine(E3)}, compiled by the same compiler and rules, run in the kernel) and
+ * show it next to the expected output of the fixed case ({@code expectedOutput(E3)}).
  *
  * <p>Visible and hidden tests. A student's own check ({@link org.lstmlab.grade.Check}, {@code ./lab check}) runs
  * the visible tests and its report says how many points are left to grading at submission; {@code ./lab grade} and

@@ -49,6 +49,11 @@ final class LabStart implements AutoCloseable {
      * @param ready how long to wait for the server
      */
     static LabStart start(Path run, Path notebooks, Path log, Duration ready) throws Exception {
+        return start(Path.of(""), run, notebooks, log, ready);
+    }
+
+    /** The same, with the {@code ./lab} of another course folder, e.g. a student edition. */
+    static LabStart start(Path course, Path run, Path notebooks, Path log, Duration ready) throws Exception {
         int port = freePort();
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
@@ -63,6 +68,7 @@ final class LabStart implements AutoCloseable {
                         notebooks.toString(),
                         "--prefix",
                         run.resolve("prefix").toString()))
+                .directory(course.toAbsolutePath().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();

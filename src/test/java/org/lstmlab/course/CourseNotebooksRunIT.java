@@ -123,6 +123,21 @@ class CourseNotebooksRunIT {
         assertTrue(text.toLowerCase().contains("not implemented"), text);
     }
 
+    @Test
+    void theExpectedOutputCellsShowNotImplementedAsTheStartersOutputWithoutAnError() throws Exception {
+        for (String notebook : List.of(
+                "01-rnn-vanishing-gradients",
+                "02-forget-gate",
+                "03-input-gate-and-candidate",
+                "04-cell-state",
+                "05-output-gate",
+                "06-full-lstm")) {
+            String text = printed(notebook, "expectedOutput(");
+            assertTrue(
+                    text.contains("expected output") && text.contains("not implemented yet"), notebook + ": " + text);
+        }
+    }
+
     /** What the first code cell of an executed notebook whose source contains {@code marker} showed. */
     private static String printed(String notebook, String marker) throws Exception {
         assertEquals(0, exitCode, "./lab run-notebooks --quick failed:\n" + runOutput);

@@ -59,16 +59,20 @@ class NotebookFormatTest {
     }
 
     @Test
-    void notebooksOneToSixEndWithACheckOfTheirExercises() throws Exception {
+    void notebooksOneToSixEndWithTheExpectedOutputAndACheckOfTheirExercises() throws Exception {
         String[][] exercises = {{"E1", "E2", "E9"}, {"E3"}, {"E4"}, {"E5"}, {"E6"}, {"E7", "E8"}};
         for (int n = 1; n <= 6; n++) {
             String name = Notebooks.COURSE.get(n);
             var cells = Notebooks.cells(Notebooks.read(Notebooks.FOLDER.resolve(name + ".ipynb")));
             String last = Notebooks.source(cells.get(cells.size() - 1).getAsJsonObject());
+            String before = Notebooks.source(cells.get(cells.size() - 2).getAsJsonObject());
             for (String exercise : exercises[n - 1]) {
                 assertTrue(
                         last.contains("check(\"" + exercise + "\")"),
                         name + "'s last cell should check " + exercise + ":\n" + last);
+                assertTrue(
+                        before.contains("expectedOutput(" + exercise + ")"),
+                        name + "'s cell before the check should show " + exercise + "'s expected output:\n" + before);
             }
         }
     }

@@ -174,6 +174,14 @@ public final class ChildMain {
     }
 
     private static Wire.Outcome threw(Wire.Call call, Throwable e) {
+        return new Wire.Outcome(call.seq(), Wire.Status.THREW, describe(e), null);
+    }
+
+    /**
+     * An exception of graded code as its feedback writes it: the class, the message and the first line of
+     * the student's code it passed through, e.g. {@code java.lang.IllegalStateException: no (at E3ForgetGate.java:27)}.
+     */
+    public static String describe(Throwable e) {
         Throwable root = e instanceof ExceptionInInitializerError && e.getCause() != null ? e.getCause() : e;
         StringBuilder s = new StringBuilder(root.getClass().getName());
         if (root.getMessage() != null) {
@@ -189,7 +197,7 @@ public final class ChildMain {
                 break;
             }
         }
-        return new Wire.Outcome(call.seq(), Wire.Status.THREW, s.toString(), null);
+        return s.toString();
     }
 
     /** The argument as the student's parameter type wants it: an ND4J array, a number, a map, a record. */
