@@ -50,6 +50,7 @@ public final class NotebookTranslations {
     private static final Gson NBFORMAT_STYLE = new GsonBuilder()
             .setFormattingStyle(FormattingStyle.PRETTY.withIndent(" "))
             .disableHtmlEscaping()
+            .serializeNulls() // "execution_count": null
             .create();
 
     private final Path notebooks;

@@ -69,8 +69,9 @@ class GlossaryTest {
                     e.firstUse().isEmpty() || e.firstUse().startsWith(e.vietnamese() + " ("),
                     e.english() + ": the first use must be the rendering and the English in parentheses: " + e);
             for (String f : e.forbidden()) {
-                assertTrue(!renderings.contains(f.toLowerCase()), f + " is forbidden for " + e.english()
-                        + " but is the rendering of another term");
+                assertTrue(
+                        !renderings.contains(f.toLowerCase()),
+                        f + " is forbidden for " + e.english() + " but is the rendering of another term");
             }
         }
     }
@@ -101,11 +102,13 @@ class GlossaryTest {
                 if (e.firstUse().isEmpty()) continue;
                 Matcher m = word(e.vietnamese()).matcher(text);
                 if (!m.find()) continue;
-                String at = text.substring(m.start(), Math.min(text.length(), m.start() + e.firstUse().length()));
+                String at = text.substring(
+                        m.start(),
+                        Math.min(text.length(), m.start() + e.firstUse().length()));
                 if (!at.equalsIgnoreCase(e.firstUse())) {
                     String context = text.substring(m.start(), Math.min(text.length(), m.start() + 60));
-                    found.add(notebook.getKey() + ": the first \"" + e.vietnamese() + "\" should read \""
-                            + e.firstUse() + "\", but reads \"" + context.replace('\n', ' ') + "…\"");
+                    found.add(notebook.getKey() + ": the first \"" + e.vietnamese() + "\" should read \"" + e.firstUse()
+                            + "\", but reads \"" + context.replace('\n', ' ') + "…\"");
                 }
             }
         }
@@ -134,7 +137,8 @@ class GlossaryTest {
     private static Map<String, String> vietnameseMarkdown() throws Exception {
         Map<String, String> texts = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(Path.of("notebooks/vi"))) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".ipynb")).sorted().toList()) {
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith(".ipynb")).sorted().toList()) {
                 JsonObject nb = JsonParser.parseString(Files.readString(p)).getAsJsonObject();
                 StringBuilder all = new StringBuilder();
                 for (JsonElement e : nb.getAsJsonArray("cells")) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
@@ -75,6 +76,7 @@ class NotebookTranslationsTest {
         assertEquals(
                 "[\"int x = 1; // <x> & 'y'\"]",
                 cells.get(1).getAsJsonObject().get("source").toString());
+        assertTrue(cells.get(1).getAsJsonObject().get("execution_count").isJsonNull(), "nbformat requires it");
         assertEquals(
                 "vi",
                 vi.getAsJsonObject("metadata")
@@ -120,6 +122,7 @@ class NotebookTranslationsTest {
         code.addProperty("id", "code-1");
         code.add("metadata", new JsonObject());
         code.add("outputs", new JsonArray());
+        code.add("execution_count", JsonNull.INSTANCE);
         JsonArray src = new JsonArray();
         src.add("int x = 1; // <x> & 'y'");
         code.add("source", src);
