@@ -52,17 +52,26 @@ public record Report(
                 .orElse(null);
     }
 
-    /** The console table: exercise, points, feedback. */
+    /** The console table: exercise, points, feedback, in the student's language ({@link Messages}). */
     @Override
     public String toString() {
+        return table(Messages.current());
+    }
+
+    String table(Messages m) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%-40s %9s  %s%n", "exercise", "points", "feedback"));
+        s.append(String.format(
+                Locale.ROOT,
+                "%-40s %9s  %s%n",
+                m.text("report.exercise"),
+                m.text("report.points"),
+                m.text("report.feedback")));
         for (ExerciseResult r : exercises) {
-            String[] lines = r.feedback().split("\n");
+            String[] lines = m.feedback(r.feedback()).split("\n");
             s.append(String.format(
                     Locale.ROOT,
                     "%-40s %9s  %s%n",
-                    r.id() + " " + r.title(),
+                    r.id() + " " + m.title(r.id(), r.title()),
                     points(r.score()) + "/" + points(r.maxScore()),
                     lines[0]));
             for (int k = 1; k < lines.length; k++) {
@@ -71,11 +80,11 @@ public record Report(
         }
         s.append(String.format(
                 Locale.ROOT,
-                "%-40s %9s  randomised cases used seed %d%n",
-                "total",
+                "%-40s %9s  %s%n",
+                m.text("report.total"),
                 points(score()) + "/" + points(maxScore()),
-                seed));
-        String hidden = hiddenLine();
+                m.text("report.seed", Long.toString(seed))));
+        String hidden = hiddenLine(m);
         if (hidden != null) {
             s.append(hidden).append(System.lineSeparator());
         }
@@ -87,6 +96,10 @@ public record Report(
      * every test ran.
      */
     public String hiddenLine() {
+        return hiddenLine(Messages.current());
+    }
+
+    String hiddenLine(Messages m) {
         int total = notChecked.values().stream().mapToInt(Integer::intValue).sum();
         if (total == 0) {
             return null;
@@ -96,36 +109,48 @@ public record Report(
                 .append(id)
                 .append(' ')
                 .append(p));
-        return "hidden tests worth " + total + (total == 1 ? " more point (" : " more points (") + parts
-                + ") are graded when you submit: this check runs the visible tests only";
+        return m.text("report.hidden", total, parts);
     }
 
-    /** The same table as HTML, which the course kernel displays for any object with a public {@code toHtml()}. */
+    /**
+     * The same table as HTML, which the course kernel displays for any object with a public {@code toHtml()};
+     * in the student's language ({@link Messages}).
+     */
     public String toHtml() {
-        StringBuilder s = new StringBuilder("<table class=\"lstmlab-grade\">\n"
-                + "<thead><tr><th>exercise</th><th>points</th><th>feedback</th></tr></thead>\n<tbody>\n");
+        return html(Messages.current());
+    }
+
+    private static final String LEFT = " style=\"text-align:left\"";
+
+    String html(Messages m) {
+        // Jupyter's and nbconvert's style sheets right-align table cells: names and feedback read from the left
+        StringBuilder s = new StringBuilder("<table class=\"lstmlab-grade\">\n<thead><tr><th" + LEFT + ">"
+                + html(m.text("report.exercise")) + "</th><th>" + html(m.text("report.points")) + "</th><th" + LEFT
+                + ">" + html(m.text("report.feedback")) + "</th></tr></thead>\n<tbody>\n");
         for (ExerciseResult r : exercises) {
             String colour = r.score() >= r.maxScore() ? "#e6f4ea" : r.score() > 0 ? "#fff4e5" : "#fdecea";
             s.append("<tr style=\"background:")
                     .append(colour)
-                    .append("\"><td>")
-                    .append(html(r.id() + " " + r.title()))
+                    .append("\"><td" + LEFT + ">")
+                    .append(html(r.id() + " " + m.title(r.id(), r.title())))
                     .append("</td><td>")
                     .append(points(r.score()))
                     .append('/')
                     .append(points(r.maxScore()))
-                    .append("</td><td>")
-                    .append(html(r.feedback()).replace("\n", "<br>"))
+                    .append("</td><td" + LEFT + ">")
+                    .append(html(m.feedback(r.feedback())).replace("\n", "<br>"))
                     .append("</td></tr>\n");
         }
-        s.append("</tbody>\n<tfoot><tr><th>total</th><th>")
+        s.append("</tbody>\n<tfoot><tr><th" + LEFT + ">")
+                .append(html(m.text("report.total")))
+                .append("</th><th>")
                 .append(points(score()))
                 .append('/')
                 .append(points(maxScore()))
-                .append("</th><th>randomised cases used seed ")
-                .append(seed)
+                .append("</th><th" + LEFT + ">")
+                .append(html(m.text("report.seed", Long.toString(seed))))
                 .append("</th></tr></tfoot>\n</table>");
-        String hidden = hiddenLine();
+        String hidden = hiddenLine(m);
         if (hidden != null) {
             s.append("\n<p class=\"lstmlab-hidden\">").append(html(hidden)).append("</p>");
         }

@@ -23,11 +23,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 
 /**
  * The student's path through the course in a real browser: Jupyter started by {@code ./lab start}
- * on a temporary copy of notebooks/, Debian's chromium driving the classic notebook UI the way a
- * student clicks it. One Jupyter and one browser serve the steps, in order; every step saves
+ * on a temporary copy of notebooks/ (with the Vietnamese edition in vi/), Debian's chromium driving the
+ * classic notebook UI the way a student clicks it. One Jupyter and one browser serve the steps, in order; every step saves
  * screenshots into target/browser/. Both are shut down whatever happens, and no process of the run
  * may be left behind.
  */
@@ -185,24 +186,7 @@ class StudentPathIT {
     @Order(2)
     void runAllInTheForgetGateNotebookShowsNoErrorAChartAndTheScoreTable() throws Exception {
         openForgetGate();
-        long base = counter("finished");
-        clickMenu("celllink", "run_all_cells");
-        browser.await("run-all", "Run All to finish every code cell and the kernel to go idle", RUN_ALL, () -> {
-            Map<String, Object> s = state();
-            boolean settled = (Boolean) s.get("idle") && ((Number) s.get("running")).intValue() == 0;
-            return settled
-                    && (((Number) s.get("finished")).longValue() - base >= ((Number) s.get("code")).longValue()
-                            || !((List<?>) s.get("errors")).isEmpty());
-        });
-        Map<String, Object> s = state();
-        browser.js("Jupyter.notebook.scroll_to_top(0);");
-        browser.screenshot("03-run-all-done-top");
-        assertMathTypeset("Jupyter's page of " + FORGET_GATE, "03-math");
-        assertEquals(List.of(), s.get("errors"), "no cell of " + FORGET_GATE + " should show an error after Run All");
-        assertEquals(
-                ((Number) s.get("code")).longValue(),
-                ((Number) s.get("finished")).longValue() - base,
-                "every code cell should have run");
+        runAllWithoutAnError(FORGET_GATE, "03-run-all-done-top", "03-math");
 
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> images = (List<Map<String, Object>>) browser.js("""
@@ -372,7 +356,50 @@ class StudentPathIT {
         assertMathTypeset("the HTML export of " + FORGET_GATE, "11-html-export-math");
     }
 
+    @Test
+    @Order(7)
+    void runAllInTheVietnameseForgetGateNotebookTypesetsItsMathAndShowsTheScoreTableInVietnamese() throws Exception {
+        String page = "vi/" + FORGET_GATE;
+        browser.driver.switchTo().newWindow(WindowType.TAB); // a student opens it beside the English one
+        browser.driver.get(lab.url("/notebooks/" + page));
+        awaitNotebookAndKernel();
+        runAllWithoutAnError(page, "12-vi-run-all-done-top", "12-vi-math");
+        assertTrue(
+                browser.find(By.cssSelector(".text_cell_render h1")).getText().contains("Cổng quên (forget gate)"),
+                "the Vietnamese notebook's title");
+        WebElement table = lastCodeCellCalling("check(").findElement(By.cssSelector(".output_html table"));
+        scrollIntoView(table);
+        browser.screenshot("13-vi-check-score-table");
+        assertTrue(table.getText().contains("bài tập") && table.getText().contains("E3 cổng quên"), table.getText());
+        assertTrue(table.getText().contains("chưa được cài đặt"), table.getText());
+    }
+
     // ----------------------------------------------------------------------------------- helpers
+
+    /**
+     * Runs every cell of the open notebook (Cell ▸ Run All), waits until all have finished and the kernel is
+     * idle, and fails on an error output, a cell that did not run, or math MathJax did not typeset.
+     */
+    void runAllWithoutAnError(String page, String shot, String mathShot) {
+        long base = counter("finished");
+        clickMenu("celllink", "run_all_cells");
+        browser.await("run-all", "Run All to finish every code cell and the kernel to go idle", RUN_ALL, () -> {
+            Map<String, Object> s = state();
+            boolean settled = (Boolean) s.get("idle") && ((Number) s.get("running")).intValue() == 0;
+            return settled
+                    && (((Number) s.get("finished")).longValue() - base >= ((Number) s.get("code")).longValue()
+                            || !((List<?>) s.get("errors")).isEmpty());
+        });
+        Map<String, Object> s = state();
+        browser.js("Jupyter.notebook.scroll_to_top(0);");
+        browser.screenshot(shot);
+        assertMathTypeset("Jupyter's page of " + page, mathShot);
+        assertEquals(List.of(), s.get("errors"), "no cell of " + page + " should show an error after Run All");
+        assertEquals(
+                ((Number) s.get("code")).longValue(),
+                ((Number) s.get("finished")).longValue() - base,
+                "every code cell should have run");
+    }
 
     /** Waits for MathJax to typeset the page's equations and fails if any TeX is left raw or broken. */
     @SuppressWarnings("unchecked")
@@ -430,6 +457,11 @@ class StudentPathIT {
                 .findFirst()
                 .orElseThrow();
         browser.driver.switchTo().window(notebookWindow);
+        awaitNotebookAndKernel();
+    }
+
+    /** Waits for the notebook page of this tab to load and its course kernel to go idle. */
+    void awaitNotebookAndKernel() {
         browser.await(
                 "kernel-ready",
                 "the notebook to load and its " + KERNEL_NAME + " kernel to go idle",

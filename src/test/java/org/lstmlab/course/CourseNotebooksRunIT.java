@@ -2,7 +2,6 @@ package org.lstmlab.course;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -18,38 +17,74 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole course runs through the course kernel in quick mode ({@code ./lab run-notebooks --quick}),
- * every cell without an error output, and each notebook's key result holds in what the cells printed.
+ * The whole course runs through the course kernel in quick mode ({@code ./lab run-notebooks --quick}), in
+ * English and in the Vietnamese edition ({@code --lang vi}), every cell without an error output, and each
+ * notebook's key result holds in what the cells printed.
  */
 class CourseNotebooksRunIT {
     private static final Path EXECUTED = Path.of("target/notebooks");
-    private static String runOutput;
-    private static int exitCode;
-    private static double seconds;
+    private static final Path EXECUTED_VI = EXECUTED.resolve("vi");
+    private static Run english;
+    private static Run vietnamese;
 
     @BeforeAll
     static void runTheCourseInQuickMode() throws Exception {
         assertEquals(
                 Notebooks.COURSE, Notebooks.names(Notebooks.FOLDER), "notebooks/ must hold the nine course notebooks");
-        for (String name : Notebooks.COURSE) Files.deleteIfExists(EXECUTED.resolve(name + ".ipynb"));
+        assertEquals(
+                Notebooks.COURSE,
+                Notebooks.names(Notebooks.VIETNAMESE),
+                "notebooks/vi/ must hold the nine course notebooks (./lab translate)");
+        for (String name : Notebooks.COURSE) {
+            Files.deleteIfExists(EXECUTED.resolve(name + ".ipynb"));
+            Files.deleteIfExists(EXECUTED_VI.resolve(name + ".ipynb"));
+        }
+        english = run("./lab", "run-notebooks", "--quick");
+        vietnamese = run("./lab", "run-notebooks", "--quick", "--lang", "vi");
+    }
+
+    /** What a command printed, and how it exited. */
+    private record Run(String output, int exitCode) {}
+
+    private static Run run(String... command) throws Exception {
+        String line = String.join(" ", command);
         long start = System.nanoTime();
-        Process process = new ProcessBuilder("./lab", "run-notebooks", "--quick")
-                .redirectErrorStream(true)
-                .start();
-        runOutput = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(20, TimeUnit.MINUTES), "./lab run-notebooks --quick timed out");
-        exitCode = process.exitValue();
-        seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("course executed in quick mode in %.0f s%n%s%n", seconds, runOutput);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("LSTMLAB_LANG"); // each edition in its own language, whatever the shell says
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(20, TimeUnit.MINUTES), line + " timed out");
+        System.out.printf("%s: executed in %.0f s%n%s%n", line, (System.nanoTime() - start) / 1e9, output);
+        return new Run(output, process.exitValue());
     }
 
     @Test
     void everyNotebookRunsAndNoCellHasAnErrorOutput() throws Exception {
-        assertEquals(0, exitCode, "./lab run-notebooks --quick failed:\n" + runOutput);
+        assertEquals(0, english.exitCode(), "./lab run-notebooks --quick failed:\n" + english.output());
+        assertEquals(List.of(), errors(EXECUTED, english.output()));
+    }
+
+    @Test
+    void everyVietnameseNotebookRunsAndNoCellHasAnErrorOutput() throws Exception {
+        assertEquals(0, vietnamese.exitCode(), "./lab run-notebooks --quick --lang vi failed:\n" + vietnamese.output());
+        assertEquals(List.of(), errors(EXECUTED_VI, vietnamese.output()));
+    }
+
+    @Test
+    void theVietnameseExerciseChecksShowNotImplementedInVietnamese() throws Exception {
+        assertEquals(0, vietnamese.exitCode(), "./lab run-notebooks --quick --lang vi failed:\n" + vietnamese.output());
+        String text = printed(EXECUTED_VI, "02-forget-gate", "check(\"E3\")");
+        assertTrue(text.contains("E3 cổng quên") && text.contains("0/8"), text);
+        assertTrue(text.contains("chưa được cài đặt: hãy thay TODO trong E3ForgetGate.forgetGate"), text);
+        assertTrue(text.contains("<th>bài tập</th><th>điểm</th><th>nhận xét</th>"), text);
+    }
+
+    /** Every error output, and every exception printed to stderr, of the executed notebooks in a folder. */
+    private static List<String> errors(Path executed, String runOutput) throws Exception {
         List<String> errors = new ArrayList<>();
         for (String name : Notebooks.COURSE) {
-            Path file = EXECUTED.resolve(name + ".ipynb");
-            assertTrue(Files.isRegularFile(file), "no executed copy of " + name + ":\n" + runOutput);
+            Path file = executed.resolve(name + ".ipynb");
+            assertTrue(Files.isRegularFile(file), "no executed copy of " + file + ":\n" + runOutput);
             int index = 0;
             for (JsonElement e : Notebooks.cells(Notebooks.read(file))) {
                 index++;
@@ -70,7 +105,7 @@ class CourseNotebooksRunIT {
                 }
             }
         }
-        if (!errors.isEmpty()) fail(String.join("\n", errors));
+        return errors;
     }
 
     @Test
@@ -140,8 +175,12 @@ class CourseNotebooksRunIT {
 
     /** What the first code cell of an executed notebook whose source contains {@code marker} showed. */
     private static String printed(String notebook, String marker) throws Exception {
-        assertEquals(0, exitCode, "./lab run-notebooks --quick failed:\n" + runOutput);
-        for (JsonElement e : Notebooks.cells(Notebooks.read(EXECUTED.resolve(notebook + ".ipynb")))) {
+        assertEquals(0, english.exitCode(), "./lab run-notebooks --quick failed:\n" + english.output());
+        return printed(EXECUTED, notebook, marker);
+    }
+
+    private static String printed(Path executed, String notebook, String marker) throws Exception {
+        for (JsonElement e : Notebooks.cells(Notebooks.read(executed.resolve(notebook + ".ipynb")))) {
             JsonObject cell = e.getAsJsonObject();
             if (cell.get("cell_type").getAsString().equals("code")
                     && Notebooks.source(cell).contains(marker)) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,20 +14,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
-/** The notebooks are committed the way the course promises: all nine, in order, without outputs, for the course kernel. */
+/**
+ * The notebooks are committed the way the course promises: all nine, in order, without outputs, for the course
+ * kernel — in English ({@code notebooks/}) and in the Vietnamese edition ({@code notebooks/vi/}).
+ */
 class NotebookFormatTest {
+    static final List<Path> EDITIONS = Notebooks.EDITIONS;
 
-    @Test
-    void notebooksHoldTheNineCourseNotebooksInOrder() throws Exception {
-        assertEquals(Notebooks.COURSE, Notebooks.names(Notebooks.FOLDER));
+    @ParameterizedTest
+    @FieldSource("EDITIONS")
+    void notebooksHoldTheNineCourseNotebooksInOrder(Path folder) throws Exception {
+        assertEquals(Notebooks.COURSE, Notebooks.names(folder));
     }
 
-    @Test
-    void everyNotebookIsNbformatFourFiveWithCellIdsAndTheLstmLabKernelspec() throws Exception {
+    @ParameterizedTest
+    @FieldSource("EDITIONS")
+    void everyNotebookIsNbformatFourFiveWithCellIdsAndTheLstmLabKernelspec(Path folder) throws Exception {
         for (String name : Notebooks.COURSE) {
-            JsonObject nb = Notebooks.read(Notebooks.FOLDER.resolve(name + ".ipynb"));
+            JsonObject nb = Notebooks.read(folder.resolve(name + ".ipynb"));
             assertEquals(4, nb.get("nbformat").getAsInt(), name);
             assertEquals(5, nb.get("nbformat_minor").getAsInt(), name);
             JsonObject spec = nb.getAsJsonObject("metadata").getAsJsonObject("kernelspec");
@@ -41,10 +49,11 @@ class NotebookFormatTest {
         }
     }
 
-    @Test
-    void everyNotebookIsCommittedWithoutOutputsAndWithoutEmptyCodeCells() throws Exception {
+    @ParameterizedTest
+    @FieldSource("EDITIONS")
+    void everyNotebookIsCommittedWithoutOutputsAndWithoutEmptyCodeCells(Path folder) throws Exception {
         for (String name : Notebooks.COURSE) {
-            JsonObject nb = Notebooks.read(Notebooks.FOLDER.resolve(name + ".ipynb"));
+            JsonObject nb = Notebooks.read(folder.resolve(name + ".ipynb"));
             int index = 0;
             for (JsonElement e : Notebooks.cells(nb)) {
                 index++;
@@ -58,12 +67,13 @@ class NotebookFormatTest {
         }
     }
 
-    @Test
-    void notebooksOneToSixEndWithTheExpectedOutputAndACheckOfTheirExercises() throws Exception {
+    @ParameterizedTest
+    @FieldSource("EDITIONS")
+    void notebooksOneToSixEndWithTheExpectedOutputAndACheckOfTheirExercises(Path folder) throws Exception {
         String[][] exercises = {{"E1", "E2", "E9"}, {"E3"}, {"E4"}, {"E5"}, {"E6"}, {"E7", "E8"}};
         for (int n = 1; n <= 6; n++) {
             String name = Notebooks.COURSE.get(n);
-            var cells = Notebooks.cells(Notebooks.read(Notebooks.FOLDER.resolve(name + ".ipynb")));
+            var cells = Notebooks.cells(Notebooks.read(folder.resolve(name + ".ipynb")));
             String last = Notebooks.source(cells.get(cells.size() - 1).getAsJsonObject());
             String before = Notebooks.source(cells.get(cells.size() - 2).getAsJsonObject());
             for (String exercise : exercises[n - 1]) {
@@ -80,12 +90,13 @@ class NotebookFormatTest {
     /** The widest a code line may be: the notebook page shows about 100 characters at 1400 px. */
     static final int MAX_CODE_LINE = 100;
 
-    @Test
-    void everyCodeLineFitsOnThePage() throws Exception {
+    @ParameterizedTest
+    @FieldSource("EDITIONS")
+    void everyCodeLineFitsOnThePage(Path folder) throws Exception {
         List<String> wide = new ArrayList<>();
         for (String name : Notebooks.COURSE) {
             int index = 0;
-            for (JsonElement e : Notebooks.cells(Notebooks.read(Notebooks.FOLDER.resolve(name + ".ipynb")))) {
+            for (JsonElement e : Notebooks.cells(Notebooks.read(folder.resolve(name + ".ipynb")))) {
                 index++;
                 JsonObject cell = e.getAsJsonObject();
                 if (!cell.get("cell_type").getAsString().equals("code")) continue;
@@ -102,12 +113,13 @@ class NotebookFormatTest {
     static final Pattern EQUATION_AS_CODE =
             Pattern.compile("`[^`]*(σ\\(|tanh\\(|∂|‖|Π|Σ|diag\\(|[²³]|_\\{|ŷ|x1 \\+ x2)[^`]*`");
 
-    @Test
-    void equationsInMarkdownAreLatexForMathJaxNotCode() throws Exception {
+    @ParameterizedTest
+    @FieldSource("EDITIONS")
+    void equationsInMarkdownAreLatexForMathJaxNotCode(Path folder) throws Exception {
         List<String> found = new ArrayList<>();
         for (String name : Notebooks.COURSE) {
             int index = 0;
-            for (JsonElement e : Notebooks.cells(Notebooks.read(Notebooks.FOLDER.resolve(name + ".ipynb")))) {
+            for (JsonElement e : Notebooks.cells(Notebooks.read(folder.resolve(name + ".ipynb")))) {
                 index++;
                 JsonObject cell = e.getAsJsonObject();
                 if (!cell.get("cell_type").getAsString().equals("markdown")) continue;
@@ -122,8 +134,9 @@ class NotebookFormatTest {
         assertEquals(List.of(), found, "write these as $…$ or $$…$$");
     }
 
-    @Test
-    void theNotebooksThatTeachEquationsDisplayThemInLatexInTheCoursesNotation() throws Exception {
+    @ParameterizedTest
+    @FieldSource("EDITIONS")
+    void theNotebooksThatTeachEquationsDisplayThemInLatexInTheCoursesNotation(Path folder) throws Exception {
         Map<String, List<String>> expected = Map.of(
                 "01-rnn-vanishing-gradients", List.of("h_t = \\tanh(W_h \\cdot [h_{t-1}, x_t] + b_h)"),
                 "02-forget-gate", List.of("f_t = \\sigma(W_f \\cdot [h_{t-1}, x_t] + b_f)"),
@@ -134,12 +147,12 @@ class NotebookFormatTest {
                 "04-cell-state", List.of("C_t = f_t * C_{t-1} + i_t * \\tilde{C}_t"),
                 "05-output-gate", List.of("o_t = \\sigma(W_o \\cdot [h_{t-1}, x_t] + b_o)", "h_t = o_t * \\tanh(C_t)"));
         for (var e : expected.entrySet()) {
-            String markdown = markdown(e.getKey());
+            String markdown = markdown(folder, e.getKey());
             for (String equation : e.getValue()) {
                 assertTrue(markdown.contains("$$" + equation), e.getKey() + " should display $$" + equation + " …$$");
             }
         }
-        String six = markdown("06-full-lstm");
+        String six = markdown(folder, "06-full-lstm");
         for (String line : List.of(
                 "f_t &= \\sigma(W_f \\cdot [h_{t-1}, x_t] + b_f)",
                 "\\tilde{C}_t &= \\tanh(W_C \\cdot [h_{t-1}, x_t] + b_C)",
@@ -149,8 +162,9 @@ class NotebookFormatTest {
         }
     }
 
-    @Test
-    void notebooksOneToSixOpenWithTheirPictureOfTheCell() throws Exception {
+    @ParameterizedTest
+    @FieldSource("EDITIONS")
+    void notebooksOneToSixOpenWithTheirPictureOfTheCell(Path folder) throws Exception {
         List<String> diagrams = List.of(
                 "RnnDiagram.unrolled()",
                 "LstmDiagram.forgetGate()",
@@ -161,7 +175,7 @@ class NotebookFormatTest {
         for (int n = 1; n <= 6; n++) {
             String name = Notebooks.COURSE.get(n);
             String first = null;
-            for (JsonElement e : Notebooks.cells(Notebooks.read(Notebooks.FOLDER.resolve(name + ".ipynb")))) {
+            for (JsonElement e : Notebooks.cells(Notebooks.read(folder.resolve(name + ".ipynb")))) {
                 if (e.getAsJsonObject().get("cell_type").getAsString().equals("code")) {
                     first = Notebooks.source(e.getAsJsonObject());
                     break;
@@ -172,9 +186,9 @@ class NotebookFormatTest {
         }
     }
 
-    private static String markdown(String name) throws Exception {
+    private static String markdown(Path folder, String name) throws Exception {
         StringBuilder all = new StringBuilder();
-        for (JsonElement e : Notebooks.cells(Notebooks.read(Notebooks.FOLDER.resolve(name + ".ipynb")))) {
+        for (JsonElement e : Notebooks.cells(Notebooks.read(folder.resolve(name + ".ipynb")))) {
             JsonObject cell = e.getAsJsonObject();
             if (cell.get("cell_type").getAsString().equals("markdown"))
                 all.append(Notebooks.source(cell)).append('\n');

@@ -26,6 +26,12 @@ final class Notebooks {
 
     static final Path FOLDER = Path.of("notebooks");
 
+    /** The Vietnamese edition, generated from {@link #FOLDER} by {@code ./lab translate}. */
+    static final Path VIETNAMESE = FOLDER.resolve("vi");
+
+    /** Both editions: every rule of the course's notebooks holds for each. */
+    static final List<Path> EDITIONS = List.of(FOLDER, VIETNAMESE);
+
     private Notebooks() {}
 
     /** The .ipynb file names (without extension) in a folder, sorted. */

@@ -67,6 +67,12 @@ class ReportTest {
         assertTrue(html.contains("&lt;script&gt;"), html);
         assertTrue(html.contains("<td>3/8</td>") && html.contains("<td>0/8</td>"), html);
         assertTrue(html.contains("<th>3/16</th>") && html.contains("seed 42"), html);
+        // Jupyter right-aligns table cells; the names and the feedback are set to read from the left
+        assertTrue(html.contains("<td style=\"text-align:left\">E3 forget gate</td>"), html);
+        assertTrue(
+                html.contains("<td style=\"text-align:left\">f_t")
+                        || html.contains("<td style=\"text-align:left\">&lt;"),
+                html);
     }
 
     @Test
