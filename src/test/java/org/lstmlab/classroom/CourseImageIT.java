@@ -66,11 +66,13 @@ class CourseImageIT {
         List<String> run = new ArrayList<>(List.of("run", "--rm"));
         run.addAll(Containers.options("none"));
         run.addAll(
-                List.of("-v", home + ":/home/jovyan", image, "sh", "-c", "ls notebooks | wc -l; cat " + Classroom.E3));
+                List.of("-v", home + ":/home/jovyan", image, "sh", "-c", "ls notebooks/*.ipynb | wc -l; ls notebooks/vi/*.ipynb | wc -l; cat " + Classroom.E3));
         String out = Containers.engine(Duration.ofMinutes(2), Containers.LOGS.resolve("image-home.log"), run)
                 .orFail("the image on a home volume")
                 .output();
-        assertTrue(out.startsWith("9"), "the nine notebooks were copied into the volume:\n" + out);
+        assertTrue(
+                out.startsWith("9\n9\n"),
+                "the nine notebooks and their Vietnamese edition were copied into the volume:\n" + out);
         assertTrue(out.contains("// my own E3"), "the student's E3 was overwritten:\n" + out);
         assertTrue(Files.isRegularFile(home.resolve("datasets/README.md")), "datasets/ in the volume");
     }
