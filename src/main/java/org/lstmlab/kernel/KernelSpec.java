@@ -26,23 +26,24 @@ public final class KernelSpec {
     public static final String DISPLAY_NAME = "Java (LSTM Lab)";
 
     /**
-     * One student's kernel within about 350 MB resident, so a JupyterHub node holds many (README, "Running the
-     * course for a class", has the measurements): a 128 MB heap for JShell and the wrappers of ND4J's arrays
-     * (about 80 MB stay live), the serial collector (no per-core GC structures), C1 only (C2's compiler arenas
-     * peak at 50 MB, and under load C2 made the course's notebooks slower, not faster), and ND4J's off-heap
-     * memory bounded by JavaCPP: when the process's private resident memory passes {@code maxphysicalbytes} it
-     * collects garbage (freeing the arrays nothing refers to), then fails the allocation with an
-     * OutOfMemoryError that the cell shows. Mapped libraries (the JVM, ND4J, OpenBLAS, about 70 MB) come on
-     * top of that ceiling.
+     * One student's kernel within a few hundred MB resident, so a JupyterHub node holds many (README, "Running
+     * the course for a class", has the measurements): a 128 MB heap for JShell and the wrappers of ND4J's arrays
+     * (about 80 MB stay live; a small heap is also collected often, which frees the native memory of arrays
+     * nothing refers to), the serial collector (no per-core GC structures), and ND4J's off-heap memory bounded
+     * by JavaCPP: past {@code maxphysicalbytes} of the process's resident memory it collects garbage, then fails
+     * the allocation with an OutOfMemoryError that the cell shows, before a hub's memory limit kills the kernel.
+     * The ceiling sits well above what the course needs (notebook 07 in full peaks near 400 MB): JavaCPP
+     * collects and waits at every allocation above it, so a ceiling the course reaches makes training crawl.
+     * Both JIT tiers stay: the fused path's gate loops are vectorised by C2, and C1 alone trains notebook 07
+     * several times slower.
      */
     static final List<String> MEMORY_OPTIONS = List.of(
             "-Xmx128m",
             "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
             "-XX:MaxMetaspaceSize=128m",
-            "-XX:ReservedCodeCacheSize=32m",
+            "-XX:ReservedCodeCacheSize=64m",
             "-Dorg.bytedeco.javacpp.maxbytes=128m",
-            "-Dorg.bytedeco.javacpp.maxphysicalbytes=256m");
+            "-Dorg.bytedeco.javacpp.maxphysicalbytes=640m");
 
     private KernelSpec() {}
 

@@ -104,11 +104,32 @@ public final class SequenceRegressor {
         return mode == LossMode.LAST_STEP ? yHat : yHat.reshape(xs.size(0), xs.size(1), outputSize());
     }
 
-    /** The mean squared error of {@link #predict} against {@code ys}, without gradients. */
+    /**
+     * How many sequences {@link #loss} runs at a time: a held-out set of a thousand sequences of T = 100 in one
+     * pass would hold every step's gates of all of them at once (hundreds of MB in a student's kernel).
+     */
+    static final long EVALUATION_BATCH = 256;
+
+    /**
+     * The mean squared error of {@link #predict} against {@code ys}, without gradients, over at most {@value
+     * #EVALUATION_BATCH} sequences at a time.
+     */
     public double loss(INDArray xs, INDArray ys, LossMode mode) {
         checkInputs(xs, ys, mode);
-        INDArray e = predict(xs, mode).sub(ys);
-        return e.mul(e).meanNumber().doubleValue();
+        long n = xs.size(0);
+        double squares = 0;
+        for (long from = 0; from < n; from += EVALUATION_BATCH) {
+            NDArrayIndex rows = NDArrayIndex.interval(from, Math.min(n, from + EVALUATION_BATCH));
+            INDArray x = n <= EVALUATION_BATCH ? xs : xs.get(rows, NDArrayIndex.all(), NDArrayIndex.all());
+            INDArray y = n <= EVALUATION_BATCH
+                    ? ys
+                    : ys.rank() == 2
+                            ? ys.get(rows, NDArrayIndex.all())
+                            : ys.get(rows, NDArrayIndex.all(), NDArrayIndex.all());
+            INDArray e = predict(x.dup(), mode).sub(y);
+            squares += e.mul(e).sumNumber().doubleValue();
+        }
+        return squares / ys.length();
     }
 
     /**

@@ -65,8 +65,13 @@ class CourseImageIT {
         }
         List<String> run = new ArrayList<>(List.of("run", "--rm"));
         run.addAll(Containers.options("none"));
-        run.addAll(
-                List.of("-v", home + ":/home/jovyan", image, "sh", "-c", "ls notebooks/*.ipynb | wc -l; ls notebooks/vi/*.ipynb | wc -l; cat " + Classroom.E3));
+        run.addAll(List.of(
+                "-v",
+                home + ":/home/jovyan",
+                image,
+                "sh",
+                "-c",
+                "ls notebooks/*.ipynb | wc -l; ls notebooks/vi/*.ipynb | wc -l; cat " + Classroom.E3));
         String out = Containers.engine(Duration.ofMinutes(2), Containers.LOGS.resolve("image-home.log"), run)
                 .orFail("the image on a home volume")
                 .output();

@@ -107,6 +107,20 @@ class SequenceRegressorTest {
     }
 
     @Test
+    void aHeldOutSetLargerThanOneEvaluationBatchIsScoredInPiecesWithTheSameMean() {
+        var r = new SplittableRandom(15);
+        var model = lstm(2, 3, 2);
+        int n = (int) (2 * SequenceRegressor.EVALUATION_BATCH + 89); // three pieces, the last one short
+        INDArray xs = random(r, n, 3, 2);
+        for (LossMode mode : LossMode.values()) {
+            INDArray ys = mode == LossMode.LAST_STEP ? random(r, n, 2) : random(r, n, 3, 2);
+            INDArray e = model.predict(xs, mode).sub(ys); // every sequence in one pass
+            double whole = e.mul(e).meanNumber().doubleValue();
+            assertEquals(whole, model.loss(xs, ys, mode), 1e-12 * whole, mode.toString());
+        }
+    }
+
+    @Test
     void theLastStepPredictionIsTheReadoutOfTheLastHiddenState() {
         var r = new SplittableRandom(15);
         var model = lstm(2, 3, 1);
