@@ -8,6 +8,7 @@ import org.lstmlab.nn.Shapes;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -119,7 +120,7 @@ public final class SequenceRegressor {
         long n = xs.size(0);
         double squares = 0;
         for (long from = 0; from < n; from += EVALUATION_BATCH) {
-            NDArrayIndex rows = NDArrayIndex.interval(from, Math.min(n, from + EVALUATION_BATCH));
+            INDArrayIndex rows = NDArrayIndex.interval(from, Math.min(n, from + EVALUATION_BATCH));
             INDArray x = n <= EVALUATION_BATCH ? xs : xs.get(rows, NDArrayIndex.all(), NDArrayIndex.all());
             INDArray y = n <= EVALUATION_BATCH
                     ? ys
