@@ -76,7 +76,10 @@ class CourseNotebooksRunIT {
         String text = printed(EXECUTED_VI, "02-forget-gate", "check(\"E3\")");
         assertTrue(text.contains("E3 cổng quên") && text.contains("0/8"), text);
         assertTrue(text.contains("chưa được cài đặt: hãy thay TODO trong E3ForgetGate.forgetGate"), text);
-        assertTrue(text.contains("<th>bài tập</th><th>điểm</th><th>nhận xét</th>"), text);
+        assertTrue(
+                text.contains("<th style=\"text-align:left\">bài tập</th><th>điểm</th>"
+                        + "<th style=\"text-align:left\">nhận xét</th>"),
+                text);
     }
 
     /** Every error output, and every exception printed to stderr, of the executed notebooks in a folder. */
