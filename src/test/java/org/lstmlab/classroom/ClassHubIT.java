@@ -108,8 +108,9 @@ class ClassHubIT {
             Run run = entry.getValue();
             assertEquals(List.of(), run.errors(), entry.getKey() + "'s notebook 02 has errors");
             assertTrue(
-                    run.memory().peakMb() <= 350,
-                    entry.getKey() + "'s kernel peaked at " + run.memory() + ", above the 350 MB per student");
+                    run.memory().peakMb() <= Classroom.KERNEL_BUDGET_MB,
+                    entry.getKey() + "'s kernel peaked at " + run.memory() + ", above the " + Classroom.KERNEL_BUDGET_MB
+                            + " MB per student");
         }
         String alice = done.get("alice").check();
         assertTrue(alice.toLowerCase().contains("not implemented") && points(done.get("alice")) == 0, alice);

@@ -16,6 +16,12 @@ import org.lstmlab.kernel.KernelSpec;
 /** A class's folders: a student's copy of the course, the kernelspec the hub's students get, the reference E3. */
 final class Classroom {
 
+    /**
+     * One student's kernel, resident at its peak, through the course in quick mode (README, "Memory per student":
+     * about 350–360 MB measured, notebook 07 in full about 410 MB).
+     */
+    static final int KERNEL_BUDGET_MB = 450;
+
     /** The course files a student receives (the image copies the same into its home). */
     static final List<String> COURSE = List.of("notebooks", "exercises", "datasets", "lab");
 

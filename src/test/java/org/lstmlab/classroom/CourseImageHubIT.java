@@ -91,7 +91,7 @@ class CourseImageHubIT {
         assertTrue(first.toLowerCase().contains("not implemented"), first);
         assertEquals(8.0, Classroom.pointsOfE3(recheck), "after saving the right E3:\n" + recheck);
         assertTrue(who.startsWith("jovyan /home/jovyan /home/jovyan/notebooks"), who);
-        assertTrue(memory.peakMb() <= 350, "the kernel in the image peaked at " + memory);
+        assertTrue(memory.peakMb() <= Classroom.KERNEL_BUDGET_MB, "the kernel in the image peaked at " + memory);
         assertTrue(
                 Files.isRegularFile(work.resolve("home").resolve(STUDENT).resolve(Classroom.E3)),
                 "the course was copied into the empty home volume and her answer saved there");
