@@ -120,17 +120,19 @@ public final class SequenceRegressor {
         long n = xs.size(0);
         double squares = 0;
         for (long from = 0; from < n; from += EVALUATION_BATCH) {
-            INDArrayIndex rows = NDArrayIndex.interval(from, Math.min(n, from + EVALUATION_BATCH));
-            INDArray x = n <= EVALUATION_BATCH ? xs : xs.get(rows, NDArrayIndex.all(), NDArrayIndex.all());
-            INDArray y = n <= EVALUATION_BATCH
-                    ? ys
-                    : ys.rank() == 2
-                            ? ys.get(rows, NDArrayIndex.all())
-                            : ys.get(rows, NDArrayIndex.all(), NDArrayIndex.all());
-            INDArray e = predict(x.dup(), mode).sub(y);
+            long to = Math.min(n, from + EVALUATION_BATCH);
+            INDArray e = predict(rows(xs, from, to).dup(), mode).sub(rows(ys, from, to));
             squares += e.mul(e).sumNumber().doubleValue();
         }
         return squares / ys.length();
+    }
+
+    /** Rows {@code from … to − 1} of the first axis (the batch), every other axis whole, as a view. */
+    private static INDArray rows(INDArray a, long from, long to) {
+        INDArrayIndex[] index = new INDArrayIndex[a.rank()];
+        index[0] = NDArrayIndex.interval(from, to);
+        for (int k = 1; k < index.length; k++) index[k] = NDArrayIndex.all();
+        return a.get(index);
     }
 
     /**
