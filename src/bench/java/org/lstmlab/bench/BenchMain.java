@@ -191,6 +191,14 @@ public final class BenchMain {
         for (String line : torchInfo) out.append("PyTorch: ").append(line).append('\n');
         Timing peak64 = t.get("gemm peak float64");
         Timing peak32 = t.get("gemm peak float32");
+        String core = System.getenv("OPENBLAS_CORETYPE");
+        out.append("ND4J's OpenBLAS kernels: ")
+                .append(
+                        core == null || core.isEmpty()
+                                ? "OpenBLAS's own choice (no AVX-512 here, or OPENBLAS_CORETYPE set empty)"
+                                : "OPENBLAS_CORETYPE=" + core
+                                        + " (./lab chooses SkylakeX where the processor has AVX-512)")
+                .append(".\n");
         out.append("GEMM peak (OpenBLAS cblas_?gemm as the fused path calls it, ")
                 .append(GemmPeakBenchmark.N)
                 .append("³, same threads): float64 ")

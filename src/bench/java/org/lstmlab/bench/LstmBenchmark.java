@@ -77,14 +77,40 @@ public class LstmBenchmark {
         dHs = impl.equals("dl4j") ? Dl4jLstm.ones(actual.permute(0, 2, 1)) : Nd4j.onesLike(expected);
     }
 
+    /**
+     * h_t for every step; its arrays are then released as {@code SequenceRegressor.predict} releases them (and as
+     * PyTorch frees a tensor nothing refers to), so every implementation reuses memory rather than faulting in
+     * fresh pages.
+     */
     @Benchmark
     public Object forward() {
-        return dl4j != null ? dl4j.forward(xs) : layer.run(xs);
+        if (dl4j != null) {
+            INDArray hs = dl4j.forward(xs);
+            double first = hs.getDouble(0);
+            free(hs);
+            return first;
+        }
+        RecurrentLayer.SequencePass pass = layer.run(xs);
+        double first = pass.hs().getDouble(0);
+        pass.release();
+        return first;
     }
 
+    /** A training step's layer work: forward, ∂L/∂θ, then the pass released as {@code SequenceRegressor} does. */
     @Benchmark
     public Object forwardBackward() {
-        if (dl4j != null) return dl4j.forwardBackward(xs, dHs);
-        return layer.parameterGradients(layer.run(xs), dHs);
+        if (dl4j != null) {
+            var gradients = dl4j.forwardBackward(xs, dHs);
+            free(gradients.getSecond()); // ∂L/∂x, which the training loop does not use
+            return gradients.getFirst();
+        }
+        RecurrentLayer.SequencePass pass = layer.run(xs);
+        var gradients = layer.parameterGradients(pass, dHs);
+        pass.release();
+        return gradients;
+    }
+
+    private static void free(INDArray a) {
+        if (a != null && a.closeable()) a.close();
     }
 }

@@ -45,6 +45,23 @@ public final class KernelSpec {
             "-Dorg.bytedeco.javacpp.maxbytes=128m",
             "-Dorg.bytedeco.javacpp.maxphysicalbytes=640m");
 
+    /**
+     * The POSIX shell line the kernel starts through on Linux and macOS: it chooses OpenBLAS's AVX-512 kernels
+     * ({@code OPENBLAS_CORETYPE=SkylakeX}) where the processor has the AVX-512 subsets they are built for, then
+     * becomes the JVM ({@code exec}, same process id, so Jupyter's signals reach it). ND4J 1.0.0-M2.1 ships
+     * OpenBLAS 0.3.19, which does not know AMD's newest processors and runs its AVX2 kernels on them: the GEMMs
+     * of the fused LSTM at half speed (README, "Performance"). A value the user set is kept; a machine without
+     * AVX-512 gets OpenBLAS's own choice. The check runs at every kernel start, on the machine the kernel runs
+     * on, so a kernelspec built into an image is right on any host. {@code ./lab} makes the same choice for the
+     * JVMs it starts ({@code openblas_coretype}).
+     */
+    static final String BLAS_CORE_LAUNCHER =
+            "flags=$(grep -m1 '^flags' \"${LSTMLAB_CPUINFO:-/proc/cpuinfo}\" 2>/dev/null); "
+                    + "for f in avx512f avx512cd avx512bw avx512dq avx512vl; do "
+                    + "case \" $flags \" in *\" $f \"*) ;; *) flags=; break ;; esac; done; "
+                    + "if [ -n \"$flags\" ] && [ -z \"${OPENBLAS_CORETYPE:-}\" ]; then export OPENBLAS_CORETYPE=SkylakeX; fi; "
+                    + "exec \"$@\"";
+
     private KernelSpec() {}
 
     /**
@@ -74,6 +91,9 @@ public final class KernelSpec {
         classpath.add(kernelJar);
         classpath.addAll(notebookClasspath);
         List<String> argv = new ArrayList<>();
+        if (File.separatorChar == '/') {
+            argv.addAll(List.of("/bin/sh", "-c", BLAS_CORE_LAUNCHER, "lstm-lab-kernel")); // "$0", then "$@" = java …
+        }
         argv.add(java);
         argv.add("-Djava.awt.headless=true");
         argv.add("-javaagent:" + kernelJar); // stop checks in the library's loops too (StopCheckAgent)

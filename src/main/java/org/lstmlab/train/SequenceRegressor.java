@@ -100,8 +100,11 @@ public final class SequenceRegressor {
      */
     public INDArray predict(INDArray xs, LossMode mode) {
         checkInputs(xs);
-        INDArray hs = layer.run(xs).hs(); // [B, T, H]
-        INDArray yHat = readout(readoutInput(hs, mode)); // [N, Y]
+        RecurrentLayer.SequencePass pass = layer.run(xs);
+        INDArray h = readoutInput(pass.hs(), mode); // [N, H], a copy
+        pass.release();
+        INDArray yHat = readout(h); // [N, Y]
+        free(h);
         return mode == LossMode.LAST_STEP ? yHat : yHat.reshape(xs.size(0), xs.size(1), outputSize());
     }
 
@@ -170,7 +173,21 @@ public final class SequenceRegressor {
         Map<String, INDArray> grads = new LinkedHashMap<>(layer.parameterGradients(pass, dHs));
         grads.put("W_y", dWy);
         grads.put("b_y", dbY);
+        // this step's [B, T, H]-sized arrays go back to the allocator now, for the next step to reuse
+        pass.release();
+        free(h, yHat, e, dYHat, dh);
+        if (mode == LossMode.LAST_STEP) free(dHs); // (every step: dHs is dh's storage)
         return new LossAndGradients(loss, grads);
+    }
+
+    /**
+     * Frees arrays this class made and nothing else refers to, at once instead of at a later garbage
+     * collection (see {@link RecurrentLayer.SequencePass#release()}); views and freed arrays are left alone.
+     */
+    private static void free(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a != null && a.closeable()) a.close();
+        }
     }
 
     /** A loss and the gradients of every parameter by symbol. */

@@ -17,17 +17,59 @@ class KernelSpecTest {
     void theKernelspecStartsKernelMainOnTheKernelJarThenTheLibraryClasspath() {
         String json = KernelSpec.json("/jdk/bin/java", 17, "/k/kernel.jar", List.of("/lib/classes", "/lib/nd4j.jar"));
         assertTrue(
-                json.contains(
-                        "\"argv\": [\"/jdk/bin/java\", \"-Djava.awt.headless=true\", \"-javaagent:/k/kernel.jar\", "
-                                + memoryOptions() + ", \"-cp\", "
-                                + "\"/k/kernel.jar" + java.io.File.pathSeparator + "/lib/classes"
-                                + java.io.File.pathSeparator
-                                + "/lib/nd4j.jar\", \"org.lstmlab.kernel.KernelMain\", \"{connection_file}\"]"),
+                json.contains("\"argv\": [" + launcher()
+                        + "\"/jdk/bin/java\", \"-Djava.awt.headless=true\", \"-javaagent:/k/kernel.jar\", "
+                        + memoryOptions() + ", \"-cp\", "
+                        + "\"/k/kernel.jar" + java.io.File.pathSeparator + "/lib/classes"
+                        + java.io.File.pathSeparator
+                        + "/lib/nd4j.jar\", \"org.lstmlab.kernel.KernelMain\", \"{connection_file}\"]"),
                 json);
         assertTrue(json.contains("\"display_name\": \"Java (LSTM Lab)\""));
         assertTrue(json.contains("\"language\": \"java\""));
         assertTrue(json.contains("\"interrupt_mode\": \"message\""));
         assertTrue(json.contains("\"env\": {\"OMP_NUM_THREADS\": \"1\", \"MALLOC_ARENA_MAX\": \"2\"}"), json);
+    }
+
+    /** The shell that chooses OpenBLAS's kernels before it becomes the JVM, on systems with a /bin/sh. */
+    private static String launcher() {
+        if (java.io.File.separatorChar != '/') return "";
+        return "\"/bin/sh\", \"-c\", " + KernelSpec.quote(KernelSpec.BLAS_CORE_LAUNCHER) + ", \"lstm-lab-kernel\", ";
+    }
+
+    @Test
+    void theLauncherChoosesOpenBlasAvx512KernelsOnlyWhereTheProcessorHasAvx512(@TempDir Path dir) throws Exception {
+        String zen5 =
+                "processor\t: 0\nflags\t\t: fpu sse2 avx2 fma avx512f avx512dq avx512cd avx512bw avx512vl avx512_bf16\n";
+        String avx2Only = "processor\t: 0\nflags\t\t: fpu sse2 avx avx2 fma\n";
+        String avx512fOnly = "processor\t: 0\nflags\t\t: fpu avx2 avx512f avx512cd\n"; // Xeon Phi: no BW, DQ, VL
+        assertEquals("SkylakeX", coreTypeSeenByTheKernel(dir, zen5, null));
+        assertEquals("", coreTypeSeenByTheKernel(dir, avx2Only, null));
+        assertEquals("", coreTypeSeenByTheKernel(dir, avx512fOnly, null));
+        assertEquals("Haswell", coreTypeSeenByTheKernel(dir, zen5, "Haswell"), "a value the user set is kept");
+        assertEquals("", coreTypeSeenByTheKernel(dir, null, null), "no /proc/cpuinfo (macOS): OpenBLAS chooses");
+    }
+
+    /** What OPENBLAS_CORETYPE the command after the launcher sees, given a cpuinfo text (null: no such file). */
+    private static String coreTypeSeenByTheKernel(Path dir, String cpuinfo, String preset) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        Path file = dir.resolve("cpuinfo");
+        Files.deleteIfExists(file);
+        if (cpuinfo != null) Files.writeString(file, cpuinfo);
+        ProcessBuilder pb = new ProcessBuilder(
+                "/bin/sh",
+                "-c",
+                KernelSpec.BLAS_CORE_LAUNCHER,
+                "lstm-lab-kernel",
+                "/bin/sh",
+                "-c",
+                "printf '%s' \"${OPENBLAS_CORETYPE:-}\"");
+        pb.environment().put("LSTMLAB_CPUINFO", file.toString());
+        pb.environment().remove("OPENBLAS_CORETYPE");
+        if (preset != null) pb.environment().put("OPENBLAS_CORETYPE", preset);
+        Process p = pb.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
     }
 
     private static String memoryOptions() {

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.lstmlab.nn.Init;
 import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmParams;
+import org.lstmlab.nn.RecurrentLayer;
 import org.lstmlab.nn.RnnCell;
 import org.lstmlab.nn.RnnParams;
+import org.lstmlab.nn.fused.FusedLstm;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -104,6 +106,84 @@ class SequenceRegressorTest {
                 model.loss(xs, ys, LossMode.EVERY_STEP),
                 model.lossAndGradients(xs, ys, LossMode.EVERY_STEP).loss(),
                 1e-14);
+    }
+
+    @Test
+    void aFusedLayerGivesTheReadableLossAndGradientsAndEveryPassIsReleasedOnce() {
+        var r = new SplittableRandom(16);
+        LstmParams p = LstmParams.init(2, 3, Init.UNIFORM, 0.5, 3, DataType.DOUBLE);
+        int[] releases = new int[1];
+        var fused = new SequenceRegressor(new CountingReleases(new FusedLstm(FusedLstm.stacked(p)), releases), 2, 4);
+        var readable = new SequenceRegressor(new LstmCell(p), 2, 4);
+        INDArray xs = random(r, 3, 4, 2);
+        for (LossMode mode : LossMode.values()) {
+            INDArray ys = mode == LossMode.LAST_STEP ? random(r, 3, 2) : random(r, 3, 4, 2);
+            int before = releases[0];
+            var expected = readable.lossAndGradients(xs, ys, mode);
+            var actual = fused.lossAndGradients(xs, ys, mode);
+            assertEquals(before + 1, releases[0], "lossAndGradients releases its pass, " + mode);
+            assertEquals(expected.loss(), actual.loss(), 1e-14, mode.toString());
+            for (var g : expected.gradients().entrySet()) {
+                double diff = g.getValue()
+                        .sub(actual.gradients().get(g.getKey()))
+                        .amaxNumber()
+                        .doubleValue();
+                assertTrue(diff <= 1e-12, "∂L/∂" + g.getKey() + " differs by " + diff + ", " + mode);
+            }
+            double diff = readable.predict(xs, mode)
+                    .sub(fused.predict(xs, mode))
+                    .amaxNumber()
+                    .doubleValue();
+            assertTrue(diff <= 1e-12, "ŷ differs by " + diff + ", " + mode);
+            assertEquals(expected.loss(), fused.loss(xs, ys, mode), 1e-14, mode.toString());
+            assertEquals(before + 3, releases[0], "predict and loss release their passes too, " + mode);
+        }
+    }
+
+    /** A layer that counts the passes its caller releases. */
+    private record CountingReleases(RecurrentLayer layer, int[] releases) implements RecurrentLayer {
+        private record Pass(RecurrentLayer.SequencePass inner, int[] releases) implements RecurrentLayer.SequencePass {
+            @Override
+            public INDArray hs() {
+                return inner.hs();
+            }
+
+            @Override
+            public void release() {
+                releases[0]++;
+                inner.release();
+            }
+        }
+
+        @Override
+        public int inputSize() {
+            return layer.inputSize();
+        }
+
+        @Override
+        public int hiddenSize() {
+            return layer.hiddenSize();
+        }
+
+        @Override
+        public DataType dataType() {
+            return layer.dataType();
+        }
+
+        @Override
+        public Map<String, INDArray> parameters() {
+            return layer.parameters();
+        }
+
+        @Override
+        public RecurrentLayer.SequencePass run(INDArray xs) {
+            return new Pass(layer.run(xs), releases);
+        }
+
+        @Override
+        public Map<String, INDArray> parameterGradients(RecurrentLayer.SequencePass pass, INDArray dHs) {
+            return layer.parameterGradients(((Pass) pass).inner(), dHs);
+        }
     }
 
     @Test

@@ -160,6 +160,10 @@ public final class FusedLstm implements RecurrentLayer {
         if (run == null || run.owner != this) {
             throw new IllegalArgumentException("run must come from this FusedLstm's run or forwardSequence");
         }
+        if (run.released) {
+            throw new IllegalStateException(
+                    "this pass was released (Pass.release): run the sequence again " + "before backwardSequence");
+        }
         Workspace ws = run.workspace;
         if (ws != workspace || ws.generation != run.generation) {
             throw new IllegalStateException("this pass was overwritten by a later run of the same FusedLstm "
@@ -177,6 +181,7 @@ public final class FusedLstm implements RecurrentLayer {
         private final long generation;
         private final INDArray hs;
         private INDArray cs;
+        private boolean released;
 
         Pass(FusedLstm owner, Workspace workspace, INDArray hs) {
             this.owner = owner;
@@ -188,7 +193,24 @@ public final class FusedLstm implements RecurrentLayer {
         /** h_1 … h_T, {@code [B, T, H]}. */
         @Override
         public INDArray hs() {
+            requireNotReleased("hs()");
             return hs;
+        }
+
+        /** Frees h_1 … h_T (and C_1 … C_T when {@link #cs()} made them) now: see {@link SequencePass#release()}. */
+        @Override
+        public void release() {
+            if (released) return;
+            released = true;
+            if (hs.closeable()) hs.close();
+            if (cs != null && cs.closeable()) cs.close();
+        }
+
+        private void requireNotReleased(String what) {
+            if (released) {
+                throw new IllegalStateException("this pass was released (Pass.release): " + what
+                        + " is no longer available; keep the pass until you are done with its arrays");
+            }
         }
 
         /**
@@ -196,6 +218,7 @@ public final class FusedLstm implements RecurrentLayer {
          * before the next run of the same layer.
          */
         public INDArray cs() {
+            requireNotReleased("cs()");
             if (cs == null) {
                 if (workspace.generation != generation) {
                     throw new IllegalStateException("this pass was overwritten by a later run of the same FusedLstm "

@@ -266,6 +266,39 @@ class FusedLstmTest {
     }
 
     @Test
+    void aReleasedPassFreesItsStatesAndRefusesToBeUsedAgain() {
+        Case k = Case.of(2, 3, 2, 3, DataType.DOUBLE, 22);
+        var fused = new FusedLstm(k.params());
+        FusedLstm.Pass pass = fused.run(k.xs());
+        INDArray expected = pass.hs().dup();
+        INDArray hs = pass.hs();
+        INDArray cs = pass.cs();
+        pass.release();
+        pass.release(); // twice is harmless
+        assertTrue(hs.wasClosed(), "h_1 … h_T freed at once");
+        assertTrue(cs.wasClosed(), "C_1 … C_T freed at once");
+        var h = assertThrows(IllegalStateException.class, pass::hs);
+        assertEquals(
+                "this pass was released (Pass.release): hs() is no longer available; keep the pass until you are "
+                        + "done with its arrays",
+                h.getMessage());
+        assertThrows(IllegalStateException.class, pass::cs);
+        var backward = assertThrows(IllegalStateException.class, () -> fused.backwardSequence(pass, k.dHs()));
+        assertTrue(backward.getMessage().contains("released"), backward.getMessage());
+        // the layer runs on as before, with fresh arrays
+        FusedLstm.Pass again = fused.run(k.xs());
+        assertClose("h_t after a released pass", expected, again.hs(), 0);
+        LstmCell cell = new LstmCell(k.params());
+        LstmGrads readable = cell.backwardSequence(cell.run(k.xs()), k.dHs());
+        LstmGrads g = fused.backwardSequence(again, k.dHs());
+        assertClose(
+                "∂L/∂W_f after a released pass",
+                readable.params().wF(),
+                g.params().wF(),
+                1e-12);
+    }
+
+    @Test
     void badInputsAreNamedInCourseSymbols() {
         var fused = new FusedLstm(LstmParams.init(3, 4, 1));
         var x = assertThrows(IllegalArgumentException.class, () -> fused.run(Nd4j.zeros(DataType.DOUBLE, 2, 5, 6)));
