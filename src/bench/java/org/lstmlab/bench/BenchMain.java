@@ -23,7 +23,8 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * {@code ./lab bench}: runs the JMH benchmarks (readable, fused and DL4J LSTM; ND4J GEMM on the same
- * shapes and on one large square product, this machine's GEMM peak), optionally the same sizes on
+ * shapes and on one large square product, this machine's GEMM peak; the fused pass's own GEMMs alone, to
+ * split its time into GEMM and the rest), optionally the same sizes on
  * PyTorch, and prints one table: for every implementation its median, min–max and p90, its time as a
  * multiple of PyTorch's and of the fused path's measured in the same run, the GFLOP/s it reached and
  * that as a fraction of the GEMM peak measured in the same run.
@@ -78,16 +79,21 @@ public final class BenchMain {
                 .measurementIterations(quick ? 3 : 5)
                 .measurementTime(TimeValue.milliseconds(quick ? 300 : 600))
                 .shouldFailOnError(true);
+        if (impls.contains("fused")) opts.include(FusedGemmsBenchmark.class.getSimpleName());
         Collection<RunResult> results = new Runner(opts.build()).run();
         Map<String, Timing> times = new HashMap<>();
         for (RunResult r : results) {
             var p = r.getParams();
             String bench = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.') + 1);
-            String key = p.getBenchmark().contains("GemmPeak")
-                    ? "gemm peak " + p.getParam("dtype")
-                    : p.getBenchmark().contains("Gemm")
-                            ? "gemm " + p.getParam("size") + " " + p.getParam("dtype") + " " + p.getParam("shape")
-                            : p.getParam("impl") + " " + p.getParam("size") + " " + p.getParam("dtype") + " " + bench;
+            String key = p.getBenchmark().contains("FusedGemms")
+                    ? "fused gemms " + p.getParam("size") + " " + p.getParam("dtype")
+                    : p.getBenchmark().contains("GemmPeak")
+                            ? "gemm peak " + p.getParam("dtype")
+                            : p.getBenchmark().contains("Gemm")
+                                    ? "gemm " + p.getParam("size") + " " + p.getParam("dtype") + " "
+                                            + p.getParam("shape")
+                                    : p.getParam("impl") + " " + p.getParam("size") + " " + p.getParam("dtype") + " "
+                                            + bench;
             Statistics st = r.getPrimaryResult().getStatistics();
             times.put(key, new Timing(st.getPercentile(50), st.getMin(), st.getMax(), st.getPercentile(90), st.getN()));
         }
@@ -214,6 +220,7 @@ public final class BenchMain {
         for (String ignored : head) rule.add("---");
         row(out, rule);
         List<String> gemmLines = new ArrayList<>();
+        List<String> gemmShares = new ArrayList<>();
         for (String size : sizes) {
             Sizes s = Sizes.valueOf(size);
             for (String dtype : List.of("float64", "float32")) {
@@ -239,6 +246,18 @@ public final class BenchMain {
                                         percentOfPeak(flops, time, peak)));
                     }
                 }
+                Timing gemms = t.get("fused gemms " + size + " " + dtype);
+                Timing fusedPass = t.get("fused " + size + " " + dtype + " forwardBackward");
+                if (gemms != null && fusedPass != null) {
+                    gemmShares.add(String.format(
+                            Locale.ROOT,
+                            "%s %s %s ms of %s ms (%.0f %%)",
+                            size,
+                            dtype,
+                            ms(gemms.median()),
+                            ms(fusedPass.median()),
+                            100 * gemms.median() / fusedPass.median()));
+                }
                 Timing step = t.get("gemm " + size + " " + dtype + " step");
                 Timing seq = t.get("gemm " + size + " " + dtype + " sequence");
                 if (step != null || seq != null) {
@@ -251,6 +270,13 @@ public final class BenchMain {
         out.append("\nSizes: ");
         for (String size : sizes) out.append(Sizes.valueOf(size).label()).append("; ");
         out.append("GFLOP/s counts 2·B·T·(H+X)·4H per forward and 3× that per fwd+bwd for every implementation.\n");
+        if (!gemmShares.isEmpty()) {
+            out.append("The fused fwd+bwd's own GEMMs timed alone (the same cblas calls: T forward, T − 1 backward, "
+                            + "one ∂L/∂W; FusedGemmsBenchmark), against the whole fused fwd+bwd: ")
+                    .append(String.join("; ", gemmShares))
+                    .append(". The rest is the gate maths, the copies between Java arrays and native memory, and the "
+                            + "output arrays.\n");
+        }
         if (!gemmLines.isEmpty()) {
             out.append("Nd4j.gemm alone on the LSTM's shapes, GFLOP/s: ")
                     .append(String.join("; ", gemmLines))
