@@ -44,11 +44,11 @@ public interface RecurrentLayer {
 
         /**
          * Says the caller is done with this pass and with every array it returned ({@link #hs()} included): a
-         * layer may free their memory now rather than at some later garbage collection, as the training loop
-         * does after each step. ND4J's arrays live outside the Java heap, and memory the process has not touched
-         * yet costs a page fault per 4 KB when first written (several milliseconds for an h_1 … h_T of the
-         * course size on a virtual machine), while memory just freed is reused at once. After it, the pass and
-         * its arrays must not be used. The readable cells keep nothing large and do nothing here.
+         * layer may free their memory now, or reuse it for its next run, rather than leave it to some later
+         * garbage collection, as the training loop does after each step. ND4J's arrays live outside the Java
+         * heap, and memory the process has not touched yet costs a page fault per 4 KB when first written
+         * (several milliseconds for an h_1 … h_T of the course size on a virtual machine). After it, the pass
+         * and its arrays must not be used. The readable cells keep nothing large and do nothing here.
          */
         default void release() {}
     }

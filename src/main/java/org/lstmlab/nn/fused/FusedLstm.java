@@ -197,12 +197,20 @@ public final class FusedLstm implements RecurrentLayer {
             return hs;
         }
 
-        /** Frees h_1 … h_T (and C_1 … C_T when {@link #cs()} made them) now: see {@link SequencePass#release()}. */
+        /**
+         * Gives h_1 … h_T back to the layer, whose next run writes its own h_1 … h_T into the same array (no
+         * allocation, no fresh memory), and frees C_1 … C_T when {@link #cs()} made them: see
+         * {@link SequencePass#release()}. An {@code hs()} kept past this call would change under you.
+         */
         @Override
         public void release() {
             if (released) return;
             released = true;
-            if (hs.closeable()) hs.close();
+            if (owner.workspace == workspace && workspace.spareHs == null) {
+                workspace.spareHs = hs;
+            } else if (hs.closeable()) {
+                hs.close();
+            }
             if (cs != null && cs.closeable()) cs.close();
         }
 

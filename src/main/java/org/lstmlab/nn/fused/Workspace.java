@@ -17,7 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * and float). Each step is the course's equation as one GEMM, z_t = [h_{t-1}, x_t]·Wᵀ for all four gates
  * and the whole batch; backward, one GEMM per step for ∂L/∂h_{t-1} and, after the loop, one for ∂L/∂W of
  * every step and one for ∂L/∂x of every step. Per step that costs one bulk copy of z_t in and
- * [h_t, x_{t+1}] out forward, ∂L/∂z_t out and ∂L/∂h_{t-1} in backward.
+ * [h_t, x_{t+1}] out forward, ∂L/∂z_t out and ∂L/∂h_{t-1} in backward, and a row per example of h_t out to the
+ * returned h_1 … h_T and of ∂L/∂h_t in from the caller's array: neither is held whole in a Java array.
  */
 abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
     final int batch;
@@ -38,6 +39,10 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
     final NativeBuffer dx;
     /** ∂L/∂W, [4H, H+X]. */
     final NativeBuffer dW;
+    /** ∂L/∂h_t from the loss, [B, T, H]: the caller's array, read a step at a time by the backward pass. */
+    NativeBuffer upstream;
+    /** The h_1 … h_T of a released pass ({@link FusedLstm.Pass#release}), [B, T, H]: the next run's output. */
+    INDArray spareHs;
 
     private Workspace(int batch, int steps, int hidden, int input, DataType type) {
         this.batch = batch;
@@ -60,18 +65,24 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
 
     final FusedLstm.Pass forward(FusedLstm layer, StackedWeights weights, INDArray xs, INDArray h0, INDArray c0) {
         final int g = 4 * hidden, row = hidden + input;
+        // h_1 … h_T, [B, T, H], the pass's output, written a step at a time straight into native memory
+        INDArray hs =
+                spareHs != null ? spareHs : Nd4j.createUninitialized(type, new long[] {batch, steps, hidden}, 'c');
+        spareHs = null;
+        NativeBuffer out = NativeBuffer.of(hs);
         loadInputs(xs, h0, c0, weights);
         for (int t = 0; t < steps; t++) {
             // one GEMM for all four gates and the whole batch: z_t = [h_{t-1}, x_t]·Wᵀ, [B, 4H]
             NativeBuffer.gemm(false, true, batch, g, row, hx, t * batch * row, row, weights.w, 0, row, 0, z, 0, g);
-            stepForward(t);
+            stepForward(t, out);
         }
-        return new FusedLstm.Pass(layer, this, hiddenStates());
+        return new FusedLstm.Pass(layer, this, hs);
     }
 
     final LstmGrads backward(StackedWeights weights, INDArray dHs, boolean inputs) {
         final int rows = steps * batch, g = 4 * hidden, row = hidden + input;
-        loadUpstream(dHs);
+        upstream = NativeBuffer.of(dHs);
+        loadUpstream();
         for (int t = steps - 1; t >= 0; t--) {
             stepBackward(t);
             if (t == 0 && !inputs) break;
@@ -86,25 +97,27 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
             // ∂L/∂x_t = ∂L/∂z_t·W_x for every step in one GEMM, [T·B, X]
             NativeBuffer.gemm(false, false, rows, input, g, dz, 0, g, weights.w, hidden, row, 0, dx, 0, input);
         }
-        return gradients(inputs);
+        LstmGrads grads = gradients(inputs);
+        upstream = null; // the caller's array
+        return grads;
     }
 
     /** x, h_0 (null: zeros) and C_0 (null: zeros) in; the first rows of {@link #hx}, [h_0, x_1], out. */
     abstract void loadInputs(INDArray xs, INDArray h0, INDArray c0, StackedWeights weights);
 
-    /** The gate maths of step t after its GEMM: z_t in, [h_t, x_{t+1}] out to the next rows of {@link #hx}. */
-    abstract void stepForward(int t);
-
-    /** h_1 … h_T of the latest run, [B, T, H]. */
-    abstract INDArray hiddenStates();
+    /**
+     * The gate maths of step t after its GEMM: z_t in, [h_t, x_{t+1}] out to the next rows of {@link #hx}, h_t
+     * out to step t of {@code hs}, [B, T, H].
+     */
+    abstract void stepForward(int t, NativeBuffer hs);
 
     /** C_1 … C_T of the latest run, [B, T, H]. */
     abstract INDArray cellStates();
 
-    /** ∂L/∂h_t from the loss, [B, T, H]; zero ∂L/∂h and ∂L/∂C from beyond step T, and ∂L/∂b. */
-    abstract void loadUpstream(INDArray dHs);
+    /** Zero ∂L/∂h and ∂L/∂C from beyond step T, and ∂L/∂b. */
+    abstract void loadUpstream();
 
-    /** Backward through the gate maths of step t: ∂L/∂z_t out to {@link #dz}. */
+    /** Backward through the gate maths of step t, ∂L/∂h_t from the loss read from {@link #upstream}: ∂L/∂z_t out to {@link #dz}. */
     abstract void stepBackward(int t);
 
     /** ∂L/∂h_{t-1} from {@link #dh} into the next (earlier) step's input. */
@@ -122,10 +135,8 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
         private final double[][] c; // C_0 … C_T, [T+1][B·H]
         private final double[][] tanhC; // tanh(C_t), [T][B·H]
         private final double[] h; // one step of h, [B, H]
-        private final double[] hs; // [B, T, H]
         private final double[] s; // scratch, [B·H]
         private final double[] w; // scratch, [B·H]
-        private final double[] dHs; // [B, T, H]
         private final double[] fromLoss; // one step of ∂L/∂h_t from the loss, then the whole ∂L/∂h_t, [B, H]
         private final double[] dhNext; // ∂L/∂h_t from step t+1, [B, H]
         private final double[] dcNext; // ∂L/∂C_t from step t+1, [B, H]
@@ -139,7 +150,7 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
 
         F64(int batch, int steps, int hidden, int input) {
             super(batch, steps, hidden, input, DataType.DOUBLE);
-            int bh = batch * hidden, n = steps * bh, nx = steps * batch * input;
+            int bh = batch * hidden, nx = steps * batch * input;
             xs = new double[nx];
             hxStep = new double[batch * (hidden + input)];
             zStep = new double[4 * bh];
@@ -148,10 +159,8 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
             c = new double[steps + 1][bh];
             tanhC = new double[steps][bh];
             h = new double[bh];
-            hs = new double[n];
             s = new double[bh];
             w = new double[bh];
-            dHs = new double[n];
             fromLoss = new double[bh];
             dhNext = new double[bh];
             dcNext = new double[bh];
@@ -186,24 +195,17 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
         }
 
         @Override
-        void stepForward(int t) {
+        void stepForward(int t, NativeBuffer hs) {
             z.get(0, zStep, 0, zStep.length);
             GateKernels.split(zStep, gates[t], batch, hidden);
             GateKernels.forward(gates[t], bias, c[t], c[t + 1], tanhC[t], h, s, w);
             if (t + 1 < steps) putHx(t + 1); // [h_t, x_{t+1}] is step t+1's GEMM input
-            for (int b = 0; b < batch; b++) {
-                System.arraycopy(h, b * hidden, hs, (b * steps + t) * hidden, hidden);
-            }
-        }
-
-        @Override
-        INDArray hiddenStates() {
-            return NativeBuffer.array(hs, type, batch, steps, hidden);
+            for (int b = 0; b < batch; b++) hs.put((b * steps + t) * hidden, h, b * hidden, hidden);
         }
 
         @Override
         INDArray cellStates() {
-            double[] cs = new double[hs.length];
+            double[] cs = new double[steps * h.length];
             for (int t = 0; t < steps; t++) {
                 for (int b = 0; b < batch; b++) {
                     System.arraycopy(c[t + 1], b * hidden, cs, (b * steps + t) * hidden, hidden);
@@ -213,8 +215,7 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
         }
 
         @Override
-        void loadUpstream(INDArray dHsIn) {
-            NativeBuffer.of(dHsIn).get(0, dHs, 0, dHs.length);
+        void loadUpstream() {
             Arrays.fill(dhNext, 0);
             Arrays.fill(dcNext, 0);
             for (double[] d : dbPerExample) Arrays.fill(d, 0);
@@ -222,9 +223,7 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
 
         @Override
         void stepBackward(int t) {
-            for (int b = 0; b < batch; b++) {
-                System.arraycopy(dHs, (b * steps + t) * hidden, fromLoss, b * hidden, hidden);
-            }
+            for (int b = 0; b < batch; b++) upstream.get((b * steps + t) * hidden, fromLoss, b * hidden, hidden);
             GateKernels.backward(gates[t], c[t], tanhC[t], fromLoss, dhNext, dcNext, s, dzGates, dbPerExample);
             GateKernels.join(dzGates, dzStep, batch, hidden);
             dz.put(t * 4 * batch * hidden, dzStep, 0, dzStep.length);
@@ -273,10 +272,8 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
         private final float[][] c;
         private final float[][] tanhC;
         private final float[] h;
-        private final float[] hs;
         private final float[] s;
         private final float[] w;
-        private final float[] dHs;
         private final float[] fromLoss;
         private final float[] dhNext;
         private final float[] dcNext;
@@ -290,7 +287,7 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
 
         F32(int batch, int steps, int hidden, int input) {
             super(batch, steps, hidden, input, DataType.FLOAT);
-            int bh = batch * hidden, n = steps * bh, nx = steps * batch * input;
+            int bh = batch * hidden, nx = steps * batch * input;
             xs = new float[nx];
             hxStep = new float[batch * (hidden + input)];
             zStep = new float[4 * bh];
@@ -299,10 +296,8 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
             c = new float[steps + 1][bh];
             tanhC = new float[steps][bh];
             h = new float[bh];
-            hs = new float[n];
             s = new float[bh];
             w = new float[bh];
-            dHs = new float[n];
             fromLoss = new float[bh];
             dhNext = new float[bh];
             dcNext = new float[bh];
@@ -341,24 +336,18 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
         }
 
         @Override
-        void stepForward(int t) {
+        void stepForward(int t, NativeBuffer hs) {
             f32(z).get(0, zStep, 0, zStep.length);
             GateKernels.split(zStep, gates[t], batch, hidden);
             GateKernels.forward(gates[t], bias, c[t], c[t + 1], tanhC[t], h, s, w);
             if (t + 1 < steps) putHx(t + 1); // [h_t, x_{t+1}] is step t+1's GEMM input
-            for (int b = 0; b < batch; b++) {
-                System.arraycopy(h, b * hidden, hs, (b * steps + t) * hidden, hidden);
-            }
-        }
-
-        @Override
-        INDArray hiddenStates() {
-            return NativeBuffer.array(hs, 0, batch, steps, hidden);
+            NativeBuffer.F32 out = f32(hs);
+            for (int b = 0; b < batch; b++) out.put((b * steps + t) * hidden, h, b * hidden, hidden);
         }
 
         @Override
         INDArray cellStates() {
-            float[] cs = new float[hs.length];
+            float[] cs = new float[steps * h.length];
             for (int t = 0; t < steps; t++) {
                 for (int b = 0; b < batch; b++) {
                     System.arraycopy(c[t + 1], b * hidden, cs, (b * steps + t) * hidden, hidden);
@@ -368,8 +357,7 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
         }
 
         @Override
-        void loadUpstream(INDArray dHsIn) {
-            f32(NativeBuffer.of(dHsIn)).get(0, dHs, 0, dHs.length);
+        void loadUpstream() {
             Arrays.fill(dhNext, 0);
             Arrays.fill(dcNext, 0);
             for (float[] d : dbPerExample) Arrays.fill(d, 0);
@@ -377,9 +365,8 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
 
         @Override
         void stepBackward(int t) {
-            for (int b = 0; b < batch; b++) {
-                System.arraycopy(dHs, (b * steps + t) * hidden, fromLoss, b * hidden, hidden);
-            }
+            NativeBuffer.F32 fromUpstream = f32(upstream);
+            for (int b = 0; b < batch; b++) fromUpstream.get((b * steps + t) * hidden, fromLoss, b * hidden, hidden);
             GateKernels.backward(gates[t], c[t], tanhC[t], fromLoss, dhNext, dcNext, s, dzGates, dbPerExample);
             GateKernels.join(dzGates, dzStep, batch, hidden);
             f32(dz).put(t * 4 * batch * hidden, dzStep, 0, dzStep.length);

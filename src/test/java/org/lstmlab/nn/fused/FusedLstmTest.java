@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -266,16 +268,16 @@ class FusedLstmTest {
     }
 
     @Test
-    void aReleasedPassFreesItsStatesAndRefusesToBeUsedAgain() {
+    void aReleasedPassGivesItsStatesBackAndRefusesToBeUsedAgain() {
         Case k = Case.of(2, 3, 2, 3, DataType.DOUBLE, 22);
         var fused = new FusedLstm(k.params());
         FusedLstm.Pass pass = fused.run(k.xs());
         INDArray expected = pass.hs().dup();
         INDArray hs = pass.hs();
         INDArray cs = pass.cs();
+        hs.assign(-7); // the next run must write every element of the array it takes back
         pass.release();
         pass.release(); // twice is harmless
-        assertTrue(hs.wasClosed(), "h_1 … h_T freed at once");
         assertTrue(cs.wasClosed(), "C_1 … C_T freed at once");
         var h = assertThrows(IllegalStateException.class, pass::hs);
         assertEquals(
@@ -285,8 +287,9 @@ class FusedLstmTest {
         assertThrows(IllegalStateException.class, pass::cs);
         var backward = assertThrows(IllegalStateException.class, () -> fused.backwardSequence(pass, k.dHs()));
         assertTrue(backward.getMessage().contains("released"), backward.getMessage());
-        // the layer runs on as before, with fresh arrays
+        // the next run writes its h_1 … h_T into the released array; the one after that into a new one
         FusedLstm.Pass again = fused.run(k.xs());
+        assertSame(hs, again.hs(), "the released h_1 … h_T is reused");
         assertClose("h_t after a released pass", expected, again.hs(), 0);
         LstmCell cell = new LstmCell(k.params());
         LstmGrads readable = cell.backwardSequence(cell.run(k.xs()), k.dHs());
@@ -296,6 +299,7 @@ class FusedLstmTest {
                 readable.params().wF(),
                 g.params().wF(),
                 1e-12);
+        assertNotSame(hs, fused.run(k.xs()).hs(), "a pass not released keeps its h_1 … h_T");
     }
 
     @Test
