@@ -28,7 +28,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>The parameters stay the ones the caller holds: when they come from {@link #stacked(LstmParams)} the
  * GEMMs read them in place; otherwise every run first copies their current values (4H·(H+X) numbers) into
  * the stacked layout. Either way an optimiser that updates {@link #parameters()} in place updates this
- * layer. Not thread-safe; a {@link Pass} stays valid until the next run on the same layer.
+ * layer. Not thread-safe; a {@link Pass} stays valid until the next run on the same layer, and a caller done
+ * with it says so with {@link Pass#release()}: the next run then writes its h_1 … h_T into the same array
+ * instead of fresh memory (the training loop does this every step).
  */
 public final class FusedLstm implements RecurrentLayer {
     private final LstmParams params;
