@@ -164,7 +164,7 @@ public final class FusedLstm implements RecurrentLayer {
         }
         if (run.released) {
             throw new IllegalStateException(
-                    "this pass was released (Pass.release): run the sequence again " + "before backwardSequence");
+                    "this pass was released (Pass.release): run the sequence again before backwardSequence");
         }
         Workspace ws = run.workspace;
         if (ws != workspace || ws.generation != run.generation) {
