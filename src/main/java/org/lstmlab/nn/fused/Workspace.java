@@ -39,8 +39,6 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
     final NativeBuffer dx;
     /** ∂L/∂W, [4H, H+X]. */
     final NativeBuffer dW;
-    /** ∂L/∂h_t from the loss, [B, T, H]: the caller's array, read a step at a time by the backward pass. */
-    NativeBuffer upstream;
     /** The h_1 … h_T of a released pass ({@link FusedLstm.Pass#release}), [B, T, H]: the next run's output. */
     INDArray spareHs;
 
@@ -81,10 +79,10 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
 
     final LstmGrads backward(StackedWeights weights, INDArray dHs, boolean inputs) {
         final int rows = steps * batch, g = 4 * hidden, row = hidden + input;
-        upstream = NativeBuffer.of(dHs);
-        loadUpstream();
+        NativeBuffer upstream = NativeBuffer.of(dHs); // the caller's array, read a step at a time
+        clearCarries();
         for (int t = steps - 1; t >= 0; t--) {
-            stepBackward(t);
+            stepBackward(t, upstream);
             if (t == 0 && !inputs) break;
             // ∂L/∂h_{t-1} = ∂L/∂z_t·W_h, one GEMM for all four gates, [B, H]
             NativeBuffer.gemm(
@@ -97,9 +95,7 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
             // ∂L/∂x_t = ∂L/∂z_t·W_x for every step in one GEMM, [T·B, X]
             NativeBuffer.gemm(false, false, rows, input, g, dz, 0, g, weights.w, hidden, row, 0, dx, 0, input);
         }
-        LstmGrads grads = gradients(inputs);
-        upstream = null; // the caller's array
-        return grads;
+        return gradients(inputs);
     }
 
     /** x, h_0 (null: zeros) and C_0 (null: zeros) in; the first rows of {@link #hx}, [h_0, x_1], out. */
@@ -115,10 +111,10 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
     abstract INDArray cellStates();
 
     /** Zero ∂L/∂h and ∂L/∂C from beyond step T, and ∂L/∂b. */
-    abstract void loadUpstream();
+    abstract void clearCarries();
 
-    /** Backward through the gate maths of step t, ∂L/∂h_t from the loss read from {@link #upstream}: ∂L/∂z_t out to {@link #dz}. */
-    abstract void stepBackward(int t);
+    /** Backward through the gate maths of step t, ∂L/∂h_t from the loss read from step t of {@code dHs}, [B, T, H]: ∂L/∂z_t out to {@link #dz}. */
+    abstract void stepBackward(int t, NativeBuffer dHs);
 
     /** ∂L/∂h_{t-1} from {@link #dh} into the next (earlier) step's input. */
     abstract void takeDh();
@@ -215,15 +211,15 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
         }
 
         @Override
-        void loadUpstream() {
+        void clearCarries() {
             Arrays.fill(dhNext, 0);
             Arrays.fill(dcNext, 0);
             for (double[] d : dbPerExample) Arrays.fill(d, 0);
         }
 
         @Override
-        void stepBackward(int t) {
-            for (int b = 0; b < batch; b++) upstream.get((b * steps + t) * hidden, fromLoss, b * hidden, hidden);
+        void stepBackward(int t, NativeBuffer dHs) {
+            for (int b = 0; b < batch; b++) dHs.get((b * steps + t) * hidden, fromLoss, b * hidden, hidden);
             GateKernels.backward(gates[t], c[t], tanhC[t], fromLoss, dhNext, dcNext, s, dzGates, dbPerExample);
             GateKernels.join(dzGates, dzStep, batch, hidden);
             dz.put(t * 4 * batch * hidden, dzStep, 0, dzStep.length);
@@ -357,16 +353,16 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
         }
 
         @Override
-        void loadUpstream() {
+        void clearCarries() {
             Arrays.fill(dhNext, 0);
             Arrays.fill(dcNext, 0);
             for (float[] d : dbPerExample) Arrays.fill(d, 0);
         }
 
         @Override
-        void stepBackward(int t) {
-            NativeBuffer.F32 fromUpstream = f32(upstream);
-            for (int b = 0; b < batch; b++) fromUpstream.get((b * steps + t) * hidden, fromLoss, b * hidden, hidden);
+        void stepBackward(int t, NativeBuffer dHs) {
+            NativeBuffer.F32 fromLossAll = f32(dHs);
+            for (int b = 0; b < batch; b++) fromLossAll.get((b * steps + t) * hidden, fromLoss, b * hidden, hidden);
             GateKernels.backward(gates[t], c[t], tanhC[t], fromLoss, dhNext, dcNext, s, dzGates, dbPerExample);
             GateKernels.join(dzGates, dzStep, batch, hidden);
             f32(dz).put(t * 4 * batch * hidden, dzStep, 0, dzStep.length);
