@@ -91,7 +91,7 @@ write("interrupt.ipynb", [
 # MineIT: the student's own E3 through mine(E3) and expectedOutput(E3); each cell saves E3ForgetGate.java
 # as an editor would, so one kernel sees the starter, a wrong, a right, a broken and a throwing file.
 write("mine.ipynb", [
-    "import static org.lstmlab.grade.Mine.*;\n"
+    "import static org.lstmlab.grade.notebook.Mine.*;\n"
     "import java.nio.file.*;\n"
     'Path file = Path.of(System.getenv("LSTMLAB_HOME"), "exercises/org/lstmlab/exercises/E3ForgetGate.java");\n'
     "String starter = Files.readString(file);\n"

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * The one-way rule of DESIGN.md, on the compiled main classes: {@code nn ← data ← train ← course}, with
  * {@code nn.fused} above {@code nn}, {@code grad} and {@code plot} beside them, and the applications
  * ({@code kernel}, {@code grade}, {@code cli}) on top. The library never uses the applications, and no two
- * packages depend on each other in a cycle.
+ * packages depend on each other in a cycle. Inside {@code grade}, the rooms stand on one another the same way:
+ * {@code sandbox ← author ← report ← run ← edition ← notebook}; the sandbox, at the bottom, uses none of them.
  */
 @AnalyzeClasses(packages = "org.lstmlab", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -75,6 +76,42 @@ class ArchitectureTest {
             .mayOnlyAccessLayers("nn", "nn.fused", "data", "train", "grad", "plot")
             .whereLayer("cli")
             .mayNotBeAccessedByAnyLayer();
+
+    @ArchTest
+    static final ArchRule theGradersRoomsUseOnlyTheRoomsBelowThem = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("author")
+            .definedBy("org.lstmlab.grade.author..")
+            .layer("report")
+            .definedBy("org.lstmlab.grade.report..")
+            .layer("sandbox")
+            .definedBy("org.lstmlab.grade.sandbox..")
+            .layer("run")
+            .definedBy("org.lstmlab.grade.run..")
+            .layer("edition")
+            .definedBy("org.lstmlab.grade.edition..")
+            .layer("notebook")
+            .definedBy("org.lstmlab.grade.notebook..")
+            .whereLayer("author")
+            .mayOnlyAccessLayers("sandbox")
+            .whereLayer("report")
+            .mayOnlyAccessLayers("author")
+            .whereLayer("sandbox")
+            .mayNotAccessAnyLayer()
+            .whereLayer("run")
+            .mayOnlyAccessLayers("author", "report", "sandbox")
+            .whereLayer("edition")
+            .mayOnlyAccessLayers("author", "report", "run", "sandbox")
+            .whereLayer("notebook")
+            .mayOnlyAccessLayers("author", "report", "run", "edition", "sandbox");
+
+    @ArchTest
+    static final ArchRule everyGradingClassLivesInARoom = ArchRuleDefinition.classes()
+            .that()
+            .resideInAPackage("org.lstmlab.grade")
+            .should()
+            .haveSimpleName("package-info")
+            .because("the grader's code lives in its rooms (author, report, run, edition, notebook, sandbox)");
 
     @ArchTest
     static final ArchRule theLibraryNeverUsesTheApplications = noClasses()

@@ -8,8 +8,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class E3ForgetGate {
     public static INDArray forgetGate(INDArray hPrev, INDArray x, INDArray wF, INDArray bF) {
         java.util.List<String> found = new java.util.ArrayList<>();
-        for (String c : new String[] {"org.lstmlab.grade.Grader", "org.lstmlab.exercises.E3ForgetGateTest", "org.lstmlab.grade.Expect",
-                "org.lstmlab.grade.HostileSubmissionsTest", "org.junit.jupiter.api.Assertions",
+        for (String c : new String[] {"org.lstmlab.grade.run.Grader", "org.lstmlab.exercises.E3ForgetGateTest", "org.lstmlab.grade.author.Expect",
+                "org.lstmlab.grade.run.HostileSubmissionsTest", "org.junit.jupiter.api.Assertions",
                 "org.lstmlab.grade.sandbox.Sandbox"}) {
             try {
                 Class<?> k = Class.forName(c);

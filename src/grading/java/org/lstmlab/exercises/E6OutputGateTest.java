@@ -1,17 +1,17 @@
 package org.lstmlab.exercises;
 
-import static org.lstmlab.grade.Expect.mistake;
+import static org.lstmlab.grade.author.Expect.mistake;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.lstmlab.grade.Computes;
-import org.lstmlab.grade.Draw;
-import org.lstmlab.grade.Draws;
-import org.lstmlab.grade.Exercise;
-import org.lstmlab.grade.Expect;
-import org.lstmlab.grade.Points;
-import org.lstmlab.grade.RandomisedCases;
+import org.lstmlab.grade.author.Computes;
+import org.lstmlab.grade.author.Draw;
+import org.lstmlab.grade.author.Draws;
+import org.lstmlab.grade.author.Exercise;
+import org.lstmlab.grade.author.Expect;
+import org.lstmlab.grade.author.Points;
+import org.lstmlab.grade.author.RandomisedCases;
 import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.LstmStep;

@@ -2,12 +2,12 @@ package org.lstmlab.exercises;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.lstmlab.grade.Draw;
-import org.lstmlab.grade.Expect;
-import org.lstmlab.grade.HiddenTests;
-import org.lstmlab.grade.Points;
-import org.lstmlab.grade.RandomisedCases;
-import org.lstmlab.grade.Visibility;
+import org.lstmlab.grade.author.Draw;
+import org.lstmlab.grade.author.Expect;
+import org.lstmlab.grade.author.HiddenTests;
+import org.lstmlab.grade.author.Points;
+import org.lstmlab.grade.author.RandomisedCases;
+import org.lstmlab.grade.author.Visibility;
 import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.LstmStep;

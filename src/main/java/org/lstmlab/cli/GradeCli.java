@@ -9,17 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.lstmlab.data.CourseFolder;
-import org.lstmlab.grade.Check;
-import org.lstmlab.grade.Edition;
-import org.lstmlab.grade.ExerciseCatalog;
-import org.lstmlab.grade.ExerciseGenerator;
-import org.lstmlab.grade.Gradebook;
-import org.lstmlab.grade.GradedExercise;
-import org.lstmlab.grade.Grader;
-import org.lstmlab.grade.Gradescope;
-import org.lstmlab.grade.Report;
-import org.lstmlab.grade.ResultsJson;
-import org.lstmlab.grade.Submissions;
+import org.lstmlab.grade.edition.Edition;
+import org.lstmlab.grade.edition.ExerciseGenerator;
+import org.lstmlab.grade.edition.Gradescope;
+import org.lstmlab.grade.notebook.Check;
+import org.lstmlab.grade.report.Gradebook;
+import org.lstmlab.grade.report.Report;
+import org.lstmlab.grade.report.ResultsJson;
+import org.lstmlab.grade.run.ExerciseCatalog;
+import org.lstmlab.grade.run.GradedExercise;
+import org.lstmlab.grade.run.Grader;
+import org.lstmlab.grade.run.Submissions;
 import org.lstmlab.grade.sandbox.Limits;
 
 /**
@@ -152,7 +152,12 @@ public final class GradeCli {
                             Report.points(r.maxScore()));
                 }
                 Path csv = outDir.resolve("gradebook.csv");
-                Files.writeString(csv, Gradebook.csv(reports, exercises), StandardCharsets.UTF_8);
+                Files.writeString(
+                        csv,
+                        Gradebook.csv(
+                                reports,
+                                exercises.stream().map(GradedExercise::id).toList()),
+                        StandardCharsets.UTF_8);
                 out.println("gradebook: " + csv.toAbsolutePath());
             }
             out.println("results.json per submission under " + outDir.toAbsolutePath());

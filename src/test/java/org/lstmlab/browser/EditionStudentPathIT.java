@@ -40,7 +40,7 @@ class EditionStudentPathIT {
     static final String RIGHT =
             "return Transforms.sigmoid(Nd4j.concat(1, hPrev, x).mmul(wF.transpose()).addRowVector(bF));";
     /** The student's own call, on inputs where σ gives 0.5 and tanh 0. */
-    static final String CALL = "import static org.lstmlab.grade.Mine.*;\n"
+    static final String CALL = "import static org.lstmlab.grade.notebook.Mine.*;\n"
             + "INDArray z = Nd4j.zeros(DataType.DOUBLE, 1, 2);\n"
             + "mine(E3).forgetGate(z, z, Nd4j.zeros(DataType.DOUBLE, 2, 4), Nd4j.zeros(DataType.DOUBLE, 2))";
 

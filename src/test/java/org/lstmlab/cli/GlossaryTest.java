@@ -152,7 +152,7 @@ class GlossaryTest {
     private static Map<String, String> vietnameseTexts() throws Exception {
         Map<String, String> texts = new LinkedHashMap<>(vietnameseMarkdown());
         for (Path p : List.of(
-                Path.of("src/main/resources/org/lstmlab/grade/Messages_vi.properties"),
+                Path.of("src/main/resources/org/lstmlab/grade/report/Messages_vi.properties"),
                 Path.of("docs/student-README.vi.md"))) {
             if (Files.exists(p)) texts.put(p.toString(), nfc(Files.readString(p)));
         }

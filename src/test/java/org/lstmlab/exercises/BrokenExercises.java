@@ -1,11 +1,11 @@
 package org.lstmlab.exercises;
 
 import org.junit.jupiter.api.Test;
-import org.lstmlab.grade.Computes;
-import org.lstmlab.grade.Exercise;
-import org.lstmlab.grade.HiddenTests;
-import org.lstmlab.grade.Points;
-import org.lstmlab.grade.Visibility;
+import org.lstmlab.grade.author.Computes;
+import org.lstmlab.grade.author.Exercise;
+import org.lstmlab.grade.author.HiddenTests;
+import org.lstmlab.grade.author.Points;
+import org.lstmlab.grade.author.Visibility;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -72,7 +72,8 @@ class MineIT {
     @Test
     void callingTheStarterFileSaysWhatTheGraderSays() {
         JsonObject e = error(2);
-        assertEquals("org.lstmlab.grade.StudentCodeFailed", e.get("ename").getAsString());
+        assertEquals(
+                "org.lstmlab.grade.author.StudentCodeFailed", e.get("ename").getAsString());
         assertEquals(
                 "not implemented yet: replace the TODO in E3ForgetGate.forgetGate with f_t = σ(W_f · [h_{t-1}, x_t]"
                         + " + b_f) (notebook 02-forget-gate)",

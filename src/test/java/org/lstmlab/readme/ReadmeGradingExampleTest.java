@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lstmlab.grade.ExerciseCatalog;
-import org.lstmlab.grade.GradedExercise;
+import org.lstmlab.grade.run.ExerciseCatalog;
+import org.lstmlab.grade.run.GradedExercise;
 
 /**
  * The README's Grading section shows E3's test class as the grader runs it (the file is compiled and

@@ -1,0 +1,203 @@
+package org.lstmlab.grade.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.lstmlab.grade.author.Expect;
+import org.lstmlab.grade.author.StudentCodeFailed;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Coursera's "expected output" cell: your output on a published input next to the expected output, one
+ * row per value, with the largest |yours − expected| and, where they differ, the grader's words for the
+ * first difference. Shown as an HTML table in the notebook ({@link #toHtml()}) and as text elsewhere.
+ *
+ * @param title e.g. {@code E3 forget gate}
+ * @param input what the published input is, e.g. {@code fixed case (seed 7, B=2, X=3, H=4): ...}
+ * @param rows one per value, in the exercise's order
+ */
+public record YoursAndExpected(String title, String input, List<Row> rows) {
+    private static final int MAX_ROWS_SHOWN = 4;
+    private static final int MAX_COLUMNS_SHOWN = 8;
+
+    /**
+     * One value.
+     *
+     * @param symbol in the course's notation, e.g. {@code f_t}
+     * @param yours your value, or null when your code gave none
+     * @param failure why your code gave none (the grader's feedback), or null
+     * @param expected the library's value
+     */
+    public record Row(String symbol, INDArray yours, String failure, INDArray expected) {
+        /** The largest |yours − expected|, or NaN when there is no value of yours or the shapes differ. */
+        public double maxDifference() {
+            if (yours == null || !Arrays.equals(yours.shape(), expected.shape())) {
+                return Double.NaN;
+            }
+            double[] y = Expect.doubles(yours);
+            double[] e = Expect.doubles(expected);
+            double max = 0;
+            for (int k = 0; k < e.length; k++) {
+                max = Math.max(max, Math.abs(y[k] - e[k]));
+            }
+            return max;
+        }
+
+        /** {@code ✓ close} at the grader's tolerance, or the grader's words for the first difference. */
+        public String verdict() {
+            if (yours == null) {
+                return "no output of yours to compare";
+            }
+            String difference = Expect.difference(symbol, expected, yours);
+            return difference == null ? "✓ close" : difference;
+        }
+    }
+
+    /** Whether every value of yours is close to the expected one, at the grader's tolerance. */
+    public boolean allClose() {
+        return rows.stream().allMatch(r -> r.yours() != null && Expect.isClose(r.expected(), r.yours()));
+    }
+
+    /** A table being built: each row asks your code for its value when it is added. */
+    public static final class Builder {
+        private final String title;
+        private final String input;
+        private final List<Row> rows = new ArrayList<>();
+
+        public Builder(String title, String input) {
+            this.title = title;
+            this.input = input;
+        }
+
+        /** Adds the row of {@code symbol}: {@code yours} is called now; what it throws is the grader's feedback. */
+        public Builder row(String symbol, Supplier<INDArray> yours, INDArray expected) {
+            try {
+                rows.add(new Row(symbol, yours.get(), null, expected));
+            } catch (StudentCodeFailed f) {
+                rows.add(new Row(symbol, null, f.getMessage(), expected));
+            }
+            return this;
+        }
+
+        public YoursAndExpected build() {
+            return new YoursAndExpected(title, input, List.copyOf(rows));
+        }
+    }
+
+    /** A supplier that calls {@code s} once, for rows that share one call of your code; a failure repeats. */
+    public static <T> Supplier<T> once(Supplier<T> s) {
+        return new Supplier<>() {
+            private T value;
+            private StudentCodeFailed failed;
+
+            @Override
+            public T get() {
+                if (failed != null) {
+                    throw failed;
+                }
+                if (value == null) {
+                    try {
+                        value = s.get();
+                    } catch (StudentCodeFailed f) {
+                        failed = f;
+                        throw f;
+                    }
+                }
+                return value;
+            }
+        };
+    }
+
+    /** The table as text: value, yours, expected, max |yours − expected|, verdict. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder(title + ", your output on the published input: " + input + "\n");
+        for (Row r : rows) {
+            s.append(String.format(Locale.ROOT, "%s%n  yours:    %s%n", r.symbol(), yoursText(r, "\n            ")))
+                    .append(String.format(Locale.ROOT, "  expected: %s%n", values(r.expected(), "\n            ")))
+                    .append(String.format(
+                            Locale.ROOT, "  max |yours − expected| = %s   %s%n", difference(r), r.verdict()));
+        }
+        return s.toString();
+    }
+
+    /** The table as HTML, which the course kernel shows for any object with a public {@code toHtml()}. */
+    public String toHtml() {
+        StringBuilder s = new StringBuilder("<div class=\"lstmlab-expected\"><p><b>")
+                .append(Report.html(title))
+                .append("</b>, your output on the published input: ")
+                .append(Report.html(input))
+                .append(
+                        "</p>\n<table>\n<thead><tr><th style=\"text-align:left\">value</th><th style=\"text-align:left\">yours</th>"
+                                + "<th style=\"text-align:left\">expected output</th><th>max |yours − expected|</th><th></th></tr>"
+                                + "</thead>\n<tbody>\n");
+        for (Row r : rows) {
+            boolean close = r.yours() != null && Expect.isClose(r.expected(), r.yours());
+            s.append("<tr style=\"background:")
+                    .append(close ? "#e6f4ea" : "#fdecea")
+                    .append("\">")
+                    .append(TEXT)
+                    .append(Report.html(r.symbol()))
+                    .append("</td>")
+                    .append(r.yours() == null ? TEXT : VALUES)
+                    .append(Report.html(yoursText(r, "\n")))
+                    .append("</td>")
+                    .append(VALUES)
+                    .append(Report.html(values(r.expected(), "\n")))
+                    .append("</td><td>")
+                    .append(difference(r))
+                    .append("</td>")
+                    .append("<td style=\"text-align:left; min-width:16em\">")
+                    .append(Report.html(r.verdict()))
+                    .append("</td></tr>\n");
+        }
+        return s.append("</tbody>\n</table></div>").toString();
+    }
+
+    /** Values keep their lines and never wrap inside a number: Jupyter's tables right-align and wrap. */
+    private static final String VALUES = "<td style=\"text-align:left; white-space:pre; font-family:monospace\">";
+
+    private static final String TEXT = "<td style=\"text-align:left\">";
+
+    /** Your values, or why there are none: once, then {@code (as above)} for the rows the same failure left empty. */
+    private String yoursText(Row r, String newline) {
+        if (r.yours() != null) {
+            return values(r.yours(), newline);
+        }
+        int k = rows.indexOf(r);
+        return k > 0 && r.failure().equals(rows.get(k - 1).failure()) ? "(as above)" : r.failure();
+    }
+
+    private static String difference(Row r) {
+        double d = r.maxDifference();
+        return Double.isNaN(d) ? "—" : String.format(Locale.ROOT, "%.1e", d);
+    }
+
+    /**
+     * The values with six significant digits, a matrix's rows on lines of their own, at most four rows of
+     * eight shown, then the shape, e.g. {@code [0.569430, 0.771589]  [1, 2]}.
+     */
+    static String values(INDArray a, String newline) {
+        long[] shape = a.shape();
+        double[] v = Expect.doubles(a);
+        long columns = shape.length == 0 ? 1 : shape[shape.length - 1];
+        long lines = columns == 0 ? 0 : v.length / columns;
+        StringBuilder s = new StringBuilder();
+        for (long row = 0; row < Math.min(lines, MAX_ROWS_SHOWN); row++) {
+            if (row > 0) {
+                s.append(newline);
+            }
+            s.append('[');
+            for (long col = 0; col < Math.min(columns, MAX_COLUMNS_SHOWN); col++) {
+                s.append(col > 0 ? ", " : "").append(Expect.fmt(v[(int) (row * columns + col)]));
+            }
+            s.append(columns > MAX_COLUMNS_SHOWN ? ", …]" : "]");
+        }
+        if (lines > MAX_ROWS_SHOWN) {
+            s.append(newline).append('…');
+        }
+        return s.append("  ").append(Arrays.toString(shape)).toString();
+    }
+}

@@ -1,0 +1,437 @@
+package org.lstmlab.grade.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestEngine;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.lstmlab.grade.author.Draw;
+import org.lstmlab.grade.author.Points;
+import org.lstmlab.grade.author.Visibility;
+import org.lstmlab.grade.report.ExerciseResult;
+import org.lstmlab.grade.report.Report;
+import org.lstmlab.grade.sandbox.ChildPool;
+import org.lstmlab.grade.sandbox.ChildRuntime;
+import org.lstmlab.grade.sandbox.Limits;
+import org.lstmlab.grade.sandbox.Sandbox;
+import org.lstmlab.grade.sandbox.SubmissionCompiler;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Grades submissions: compiles each one, starts its sandbox, and has the JUnit Platform Launcher run
+ * the exercise classes against it, a {@link ResultCollector} turning what happened into a
+ * {@link Report}. Several submissions may be graded at once. A submission can never crash it: what
+ * goes wrong in one exercise is that exercise's 0 with a message, and the others are graded.
+ *
+ * <pre>{@code
+ * ExerciseCatalog course = ExerciseCatalog.discover(Grader.class.getClassLoader());
+ * try (Grader g = new Grader(course, Limits.defaults())) {
+ *     Report r = g.grade("alice", Path.of("submissions/alice"), course.all(), Grader.Scope.ALL_TESTS, Grader.randomSeed());
+ *     System.out.print(r);
+ * }
+ * }</pre>
+ */
+public final class Grader implements AutoCloseable {
+    private static final long MAX_UNZIPPED_BYTES = 20L << 20;
+    private static final int MAX_ZIP_ENTRIES = 500;
+
+    /** Which tests to run. */
+    public enum Scope {
+        /** Every test: an instructor's grading and Gradescope. */
+        ALL_TESTS,
+        /** The visible tests only: a student's own check. */
+        VISIBLE_TESTS
+    }
+
+    private final ExerciseCatalog catalog;
+    private final Limits limits;
+    private final Path work;
+    private final ChildRuntime runtime;
+    private final ChildPool children;
+    private final Thread compilerWarmUp;
+    private Thread archiving;
+    private final SubmissionCompiler compiler;
+    private final AtomicInteger submissions = new AtomicInteger();
+
+    /**
+     * Builds the sandbox's jars in a folder of its own, removed on close, and starts the first child JVM;
+     * the compiler's warm-up follows in the background.
+     */
+    public Grader(ExerciseCatalog catalog, Limits limits) throws IOException {
+        this.catalog = catalog;
+        this.limits = limits;
+        this.work = Files.createTempDirectory("lstmlab-grade-");
+        Nd4j.zeros(DataType.DOUBLE, 1, 1).addi(1); // ND4J's natives are unpacked before any child needs them
+        ChildRuntime runtime = ChildRuntime.create(work.resolve("runtime"), catalog.records());
+        this.compiler = new SubmissionCompiler(runtime);
+        this.runtime = runtime;
+        this.children = new ChildPool(runtime, limits, work.resolve("children"), 1);
+        children.keepSpares(0);
+        // While the first child loads ND4J: load the compiler, JUnit's engine and the library code tests use.
+        this.compilerWarmUp = daemon("grader-warm-up", () -> {
+            compiler.warmUp();
+            warmUpTests();
+        });
+    }
+
+    /**
+     * Keeps {@code n} child JVMs started ahead of need, so the next submission's child has loaded ND4J
+     * by the time it is taken: worth its memory where submissions follow one another (a batch, the
+     * notebook's checks), not for a single one.
+     */
+    public void keepSpareChildren(int n) throws IOException {
+        children.keepSpares(n);
+    }
+
+    /**
+     * Starts writing the class-data archive that children started later map, which saves each of them
+     * a third of its start-up: worth it for a batch. Once only.
+     */
+    public synchronized void startArchive() {
+        if (archiving == null) {
+            archiving = daemon(
+                    "class-data-archive",
+                    () -> children.useRuntime(
+                            runtime.withArchive(work.resolve("runtime").resolve("child.jsa"))));
+        }
+    }
+
+    /**
+     * Discovers the exercise classes (without running them) and runs the library code their expected
+     * values come from on tiny inputs, so the first submission does not pay for loading them.
+     */
+    private void warmUpTests() {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(catalog.loader());
+        try {
+            launcher()
+                    .discover(LauncherDiscoveryRequestBuilder.request()
+                            .selectors(catalog.all().stream()
+                                    .flatMap(e -> e.testClasses(Scope.ALL_TESTS).stream())
+                                    .map(DiscoverySelectors::selectClass)
+                                    .toList())
+                            .enableImplicitConfigurationParameters(false)
+                            .build());
+            Draw d = Draw.fixed();
+            var x = d.uniform(1, d.b(), d.x());
+            var h = d.uniform(1, d.b(), d.h());
+            var lstm = new org.lstmlab.nn.LstmCell(d.lstmParams());
+            lstm.backward(lstm.forward(x, h, h), h, h);
+            var rnn = new org.lstmlab.nn.RnnCell(d.rnnParams(1, 1));
+            rnn.forward(x, h);
+            org.lstmlab.grad.GradientFlow.rnn(rnn, d.uniform(1, 1, 3, d.x()), d.uniform(1, 1, d.h()));
+            org.lstmlab.train.GradientClipping.clipByGlobalNorm(new java.util.HashMap<>(java.util.Map.of("g", x)), 1);
+        } catch (RuntimeException e) {
+            // only a warm-up
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    private static Thread daemon(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Writes the class-data archive and waits until it and the compiler's warm-up are done, as a benchmark should. */
+    public void awaitWarmUp() throws InterruptedException {
+        startArchive();
+        compilerWarmUp.join();
+        archiving.join();
+    }
+
+    /** A fresh seed for the randomised cases, printed in every report so a run can be reproduced. */
+    public static long randomSeed() {
+        return new SecureRandom().nextInt(1_000_000_000);
+    }
+
+    public ExerciseCatalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * Grades one submission.
+     *
+     * @param student the name in the report and gradebook
+     * @param submission a folder or a zip shaped like {@code exercises/}
+     * @param exercises which exercises to grade
+     * @param scope which of their tests
+     * @param seed the seed of the randomised cases
+     * @throws IllegalArgumentException when the submission is neither a folder nor a zip
+     */
+    public Report grade(String student, Path submission, List<GradedExercise> exercises, Scope scope, long seed)
+            throws IOException {
+        long start = System.nanoTime();
+        try (SubmissionRun run = open(student, submission, exercises, seed)) {
+            return grade(run, exercises, scope, start);
+        }
+    }
+
+    /** Runs the exercise classes against an open run; the report's time counts from {@code start} (nanoTime). */
+    Report grade(SubmissionRun run, List<GradedExercise> exercises, Scope scope, long start) {
+        List<ExerciseResult> results = execute(run, exercises, scope);
+        return new Report(
+                run.student(),
+                run.draws().seed(),
+                results,
+                (System.nanoTime() - start) / 1e9,
+                run.sandbox().childrenStarted());
+    }
+
+    /** The folder the grader works in (sandbox jars, children's folders, staged submissions); removed on close. */
+    Path work() {
+        return work;
+    }
+
+    /**
+     * Grades submissions, {@code parallel} at a time, printing one progress line per finished one.
+     *
+     * @return the reports, in the order of {@code subs}
+     */
+    public List<Report> gradeAll(
+            List<Submissions.Submission> subs,
+            List<GradedExercise> exercises,
+            Scope scope,
+            long seed,
+            int parallel,
+            PrintStream progress)
+            throws IOException {
+        if (subs.size() > 1) {
+            startArchive();
+            keepSpareChildren(1);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
+        long start = System.nanoTime();
+        AtomicInteger done = new AtomicInteger();
+        try {
+            List<Future<Report>> futures = new ArrayList<>();
+            for (Submissions.Submission s : subs) {
+                futures.add(pool.submit(() -> {
+                    Report r = grade(s.student(), s.path(), exercises, scope, seed);
+                    int n = done.incrementAndGet();
+                    double elapsed = (System.nanoTime() - start) / 1e9;
+                    synchronized (progress) {
+                        progress.printf(
+                                Locale.ROOT,
+                                "[%d/%d] %-24s %6s/%s   %.1f s elapsed, about %.0f s to go%n",
+                                n,
+                                subs.size(),
+                                s.student(),
+                                Report.points(r.score()),
+                                Report.points(r.maxScore()),
+                                elapsed,
+                                elapsed / n * (subs.size() - n));
+                    }
+                    return r;
+                }));
+            }
+            List<Report> reports = new ArrayList<>();
+            for (Future<Report> f : futures) {
+                try {
+                    reports.add(f.get());
+                } catch (ExecutionException e) {
+                    throw new IOException("grading failed: " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("grading was interrupted", e);
+                }
+            }
+            return reports;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Compiles a submission and starts its sandbox: what the exercise classes' tests call. */
+    SubmissionRun open(String student, Path submission, List<GradedExercise> exercises, long seed) throws IOException {
+        Path dir = work.resolve("s" + submissions.incrementAndGet());
+        Files.createDirectories(dir);
+        Path root;
+        String unreadable = null;
+        if (Files.isRegularFile(submission)
+                && submission.toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            root = dir.resolve("unzipped");
+            try {
+                unzip(submission, root);
+            } catch (IOException | IllegalArgumentException e) {
+                unreadable = "the zip could not be read: " + e.getMessage();
+            }
+        } else if (Files.isDirectory(submission)) {
+            root = submission;
+        } else {
+            throw new IllegalArgumentException("a submission must be a folder or a .zip shaped like exercises/, but "
+                    + submission + (Files.exists(submission) ? " is neither" : " does not exist"));
+        }
+        Sandbox sandbox = new Sandbox(children); // its JVM has started, and loads ND4J while we compile
+        try {
+            List<SubmissionCompiler.Target> targets = exercises.stream()
+                    .map(e -> new SubmissionCompiler.Target(e.id(), e.className(), e.mustNotUse()))
+                    .toList();
+            Map<String, SubmissionCompiler.Compiled> compiled;
+            if (unreadable != null) {
+                String why = unreadable;
+                compiled = new java.util.LinkedHashMap<>();
+                targets.forEach(t -> compiled.put(t.id(), new SubmissionCompiler.Compiled(null, why)));
+            } else {
+                compiled = compiler.compile(root, dir.resolve("compile"), targets);
+            }
+            return new SubmissionRun(student, exercises, compiled, sandbox, seed, () -> delete(dir));
+        } catch (IOException | RuntimeException e) {
+            sandbox.close();
+            delete(dir);
+            throw e;
+        }
+    }
+
+    /** Runs the exercise classes against a run with the JUnit Platform Launcher. */
+    private List<ExerciseResult> execute(SubmissionRun run, List<GradedExercise> exercises, Scope scope) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(exercises.stream()
+                        .flatMap(e -> e.testClasses(scope).stream())
+                        .map(DiscoverySelectors::selectClass)
+                        .toList())
+                .filters(scopeFilter(scope))
+                .enableImplicitConfigurationParameters(false)
+                .configurationParameter(SubmissionRun.KEY, run.id())
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .build();
+        ResultCollector collector = new ResultCollector();
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(catalog.loader());
+        try {
+            launcher().execute(request, collector);
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+        return collector.results(exercises);
+    }
+
+    /** A launcher with JUnit Jupiter alone: no listeners, filters or engines that happen to be on the class path. */
+    private static Launcher launcher() {
+        TestEngine jupiter = java.util.ServiceLoader.load(TestEngine.class, Grader.class.getClassLoader()).stream()
+                .map(java.util.ServiceLoader.Provider::get)
+                .filter(e -> e.getId().equals("junit-jupiter"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("JUnit Jupiter's engine is not on the class path"));
+        return LauncherFactory.create(LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false)
+                .enableTestExecutionListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .enableLauncherDiscoveryListenerAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .addTestEngines(jupiter)
+                .build());
+    }
+
+    /** Keeps only the tests whose {@link Points} are visible, for a student's own check. */
+    private static PostDiscoveryFilter scopeFilter(Scope scope) {
+        return descriptor -> {
+            if (scope == Scope.ALL_TESTS || !(descriptor.getSource().orElse(null) instanceof MethodSource ms)) {
+                return FilterResult.included("all tests");
+            }
+            Points p = null;
+            try {
+                Method m = ms.getJavaMethod();
+                p = m.getAnnotation(Points.class);
+            } catch (RuntimeException ignored) {
+                // not a method of ours
+            }
+            return p == null || p.visibility() == Visibility.VISIBLE
+                    ? FilterResult.included("visible")
+                    : FilterResult.excluded(p.visibility().gradescope());
+        };
+    }
+
+    private static void unzip(Path zip, Path into) throws IOException {
+        Files.createDirectories(into);
+        long total = 0;
+        int entries = 0;
+        try (InputStream file = Files.newInputStream(zip);
+                ZipInputStream in = new ZipInputStream(file)) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                if (++entries > MAX_ZIP_ENTRIES) {
+                    throw new IOException("more than " + MAX_ZIP_ENTRIES + " files");
+                }
+                Path target = into.resolve(entry.getName()).normalize();
+                if (!target.startsWith(into)) {
+                    throw new IOException("entry " + entry.getName() + " points outside the zip");
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                byte[] buf = new byte[8192];
+                try (var out = Files.newOutputStream(target)) {
+                    int n;
+                    while ((n = in.read(buf)) > 0) {
+                        total += n;
+                        if (total > MAX_UNZIPPED_BYTES) {
+                            throw new IOException("it unpacks to more than 20 MB");
+                        }
+                        out.write(buf, 0, n);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Removes a folder and everything in it, as far as it can. */
+    public static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                p.toFile().setWritable(true);
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: the grader's folder goes on close
+                }
+            });
+        } catch (IOException | RuntimeException ignored) {
+            // best effort
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (archiving != null) {
+            archiving.interrupt(); // stops the archive's run, if it is still going
+        }
+        children.close();
+        delete(work);
+    }
+}

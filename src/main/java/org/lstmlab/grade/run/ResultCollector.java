@@ -1,0 +1,175 @@
+package org.lstmlab.grade.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.lstmlab.grade.report.ExerciseResult;
+import org.lstmlab.grade.report.TestResult;
+
+/**
+ * Listens to JUnit running a submission's exercise classes and turns what happened into
+ * {@link ExerciseResult}s: a test earns its {@link Points} when it passed — a parameterized or
+ * repeated test when every invocation passed — and nothing otherwise, with the failure's message as
+ * its output. A test that never ran (its class failed before it, it was skipped or aborted) earns
+ * nothing either, with the reason.
+ */
+final class ResultCollector implements TestExecutionListener {
+    private volatile TestPlan plan;
+    private final Map<String, TestExecutionResult> finished = new ConcurrentHashMap<>();
+    private final Map<String, String> skipped = new ConcurrentHashMap<>();
+    private final Map<String, List<TestIdentifier>> invocations = new ConcurrentHashMap<>();
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        plan = testPlan;
+    }
+
+    @Override
+    public void dynamicTestRegistered(TestIdentifier id) {
+        id.getParentId()
+                .ifPresent(p ->
+                        invocations.computeIfAbsent(p, k -> new ArrayList<>()).add(id));
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier id, String reason) {
+        skipped.put(id.getUniqueId(), reason == null ? "skipped" : reason);
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        finished.put(id.getUniqueId(), result);
+    }
+
+    /** One result per exercise that had tests in the run, with its tests in the order they ran. */
+    List<ExerciseResult> results(List<GradedExercise> exercises) {
+        List<ExerciseResult> all = new ArrayList<>();
+        for (GradedExercise e : exercises) {
+            List<TestIdentifier> methods = new ArrayList<>();
+            for (Class<?> c : e.testClasses(Grader.Scope.ALL_TESTS)) { // the visible class first, then the hidden
+                find(plan.getRoots(), c.getName()).ifPresent(cls -> methods.addAll(plan.getChildren(cls)));
+            }
+            List<TestResult> tests = new ArrayList<>();
+            String feedback = null;
+            int k = 0;
+            for (TestIdentifier m : methods) {
+                if (!(m.getSource().orElse(null) instanceof MethodSource ms) || e.test(ms.getMethodName()) == null) {
+                    continue;
+                }
+                GradedExercise.GradedTest t = e.test(ms.getMethodName());
+                String failure = failure(m);
+                tests.add(new TestResult(
+                        e.id() + " " + e.title() + ": " + m.getDisplayName(),
+                        e.number() + "." + ++k,
+                        failure == null ? t.points() : 0,
+                        t.points(),
+                        failure == null ? passed(m) : failure,
+                        t.visibility().gradescope()));
+                if (failure != null && feedback == null) {
+                    feedback = failure;
+                }
+            }
+            if (!tests.isEmpty()) {
+                all.add(new ExerciseResult(
+                        e.id(), e.title(), List.copyOf(tests), feedback == null ? "all tests pass" : feedback));
+            }
+        }
+        return all;
+    }
+
+    private Optional<TestIdentifier> find(Iterable<TestIdentifier> level, String className) {
+        for (TestIdentifier id : level) {
+            TestSource source = id.getSource().orElse(null);
+            if (source instanceof ClassSource cs && cs.getClassName().equals(className)) {
+                return Optional.of(id);
+            }
+            Optional<TestIdentifier> below = find(plan.getChildren(id), className);
+            if (below.isPresent()) {
+                return below;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Null when the test passed; otherwise why it earns nothing. */
+    private String failure(TestIdentifier test) {
+        TestExecutionResult r = finished.get(test.getUniqueId());
+        if (r == null) {
+            return notRun(test);
+        }
+        if (r.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+            return message(r);
+        }
+        if (test.isContainer()) {
+            List<TestIdentifier> cases = invocations.getOrDefault(test.getUniqueId(), List.of());
+            if (cases.isEmpty()) {
+                return "no case ran";
+            }
+            for (TestIdentifier c : cases) {
+                String f = failure(c);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    private String passed(TestIdentifier test) {
+        List<TestIdentifier> cases = invocations.getOrDefault(test.getUniqueId(), List.of());
+        return cases.isEmpty()
+                ? "passed"
+                : "passed: "
+                        + String.join(
+                                "; ",
+                                cases.stream()
+                                        .map(TestIdentifier::getDisplayName)
+                                        .toList());
+    }
+
+    /** Why a test has no result: its class (or another container above it) failed, or it was skipped. */
+    private String notRun(TestIdentifier test) {
+        String reason = skipped.get(test.getUniqueId());
+        if (reason != null) {
+            return "did not run: " + reason;
+        }
+        for (Optional<String> p = test.getParentId();
+                p.isPresent();
+                p = plan.getTestIdentifier(p.get()).getParentId()) {
+            String above = skipped.get(p.get());
+            if (above != null) {
+                return "did not run: " + above;
+            }
+            TestExecutionResult r = finished.get(p.get());
+            if (r != null && r.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                return message(r);
+            }
+        }
+        return "did not run";
+    }
+
+    /** The message of a failed or aborted result: the feedback, or what went wrong in the test itself. */
+    static String message(TestExecutionResult r) {
+        Throwable t = r.getThrowable().orElse(null);
+        if (t == null) {
+            return r.getStatus() == TestExecutionResult.Status.ABORTED ? "aborted" : "failed";
+        }
+        String m = t.getMessage() == null ? "" : t.getMessage();
+        if (r.getStatus() == TestExecutionResult.Status.ABORTED) {
+            return "aborted: " + m;
+        }
+        if (t instanceof AssertionError) {
+            return m.isEmpty() ? "failed" : m;
+        }
+        return "the test itself failed (" + t + "): tell your instructor";
+    }
+}

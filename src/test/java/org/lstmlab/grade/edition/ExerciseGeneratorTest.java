@@ -1,0 +1,97 @@
+package org.lstmlab.grade.edition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lstmlab.grade.run.GradedExercise;
+import org.lstmlab.grade.run.GradingFixtures;
+
+class ExerciseGeneratorTest {
+
+    @Test
+    void exercisesFolderIsExactlyWhatGenerationFromSolutionsProduces() throws IOException {
+        var diffs = ExerciseGenerator.differences(
+                GradingFixtures.COURSE, GradingFixtures.SOLUTIONS, GradingFixtures.EXERCISES);
+        assertTrue(diffs.isEmpty(), "run ./lab exercises: " + diffs);
+    }
+
+    @Test
+    void aHandEditedExerciseFileIsReportedAsDrift(@TempDir Path tmp) throws IOException {
+        GradingFixtures.copyTree(GradingFixtures.EXERCISES, tmp);
+        Path e3 = tmp.resolve("org/lstmlab/exercises/E3ForgetGate.java");
+        Files.writeString(e3, Files.readString(e3).replace("TODO E3", "TODO"));
+        assertEquals(
+                1,
+                ExerciseGenerator.differences(GradingFixtures.COURSE, GradingFixtures.SOLUTIONS, tmp)
+                        .size());
+    }
+
+    @Test
+    void everySolutionRegionBecomesATodoThatNamesTheExerciseAndItsEquation() throws IOException {
+        String source = Files.readString(GradingFixtures.SOLUTIONS.resolve("org/lstmlab/exercises/E4InputGate.java"));
+        String generated = ExerciseGenerator.generate(GradingFixtures.COURSE, "E4InputGate.java", source);
+        assertFalse(generated.contains("BEGIN SOLUTION") || generated.contains("Transforms.sigmoid(hx"), generated);
+        assertTrue(
+                generated.contains(
+                        "throw new UnsupportedOperationException(\"E4 (input gate and candidate) is not implemented yet: "
+                                + "E4InputGate.inputGate must compute i_t = σ(W_i · [h_{t-1}, x_t] + b_i). Notebook 03-input-gate-and-candidate explains it.\");"));
+        assertTrue(generated.contains("E4InputGate.candidate must compute C̃_t = tanh(W_C · [h_{t-1}, x_t] + b_C)"));
+        assertTrue(
+                generated.contains(
+                        "public static INDArray candidate(INDArray hPrev, INDArray x, INDArray wC, INDArray bC)"),
+                "signatures and Javadoc are kept");
+    }
+
+    @Test
+    void aSolutionRegionWithoutItsEndMarkerIsRejected() {
+        String broken =
+                "class E3ForgetGate {\n  public static INDArray forgetGate(INDArray a) {\n    // BEGIN SOLUTION\n    return a;\n  }\n}\n";
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ExerciseGenerator.generate(GradingFixtures.COURSE, "E3ForgetGate.java", broken));
+        assertTrue(
+                e.getMessage().contains("E3ForgetGate.java:3: // BEGIN SOLUTION has no // END SOLUTION"),
+                e.getMessage());
+    }
+
+    @Test
+    void aHelperFileIsCopiedAsItIsButMarkersOutsideAnExerciseAreRejected() {
+        String helper = "package org.lstmlab.exercises;\nfinal class Gates {}\n";
+        assertEquals(helper, ExerciseGenerator.generate(GradingFixtures.COURSE, "Gates.java", helper));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ExerciseGenerator.generate(
+                        GradingFixtures.COURSE,
+                        "Helper.java",
+                        "class Helper {\n  // BEGIN SOLUTION\n  // END SOLUTION\n}\n"));
+        assertTrue(
+                e.getMessage().startsWith("Helper.java has solution markers but is not an exercise file"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("E3ForgetGate.java"), e.getMessage());
+    }
+
+    @Test
+    void theExercisesAreFoundWorth100InAllAndEachNamesItsNotebook() {
+        assertEquals(100, GradingFixtures.COURSE.maxScore());
+        assertEquals(
+                List.of("E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9"),
+                GradingFixtures.COURSE.all().stream().map(GradedExercise::id).toList());
+        for (GradedExercise e : GradingFixtures.COURSE.all()) {
+            assertTrue(e.notebook().matches("0[1-6]-[a-z-]+"), e.notebook());
+        }
+    }
+
+    @Test
+    void anUnknownExerciseIdIsRejectedNamingTheOnesThatExist() {
+        var e = assertThrows(IllegalArgumentException.class, () -> GradingFixtures.COURSE.byId("E12"));
+        assertEquals("no exercise E12: the exercises are E1, E2, E3, E4, E5, E6, E7, E8, E9", e.getMessage());
+    }
+}

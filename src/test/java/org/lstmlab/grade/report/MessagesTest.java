@@ -1,0 +1,144 @@
+package org.lstmlab.grade.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.lstmlab.grade.author.Expect;
+import org.lstmlab.grade.run.GradedExercise;
+import org.lstmlab.grade.run.GradingFixtures;
+import org.lstmlab.grade.run.SubmissionRun;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** A student who chose Vietnamese sees the check table's headers, titles and common hints in Vietnamese. */
+class MessagesTest {
+    private static final Messages VI = new Messages(Messages.VIETNAMESE);
+    private static final Messages EN = new Messages(Locale.ENGLISH);
+
+    @Test
+    void theLanguageComesFromThePropertyThenTheEnvironmentThenTheVietnameseNotebooksFolder() {
+        Path course = Path.of("/course");
+        assertEquals(Messages.VIETNAMESE, Messages.locale("vi", null, course));
+        assertEquals(Messages.VIETNAMESE, Messages.locale(null, "vi_VN", course));
+        assertEquals(Locale.ENGLISH, Messages.locale("en", "vi", course), "the property wins");
+        assertEquals(Locale.ENGLISH, Messages.locale(null, null, course.resolve("notebooks")));
+        assertEquals(Messages.VIETNAMESE, Messages.locale(null, null, course.resolve("notebooks/vi")));
+        assertEquals(Locale.ENGLISH, Messages.locale(null, "en", course.resolve("notebooks/vi")));
+        assertEquals(Locale.ENGLISH, Messages.locale(null, "fr", course), "other languages get English");
+    }
+
+    @Test
+    void theVietnameseTableHasVietnameseHeadersTitlesAndHints() {
+        Report r = report("f_t equals tanh(W_f·[h_{t-1}, x_t] + b_f): did you use tanh instead of σ?"
+                + " A gate's values lie in (0, 1) (fixed case (seed 7, B=2, X=3, H=4))");
+        String table = r.table(VI);
+        assertTrue(table.startsWith("bài tập"), table);
+        assertTrue(table.contains("E3 cổng quên"), table);
+        assertTrue(
+                table.contains("f_t bằng tanh(W_f·[h_{t-1}, x_t] + b_f): bạn có dùng tanh thay cho σ không?"
+                        + " Giá trị của một cổng nằm trong (0, 1) (trường hợp cố định (seed 7, B=2, X=3, H=4))"),
+                table);
+        assertTrue(table.contains("tổng") && table.contains("các trường hợp ngẫu nhiên dùng seed 812"), table);
+        String html = r.html(VI);
+        assertTrue(
+                html.contains(
+                        "<th style=\"text-align:left\">bài tập</th><th>điểm</th><th style=\"text-align:left\">nhận xét</th>"),
+                html);
+        assertTrue(html.contains("bạn có dùng tanh thay cho σ không?"), html);
+    }
+
+    @Test
+    void theEnglishTableIsTheGradersOwnWords() {
+        String feedback = "f_t misses the bias b_f (fixed case (seed 7, B=2, X=3, H=4))";
+        Report r = report(feedback);
+        assertTrue(r.table(EN).startsWith("exercise"), r.table(EN));
+        assertTrue(r.table(EN).contains("E3 forget gate") && r.table(EN).contains(feedback), r.table(EN));
+        assertTrue(
+                r.html(EN)
+                        .contains(
+                                "<th style=\"text-align:left\">exercise</th><th>points</th><th style=\"text-align:left\">feedback</th>"),
+                r.html(EN));
+        assertTrue(r.table(EN).contains("randomised cases used seed 812"), r.table(EN));
+    }
+
+    @Test
+    void theNotImplementedHintOfTheStarterCodeIsTranslated() throws Exception {
+        GradedExercise e3 = GradingFixtures.COURSE.byId("E3");
+        Method m = e3.handle().getMethods()[0];
+        String hint = SubmissionRun.threw(e3, m, "UnsupportedOperationException: " + e3.todoMessage(m.getName()))
+                .getMessage();
+        String vi = VI.feedback(hint);
+        assertTrue(
+                vi.startsWith("chưa được cài đặt: hãy thay TODO trong E3ForgetGate.forgetGate bằng phép tính f_t"), vi);
+        assertTrue(vi.endsWith("(notebook 02-forget-gate)"), vi);
+    }
+
+    @Test
+    void theGradersValueAndShapeMessagesAreTranslated() {
+        var expected = Nd4j.zeros(DataType.DOUBLE, 2, 3);
+        assertEquals(
+                "f_t sai ở vị trí [0, 0]: cần 0.00000, nhận được 1.00000",
+                VI.feedback(Expect.difference("f_t", expected, Nd4j.ones(DataType.DOUBLE, 2, 3))));
+        assertEquals(
+                "f_t phải có hình dạng [2, 3] nhưng lại có hình dạng [3, 2]: mỗi hàng là một ví dụ, nên hãy tính"
+                        + " [h_{t-1}, x_t] · Wᵀ (kết quả bị chuyển vị?)",
+                VI.feedback(Expect.difference("f_t", expected, Nd4j.zeros(DataType.DOUBLE, 3, 2))));
+        AssertionError outside = assertThrows(
+                AssertionError.class,
+                () -> Expect.between(
+                        "f_t", Nd4j.ones(DataType.DOUBLE, 1, 1), 0, 1, "did you use tanh instead of σ?", "seed 9"));
+        assertEquals(
+                "f_t có giá trị nằm ngoài (0, 1), ví dụ 1.00000 ở vị trí [0, 0]: bạn có dùng tanh thay cho σ không?"
+                        + " (seed 9)",
+                VI.feedback(outside.getMessage()));
+    }
+
+    @Test
+    void everyVietnameseMessageTranslatesAnEnglishOneAndBothFilesAreUtf8() throws Exception {
+        Properties en = properties("Messages.properties");
+        Properties vi = properties("Messages_vi.properties");
+        for (String key : vi.stringPropertyNames()) {
+            assertTrue(key.startsWith("title.") || en.containsKey(key), key + " translates nothing");
+        }
+        for (String key : en.stringPropertyNames()) {
+            assertTrue(vi.containsKey(key), key + " has no Vietnamese translation");
+        }
+        assertEquals("điểm", vi.getProperty("report.points"));
+        for (GradedExercise e : GradingFixtures.COURSE.all()) {
+            assertTrue(vi.containsKey("title." + e.id()), e.id() + " has no Vietnamese title");
+        }
+        assertFalse(VI.feedback("all tests pass").contains("pass"));
+    }
+
+    private static Properties properties(String name) throws Exception {
+        Properties p = new Properties();
+        try (InputStream in = Messages.class.getResourceAsStream(name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    private static Report report(String feedback) {
+        return new Report(
+                "exercises",
+                812,
+                List.of(new ExerciseResult(
+                        "E3",
+                        "forget gate",
+                        List.of(new TestResult("E3 forget gate: fixed case", "3.1", 0, 8, feedback, "visible")),
+                        feedback)),
+                1.0,
+                1);
+    }
+}

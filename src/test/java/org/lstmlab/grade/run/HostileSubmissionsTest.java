@@ -1,0 +1,131 @@
+package org.lstmlab.grade.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lstmlab.grade.edition.Gradescope;
+import org.lstmlab.grade.report.ExerciseResult;
+import org.lstmlab.grade.report.Report;
+import org.lstmlab.grade.report.ResultsJson;
+import org.lstmlab.grade.sandbox.Limits;
+
+/**
+ * Every hostile submission under {@code src/test/resources/hostile/}: grading finishes, writes a
+ * valid report, gives the affected exercise 0 with a clear message and grades another exercise of
+ * the same submission normally.
+ */
+class HostileSubmissionsTest {
+    /** Short call limits so the endless loops end quickly, a generous exercise limit for a busy machine, 8 MB of files. */
+    private static final Limits LIMITS =
+            Limits.defaults().withTimes(4_000, 90_000).withFileMb(8);
+
+    private static Grader grader;
+
+    @BeforeAll
+    static void startGrader() throws IOException {
+        grader = new Grader(GradingFixtures.COURSE, LIMITS);
+    }
+
+    @AfterAll
+    static void stopGrader() {
+        grader.close();
+    }
+
+    static Stream<Arguments> hostile() {
+        return Stream.of(
+                Arguments.of("exit-in-method", "E3", "E5", "not call System.exit or Runtime.halt"),
+                Arguments.of("halt-in-method", "E3", "E5", "not call System.exit or Runtime.halt"),
+                Arguments.of("exit-in-static-initialiser", "E3", "E5", "not call System.exit or Runtime.halt"),
+                Arguments.of("exit-in-shutdown-hook", "E3", "E5", "registered a shutdown hook"),
+                Arguments.of("busy-loop", "E3", "E5", "did not return within 4.0 s"),
+                Arguments.of("thread-bomb", "E3", "E5", "thread bomb"),
+                Arguments.of("thread-left-running", "E3", "E5", "left a thread running (\"keeps-running\")"),
+                Arguments.of("endless-printing", "E3", "E5", "printed more than 64 KB"),
+                Arguments.of("forged-report", "E3", "E5", "f_t is wrong at [0, 0]"),
+                Arguments.of("writes-to-the-answer-channel", "E3", "E5", "damaged the grader's channel"),
+                Arguments.of("huge-heap", "E3", "E5", "ran out of memory"),
+                Arguments.of("huge-off-heap", "E3", "E5", "ran out of memory"),
+                Arguments.of("huge-file", "E3", "E5", "wrote a file larger than 8 MB"),
+                Arguments.of("many-files", "E3", "E5", "wrote 16 MB of files, more than the 8 MB"),
+                Arguments.of(
+                        "read-tests-and-solutions", "E3", "E5", "found nothing to copy from (at E3ForgetGate.java"),
+                Arguments.of(
+                        "reflection-on-grader",
+                        "E3",
+                        "E5",
+                        "reflection found nothing of the grader (at E3ForgetGate.java"),
+                Arguments.of("reflection-on-library", "E3", "E5", "ClassNotFoundException: org.lstmlab.nn.LstmCell"),
+                Arguments.of("lying-equals", "E3", "E5", "f_t is wrong at [0, 0]"),
+                Arguments.of("test-aborted", "E3", "E5", "package org.opentest4j does not exist"),
+                Arguments.of("swallowed-assertions", "E3", "E5", "f_t is wrong at [0, 0]"),
+                Arguments.of("hard-coded-answers", "E3", "E5", "Hard-coded answers score 0"),
+                Arguments.of("static-state", "E5", "E3", "C_t is wrong at [0, 0]"),
+                Arguments.of("socket", "E3", "E5", "opened a network socket"),
+                Arguments.of("process", "E3", "E5", "started a process"),
+                Arguments.of("class-in-java-package", "E3", "E5", "E3ForgetGate.java does not compile"),
+                Arguments.of("class-in-grader-package", "E3", "E5", "must stay in package org.lstmlab.exercises"),
+                Arguments.of("class-in-junit-package", "E3", "E5", "must stay in package org.lstmlab.exercises"),
+                Arguments.of(
+                        "does-not-compile",
+                        "E9",
+                        "E5",
+                        "E9GradientClipping.java does not compile:\n  E9GradientClipping.java:11: ';' expected"),
+                Arguments.of("wrong-signature", "E3", "E5", "has no public static method forgetGate"),
+                Arguments.of(
+                        "calls-the-library",
+                        "E8",
+                        "E5",
+                        "E8 must be your own code, but E8LstmBackward calls org.lstmlab.nn.LstmCell"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} scores 0 with a clear message, {2} is graded normally")
+    @MethodSource("hostile")
+    void hostileSubmissionScoresZeroOnlyWhereItCheats(
+            String name, String affected, String other, String message, @TempDir Path tmp) throws IOException {
+        Path sub = GradingFixtures.submission(tmp.resolve(name), GradingFixtures.HOSTILE.resolve(name));
+        Report r = grader.grade(name, sub, GradingFixtures.only(affected, other), Grader.Scope.ALL_TESTS, 11);
+
+        ExerciseResult bad = r.exercise(affected);
+        ExerciseResult good = r.exercise(other);
+        assertEquals(0, bad.score(), name + ": " + bad.feedback());
+        assertTrue(bad.feedback().contains(message), name + " feedback names the cause: " + bad.feedback());
+        assertEquals(good.maxScore(), good.score(), name + " leaves " + other + " graded normally: " + good.feedback());
+        Path results = ResultsJson.write(tmp.resolve("out"), r);
+        JsonObject json = GradingFixtures.validResultsJson(results);
+        assertEquals(good.maxScore(), json.get("score").getAsDouble(), "results.json holds the grader's score");
+        assertFalse(Files.readString(results).contains("Tests run: 9"), "nothing the child printed reaches the report");
+    }
+
+    @Test
+    void aSubmissionThatDeletesAndForgesTheResultsFolderCannotChangeTheResults() throws IOException {
+        Path root = Files.createTempDirectory("lstmlab-gradescope-");
+        try {
+            GradingFixtures.submission(root.resolve("submission"), GradingFixtures.HOSTILE.resolve("delete-results"));
+            Files.createDirectories(root.resolve("results"));
+            Files.writeString(root.resolve("results/results.json"), "stale");
+            Report r = Gradescope.runAutograder(root, LIMITS, GradingFixtures.COURSE, GradingFixtures.only("E3", "E5"));
+            JsonObject json = GradingFixtures.validResultsJson(root.resolve("results/results.json"));
+            assertEquals(0, r.exercise("E3").score(), r.exercise("E3").feedback());
+            assertTrue(
+                    r.exercise("E3").feedback().contains("f_t is wrong"),
+                    r.exercise("E3").feedback());
+            assertEquals(8.0, json.get("score").getAsDouble(), "only E5's 8 points, not the forged 100");
+        } finally {
+            root.resolve("results").toFile().setWritable(true);
+            Grader.delete(root);
+        }
+    }
+}
