@@ -170,7 +170,7 @@ public final class GradeCli {
         return Runtime.getRuntime().availableProcessors() + 1;
     }
 
-    /** Wall time of one full submission and of a batch of copies, for the README's figures. */
+    /** Wall time of one full submission and of a batch of copies, for the figures of docs/performance.md. */
     private static int bench(int copies, PrintStream out, PrintStream err) throws IOException {
         Path home = CourseFolder.withExercises();
         Path solutions = home.resolve("solutions");

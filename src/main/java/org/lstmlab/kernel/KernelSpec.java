@@ -26,7 +26,7 @@ public final class KernelSpec {
     public static final String DISPLAY_NAME = "Java (LSTM Lab)";
 
     /**
-     * One student's kernel within a few hundred MB resident, so a JupyterHub node holds many (README, "Running
+     * One student's kernel within a few hundred MB resident, so a JupyterHub node holds many (docs/instructors.md, "Running
      * the course for a class", has the measurements): a 128 MB heap for JShell and the wrappers of ND4J's arrays
      * (about 80 MB stay live; a small heap is also collected often, which frees the native memory of arrays
      * nothing refers to), the serial collector (no per-core GC structures), and ND4J's off-heap memory bounded
@@ -50,7 +50,7 @@ public final class KernelSpec {
      * ({@code OPENBLAS_CORETYPE=SkylakeX}) where the processor has the AVX-512 subsets they are built for, then
      * becomes the JVM ({@code exec}, same process id, so Jupyter's signals reach it). ND4J 1.0.0-M2.1 ships
      * OpenBLAS 0.3.19, which does not know AMD's newest processors and runs its AVX2 kernels on them: the GEMMs
-     * of the fused LSTM at half speed (README, "Performance"). A value the user set is kept; a machine without
+     * of the fused LSTM at half speed (docs/performance.md). A value the user set is kept; a machine without
      * AVX-512 gets OpenBLAS's own choice. The check runs at every kernel start, on the machine the kernel runs
      * on, so a kernelspec built into an image is right on any host. {@code ./lab} makes the same choice for the
      * JVMs it starts ({@code openblas_coretype}).

@@ -17,7 +17,7 @@ import org.lstmlab.kernel.KernelSpec;
 final class Classroom {
 
     /**
-     * One student's kernel, resident at its peak, through the course in quick mode (README, "Memory per student":
+     * One student's kernel, resident at its peak, through the course in quick mode (docs/instructors.md, "Memory per student":
      * about 350–360 MB measured, notebook 07 in full about 410 MB).
      */
     static final int KERNEL_BUDGET_MB = 450;

@@ -41,7 +41,7 @@ class KernelSpecMemoryTest {
         assertTrue(
                 physical + 70 + 250 <= 1024,
                 "the resident ceiling " + physical + " MB plus the mapped libraries (about 70 MB) and Jupyter with a"
-                        + " check's grader (about 250 MB) is above the 1 GB limit the README gives a student");
+                        + " check's grader (about 250 MB) is above the 1 GB limit docs/instructors.md gives a student");
     }
 
     @Test

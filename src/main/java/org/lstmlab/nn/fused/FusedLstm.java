@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * over the whole batch, written so that the JIT turns them into SIMD instructions, σ and tanh included
  * ({@link Activations}: a vectorisable e^x − 1 tested to a few ulp against {@link Math}). FLOAT parameters
  * are computed in float end to end, DOUBLE ones in double. It agrees with the readable cell to rounding
- * (tested to 1e-12 in float64; see the README's performance section for the speed).
+ * (tested to 1e-12 in float64; see docs/performance.md for the speed).
  *
  * <pre>{@code
  * LstmParams params = FusedLstm.stacked(LstmParams.init(8, 64, 42)); // W_f … W_o share one [4H, H+X] array

@@ -12,23 +12,26 @@ import org.lstmlab.grade.run.ExerciseCatalog;
 import org.lstmlab.grade.run.GradedExercise;
 
 /**
- * The README's Grading section shows E3's test class as the grader runs it (the file is compiled and
- * run against the solutions by the test suite), and its table of exercises is the one the grader finds.
+ * The page "Writing an exercise" shows E3's test class as the grader runs it (the file is compiled and run
+ * against the solutions by the test suite), and the instructors' guide's table of exercises is the one the grader
+ * finds.
  */
-class ReadmeGradingExampleTest {
-    private static final Path README = Path.of("README.md");
+class DocsGradingExampleTest {
+    private static final Path WRITING = Path.of("docs/writing-an-exercise.md");
+    private static final Path INSTRUCTORS = Path.of("docs/instructors.md");
     private static final Path E3 = Path.of("src/grading/java/org/lstmlab/exercises/E3ForgetGateTest.java");
 
     @Test
-    void readmeShowsE3sTestClassAsItIsButTheImports() throws IOException {
+    void writingAnExerciseShowsE3sTestClassAsItIsButTheImports() throws IOException {
         String source = Files.readString(E3);
         String shown = source.substring(source.indexOf("/** E3")).strip();
-        assertEquals(shown, fenced(Files.readString(README), "<!-- grading-example:E3ForgetGateTest -->", "```java\n"));
+        assertEquals(
+                shown, fenced(Files.readString(WRITING), "<!-- grading-example:E3ForgetGateTest -->", "```java\n"));
     }
 
     @Test
-    void readmesTableOfExercisesIsTheCatalogTheGraderFinds() throws IOException {
-        String readme = Files.readString(README);
+    void theInstructorsTableOfExercisesIsTheCatalogTheGraderFinds() throws IOException {
+        String readme = Files.readString(INSTRUCTORS);
         String marker = "<!-- exercises:table -->\n";
         List<String> rows = readme.substring(readme.indexOf(marker) + marker.length())
                 .lines()
@@ -47,7 +50,7 @@ class ReadmeGradingExampleTest {
     private static String fenced(String readme, String marker, String open) {
         int at = readme.indexOf(marker);
         if (at < 0) {
-            throw new AssertionError("README.md lacks " + marker);
+            throw new AssertionError("the page lacks " + marker);
         }
         String after = readme.substring(at + marker.length());
         int from = after.indexOf(open) + open.length();
