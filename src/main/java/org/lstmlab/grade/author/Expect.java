@@ -30,6 +30,25 @@ public final class Expect {
      */
     public record Mistake(Supplier<INDArray> answer, String hint) {}
 
+    /**
+     * The failure of an answer that equals a {@link Mistake}: its message ends with the case, its {@link #hint()}
+     * does not, so the same mistake reads the same for every student and case (the class report counts them).
+     */
+    public static final class Diagnosed extends org.opentest4j.AssertionFailedError {
+        private static final long serialVersionUID = 1L;
+        private final String hint;
+
+        Diagnosed(String hint, Object where) {
+            super(hint + " (" + where + ")");
+            this.hint = hint;
+        }
+
+        /** The mistake's hint, e.g. {@code "f_t misses the bias b_f"}. */
+        public String hint() {
+            return hint;
+        }
+    }
+
     /** A {@link Mistake}. */
     public static Mistake mistake(Supplier<INDArray> answer, String hint) {
         return new Mistake(answer, hint);
@@ -50,7 +69,7 @@ public final class Expect {
         }
         for (Mistake m : mistakes) {
             if (isClose(m.answer().get(), actual)) {
-                Assertions.fail(m.hint() + " (" + where + ")");
+                throw new Diagnosed(m.hint(), where);
             }
         }
         Assertions.fail(problem + " (" + where + ")");

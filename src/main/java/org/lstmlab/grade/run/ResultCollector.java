@@ -73,7 +73,8 @@ final class ResultCollector implements TestExecutionListener {
                         failure == null ? t.points() : 0,
                         t.points(),
                         failure == null ? passed(m) : failure,
-                        t.visibility().gradescope()));
+                        t.visibility().gradescope(),
+                        failure == null ? null : Diagnoses.of(cause(m), failure)));
                 if (failure != null && feedback == null) {
                     feedback = failure;
                 }
@@ -119,6 +120,31 @@ final class ResultCollector implements TestExecutionListener {
                 if (f != null) {
                     return f;
                 }
+            }
+        }
+        return null;
+    }
+
+    /** What threw when the test failed: the first failed case's, or that of the container that failed above it. */
+    private Throwable cause(TestIdentifier test) {
+        TestExecutionResult r = finished.get(test.getUniqueId());
+        if (r == null) {
+            for (Optional<String> p = test.getParentId();
+                    p.isPresent();
+                    p = plan.getTestIdentifier(p.get()).getParentId()) {
+                TestExecutionResult above = finished.get(p.get());
+                if (above != null && above.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                    return above.getThrowable().orElse(null);
+                }
+            }
+            return null;
+        }
+        if (r.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+            return r.getThrowable().orElse(null);
+        }
+        for (TestIdentifier c : invocations.getOrDefault(test.getUniqueId(), List.of())) {
+            if (failure(c) != null) {
+                return cause(c);
             }
         }
         return null;

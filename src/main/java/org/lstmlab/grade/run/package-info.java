@@ -6,7 +6,8 @@
  * {@link org.lstmlab.grade.run.SubmissionRun} (the authoring API's {@code GradingRun}), whose proxies carry every
  * call of a test into the sandbox ({@link org.lstmlab.grade.run.Values} turns arguments and answers into the
  * numbers that cross). A {@link org.lstmlab.grade.run.ResultCollector} turns what JUnit reports into a
- * {@code Report}; {@link org.lstmlab.grade.run.Submissions} finds the submissions of a class in a folder. Run from
+ * {@code Report}, each failed test with its diagnosis ({@link org.lstmlab.grade.run.Diagnoses}: the hint of the
+ * mistake, or what stopped the code); {@link org.lstmlab.grade.run.Submissions} finds the submissions of a class in a folder. Run from
  * an IDE, an exercise class grades the course's {@code solutions/} ({@link org.lstmlab.grade.run.DefaultSubmissionRun}).
  *
  * <p>May use: the library (the catalog checks an exercise against it), JUnit Jupiter and the Platform Launcher,
