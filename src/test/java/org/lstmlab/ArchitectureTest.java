@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * {@code nn.fused} above {@code nn}, {@code grad} and {@code plot} beside them, and the applications
  * ({@code kernel}, {@code grade}, {@code cli}) on top. The library never uses the applications, and no two
  * packages depend on each other in a cycle. Inside {@code grade}, the rooms stand on one another the same way:
- * {@code sandbox ← author ← report ← run ← edition ← notebook}; the sandbox, at the bottom, uses none of them.
+ * {@code sandbox ← author ← report ← run ← edition ← notebook}, with {@code similarity} (the class report's JPlag
+ * check) on {@code report} beside {@code run}, neither using the other; the sandbox, at the bottom, uses none of them.
  */
 @AnalyzeClasses(packages = "org.lstmlab", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -92,6 +93,8 @@ class ArchitectureTest {
             .definedBy("org.lstmlab.grade.edition..")
             .layer("notebook")
             .definedBy("org.lstmlab.grade.notebook..")
+            .layer("similarity")
+            .definedBy("org.lstmlab.grade.similarity..")
             .whereLayer("author")
             .mayOnlyAccessLayers("sandbox")
             .whereLayer("report")
@@ -103,7 +106,9 @@ class ArchitectureTest {
             .whereLayer("edition")
             .mayOnlyAccessLayers("author", "report", "run", "sandbox")
             .whereLayer("notebook")
-            .mayOnlyAccessLayers("author", "report", "run", "edition", "sandbox");
+            .mayOnlyAccessLayers("author", "report", "run", "edition", "sandbox")
+            .whereLayer("similarity")
+            .mayOnlyAccessLayers("report");
 
     @ArchTest
     static final ArchRule everyGradingClassLivesInARoom = ArchRuleDefinition.classes()
@@ -111,7 +116,8 @@ class ArchitectureTest {
             .resideInAPackage("org.lstmlab.grade")
             .should()
             .haveSimpleName("package-info")
-            .because("the grader's code lives in its rooms (author, report, run, edition, notebook, sandbox)");
+            .because(
+                    "the grader's code lives in its rooms (author, report, run, similarity, edition, notebook, sandbox)");
 
     @ArchTest
     static final ArchRule theLibraryNeverUsesTheApplications = noClasses()

@@ -115,6 +115,8 @@ public final class GradeCli {
         Path outDir = Path.of(option(args, "--out", "grades"));
         long seed = Long.parseLong(option(args, "--seed", Long.toString(Grader.randomSeed())));
         String only = option(args, "--only", "");
+        String roster = option(args, "--roster", ""); // the class report's LMS gradebooks (ClassReports)
+        boolean similarity = !args.remove("--no-similarity");
         if (args.isEmpty()) {
             throw new IllegalArgumentException("grade needs a submission (folder or .zip) or a folder of them");
         }
@@ -159,6 +161,7 @@ public final class GradeCli {
                                 exercises.stream().map(GradedExercise::id).toList()),
                         StandardCharsets.UTF_8);
                 out.println("gradebook: " + csv.toAbsolutePath());
+                ClassReports.writeAndSay(outDir, reports, exercises, subs, roster, similarity, out);
             }
             out.println("results.json per submission under " + outDir.toAbsolutePath());
         }

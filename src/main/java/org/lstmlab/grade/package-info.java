@@ -9,10 +9,13 @@
  *       {@code Draw}, {@code Draws}, {@code Expect}, and the JUnit extension that hands a test the student's code;
  *       its package documentation is the guide to writing an exercise;
  *   <li>{@code grade.report} — what a grading run reports and every form it takes: the console table, the
- *       notebook's HTML table, Gradescope's {@code results.json}, the CSV gradebook, the expected-output table, and
- *       the messages in English and Vietnamese;
+ *       notebook's HTML table, Gradescope's {@code results.json}, the CSV gradebook and the gradebooks Canvas and
+ *       Moodle import, the class report of a batch, the expected-output table, and the messages in English and
+ *       Vietnamese;
  *   <li>{@code grade.run} — running a submission or a class: discovering the exercises, compiling a submission
- *       and starting its sandbox, the JUnit Platform launch, collecting results;
+ *       and starting its sandbox, the JUnit Platform launch, collecting results (with each failure's diagnosis);
+ *   <li>{@code grade.similarity} — beside {@code grade.run}, on {@code grade.report}: the class report's similarity
+ *       check (JPlag over a class's Java files, the starter code as base code);
  *   <li>{@code grade.edition} — what the grader writes for others: the student edition, {@code exercises/}
  *       generated from {@code solutions/}, and Gradescope's autograder bundle;
  *   <li>{@code grade.notebook} — what a student calls from a notebook: {@code check("E3")}, {@code mine(E3)},
