@@ -28,16 +28,16 @@ public final class ScoreHistogram {
         return n;
     }
 
-    /** The bars' labels, e.g. {@code 0–10}, …, {@code 90–100} for 100 points. */
-    public static List<String> labels(double max) {
+    /** The bars' labels, in percent of the points: {@code 0–10}, …, {@code 90–100}. */
+    public static List<String> labels() {
         List<String> labels = new ArrayList<>();
         for (int k = 0; k < BINS; k++) {
-            labels.add(Report.points(round(max * k / BINS)) + "–" + Report.points(round(max * (k + 1) / BINS)));
+            labels.add(100 * k / BINS + "–" + 100 * (k + 1) / BINS);
         }
         return labels;
     }
 
-    /** The chart: students per tenth of the points. */
+    /** The chart: students per tenth of the points, the bars labelled in percent of them. */
     public static CategoryChart chart(List<Double> scores, double max, String xTitle, String yTitle) {
         CategoryChart chart = new CategoryChartBuilder()
                 .width(640)
@@ -54,11 +54,7 @@ public final class ScoreHistogram {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         List<Integer> counts = new ArrayList<>();
         for (int c : counts(scores, max)) counts.add(c);
-        chart.addSeries("students", labels(max), counts);
+        chart.addSeries("students", labels(), counts);
         return chart;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 }

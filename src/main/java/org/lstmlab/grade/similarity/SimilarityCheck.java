@@ -86,7 +86,6 @@ public final class SimilarityCheck {
                 base = ", the starter code as base code";
             }
         }
-        quietLogs();
         JPlagResult result;
         try {
             result = new JPlag(options).run();
@@ -199,16 +198,6 @@ public final class SimilarityCheck {
                     Files.copy(zin, target);
                 }
             }
-        }
-    }
-
-    /**
-     * JPlag logs every step, and each submission it cannot parse with a stack trace, through SLF4J; the class
-     * report says which submissions it left out instead.
-     */
-    private static void quietLogs() {
-        if (System.getProperty("org.slf4j.simpleLogger.log.de.jplag") == null) {
-            System.setProperty("org.slf4j.simpleLogger.log.de.jplag", "off");
         }
     }
 

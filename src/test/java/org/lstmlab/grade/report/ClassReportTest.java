@@ -96,8 +96,8 @@ class ClassReportTest {
         assertArrayEquals(
                 new int[] {2, 0, 0, 1, 0, 0, 0, 0, 1, 2},
                 ScoreHistogram.counts(List.of(0.0, 9.9, 30.0, 89.0, 99.0, 100.0), 100));
-        assertEquals("0–10", ScoreHistogram.labels(100).get(0));
-        assertEquals("90–100", ScoreHistogram.labels(100).get(9));
+        assertEquals("0–10", ScoreHistogram.labels().get(0));
+        assertEquals("90–100", ScoreHistogram.labels().get(9));
     }
 
     @Test
