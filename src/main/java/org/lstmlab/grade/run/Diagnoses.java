@@ -18,6 +18,7 @@ final class Diagnoses {
             "which graded code cannot use",
             "exercise files must stay in package",
             "graded code must not",
+            "not call System.exit or Runtime.halt",
             "left a thread running",
             "is larger than 1 MB");
     private static final List<String> TIMEOUTS = List.of("did not return within", "s together, so grading stopped");
