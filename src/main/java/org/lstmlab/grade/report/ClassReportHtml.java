@@ -22,6 +22,9 @@ public final class ClassReportHtml {
         return of(c, new Messages(locale));
     }
 
+    /** How many similar pairs the page lists, the most similar; the JSON holds them all. */
+    static final int SHOWN_PAIRS = 50;
+
     private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:60em;"
             + "color:#222;padding:0 1em}h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.6em;"
             + "border-bottom:1px solid #ddd}table{border-collapse:collapse;margin:.5em 0}td,th{padding:.2em .6em;"
@@ -29,7 +32,7 @@ public final class ClassReportHtml {
             + "td.n{text-align:right;font-variant-numeric:tabular-nums}tr.ex td{font-weight:600;background:#fafafa}"
             + ".bar{display:inline-block;height:.7em;background:#4a7bd0;vertical-align:middle}"
             + ".barbox{display:inline-block;width:8em;background:#e8e8e8;margin-right:.4em}"
-            + "li{margin:.3em 0}.who{color:#555;font-size:.9em}code{white-space:pre-wrap}";
+            + "li{margin:.3em 0}.who{color:#555;font-size:.9em}code{white-space:pre-wrap}td.r{white-space:nowrap}";
 
     static String of(ClassReport c, Messages m) {
         StringBuilder s = new StringBuilder();
@@ -96,7 +99,7 @@ public final class ClassReportHtml {
                     .append(esc(e.id() + " " + m.title(e.id(), e.title())))
                     .append("</td><td class=\"n\">")
                     .append(Report.points(e.maxScore()))
-                    .append("</td><td>")
+                    .append("</td><td class=\"r\">")
                     .append(rate(e.fullMarks(), e.graded(), m))
                     .append(' ')
                     .append(esc(m.text("class.fullMarks")))
@@ -108,7 +111,7 @@ public final class ClassReportHtml {
                         .append(esc(t.number() + " " + t.name()))
                         .append("</td><td class=\"n\">")
                         .append(Report.points(t.points()))
-                        .append("</td><td>")
+                        .append("</td><td class=\"r\">")
                         .append(rate(t.passed(), t.graded(), m))
                         .append("</td><td></td></tr>\n");
             }
@@ -233,7 +236,8 @@ public final class ClassReportHtml {
                 .append("</th><th>")
                 .append(esc(m.text("class.similar")))
                 .append("</th><th></th></tr></thead>\n<tbody>\n");
-        for (ClassReport.SimilarPair p : sim.pairs()) {
+        for (ClassReport.SimilarPair p :
+                sim.pairs().subList(0, Math.min(SHOWN_PAIRS, sim.pairs().size()))) {
             s.append("<tr><td>")
                     .append(esc(p.first()))
                     .append("</td><td>")
@@ -251,6 +255,11 @@ public final class ClassReportHtml {
             s.append("</td></tr>\n");
         }
         s.append("</tbody>\n</table>\n");
+        if (sim.pairs().size() > SHOWN_PAIRS) {
+            s.append("<p>")
+                    .append(esc(m.text("class.morePairs", sim.pairs().size() - SHOWN_PAIRS)))
+                    .append("</p>\n");
+        }
     }
 
     private static String percent(double share) {

@@ -122,6 +122,16 @@ class ClassReportTest {
     }
 
     @Test
+    void thePageListsTheFiftyMostSimilarPairsAndCountsTheRest() {
+        List<ClassReport.SimilarPair> pairs = new java.util.ArrayList<>();
+        for (int k = 0; k < 60; k++) pairs.add(new ClassReport.SimilarPair("a" + k, "b" + k, 0.99 - k / 1000.0, null));
+        String html = ClassReportHtml.of(
+                ClassReport.of(aClass(), new ClassReport.Similarity(true, "JPlag", 0.5, pairs)), Locale.ENGLISH);
+        assertTrue(html.contains("<td>a49</td>") && !html.contains("<td>a50</td>"));
+        assertTrue(html.contains("… and 10 more pairs, in class-report.json"), html);
+    }
+
+    @Test
     void theVietnameseReportTranslatesItsHeadingsAndTheHints() {
         String html = ClassReportHtml.of(
                 ClassReport.of(aClass(), ClassReport.Similarity.off("--no-similarity")), Locale.forLanguageTag("vi"));
