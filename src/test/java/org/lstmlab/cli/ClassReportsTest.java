@@ -127,6 +127,36 @@ class ClassReportsTest {
         }
     }
 
+    @Test
+    void withoutSimilarityAndWithARosterTheReportSaysSoAndTheLmsFilesNameTheStudents(@TempDir Path tmp)
+            throws Exception {
+        List<org.lstmlab.grade.report.Report> reports = List.of(
+                new org.lstmlab.grade.report.Report("alice", 7, List.of(), 1, 1),
+                new org.lstmlab.grade.report.Report("bob", 7, List.of(), 2, 1));
+        Path roster = tmp.resolve("roster.csv");
+        Files.writeString(roster, "submission,Student,SIS Login ID,Username\nalice,Alice Liddell,aliddell,al\n");
+        var said = new ByteArrayOutputStream();
+        ClassReports.writeAndSay(
+                tmp.resolve("out"),
+                reports,
+                List.of(),
+                List.of(),
+                roster.toString(),
+                false,
+                new PrintStream(said, true, StandardCharsets.UTF_8));
+        ClassReport c = ClassReport.fromJson(Files.readString(tmp.resolve("out/class-report.json")));
+        assertFalse(c.similarity().ran());
+        assertEquals("--no-similarity", c.similarity().note());
+        assertFalse(Files.exists(tmp.resolve("out/similarity")));
+        assertTrue(Files.readString(tmp.resolve("out/class-report.html")).contains("did not run: --no-similarity"));
+        List<List<String>> canvas = rows(tmp.resolve("out/gradebook-canvas.csv"));
+        assertEquals(
+                List.of("Alice Liddell", "", "", "aliddell", ""), canvas.get(2).subList(0, 5));
+        assertEquals(List.of("bob", "", "", "bob", ""), canvas.get(3).subList(0, 5));
+        assertEquals("al", rows(tmp.resolve("out/gradebook-moodle.csv")).get(1).get(0));
+        assertFalse(said.toString(StandardCharsets.UTF_8).contains("similarity check"));
+    }
+
     /** A CSV file's rows, quotes undone. */
     private static List<List<String>> rows(Path csv) throws Exception {
         List<List<String>> rows = new ArrayList<>();
