@@ -20,7 +20,7 @@ import jdk.jshell.SourceCodeAnalysis;
  * unterminated string, {@code int x = ;}). JShell says which snippets are complete or still open;
  * a snippet it cannot place is parsed by javac as each kind of snippet JShell accepts (an import or a
  * type, a member, statements, an expression): one that parses as none of them is invalid. Magic lines
- * ({@code %maven ...}, {@code %%time}) are complete by themselves.
+ * ({@code %maven ...}, {@code %%time}) and JShell's commands ({@code /vars}) are complete by themselves.
  */
 final class CodeCompleteness {
 
@@ -47,6 +47,9 @@ final class CodeCompleteness {
         Matcher cellMagic = CELL_MAGIC.matcher(cell);
         String code = cellMagic.matches() ? cellMagic.group(1) : cell;
         code = LINE_MAGIC.matcher(code).replaceAll("");
+        code = code.lines()
+                .map(line -> ShellCommands.COMMAND.matcher(line).matches() ? "" : line)
+                .collect(java.util.stream.Collectors.joining("\n"));
         String remaining = code;
         while (!remaining.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);

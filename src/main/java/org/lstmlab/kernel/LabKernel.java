@@ -41,8 +41,9 @@ import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 /**
  * The LSTM Lab Jupyter kernel: evaluates Java cells with JShell inside this JVM, renders values
  * with {@link Rendering}, buffers output with {@link CellOutput}, and supports the IJava magics
- * {@code %classpath}, {@code %jars}, {@code %maven} ({@link MavenMagic}), {@code %%time} and
- * {@code %lsmagic}.
+ * {@code %classpath}, {@code %jars}, {@code %maven} ({@link MavenMagic}), {@code %load}, {@code %%time} and
+ * {@code %lsmagic}, and JShell's commands {@code /vars}, {@code /methods}, {@code /types}, {@code /imports},
+ * {@code /list}, {@code /reset} ({@link ShellCommands}).
  */
 public final class LabKernel extends BaseKernel {
 
@@ -63,6 +64,9 @@ public final class LabKernel extends BaseKernel {
     private final JavaCells javaCells = new JavaCells(control, displays);
     private volatile ShellReplyEnvironment cellEnv;
     private volatile boolean cellSilent;
+    /** The snippets JShell holds once started (the course's imports): out of /list, kept by /reset. */
+    private volatile java.util.Set<jdk.jshell.Snippet> startupSnippets = java.util.Set.of();
+
     private volatile JupyterConnection connection;
     private final KernelUsage usage = new KernelUsage();
     private volatile Message<ExecuteRequest> cellRequest;
@@ -180,6 +184,7 @@ public final class LabKernel extends BaseKernel {
         log("imports done at %.2f s", (System.nanoTime() - started) / 1e9);
         // The first evaluation warms the compiler and the execution path up; the variable goes again.
         jshell.eval("int $warmUp = 1 + 1;").forEach(event -> jshell.drop(event.snippet()));
+        startupSnippets = jshell.snippets().collect(Collectors.toSet());
         log("JShell ready in %.2f s", (System.nanoTime() - started) / 1e9);
         return jshell;
     }
@@ -568,7 +573,16 @@ public final class LabKernel extends BaseKernel {
         String[] lines = code.split("\n", -1);
         for (int n = 0; n < lines.length; n++) {
             Matcher lineMagic = LINE_MAGIC.matcher(lines[n]);
-            if (lineMagic.matches() && !lines[n].trim().startsWith("%%")) {
+            Matcher command = ShellCommands.COMMAND.matcher(lines[n]);
+            if (command.matches()) { // JShell's /vars, /list, ...: like a line magic
+                if (!java.toString().isBlank()) {
+                    java(java.toString(), javaStartLine);
+                }
+                java.setLength(0);
+                javaStartLine = n + 1;
+                ShellCommands.run(shell.join(), startupSnippets, command.group(1));
+                last = null;
+            } else if (lineMagic.matches() && !lines[n].trim().startsWith("%%")) {
                 if (!java.toString().isBlank()) {
                     java(java.toString(), javaStartLine);
                 }
@@ -618,7 +632,14 @@ public final class LabKernel extends BaseKernel {
                 }
             }
             case "maven" -> addMavenArtifacts(args);
-            case "lsmagic" -> System.out.println("Line magics: %classpath %jars %maven %lsmagic\nCell magics: %%time");
+            case "load" -> ShellCommands.load(args, this::runCell);
+            case "vars", "methods", "types", "imports", "list", "reset" ->
+                ShellCommands.run(shell.join(), startupSnippets, name);
+            case "lsmagic" ->
+                System.out.println("Line magics: %classpath %jars %maven %load %lsmagic "
+                        + ShellCommands.NAMES.stream().map(c -> "%" + c).collect(Collectors.joining(" "))
+                        + "\nCell magics: %%time\nJShell commands: "
+                        + ShellCommands.NAMES.stream().map(c -> "/" + c).collect(Collectors.joining(" ")));
             default ->
                 throw new CellError(
                         "UndefinedMagic",

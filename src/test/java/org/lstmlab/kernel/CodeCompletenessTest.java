@@ -45,6 +45,8 @@ class CodeCompletenessTest {
                 "record R(int a) {}",
                 "for (int i = 0; i < 3; i++) { System.out.println(i); }",
                 "%lsmagic",
+                "/vars",
+                "int a = 1;\n/list",
                 "%maven org.example:a:1.0\nint z = 2;",
                 "%%time\nint w = 3;",
                 "",
