@@ -22,6 +22,7 @@ import time
 from jupyter_client.manager import KernelManager
 
 TIMEOUT = 180
+CONTROL_TIMEOUT = 30
 
 
 def main():
@@ -125,12 +126,16 @@ def control(kc, msg_type, content=None):
     """Sends a request on the control channel, as JupyterLab and jupyter-resource-usage do, and returns its reply."""
     message = kc.session.msg(msg_type, content or {})
     kc.control_channel.send(message)
-    deadline = time.monotonic() + TIMEOUT
+    deadline = time.monotonic() + CONTROL_TIMEOUT
     while time.monotonic() < deadline:
-        reply = kc.get_control_msg(timeout=TIMEOUT)
+        try:
+            reply = kc.get_control_msg(timeout=max(0.1, deadline - time.monotonic()))
+        except queue.Empty:
+            break
         if reply["parent_header"].get("msg_id") == message["header"]["msg_id"]:
             return {"msg_type": reply["msg_type"], "content": reply["content"]}
-    raise TimeoutError(f"no reply to {msg_type}")
+    # recorded, not raised: the test of this request fails, the others still judge their own
+    return {"msg_type": None, "content": {}, "error": f"no reply to {msg_type} in {CONTROL_TIMEOUT} s"}
 
 
 def protocol(kc, results):
