@@ -207,6 +207,8 @@ def ijava(one, results):
     results["load missing"] = one(f"%load {folder}/nothing-here", stop_on_error=False)
     for command in ["/vars", "/methods", "/imports", "/list", "%vars"]:
         results[command] = one(command)
+    results["/drop"] = one("/drop greeting\n/vars")
+    results["/drop nothing"] = one("/drop noSuchName", stop_on_error=False)
     results["/reset"] = one("/reset")
     results["after reset"] = one("greeting", stop_on_error=False)
     results["/vars after reset"] = one("/vars")

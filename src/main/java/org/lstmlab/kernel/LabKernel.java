@@ -580,7 +580,7 @@ public final class LabKernel extends BaseKernel {
                 }
                 java.setLength(0);
                 javaStartLine = n + 1;
-                ShellCommands.run(shell.join(), startupSnippets, command.group(1));
+                ShellCommands.run(shell.join(), startupSnippets, command.group(1), command.group(2));
                 last = null;
             } else if (lineMagic.matches() && !lines[n].trim().startsWith("%%")) {
                 if (!java.toString().isBlank()) {
@@ -633,8 +633,8 @@ public final class LabKernel extends BaseKernel {
             }
             case "maven" -> addMavenArtifacts(args);
             case "load" -> ShellCommands.load(args, this::runCell);
-            case "vars", "methods", "types", "imports", "list", "reset" ->
-                ShellCommands.run(shell.join(), startupSnippets, name);
+            case "vars", "methods", "types", "imports", "list", "drop", "reset" ->
+                ShellCommands.run(shell.join(), startupSnippets, name, args);
             case "lsmagic" ->
                 System.out.println("Line magics: %classpath %jars %maven %load %lsmagic "
                         + ShellCommands.NAMES.stream().map(c -> "%" + c).collect(Collectors.joining(" "))

@@ -22,7 +22,7 @@ import jdk.jshell.VarSnippet;
 
 /**
  * JShell's own commands in a cell — {@code /vars}, {@code /methods}, {@code /types}, {@code /imports},
- * {@code /list}, {@code /reset} (also as {@code %vars} ... for front ends that treat {@code /} specially) — and
+ * {@code /list}, {@code /drop NAME}, {@code /reset} (also as {@code %vars} ... for front ends that treat {@code /} specially) — and
  * IJava's {@code %load} of a {@code .java}, {@code .jsh}/{@code .jshell} or {@code .ipynb} file. They print what
  * JShell's command-line tool prints, without its {@code |} margin; the snippets the kernel itself evaluated
  * at start-up (the course's imports) stay out of {@code /list} and survive {@code /reset}.
@@ -30,10 +30,10 @@ import jdk.jshell.VarSnippet;
 final class ShellCommands {
 
     /** The commands, in the order {@code %lsmagic} lists them. */
-    static final List<String> NAMES = List.of("vars", "methods", "types", "imports", "list", "reset");
+    static final List<String> NAMES = List.of("vars", "methods", "types", "imports", "list", "drop", "reset");
 
     /** A cell line that is one of JShell's commands ({@code //} and {@code /*} comments are not). */
-    static final Pattern COMMAND = Pattern.compile("^\\s*/(vars|methods|types|imports|list|reset)\\b\\s*(.*)$");
+    static final Pattern COMMAND = Pattern.compile("^\\s*/(vars|methods|types|imports|list|drop|reset)\\b\\s*(.*)$");
 
     private static final Pattern SIGNATURE = Pattern.compile("^\\((.*)\\)(.*)$");
     private static final List<String> LOADABLE = List.of("", ".jsh", ".jshell", ".java", ".ipynb");
@@ -46,8 +46,9 @@ final class ShellCommands {
      * @param jshell the notebook's shell
      * @param startup the snippets the kernel evaluated at start-up
      * @param name the command without its {@code /}
+     * @param args what follows it ({@code /drop NAME})
      */
-    static void run(JShell jshell, Set<Snippet> startup, String name) {
+    static void run(JShell jshell, Set<Snippet> startup, String name, String args) {
         switch (name) {
             case "vars" ->
                 jshell.variables()
@@ -60,6 +61,7 @@ final class ShellCommands {
                         .filter(s -> jshell.status(s).isActive() && !startup.contains(s))
                         .forEach(s -> System.out.println(String.format("%4s : ", s.id())
                                 + s.source().strip().replace("\n", "\n       ")));
+            case "drop" -> drop(jshell, startup, args.strip());
             case "reset" -> {
                 List<Snippet> dropped = jshell.snippets()
                         .filter(s -> jshell.status(s).isActive() && !startup.contains(s))
@@ -70,6 +72,36 @@ final class ShellCommands {
             }
             default -> throw new IllegalArgumentException("no JShell command /" + name);
         }
+    }
+
+    /** {@code /drop NAME} or {@code /drop ID}: the notebook's variable, method or type of that name goes. */
+    private static void drop(JShell jshell, Set<Snippet> startup, String target) {
+        List<Snippet> found = jshell.snippets()
+                .filter(s -> jshell.status(s).isActive() && !startup.contains(s))
+                .filter(s -> s.id().equals(target) || target.equals(declaredName(s)))
+                .toList();
+        if (found.isEmpty()) {
+            String message = "/drop found no variable, method or type named "
+                    + (target.isEmpty() ? "(none given)" : target) + " among the notebook's snippets; /list shows them";
+            throw new CellError("DropError", message, List.of("DropError: " + message));
+        }
+        for (Snippet snippet : found) {
+            jshell.drop(snippet);
+            String kind = switch (snippet.kind()) {
+                case VAR -> "variable";
+                case METHOD -> "method";
+                case TYPE_DECL -> "type";
+                default -> "snippet";
+            };
+            System.out.println("dropped " + kind + " " + declaredName(snippet));
+        }
+    }
+
+    private static String declaredName(Snippet s) {
+        if (s instanceof jdk.jshell.DeclarationSnippet declaration) {
+            return declaration.name();
+        }
+        return s.source().strip();
     }
 
     private static String value(JShell jshell, VarSnippet v) {

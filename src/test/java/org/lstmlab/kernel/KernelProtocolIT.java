@@ -515,4 +515,15 @@ class KernelProtocolIT {
         assertFalse(printed("/vars after reset").contains("greeting"), printed("/vars after reset"));
         assertEquals("LstmParams", value("imports after reset"), "the course's imports survive /reset");
     }
+
+    @Test
+    void dropRemovesOneDeclarationByNameAndSaysSoAndAnUnknownNameIsAnError() {
+        String dropped = printed("/drop");
+        assertTrue(dropped.startsWith("dropped variable greeting\n"), dropped);
+        assertFalse(dropped.contains("String greeting"), "/vars after /drop still shows greeting: " + dropped);
+        assertTrue(dropped.contains("AtomicInteger counter = 42"), "only greeting goes: " + dropped);
+        JsonObject unknown = replyOf(request("/drop nothing"));
+        assertEquals("DropError", field(unknown, "ename"), unknown.toString());
+        assertTrue(field(unknown, "evalue").contains("noSuchName"), unknown.toString());
+    }
 }
