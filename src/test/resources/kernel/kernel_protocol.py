@@ -3,19 +3,26 @@
 what came back as one JSON object on a line starting with RESULT (KernelProtocolIT asserts on it).
 
 Covers what nbclient cannot: input requests answered by a user, interrupting a cell that waits for
-input, inspect (Shift-Tab), complete (Tab), history, and the raw display / update_display messages.
+input, inspect (Shift-Tab), complete (Tab), history, the raw display / update_display messages, and
+the protocol as JupyterLab uses it (protocol()): queued cells aborted after an error, silent and
+store_history, user_expressions, is_complete, kernel_info, comm_info, usage, interrupt and shutdown
+replies. Works with jupyter_client 7 and 8.
 
   kernel_protocol.py           all of it
   kernel_protocol.py inspect   the inspections only (to check another JDK's JShell quickly)
 """
 import json
+import os
 import queue
+import shutil
 import sys
+import tempfile
 import time
 
 from jupyter_client.manager import KernelManager
 
 TIMEOUT = 180
+CONTROL_TIMEOUT = 30
 
 
 def main():
@@ -74,11 +81,148 @@ def main():
             kc.history(hist_access_type="range", session=0, start=1, stop=3, raw=True, output=False))
         results["history search"] = shell_reply(kc.history(
             hist_access_type="search", pattern="*nextLine*", n=10, unique=True, raw=True, output=False))
+        protocol(kc, results)
 
     kc.stop_channels()
     km.shutdown_kernel(now=True)
     print("RESULT " + json.dumps(results), flush=True)
     return 0
+
+
+def collect(kc, msg_ids):
+    """Every IOPub message of the given requests until each is idle, and each one's shell reply."""
+    iopub = {msg_id: [] for msg_id in msg_ids}
+    replies = {}
+    deadline = time.monotonic() + TIMEOUT
+    idle = set()
+    def done():
+        return len(replies) == len(msg_ids) and all(
+            m in idle for m in msg_ids if replies[m]["msg_type"] == "execute_reply")
+
+    while not done() and time.monotonic() < deadline:
+        try:
+            message = kc.get_iopub_msg(timeout=0.05)
+            parent = message["parent_header"].get("msg_id")
+            if parent in iopub:
+                iopub[parent].append({"msg_type": message["msg_type"], "content": message["content"]})
+                if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
+                    idle.add(parent)
+        except queue.Empty:
+            pass
+        try:
+            reply = kc.get_shell_msg(timeout=0.05)
+            parent = reply["parent_header"].get("msg_id")
+            if parent in iopub:
+                replies[parent] = {"msg_type": reply["msg_type"], "content": reply["content"],
+                                   "metadata": reply.get("metadata", {})}
+        except queue.Empty:
+            pass
+    if not done():
+        raise TimeoutError(f"no idle or reply for some of {msg_ids}: {replies}")
+    return [{"iopub": iopub[m], "reply": replies[m]} for m in msg_ids]
+
+
+def control(kc, msg_type, content=None):
+    """Sends a request on the control channel, as JupyterLab and jupyter-resource-usage do, and returns its reply."""
+    message = kc.session.msg(msg_type, content or {})
+    kc.control_channel.send(message)
+    deadline = time.monotonic() + CONTROL_TIMEOUT
+    while time.monotonic() < deadline:
+        try:
+            reply = kc.get_control_msg(timeout=max(0.1, deadline - time.monotonic()))
+        except queue.Empty:
+            break
+        if reply["parent_header"].get("msg_id") == message["header"]["msg_id"]:
+            return {"msg_type": reply["msg_type"], "content": reply["content"]}
+    # recorded, not raised: the test of this request fails, the others still judge their own
+    return {"msg_type": None, "content": {}, "error": f"no reply to {msg_type} in {CONTROL_TIMEOUT} s"}
+
+
+def protocol(kc, results):
+    """The execute_request fields, replies and control requests JupyterLab uses (issue 22)."""
+    one = lambda code, **options: collect(kc, [kc.execute(code, **options)])[0]
+    # Run All: three cells queued at once, the first fails; with a completion request among them.
+    queued = [kc.execute('Thread.sleep(500);\nthrow new IllegalStateException("cell 1 fails");'),
+              kc.execute('String abortedRan = "yes";\nSystem.out.println("cell 2 ran");'),
+              kc.complete("Math.ma", 7),
+              kc.execute('System.out.println("cell 3 ran");')]
+    results["run all"] = collect(kc, queued)
+    results["after abort"] = one('"runs again"')
+    results["aborted cell did not run"] = one("abortedRan")
+    # stop_on_error false (a cell tagged raises-exception): the queued cell runs.
+    kept = [kc.execute('throw new IllegalStateException("expected");', stop_on_error=False),
+            kc.execute('"queued after an expected error"')]
+    results["no stop on error"] = collect(kc, kept)
+    # A silent error aborts nothing.
+    quiet = [kc.execute('Thread.sleep(300);\nthrow new IllegalStateException("silent");', silent=True),
+             kc.execute('"queued after a silent error"')]
+    results["silent error"] = collect(kc, quiet)
+    results["count before"] = one('"before"')
+    results["silent"] = one('System.out.println("shh");\ndisplay("shown?");\n41 + 1', silent=True)
+    results["not stored"] = one('"not stored"', store_history=False)
+    results["count after"] = one('"after"')
+    results["history after"] = shell_reply_of(kc, kc.history(hist_access_type="tail", n=3, raw=True, output=False))
+    results["user expressions"] = one(
+        "int base = 40;",
+        user_expressions={"sum": "base + 2", "bad": "noSuchVariable * 2", "text": '"h" + "i"'})
+    results["user expressions after an error"] = one('throw new RuntimeException("no");',
+                                                    user_expressions={"sum": "base + 2"}, stop_on_error=False)
+    for code in [")))", "int x = ;", "for (int i = 0; i < 3; i++) {", "int x = 1;", "%lsmagic"]:
+        results["is_complete " + code] = shell_reply_of(kc, kc.is_complete(code))
+    results["kernel_info"] = shell_reply_of(kc, kc.kernel_info())
+    results["comm_info"] = shell_reply_of(kc, kc.comm_info())
+    results["usage idle"] = control(kc, "usage_request")
+    idle_at = time.monotonic()
+    # 1.5 s of the kernel thread's own CPU time, however busy the machine is
+    one("var threads = java.lang.management.ManagementFactory.getThreadMXBean();\n"
+        "long end = threads.getCurrentThreadCpuTime() + 1_500_000_000L; double spin = 0;\n"
+        "while (threads.getCurrentThreadCpuTime() < end) { spin += Math.sqrt(spin + 1); }")
+    results["usage busy"] = control(kc, "usage_request")
+    results["usage busy"]["wall_seconds"] = time.monotonic() - idle_at
+    one("var big = Nd4j.create(DataType.FLOAT, 25_000_000).assign(1);")
+    results["usage after 100 MB"] = control(kc, "usage_request")
+    ijava(one, results)
+    results["interrupt"] = control(kc, "interrupt_request")
+    results["shutdown"] = control(kc, "shutdown_request", {"restart": False})
+
+
+def ijava(one, results):
+    """Issue 31: %load of .java, .jshell (itself loading) and .ipynb files, %lsmagic, JShell's commands."""
+    folder = tempfile.mkdtemp(prefix="lstmlab-load-")
+    with open(os.path.join(folder, "Twice.java"), "w") as f:
+        f.write("int twice(int x) {\n    return 2 * x;\n}\n")
+    with open(os.path.join(folder, "helper.jshell"), "w") as f:
+        f.write(f"%load {folder}/Twice.java\nString greeting = \"hi \" + twice(21);\n")
+    notebook = {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": ["# set-up"]},
+        {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+         "source": ["import java.util.concurrent.atomic.*;\n"]},
+        {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+         "source": ["var counter = new AtomicInteger(40);"]}]}
+    with open(os.path.join(folder, "setup.ipynb"), "w") as f:
+        json.dump(notebook, f)
+    results["lsmagic"] = one("%lsmagic")
+    results["load"] = one(f"%load {folder}/helper\n%load {folder}/setup.ipynb\n"
+                          "greeting + \" \" + counter.addAndGet(2)")
+    results["load missing"] = one(f"%load {folder}/nothing-here", stop_on_error=False)
+    for command in ["/vars", "/methods", "/imports", "/list", "%vars"]:
+        results[command] = one(command)
+    results["/drop"] = one("/drop greeting\n/vars")
+    results["/drop nothing"] = one("/drop noSuchName", stop_on_error=False)
+    results["/reset"] = one("/reset")
+    results["after reset"] = one("greeting", stop_on_error=False)
+    results["/vars after reset"] = one("/vars")
+    results["imports after reset"] = one("LstmParams.class.getSimpleName()")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def shell_reply_of(kc, msg_id):
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        reply = kc.get_shell_msg(timeout=TIMEOUT)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply["content"]
+    raise TimeoutError(f"no reply to {msg_id}")
 
 
 def talk(run, results):

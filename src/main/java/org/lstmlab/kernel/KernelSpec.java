@@ -209,6 +209,15 @@ public final class KernelSpec {
                 classpath.add(classpathFile.resolveSibling(entry).toString());
             }
         }
+        Path natives = classpathFile.resolveSibling("natives"); // a student edition's, by platform
+        if (Files.isDirectory(natives)) {
+            try {
+                NativePlatform.jars(natives, NativePlatform.current()).forEach(jar -> classpath.add(jar.toString()));
+            } catch (IllegalStateException e) {
+                System.err.println("lab: " + e.getMessage());
+                System.exit(4);
+            }
+        }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path file = write(Path.of(args[0]), java, Runtime.version().feature(), kernelJar.toString(), classpath);
         System.out.println(file);

@@ -3,7 +3,7 @@ package org.lstmlab.kernel;
 import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +15,9 @@ import jdk.jshell.JShell;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.JupyterSocket;
+import org.dflib.jjava.jupyter.channels.ShellChannel;
+import org.dflib.jjava.jupyter.channels.ShellHandler;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.BaseKernelBuilder;
@@ -30,7 +33,6 @@ import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
-import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
@@ -39,10 +41,14 @@ import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 /**
  * The LSTM Lab Jupyter kernel: evaluates Java cells with JShell inside this JVM, renders values
  * with {@link Rendering}, buffers output with {@link CellOutput}, and supports the IJava magics
- * {@code %classpath}, {@code %jars}, {@code %maven} ({@link MavenMagic}), {@code %%time} and
- * {@code %lsmagic}.
+ * {@code %classpath}, {@code %jars}, {@code %maven} ({@link MavenMagic}), {@code %load}, {@code %%time} and
+ * {@code %lsmagic}, and JShell's commands {@code /vars}, {@code /methods}, {@code /types}, {@code /imports},
+ * {@code /list}, {@code /reset} ({@link ShellCommands}).
  */
 public final class LabKernel extends BaseKernel {
+
+    /** The messaging protocol version of this kernel's messages (the base library's headers carry it too). */
+    static final String PROTOCOL_VERSION = org.dflib.jjava.jupyter.messages.Header.PROTOCOL_VERISON;
 
     private static final Pattern LINE_MAGIC = Pattern.compile("^\\s*%(\\w+)(.*)$");
     private static final MIMEType TEXT = MIMEType.parse("text/plain");
@@ -57,6 +63,12 @@ public final class LabKernel extends BaseKernel {
     private final Displays displays = new Displays(this::publishInCell, kernelErr);
     private final JavaCells javaCells = new JavaCells(control, displays);
     private volatile ShellReplyEnvironment cellEnv;
+    private volatile boolean cellSilent;
+    /** The snippets JShell holds once started (the course's imports): out of /list, kept by /reset. */
+    private volatile java.util.Set<jdk.jshell.Snippet> startupSnippets = java.util.Set.of();
+
+    private volatile JupyterConnection connection;
+    private final KernelUsage usage = new KernelUsage();
     private volatile Message<ExecuteRequest> cellRequest;
     private volatile FrontendInput frontendInput;
     private volatile JavadocIndex javadocIndex;
@@ -77,7 +89,7 @@ public final class LabKernel extends BaseKernel {
                         "java",
                         "java",
                         "script"),
-                List.of(),
+                HelpLinks.asBaseLibraryLinks(System.getenv()),
                 history,
                 b.buildJupyterIO(b.buildJupyterIOEncoding()),
                 b.buildCommManager(),
@@ -172,6 +184,7 @@ public final class LabKernel extends BaseKernel {
         log("imports done at %.2f s", (System.nanoTime() - started) / 1e9);
         // The first evaluation warms the compiler and the execution path up; the variable goes again.
         jshell.eval("int $warmUp = 1 + 1;").forEach(event -> jshell.drop(event.snippet()));
+        startupSnippets = jshell.snippets().collect(Collectors.toSet());
         log("JShell ready in %.2f s", (System.nanoTime() - started) / 1e9);
         return jshell;
     }
@@ -181,55 +194,284 @@ public final class LabKernel extends BaseKernel {
     @Override
     public void becomeHandlerForConnection(JupyterConnection connection) {
         super.becomeHandlerForConnection(connection);
+        this.connection = connection;
         connection.setHandler(MessageType.EXECUTE_REQUEST, this::handleExecute);
+        connection.setHandler(MessageType.KERNEL_INFO_REQUEST, this::handleKernelInfo);
+        connection.setHandler(MessageType.COMM_INFO_REQUEST, this::handleCommInfo);
+        connection.setHandler(MessageType.IS_COMPLETE_REQUEST, this::handleIsComplete);
+        connection.setHandler(MessageType.SHUTDOWN_REQUEST, this::handleShutdown);
+        connection.setHandler(MessageType.INTERRUPT_REQUEST, this::handleInterrupt);
+        connection.setHandler(ProtocolMessages.USAGE_REQUEST, this::handleUsage);
         if (connection instanceof LabConnection) {
             frontendInput = new FrontendInput(((LabConnection) connection).stdinChannel());
         }
         output.startTimer(100);
     }
 
+    /**
+     * Runs a cell as ipykernel does: {@code silent} runs it without a broadcast (no execute_input, no
+     * output, no execute_result, no count); {@code store_history: false} neither counts nor records it;
+     * {@code user_expressions} are evaluated after a cell that succeeded and returned in the reply; and
+     * after an error with {@code stop_on_error} the execute requests already queued are answered
+     * {@code aborted} without running ({@link #abortQueuedExecutions}).
+     */
     private void handleExecute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
-        commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
-        int count = executionCount.getAndIncrement();
+        boolean silent = request.isSilent();
+        boolean counted = !silent && request.shouldStoreHistory();
+        boolean[] failed = {false};
+        // Deferrals run last-in first-out: this one runs after the reply and the idle status.
+        env.defer(() -> {
+            if (failed[0] && !silent && request.shouldStopOnError()) {
+                abortQueuedExecutions(env);
+            }
+        });
+        commManager.setMessageContext(message);
+        int count = counted ? executionCount.getAndIncrement() : executionCount.get() - 1;
         env.setBusyDeferIdle();
-        env.publish(new PublishExecuteInput(request.getCode(), count));
+        if (!silent) {
+            env.publish(new PublishExecuteInput(request.getCode(), count));
+        }
         cellEnv = env;
+        cellSilent = silent;
         cellRequest = message;
         displays.cellStarted();
         String shownText = null;
+        Map<String, Object> reply = new LinkedHashMap<>();
         try {
             CellGuard.clearStop();
             Object[] result = runCell(request.getCode());
             output.flush();
             DisplayData shown = result == null ? null : displayData(result[0]);
-            if (shown != null) {
+            if (shown != null && !silent) {
                 env.publish(new PublishExecuteResult(count, shown));
             }
             shownText = shown == null ? null : String.valueOf(shown.getData(TEXT));
-            env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
-        } catch (CellError error) {
-            output.flush();
-            env.publish(new PublishError(error.name, error.value, error.traceback));
-            ErrorReply reply = new ErrorReply(error.name, error.value, error.traceback);
-            reply.setExecutionCount(count);
-            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+            reply.put("status", "ok");
+            reply.put("execution_count", count);
+            reply.put("user_expressions", userExpressions(request.getUserExpr()));
+            reply.put("payload", List.of());
         } catch (RuntimeException e) {
             output.flush();
-            CellError error = CellError.fromThrowable(e, "kernel error: ");
-            env.publish(new PublishError(error.name, error.value, error.traceback));
-            ErrorReply reply = new ErrorReply(error.name, error.value, error.traceback);
-            reply.setExecutionCount(count);
-            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+            CellError error = e instanceof CellError ? (CellError) e : CellError.fromThrowable(e, "kernel error: ");
+            if (!silent) {
+                env.publish(new PublishError(error.name, error.value, error.traceback));
+            }
+            failed[0] = true;
+            reply.put("status", "error");
+            reply.put("execution_count", count);
+            reply.put("ename", error.name);
+            reply.put("evalue", error.value);
+            reply.put("traceback", error.traceback);
+            reply.put("user_expressions", Map.of());
+            reply.put("payload", List.of());
         } finally {
             control.forgetValues();
             output.flush();
             cellEnv = null;
+            cellSilent = false;
             cellRequest = null;
-            if (request.shouldStoreHistory() && !request.isSilent()) {
+            if (counted) {
                 history.add(count, request.getCode(), shownText);
             }
         }
+        env.defer();
+        ProtocolMessages.reply(env, ExecuteReply.MESSAGE_TYPE, reply);
+    }
+
+    /**
+     * The user_expressions of an execute_request, each evaluated in the notebook's shell after the
+     * cell: {@code {status: ok, data, metadata}} or {@code {status: error, ename, evalue, traceback}}.
+     * What an expression prints is not shown, and the temporary variable JShell makes for its value goes.
+     */
+    private Map<String, Object> userExpressions(Map<String, String> expressions) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (expressions == null || expressions.isEmpty()) {
+            return values;
+        }
+        JShell jshell = shell.join();
+        boolean wasSilent = cellSilent;
+        cellSilent = true;
+        try {
+            for (Map.Entry<String, String> expression : expressions.entrySet()) {
+                java.util.Set<jdk.jshell.Snippet> before = jshell.snippets().collect(Collectors.toSet());
+                Map<String, Object> value = new LinkedHashMap<>();
+                try {
+                    Object[] result = javaCells.eval(jshell, expression.getValue(), 0);
+                    output.flush();
+                    if (result == null) {
+                        throw new CellError(
+                                "NotAnExpression",
+                                "a user expression must be a Java expression with a value, but got: "
+                                        + expression.getValue(),
+                                List.of("NotAnExpression: " + expression.getValue()));
+                    }
+                    value.put("status", "ok");
+                    value.put("data", Rendering.render(result[0]));
+                    value.put("metadata", Map.of());
+                } catch (RuntimeException e) {
+                    CellError error = e instanceof CellError ? (CellError) e : CellError.fromThrowable(e, "");
+                    value.put("status", "error");
+                    value.put("ename", error.name);
+                    value.put("evalue", error.value);
+                    value.put("traceback", error.traceback);
+                } finally {
+                    control.forgetValues();
+                    jshell.snippets()
+                            .filter(s -> !before.contains(s))
+                            .filter(s -> s.subKind() == jdk.jshell.Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                                    || s.kind() == jdk.jshell.Snippet.Kind.EXPRESSION)
+                            .toList()
+                            .forEach(jshell::drop);
+                }
+                values.put(expression.getKey(), value);
+            }
+        } finally {
+            output.flush();
+            cellSilent = wasSilent;
+        }
+        return values;
+    }
+
+    /**
+     * After a cell failed: answers every execute_request already waiting on the shell socket with status
+     * {@code aborted}, without running it, as ipykernel does (Run All stops at the first error). Other
+     * requests that wait there (completion, inspection, ...) are handled as usual, in order.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void abortQueuedExecutions(ShellReplyEnvironment env) {
+        JupyterSocket socket = env.getShell();
+        if (!(socket instanceof ShellChannel) || connection == null) {
+            return;
+        }
+        while ((socket.getEvents() & org.zeromq.ZMQ.Poller.POLLIN) != 0) {
+            Message<?> next = socket.readMessage();
+            if (next == null) {
+                return;
+            }
+            ShellReplyEnvironment nextEnv = connection.prepareReplyEnv((ShellChannel) socket, next);
+            MessageType<?> type = next.getHeader().getType();
+            if (type == MessageType.EXECUTE_REQUEST) {
+                nextEnv.setStatusBusy();
+                nextEnv.reply(new Message<>(
+                        next,
+                        (MessageType) ExecuteReply.MESSAGE_TYPE,
+                        Map.of("status", "aborted"),
+                        null,
+                        Map.of("status", "aborted")));
+                nextEnv.setStatusIdle();
+                continue;
+            }
+            ShellHandler handler = connection.getHandler((MessageType) type);
+            if (handler == null) {
+                continue;
+            }
+            try {
+                handler.handle(nextEnv, next);
+            } finally {
+                nextEnv.resolveDeferrals();
+            }
+        }
+    }
+
+    /** kernel_info_reply with its status and the help links (the base library's reply has no status). */
+    private void handleKernelInfo(
+            ShellReplyEnvironment env, Message<org.dflib.jjava.jupyter.messages.request.KernelInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.defer(this::startInBackground);
+        if (!started.get()) {
+            log(
+                    "first kernel_info reply %.2f s after the JVM started",
+                    (System.currentTimeMillis()
+                                    - java.lang.management.ManagementFactory.getRuntimeMXBean()
+                                            .getStartTime())
+                            / 1e3);
+        }
+        Map<String, Object> language = new LinkedHashMap<>();
+        language.put("name", languageInfo.getName());
+        language.put("version", languageInfo.getVersion());
+        language.put("mimetype", languageInfo.getMimetype());
+        language.put("file_extension", languageInfo.getFileExtension());
+        language.put("pygments_lexer", languageInfo.getPygmentsLexer());
+        language.put("codemirror_mode", languageInfo.getCodemirrorMode());
+        language.put("nbconvert_exporter", languageInfo.getNbconvertExporter());
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("status", "ok");
+        reply.put("protocol_version", PROTOCOL_VERSION);
+        reply.put("implementation", name);
+        reply.put("implementation_version", version);
+        reply.put("language_info", language);
+        reply.put("banner", getBanner());
+        reply.put("help_links", HelpLinks.forThisKernel(System.getenv()));
+        env.defer();
+        ProtocolMessages.reply(env, org.dflib.jjava.jupyter.messages.reply.KernelInfoReply.MESSAGE_TYPE, reply);
+    }
+
+    /** comm_info_reply: the open comms (of one target, when asked) and the status. */
+    private void handleCommInfo(
+            ShellReplyEnvironment env, Message<org.dflib.jjava.jupyter.messages.request.CommInfoRequest> message) {
+        env.setBusyDeferIdle();
+        String target =
+                message.getContent() == null ? null : message.getContent().getTargetName();
+        Map<String, Object> comms = new LinkedHashMap<>();
+        for (org.dflib.jjava.jupyter.kernel.comm.Comm comm : commManager) {
+            if (target == null || target.equals(comm.getTargetName())) {
+                comms.put(comm.getID(), Map.of("target_name", comm.getTargetName()));
+            }
+        }
+        env.defer();
+        ProtocolMessages.reply(
+                env,
+                org.dflib.jjava.jupyter.messages.reply.CommInfoReply.MESSAGE_TYPE,
+                Map.of("status", "ok", "comms", comms));
+    }
+
+    /** is_complete_reply from {@link CodeCompleteness}: complete, incomplete with an indent, or invalid. */
+    private void handleIsComplete(
+            ShellReplyEnvironment env, Message<org.dflib.jjava.jupyter.messages.request.IsCompleteRequest> message) {
+        env.setBusyDeferIdle();
+        CodeCompleteness.Answer answer = CodeCompleteness.of(
+                shell.join().sourceCodeAnalysis(), message.getContent().getCode());
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("status", answer.status());
+        if (answer.indent() != null) {
+            reply.put("indent", answer.indent());
+        }
+        env.defer();
+        ProtocolMessages.reply(env, org.dflib.jjava.jupyter.messages.reply.IsCompleteReply.MESSAGE_TYPE, reply);
+    }
+
+    /** shutdown_reply with status and restart, then the connection closes. */
+    private void handleShutdown(
+            ShellReplyEnvironment env, Message<org.dflib.jjava.jupyter.messages.request.ShutdownRequest> message) {
+        boolean restart = message.getContent().isRestart();
+        env.setBusyDeferIdle();
+        env.defer();
+        ProtocolMessages.reply(
+                env,
+                org.dflib.jjava.jupyter.messages.reply.ShutdownReply.MESSAGE_TYPE,
+                Map.of("status", "ok", "restart", restart));
+        onShutdown(restart);
+        env.resolveDeferrals();
+        env.markForShutdown();
+    }
+
+    /** interrupt_reply with its status, after the running cell was asked to stop. */
+    private void handleInterrupt(
+            ShellReplyEnvironment env, Message<org.dflib.jjava.jupyter.messages.request.InterruptRequest> message) {
+        env.setBusyDeferIdle();
+        env.defer();
+        ProtocolMessages.reply(
+                env, org.dflib.jjava.jupyter.messages.reply.InterruptReply.MESSAGE_TYPE, Map.of("status", "ok"));
+        interrupt();
+    }
+
+    /** usage_reply (control channel): the kernel's memory and CPU, as {@link KernelUsage} measures them. */
+    private void handleUsage(ShellReplyEnvironment env, Message<Object> message) {
+        env.setBusyDeferIdle();
+        Map<String, Object> reply = usage.measure();
+        env.defer();
+        ProtocolMessages.reply(env, ProtocolMessages.USAGE_REPLY, reply);
     }
 
     private void publishStream(CellOutput.Stream stream, String text) {
@@ -237,6 +479,9 @@ public final class LabKernel extends BaseKernel {
         if (env == null) {
             kernelErr.print(text); // printed by a thread outside any cell: keep it in the kernel log
             return;
+        }
+        if (cellSilent) {
+            return; // a silent execution broadcasts nothing
         }
         env.publish(new PublishStream(
                 stream == CellOutput.Stream.OUT ? PublishStream.StreamType.OUT : PublishStream.StreamType.ERR, text));
@@ -263,6 +508,9 @@ public final class LabKernel extends BaseKernel {
         if (env == null) {
             return false;
         }
+        if (cellSilent) {
+            return true; // a silent execution broadcasts nothing
+        }
         output.flush();
         env.publish(content);
         return true;
@@ -282,22 +530,6 @@ public final class LabKernel extends BaseKernel {
         MessageType<Object> type = (MessageType) HistoryReply.MESSAGE_TYPE;
         Object content = SessionHistory.replyContent(history.answer(message.getContent()));
         env.reply(new Message<>(env.getContext(), type, content));
-    }
-
-    /** Replies first, then starts JShell: the reply is what Jupyter waits for to call the kernel ready. */
-    @Override
-    protected void handleKernelInfoRequest(
-            ShellReplyEnvironment env, Message<org.dflib.jjava.jupyter.messages.request.KernelInfoRequest> message) {
-        super.handleKernelInfoRequest(env, message);
-        env.defer(this::startInBackground);
-        if (!started.get()) {
-            log(
-                    "first kernel_info reply %.2f s after the JVM started",
-                    (System.currentTimeMillis()
-                                    - java.lang.management.ManagementFactory.getRuntimeMXBean()
-                                            .getStartTime())
-                            / 1e3);
-        }
     }
 
     /** Start-up timings for the kernel log, when {@code LSTMLAB_KERNEL_LOG} is set. */
@@ -341,7 +573,16 @@ public final class LabKernel extends BaseKernel {
         String[] lines = code.split("\n", -1);
         for (int n = 0; n < lines.length; n++) {
             Matcher lineMagic = LINE_MAGIC.matcher(lines[n]);
-            if (lineMagic.matches() && !lines[n].trim().startsWith("%%")) {
+            Matcher command = ShellCommands.COMMAND.matcher(lines[n]);
+            if (command.matches()) { // JShell's /vars, /list, ...: like a line magic
+                if (!java.toString().isBlank()) {
+                    java(java.toString(), javaStartLine);
+                }
+                java.setLength(0);
+                javaStartLine = n + 1;
+                ShellCommands.run(shell.join(), startupSnippets, command.group(1), command.group(2));
+                last = null;
+            } else if (lineMagic.matches() && !lines[n].trim().startsWith("%%")) {
                 if (!java.toString().isBlank()) {
                     java(java.toString(), javaStartLine);
                 }
@@ -391,7 +632,14 @@ public final class LabKernel extends BaseKernel {
                 }
             }
             case "maven" -> addMavenArtifacts(args);
-            case "lsmagic" -> System.out.println("Line magics: %classpath %jars %maven %lsmagic\nCell magics: %%time");
+            case "load" -> ShellCommands.load(args, this::runCell);
+            case "vars", "methods", "types", "imports", "list", "drop", "reset" ->
+                ShellCommands.run(shell.join(), startupSnippets, name, args);
+            case "lsmagic" ->
+                System.out.println("Line magics: %classpath %jars %maven %load %lsmagic "
+                        + ShellCommands.NAMES.stream().map(c -> "%" + c).collect(Collectors.joining(" "))
+                        + "\nCell magics: %%time\nJShell commands: "
+                        + ShellCommands.NAMES.stream().map(c -> "/" + c).collect(Collectors.joining(" ")));
             default ->
                 throw new CellError(
                         "UndefinedMagic",

@@ -28,6 +28,10 @@ public final class Edition {
 
     private static final String PACKAGE_DIR = "org/lstmlab/exercises/";
 
+    /** A jar of native libraries for one platform, as JavaCPP names them: {@code nd4j-native-1.0.0-M2.1-linux-x86_64.jar}. */
+    static final java.util.regex.Pattern NATIVE_JAR = java.util.regex.Pattern.compile(
+            ".*-(android|ios|linux|macosx|windows)-(arm|arm64|armhf|ppc64le|x86|x86_64|mips64el|riscv64)(-\\w+)?\\.jar");
+
     private Edition() {}
 
     /**
@@ -94,11 +98,23 @@ public final class Edition {
                 continue;
             }
             String name = Path.of(entry.trim()).getFileName().toString();
+            if (NATIVE_JAR.matcher(name).matches()) {
+                continue; // this build's natives: an edition carries its own, per platform, in lib/natives
+            }
             if (!Files.isRegularFile(lib.resolve(name))) {
                 throw new IllegalStateException(
                         "the sandbox needs " + name + ", but " + lib + " does not hold it (stage_library copies them)");
             }
             sandbox.add(name);
+        }
+        Path natives = lib.resolve("natives");
+        if (Files.isDirectory(natives)) { // every platform's: JavaCPP loads only the running machine's
+            try (Stream<Path> walk = Files.walk(natives)) {
+                walk.filter(p -> p.toString().endsWith(".jar"))
+                        .map(p -> lib.relativize(p).toString().replace('\\', '/'))
+                        .sorted()
+                        .forEach(sandbox::add);
+            }
         }
         Files.writeString(
                 lib.resolve("sandbox-classpath.txt"),
