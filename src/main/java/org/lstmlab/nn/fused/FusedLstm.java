@@ -40,7 +40,7 @@ public final class FusedLstm implements RecurrentLayer {
     /** W and b in the stacked layout the GEMMs read. */
     private final StackedWeights weights;
 
-    private Workspace workspace;
+    private Workspace<LstmGrads> workspace;
 
     /**
      * @param params the course parameters; pass them through {@link #stacked(LstmParams)} once to skip the
@@ -135,14 +135,14 @@ public final class FusedLstm implements RecurrentLayer {
         Shapes.requireSteps("x", xs);
         Shapes.requireType("x", xs, type);
         weights.refresh();
-        Workspace ws = workspace(Math.toIntExact(xs.size(0)), Math.toIntExact(xs.size(1)));
+        Workspace<LstmGrads> ws = workspace(Math.toIntExact(xs.size(0)), Math.toIntExact(xs.size(1)));
         ws.generation++;
-        return ws.forward(
-                this,
+        INDArray hs = ws.forward(
                 weights,
                 NativeBuffer.dense(xs),
                 h0 == null ? null : NativeBuffer.dense(h0),
                 c0 == null ? null : NativeBuffer.dense(c0));
+        return new Pass(this, ws, hs);
     }
 
     /**
@@ -159,74 +159,34 @@ public final class FusedLstm implements RecurrentLayer {
 
     /** With {@code inputs} false only ∂L/∂θ is computed (the training loop's case): no ∂L/∂x_t GEMM, no ∂L/∂h_0, ∂L/∂C_0. */
     private LstmGrads backward(Pass run, INDArray dHs, boolean inputs) {
-        if (run == null || run.owner != this) {
+        if (run == null)
             throw new IllegalArgumentException("run must come from this FusedLstm's run or forwardSequence");
-        }
-        if (run.released) {
-            throw new IllegalStateException(
-                    "this pass was released (Pass.release): run the sequence again before backwardSequence");
-        }
-        Workspace ws = run.workspace;
-        if (ws != workspace || ws.generation != run.generation) {
-            throw new IllegalStateException("this pass was overwritten by a later run of the same FusedLstm "
-                    + "(it reuses its workspace): call backwardSequence before the next run");
-        }
+        run.latestRunOf(this, workspace, "FusedLstm");
+        Workspace<LstmGrads> ws = workspace;
         Shapes.require("∂L/∂h", "[B, T, H]", dHs, ws.batch, ws.steps, hidden);
         Shapes.requireType("∂L/∂h", dHs, type);
         return ws.backward(weights, NativeBuffer.dense(dHs), inputs);
     }
 
-    /** What a fused forward run leaves for the backward pass. */
-    public static final class Pass implements RecurrentLayer.SequencePass {
-        private final FusedLstm owner;
-        private final Workspace workspace;
-        private final long generation;
-        private final INDArray hs;
+    /** What a fused forward run leaves for the backward pass: see {@link FusedPass}. */
+    public static final class Pass extends FusedPass {
         private INDArray cs;
-        private boolean released;
 
-        Pass(FusedLstm owner, Workspace workspace, INDArray hs) {
-            this.owner = owner;
-            this.workspace = workspace;
-            this.generation = workspace.generation;
-            this.hs = hs;
+        Pass(FusedLstm owner, Workspace<LstmGrads> workspace, INDArray hs) {
+            super(owner, workspace, hs);
         }
 
-        /** h_1 … h_T, {@code [B, T, H]}. */
+        /** Also frees C_1 … C_T when {@link #cs()} made them. */
         @Override
-        public INDArray hs() {
-            requireNotReleased("hs()");
-            return hs;
-        }
-
-        /**
-         * Gives h_1 … h_T back to the layer, whose next run writes its own h_1 … h_T into the same array (no
-         * allocation, no fresh memory), and frees C_1 … C_T when {@link #cs()} made them: see
-         * {@link SequencePass#release()}. An {@code hs()} kept past this call would change under you.
-         */
-        @Override
-        public void release() {
-            if (released) return;
-            released = true;
-            if (owner.workspace == workspace && workspace.spareHs == null) {
-                workspace.spareHs = hs;
-            } else if (hs.closeable()) {
-                hs.close();
-            }
+        void releaseMore() {
             if (cs != null && cs.closeable()) cs.close();
-        }
-
-        private void requireNotReleased(String what) {
-            if (released) {
-                throw new IllegalStateException("this pass was released (Pass.release): " + what
-                        + " is no longer available; keep the pass until you are done with its arrays");
-            }
         }
 
         /**
          * C_1 … C_T, {@code [B, T, H]}, copied out of the workspace on first call (training never asks), so
          * before the next run of the same layer.
          */
+        @SuppressWarnings("unchecked")
         public INDArray cs() {
             requireNotReleased("cs()");
             if (cs == null) {
@@ -234,20 +194,16 @@ public final class FusedLstm implements RecurrentLayer {
                     throw new IllegalStateException("this pass was overwritten by a later run of the same FusedLstm "
                             + "(it reuses its workspace): read cs() before the next run");
                 }
-                cs = workspace.cellStates();
+                cs = LstmWorkspace.cellStates((Workspace<LstmGrads>) workspace);
             }
             return cs;
         }
-
-        /** T. */
-        public int length() {
-            return (int) hs.size(1);
-        }
     }
 
-    private Workspace workspace(int batch, int steps) {
+    private Workspace<LstmGrads> workspace(int batch, int steps) {
         if (workspace == null || workspace.batch != batch || workspace.steps != steps) {
-            workspace = Workspace.of(batch, steps, hidden, input, type);
+            if (workspace != null) workspace.retired = true;
+            workspace = LstmWorkspace.of(batch, steps, hidden, input, type);
         }
         return workspace;
     }
