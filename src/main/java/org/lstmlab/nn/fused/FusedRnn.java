@@ -1,11 +1,9 @@
 package org.lstmlab.nn.fused;
 
 import java.util.Map;
-import org.lstmlab.nn.RecurrentLayer;
 import org.lstmlab.nn.RnnGrads;
 import org.lstmlab.nn.RnnParams;
 import org.lstmlab.nn.Shapes;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -28,51 +26,27 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * layer; otherwise every run first copies its current values. Not thread-safe; a {@link Pass} stays valid
  * until the next run on the same layer, and a caller done with it says so with {@link Pass#release()}.
  */
-public final class FusedRnn implements RecurrentLayer {
+public final class FusedRnn extends FusedLayer<RnnGrads> {
     private final RnnParams params;
-    private final int hidden;
-    private final int input;
-    private final DataType type;
-    /** W_h and b_h as the GEMMs read them. */
-    private final StackedWeights weights;
-
-    private Workspace<RnnGrads> workspace;
 
     /** @param params the course parameters, read in place when W_h is dense and of its own */
     public FusedRnn(RnnParams params) {
-        if (params == null) throw new IllegalArgumentException("params must be RnnParams but is null");
+        super(
+                "FusedRnn",
+                requireParams(params).hiddenSize(),
+                params.inputSize(),
+                requireComputable("RNN", params.dataType()),
+                new StackedWeights(params, params.dataType()));
         this.params = params;
-        this.hidden = params.hiddenSize();
-        this.input = params.inputSize();
-        this.type = params.dataType();
-        if (type != DataType.DOUBLE && type != DataType.FLOAT) {
-            throw new IllegalArgumentException("the fused RNN computes in DOUBLE or FLOAT, the parameters are " + type);
-        }
-        this.weights = new StackedWeights(params, type);
+    }
+
+    private static RnnParams requireParams(RnnParams params) {
+        if (params == null) throw new IllegalArgumentException("params must be RnnParams but is null");
+        return params;
     }
 
     public RnnParams params() {
         return params;
-    }
-
-    /** Whether the GEMMs read the caller's W_h in place. */
-    public boolean sharesStorage() {
-        return weights.shared;
-    }
-
-    @Override
-    public int inputSize() {
-        return input;
-    }
-
-    @Override
-    public int hiddenSize() {
-        return hidden;
-    }
-
-    @Override
-    public DataType dataType() {
-        return type;
     }
 
     @Override
@@ -88,11 +62,7 @@ public final class FusedRnn implements RecurrentLayer {
 
     @Override
     public Map<String, INDArray> parameterGradients(SequencePass pass, INDArray dHs) {
-        if (!(pass instanceof Pass run)) {
-            throw new IllegalArgumentException("pass must come from FusedRnn.run but is "
-                    + (pass == null ? "null" : pass.getClass().getSimpleName()));
-        }
-        return backward(run, dHs, false).params().named();
+        return runBackward(requirePass(pass, Pass.class), dHs, false).params().named();
     }
 
     /**
@@ -111,14 +81,8 @@ public final class FusedRnn implements RecurrentLayer {
 
     /** The forward pass; a null h_0 means zeros. */
     private Pass forward(INDArray xs, INDArray h0) {
-        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, input);
-        Shapes.requireSteps("x", xs);
-        Shapes.requireType("x", xs, type);
-        weights.refresh();
-        Workspace<RnnGrads> ws = workspace(Math.toIntExact(xs.size(0)), Math.toIntExact(xs.size(1)));
-        ws.generation++;
-        INDArray hs = ws.forward(weights, NativeBuffer.dense(xs), h0 == null ? null : NativeBuffer.dense(h0), null);
-        return new Pass(this, ws, hs);
+        INDArray hs = runForward(xs, h0, null);
+        return new Pass(this, workspace, hs);
     }
 
     /**
@@ -129,17 +93,7 @@ public final class FusedRnn implements RecurrentLayer {
      * @return ∂L/∂W_h and ∂L/∂b_h summed over all steps, ∂L/∂x_t and ∂L/∂h_0
      */
     public RnnGrads backwardSequence(Pass run, INDArray dHs) {
-        return backward(run, dHs, true);
-    }
-
-    /** With {@code inputs} false only ∂L/∂θ is computed (the training loop's case): no ∂L/∂x_t GEMM, no ∂L/∂h_0. */
-    private RnnGrads backward(Pass run, INDArray dHs, boolean inputs) {
-        if (run == null)
-            throw new IllegalArgumentException("run must come from this FusedRnn's run or forwardSequence");
-        run.latestRunOf(this, workspace, "FusedRnn");
-        Shapes.require("∂L/∂h", "[B, T, H]", dHs, workspace.batch, workspace.steps, hidden);
-        Shapes.requireType("∂L/∂h", dHs, type);
-        return workspace.backward(weights, NativeBuffer.dense(dHs), inputs);
+        return runBackward(run, dHs, true);
     }
 
     /** What a fused RNN run leaves for the backward pass: see {@link FusedPass}. */
@@ -149,11 +103,8 @@ public final class FusedRnn implements RecurrentLayer {
         }
     }
 
-    private Workspace<RnnGrads> workspace(int batch, int steps) {
-        if (workspace == null || workspace.batch != batch || workspace.steps != steps) {
-            if (workspace != null) workspace.retired = true;
-            workspace = RnnWorkspace.of(batch, steps, hidden, input, type);
-        }
-        return workspace;
+    @Override
+    Workspace<RnnGrads> newWorkspace(int batch, int steps) {
+        return RnnWorkspace.of(batch, steps, hidden, input, type);
     }
 }
