@@ -69,36 +69,20 @@ public final class BenchMain {
             return;
         }
         String loadBefore = load();
-        ChainedOptionsBuilder opts = new OptionsBuilder()
+        ChainedOptionsBuilder opts = timed(new OptionsBuilder(), sizes, impls, quick)
                 .include(LstmBenchmark.class.getSimpleName())
                 .include(GemmBenchmark.class.getSimpleName())
-                .include(GemmPeakBenchmark.class.getSimpleName())
-                .param("size", sizes.toArray(String[]::new))
-                .param("impl", impls.toArray(String[]::new))
-                .forks(1)
-                .warmupIterations(quick ? 2 : 3)
-                .warmupTime(TimeValue.milliseconds(quick ? 200 : 500))
-                .measurementIterations(quick ? 3 : 5)
-                .measurementTime(TimeValue.milliseconds(quick ? 300 : 600))
-                .shouldFailOnError(true);
+                .include(GemmPeakBenchmark.class.getSimpleName());
         if (impls.contains("fused")) opts.include(FusedGemmsBenchmark.class.getSimpleName());
         Collection<RunResult> results = new ArrayList<>(new Runner(opts.build()).run());
         List<String> rnnImpls = impls.stream()
                 .filter(i -> i.equals("readable") || i.equals("fused"))
                 .toList();
         if (rnn && !rnnImpls.isEmpty()) {
-            results.addAll(new Runner(new OptionsBuilder()
-                            .include(RnnBenchmark.class.getSimpleName())
-                            .param("size", sizes.toArray(String[]::new))
-                            .param("impl", rnnImpls.toArray(String[]::new))
-                            .forks(1)
-                            .warmupIterations(quick ? 2 : 3)
-                            .warmupTime(TimeValue.milliseconds(quick ? 200 : 500))
-                            .measurementIterations(quick ? 3 : 5)
-                            .measurementTime(TimeValue.milliseconds(quick ? 300 : 600))
-                            .shouldFailOnError(true)
-                            .build())
-                    .run());
+            // a run of its own: the RNN has no DL4J contender for the impl parameter
+            ChainedOptionsBuilder rnnOpts =
+                    timed(new OptionsBuilder(), sizes, rnnImpls, quick).include(RnnBenchmark.class.getSimpleName());
+            results.addAll(new Runner(rnnOpts.build()).run());
         }
         Map<String, Timing> times = new HashMap<>();
         for (RunResult r : results) {
@@ -124,6 +108,19 @@ public final class BenchMain {
         }
         String loadAfter = load();
         print(sizes, threads, times, torchInfo, python != null, loadBefore, loadAfter);
+    }
+
+    /** The sizes, implementations, one fork, and the warm-up and measurement every timed run uses. */
+    private static ChainedOptionsBuilder timed(
+            ChainedOptionsBuilder opts, List<String> sizes, List<String> impls, boolean quick) {
+        return opts.param("size", sizes.toArray(String[]::new))
+                .param("impl", impls.toArray(String[]::new))
+                .forks(1)
+                .warmupIterations(quick ? 2 : 3)
+                .warmupTime(TimeValue.milliseconds(quick ? 200 : 500))
+                .measurementIterations(quick ? 3 : 5)
+                .measurementTime(TimeValue.milliseconds(quick ? 300 : 600))
+                .shouldFailOnError(true);
     }
 
     /**
