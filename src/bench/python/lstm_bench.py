@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""PyTorch side of ./lab bench: one nn.LSTM layer, loss = sum of all outputs, the same sizes as the JMH
-benchmark. Prints one line per case:  RESULT size dtype pass median min max p90 samples  (milliseconds)."""
+"""PyTorch side of ./lab bench: one nn.LSTM layer (and with --rnn one nn.RNN layer), loss = sum of all
+outputs, the same sizes as the JMH benchmark. Prints one line per case:  RESULT size dtype pass median min max p90 samples  (milliseconds)."""
 import argparse
 import statistics
 import time
@@ -46,6 +46,7 @@ def main():
     ap.add_argument("--sizes", default="tiny,course")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--rnn", action="store_true", help="also one nn.RNN layer (tanh), fwd+bwd")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(42)
@@ -67,6 +68,15 @@ def main():
             for pass_name, fn in (("forward", forward), ("forwardBackward", forward_backward)):
                 med, lo, hi, p90, n = measure(fn, seconds, warmup)
                 print(f"RESULT {size} {name} {pass_name} {med:.6f} {lo:.6f} {hi:.6f} {p90:.6f} {n}", flush=True)
+            if a.rnn:
+                rnn = torch.nn.RNN(x, h, nonlinearity="tanh", batch_first=True).to(dtype)
+
+                def rnn_forward_backward():
+                    rnn.zero_grad(set_to_none=True)
+                    rnn(xs)[0].sum().backward()
+
+                med, lo, hi, p90, n = measure(rnn_forward_backward, seconds, warmup)
+                print(f"RESULT {size} {name} rnnForwardBackward {med:.6f} {lo:.6f} {hi:.6f} {p90:.6f} {n}", flush=True)
     peaks = []
     for name, dtype in DTYPES.items():
         n = 1024  # as GemmPeakBenchmark

@@ -44,6 +44,7 @@ public final class BenchMain {
         String threads = "1";
         boolean quick = false;
         boolean profile = false;
+        boolean rnn = false;
         String python = null;
         String script = "src/bench/python/lstm_bench.py";
         for (int k = 0; k < args.length; k++) {
@@ -53,12 +54,13 @@ public final class BenchMain {
                 case "--threads" -> threads = args[++k];
                 case "--quick" -> quick = true;
                 case "--profile" -> profile = true;
+                case "--rnn" -> rnn = true;
                 case "--pytorch" -> python = args[++k];
                 case "--script" -> script = args[++k];
                 default ->
                     throw new IllegalArgumentException(
                             "unknown option " + args[k]
-                                    + "; options: --sizes tiny,course,larger --impls readable,fused,dl4j --threads N --quick --profile --pytorch PYTHON");
+                                    + "; options: --sizes tiny,course,larger --impls readable,fused,dl4j --threads N --quick --profile --rnn --pytorch PYTHON");
             }
         }
         for (String s : sizes) Sizes.valueOf(s);
@@ -67,11 +69,51 @@ public final class BenchMain {
             return;
         }
         String loadBefore = load();
-        ChainedOptionsBuilder opts = new OptionsBuilder()
+        ChainedOptionsBuilder opts = timed(new OptionsBuilder(), sizes, impls, quick)
                 .include(LstmBenchmark.class.getSimpleName())
                 .include(GemmBenchmark.class.getSimpleName())
-                .include(GemmPeakBenchmark.class.getSimpleName())
-                .param("size", sizes.toArray(String[]::new))
+                .include(GemmPeakBenchmark.class.getSimpleName());
+        if (impls.contains("fused")) opts.include(FusedGemmsBenchmark.class.getSimpleName());
+        Collection<RunResult> results = new ArrayList<>(new Runner(opts.build()).run());
+        List<String> rnnImpls = impls.stream()
+                .filter(i -> i.equals("readable") || i.equals("fused"))
+                .toList();
+        if (rnn && !rnnImpls.isEmpty()) {
+            // a run of its own: the RNN has no DL4J contender for the impl parameter
+            ChainedOptionsBuilder rnnOpts =
+                    timed(new OptionsBuilder(), sizes, rnnImpls, quick).include(RnnBenchmark.class.getSimpleName());
+            results.addAll(new Runner(rnnOpts.build()).run());
+        }
+        Map<String, Timing> times = new HashMap<>();
+        for (RunResult r : results) {
+            var p = r.getParams();
+            String bench = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.') + 1);
+            String key = p.getBenchmark().contains("RnnBenchmark")
+                    ? "rnn " + p.getParam("impl") + " " + p.getParam("size") + " " + p.getParam("dtype")
+                    : p.getBenchmark().contains("FusedGemms")
+                            ? "fused gemms " + p.getParam("size") + " " + p.getParam("dtype")
+                            : p.getBenchmark().contains("GemmPeak")
+                                    ? "gemm peak " + p.getParam("dtype")
+                                    : p.getBenchmark().contains("Gemm")
+                                            ? "gemm " + p.getParam("size") + " " + p.getParam("dtype") + " "
+                                                    + p.getParam("shape")
+                                            : p.getParam("impl") + " " + p.getParam("size") + " " + p.getParam("dtype")
+                                                    + " " + bench;
+            Statistics st = r.getPrimaryResult().getStatistics();
+            times.put(key, new Timing(st.getPercentile(50), st.getMin(), st.getMax(), st.getPercentile(90), st.getN()));
+        }
+        List<String> torchInfo = new ArrayList<>();
+        if (python != null) {
+            runPyTorch(python, script, sizes, threads, quick, rnn, times, torchInfo);
+        }
+        String loadAfter = load();
+        print(sizes, threads, times, torchInfo, python != null, loadBefore, loadAfter);
+    }
+
+    /** The sizes, implementations, one fork, and the warm-up and measurement every timed run uses. */
+    private static ChainedOptionsBuilder timed(
+            ChainedOptionsBuilder opts, List<String> sizes, List<String> impls, boolean quick) {
+        return opts.param("size", sizes.toArray(String[]::new))
                 .param("impl", impls.toArray(String[]::new))
                 .forks(1)
                 .warmupIterations(quick ? 2 : 3)
@@ -79,30 +121,6 @@ public final class BenchMain {
                 .measurementIterations(quick ? 3 : 5)
                 .measurementTime(TimeValue.milliseconds(quick ? 300 : 600))
                 .shouldFailOnError(true);
-        if (impls.contains("fused")) opts.include(FusedGemmsBenchmark.class.getSimpleName());
-        Collection<RunResult> results = new Runner(opts.build()).run();
-        Map<String, Timing> times = new HashMap<>();
-        for (RunResult r : results) {
-            var p = r.getParams();
-            String bench = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.') + 1);
-            String key = p.getBenchmark().contains("FusedGemms")
-                    ? "fused gemms " + p.getParam("size") + " " + p.getParam("dtype")
-                    : p.getBenchmark().contains("GemmPeak")
-                            ? "gemm peak " + p.getParam("dtype")
-                            : p.getBenchmark().contains("Gemm")
-                                    ? "gemm " + p.getParam("size") + " " + p.getParam("dtype") + " "
-                                            + p.getParam("shape")
-                                    : p.getParam("impl") + " " + p.getParam("size") + " " + p.getParam("dtype") + " "
-                                            + bench;
-            Statistics st = r.getPrimaryResult().getStatistics();
-            times.put(key, new Timing(st.getPercentile(50), st.getMin(), st.getMax(), st.getPercentile(90), st.getN()));
-        }
-        List<String> torchInfo = new ArrayList<>();
-        if (python != null) {
-            runPyTorch(python, script, sizes, threads, quick, times, torchInfo);
-        }
-        String loadAfter = load();
-        print(sizes, threads, times, torchInfo, python != null, loadBefore, loadAfter);
     }
 
     /**
@@ -135,11 +153,13 @@ public final class BenchMain {
             List<String> sizes,
             String threads,
             boolean quick,
+            boolean rnn,
             Map<String, Timing> times,
             List<String> info)
             throws IOException, InterruptedException {
         var cmd = new ArrayList<>(List.of(python, script, "--sizes", String.join(",", sizes), "--threads", threads));
         if (quick) cmd.add("--quick");
+        if (rnn) cmd.add("--rnn");
         System.err.println("# PyTorch: " + String.join(" ", cmd));
         Process proc = new ProcessBuilder(cmd)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -267,6 +287,7 @@ public final class BenchMain {
                 }
             }
         }
+        rnnTable(out, sizes, t);
         out.append("\nSizes: ");
         for (String size : sizes) out.append(Sizes.valueOf(size).label()).append("; ");
         out.append("GFLOP/s counts 2·B·T·(H+X)·4H per forward and 3× that per fwd+bwd for every implementation.\n");
@@ -283,6 +304,52 @@ public final class BenchMain {
                     .append(".\n");
         }
         System.out.println(out);
+    }
+
+    /** The RNN rows (./lab bench --rnn): one vanilla RNN layer, fwd+bwd, against PyTorch's nn.RNN and the FusedRnn. */
+    private static void rnnTable(StringBuilder out, List<String> sizes, Map<String, Timing> t) {
+        List<String> rows = new ArrayList<>();
+        for (String size : sizes) {
+            for (String dtype : List.of("float64", "float32")) {
+                Timing fused = t.get("rnn fused " + size + " " + dtype);
+                Timing torch = t.get("pytorch " + size + " " + dtype + " rnnForwardBackward");
+                for (String impl : List.of("readable", "fused", "pytorch")) {
+                    Timing time = impl.equals("pytorch") ? torch : t.get("rnn " + impl + " " + size + " " + dtype);
+                    if (time == null) continue;
+                    String name = switch (impl) {
+                        case "readable" -> "readable RnnCell";
+                        case "fused" -> "FusedRnn";
+                        default -> "PyTorch nn.RNN";
+                    };
+                    rows.add("| "
+                            + String.join(
+                                    " | ",
+                                    List.of(
+                                            size,
+                                            dtype,
+                                            "fwd+bwd",
+                                            name,
+                                            time.cell(),
+                                            ratio(time, torch),
+                                            ratio(time, fused)))
+                            + " |\n");
+                }
+            }
+        }
+        if (rows.isEmpty()) return;
+        out.append("\nOne vanilla RNN layer (h_t = tanh(W_h·[h_{t-1}, x_t] + b_h)), loss = sum of all outputs:\n\n");
+        row(
+                out,
+                List.of(
+                        "size",
+                        "dtype",
+                        "pass",
+                        "implementation",
+                        "ms: median (min–max, p90)",
+                        "÷ PyTorch",
+                        "÷ fused"));
+        row(out, List.of("---", "---", "---", "---", "---", "---", "---"));
+        for (String r : rows) out.append(r);
     }
 
     private static String label(String impl) {

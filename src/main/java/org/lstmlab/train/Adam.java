@@ -3,15 +3,15 @@ package org.lstmlab.train;
 import java.util.HashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Adam, Algorithm 1 of Kingma &amp; Ba (2015), "Adam: A Method for Stochastic Optimization", ICLR:
  * moving averages of the gradient and of its square, corrected for their start at zero.
  * The defaults are the paper's: α = 0.001, β1 = 0.9, β2 = 0.999, ε = 1e-8.
  *
- * <p>The moments are kept per parameter name, so one {@code Adam} serves one model.
+ * <p>The moments are kept per parameter name, so one {@code Adam} serves one model, in double precision
+ * (for FLOAT parameters too). A step is one loop over each parameter's memory (its values, its gradient and
+ * its moments side by side, the paper's lines in order), not a dozen ND4J calls per parameter.
  */
 public final class Adam implements Optimizer {
     /** The paper's default step size α. */
@@ -27,8 +27,12 @@ public final class Adam implements Optimizer {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
-    private final Map<String, INDArray> m = new HashMap<>();
-    private final Map<String, INDArray> v = new HashMap<>();
+    private final Map<String, double[]> m = new HashMap<>();
+    private final Map<String, double[]> v = new HashMap<>();
+    /** One parameter's values and its gradient, reused from step to step. */
+    private double[] theta = new double[0];
+
+    private double[] g = new double[0];
     private int t;
 
     /** Adam with the paper's defaults α = 0.001, β1 = 0.9, β2 = 0.999, ε = 1e-8. */
@@ -64,16 +68,24 @@ public final class Adam implements Optimizer {
         double correction1 = 1 - Math.pow(beta1, t); // 1 − β1^t
         double correction2 = 1 - Math.pow(beta2, t); // 1 − β2^t
         for (var e : parameters.entrySet()) {
-            INDArray theta = e.getValue();
-            INDArray g = gradients.get(e.getKey());
-            INDArray mt = m.computeIfAbsent(e.getKey(), k -> Nd4j.zerosLike(theta));
-            INDArray vt = v.computeIfAbsent(e.getKey(), k -> Nd4j.zerosLike(theta));
-            mt.muli(beta1).addi(g.mul(1 - beta1)); // m_t = β1·m_{t-1} + (1 − β1)·g_t
-            vt.muli(beta2).addi(g.mul(g).muli(1 - beta2)); // v_t = β2·v_{t-1} + (1 − β2)·g_t²
-            INDArray mHat = mt.div(correction1); // m̂_t = m_t / (1 − β1^t)
-            INDArray vHat = vt.div(correction2); // v̂_t = v_t / (1 − β2^t)
-            theta.subi(mHat.divi(Transforms.sqrt(vHat, false).addi(epsilon))
-                    .muli(learningRate)); // θ_t = θ_{t-1} − α·m̂_t / (√v̂_t + ε)
+            INDArray parameter = e.getValue();
+            int n = Math.toIntExact(parameter.length());
+            if (theta.length < n) {
+                theta = new double[n];
+                g = new double[n];
+            }
+            Flat.get(parameter, theta);
+            Flat.get(gradients.get(e.getKey()), g);
+            double[] mt = m.computeIfAbsent(e.getKey(), k -> new double[n]);
+            double[] vt = v.computeIfAbsent(e.getKey(), k -> new double[n]);
+            for (int k = 0; k < n; k++) {
+                mt[k] = mt[k] * beta1 + g[k] * (1 - beta1); // m_t = β1·m_{t-1} + (1 − β1)·g_t
+                vt[k] = vt[k] * beta2 + g[k] * g[k] * (1 - beta2); // v_t = β2·v_{t-1} + (1 − β2)·g_t²
+                double mHat = mt[k] / correction1; // m̂_t = m_t / (1 − β1^t)
+                double vHat = vt[k] / correction2; // v̂_t = v_t / (1 − β2^t)
+                theta[k] -= mHat / (Math.sqrt(vHat) + epsilon) * learningRate; // θ_t = θ_{t-1} − α·m̂_t / (√v̂_t + ε)
+            }
+            Flat.put(parameter, theta);
         }
     }
 

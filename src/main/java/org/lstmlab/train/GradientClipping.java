@@ -16,9 +16,13 @@ public final class GradientClipping {
     /** The global norm {@code ‖g‖ = √(Σ_θ Σ (∂L/∂θ)²)} over every array. */
     public static double globalNorm(Map<String, INDArray> gradients) {
         double sumOfSquares = 0;
+        double[] values = new double[0];
         for (INDArray g : gradients.values()) {
-            double n = g.norm2Number().doubleValue();
-            sumOfSquares += n * n;
+            // one bulk copy and a loop instead of an ND4J call per array
+            int n = Math.toIntExact(g.length());
+            if (values.length < n) values = new double[n];
+            Flat.get(g, values);
+            for (int k = 0; k < n; k++) sumOfSquares += values[k] * values[k];
         }
         return Math.sqrt(sumOfSquares);
     }
@@ -37,8 +41,15 @@ public final class GradientClipping {
         }
         double norm = globalNorm(gradients);
         if (Double.isFinite(norm) && norm > threshold) {
-            double scale = threshold / norm; // g ← g · threshold / ‖g‖
-            for (INDArray g : gradients.values()) g.muli(scale);
+            double scale = threshold / norm;
+            double[] values = new double[0];
+            for (INDArray g : gradients.values()) {
+                int n = Math.toIntExact(g.length());
+                if (values.length < n) values = new double[n];
+                Flat.get(g, values);
+                for (int k = 0; k < n; k++) values[k] *= scale; // g ← g · threshold / ‖g‖
+                Flat.put(g, values);
+            }
         }
         return norm;
     }

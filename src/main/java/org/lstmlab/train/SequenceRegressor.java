@@ -140,7 +140,9 @@ public final class SequenceRegressor {
 
     /**
      * The loss and its gradient with respect to every parameter: backward through the readout by
-     * hand, then through time by {@link RecurrentLayer#parameterGradients}.
+     * hand, then through time by {@link RecurrentLayer#parameterGradients}. The readout's forward and
+     * backward, the loss and ∂L/∂ŷ are a few loops over plain arrays (the readout is small: Y × H), not a
+     * dozen ND4J calls; held equal to those calls to 1e-12 in float64 by {@code LeanTrainingStepTest}.
      *
      * @param xs x_1 … x_T, {@code [B, T, X]}
      * @param ys targets, {@code [B, Y]} for {@link LossMode#LAST_STEP}, {@code [B, T, Y]} for {@link LossMode#EVERY_STEP}
@@ -148,36 +150,109 @@ public final class SequenceRegressor {
      */
     public LossAndGradients lossAndGradients(INDArray xs, INDArray ys, LossMode mode) {
         checkInputs(xs, ys, mode);
-        long batch = xs.size(0);
-        long steps = xs.size(1);
+        int batch = Math.toIntExact(xs.size(0));
+        int steps = Math.toIntExact(xs.size(1));
         int hidden = layer.hiddenSize();
+        int out = outputSize();
         RecurrentLayer.SequencePass pass = layer.run(xs);
-        INDArray hs = pass.hs(); // [B, T, H]
-        INDArray h = readoutInput(hs, mode); // [N, H], N = B or B·T
-        INDArray yHat = readout(h); // ŷ = h·W_yᵀ + b_y, [N, Y]
-        INDArray y = mode == LossMode.LAST_STEP ? ys : ys.reshape(batch * steps, outputSize()); // [N, Y]
-        INDArray e = yHat.sub(y); // ŷ − y, [N, Y]
-        double loss = e.mul(e).meanNumber().doubleValue(); // L = mean((ŷ − y)²)
-        INDArray dYHat = e.mul(2.0 / e.length()); // ∂L/∂ŷ = 2(ŷ − y)/(N·Y), [N, Y]
-        INDArray dWy = dYHat.transpose().mmul(h); // ∂L/∂W_y = ∂L/∂ŷᵀ·h, [Y, H]
-        INDArray dbY = dYHat.sum(0); // ∂L/∂b_y, [Y]
-        INDArray dh = dYHat.mmul(wY); // ∂L/∂h = ∂L/∂ŷ·W_y, [N, H]
-        INDArray dHs; // ∂L/∂h_t at every step, [B, T, H]
+        Scratch k = scratch(batch, steps, mode);
+        int rows = k.rows; // N = B or B·T
+        INDArray hs = pass.hs(); // h_1 … h_T, [B, T, H]
+        if (!Flat.isFlat(hs)) hs = hs.dup('c');
+        double[] h = k.h; // the hidden states the readout sees, [N, H]
         if (mode == LossMode.LAST_STEP) {
-            dHs = Nd4j.zeros(layer.dataType(), batch, steps, hidden);
-            dHs.get(NDArrayIndex.all(), NDArrayIndex.point(steps - 1), NDArrayIndex.all())
-                    .assign(dh);
+            for (int b = 0; b < batch; b++)
+                Flat.get(hs, (long) (b * steps + steps - 1) * hidden, h, b * hidden, hidden); // h_T
         } else {
-            dHs = dh.reshape(batch, steps, hidden);
+            Flat.get(hs, 0, h, 0, h.length); // row b·T + t holds h_t of example b, [B·T, H]
         }
-        Map<String, INDArray> grads = new LinkedHashMap<>(layer.parameterGradients(pass, dHs));
-        grads.put("W_y", dWy);
-        grads.put("b_y", dbY);
-        // this step's [B, T, H]-sized arrays go back to the allocator now, for the next step to reuse
-        pass.release();
-        free(h, yHat, e, dYHat, dh);
-        if (mode == LossMode.LAST_STEP) free(dHs); // (every step: dHs is dh's storage)
+        Flat.get(wY, k.wY);
+        Flat.get(bY, k.bY);
+        Flat.get(ys, k.y);
+        double[] e = k.e, w = k.wY;
+        double squares = 0;
+        for (int n = 0; n < rows; n++) {
+            for (int y = 0; y < out; y++) {
+                double yHat = 0;
+                for (int j = 0; j < hidden; j++) yHat += h[n * hidden + j] * w[y * hidden + j];
+                yHat += k.bY[y]; // ŷ = h·W_yᵀ + b_y
+                e[n * out + y] = yHat - k.y[n * out + y]; // ŷ − y
+                squares += e[n * out + y] * e[n * out + y];
+            }
+        }
+        double loss = squares / e.length; // L = mean((ŷ − y)²)
+        double scale = 2.0 / e.length;
+        for (int i = 0; i < e.length; i++) e[i] *= scale; // ∂L/∂ŷ = 2(ŷ − y)/(N·Y), [N, Y]
+        double[] dWy = new double[out * hidden], dbY = new double[out];
+        for (int n = 0; n < rows; n++) {
+            for (int y = 0; y < out; y++) {
+                double d = e[n * out + y];
+                for (int j = 0; j < hidden; j++) dWy[y * hidden + j] += d * h[n * hidden + j]; // ∂L/∂W_y = ∂L/∂ŷᵀ·h
+                dbY[y] += d; // ∂L/∂b_y = Σ_n ∂L/∂ŷ
+            }
+        }
+        double[] dh = k.dh; // ∂L/∂h = ∂L/∂ŷ·W_y, [N, H]
+        for (int n = 0; n < rows; n++) {
+            for (int j = 0; j < hidden; j++) {
+                double sum = 0;
+                for (int y = 0; y < out; y++) sum += e[n * out + y] * w[y * hidden + j];
+                dh[n * hidden + j] = sum;
+            }
+        }
+        // ∂L/∂h_t at every step, [B, T, H]: for the last step zero but at t = T, whose rows every step overwrites
+        if (mode == LossMode.LAST_STEP) {
+            for (int b = 0; b < batch; b++)
+                Flat.put(k.dHs, (long) (b * steps + steps - 1) * hidden, dh, b * hidden, hidden);
+        } else {
+            Flat.put(k.dHs, 0, dh, 0, dh.length); // row b·T + t is ∂L/∂h_t of example b
+        }
+        Map<String, INDArray> grads = new LinkedHashMap<>(layer.parameterGradients(pass, k.dHs));
+        grads.put("W_y", Flat.array(dWy, layer.dataType(), out, hidden));
+        grads.put("b_y", Flat.array(dbY, layer.dataType(), out));
+        pass.release(); // this step's [B, T, H]-sized arrays go back to the layer now, for the next step to reuse
         return new LossAndGradients(loss, grads);
+    }
+
+    /** The plain arrays of one batch size, length and loss mode, kept from step to step. */
+    private Scratch scratch;
+
+    private Scratch scratch(int batch, int steps, LossMode mode) {
+        if (scratch == null || scratch.batch != batch || scratch.steps != steps || scratch.mode != mode) {
+            scratch = new Scratch(batch, steps, layer.hiddenSize(), outputSize(), mode, layer.dataType());
+        }
+        return scratch;
+    }
+
+    /** What {@link #lossAndGradients} computes in, for one batch size B, length T and loss mode. */
+    private static final class Scratch {
+        final int batch;
+        final int steps;
+        final LossMode mode;
+        /** N: B for the last step, B·T for every step. */
+        final int rows;
+
+        final double[] h; // h_T [B, H] for the last step, h_1 … h_T [B·T, H] for every step
+        final double[] wY; // W_y, [Y, H]
+        final double[] bY; // b_y, [Y]
+        final double[] y; // targets, [N, Y]
+        final double[] e; // ŷ − y, then ∂L/∂ŷ, [N, Y]
+        final double[] dh; // ∂L/∂h, [N, H]
+        /** ∂L/∂h_t at every step for the layer's backward pass, [B, T, H]; not to be kept past the step. */
+        final INDArray dHs;
+
+        Scratch(int batch, int steps, int hidden, int out, LossMode mode, DataType type) {
+            this.batch = batch;
+            this.steps = steps;
+            this.mode = mode;
+            this.rows = mode == LossMode.LAST_STEP ? batch : batch * steps;
+            h = new double[rows * hidden];
+            wY = new double[out * hidden];
+            bY = new double[out];
+            y = new double[rows * out];
+            e = new double[rows * out];
+            dh = new double[rows * hidden];
+            dHs = Nd4j.zeros(type, batch, steps, hidden);
+        }
     }
 
     /**

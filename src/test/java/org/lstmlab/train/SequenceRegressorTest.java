@@ -26,7 +26,8 @@ class SequenceRegressorTest {
     private static final double STEP = 1e-5;
     private static final double BOUND = 1e-7;
 
-    private static INDArray random(SplittableRandom r, long... shape) {
+    /** Uniform in [-1, 1), DOUBLE, from {@code r}. */
+    static INDArray random(SplittableRandom r, long... shape) {
         long n = 1;
         for (long d : shape) n *= d;
         double[] v = new double[(int) n];

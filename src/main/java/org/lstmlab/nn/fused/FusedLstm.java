@@ -3,9 +3,7 @@ package org.lstmlab.nn.fused;
 import java.util.Map;
 import org.lstmlab.nn.LstmGrads;
 import org.lstmlab.nn.LstmParams;
-import org.lstmlab.nn.RecurrentLayer;
 import org.lstmlab.nn.Shapes;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -32,31 +30,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * with it says so with {@link Pass#release()}: the next run then writes its h_1 … h_T into the same array
  * instead of fresh memory (the training loop does this every step).
  */
-public final class FusedLstm implements RecurrentLayer {
+public final class FusedLstm extends FusedLayer<LstmGrads> {
     private final LstmParams params;
-    private final int hidden;
-    private final int input;
-    private final DataType type;
-    /** W and b in the stacked layout the GEMMs read. */
-    private final StackedWeights weights;
-
-    private Workspace workspace;
 
     /**
      * @param params the course parameters; pass them through {@link #stacked(LstmParams)} once to skip the
      *               per-run copy
      */
     public FusedLstm(LstmParams params) {
-        if (params == null) throw new IllegalArgumentException("params must be LstmParams but is null");
+        super(
+                "FusedLstm",
+                requireParams(params).hiddenSize(),
+                params.inputSize(),
+                requireComputable("LSTM", params.dataType()),
+                new StackedWeights(params, params.dataType()));
         this.params = params;
-        this.hidden = params.hiddenSize();
-        this.input = params.inputSize();
-        this.type = params.dataType();
-        if (type != DataType.DOUBLE && type != DataType.FLOAT) {
-            throw new IllegalArgumentException(
-                    "the fused LSTM computes in DOUBLE or FLOAT, the parameters are " + type);
-        }
-        this.weights = new StackedWeights(params, type);
+    }
+
+    private static LstmParams requireParams(LstmParams params) {
+        if (params == null) throw new IllegalArgumentException("params must be LstmParams but is null");
+        return params;
     }
 
     /**
@@ -73,23 +66,9 @@ public final class FusedLstm implements RecurrentLayer {
     }
 
     /** Whether the GEMMs read the caller's weights in place (see {@link #stacked(LstmParams)}). */
+    @Override
     public boolean sharesStorage() {
-        return weights.shared;
-    }
-
-    @Override
-    public int inputSize() {
-        return input;
-    }
-
-    @Override
-    public int hiddenSize() {
-        return hidden;
-    }
-
-    @Override
-    public DataType dataType() {
-        return type;
+        return super.sharesStorage();
     }
 
     @Override
@@ -105,11 +84,7 @@ public final class FusedLstm implements RecurrentLayer {
 
     @Override
     public Map<String, INDArray> parameterGradients(SequencePass pass, INDArray dHs) {
-        if (!(pass instanceof Pass run)) {
-            throw new IllegalArgumentException("pass must come from FusedLstm.run but is "
-                    + (pass == null ? "null" : pass.getClass().getSimpleName()));
-        }
-        return backward(run, dHs, false).params().named();
+        return runBackward(requirePass(pass, Pass.class), dHs, false).params().named();
     }
 
     /**
@@ -131,18 +106,8 @@ public final class FusedLstm implements RecurrentLayer {
 
     /** The forward pass; a null h_0 or C_0 means zeros. */
     private Pass forward(INDArray xs, INDArray h0, INDArray c0) {
-        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, input);
-        Shapes.requireSteps("x", xs);
-        Shapes.requireType("x", xs, type);
-        weights.refresh();
-        Workspace ws = workspace(Math.toIntExact(xs.size(0)), Math.toIntExact(xs.size(1)));
-        ws.generation++;
-        return ws.forward(
-                this,
-                weights,
-                NativeBuffer.dense(xs),
-                h0 == null ? null : NativeBuffer.dense(h0),
-                c0 == null ? null : NativeBuffer.dense(c0));
+        INDArray hs = runForward(xs, h0, c0);
+        return new Pass(this, workspace, hs);
     }
 
     /**
@@ -154,79 +119,28 @@ public final class FusedLstm implements RecurrentLayer {
      *         ∂L/∂h_0 and ∂L/∂C_0
      */
     public LstmGrads backwardSequence(Pass run, INDArray dHs) {
-        return backward(run, dHs, true);
+        return runBackward(run, dHs, true);
     }
 
-    /** With {@code inputs} false only ∂L/∂θ is computed (the training loop's case): no ∂L/∂x_t GEMM, no ∂L/∂h_0, ∂L/∂C_0. */
-    private LstmGrads backward(Pass run, INDArray dHs, boolean inputs) {
-        if (run == null || run.owner != this) {
-            throw new IllegalArgumentException("run must come from this FusedLstm's run or forwardSequence");
-        }
-        if (run.released) {
-            throw new IllegalStateException(
-                    "this pass was released (Pass.release): run the sequence again before backwardSequence");
-        }
-        Workspace ws = run.workspace;
-        if (ws != workspace || ws.generation != run.generation) {
-            throw new IllegalStateException("this pass was overwritten by a later run of the same FusedLstm "
-                    + "(it reuses its workspace): call backwardSequence before the next run");
-        }
-        Shapes.require("∂L/∂h", "[B, T, H]", dHs, ws.batch, ws.steps, hidden);
-        Shapes.requireType("∂L/∂h", dHs, type);
-        return ws.backward(weights, NativeBuffer.dense(dHs), inputs);
-    }
-
-    /** What a fused forward run leaves for the backward pass. */
-    public static final class Pass implements RecurrentLayer.SequencePass {
-        private final FusedLstm owner;
-        private final Workspace workspace;
-        private final long generation;
-        private final INDArray hs;
+    /** What a fused forward run leaves for the backward pass: see {@link FusedPass}. */
+    public static final class Pass extends FusedPass {
         private INDArray cs;
-        private boolean released;
 
-        Pass(FusedLstm owner, Workspace workspace, INDArray hs) {
-            this.owner = owner;
-            this.workspace = workspace;
-            this.generation = workspace.generation;
-            this.hs = hs;
+        Pass(FusedLstm owner, Workspace<LstmGrads> workspace, INDArray hs) {
+            super(owner, workspace, hs);
         }
 
-        /** h_1 … h_T, {@code [B, T, H]}. */
+        /** Also frees C_1 … C_T when {@link #cs()} made them. */
         @Override
-        public INDArray hs() {
-            requireNotReleased("hs()");
-            return hs;
-        }
-
-        /**
-         * Gives h_1 … h_T back to the layer, whose next run writes its own h_1 … h_T into the same array (no
-         * allocation, no fresh memory), and frees C_1 … C_T when {@link #cs()} made them: see
-         * {@link SequencePass#release()}. An {@code hs()} kept past this call would change under you.
-         */
-        @Override
-        public void release() {
-            if (released) return;
-            released = true;
-            if (owner.workspace == workspace && workspace.spareHs == null) {
-                workspace.spareHs = hs;
-            } else if (hs.closeable()) {
-                hs.close();
-            }
+        void releaseMore() {
             if (cs != null && cs.closeable()) cs.close();
-        }
-
-        private void requireNotReleased(String what) {
-            if (released) {
-                throw new IllegalStateException("this pass was released (Pass.release): " + what
-                        + " is no longer available; keep the pass until you are done with its arrays");
-            }
         }
 
         /**
          * C_1 … C_T, {@code [B, T, H]}, copied out of the workspace on first call (training never asks), so
          * before the next run of the same layer.
          */
+        @SuppressWarnings("unchecked")
         public INDArray cs() {
             requireNotReleased("cs()");
             if (cs == null) {
@@ -234,21 +148,14 @@ public final class FusedLstm implements RecurrentLayer {
                     throw new IllegalStateException("this pass was overwritten by a later run of the same FusedLstm "
                             + "(it reuses its workspace): read cs() before the next run");
                 }
-                cs = workspace.cellStates();
+                cs = LstmWorkspace.cellStates((Workspace<LstmGrads>) workspace);
             }
             return cs;
         }
-
-        /** T. */
-        public int length() {
-            return (int) hs.size(1);
-        }
     }
 
-    private Workspace workspace(int batch, int steps) {
-        if (workspace == null || workspace.batch != batch || workspace.steps != steps) {
-            workspace = Workspace.of(batch, steps, hidden, input, type);
-        }
-        return workspace;
+    @Override
+    Workspace<LstmGrads> newWorkspace(int batch, int steps) {
+        return LstmWorkspace.of(batch, steps, hidden, input, type);
     }
 }

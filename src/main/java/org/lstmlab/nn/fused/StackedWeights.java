@@ -1,45 +1,66 @@
 package org.lstmlab.nn.fused;
 
 import org.lstmlab.nn.LstmParams;
+import org.lstmlab.nn.RnnParams;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The four gates' parameters in the layout a fused step reads: {@code W = [W_f; W_i; W_C; W_o]},
- * {@code [4H, H+X]}, and {@code b = [b_f; b_i; b_C; b_o]}, {@code [4H]}. When the caller's parameters
- * already are row blocks of one array ({@link #stack}) the GEMMs read them in place; otherwise
- * {@link #refresh} copies their current values before every run.
+ * A cell's parameters in the layout a fused step reads: its gate matrices as the row blocks of one
+ * {@code W}, {@code [blocks·H, H+X]}, and its biases as one {@code b}, {@code [blocks·H]} — for the LSTM
+ * {@code W = [W_f; W_i; W_C; W_o]} and {@code b = [b_f; b_i; b_C; b_o]}, for the RNN W_h and b_h as they are.
+ * When the caller's matrices already are row blocks of one dense array ({@link #stack}, or a lone dense W_h)
+ * the GEMMs read them in place; otherwise {@link #refresh} copies their current values before every run.
  */
 final class StackedWeights {
-    private final LstmParams params;
+    private final INDArray[] ws;
+    private final INDArray[] bs;
     private final int hidden;
     private final int input;
-    /** W = [W_f; W_i; W_C; W_o], [4H, H+X]: the caller's storage when shared, else a copy refreshed every run. */
+    /** W, [blocks·H, H+X]: the caller's storage when shared, else a copy refreshed every run. */
     final NativeBuffer w;
     /** Whether {@link #w} is the caller's storage. */
     final boolean shared;
-    /** b = [b_f; b_i; b_C; b_o], [4H], copied from the caller's biases every run. */
+    /** b, [blocks·H], copied from the caller's biases every run. */
     final double[] b;
     /** b in single precision for FLOAT parameters, else null. */
     final float[] b32;
-    /** The caller's [4H] bias storage when b_f … b_o are its consecutive blocks, else null. */
+    /** The caller's [blocks·H] bias storage when its biases are consecutive blocks, else null. */
     private final NativeBuffer sharedBias;
 
+    /** The LSTM's four gates. */
     StackedWeights(LstmParams params, DataType type) {
-        this.params = params;
-        this.hidden = params.hiddenSize();
-        this.input = params.inputSize();
-        this.shared = isStacked(params);
+        this(
+                new INDArray[] {params.wF(), params.wI(), params.wC(), params.wO()},
+                new INDArray[] {params.bF(), params.bI(), params.bC(), params.bO()},
+                params.hiddenSize(),
+                params.inputSize(),
+                type);
+    }
+
+    /** The RNN's one W_h. */
+    StackedWeights(RnnParams params, DataType type) {
+        this(new INDArray[] {params.wH()}, new INDArray[] {params.bH()}, params.hiddenSize(), params.inputSize(), type);
+    }
+
+    /**
+     * @param ws the gate matrices in stacked order, each {@code [H, H+X]}
+     * @param bs their biases, each {@code [H]}
+     */
+    private StackedWeights(INDArray[] ws, INDArray[] bs, int hidden, int input, DataType type) {
+        this.ws = ws;
+        this.bs = bs;
+        this.hidden = hidden;
+        this.input = input;
+        this.shared = isStacked(ws, hidden);
         this.w = shared
-                ? NativeBuffer.from(params.wF())
-                : NativeBuffer.of(Nd4j.create(type, 4L * hidden, hidden + input));
-        this.b = new double[4 * hidden];
-        this.b32 = type == DataType.FLOAT ? new float[4 * hidden] : null;
-        this.sharedBias = isStacked(new INDArray[] {params.bF(), params.bI(), params.bC(), params.bO()}, hidden)
-                ? NativeBuffer.from(params.bF())
-                : null;
+                ? NativeBuffer.from(ws[0])
+                : NativeBuffer.of(Nd4j.create(type, (long) ws.length * hidden, hidden + input));
+        this.b = new double[bs.length * hidden];
+        this.b32 = type == DataType.FLOAT ? new float[bs.length * hidden] : null;
+        this.sharedBias = isStacked(bs, hidden) ? NativeBuffer.from(bs[0]) : null;
     }
 
     /** A copy of {@code p} whose gate matrices are row blocks of one {@code [4H, H+X]} array: see {@link FusedLstm#stacked}. */
@@ -59,10 +80,9 @@ final class StackedWeights {
     /** Brings {@link #w} (when it is a copy) and {@link #b} up to the caller's current values. */
     void refresh() {
         if (!shared) {
-            INDArray[] ws = {params.wF(), params.wI(), params.wC(), params.wO()};
             int block = hidden * (hidden + input);
             double[] copy = new double[block];
-            for (int g = 0; g < 4; g++) {
+            for (int g = 0; g < ws.length; g++) {
                 NativeBuffer.of(NativeBuffer.dense(ws[g])).get(0, copy, 0, block);
                 w.put(g * block, copy, 0, block);
             }
@@ -70,8 +90,7 @@ final class StackedWeights {
         if (sharedBias != null) {
             sharedBias.get(0, b, 0, b.length);
         } else {
-            INDArray[] bs = {params.bF(), params.bI(), params.bC(), params.bO()};
-            for (int g = 0; g < 4; g++)
+            for (int g = 0; g < bs.length; g++)
                 NativeBuffer.of(NativeBuffer.dense(bs[g])).get(0, b, g * hidden, hidden);
         }
         if (b32 != null) {
@@ -79,24 +98,19 @@ final class StackedWeights {
         }
     }
 
-    /** True when W_f … W_o are consecutive row blocks of one dense [4H, H+X] array, as {@link #stack} makes them. */
-    private static boolean isStacked(LstmParams p) {
-        return isStacked(new INDArray[] {p.wF(), p.wI(), p.wC(), p.wO()}, p.hiddenSize());
-    }
-
-    /** True when the four row blocks (or vector blocks) lie one after another, dense and row-major, from the first's start. */
+    /** True when the row blocks (or vector blocks) lie one after another, dense and row-major, from the first's start. */
     private static boolean isStacked(INDArray[] blocks, long h) {
         INDArray first = blocks[0];
         long cols = first.rank() == 2 ? first.columns() : 1;
         long bytes = h * cols * first.data().getElementSize();
         long start = first.data().addressPointer().address();
-        for (int g = 0; g < 4; g++) {
+        for (int g = 0; g < blocks.length; g++) {
             INDArray a = blocks[g];
             boolean dense = a.rank() == 2
                     ? a.ordering() == 'c' && a.stride(0) == cols && a.stride(1) == 1
                     : a.rank() == 1 && a.stride(0) == 1;
             if (!dense || a.data().addressPointer().address() != start + g * bytes) return false;
         }
-        return first.offset() == 0 && first.data().length() >= 4 * h * cols;
+        return first.offset() == 0 && first.data().length() >= blocks.length * h * cols;
     }
 }

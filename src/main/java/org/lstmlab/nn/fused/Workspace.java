@@ -1,68 +1,80 @@
 package org.lstmlab.nn.fused;
 
 import java.util.Arrays;
-import org.lstmlab.nn.LstmGrads;
-import org.lstmlab.nn.LstmParams;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The arrays one sequence length and batch size need, allocated once and reused by every run, and the
- * pass over them. Time-major: row {@code t·B + b} holds example b at step t, so a step's rows are one
- * contiguous block for its GEMM.
+ * pass over them, shared by the fused cells: each step is one GEMM, z_t = [h_{t-1}, x_t]·Wᵀ for every gate
+ * of the cell ({@link #blocks} row blocks of H in W: four for the LSTM, one for the RNN) and the whole batch,
+ * then the cell's element-wise maths; backward, the cell's maths then one GEMM per step for ∂L/∂h_{t-1} and,
+ * after the loop, one GEMM for ∂L/∂W of every step and one for ∂L/∂x of every step. Time-major: row
+ * {@code t·B + b} holds example b at step t, so a step's rows are one contiguous block for its GEMM.
  *
  * <p>The GEMM operands live in ND4J's native memory, where OpenBLAS reads them; the element-wise work runs
- * on Java arrays of the parameters' own precision ({@link F64} and {@link F32} are the same code in double
- * and float). Each step is the course's equation as one GEMM, z_t = [h_{t-1}, x_t]·Wᵀ for all four gates
- * and the whole batch; backward, one GEMM per step for ∂L/∂h_{t-1} and, after the loop, one for ∂L/∂W of
- * every step and one for ∂L/∂x of every step. Per step that costs one bulk copy of z_t in and
- * [h_t, x_{t+1}] out forward, ∂L/∂z_t out and ∂L/∂h_{t-1} in backward, and a row per example of h_t out to the
- * returned h_1 … h_T and of ∂L/∂h_t in from the caller's array: neither is held whole in a Java array.
+ * on Java arrays of the parameters' own precision ({@link F64} and {@link F32} hold what every cell needs,
+ * the same code in double and float; {@link LstmWorkspace} and {@link RnnWorkspace} add each cell's maths).
+ * Per step that costs one bulk copy of z_t in and [h_t, x_{t+1}] out forward, ∂L/∂z_t out and ∂L/∂h_{t-1}
+ * in backward, and a row per example of h_t out to the returned h_1 … h_T and of ∂L/∂h_t in from the
+ * caller's array: neither is held whole in a Java array.
+ *
+ * @param <G> the cell's gradients ({@code LstmGrads}, {@code RnnGrads})
  */
-abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
+abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
     final int batch;
     final int steps;
     final int hidden;
     final int input;
     final DataType type;
+    /** How many row blocks of H the stacked W holds: the width of z_t in units of H. */
+    final int blocks;
+
     long generation;
+    /** Set when the layer replaced this workspace by another (a new batch size or length). */
+    boolean retired;
     /** [h_{t-1}, x_t] for every step, [T·B, H+X]: the left operand of the forward GEMMs and of ∂L/∂W. */
     final NativeBuffer hx;
-    /** One step's gate pre-activations [h_{t-1}, x_t]·Wᵀ without the bias, [B, 4H], stacked order f, i, C, o. */
+    /** One step's pre-activations [h_{t-1}, x_t]·Wᵀ without the bias, [B, blocks·H]. */
     final NativeBuffer z;
-    /** ∂L/∂z_t for every step, [T·B, 4H]. */
+    /** ∂L/∂z_t for every step, [T·B, blocks·H]. */
     final NativeBuffer dz;
     /** ∂L/∂h_{t-1} from one step's GEMM, [B, H]. */
     final NativeBuffer dh;
     /** ∂L/∂x_t, [T·B, X]. */
     final NativeBuffer dx;
-    /** ∂L/∂W, [4H, H+X]. */
+    /** ∂L/∂W, [blocks·H, H+X]. */
     final NativeBuffer dW;
-    /** The h_1 … h_T of a released pass ({@link FusedLstm.Pass#release}), [B, T, H]: the next run's output. */
+    /** The h_1 … h_T of a released pass ({@link FusedPass#release}), [B, T, H]: the next run's output. */
     INDArray spareHs;
 
-    private Workspace(int batch, int steps, int hidden, int input, DataType type) {
+    private Workspace(int batch, int steps, int hidden, int input, DataType type, int blocks) {
         this.batch = batch;
         this.steps = steps;
         this.hidden = hidden;
         this.input = input;
         this.type = type;
+        this.blocks = blocks;
         long rows = (long) steps * batch;
         this.hx = NativeBuffer.of(Nd4j.create(type, rows * (hidden + input)));
-        this.z = NativeBuffer.of(Nd4j.create(type, 4L * batch * hidden));
-        this.dz = NativeBuffer.of(Nd4j.create(type, rows * 4 * hidden));
+        this.z = NativeBuffer.of(Nd4j.create(type, (long) blocks * batch * hidden));
+        this.dz = NativeBuffer.of(Nd4j.create(type, rows * blocks * hidden));
         this.dh = NativeBuffer.of(Nd4j.create(type, (long) batch * hidden));
         this.dx = NativeBuffer.of(Nd4j.create(type, rows * input));
-        this.dW = NativeBuffer.of(Nd4j.create(type, 4L * hidden * (hidden + input)));
+        this.dW = NativeBuffer.of(Nd4j.create(type, (long) blocks * hidden * (hidden + input)));
     }
 
-    static Workspace of(int batch, int steps, int hidden, int input, DataType type) {
-        return type == DataType.FLOAT ? new F32(batch, steps, hidden, input) : new F64(batch, steps, hidden, input);
-    }
-
-    final FusedLstm.Pass forward(FusedLstm layer, StackedWeights weights, INDArray xs, INDArray h0, INDArray c0) {
-        final int g = 4 * hidden, row = hidden + input;
+    /**
+     * The whole sequence forward.
+     *
+     * @param xs x_1 … x_T, {@code [B, T, X]}, dense
+     * @param h0 h_0 {@code [B, H]}, dense, or null for zeros
+     * @param c0 the cell's other initial state {@code [B, H]} (the LSTM's C_0), or null for zeros
+     * @return h_1 … h_T, {@code [B, T, H]}
+     */
+    final INDArray forward(StackedWeights weights, INDArray xs, INDArray h0, INDArray c0) {
+        final int g = blocks * hidden, row = hidden + input;
         // h_1 … h_T, [B, T, H], the pass's output, written a step at a time straight into native memory
         INDArray hs =
                 spareHs != null ? spareHs : Nd4j.createUninitialized(type, new long[] {batch, steps, hidden}, 'c');
@@ -70,26 +82,32 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
         NativeBuffer out = NativeBuffer.of(hs);
         loadInputs(xs, h0, c0, weights);
         for (int t = 0; t < steps; t++) {
-            // one GEMM for all four gates and the whole batch: z_t = [h_{t-1}, x_t]·Wᵀ, [B, 4H]
+            // one GEMM for every gate and the whole batch: z_t = [h_{t-1}, x_t]·Wᵀ, [B, blocks·H]
             NativeBuffer.gemm(false, true, batch, g, row, hx, t * batch * row, row, weights.w, 0, row, 0, z, 0, g);
             stepForward(t, out);
         }
-        return new FusedLstm.Pass(layer, this, hs);
+        return hs;
     }
 
-    final LstmGrads backward(StackedWeights weights, INDArray dHs, boolean inputs) {
-        final int rows = steps * batch, g = 4 * hidden, row = hidden + input;
+    /**
+     * Backpropagation through time over the latest forward run.
+     *
+     * @param dHs    ∂L/∂h_t from the loss at every step, {@code [B, T, H]}, dense
+     * @param inputs whether to compute ∂L/∂x_t and the initial states' gradients too (false: ∂L/∂θ only)
+     */
+    final G backward(StackedWeights weights, INDArray dHs, boolean inputs) {
+        final int rows = steps * batch, g = blocks * hidden, row = hidden + input;
         NativeBuffer upstream = NativeBuffer.of(dHs); // the caller's array, read a step at a time
         clearCarries();
         for (int t = steps - 1; t >= 0; t--) {
             stepBackward(t, upstream);
             if (t == 0 && !inputs) break;
-            // ∂L/∂h_{t-1} = ∂L/∂z_t·W_h, one GEMM for all four gates, [B, H]
+            // ∂L/∂h_{t-1} = ∂L/∂z_t·W_h, one GEMM for every gate, [B, H]
             NativeBuffer.gemm(
                     false, false, batch, hidden, g, dz, t * batch * g, g, weights.w, 0, row, 0, dh, 0, hidden);
             takeDh();
         }
-        // the weight gradient of every step in one GEMM: ∂L/∂W = Σ_t ∂L/∂z_tᵀ·[h_{t-1}, x_t], [4H, H+X]
+        // the weight gradient of every step in one GEMM: ∂L/∂W = Σ_t ∂L/∂z_tᵀ·[h_{t-1}, x_t], [blocks·H, H+X]
         NativeBuffer.gemm(true, false, g, row, rows, dz, 0, g, hx, 0, row, 0, dW, 0, row);
         if (inputs) {
             // ∂L/∂x_t = ∂L/∂z_t·W_x for every step in one GEMM, [T·B, X]
@@ -98,90 +116,77 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
         return gradients(inputs);
     }
 
-    /** x, h_0 (null: zeros) and C_0 (null: zeros) in; the first rows of {@link #hx}, [h_0, x_1], out. */
+    /**
+     * Takes back the h_1 … h_T of a released pass for the next run to write into, or frees it when this
+     * workspace was retired or already holds a spare one.
+     */
+    final void takeBack(INDArray hs) {
+        if (!retired && spareHs == null) {
+            spareHs = hs;
+        } else if (hs.closeable()) {
+            hs.close();
+        }
+    }
+
+    /** x, h_0 (null: zeros) and the cell's other state (null: zeros) in; the first rows of {@link #hx}, [h_0, x_1], out. */
     abstract void loadInputs(INDArray xs, INDArray h0, INDArray c0, StackedWeights weights);
 
     /**
-     * The gate maths of step t after its GEMM: z_t in, [h_t, x_{t+1}] out to the next rows of {@link #hx}, h_t
-     * out to step t of {@code hs}, [B, T, H].
+     * The cell's maths of step t after its GEMM: z_t in, [h_t, x_{t+1}] out to the next rows of {@link #hx},
+     * h_t out to step t of {@code hs}, [B, T, H].
      */
     abstract void stepForward(int t, NativeBuffer hs);
 
-    /** C_1 … C_T of the latest run, [B, T, H]. */
-    abstract INDArray cellStates();
-
-    /** Zero ∂L/∂h and ∂L/∂C from beyond step T, and ∂L/∂b. */
+    /** Zero every carry from beyond step T (∂L/∂h, the cell's own) and the bias gradient's sums. */
     abstract void clearCarries();
 
-    /** Backward through the gate maths of step t, ∂L/∂h_t from the loss read from step t of {@code dHs}, [B, T, H]: ∂L/∂z_t out to {@link #dz}. */
+    /**
+     * Backward through the cell's maths of step t, ∂L/∂h_t from the loss read from step t of {@code dHs},
+     * [B, T, H]: ∂L/∂z_t out to {@link #dz}.
+     */
     abstract void stepBackward(int t, NativeBuffer dHs);
 
     /** ∂L/∂h_{t-1} from {@link #dh} into the next (earlier) step's input. */
     abstract void takeDh();
 
-    abstract LstmGrads gradients(boolean inputs);
+    abstract G gradients(boolean inputs);
 
-    /** The double-precision pass. */
-    static final class F64 extends Workspace {
-        private final double[] xs; // [B, T, X]
-        private final double[] hxStep; // one step of [h_{t-1}, x_t], [B, H+X]
-        private final double[] zStep; // one step of z, [B, 4H]
-        private final double[][][] gates; // f_t, i_t, o_t, C̃_t for every step, [T][4][B·H]
-        private final double[][] bias; // b_f, b_i, b_o, b_C tiled, [4][B·H]
-        private final double[][] c; // C_0 … C_T, [T+1][B·H]
-        private final double[][] tanhC; // tanh(C_t), [T][B·H]
-        private final double[] h; // one step of h, [B, H]
-        private final double[] s; // scratch, [B·H]
-        private final double[] w; // scratch, [B·H]
-        private final double[] fromLoss; // one step of ∂L/∂h_t from the loss, then the whole ∂L/∂h_t, [B, H]
-        private final double[] dhNext; // ∂L/∂h_t from step t+1, [B, H]
-        private final double[] dcNext; // ∂L/∂C_t from step t+1, [B, H]
-        private final double[][] dzGates; // one step of ∂L/∂z per gate, [4][B·H]
-        private final double[] dzStep; // the same, [B, 4H]
-        private final double[][] dbPerExample; // ∂L/∂b per gate and example, [4][B·H]
-        private final double[] db; // ∂L/∂b, [4H]
-        private final double[] dWValues; // [4H, H+X]
+    /** What every double-precision pass holds: the inputs, one step's GEMM operands, ∂L/∂h carries. */
+    abstract static non-sealed class F64<G> extends Workspace<G> {
+        final double[] xs; // [B, T, X]
+        final double[] hxStep; // one step of [h_{t-1}, x_t], [B, H+X]
+        final double[] zStep; // one step of z, [B, blocks·H]
+        final double[] fromLoss; // one step of ∂L/∂h_t from the loss, then the whole ∂L/∂h_t, [B, H]
+        final double[] dhNext; // ∂L/∂h_t from step t+1, [B, H]
+        final double[] dzStep; // one step of ∂L/∂z, [B, blocks·H]
+        final double[] dWValues; // [blocks·H, H+X]
         private final double[] dxTime; // [T, B, X]
         private final double[] dxs; // [B, T, X]
 
-        F64(int batch, int steps, int hidden, int input) {
-            super(batch, steps, hidden, input, DataType.DOUBLE);
+        F64(int batch, int steps, int hidden, int input, int blocks) {
+            super(batch, steps, hidden, input, DataType.DOUBLE, blocks);
             int bh = batch * hidden, nx = steps * batch * input;
             xs = new double[nx];
             hxStep = new double[batch * (hidden + input)];
-            zStep = new double[4 * bh];
-            gates = new double[steps][4][bh];
-            bias = new double[4][bh];
-            c = new double[steps + 1][bh];
-            tanhC = new double[steps][bh];
-            h = new double[bh];
-            s = new double[bh];
-            w = new double[bh];
+            zStep = new double[blocks * bh];
             fromLoss = new double[bh];
             dhNext = new double[bh];
-            dcNext = new double[bh];
-            dzGates = new double[4][bh];
-            dzStep = new double[4 * bh];
-            dbPerExample = new double[4][bh];
-            db = new double[4 * hidden];
-            dWValues = new double[4 * hidden * (hidden + input)];
+            dzStep = new double[blocks * bh];
+            dWValues = new double[blocks * hidden * (hidden + input)];
             dxTime = new double[nx];
             dxs = new double[nx];
         }
 
-        @Override
-        void loadInputs(INDArray xsIn, INDArray h0, INDArray c0, StackedWeights weights) {
+        /** x into {@link #xs} and h_0 (null: zeros) into {@code h}, [B, H]; then [h_0, x_1] into {@link #hx}. */
+        final void loadXAndH0(INDArray xsIn, INDArray h0, double[] h) {
             NativeBuffer.of(xsIn).get(0, xs, 0, xs.length);
-            GateKernels.tileBias(weights.b, bias, batch, hidden);
             if (h0 == null) Arrays.fill(h, 0);
             else NativeBuffer.of(h0).get(0, h, 0, h.length);
-            putHx(0); // [h_0, x_1]
-            if (c0 == null) Arrays.fill(c[0], 0);
-            else NativeBuffer.of(c0).get(0, c[0], 0, h.length); // C_0
+            putHx(0, h); // [h_0, x_1]
         }
 
-        /** [h, x_{t+1}] into step t's rows of {@link #hx}, h being h_t. */
-        private void putHx(int t) {
+        /** [h, x_{t+1}] into step t's rows of {@link #hx}, h being h_t, [B, H]. */
+        final void putHx(int t, double[] h) {
             final int row = hidden + input;
             for (int b = 0; b < batch; b++) {
                 System.arraycopy(h, b * hidden, hxStep, b * row, hidden);
@@ -190,139 +195,76 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
             hx.put(t * batch * row, hxStep, 0, hxStep.length);
         }
 
-        @Override
-        void stepForward(int t, NativeBuffer hs) {
-            z.get(0, zStep, 0, zStep.length);
-            GateKernels.split(zStep, gates[t], batch, hidden);
-            GateKernels.forward(gates[t], bias, c[t], c[t + 1], tanhC[t], h, s, w);
-            if (t + 1 < steps) putHx(t + 1); // [h_t, x_{t+1}] is step t+1's GEMM input
+        /** h_t, [B, H], into step t of h_1 … h_T, [B, T, H]. */
+        final void putH(int t, double[] h, NativeBuffer hs) {
             for (int b = 0; b < batch; b++) hs.put((b * steps + t) * hidden, h, b * hidden, hidden);
         }
 
-        @Override
-        INDArray cellStates() {
-            double[] cs = new double[steps * h.length];
-            for (int t = 0; t < steps; t++) {
-                for (int b = 0; b < batch; b++) {
-                    System.arraycopy(c[t + 1], b * hidden, cs, (b * steps + t) * hidden, hidden);
-                }
-            }
-            return NativeBuffer.array(cs, type, batch, steps, hidden);
+        /** Step t of ∂L/∂h from the loss, [B, T, H], into {@link #fromLoss}. */
+        final void readFromLoss(int t, NativeBuffer dHs) {
+            for (int b = 0; b < batch; b++) dHs.get((b * steps + t) * hidden, fromLoss, b * hidden, hidden);
         }
 
         @Override
         void clearCarries() {
             Arrays.fill(dhNext, 0);
-            Arrays.fill(dcNext, 0);
-            for (double[] d : dbPerExample) Arrays.fill(d, 0);
         }
 
         @Override
-        void stepBackward(int t, NativeBuffer dHs) {
-            for (int b = 0; b < batch; b++) dHs.get((b * steps + t) * hidden, fromLoss, b * hidden, hidden);
-            GateKernels.backward(gates[t], c[t], tanhC[t], fromLoss, dhNext, dcNext, s, dzGates, dbPerExample);
-            GateKernels.join(dzGates, dzStep, batch, hidden);
-            dz.put(t * 4 * batch * hidden, dzStep, 0, dzStep.length);
-        }
-
-        @Override
-        void takeDh() {
+        final void takeDh() {
             dh.get(0, dhNext, 0, dhNext.length);
         }
 
-        @Override
-        LstmGrads gradients(boolean inputs) {
-            final int row = hidden + input;
-            dW.get(0, dWValues, 0, dWValues.length);
-            GateKernels.sumBias(dbPerExample, db, batch, hidden);
-            // one array per course symbol: ND4J views would cost more than the whole pass at the tiny size
-            INDArray[] wg = new INDArray[4];
-            INDArray[] bg = new INDArray[4];
-            for (int k = 0; k < 4; k++) {
-                wg[k] = NativeBuffer.array(dWValues, k * hidden * row, type, hidden, row);
-                bg[k] = NativeBuffer.array(db, k * hidden, type, hidden);
-            }
-            LstmParams grads = new LstmParams(wg[0], bg[0], wg[1], bg[1], wg[2], bg[2], wg[3], bg[3]);
-            if (!inputs) return new LstmGrads(grads, null, null, null);
+        /** ∂L/∂x_t of every step from {@link #dx} into a new {@code [B, T, X]} array. */
+        final INDArray inputGradients() {
             dx.get(0, dxTime, 0, dxTime.length);
             for (int t = 0; t < steps; t++) {
                 for (int b = 0; b < batch; b++) {
                     System.arraycopy(dxTime, (t * batch + b) * input, dxs, (b * steps + t) * input, input);
                 }
             }
-            return new LstmGrads(
-                    grads,
-                    NativeBuffer.array(dxs, type, batch, steps, input),
-                    NativeBuffer.array(dhNext, type, batch, hidden),
-                    NativeBuffer.array(dcNext, type, batch, hidden));
+            return NativeBuffer.array(dxs, type, batch, steps, input);
         }
     }
 
-    /** The single-precision pass: {@link F64} line for line in float. */
-    static final class F32 extends Workspace {
-        private final float[] xs;
-        private final float[] hxStep;
-        private final float[] zStep;
-        private final float[][][] gates;
-        private final float[][] bias;
-        private final float[][] c;
-        private final float[][] tanhC;
-        private final float[] h;
-        private final float[] s;
-        private final float[] w;
-        private final float[] fromLoss;
-        private final float[] dhNext;
-        private final float[] dcNext;
-        private final float[][] dzGates;
-        private final float[] dzStep;
-        private final float[][] dbPerExample;
-        private final float[] db;
-        private final float[] dWValues;
+    /** {@link F64} in single precision, line for line. */
+    abstract static non-sealed class F32<G> extends Workspace<G> {
+        final float[] xs;
+        final float[] hxStep;
+        final float[] zStep;
+        final float[] fromLoss;
+        final float[] dhNext;
+        final float[] dzStep;
+        final float[] dWValues;
         private final float[] dxTime;
         private final float[] dxs;
 
-        F32(int batch, int steps, int hidden, int input) {
-            super(batch, steps, hidden, input, DataType.FLOAT);
+        F32(int batch, int steps, int hidden, int input, int blocks) {
+            super(batch, steps, hidden, input, DataType.FLOAT, blocks);
             int bh = batch * hidden, nx = steps * batch * input;
             xs = new float[nx];
             hxStep = new float[batch * (hidden + input)];
-            zStep = new float[4 * bh];
-            gates = new float[steps][4][bh];
-            bias = new float[4][bh];
-            c = new float[steps + 1][bh];
-            tanhC = new float[steps][bh];
-            h = new float[bh];
-            s = new float[bh];
-            w = new float[bh];
+            zStep = new float[blocks * bh];
             fromLoss = new float[bh];
             dhNext = new float[bh];
-            dcNext = new float[bh];
-            dzGates = new float[4][bh];
-            dzStep = new float[4 * bh];
-            dbPerExample = new float[4][bh];
-            db = new float[4 * hidden];
-            dWValues = new float[4 * hidden * (hidden + input)];
+            dzStep = new float[blocks * bh];
+            dWValues = new float[blocks * hidden * (hidden + input)];
             dxTime = new float[nx];
             dxs = new float[nx];
         }
 
-        private static NativeBuffer.F32 f32(NativeBuffer buffer) {
+        static NativeBuffer.F32 f32(NativeBuffer buffer) {
             return (NativeBuffer.F32) buffer;
         }
 
-        @Override
-        void loadInputs(INDArray xsIn, INDArray h0, INDArray c0, StackedWeights weights) {
+        final void loadXAndH0(INDArray xsIn, INDArray h0, float[] h) {
             f32(NativeBuffer.of(xsIn)).get(0, xs, 0, xs.length);
-            GateKernels.tileBias(weights.b32, bias, batch, hidden);
             if (h0 == null) Arrays.fill(h, 0);
             else f32(NativeBuffer.of(h0)).get(0, h, 0, h.length);
-            putHx(0); // [h_0, x_1]
-            if (c0 == null) Arrays.fill(c[0], 0);
-            else f32(NativeBuffer.of(c0)).get(0, c[0], 0, h.length); // C_0
+            putHx(0, h); // [h_0, x_1]
         }
 
-        /** [h, x_{t+1}] into step t's rows of {@link #hx}, h being h_t. */
-        private void putHx(int t) {
+        final void putHx(int t, float[] h) {
             final int row = hidden + input;
             for (int b = 0; b < batch; b++) {
                 System.arraycopy(h, b * hidden, hxStep, b * row, hidden);
@@ -331,72 +273,34 @@ abstract sealed class Workspace permits Workspace.F64, Workspace.F32 {
             f32(hx).put(t * batch * row, hxStep, 0, hxStep.length);
         }
 
-        @Override
-        void stepForward(int t, NativeBuffer hs) {
-            f32(z).get(0, zStep, 0, zStep.length);
-            GateKernels.split(zStep, gates[t], batch, hidden);
-            GateKernels.forward(gates[t], bias, c[t], c[t + 1], tanhC[t], h, s, w);
-            if (t + 1 < steps) putHx(t + 1); // [h_t, x_{t+1}] is step t+1's GEMM input
+        final void putH(int t, float[] h, NativeBuffer hs) {
             NativeBuffer.F32 out = f32(hs);
             for (int b = 0; b < batch; b++) out.put((b * steps + t) * hidden, h, b * hidden, hidden);
         }
 
-        @Override
-        INDArray cellStates() {
-            float[] cs = new float[steps * h.length];
-            for (int t = 0; t < steps; t++) {
-                for (int b = 0; b < batch; b++) {
-                    System.arraycopy(c[t + 1], b * hidden, cs, (b * steps + t) * hidden, hidden);
-                }
-            }
-            return NativeBuffer.array(cs, 0, batch, steps, hidden);
+        final void readFromLoss(int t, NativeBuffer dHs) {
+            NativeBuffer.F32 all = f32(dHs);
+            for (int b = 0; b < batch; b++) all.get((b * steps + t) * hidden, fromLoss, b * hidden, hidden);
         }
 
         @Override
         void clearCarries() {
             Arrays.fill(dhNext, 0);
-            Arrays.fill(dcNext, 0);
-            for (float[] d : dbPerExample) Arrays.fill(d, 0);
         }
 
         @Override
-        void stepBackward(int t, NativeBuffer dHs) {
-            NativeBuffer.F32 fromLossAll = f32(dHs);
-            for (int b = 0; b < batch; b++) fromLossAll.get((b * steps + t) * hidden, fromLoss, b * hidden, hidden);
-            GateKernels.backward(gates[t], c[t], tanhC[t], fromLoss, dhNext, dcNext, s, dzGates, dbPerExample);
-            GateKernels.join(dzGates, dzStep, batch, hidden);
-            f32(dz).put(t * 4 * batch * hidden, dzStep, 0, dzStep.length);
-        }
-
-        @Override
-        void takeDh() {
+        final void takeDh() {
             f32(dh).get(0, dhNext, 0, dhNext.length);
         }
 
-        @Override
-        LstmGrads gradients(boolean inputs) {
-            final int row = hidden + input;
-            f32(dW).get(0, dWValues, 0, dWValues.length);
-            GateKernels.sumBias(dbPerExample, db, batch, hidden);
-            INDArray[] wg = new INDArray[4];
-            INDArray[] bg = new INDArray[4];
-            for (int k = 0; k < 4; k++) {
-                wg[k] = NativeBuffer.array(dWValues, k * hidden * row, hidden, row);
-                bg[k] = NativeBuffer.array(db, k * hidden, hidden);
-            }
-            LstmParams grads = new LstmParams(wg[0], bg[0], wg[1], bg[1], wg[2], bg[2], wg[3], bg[3]);
-            if (!inputs) return new LstmGrads(grads, null, null, null);
+        final INDArray inputGradients() {
             f32(dx).get(0, dxTime, 0, dxTime.length);
             for (int t = 0; t < steps; t++) {
                 for (int b = 0; b < batch; b++) {
                     System.arraycopy(dxTime, (t * batch + b) * input, dxs, (b * steps + t) * input, input);
                 }
             }
-            return new LstmGrads(
-                    grads,
-                    NativeBuffer.array(dxs, 0, batch, steps, input),
-                    NativeBuffer.array(dhNext, 0, batch, hidden),
-                    NativeBuffer.array(dcNext, 0, batch, hidden));
+            return NativeBuffer.array(dxs, 0, batch, steps, input);
         }
     }
 }

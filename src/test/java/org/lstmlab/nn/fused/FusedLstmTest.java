@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lstmlab.nn.fused.FusedAssertions.assertClose;
+import static org.lstmlab.nn.fused.FusedAssertions.maxAbsDiff;
+import static org.lstmlab.nn.fused.FusedAssertions.random;
 
 import java.util.List;
 import java.util.Map;
@@ -24,29 +27,6 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class FusedLstmTest {
     private static final double F64_TOLERANCE = 1e-12;
-
-    /** Uniform in [-scale, scale), seeded, independent of ND4J's global random state. */
-    private static INDArray random(long seed, double scale, DataType type, long... shape) {
-        var rnd = new java.util.SplittableRandom(seed);
-        long n = 1;
-        for (long d : shape) n *= d;
-        double[] v = new double[Math.toIntExact(n)];
-        for (int k = 0; k < v.length; k++) v[k] = (2 * rnd.nextDouble() - 1) * scale;
-        return Nd4j.create(v, shape, DataType.DOUBLE).castTo(type);
-    }
-
-    private static double maxAbsDiff(INDArray a, INDArray b) {
-        assertArrayEquals(b.shape(), a.shape(), "shapes");
-        return a.castTo(DataType.DOUBLE)
-                .sub(b.castTo(DataType.DOUBLE))
-                .amaxNumber()
-                .doubleValue();
-    }
-
-    private static void assertClose(String what, INDArray expected, INDArray actual, double tolerance) {
-        double diff = maxAbsDiff(actual, expected);
-        assertTrue(diff <= tolerance, what + ": fused and readable differ by " + diff + " > " + tolerance);
-    }
 
     /** One case: parameters, inputs, initial state and an upstream gradient, all seeded. */
     private record Case(LstmParams params, INDArray xs, INDArray h0, INDArray c0, INDArray dHs) {

@@ -1,0 +1,119 @@
+package org.lstmlab.nn.fused;
+
+import org.lstmlab.nn.RecurrentLayer;
+import org.lstmlab.nn.Shapes;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What the fused cells share: their sizes and precision, the caller's weights in the layout the GEMMs read
+ * ({@link StackedWeights}), and one {@link Workspace} per batch size and length, reused run after run, with
+ * the checks a run and a backward pass make on their arguments.
+ *
+ * @param <G> the cell's gradients
+ */
+public abstract sealed class FusedLayer<G> implements RecurrentLayer permits FusedLstm, FusedRnn {
+    private final String name;
+    final int hidden;
+    final int input;
+    final DataType type;
+    /** The weights as the GEMMs read them. */
+    final StackedWeights weights;
+
+    Workspace<G> workspace;
+
+    /**
+     * @param name the class's name, for messages
+     * @param type checked: the fused cells compute in DOUBLE or FLOAT
+     */
+    FusedLayer(String name, int hidden, int input, DataType type, StackedWeights weights) {
+        this.name = name;
+        this.hidden = hidden;
+        this.input = input;
+        this.type = type;
+        this.weights = weights;
+    }
+
+    /** {@code type}, when the fused cells compute in it. */
+    static DataType requireComputable(String cell, DataType type) {
+        if (type != DataType.DOUBLE && type != DataType.FLOAT) {
+            throw new IllegalArgumentException(
+                    "the fused " + cell + " computes in DOUBLE or FLOAT, the parameters are " + type);
+        }
+        return type;
+    }
+
+    /** Whether the GEMMs read the caller's weights in place. */
+    public boolean sharesStorage() {
+        return weights.shared;
+    }
+
+    @Override
+    public final int inputSize() {
+        return input;
+    }
+
+    @Override
+    public final int hiddenSize() {
+        return hidden;
+    }
+
+    @Override
+    public final DataType dataType() {
+        return type;
+    }
+
+    /** A workspace for this cell, batch size and length. */
+    abstract Workspace<G> newWorkspace(int batch, int steps);
+
+    /**
+     * Checks x, brings the weights up to the caller's values and runs the sequence forward on this layer's
+     * workspace for its batch size and length ({@link #workspace} after the call).
+     *
+     * @param h0 h_0, {@code [B, H]}, or null for zeros
+     * @param c0 the cell's other initial state, or null for zeros
+     * @return h_1 … h_T, {@code [B, T, H]}
+     */
+    final INDArray runForward(INDArray xs, INDArray h0, INDArray c0) {
+        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, input);
+        Shapes.requireSteps("x", xs);
+        Shapes.requireType("x", xs, type);
+        weights.refresh();
+        int batch = Math.toIntExact(xs.size(0)), steps = Math.toIntExact(xs.size(1));
+        if (workspace == null || workspace.batch != batch || workspace.steps != steps) {
+            if (workspace != null) workspace.retired = true;
+            workspace = newWorkspace(batch, steps);
+        }
+        workspace.generation++;
+        return workspace.forward(
+                weights,
+                NativeBuffer.dense(xs),
+                h0 == null ? null : NativeBuffer.dense(h0),
+                c0 == null ? null : NativeBuffer.dense(c0));
+    }
+
+    /**
+     * Backpropagation through time over {@code run}, after checking it is this layer's latest run and
+     * {@code dHs} fits it.
+     *
+     * @param inputs whether ∂L/∂x_t and the initial states' gradients are wanted too
+     */
+    final G runBackward(FusedPass run, INDArray dHs, boolean inputs) {
+        if (run == null) {
+            throw new IllegalArgumentException("run must come from this " + name + "'s run or forwardSequence");
+        }
+        run.latestRunOf(this, workspace, name);
+        Shapes.require("∂L/∂h", "[B, T, H]", dHs, workspace.batch, workspace.steps, hidden);
+        Shapes.requireType("∂L/∂h", dHs, type);
+        return workspace.backward(weights, NativeBuffer.dense(dHs), inputs);
+    }
+
+    /** {@code pass} as this layer's own kind of pass, or an error naming what came. */
+    final <P extends FusedPass> P requirePass(SequencePass pass, Class<P> kind) {
+        if (!kind.isInstance(pass)) {
+            throw new IllegalArgumentException("pass must come from " + name + ".run but is "
+                    + (pass == null ? "null" : pass.getClass().getSimpleName()));
+        }
+        return kind.cast(pass);
+    }
+}

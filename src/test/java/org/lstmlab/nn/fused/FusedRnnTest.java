@@ -1,0 +1,212 @@
+package org.lstmlab.nn.fused;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lstmlab.nn.fused.FusedAssertions.assertClose;
+import static org.lstmlab.nn.fused.FusedAssertions.maxAbsDiff;
+import static org.lstmlab.nn.fused.FusedAssertions.random;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lstmlab.nn.Init;
+import org.lstmlab.nn.RecurrentLayer;
+import org.lstmlab.nn.RnnCell;
+import org.lstmlab.nn.RnnGrads;
+import org.lstmlab.nn.RnnParams;
+import org.lstmlab.nn.RnnSequence;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/** {@link FusedRnn} held equal to the readable {@link RnnCell}, as {@code FusedLstmTest} holds the LSTM. */
+class FusedRnnTest {
+    private static final double F64_TOLERANCE = 1e-12;
+
+    /** One case: parameters, inputs, initial state and an upstream gradient, all seeded. */
+    private record Case(RnnParams params, INDArray xs, INDArray h0, INDArray dHs) {
+        static Case of(int batch, int steps, int input, int hidden, DataType type, long seed) {
+            RnnParams p = RnnParams.init(input, hidden, Init.UNIFORM, seed, type);
+            return new Case(
+                    p,
+                    random(seed + 1, 1.0, type, batch, steps, input),
+                    random(seed + 2, 0.5, type, batch, hidden),
+                    random(seed + 3, 1.0, type, batch, steps, hidden));
+        }
+    }
+
+    /** Runs both paths on the case and checks every output and every gradient against the tolerance. */
+    private static void assertFusedMatchesReadable(Case k, RnnParams fusedParams, double tolerance) {
+        var readable = new RnnCell(k.params());
+        var fused = new FusedRnn(fusedParams);
+        RnnSequence slow = readable.forwardSequence(k.xs(), k.h0());
+        FusedRnn.Pass fast = fused.forwardSequence(k.xs(), k.h0());
+        assertClose("h_t", slow.hs(), fast.hs(), tolerance);
+        RnnGrads slowGrads = readable.backwardSequence(slow, k.dHs());
+        RnnGrads fastGrads = fused.backwardSequence(fast, k.dHs());
+        Map<String, INDArray> expected = slowGrads.params().named();
+        Map<String, INDArray> actual = fastGrads.params().named();
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()));
+        for (String name : expected.keySet()) {
+            assertClose("∂L/∂" + name, expected.get(name), actual.get(name), tolerance);
+        }
+        assertClose("∂L/∂x_t", slowGrads.dxs(), fastGrads.dxs(), tolerance);
+        assertClose("∂L/∂h_0", slowGrads.dh0(), fastGrads.dh0(), tolerance);
+    }
+
+    @Test
+    void everyOutputAndGradientMatchesTheReadableCellTo1e12InFloat64() {
+        Case k = Case.of(3, 7, 5, 4, DataType.DOUBLE, 11);
+        assertFusedMatchesReadable(k, k.params(), F64_TOLERANCE);
+    }
+
+    @Test
+    void notebook07sSizeMatchesTheReadableCellTo1e12InFloat64() {
+        Case k = Case.of(32, 100, 2, 16, DataType.DOUBLE, 12); // B = 32, T = 100, X = 2, H = 16
+        assertFusedMatchesReadable(k, k.params(), F64_TOLERANCE);
+    }
+
+    @Test
+    void aWiderLayerMatchesTheReadableCellTo1e12InFloat64() {
+        Case k = Case.of(8, 50, 8, 64, DataType.DOUBLE, 13);
+        assertFusedMatchesReadable(k, k.params(), F64_TOLERANCE);
+    }
+
+    @Test
+    void aSingleExampleAndASingleStepMatchTheReadableCell() {
+        Case one = Case.of(1, 1, 1, 1, DataType.DOUBLE, 14);
+        assertFusedMatchesReadable(one, one.params(), F64_TOLERANCE);
+        Case tiny = Case.of(1, 8, 3, 4, DataType.DOUBLE, 15);
+        assertFusedMatchesReadable(tiny, tiny.params(), F64_TOLERANCE);
+    }
+
+    @Test
+    void float32AgreesWithTheReadableCellToSinglePrecision() {
+        Case k = Case.of(4, 20, 6, 8, DataType.FLOAT, 16);
+        // float32 rounds every GEMM at ~6e-8 relative; over 20 steps the paths drift apart by ~1e-6
+        assertFusedMatchesReadable(k, k.params(), 2e-5);
+        assertEquals(DataType.FLOAT, new FusedRnn(k.params()).run(k.xs()).hs().dataType());
+    }
+
+    @Test
+    void aWeightViewIsCopiedAndGivesTheSameResultsAsADenseOne() {
+        Case k = Case.of(3, 6, 2, 5, DataType.DOUBLE, 17);
+        assertTrue(new FusedRnn(k.params()).sharesStorage());
+        INDArray wide = Nd4j.concat(0, k.params().wH(), k.params().wH()); // [2H, H+X]
+        RnnParams view = new RnnParams(
+                wide.get(NDArrayIndex.interval(5, 10), NDArrayIndex.all()),
+                k.params().bH());
+        assertFalse(new FusedRnn(view).sharesStorage());
+        assertFusedMatchesReadable(k, view, F64_TOLERANCE);
+    }
+
+    @Test
+    void anOptimiserUpdatingParametersInPlaceUpdatesTheFusedLayer() {
+        Case k = Case.of(2, 5, 3, 4, DataType.DOUBLE, 18);
+        RnnParams p = k.params().copy();
+        var fused = new FusedRnn(p);
+        INDArray before = fused.run(k.xs()).hs().dup();
+        Map<String, INDArray> grads = fused.parameterGradients(fused.run(k.xs()), k.dHs());
+        for (var e : fused.parameters().entrySet())
+            e.getValue().subi(grads.get(e.getKey()).mul(0.1)); // one SGD step
+        INDArray after = fused.run(k.xs()).hs();
+        INDArray readable = new RnnCell(p).run(k.xs()).hs();
+        assertNotEquals(0.0, maxAbsDiff(after, before), "the step changed nothing");
+        assertClose("h_t after an in-place update", readable, after, F64_TOLERANCE);
+    }
+
+    @Test
+    void theRecurrentLayerInterfaceGivesTheReadableGradientsUnderTheSameNames() {
+        Case k = Case.of(3, 6, 2, 5, DataType.DOUBLE, 19);
+        RecurrentLayer slow = new RnnCell(k.params());
+        RecurrentLayer fast = new FusedRnn(k.params());
+        assertEquals(slow.inputSize(), fast.inputSize());
+        assertEquals(slow.hiddenSize(), fast.hiddenSize());
+        assertEquals(slow.dataType(), fast.dataType());
+        assertEquals(
+                List.copyOf(slow.parameters().keySet()),
+                List.copyOf(fast.parameters().keySet()));
+        assertClose(
+                "h_t from zero state", slow.run(k.xs()).hs(), fast.run(k.xs()).hs(), F64_TOLERANCE);
+        Map<String, INDArray> expected = slow.parameterGradients(slow.run(k.xs()), k.dHs());
+        Map<String, INDArray> actual = fast.parameterGradients(fast.run(k.xs()), k.dHs());
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()));
+        for (String name : expected.keySet()) {
+            assertArrayEquals(
+                    fast.parameters().get(name).shape(), actual.get(name).shape(), name);
+            assertClose("∂L/∂" + name, expected.get(name), actual.get(name), F64_TOLERANCE);
+        }
+    }
+
+    @Test
+    void aNewBatchSizeOrLengthGetsAWorkspaceOfItsOwn() {
+        Case a = Case.of(3, 6, 2, 5, DataType.DOUBLE, 20);
+        Case b = Case.of(4, 9, 2, 5, DataType.DOUBLE, 20);
+        var fused = new FusedRnn(a.params());
+        fused.run(a.xs()).release();
+        assertFusedMatchesReadable(b, a.params(), F64_TOLERANCE);
+        RnnCell cell = new RnnCell(a.params());
+        Map<String, INDArray> expected = cell.parameterGradients(cell.run(b.xs()), b.dHs());
+        Map<String, INDArray> actual = fused.parameterGradients(fused.run(b.xs()), b.dHs());
+        assertClose("∂L/∂W_h", expected.get("W_h"), actual.get("W_h"), F64_TOLERANCE);
+    }
+
+    @Test
+    void aPassOverwrittenByALaterRunIsRefused() {
+        Case k = Case.of(2, 3, 2, 3, DataType.DOUBLE, 21);
+        var fused = new FusedRnn(k.params());
+        FusedRnn.Pass first = fused.run(k.xs());
+        fused.run(k.xs());
+        var e = assertThrows(IllegalStateException.class, () -> fused.backwardSequence(first, k.dHs()));
+        assertTrue(e.getMessage().contains("overwritten by a later run of the same FusedRnn"), e.getMessage());
+        var other = new FusedRnn(k.params());
+        assertThrows(IllegalArgumentException.class, () -> other.backwardSequence(fused.run(k.xs()), k.dHs()));
+        var readablePass = new RnnCell(k.params()).run(k.xs());
+        var wrong = assertThrows(IllegalArgumentException.class, () -> fused.parameterGradients(readablePass, k.dHs()));
+        assertEquals("pass must come from FusedRnn.run but is RnnSequence", wrong.getMessage());
+    }
+
+    @Test
+    void aReleasedPassGivesItsStatesBackAndRefusesToBeUsedAgain() {
+        Case k = Case.of(2, 3, 2, 3, DataType.DOUBLE, 22);
+        var fused = new FusedRnn(k.params());
+        FusedRnn.Pass pass = fused.run(k.xs());
+        INDArray expected = pass.hs().dup();
+        INDArray hs = pass.hs();
+        hs.assign(-7); // the next run must write every element of the array it takes back
+        pass.release();
+        pass.release(); // twice is harmless
+        assertThrows(IllegalStateException.class, pass::hs);
+        var backward = assertThrows(IllegalStateException.class, () -> fused.backwardSequence(pass, k.dHs()));
+        assertTrue(backward.getMessage().contains("released"), backward.getMessage());
+        FusedRnn.Pass again = fused.run(k.xs());
+        assertSame(hs, again.hs(), "the released h_1 … h_T is reused");
+        assertClose("h_t after a released pass", expected, again.hs(), 0);
+        assertNotSame(hs, fused.run(k.xs()).hs(), "a pass not released keeps its h_1 … h_T");
+    }
+
+    @Test
+    void badInputsAreNamedInCourseSymbols() {
+        var fused = new FusedRnn(RnnParams.init(3, 4, 1));
+        var x = assertThrows(IllegalArgumentException.class, () -> fused.run(Nd4j.zeros(DataType.DOUBLE, 2, 5, 6)));
+        assertEquals("x must be [B, T, X] = [2, 5, 3] but is [2, 5, 6]", x.getMessage());
+        var h0 = assertThrows(
+                IllegalArgumentException.class,
+                () -> fused.forwardSequence(Nd4j.zeros(DataType.DOUBLE, 2, 5, 3), Nd4j.zeros(DataType.DOUBLE, 2, 5)));
+        assertEquals("h_0 must be [B, H] = [2, 4] but is [2, 5]", h0.getMessage());
+        FusedRnn.Pass run = fused.run(Nd4j.zeros(DataType.DOUBLE, 2, 5, 3));
+        var dh = assertThrows(
+                IllegalArgumentException.class,
+                () -> fused.backwardSequence(run, Nd4j.zeros(DataType.DOUBLE, 2, 4, 4)));
+        assertEquals("∂L/∂h must be [B, T, H] = [2, 5, 4] but is [2, 4, 4]", dh.getMessage());
+        var empty = assertThrows(IllegalArgumentException.class, () -> fused.run(Nd4j.zeros(DataType.DOUBLE, 2, 0, 3)));
+        assertTrue(empty.getMessage().contains("T ≥ 1"), empty.getMessage());
+    }
+}
