@@ -121,10 +121,71 @@ class CourseNotebooksRunIT {
     @Test
     void notebookFourShowsTheLstmCellPathAboveOneHundredthAtLagFiftyWithForgetGatesNearOne() throws Exception {
         String table = printed("04-cell-state", "curves.table(10, 50, 60)");
-        double lstm = column(table, "LSTM ‖∂C_T/∂C_t‖₂ (cell path), b_f = 5 ", 1);
+        double lstm = column(table, "LSTM cell path ‖Π diag(f_s)‖₂, b_f = 5 ", 1);
         double rnn = column(table, "RNN ‖∂h_T/∂h_t‖₂", 1);
         assertTrue(lstm > 1e-2, "cell path at lag 50 with b_f = 5: " + lstm + "\n" + table);
         assertTrue(rnn < 1e-8, "RNN at lag 50: " + rnn + "\n" + table);
+        // "with b_f = 1 … far below 1 by lag 50"; "with b_f = 5 … within an order of magnitude of 1 over all 60 steps"
+        assertTrue(column(table, "LSTM cell path ‖Π diag(f_s)‖₂, b_f = 1 ", 1) < 1e-4, table);
+        for (int k = 0; k < 3; k++) {
+            double v = column(table, "LSTM cell path ‖Π diag(f_s)‖₂, b_f = 5 ", k);
+            assertTrue(v > 0.1 && v <= 1, table);
+        }
+    }
+
+    @Test
+    void notebookFourShowsTheCellPathFallingAtTheGeometricMeanOfTheUnitThatForgetsLeast() throws Exception {
+        String table = printed("04-cell-state", "curves.table(10, 50, 60)");
+        String rates = printed("04-cell-state", "experiment.forgetRates(1.0)");
+        Pattern line = Pattern.compile("b_f = (\\d+): unit \\d+ forgets least; its geometric-mean f over 60 steps is"
+                + " ([0-9.]+), and [0-9.]+\\^60 = ([0-9.e+-]+)\\s+the mean f over all units and steps is ([0-9.]+),"
+                + " and [0-9.]+\\^60 = ([0-9.e+-]+)");
+        Matcher m = line.matcher(rates);
+        int found = 0;
+        while (m.find()) {
+            found++;
+            String bias = m.group(1);
+            double atSixty = column(table, "LSTM cell path ‖Π diag(f_s)‖₂, b_f = " + bias + " ", 2);
+            // "raised to the 60th power it gives the table's value at lag 60 exactly"
+            assertEquals(atSixty, Double.parseDouble(m.group(3)), 1e-3 * atSixty, rates + "\n" + table);
+            // "the mean f over all units is smaller"
+            assertTrue(Double.parseDouble(m.group(4)) < Double.parseDouble(m.group(2)), rates);
+            // "for b_f = 1 its 60th power is more than ten times below the table's value"
+            if (bias.equals("1")) assertTrue(Double.parseDouble(m.group(5)) < atSixty / 10, rates);
+        }
+        assertEquals(2, found, rates);
+    }
+
+    @Test
+    void notebookFourShowsTheFullJacobiansAgainstTheCellPathAsItsProseSays() throws Exception {
+        String tables = printed("04-cell-state", "paths1.table(5, 30, 50, 60)");
+        for (String bias : List.of("1", "5")) {
+            double[] rnn = row(tables, "RNN ‖∂h_T/∂h_t‖₂", bias.equals("1") ? 0 : 1);
+            double[] hidden = row(tables, "LSTM full ‖∂h_T/∂h_t‖₂, b_f = " + bias + " ", 0);
+            for (int k = 1; k < 4; k++) {
+                // "at lags 30, 50 and 60 … more than five orders of magnitude above the RNN's, for both biases"
+                assertTrue(hidden[k] > 1e5 * rnn[k], "b_f = " + bias + ", column " + k + "\n" + tables);
+            }
+        }
+        double[] hidden1 = row(tables, "LSTM full ‖∂h_T/∂h_t‖₂, b_f = 1 ", 0);
+        double[] rnn = row(tables, "RNN ‖∂h_T/∂h_t‖₂", 0);
+        double[] hidden5 = row(tables, "LSTM full ‖∂h_T/∂h_t‖₂, b_f = 5 ", 0);
+        double[] cell5 = row(tables, "LSTM full ‖∂C_T/∂C_t‖₂, b_f = 5 ", 0);
+        double[] path5 = row(tables, "LSTM cell path ‖Π diag(f_s)‖₂, b_f = 5 ", 0);
+        double[] cell1 = row(tables, "LSTM full ‖∂C_T/∂C_t‖₂, b_f = 1 ", 0);
+        double[] path1 = row(tables, "LSTM cell path ‖Π diag(f_s)‖₂, b_f = 1 ", 0);
+        for (int k = 1; k < 4; k++) {
+            // "with b_f = 1 it still falls with the lag, more slowly than the RNN's"
+            assertTrue(hidden1[k] < hidden1[k - 1] && hidden1[k] / hidden1[0] > rnn[k] / rnn[0], tables);
+            // "with b_f = 5 it does not fall below its value at lag 5"
+            assertTrue(hidden5[k] >= hidden5[0], tables);
+            // "with b_f = 5 the full ‖∂C_T/∂C_t‖₂ is above the cell path and grows with the lag"
+            assertTrue(cell5[k] > cell5[k - 1] && cell5[k] > path5[k], tables);
+            // "with b_f = 1 the cell path itself vanishes, and the full Jacobians with it"
+            assertTrue(path1[k] < path1[k - 1] && cell1[k] < cell1[k - 1], tables);
+        }
+        assertTrue(cell5[0] > path5[0], tables);
+        assertTrue(path1[3] < 1e-4 && cell1[3] < 1e-4 && hidden1[3] < 1e-4, tables);
     }
 
     @Test
@@ -191,6 +252,20 @@ class CourseNotebooksRunIT {
             }
         }
         throw new AssertionError(notebook + " has no code cell containing " + marker);
+    }
+
+    /** The numbers of the {@code occurrence}-th (0 first) table line starting with {@code prefix}. */
+    private static double[] row(String tables, String prefix, int occurrence) {
+        int seen = 0;
+        for (String line : tables.split("\n")) {
+            if (line.startsWith(prefix) && seen++ == occurrence) {
+                List<Double> values = new ArrayList<>();
+                Matcher m = Pattern.compile("\\s([0-9.]+e[+-][0-9]+)").matcher(line);
+                while (m.find()) values.add(Double.parseDouble(m.group(1)));
+                return values.stream().mapToDouble(Double::doubleValue).toArray();
+            }
+        }
+        throw new AssertionError("no line " + occurrence + " starting with '" + prefix + "' in\n" + tables);
     }
 
     /** The value in column {@code k} (0 = lag 10, 1 = lag 50, 2 = lag 60) of the table line starting with {@code prefix}. */

@@ -41,6 +41,11 @@ class FeedbackTest {
                             "E5",
                             "C_t equals C_{t-1} + i_t * C̃_t: right only where f_t = 1; check the f_t *"
                                     + " C_{t-1} term"),
+            "e5-mean-path",
+                    List.of(
+                            "E5",
+                            "your norms are the mean over the units of their products: ‖F_{T,t}‖₂ of a diagonal"
+                                    + " matrix is its largest |entry|"),
             "e6-no-tanh", List.of("E6", "h_t equals o_t * C_t: did you forget tanh(C_t)?"),
             "e7-swapped-state", List.of("E7", "your State holds C_t where h_t belongs and h_t where C_t belongs"),
             "e8-no-dc",
