@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -207,12 +208,100 @@ class CourseNotebooksRunIT {
 
     @Test
     void notebookEightShowsTheForecastBeatingPersistence() throws Exception {
-        String text = printed("08-real-data", "result.beatsPersistence()");
-        assertTrue(text.contains("The LSTM beats persistence on held-out time."), text);
-        Matcher m = Pattern.compile("test MSE: LSTM ([0-9.]+), persistence ([0-9.]+)")
+        String text = printed("08-real-data", "System.out.println(result.test())");
+        assertTrue(text.contains("On the test days the LSTM's MSE is"), text);
+        Matcher m = Pattern.compile("test MSE \\(°C²\\): LSTM ([0-9.]+), persistence ([0-9.]+)")
                 .matcher(text);
         assertTrue(m.find(), text);
         assertTrue(Double.parseDouble(m.group(1)) < Double.parseDouble(m.group(2)), text);
+    }
+
+    @Test
+    void notebookEightScoresTheTestPartOnceAfterEveryDecision() throws Exception {
+        List<String> sources = new ArrayList<>();
+        List<String> outputs = new ArrayList<>();
+        for (JsonElement e : Notebooks.cells(Notebooks.read(EXECUTED.resolve("08-real-data.ipynb")))) {
+            JsonObject cell = e.getAsJsonObject();
+            if (!cell.get("cell_type").getAsString().equals("code")) continue;
+            sources.add(Notebooks.source(cell));
+            outputs.add(Notebooks.text(cell));
+        }
+        List<Integer> testScores = new ArrayList<>();
+        for (int k = 0; k < outputs.size(); k++) if (outputs.get(k).contains("test MSE")) testScores.add(k);
+        assertEquals(1, testScores.size(), "the test part is scored in one cell: " + testScores);
+        int ablation = -1;
+        int validation = -1;
+        for (int k = 0; k < sources.size(); k++) {
+            if (sources.get(k).contains(".ablation(")) ablation = k;
+            if (sources.get(k).contains("result.validation()")) validation = k;
+        }
+        assertTrue(validation >= 0 && ablation > validation && testScores.get(0) > ablation, sources.toString());
+        assertTrue(
+                outputs.subList(testScores.get(0) + 1, outputs.size()).stream()
+                        .noneMatch(o -> o.contains("train longer")),
+                "no decision after the test score");
+    }
+
+    @Test
+    void notebookEightsValidationVerdictIsTheOneItsNumbersGive() throws Exception {
+        String text = printed("08-real-data", "System.out.println(result.validation())");
+        Matcher m = Pattern.compile("validation MSE \\(°C²\\): LSTM ([0-9.]+), persistence ([0-9.]+)")
+                .matcher(text);
+        assertTrue(m.find(), text);
+        double lstm = Double.parseDouble(m.group(1));
+        double persistence = Double.parseDouble(m.group(2));
+        String percent = String.format(java.util.Locale.ROOT, "%.1f%%", 100 * Math.abs(1 - lstm / persistence));
+        String side = lstm < persistence ? "below" : "above";
+        assertTrue(
+                text.contains("MSE is " + percent + " " + side + " persistence's"), percent + " " + side + "\n" + text);
+    }
+
+    @Test
+    void notebookEightShowsEachPartsFirstThirtyDaysAsInputsAndTheSeasonsDifferentVariances() throws Exception {
+        String text = printed("08-real-data", "ForecastExperiment.parts(");
+        Map<String, String[]> parts = new java.util.HashMap<>();
+        for (String line : text.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length == 6 && f[1].matches("\\d{4}-\\d{2}-\\d{2}")) parts.put(f[0], f);
+        }
+        assertEquals(java.util.Set.of("train", "validation", "test"), parts.keySet(), text);
+        for (String[] f : parts.values()) {
+            // "the first 30 days of each part are inputs only: its first target is day 31"
+            assertEquals(java.time.LocalDate.parse(f[1]).plusDays(30), java.time.LocalDate.parse(f[2]), text);
+        }
+        double validation = Double.parseDouble(parts.get("validation")[5]);
+        double test = Double.parseDouble(parts.get("test")[5]);
+        double train = Double.parseDouble(parts.get("train")[5]);
+        // "over the training rows the variance is about 1"; "their target variances differ"
+        assertEquals(1, train, 0.1, text);
+        assertTrue(Math.max(validation, test) > 2 * Math.min(validation, test), text);
+        // the validation loss below the training loss is explained by the season, as the prose says
+        assertTrue(validation < train, text);
+    }
+
+    @Test
+    void notebookEightsAblationSentenceIsTheOneItsTableGives() throws Exception {
+        String text = printed("08-real-data", ".ablation(");
+        Map<String, List<Double>> shares = new java.util.HashMap<>();
+        Map<String, List<Double>> mses = new java.util.HashMap<>();
+        Matcher row = Pattern.compile("(?m)^(temp_max(?:, [a-z_]+)*)\\s+(\\d+)\\s+([0-9.]+)\\s+(-?[0-9.]+)%")
+                .matcher(text);
+        while (row.find()) {
+            shares.computeIfAbsent(row.group(1), k -> new ArrayList<>()).add(Double.parseDouble(row.group(4)));
+            mses.computeIfAbsent(row.group(1), k -> new ArrayList<>()).add(Double.parseDouble(row.group(3)));
+        }
+        List<Double> four = shares.get("temp_max, temp_min, precipitation, wind");
+        List<Double> alone = shares.get("temp_max");
+        assertTrue(four != null && alone != null && four.size() == 3 && alone.size() == 3, text);
+        boolean overlap = java.util.Collections.min(four) <= java.util.Collections.max(alone)
+                && java.util.Collections.min(alone) <= java.util.Collections.max(four);
+        assertTrue(text.contains(overlap ? "The ranges overlap" : "The ranges do not overlap"), text);
+        int wins = 0;
+        for (int k = 0; k < 3; k++) {
+            if (mses.get("temp_max, temp_min, precipitation, wind").get(k)
+                    < mses.get("temp_max").get(k)) wins++;
+        }
+        assertTrue(text.contains("lower validation MSE for " + wins + " of 3 seeds"), text);
     }
 
     @Test
