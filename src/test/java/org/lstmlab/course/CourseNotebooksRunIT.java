@@ -190,6 +190,50 @@ class CourseNotebooksRunIT {
     }
 
     @Test
+    void notebookThreeShowsTanhPassingFourTimesTheSlopeOfSigmaAtZeroAndAWriteBelowOne() throws Exception {
+        String text = printed("03-input-gate-and-candidate", "sigmoidAtZero");
+        Matcher slopes = Pattern.compile(
+                        "σ′\\(0\\) = σ\\(0\\)\\(1 − σ\\(0\\)\\) = ([0-9.]+), tanh′\\(0\\) = 1 − tanh²\\(0\\) = ([0-9.]+)")
+                .matcher(text);
+        assertTrue(slopes.find(), text);
+        // "tanh′(0) = 1 against σ′(0) = 1/4": four times
+        assertEquals(0.25, Double.parseDouble(slopes.group(1)), 1e-9, text);
+        assertEquals(1.0, Double.parseDouble(slopes.group(2)), 1e-9, text);
+        Matcher written = Pattern.compile("i_t \\* C̃_t in \\[(-?[0-9.]+), (-?[0-9.]+)\\]")
+                .matcher(text);
+        assertTrue(written.find(), text);
+        // "|i_t * C̃_t| < 1"; the candidate takes both signs
+        assertTrue(Double.parseDouble(written.group(1)) > -1 && Double.parseDouble(written.group(1)) < 0, text);
+        assertTrue(Double.parseDouble(written.group(2)) < 1 && Double.parseDouble(written.group(2)) > 0, text);
+    }
+
+    @Test
+    void notebookFiveShowsTheCellStateUnderBothBoundsAndASaturatedSlopeAtItsLargestValue() throws Exception {
+        String text = printed("05-output-gate", "CellStateBound.of(run, zero)");
+        Matcher m = Pattern.compile("largest \\|C_t\\| = ([0-9.]+) .*\\n.*max \\|C_0\\| \\+ T = ([0-9.]+)\\n"
+                        + ".*1/\\(1 − f_max\\)\\) = ([0-9.]+)\\n.*at that largest \\|C_t\\|: ([0-9.e+-]+)"
+                        + " \\(largest over the run: ([0-9.]+)\\)")
+                .matcher(text);
+        assertTrue(m.find(), text);
+        double largest = Double.parseDouble(m.group(1));
+        // "the largest |C_t| it reached, which lies under both"
+        assertTrue(largest <= Double.parseDouble(m.group(2)) && largest <= Double.parseDouble(m.group(3)), text);
+        // "where |C_t| is large, tanh saturates and the path … carries little gradient"
+        assertTrue(Double.parseDouble(m.group(4)) < 0.01 * Double.parseDouble(m.group(5)), text);
+        String before = printed("05-output-gate", "byHand.equalsWithEps(step.h(), 1e-12)");
+        assertTrue(before.contains("h_t equals o_t * tanh(C_t): true"), before);
+    }
+
+    @Test
+    void notebookSixShowsATinyRelativeErrorForTheCorrectBackwardPass() throws Exception {
+        String text = printed("06-full-lstm", "GradientCheck.sequence(");
+        Matcher m = Pattern.compile("largest relative error ([0-9.e+-]+); passes at 1e-7: true")
+                .matcher(text);
+        assertTrue(m.find(), text);
+        assertTrue(Double.parseDouble(m.group(1)) < 1e-7, text);
+    }
+
+    @Test
     void notebookSevenShowsTheLstmBeatingTheRnnAtTheLargestQuickLength() throws Exception {
         String summary = printed("07-long-range-dependencies", "AddingExperiment.summary(rows)");
         Matcher m = Pattern.compile("T = 10: +LSTM solved \\(([0-9.e-]+) × baseline\\); RNN [a-z ]+ \\(([0-9.e-]+) ×")
