@@ -12,7 +12,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <p>Given ∂L/∂h_t ({@code dh}) and the ∂L/∂C_t that arrives from later steps ({@code dc}), return the
  * gradients of L with respect to every parameter and input of the step. Recompute the forward pass
- * first (f_t, i_t, C̃_t, C_t, o_t, h_t as in E7), then go back one equation at a time:
+ * first (f_t, i_t, C̃_t, C_t, o_t, h_t as in E7) — the library's LstmCell keeps them in a cache instead,
+ * trading memory for computation (notebook 06, question 1) — then go back one equation at a time:
  * <pre>
  * ∂L/∂o_t   = ∂L/∂h_t * tanh(C_t)
  * ∂L/∂C_t   = ∂L/∂h_t * o_t * (1 − tanh²(C_t)) + dc        both paths into C_t

@@ -5,6 +5,7 @@ import static org.lstmlab.grade.author.Expect.mistake;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.lstmlab.grad.GradientFlow;
 import org.lstmlab.grade.author.Computes;
 import org.lstmlab.grade.author.Draw;
 import org.lstmlab.grade.author.Draws;
@@ -21,24 +22,28 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * E5: the cell-state update C_t = f_t * C_{t-1} + i_t * C̃_t, given the gates of a step of the
- * library's LstmCell and checked against that step's C_t.
+ * library's LstmCell and checked against that step's C_t; and notebook 04's cell path, the norms
+ * ‖F_{T,t}‖₂ = ‖Π diag(f_s)‖₂ of the forget gates of an LstmCell run, checked against GradientFlow's.
  */
 @Exercise(
         id = "E5",
         title = "cell-state update",
         points = 8,
         notebook = "04-cell-state",
-        mustNotUse = "org.lstmlab.nn.LstmCell")
+        mustNotUse = {"org.lstmlab.nn.LstmCell", "org.lstmlab.grad."})
 class E5CellStateTest {
 
     /** The student's E5CellState: every call runs in the sandbox. */
     interface E5CellState {
         @Computes("C_t = f_t * C_{t-1} + i_t * C̃_t")
         INDArray cellState(INDArray f, INDArray i, INDArray cTilde, INDArray cPrev);
+
+        @Computes("‖F_{T,t}‖₂ = ‖Π_{s=t+1..T} diag(f_s)‖₂ for every lag T − t")
+        double[] cellPath(INDArray f);
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     void fixedCase(E5CellState student, Draws draws) {
         expectCellState(student, draws.fixed());
         Expect.notHardCoded(draws.randomised(3), draw -> expectCellState(student, draw));
@@ -46,14 +51,14 @@ class E5CellStateTest {
 
     @ParameterizedTest(name = "randomised case {index} ({0})")
     @RandomisedCases(3)
-    @Points(3)
+    @Points(2)
     void randomisedCases(Draw draw, E5CellState student) {
         expectCellState(student, draw);
     }
 
     @ParameterizedTest(name = "randomised case {index} ({0})")
     @RandomisedCases(1)
-    @Points(2)
+    @Points(1)
     @DisplayName("keeps C_{t-1} when f_t = 1, i_t = 0 and writes C̃_t when f_t = 0, i_t = 1")
     void keepsAndWrites(Draw draw, E5CellState student) {
         Inputs in = Inputs.draw(draw);
@@ -69,6 +74,119 @@ class E5CellStateTest {
                 in.step().cTilde(),
                 student.cellState(zeros, ones, in.step().cTilde(), in.cPrev()),
                 "f_t = 0, i_t = 1, " + draw);
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("cell path ‖Π diag(f_s)‖₂, fixed case, against GradientFlow")
+    void cellPathFixedCase(E5CellState student, Draws draws) {
+        expectCellPath(student, draws.fixed());
+        Expect.notHardCoded(draws.randomised(2), draw -> expectCellPath(student, draw));
+    }
+
+    @ParameterizedTest(name = "randomised case {index} ({0})")
+    @RandomisedCases(2)
+    @Points(1)
+    @DisplayName("cell path ‖Π diag(f_s)‖₂, randomised cases, against GradientFlow")
+    void cellPathRandomisedCases(Draw draw, E5CellState student) {
+        expectCellPath(student, draw);
+    }
+
+    /**
+     * The student's norms for the forget gates of an LstmCell run against GradientFlow's cell path on the same
+     * run, naming the usual mistakes.
+     */
+    private static void expectCellPath(E5CellState student, Draw draw) {
+        int steps = draw.between(5, 12); // T
+        LstmParams p = draw.lstmParams(); // W_g [H, H+X], b_g [H]
+        p.bF().addi(2); // forget gates mostly open, so the products stay well above rounding
+        INDArray xs = draw.uniform(2, 1, steps, draw.x()); // x_1 … x_T, [1, T, X]
+        INDArray h0 = Nd4j.zeros(DataType.DOUBLE, 1, draw.h()); // h_0, [1, H]
+        INDArray c0 = Nd4j.zeros(DataType.DOUBLE, 1, draw.h()); // C_0, [1, H]
+        LstmCell cell = new LstmCell(p);
+        var run = cell.forwardSequence(xs, h0, c0).steps();
+        INDArray f = Nd4j.zeros(DataType.DOUBLE, steps, draw.h()); // f_1 … f_T, [T, H]
+        for (int s = 0; s < steps; s++) f.putRow(s, run.get(s).f().reshape(draw.h()));
+        double[] want = GradientFlow.lstm(cell, xs, h0, c0).cellPath().spectral(); // [T+1]
+        double[] got = student.cellPath(f.dup());
+        double[][] fs = f.toDoubleMatrix();
+        String where = draw + ", T = " + steps;
+        Expect.close(
+                "‖F_{T,t}‖₂",
+                Nd4j.createFromArray(want),
+                Nd4j.createFromArray(got),
+                where,
+                mistake(
+                        () -> Nd4j.createFromArray(lastSteps(fs, Reduce.MEAN)),
+                        "your norms are the mean over the units of their products: ‖F_{T,t}‖₂ of a diagonal matrix"
+                                + " is its largest |entry|, set by the unit that forgets least"),
+                mistake(
+                        () -> Nd4j.createFromArray(lastSteps(fs, Reduce.ROOT_OF_SQUARES)),
+                        "your norms are Frobenius norms ‖F‖_F (root of the sum of squares): the spectral norm of a"
+                                + " diagonal matrix is its largest |entry|"),
+                mistake(
+                        () -> Nd4j.createFromArray(firstSteps(fs)),
+                        "entry k multiplies f_1 … f_k: the lag counts back from T, so entry k multiplies the last"
+                                + " k forget gates f_{T−k+1} … f_T"),
+                mistake(
+                        () -> Nd4j.createFromArray(reversed(want)),
+                        "your norms are in reverse order: entry k is lag k, so entry 0 is 1 (no step, F_{T,T} = I)"),
+                mistake(
+                        () -> Nd4j.createFromArray(meanRate(fs)),
+                        "your norms fall at the mean forget gate, (mean f)^k: the norm follows the unit that"
+                                + " forgets least, not the average"));
+    }
+
+    private enum Reduce {
+        MEAN,
+        ROOT_OF_SQUARES
+    }
+
+    /** Entry k: the units' products of their last k forget gates, reduced over the units. */
+    private static double[] lastSteps(double[][] f, Reduce reduce) {
+        int steps = f.length;
+        int units = f[0].length;
+        double[] product = new double[units];
+        java.util.Arrays.fill(product, 1.0);
+        double[] out = new double[steps + 1];
+        for (int k = 0; k <= steps; k++) {
+            if (k > 0) for (int a = 0; a < units; a++) product[a] *= f[steps - k][a];
+            double sum = 0;
+            for (double v : product) sum += reduce == Reduce.MEAN ? v / units : v * v;
+            out[k] = reduce == Reduce.MEAN ? sum : Math.sqrt(sum);
+        }
+        return out;
+    }
+
+    /** Entry k: the largest product of the first k forget gates. */
+    private static double[] firstSteps(double[][] f) {
+        int units = f[0].length;
+        double[] product = new double[units];
+        java.util.Arrays.fill(product, 1.0);
+        double[] out = new double[f.length + 1];
+        out[0] = 1;
+        for (int k = 1; k <= f.length; k++) {
+            double largest = 0;
+            for (int a = 0; a < units; a++) largest = Math.max(largest, product[a] *= f[k - 1][a]);
+            out[k] = largest;
+        }
+        return out;
+    }
+
+    /** Entry k: (mean f)^k over every unit and step. */
+    private static double[] meanRate(double[][] f) {
+        double sum = 0;
+        for (double[] row : f) for (double v : row) sum += v;
+        double mean = sum / (f.length * f[0].length);
+        double[] out = new double[f.length + 1];
+        for (int k = 0; k < out.length; k++) out[k] = Math.pow(mean, k);
+        return out;
+    }
+
+    private static double[] reversed(double[] a) {
+        double[] r = new double[a.length];
+        for (int k = 0; k < a.length; k++) r[k] = a[a.length - 1 - k];
+        return r;
     }
 
     /** The student's C_t against the library's, naming the usual mistakes. */

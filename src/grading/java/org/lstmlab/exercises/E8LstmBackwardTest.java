@@ -111,24 +111,17 @@ class E8LstmBackwardTest {
         }
     }
 
-    /** The listed gradients against central differences, naming the usual mistakes and the first wrong one. */
+    /**
+     * The listed gradients against central differences, naming the usual mistakes and otherwise the first wrong
+     * quantity along the backward chain.
+     */
     private static void expectGradients(E8LstmBackward student, Draw draw, List<String> keys) {
         Inputs in = Inputs.draw(draw);
         Map<String, INDArray> want = in.numericalGradients(in.dc());
         Map<String, INDArray> got = named(in.call(student));
         List<String> wrong = new ArrayList<>();
-        String first = null;
         for (String key : keys) {
-            if (!Expect.isClose(want.get(key), got.get(key))) {
-                wrong.add(SYMBOLS.get(key));
-                if (first == null) {
-                    try {
-                        Expect.close(SYMBOLS.get(key), want.get(key), got.get(key), draw);
-                    } catch (AssertionError e) {
-                        first = e.getMessage().replace(" (" + draw + ")", "") + ": " + HINTS.get(key);
-                    }
-                }
-            }
+            if (!Expect.isClose(want.get(key), got.get(key))) wrong.add(key);
         }
         if (wrong.isEmpty()) {
             return;
@@ -144,8 +137,80 @@ class E8LstmBackwardTest {
                 && Expect.isClose(want.get("dhPrev"), got.get("dx"))) {
             fail("∂L/∂x_t and ∂L/∂h_{t-1} are swapped: the first H columns belong to h_{t-1} (" + draw + ")");
         }
-        fail((wrong.size() > 1 ? "wrong: " + String.join(", ", wrong) + ". First: " : "") + first + " (" + draw + ")");
+        java.util.Set<String> bad = new java.util.HashSet<>();
+        for (String key : all()) {
+            if (!Expect.isClose(want.get(key), got.get(key))) bad.add(key);
+        }
+        Located first = locate(bad);
+        String example = first.shows();
+        String difference;
+        try {
+            Expect.close(SYMBOLS.get(example), want.get(example), got.get(example), draw);
+            difference = "";
+        } catch (AssertionError e) {
+            difference = "; e.g. " + e.getMessage().replace(" (" + draw + ")", "");
+        }
+        List<String> symbols = wrong.stream().map(SYMBOLS::get).toList();
+        fail("the first wrong quantity along the backward chain is " + first.quantity() + ": " + first.hint()
+                + " (wrong: " + String.join(", ", symbols) + difference + ") (" + draw + ")");
     }
+
+    /**
+     * The first wrong quantity along the backward chain, and the gradient that shows it.
+     *
+     * @param quantity e.g. {@code ∂L/∂C_t}
+     * @param hint     what to check
+     * @param shows    the key of a wrong gradient that depends on it
+     */
+    record Located(String quantity, String hint, String shows) {}
+
+    /**
+     * Walks the chain ∂L/∂h_t → ∂L/∂o_t, ∂L/∂C_t → ∂L/∂f_t, ∂L/∂i_t, ∂L/∂C̃_t → ∂L/∂z_g → ∂L/∂W_g → ∂L/∂[h_{t-1},
+     * x_t], and returns the first quantity that the wrong gradients in {@code bad} (keys) point at: ∂L/∂b_g is the
+     * batch sum of ∂L/∂z_g, and ∂L/∂C_{t-1} = ∂L/∂C_t * f_t, so a wrong ∂L/∂C_t makes ∂L/∂C_{t-1} and every
+     * ∂L/∂b_g of f, i and C̃ wrong together while ∂L/∂b_o stays right.
+     */
+    static Located locate(java.util.Set<String> bad) {
+        if (bad.contains("bO")) {
+            return bad.contains("wO")
+                    ? new Located(
+                            "∂L/∂o_t", "∂L/∂o_t = ∂L/∂h_t * tanh(C_t), then ∂L/∂z_o = ∂L/∂o_t * o_t(1 − o_t)", "bO")
+                    : new Located("∂L/∂b_o", HINTS.get("bO"), "bO");
+        }
+        if (bad.containsAll(List.of("dcPrev", "bF", "bI", "bC"))) {
+            return new Located(
+                    "∂L/∂C_t",
+                    "∂L/∂C_{t-1} and the gradients of f_t, i_t and C̃_t are all wrong while those of o_t are right:"
+                            + " check ∂L/∂C_t = ∂L/∂h_t * o_t * (1 − tanh²(C_t)) + dc, both paths into C_t",
+                    "dcPrev");
+        }
+        for (String g : List.of("F", "I", "C")) {
+            if (bad.contains("b" + g)) {
+                return bad.contains("w" + g)
+                        ? new Located(GATE_GRADIENT.get(g), HINTS.get("w" + g), "b" + g)
+                        : new Located("∂L/∂b_" + GATE_SYMBOL.get(g), HINTS.get("b" + g), "b" + g);
+            }
+        }
+        if (bad.contains("dcPrev")) {
+            return new Located(
+                    "∂L/∂C_{t-1}", "∂L/∂C_t is right (the gate gradients are): ∂L/∂C_{t-1} = ∂L/∂C_t * f_t", "dcPrev");
+        }
+        for (String g : List.of("F", "I", "C", "O")) {
+            if (bad.contains("w" + g)) {
+                return new Located(
+                        "∂L/∂W_" + GATE_SYMBOL.get(g),
+                        "∂L/∂b_" + GATE_SYMBOL.get(g) + " is right, so ∂L/∂z_" + GATE_SYMBOL.get(g) + " is: ∂L/∂W_"
+                                + GATE_SYMBOL.get(g) + " = ∂L/∂z_" + GATE_SYMBOL.get(g)
+                                + "ᵀ · [h_{t-1}, x_t], rows are examples and h comes first",
+                        "w" + g);
+            }
+        }
+        String input = bad.contains("dhPrev") ? "dhPrev" : "dx";
+        return new Located(SYMBOLS.get(input), HINTS.get(input), input);
+    }
+
+    private static final Map<String, String> GATE_SYMBOL = Map.of("F", "f", "I", "i", "C", "C", "O", "o");
+    private static final Map<String, String> GATE_GRADIENT = Map.of("F", "∂L/∂f_t", "I", "∂L/∂i_t", "C", "∂L/∂C̃_t");
 
     private static List<String> all() {
         List<String> keys = new ArrayList<>(PARAMS);

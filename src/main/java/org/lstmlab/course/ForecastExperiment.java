@@ -1,6 +1,9 @@
 package org.lstmlab.course;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.lstmlab.data.Baselines;
 import org.lstmlab.data.Batch;
@@ -25,7 +28,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ForecastData data = ForecastData.builder(SeattleWeather.load())
  *         .inputs(TEMP_MAX, TEMP_MIN, PRECIPITATION, WIND).targets(TEMP_MAX).window(30).build();
  * ForecastExperiment.Result r = ForecastExperiment.defaults().run(data);
- * r.mse();  r.persistenceMse();                    // °C² on the test part
+ * r.validation();                                  // every decision: the validation part, °C²
+ * r.test();                                        // once, at the end: the test part
  * }</pre>
  *
  * @param hiddenSize H
@@ -83,7 +87,285 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
         INDArray persistence = data.inverseTargets(Baselines.persistence(data.test())); // [B, Y]
         double persistenceValidation = Metrics.mse(
                 Baselines.persistence(data.validation()), data.validation().targets()); // standardised, like the losses
-        return new Result(model, history, truth, forecast, persistence, persistenceValidation);
+        Scores validationScores = new Scores(
+                "validation",
+                data.inverseTargets(data.validation().targets()),
+                data.inverseTargets(model.predict(data.validation().inputs(), LossMode.LAST_STEP)),
+                data.inverseTargets(Baselines.persistence(data.validation())));
+        return new Result(model, history, truth, forecast, persistence, persistenceValidation, validationScores);
+    }
+
+    /**
+     * The input-column ablation of notebook 08: for each set of input columns and each weight seed, a fresh
+     * LSTM trained like this experiment on the same split, window and target, scored on the validation
+     * windows only (the test part stays untouched for the one final score).
+     *
+     * @param table     the series, rows in time order
+     * @param target    the column to predict (it must be among every input set, for persistence)
+     * @param window    T
+     * @param inputSets each a list of input column names
+     * @param seeds     the weight seeds, one model per seed and input set
+     * @return one row per input set and seed, in that order
+     */
+    public Ablation ablation(
+            tech.tablesaw.api.Table table, String target, int window, List<List<String>> inputSets, long... seeds) {
+        if (inputSets.isEmpty() || seeds.length == 0) {
+            throw new IllegalArgumentException("an ablation needs at least one input set and one seed but has "
+                    + inputSets.size() + " and " + seeds.length);
+        }
+        List<AblationRow> rows = new ArrayList<>();
+        for (List<String> inputs : inputSets) {
+            if (!inputs.contains(target)) {
+                throw new IllegalArgumentException("every input set must hold the target " + target
+                        + " (persistence reads it) but " + inputs + " does not");
+            }
+            ForecastData data = ForecastData.builder(table)
+                    .inputs(inputs.toArray(String[]::new))
+                    .targets(target)
+                    .window(window)
+                    .build();
+            for (long s : seeds) {
+                Result r = new ForecastExperiment(hiddenSize, forgetBias, config, s).run(data);
+                rows.add(new AblationRow(List.copyOf(inputs), s, r.validation()));
+            }
+        }
+        return new Ablation(rows);
+    }
+
+    /**
+     * One model of an ablation: its input columns, weight seed and validation scores.
+     *
+     * @param inputs     the input columns
+     * @param seed       the weight seed
+     * @param validation the model's and persistence's forecasts of the validation windows
+     */
+    public record AblationRow(List<String> inputs, long seed, Scores validation) {}
+
+    /**
+     * The rows of an input-column ablation, with a table for a notebook to print.
+     *
+     * @param rows one per input set and seed
+     */
+    public record Ablation(List<AblationRow> rows) {
+        public Ablation {
+            rows = List.copyOf(rows);
+        }
+
+        /** The rows whose inputs are exactly {@code inputs}. */
+        public List<AblationRow> of(List<String> inputs) {
+            return rows.stream().filter(r -> r.inputs().equals(inputs)).toList();
+        }
+
+        /** For how many seeds {@code more}'s validation MSE is below {@code fewer}'s with the same seed. */
+        public int seedsWhereBetter(List<String> more, List<String> fewer) {
+            int count = 0;
+            for (AblationRow m : of(more)) {
+                for (AblationRow f : of(fewer)) {
+                    if (f.seed() == m.seed()
+                            && m.validation().mse() < f.validation().mse()) count++;
+                }
+            }
+            return count;
+        }
+
+        /**
+         * One sentence comparing two input sets over the seeds: the range of the share of persistence's
+         * validation MSE each removes, whether the ranges overlap, and for how many seeds {@code more} wins.
+         */
+        public String compare(List<String> more, List<String> fewer) {
+            double[] a = range(of(more));
+            double[] b = range(of(fewer));
+            boolean overlap = a[0] <= b[1] && b[0] <= a[1];
+            return String.format(
+                    Locale.ROOT,
+                    "with %s the LSTM removes %.1f%% to %.1f%% of persistence's validation MSE; with %s, %.1f%% to"
+                            + " %.1f%%.%nThe ranges %s; %s has the lower validation MSE for %d of %d seeds.",
+                    String.join(", ", more),
+                    100 * a[0],
+                    100 * a[1],
+                    String.join(", ", fewer),
+                    100 * b[0],
+                    100 * b[1],
+                    overlap ? "overlap" : "do not overlap",
+                    String.join(", ", more),
+                    seedsWhereBetter(more, fewer),
+                    of(more).size());
+        }
+
+        private static double[] range(List<AblationRow> rows) {
+            if (rows.isEmpty()) throw new IllegalArgumentException("no model of the ablation has these inputs");
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (AblationRow r : rows) {
+                lo = Math.min(lo, r.validation().improvement());
+                hi = Math.max(hi, r.validation().improvement());
+            }
+            return new double[] {lo, hi};
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder s = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "%-46s %5s %18s %20s %14s%n",
+                    "inputs",
+                    "seed",
+                    "val. MSE (°C²)",
+                    "removes of persist.",
+                    "val. MAE (°C)"));
+            for (AblationRow r : rows) {
+                s.append(String.format(
+                        Locale.ROOT,
+                        "%-46s %5d %18.3f %19.1f%% %14.3f%n",
+                        String.join(", ", r.inputs()),
+                        r.seed(),
+                        r.validation().mse(),
+                        100 * r.validation().improvement(),
+                        r.validation().mae()));
+            }
+            if (!rows.isEmpty()) {
+                s.append(String.format(
+                        Locale.ROOT,
+                        "persistence on the same validation days: MSE %.3f °C², MAE %.3f °C",
+                        rows.get(0).validation().persistenceMse(),
+                        rows.get(0).validation().persistenceMae()));
+            }
+            return s.toString();
+        }
+    }
+
+    /**
+     * Forecasts of one part of the data in its units (°C for Seattle), the model's and persistence's.
+     *
+     * @param part        "validation" or "test"
+     * @param truth       the targets, {@code [B, Y]}
+     * @param forecast    the model's forecasts, {@code [B, Y]}
+     * @param persistence ŷ = x_T, {@code [B, Y]}
+     */
+    public record Scores(String part, INDArray truth, INDArray forecast, INDArray persistence) {
+
+        /** The model's mean squared error, in the units squared (°C²). */
+        public double mse() {
+            return Metrics.mse(forecast, truth);
+        }
+
+        /** Persistence's mean squared error, in the units squared (°C²). */
+        public double persistenceMse() {
+            return Metrics.mse(persistence, truth);
+        }
+
+        /** The model's mean absolute error, in the units (°C). */
+        public double mae() {
+            return Metrics.mae(forecast, truth);
+        }
+
+        /** Persistence's mean absolute error, in the units (°C). */
+        public double persistenceMae() {
+            return Metrics.mae(persistence, truth);
+        }
+
+        /** The fraction of persistence's MSE the model removes: 1 − MSE / MSE_persistence (negative when worse). */
+        public double improvement() {
+            return 1 - mse() / persistenceMse();
+        }
+
+        /** Whether the model's MSE is below persistence's. */
+        public boolean beatsPersistence() {
+            return mse() < persistenceMse();
+        }
+
+        /** Residuals y − ŷ of column {@code y}, {@code [B]}: "LSTM" and "persistence", for a plot over dates. */
+        public Map<String, double[]> residuals(int y) {
+            Map<String, double[]> m = new LinkedHashMap<>();
+            m.put("LSTM", truth.getColumn(y).sub(forecast.getColumn(y)).toDoubleVector());
+            m.put(
+                    "persistence",
+                    truth.getColumn(y).sub(persistence.getColumn(y)).toDoubleVector());
+            return m;
+        }
+
+        /**
+         * One sentence true on either side: by what percentage the model's MSE is below, or above,
+         * persistence's on this part.
+         */
+        public String verdict() {
+            double percent = 100 * Math.abs(improvement());
+            return beatsPersistence()
+                    ? String.format(
+                            Locale.ROOT, "On the %s days the LSTM's MSE is %.1f%% below persistence's.", part, percent)
+                    : String.format(
+                            Locale.ROOT,
+                            "On the %s days the LSTM's MSE is %.1f%% above persistence's: it does not beat it.",
+                            part,
+                            percent);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "%s MSE (°C²): LSTM %.3f, persistence %.3f%n%s MAE (°C):  LSTM %.3f, persistence %.3f%n%s",
+                    part,
+                    mse(),
+                    persistenceMse(),
+                    part,
+                    mae(),
+                    persistenceMae(),
+                    verdict());
+        }
+    }
+
+    /**
+     * Where each part of the data lies in time and how much its target varies: the first T days of a part
+     * are inputs only (the first window's), so its first target is T days after its first day.
+     *
+     * @param data       the windows
+     * @param table      the table the data was cut from
+     * @param dateColumn its date column
+     * @return a table, one line per part: first day, first and last target day, windows, and the variance of
+     *         the standardised target (1 on average over the training rows by construction)
+     */
+    public static String parts(ForecastData data, tech.tablesaw.api.Table table, String dateColumn) {
+        var dates = table.dateColumn(dateColumn);
+        int[] starts = {0, data.split().trainEnd(), data.split().validationEnd()};
+        String[] names = {"train", "validation", "test"};
+        org.lstmlab.data.Windows[] windows = {data.train(), data.validation(), data.test()};
+        StringBuilder s = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%-11s %-11s %-13s %-12s %8s %26s%n",
+                "part",
+                "first day",
+                "first target",
+                "last target",
+                "windows",
+                "variance of the target"));
+        for (int k = 0; k < 3; k++) {
+            List<java.time.LocalDate> targets = windows[k].targetDates(table, dateColumn);
+            s.append(String.format(
+                    Locale.ROOT,
+                    "%-11s %-11s %-13s %-12s %8d %26.3f%n",
+                    names[k],
+                    dates.get(starts[k]),
+                    targets.get(0),
+                    targets.get(targets.size() - 1),
+                    windows[k].size(),
+                    targetVariance(windows[k])));
+        }
+        return s.toString().stripTrailing();
+    }
+
+    /** The population variance of the (standardised) targets of some windows, over every sample and column. */
+    public static double targetVariance(org.lstmlab.data.Windows windows) {
+        double[] y = windows.targets()
+                .castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)
+                .dup('c')
+                .data()
+                .asDouble();
+        double mean = 0;
+        for (double v : y) mean += v / y.length;
+        double squares = 0;
+        for (double v : y) squares += (v - mean) * (v - mean);
+        return squares / y.length;
     }
 
     /**
@@ -96,6 +378,8 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
      * @param persistence ŷ = x_T, {@code [B, Y]}
      * @param persistenceValidationLoss persistence's MSE on the validation windows in the standardised
      *                    units of the training curves: the baseline to draw on them
+     * @param validation  the model's and persistence's forecasts of the validation windows, in the data's
+     *                    units: the part every decision is made on
      */
     public record Result(
             SequenceRegressor model,
@@ -103,7 +387,13 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
             INDArray truth,
             INDArray forecast,
             INDArray persistence,
-            double persistenceValidationLoss) {
+            double persistenceValidationLoss,
+            Scores validation) {
+
+        /** The model's and persistence's forecasts of the test windows: score these once, after every decision. */
+        public Scores test() {
+            return new Scores("test", truth, forecast, persistence);
+        }
 
         /** The model's MSE on the test part. */
         public double mse() {
@@ -145,8 +435,9 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
         @Override
         public String toString() {
             return String.format(
-                    "test MSE: LSTM %.3f, persistence %.3f (the LSTM removes %.1f%% of persistence's error)%n"
-                            + "test MAE: LSTM %.3f, persistence %.3f",
+                    Locale.ROOT,
+                    "test MSE (°C²): LSTM %.3f, persistence %.3f (the LSTM removes %.1f%% of persistence's error)%n"
+                            + "test MAE (°C): LSTM %.3f, persistence %.3f",
                     mse(),
                     persistenceMse(),
                     100 * improvement(),

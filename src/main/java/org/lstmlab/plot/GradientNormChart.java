@@ -61,6 +61,32 @@ public final class GradientNormChart {
     }
 
     /**
+     * Several gradient paths of one network on one log axis, each curve in its own colour, the ones named in
+     * {@code dashed} dashed — e.g. notebook 04's RNN ‖∂h_T/∂h_t‖₂, the LSTM's full ‖∂h_T/∂h_t‖₂ and
+     * ‖∂C_T/∂C_t‖₂ solid, and its cell path ‖Π diag(f_s)‖₂ dashed.
+     *
+     * @param curves at least one curve, x = lag, y = norm
+     * @param dashed legend names of the curves to dash (each must name one of {@code curves})
+     */
+    public static XYChart paths(String title, String yLabel, List<Curve> curves, List<String> dashed) {
+        Figures.requireNonEmpty("curves", curves);
+        List<String> names = curves.stream().map(Curve::name).toList();
+        for (String name : dashed) {
+            if (!names.contains(name)) {
+                throw new IllegalArgumentException("dashed curve '" + name + "' is not one of the curves " + names);
+            }
+        }
+        XYChart chart = Figures.lineChart(title, X_LABEL, yLabel, true);
+        for (int k = 0; k < curves.size(); k++) {
+            Curve c = curves.get(k);
+            LogAxis.line(chart, c, Figures.color(k), dashed.contains(c.name()) ? Figures.DASHED : Figures.SOLID);
+        }
+        LogAxis.label(chart);
+        Figures.padAxes(chart, true);
+        return chart;
+    }
+
+    /**
      * The same figure from plain arrays: every curve shares the lags.
      *
      * @param lags     {@code [n]}

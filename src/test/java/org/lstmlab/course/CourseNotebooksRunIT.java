@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -121,10 +122,116 @@ class CourseNotebooksRunIT {
     @Test
     void notebookFourShowsTheLstmCellPathAboveOneHundredthAtLagFiftyWithForgetGatesNearOne() throws Exception {
         String table = printed("04-cell-state", "curves.table(10, 50, 60)");
-        double lstm = column(table, "LSTM ‖∂C_T/∂C_t‖₂ (cell path), b_f = 5 ", 1);
+        double lstm = column(table, "LSTM cell path ‖Π diag(f_s)‖₂, b_f = 5 ", 1);
         double rnn = column(table, "RNN ‖∂h_T/∂h_t‖₂", 1);
         assertTrue(lstm > 1e-2, "cell path at lag 50 with b_f = 5: " + lstm + "\n" + table);
         assertTrue(rnn < 1e-8, "RNN at lag 50: " + rnn + "\n" + table);
+        // "with b_f = 1 … far below 1 by lag 50"; "with b_f = 5 … within an order of magnitude of 1 over all 60 steps"
+        assertTrue(column(table, "LSTM cell path ‖Π diag(f_s)‖₂, b_f = 1 ", 1) < 1e-4, table);
+        for (int k = 0; k < 3; k++) {
+            double v = column(table, "LSTM cell path ‖Π diag(f_s)‖₂, b_f = 5 ", k);
+            assertTrue(v > 0.1 && v <= 1, table);
+        }
+    }
+
+    @Test
+    void notebookFourShowsTheCellPathFallingAtTheGeometricMeanOfTheUnitThatForgetsLeast() throws Exception {
+        String table = printed("04-cell-state", "curves.table(10, 50, 60)");
+        String rates = printed("04-cell-state", "experiment.forgetRates(1.0)");
+        Pattern line = Pattern.compile("b_f = (\\d+): unit \\d+ forgets least; its geometric-mean f over 60 steps is"
+                + " ([0-9.]+), and [0-9.]+\\^60 = ([0-9.e+-]+)\\s+the mean f over all units and steps is ([0-9.]+),"
+                + " and [0-9.]+\\^60 = ([0-9.e+-]+)");
+        Matcher m = line.matcher(rates);
+        int found = 0;
+        while (m.find()) {
+            found++;
+            String bias = m.group(1);
+            double atSixty = column(table, "LSTM cell path ‖Π diag(f_s)‖₂, b_f = " + bias + " ", 2);
+            // "raised to the 60th power it gives the table's value at lag 60 exactly"
+            assertEquals(atSixty, Double.parseDouble(m.group(3)), 1e-3 * atSixty, rates + "\n" + table);
+            // "the mean f over all units is smaller"
+            assertTrue(Double.parseDouble(m.group(4)) < Double.parseDouble(m.group(2)), rates);
+            // "for b_f = 1 its 60th power is more than ten times below the table's value"
+            if (bias.equals("1")) assertTrue(Double.parseDouble(m.group(5)) < atSixty / 10, rates);
+        }
+        assertEquals(2, found, rates);
+    }
+
+    @Test
+    void notebookFourShowsTheFullJacobiansAgainstTheCellPathAsItsProseSays() throws Exception {
+        String tables = printed("04-cell-state", "paths1.table(5, 30, 50, 60)");
+        for (String bias : List.of("1", "5")) {
+            double[] rnn = row(tables, "RNN ‖∂h_T/∂h_t‖₂", bias.equals("1") ? 0 : 1);
+            double[] hidden = row(tables, "LSTM full ‖∂h_T/∂h_t‖₂, b_f = " + bias + " ", 0);
+            for (int k = 1; k < 4; k++) {
+                // "at lags 30, 50 and 60 … more than five orders of magnitude above the RNN's, for both biases"
+                assertTrue(hidden[k] > 1e5 * rnn[k], "b_f = " + bias + ", column " + k + "\n" + tables);
+            }
+        }
+        double[] hidden1 = row(tables, "LSTM full ‖∂h_T/∂h_t‖₂, b_f = 1 ", 0);
+        double[] rnn = row(tables, "RNN ‖∂h_T/∂h_t‖₂", 0);
+        double[] hidden5 = row(tables, "LSTM full ‖∂h_T/∂h_t‖₂, b_f = 5 ", 0);
+        double[] cell5 = row(tables, "LSTM full ‖∂C_T/∂C_t‖₂, b_f = 5 ", 0);
+        double[] path5 = row(tables, "LSTM cell path ‖Π diag(f_s)‖₂, b_f = 5 ", 0);
+        double[] cell1 = row(tables, "LSTM full ‖∂C_T/∂C_t‖₂, b_f = 1 ", 0);
+        double[] path1 = row(tables, "LSTM cell path ‖Π diag(f_s)‖₂, b_f = 1 ", 0);
+        for (int k = 1; k < 4; k++) {
+            // "with b_f = 1 it still falls with the lag, more slowly than the RNN's"
+            assertTrue(hidden1[k] < hidden1[k - 1] && hidden1[k] / hidden1[0] > rnn[k] / rnn[0], tables);
+
+            // "with b_f = 5 the full ‖∂C_T/∂C_t‖₂ is above the cell path and grows with the lag"
+            assertTrue(cell5[k] > cell5[k - 1] && cell5[k] > path5[k], tables);
+            // "with b_f = 1 the cell path itself vanishes, and the full Jacobians with it"
+            assertTrue(path1[k] < path1[k - 1] && cell1[k] < cell1[k - 1], tables);
+        }
+        assertTrue(cell5[0] > path5[0], tables);
+        // "with b_f = 5 it is larger at lag 60 than at lag 5"
+        assertTrue(hidden5[3] > hidden5[0], tables);
+        assertTrue(path1[3] < 1e-4 && cell1[3] < 1e-4 && hidden1[3] < 1e-4, tables);
+    }
+
+    @Test
+    void notebookThreeShowsTanhPassingFourTimesTheSlopeOfSigmaAtZeroAndAWriteBelowOne() throws Exception {
+        String text = printed("03-input-gate-and-candidate", "sigmoidAtZero");
+        Matcher slopes = Pattern.compile(
+                        "σ′\\(0\\) = σ\\(0\\)\\(1 − σ\\(0\\)\\) = ([0-9.]+), tanh′\\(0\\) = 1 − tanh²\\(0\\) = ([0-9.]+)")
+                .matcher(text);
+        assertTrue(slopes.find(), text);
+        // "tanh′(0) = 1 against σ′(0) = 1/4": four times
+        assertEquals(0.25, Double.parseDouble(slopes.group(1)), 1e-9, text);
+        assertEquals(1.0, Double.parseDouble(slopes.group(2)), 1e-9, text);
+        Matcher written = Pattern.compile("i_t \\* C̃_t in \\[(-?[0-9.]+), (-?[0-9.]+)\\]")
+                .matcher(text);
+        assertTrue(written.find(), text);
+        // "|i_t * C̃_t| < 1"; the candidate takes both signs
+        assertTrue(Double.parseDouble(written.group(1)) > -1 && Double.parseDouble(written.group(1)) < 0, text);
+        assertTrue(Double.parseDouble(written.group(2)) < 1 && Double.parseDouble(written.group(2)) > 0, text);
+    }
+
+    @Test
+    void notebookFiveShowsTheCellStateUnderBothBoundsAndASaturatedSlopeAtItsLargestValue() throws Exception {
+        String text = printed("05-output-gate", "CellStateBound.of(run, zero)");
+        Matcher m = Pattern.compile("largest \\|C_t\\| = ([0-9.]+) .*\\n.*max \\|C_0\\| \\+ T = ([0-9.]+)\\n"
+                        + ".*1/\\(1 − f_max\\)\\) = ([0-9.]+)\\n.*at that largest \\|C_t\\|: ([0-9.e+-]+)"
+                        + " \\(largest over the run: ([0-9.]+)\\)")
+                .matcher(text);
+        assertTrue(m.find(), text);
+        double largest = Double.parseDouble(m.group(1));
+        // "the largest |C_t| it reached, which lies under both"
+        assertTrue(largest <= Double.parseDouble(m.group(2)) && largest <= Double.parseDouble(m.group(3)), text);
+        // "where |C_t| is large, tanh saturates and the path … carries little gradient"
+        assertTrue(Double.parseDouble(m.group(4)) < 0.01 * Double.parseDouble(m.group(5)), text);
+        String before = printed("05-output-gate", "byHand.equalsWithEps(step.h(), 1e-12)");
+        assertTrue(before.contains("h_t equals o_t * tanh(C_t): true"), before);
+    }
+
+    @Test
+    void notebookSixShowsATinyRelativeErrorForTheCorrectBackwardPass() throws Exception {
+        String text = printed("06-full-lstm", "GradientCheck.sequence(");
+        Matcher m = Pattern.compile("largest relative error ([0-9.e+-]+); passes at 1e-7: true")
+                .matcher(text);
+        assertTrue(m.find(), text);
+        assertTrue(Double.parseDouble(m.group(1)) < 1e-7, text);
     }
 
     @Test
@@ -146,12 +253,100 @@ class CourseNotebooksRunIT {
 
     @Test
     void notebookEightShowsTheForecastBeatingPersistence() throws Exception {
-        String text = printed("08-real-data", "result.beatsPersistence()");
-        assertTrue(text.contains("The LSTM beats persistence on held-out time."), text);
-        Matcher m = Pattern.compile("test MSE: LSTM ([0-9.]+), persistence ([0-9.]+)")
+        String text = printed("08-real-data", "System.out.println(result.test())");
+        assertTrue(text.contains("On the test days the LSTM's MSE is"), text);
+        Matcher m = Pattern.compile("test MSE \\(°C²\\): LSTM ([0-9.]+), persistence ([0-9.]+)")
                 .matcher(text);
         assertTrue(m.find(), text);
         assertTrue(Double.parseDouble(m.group(1)) < Double.parseDouble(m.group(2)), text);
+    }
+
+    @Test
+    void notebookEightScoresTheTestPartOnceAfterEveryDecision() throws Exception {
+        List<String> sources = new ArrayList<>();
+        List<String> outputs = new ArrayList<>();
+        for (JsonElement e : Notebooks.cells(Notebooks.read(EXECUTED.resolve("08-real-data.ipynb")))) {
+            JsonObject cell = e.getAsJsonObject();
+            if (!cell.get("cell_type").getAsString().equals("code")) continue;
+            sources.add(Notebooks.source(cell));
+            outputs.add(Notebooks.text(cell));
+        }
+        List<Integer> testScores = new ArrayList<>();
+        for (int k = 0; k < outputs.size(); k++) if (outputs.get(k).contains("test MSE")) testScores.add(k);
+        assertEquals(1, testScores.size(), "the test part is scored in one cell: " + testScores);
+        int ablation = -1;
+        int validation = -1;
+        for (int k = 0; k < sources.size(); k++) {
+            if (sources.get(k).contains(".ablation(")) ablation = k;
+            if (sources.get(k).contains("result.validation()")) validation = k;
+        }
+        assertTrue(validation >= 0 && ablation > validation && testScores.get(0) > ablation, sources.toString());
+        assertTrue(
+                outputs.subList(testScores.get(0) + 1, outputs.size()).stream()
+                        .noneMatch(o -> o.contains("train longer")),
+                "no decision after the test score");
+    }
+
+    @Test
+    void notebookEightsValidationVerdictIsTheOneItsNumbersGive() throws Exception {
+        String text = printed("08-real-data", "System.out.println(result.validation())");
+        Matcher m = Pattern.compile("validation MSE \\(°C²\\): LSTM ([0-9.]+), persistence ([0-9.]+)")
+                .matcher(text);
+        assertTrue(m.find(), text);
+        double lstm = Double.parseDouble(m.group(1));
+        double persistence = Double.parseDouble(m.group(2));
+        String percent = String.format(java.util.Locale.ROOT, "%.1f%%", 100 * Math.abs(1 - lstm / persistence));
+        String side = lstm < persistence ? "below" : "above";
+        assertTrue(
+                text.contains("MSE is " + percent + " " + side + " persistence's"), percent + " " + side + "\n" + text);
+    }
+
+    @Test
+    void notebookEightShowsEachPartsFirstThirtyDaysAsInputsAndTheSeasonsDifferentVariances() throws Exception {
+        String text = printed("08-real-data", "ForecastExperiment.parts(");
+        Map<String, String[]> parts = new java.util.HashMap<>();
+        for (String line : text.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length == 6 && f[1].matches("\\d{4}-\\d{2}-\\d{2}")) parts.put(f[0], f);
+        }
+        assertEquals(java.util.Set.of("train", "validation", "test"), parts.keySet(), text);
+        for (String[] f : parts.values()) {
+            // "the first 30 days of each part are inputs only: its first target is day 31"
+            assertEquals(java.time.LocalDate.parse(f[1]).plusDays(30), java.time.LocalDate.parse(f[2]), text);
+        }
+        double validation = Double.parseDouble(parts.get("validation")[5]);
+        double test = Double.parseDouble(parts.get("test")[5]);
+        double train = Double.parseDouble(parts.get("train")[5]);
+        // "over the training rows the variance is about 1"; "their target variances differ"
+        assertEquals(1, train, 0.1, text);
+        assertTrue(Math.max(validation, test) > 2 * Math.min(validation, test), text);
+        // the validation loss below the training loss is explained by the season, as the prose says
+        assertTrue(validation < train, text);
+    }
+
+    @Test
+    void notebookEightsAblationSentenceIsTheOneItsTableGives() throws Exception {
+        String text = printed("08-real-data", ".ablation(");
+        Map<String, List<Double>> shares = new java.util.HashMap<>();
+        Map<String, List<Double>> mses = new java.util.HashMap<>();
+        Matcher row = Pattern.compile("(?m)^(temp_max(?:, [a-z_]+)*)\\s+(\\d+)\\s+([0-9.]+)\\s+(-?[0-9.]+)%")
+                .matcher(text);
+        while (row.find()) {
+            shares.computeIfAbsent(row.group(1), k -> new ArrayList<>()).add(Double.parseDouble(row.group(4)));
+            mses.computeIfAbsent(row.group(1), k -> new ArrayList<>()).add(Double.parseDouble(row.group(3)));
+        }
+        List<Double> four = shares.get("temp_max, temp_min, precipitation, wind");
+        List<Double> alone = shares.get("temp_max");
+        assertTrue(four != null && alone != null && four.size() == 3 && alone.size() == 3, text);
+        boolean overlap = java.util.Collections.min(four) <= java.util.Collections.max(alone)
+                && java.util.Collections.min(alone) <= java.util.Collections.max(four);
+        assertTrue(text.contains(overlap ? "The ranges overlap" : "The ranges do not overlap"), text);
+        int wins = 0;
+        for (int k = 0; k < 3; k++) {
+            if (mses.get("temp_max, temp_min, precipitation, wind").get(k)
+                    < mses.get("temp_max").get(k)) wins++;
+        }
+        assertTrue(text.contains("lower validation MSE for " + wins + " of 3 seeds"), text);
     }
 
     @Test
@@ -191,6 +386,20 @@ class CourseNotebooksRunIT {
             }
         }
         throw new AssertionError(notebook + " has no code cell containing " + marker);
+    }
+
+    /** The numbers of the {@code occurrence}-th (0 first) table line starting with {@code prefix}. */
+    private static double[] row(String tables, String prefix, int occurrence) {
+        int seen = 0;
+        for (String line : tables.split("\n")) {
+            if (line.startsWith(prefix) && seen++ == occurrence) {
+                List<Double> values = new ArrayList<>();
+                Matcher m = Pattern.compile("\\s([0-9.]+e[+-][0-9]+)").matcher(line);
+                while (m.find()) values.add(Double.parseDouble(m.group(1)));
+                return values.stream().mapToDouble(Double::doubleValue).toArray();
+            }
+        }
+        throw new AssertionError("no line " + occurrence + " starting with '" + prefix + "' in\n" + tables);
     }
 
     /** The value in column {@code k} (0 = lag 10, 1 = lag 50, 2 = lag 60) of the table line starting with {@code prefix}. */

@@ -60,4 +60,90 @@ class VanishingExperimentTest {
         assertThrows(IllegalArgumentException.class, () -> curves.at(VanishingExperiment.rnnName(0.5), 6));
         assertThrows(IllegalArgumentException.class, () -> EXPERIMENT.rnn());
     }
+
+    /** Π_{s=T−lag+1..T} f_s[a] for every unit a, from the library's LstmCell steps: the oracle for F_{T,t}. */
+    private static double[][] forgetGates(VanishingExperiment e, double forgetBias) {
+        var zeros = org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 1, e.hiddenSize());
+        var steps = new org.lstmlab.nn.LstmCell(e.lstmParams(forgetBias))
+                .forwardSequence(e.inputs(), zeros, zeros)
+                .steps();
+        double[][] f = new double[steps.size()][];
+        for (int s = 0; s < f.length; s++) f[s] = steps.get(s).f().toDoubleVector(); // f_s, [H]
+        return f;
+    }
+
+    @Test
+    void theCellPathCurveIsTheLargestProductOfForgetGatesOverTheLastStepsOfEachUnit() {
+        var paths = EXPERIMENT.lstmPaths(0.9, 1.0);
+        double[][] f = forgetGates(EXPERIMENT, 1.0);
+        int big = f.length;
+        for (int lag : new int[] {0, 1, 10, 50, 60}) {
+            double largest = 0;
+            for (int a = 0; a < f[0].length; a++) {
+                double product = 1;
+                for (int s = big - lag; s < big; s++) product *= f[s][a];
+                largest = Math.max(largest, product);
+            }
+            double drawn = paths.at(VanishingExperiment.lstmName(1.0), lag);
+            assertEquals(largest, drawn, 1e-12 * Math.max(1, largest) + 1e-3 * largest, "lag " + lag);
+        }
+    }
+
+    @Test
+    void lstmPathsDrawsTheRnnAndTheLstmsThreeNormsOfTheSameSequence() {
+        var paths = EXPERIMENT.lstmPaths(0.9, 5.0);
+        var lstm = EXPERIMENT.lstm(5.0);
+        var rnn = EXPERIMENT.rnnAndLstm(0.9);
+        assertEquals(
+                List.of(
+                        "RNN ‖∂h_T/∂h_t‖₂, ‖W_hh‖₂ = 0.9",
+                        VanishingExperiment.fullHiddenName(5.0),
+                        VanishingExperiment.fullCellName(5.0),
+                        VanishingExperiment.lstmName(5.0)),
+                List.copyOf(paths.measured().keySet()));
+        for (int lag : new int[] {0, 5, 30, 60}) {
+            assertEquals(
+                    rnn.at("RNN ‖∂h_T/∂h_t‖₂, ‖W_hh‖₂ = 0.9", lag), paths.at("RNN ‖∂h_T/∂h_t‖₂, ‖W_hh‖₂ = 0.9", lag));
+            assertEquals(lstm.hidden().spectralAt(lag), paths.at(VanishingExperiment.fullHiddenName(5.0), lag));
+            assertEquals(lstm.cell().spectralAt(lag), paths.at(VanishingExperiment.fullCellName(5.0), lag));
+        }
+        assertEquals(4, paths.curves().size());
+        assertEquals(VanishingExperiment.lstmName(5.0), paths.curves().get(3).name());
+    }
+
+    @Test
+    void theCellPathFallsAtTheGeometricMeanForgetGateOfTheUnitThatForgetsLeastNotAtTheMeanForgetGate() {
+        var rates = EXPERIMENT.forgetRates(1.0);
+        double[][] f = forgetGates(EXPERIMENT, 1.0);
+        double best = 0;
+        int bestUnit = -1;
+        double sum = 0;
+        for (int a = 0; a < f[0].length; a++) {
+            double product = 1;
+            for (double[] fs : f) {
+                product *= fs[a];
+                sum += fs[a];
+            }
+            if (product > best) {
+                best = product;
+                bestUnit = a;
+            }
+        }
+        assertEquals(bestUnit, rates.slowestUnit());
+        assertEquals(Math.pow(best, 1.0 / f.length), rates.slowestRate(), 1e-12);
+        assertEquals(sum / (f.length * f[0].length), rates.meanForget(), 1e-12);
+        double measured = EXPERIMENT.lstm(1.0).cellPath().spectralAt(60);
+        assertEquals(measured, rates.cellPathAcrossTheSequence(), 1e-9 * measured, "rate^T is ‖F_{T,0}‖₂");
+        assertTrue(rates.meanRateAcrossTheSequence() < measured / 10, "the mean f understates the cell path: " + rates);
+        assertTrue(rates.toString().contains("unit " + bestUnit + " forgets least"), rates.toString());
+    }
+
+    @Test
+    void forgetRatesNeedStepsOfEqualWidth() {
+        assertThrows(IllegalArgumentException.class, () -> VanishingExperiment.ForgetRates.of(1, new double[0][]));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> VanishingExperiment.ForgetRates.of(1, new double[][] {{0.5, 0.5}, {0.5}}));
+        assertTrue(e.getMessage().contains("H = 2"), e.getMessage());
+    }
 }

@@ -127,4 +127,25 @@ class GradientNormChartTest {
                         List.of()));
         assertTrue(twice.getMessage().contains("two curves are named \"a\""), twice.getMessage());
     }
+
+    @Test
+    void pathsGiveEveryCurveItsOwnColourAndDashOnlyTheNamedOnes() {
+        List<Curve> curves = List.of(
+                Curve.indexed("RNN", powers(0.5, 30)),
+                Curve.indexed("LSTM full", powers(1.05, 30)),
+                Curve.indexed("LSTM cell path", powers(0.99, 30)));
+        XYChart chart = GradientNormChart.paths("paths", "norm", curves, List.of("LSTM cell path"));
+        assertEquals(
+                List.of("RNN", "LSTM full", "LSTM cell path"),
+                List.copyOf(chart.getSeriesMap().keySet()));
+        XYSeries path = chart.getSeriesMap().get("LSTM cell path");
+        assertArrayEquals(log10(curves.get(2).y()), path.getYData(), 1e-12, "drawn in log₁₀ space");
+        assertTrue(path.getLineStyle().getDashArray() != null, "the named curve is dashed");
+        assertTrue(chart.getSeriesMap().get("RNN").getLineStyle().getDashArray() == null, "the others are solid");
+        assertTrue(!chart.getSeriesMap().get("RNN").getLineColor().equals(path.getLineColor()), "own colours");
+        assertTrue(RenderedChart.hasContent(RenderedChart.renderAndDecode(chart, "gradient-paths")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> GradientNormChart.paths("paths", "norm", curves, List.of("nope")));
+    }
 }

@@ -69,6 +69,9 @@ public final class Mine {
     public interface E5CellState {
         /** C_t = f_t * C_{t-1} + i_t * C̃_t, every array {@code [B, H]}. */
         INDArray cellState(INDArray f, INDArray i, INDArray cTilde, INDArray cPrev);
+
+        /** ‖F_{T,t}‖₂ = ‖Π_{s=t+1..T} diag(f_s)‖₂ for lags 0 … T, from f_1 … f_T {@code [T, H]}; {@code [T+1]}. */
+        double[] cellPath(INDArray f);
     }
 
     /** Your {@code E6OutputGate}. */

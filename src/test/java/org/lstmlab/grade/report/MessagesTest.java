@@ -105,6 +105,22 @@ class MessagesTest {
     }
 
     @Test
+    void theBackwardChainAndCellPathHintsAreTranslated() {
+        String chain = VI.feedback("the first wrong quantity along the backward chain is ∂L/∂C_t: ∂L/∂C_{t-1} and the"
+                + " gradients of f_t, i_t and C̃_t are all wrong while those of o_t are right: check ∂L/∂C_t = 1"
+                + " (wrong: ∂L/∂W_f) (seed 9)");
+        assertTrue(
+                chain.startsWith("đại lượng sai đầu tiên dọc lượt lan truyền ngược là ∂L/∂C_t: ∂L/∂C_{t-1} và"), chain);
+        assertTrue(chain.contains("(sai: ∂L/∂W_f)"), chain);
+        String path = VI.feedback("your norms are the mean over the units of their products: ‖F_{T,t}‖₂ of a diagonal"
+                + " matrix is its largest |entry|, set by the unit that forgets least (seed 9)");
+        assertTrue(path.startsWith("các chuẩn của bạn là trung bình") && path.endsWith("(seed 9)"), path);
+        String relative = VI.feedback("∂L/∂W_f is wrong at entry 3 relative to its size 0.25: expected 1e-09, got 0"
+                + " — with saturated gates σ′ and tanh′ are tiny, so check every slope: σ′ = g(1 − g)");
+        assertTrue(relative.startsWith("∂L/∂W_f sai ở phần tử 3 so với độ lớn 0.25 của nó: cần 1e-09"), relative);
+    }
+
+    @Test
     void everyVietnameseMessageTranslatesAnEnglishOneAndBothFilesAreUtf8() throws Exception {
         Properties en = properties("Messages.properties");
         Properties vi = properties("Messages_vi.properties");

@@ -25,31 +25,51 @@ import org.lstmlab.grade.sandbox.Limits;
  */
 class FeedbackTest {
     /** Each mistake, its exercise, and how its feedback must start. */
-    private static final Map<String, List<String>> MISTAKES = Map.of(
-            "e1-transposed", List.of("E1", "h_t must have shape [2, 4] but has [4, 2]: rows are examples"),
-            "e2-reversed",
+    private static final Map<String, List<String>> MISTAKES = Map.ofEntries(
+            Map.entry("e1-transposed", List.of("E1", "h_t must have shape [2, 4] but has [4, 2]: rows are examples")),
+            Map.entry(
+                    "e2-reversed",
                     List.of(
                             "E2",
                             "your norms are in reverse order: norms[t] is ‖∂h_T/∂h_t‖, so norms[0]"
-                                    + " reaches back furthest (fixed case"),
-            "e3-tanh",
+                                    + " reaches back furthest (fixed case")),
+            Map.entry(
+                    "e3-tanh",
                     List.of(
                             "E3",
                             "f_t equals tanh(W_f·[h_{t-1}, x_t] + b_f): did you use tanh instead of σ? A"
-                                    + " gate's values lie in (0, 1) (fixed case (seed 7, B=2, X=3, H=4))"),
-            "e3-x-first",
-                    List.of("E3", "your result equals σ(W_f·[x_t, h_{t-1}] + b_f): the course concatenates h first"),
-            "e5-no-forget",
+                                    + " gate's values lie in (0, 1) (fixed case (seed 7, B=2, X=3, H=4))")),
+            Map.entry(
+                    "e3-x-first",
+                    List.of("E3", "your result equals σ(W_f·[x_t, h_{t-1}] + b_f): the course concatenates h first")),
+            Map.entry(
+                    "e5-no-forget",
                     List.of(
                             "E5",
                             "C_t equals C_{t-1} + i_t * C̃_t: right only where f_t = 1; check the f_t *"
-                                    + " C_{t-1} term"),
-            "e6-no-tanh", List.of("E6", "h_t equals o_t * C_t: did you forget tanh(C_t)?"),
-            "e7-swapped-state", List.of("E7", "your State holds C_t where h_t belongs and h_t where C_t belongs"),
-            "e8-no-dc",
-                    List.of("E8", "every gradient would be right if dc were 0: add dc, the ∂L/∂C_t from later steps"),
-            "e9-per-array",
-                    List.of("E9", "each array was clipped by its own norm: use one global norm over all arrays"));
+                                    + " C_{t-1} term")),
+            Map.entry(
+                    "e5-mean-path",
+                    List.of(
+                            "E5",
+                            "your norms are the mean over the units of their products: ‖F_{T,t}‖₂ of a diagonal"
+                                    + " matrix is its largest |entry|")),
+            Map.entry("e6-no-tanh", List.of("E6", "h_t equals o_t * C_t: did you forget tanh(C_t)?")),
+            Map.entry(
+                    "e7-swapped-state",
+                    List.of("E7", "your State holds C_t where h_t belongs and h_t where C_t belongs")),
+            Map.entry(
+                    "e8-no-dc",
+                    List.of("E8", "every gradient would be right if dc were 0: add dc, the ∂L/∂C_t from later steps")),
+            Map.entry(
+                    "e9-per-array",
+                    List.of("E9", "each array was clipped by its own norm: use one global norm over all arrays")),
+            Map.entry(
+                    "e8-no-tanh-slope",
+                    List.of(
+                            "E8",
+                            "the first wrong quantity along the backward chain is ∂L/∂C_t: ∂L/∂C_{t-1} and the"
+                                    + " gradients of f_t, i_t and C̃_t are all wrong while those of o_t are right")));
 
     private static Grader grader;
     private static Map<String, Report> reports;

@@ -1,0 +1,47 @@
+package org.lstmlab.exercises;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** A mistake for the feedback tests: the cell path averaged over the units instead of their largest product. */
+public final class E5CellState {
+    private E5CellState() {}
+
+    /**
+     * The new cell state for a batch.
+     *
+     * @param f      f_t, {@code [B, H]}
+     * @param i      i_t, {@code [B, H]}
+     * @param cTilde C̃_t, {@code [B, H]}
+     * @param cPrev  C_{t-1}, {@code [B, H]}
+     * @return C_t, {@code [B, H]}
+     */
+    public static INDArray cellState(INDArray f, INDArray i, INDArray cTilde, INDArray cPrev) {
+        return f.mul(cPrev).addi(i.mul(cTilde)); // C_t = f_t * C_{t-1} + i_t * C̃_t, [B, H]
+    }
+
+    /**
+     * The cell path's spectral norms ‖F_{T,t}‖₂ = ‖Π_{s=t+1..T} diag(f_s)‖₂ of one example, lag by lag. A
+     * product of diagonal matrices is diagonal, and the spectral norm of a diagonal matrix is its largest
+     * |entry|: entry k is the largest, over the units, of the product of that unit's last k forget gates.
+     *
+     * @param f f_1 … f_T of one example, one row per step, {@code [T, H]}, values in (0, 1)
+     * @return {@code [T+1]}: entry k is ‖F_{T,T−k}‖₂, so entry 0 is 1 (no step) and entry T multiplies all T steps
+     */
+    public static double[] cellPath(INDArray f) {
+        int steps = (int) f.rows(); // T
+        int units = (int) f.columns(); // H
+        double[] product = new double[units]; // the diagonal of F_{T,T−k}
+        java.util.Arrays.fill(product, 1.0);
+        double[] norms = new double[steps + 1];
+        norms[0] = 1.0; // F_{T,T} = I
+        for (int k = 1; k <= steps; k++) {
+            double largest = 0;
+            for (int a = 0; a < units; a++) {
+                product[a] *= f.getDouble(steps - k, a); // multiply in f_{T−k+1}
+                largest += product[a] / units; // mistake: the mean, not the largest
+            }
+            norms[k] = largest; // ‖F_{T,T−k}‖₂
+        }
+        return norms;
+    }
+}
