@@ -48,7 +48,7 @@ public final class Gradescope {
             set -euo pipefail
             ROOT="${AUTOGRADER_ROOT:-/autograder}"
             LIB="$ROOT/source/lib"
-            exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true -cp "$LIB/*" \\
+            exec java -XX:+DisableAttachMechanism -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true -cp "$LIB/*" \\
                 org.lstmlab.cli.GradeCli run-autograder --root "$ROOT"
             """;
 

@@ -38,6 +38,7 @@ import org.lstmlab.grade.report.Report;
 import org.lstmlab.grade.sandbox.ChildPool;
 import org.lstmlab.grade.sandbox.ChildRuntime;
 import org.lstmlab.grade.sandbox.Limits;
+import org.lstmlab.grade.sandbox.OsSandbox;
 import org.lstmlab.grade.sandbox.Sandbox;
 import org.lstmlab.grade.sandbox.SubmissionCompiler;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -84,11 +85,20 @@ public final class Grader implements AutoCloseable {
      * the compiler's warm-up follows in the background.
      */
     public Grader(ExerciseCatalog catalog, Limits limits) throws IOException {
+        this(catalog, limits, OsSandbox.detect());
+    }
+
+    /**
+     * A grader whose children run in {@code os}: {@link OsSandbox#detect()} for the machine's sandbox, where
+     * it has one, or {@link OsSandbox#none} for none.
+     */
+    public Grader(ExerciseCatalog catalog, Limits limits, OsSandbox os) throws IOException {
         this.catalog = catalog;
         this.limits = limits;
         this.work = Files.createTempDirectory("lstmlab-grade-");
         Nd4j.zeros(DataType.DOUBLE, 1, 1).addi(1); // ND4J's natives are unpacked before any child needs them
-        ChildRuntime runtime = ChildRuntime.create(work.resolve("runtime"), catalog.records());
+        ChildRuntime runtime =
+                ChildRuntime.create(work.resolve("runtime"), catalog.records()).withSandbox(os);
         this.compiler = new SubmissionCompiler(runtime);
         this.runtime = runtime;
         this.children = new ChildPool(runtime, limits, work.resolve("children"), 1);
@@ -176,6 +186,11 @@ public final class Grader implements AutoCloseable {
 
     public ExerciseCatalog catalog() {
         return catalog;
+    }
+
+    /** The operating system's sandbox the children run in. */
+    public OsSandbox isolation() {
+        return runtime.os();
     }
 
     /**
