@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +111,200 @@ class HostileSubmissionsTest {
         JsonObject json = GradingFixtures.validResultsJson(results);
         assertEquals(good.maxScore(), json.get("score").getAsDouble(), "results.json holds the grader's score");
         assertFalse(Files.readString(results).contains("Tests run: 9"), "nothing the child printed reaches the report");
+    }
+
+    /**
+     * The attacks below act with the grader's rights unless the OS sandbox stops them, so they run only inside it:
+     * without bubblewrap they fail (never skip) — {@code ./lab test} installs it.
+     */
+    private static void requireOsSandbox() {
+        assertTrue(
+                grader.isolation().isolated(),
+                "these hostile cases need the OS sandbox, but "
+                        + grader.isolation().describe()
+                        + ": ./lab test installs bubblewrap (apt-get install bubblewrap)");
+    }
+
+    /** The hostile submission {@code name} with {@code @KEY@} in its source replaced, for attacks that need a path or port. */
+    private static Path templated(Path dir, String name, Map<String, String> values) throws IOException {
+        Path sub = GradingFixtures.submission(dir, GradingFixtures.HOSTILE.resolve(name));
+        Path e3 = sub.resolve("org/lstmlab/exercises/E3ForgetGate.java");
+        String text = Files.readString(e3);
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            text = text.replace("@" + v.getKey() + "@", v.getValue());
+        }
+        Files.writeString(e3, text);
+        return sub;
+    }
+
+    @Test
+    void aSubmissionThatKillsItsParentAndEveryProcessItSeesCostsNoClassmateAGrade(@TempDir Path tmp)
+            throws IOException {
+        requireOsSandbox();
+        Path batch = Files.createDirectories(tmp.resolve("class"));
+        GradingFixtures.submission(batch.resolve("alice"), null);
+        GradingFixtures.submission(
+                batch.resolve("mallory"), GradingFixtures.HOSTILE.resolve("kills-parent-and-siblings"));
+        GradingFixtures.submission(batch.resolve("zoe"), null);
+        List<Report> reports = grader.gradeAll(
+                Submissions.discover(List.of(batch)),
+                GradingFixtures.only("E3", "E5"),
+                Grader.Scope.ALL_TESTS,
+                11,
+                3,
+                new PrintStream(OutputStream.nullOutputStream()));
+        assertEquals(3, reports.size(), "every student has a report");
+        for (Report r : reports) {
+            assertEquals(r.maxScore(), r.score(), r.student() + " is graded in full: " + r);
+        }
+        assertTrue(ProcessHandle.current().isAlive(), "the grader lives");
+    }
+
+    @Test
+    void aSubmissionThatWritesWhereverItCanFindLeavesTheRepositoryTheSubmissionsAndTheOutputUnchanged(@TempDir Path tmp)
+            throws IOException {
+        requireOsSandbox();
+        Path batch = Files.createDirectories(tmp.resolve("class"));
+        Path out = Files.createDirectories(tmp.resolve("grades"));
+        Files.writeString(out.resolve("earlier.json"), "{}");
+        GradingFixtures.submission(batch.resolve("alice"), null);
+        templated(
+                batch.resolve("mallory"),
+                "writes-everywhere",
+                Map.of(
+                        "REPO",
+                        GradingFixtures.HOME.toString(),
+                        "SUBMISSIONS",
+                        batch.toString(),
+                        "OUT",
+                        out.toString()));
+        Map<String, String> before = fingerprint(batch);
+        Map<String, String> outBefore = fingerprint(out);
+        Map<String, String> repoBefore = fingerprint(GradingFixtures.HOME.resolve("solutions"));
+        Map<String, String> hostileBefore = fingerprint(GradingFixtures.HOSTILE);
+
+        List<Report> reports = grader.gradeAll(
+                Submissions.discover(List.of(batch)),
+                GradingFixtures.only("E3", "E5"),
+                Grader.Scope.ALL_TESTS,
+                11,
+                2,
+                new PrintStream(OutputStream.nullOutputStream()));
+
+        assertEquals(before, fingerprint(batch), "the submissions folder is unchanged byte for byte");
+        assertEquals(outBefore, fingerprint(out), "the output folder is unchanged");
+        assertEquals(repoBefore, fingerprint(GradingFixtures.HOME.resolve("solutions")), "solutions/ unchanged");
+        assertEquals(hostileBefore, fingerprint(GradingFixtures.HOSTILE), "the test resources unchanged");
+        try (Stream<Path> walk = Files.walk(GradingFixtures.HOME, 3)) {
+            assertEquals(
+                    List.of(),
+                    walk.filter(p -> p.getFileName().toString().startsWith("PWNED"))
+                            .toList(),
+                    "nothing written into the course repository");
+        }
+        assertFalse(
+                Files.exists(Path.of(System.getProperty("user.home"), "PWNED-by-a-submission.txt")),
+                "nothing written into the user's home");
+        for (Report r : reports) {
+            assertEquals(r.maxScore(), r.score(), r.student() + ": " + r);
+        }
+    }
+
+    @Test
+    void aSubmissionFindsNeitherSolutionsNorHiddenTestsByAbsolutePath(@TempDir Path tmp) throws IOException {
+        requireOsSandbox();
+        Path sub = templated(
+                tmp.resolve("s"), "reads-solutions-by-absolute-path", Map.of("REPO", GradingFixtures.HOME.toString()));
+        Report r = grader.grade("reader", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
+        String feedback = r.exercise("E3").feedback();
+        assertEquals(0, r.exercise("E3").score(), feedback);
+        assertTrue(feedback.contains("NoSuchFileException"), "the solutions are not there: " + feedback);
+        assertFalse(feedback.contains("read the course repository"), feedback);
+        assertEquals(8, r.exercise("E5").score(), r.exercise("E5").feedback());
+    }
+
+    @Test
+    void aSubmissionCannotConnectToAPortTheMachineListensOn(@TempDir Path tmp) throws Exception {
+        requireOsSandbox();
+        try (java.net.ServerSocket server =
+                new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(200);
+            java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+            Thread listener = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (java.net.Socket s = server.accept()) {
+                        accepted.incrementAndGet();
+                    } catch (IOException timeoutOrClosed) {
+                        // keep listening until closed
+                    }
+                }
+            });
+            listener.setDaemon(true);
+            listener.start();
+            Path sub = templated(
+                    tmp.resolve("s"), "connects-to-localhost", Map.of("PORT", Integer.toString(server.getLocalPort())));
+            Report r = grader.grade("net", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
+            String feedback = r.exercise("E3").feedback();
+            assertEquals(0, accepted.get(), "no connection reached the listener");
+            assertEquals(0, r.exercise("E3").score(), feedback);
+            assertTrue(
+                    feedback.contains("ConnectException") || feedback.contains("network"),
+                    "the connection failed: " + feedback);
+            assertEquals(8, r.exercise("E5").score(), r.exercise("E5").feedback());
+        }
+    }
+
+    @Test
+    void aDetachedProcessDoesNotOutliveGrading(@TempDir Path tmp) throws Exception {
+        requireOsSandbox();
+        Path sub = GradingFixtures.submission(tmp.resolve("s"), GradingFixtures.HOSTILE.resolve("detached-process"));
+        grader.grade("setsid", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
+        List<ProcessHandle> left = List.of();
+        for (int i = 0; i < 20; i++) { // the kernel takes a moment to reap a namespace
+            left = ProcessHandle.allProcesses()
+                    .filter(p -> p.info()
+                            .arguments()
+                            .map(a -> List.of(a).contains("299.123"))
+                            .orElse(false))
+                    .toList();
+            if (left.isEmpty()) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertEquals(List.of(), left.stream().map(ProcessHandle::pid).toList(), "nothing it started is left");
+    }
+
+    @Test
+    void noJvmAcceptsAnAgentAndTheChildHasNoAttachApi(@TempDir Path tmp) throws IOException {
+        Path sub = GradingFixtures.submission(
+                tmp.resolve("s"), GradingFixtures.HOSTILE.resolve("loads-agent-into-grader"));
+        Report r = grader.grade("agent", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
+        String feedback = r.exercise("E3").feedback();
+        assertEquals(0, r.exercise("E3").score(), feedback);
+        assertTrue(
+                feedback.contains("ClassNotFoundException: com.sun.tools.attach.VirtualMachine"),
+                "the child's runtime has no Attach API: " + feedback);
+        assertTrue(
+                java.lang.management.ManagementFactory.getRuntimeMXBean()
+                        .getInputArguments()
+                        .contains("-XX:+DisableAttachMechanism"),
+                "the grader's own JVM refuses agents");
+    }
+
+    /** Every file under a folder with a hash of its bytes. */
+    private static Map<String, String> fingerprint(Path dir) throws IOException {
+        Map<String, String> f = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted().toList()) {
+                f.put(
+                        dir.relativize(p).toString(),
+                        Files.isDirectory(p)
+                                ? "dir"
+                                : Integer.toHexString(java.util.Arrays.hashCode(Files.readAllBytes(p))));
+            }
+        }
+        return f;
     }
 
     @Test
