@@ -191,10 +191,10 @@ final class ChildProcess {
             }
             return switch (o.status()) {
                 case RETURNED -> new Reply(Reply.Kind.RETURNED, "", o.result());
-                case THREW -> new Reply(Reply.Kind.THREW, o.message(), null);
+                case THREW -> new Reply(Reply.Kind.THREW, Untrusted.text(o.message()), null);
                 case TIMED_OUT, BROKE_RULE -> {
                     kill(); // it halts itself after these; make sure
-                    yield new Reply(Reply.Kind.STOPPED, o.message(), null);
+                    yield new Reply(Reply.Kind.STOPPED, Untrusted.text(o.message()), null);
                 }
             };
         } catch (InterruptedException e) {
@@ -227,7 +227,7 @@ final class ChildProcess {
 
     private Reply stopped(String message) {
         kill();
-        return new Reply(Reply.Kind.STOPPED, message, null);
+        return new Reply(Reply.Kind.STOPPED, Untrusted.text(message), null);
     }
 
     /** Why the child gave no proper answer, for the student, from how it ended and what it printed. */

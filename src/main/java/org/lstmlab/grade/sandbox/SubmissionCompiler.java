@@ -110,7 +110,7 @@ public final class SubmissionCompiler {
         String together = sources.isEmpty() ? "no files" : javac(sources, all, null);
         for (Target t : targets) {
             if (problems.containsKey(t.className())) {
-                result.put(t.id(), Compiled.problem(problems.get(t.className())));
+                result.put(t.id(), Compiled.problem(Untrusted.text(problems.get(t.className()))));
                 continue;
             }
             Path out = all;
@@ -118,12 +118,12 @@ public final class SubmissionCompiler {
                 out = dir.resolve("classes-" + t.id());
                 String failed = javac(List.of(pkg.resolve(t.fileName())), out, src);
                 if (failed != null) {
-                    result.put(t.id(), Compiled.problem(explain(t, failed, pkg)));
+                    result.put(t.id(), Compiled.problem(Untrusted.text(explain(t, failed, pkg))));
                     continue;
                 }
             }
             String broken = rules(t, out);
-            result.put(t.id(), broken == null ? new Compiled(out, null) : Compiled.problem(broken));
+            result.put(t.id(), broken == null ? new Compiled(out, null) : Compiled.problem(Untrusted.text(broken)));
         }
         return result;
     }

@@ -292,6 +292,93 @@ class HostileSubmissionsTest {
                 "the grader's own JVM refuses agents");
     }
 
+    @Test
+    void messagesWithUnpairedSurrogatesNulAndTerminalEscapesGiveValidReportsAndACleanConsole(@TempDir Path tmp)
+            throws IOException {
+        Path sub = GradingFixtures.submission(
+                tmp.resolve("s"), GradingFixtures.HOSTILE.resolve("messages-with-control-characters"));
+        Report r = grader.grade("escapes", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
+        String feedback = r.exercise("E3").feedback();
+        assertEquals(0, r.exercise("E3").score(), feedback);
+        assertTrue(feedback.contains("surrogate \uFFFD nul \\u0000"), feedback);
+        assertTrue(feedback.contains("ansi \\u001b[2J"), "the escape is shown, not sent: " + feedback);
+        byte[] json = Files.readAllBytes(ResultsJson.write(tmp.resolve("out"), r));
+        String text = java.nio.charset.StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(json))
+                .toString(); // throws if results.json is not valid UTF-8
+        GradingFixtures.validResultsJson(tmp.resolve("out/results.json"));
+        for (String shown : List.of(text, r.toString(), r.toHtml())) {
+            assertTrue(
+                    shown.chars()
+                            .noneMatch(c -> c == 0x1b || c == 0 || c == 0x9b || c == 0x07 || c == 0x202e || c == '\r'),
+                    "no raw control characters: " + shown);
+        }
+        assertEquals(8, r.exercise("E5").score(), r.exercise("E5").feedback());
+    }
+
+    @Test
+    void honestZipsFromWindowsAndMacOsAndNestedOnesScoreFullMarks(@TempDir Path tmp) throws IOException {
+        Path sources = GradingFixtures.SOLUTIONS.resolve("org/lstmlab/exercises");
+        List<Path> files;
+        try (Stream<Path> list = Files.list(sources)) {
+            files = list.sorted().toList();
+        }
+        Path batch = Files.createDirectories(tmp.resolve("class"));
+        // PowerShell 5's Compress-Archive: backslashes between folders, no folder entries
+        zip(batch.resolve("windows.zip"), zip -> {
+            for (Path f : files) {
+                put(zip, "exercises\\org\\lstmlab\\exercises\\" + f.getFileName(), Files.readAllBytes(f));
+            }
+        });
+        // macOS Finder's Compress: a top folder, __MACOSX/ with AppleDouble ._ files, .DS_Store
+        zip(batch.resolve("macos.zip"), zip -> {
+            put(zip, "exercises/", new byte[0]);
+            put(zip, "exercises/.DS_Store", new byte[] {0, 0, 0, 1, 'B', 'u', 'd', '1'});
+            for (Path f : files) {
+                put(zip, "exercises/" + f.getFileName(), Files.readAllBytes(f));
+                put(zip, "__MACOSX/exercises/._" + f.getFileName(), new byte[] {0, 5, 22, 7, 0, 2, 0, 0});
+            }
+        });
+        // a folder holding the student's zip, as an LMS hands it out; inside, a top folder
+        Path inner = tmp.resolve("inner.zip");
+        zip(inner, zip -> {
+            for (Path f : files) {
+                put(zip, "MyWork/" + f.getFileName(), Files.readAllBytes(f));
+            }
+        });
+        Files.createDirectories(batch.resolve("nested"));
+        Files.copy(inner, batch.resolve("nested/submission.zip"));
+        List<Report> reports = grader.gradeAll(
+                Submissions.discover(List.of(batch)),
+                GradingFixtures.only("E3", "E5"),
+                Grader.Scope.ALL_TESTS,
+                11,
+                3,
+                new PrintStream(OutputStream.nullOutputStream()));
+        assertEquals(3, reports.size());
+        for (Report r : reports) {
+            assertEquals(r.maxScore(), r.score(), r.student() + " scores full marks: " + r);
+        }
+    }
+
+    private interface ZipBody {
+        void write(java.util.zip.ZipOutputStream zip) throws IOException;
+    }
+
+    private static void zip(Path file, ZipBody body) throws IOException {
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            body.write(zip);
+        }
+    }
+
+    private static void put(java.util.zip.ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
     /** Every file under a folder with a hash of its bytes. */
     private static Map<String, String> fingerprint(Path dir) throws IOException {
         Map<String, String> f = new java.util.TreeMap<>();
