@@ -235,15 +235,44 @@ public final class GradeCli {
         return Runtime.getRuntime().availableProcessors() + 1;
     }
 
-    /** Wall time of one full submission and of a batch of copies, for the figures of docs/performance.md. */
+    /**
+     * Wall time of one full submission and of a batch of copies, for the figures of docs/performance.md: in the
+     * OS sandbox where there is one, then without it, and the ratio of the two.
+     */
     private static int bench(int copies, PrintStream out, PrintStream err) throws IOException {
+        OsSandbox os = OsSandbox.detect();
+        int code = 0;
+        double[] with = null;
+        if (os.isolated()) {
+            out.println("with the sandbox — " + os.describe());
+            with = new double[2];
+            code |= benchOnce(copies, os, with, out, err);
+        } else {
+            out.println("no sandbox on this machine: " + os.why());
+        }
+        double[] without = new double[2];
+        out.println("without it (--unsandboxed)");
+        code |= benchOnce(copies, OsSandbox.none("--unsandboxed"), without, out, err);
+        if (with != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "sandbox / none: one submission %.2f×, the batch %.2f×%n",
+                    with[0] / without[0],
+                    with[1] / without[1]);
+        }
+        return code;
+    }
+
+    /** One run of the figures; {@code times} gets the single submission's and the batch's wall time. */
+    private static int benchOnce(int copies, OsSandbox os, double[] times, PrintStream out, PrintStream err)
+            throws IOException {
         Path home = CourseFolder.withExercises();
         Path solutions = home.resolve("solutions");
         Path batch = Files.createTempDirectory("lstmlab-bench-");
         int parallel = parallelism();
         ExerciseCatalog course = catalog();
         int n = course.all().size();
-        try (Grader g = new Grader(course, Limits.defaults())) {
+        try (Grader g = new Grader(course, Limits.defaults(), os)) {
             try {
                 g.awaitWarmUp(); // figures of grading, not of starting the grader
             } catch (InterruptedException e) {
@@ -263,6 +292,8 @@ public final class GradeCli {
                     Submissions.discover(List.of(batch)), course.all(), Grader.Scope.ALL_TESTS, 1, parallel, err);
             double many = (System.nanoTime() - t1) / 1e9;
             double[] cpu2 = cpuSeconds();
+            times[0] = single;
+            times[1] = many;
             boolean full = one.score() == one.maxScore() && all.stream().allMatch(r -> r.score() == r.maxScore());
             out.printf(
                     Locale.ROOT,

@@ -111,10 +111,17 @@ public record OsSandbox(Kind kind, Path bwrap, String why) {
         if (bwrap == null) {
             return none("bubblewrap (bwrap) is not installed: sudo apt-get install bubblewrap");
         }
+        Path trial = null;
         try {
-            List<String> cmd = new ArrayList<>(List.of(bwrap.toString()));
-            cmd.addAll(namespaceOptions(!root()));
-            cmd.addAll(List.of("--ro-bind", "/", "/", "true"));
+            // a trial run made exactly as a child's is (a container may allow some namespaces and not others)
+            trial = Files.createTempDirectory("lstmlab-sandbox-trial-");
+            OsSandbox candidate = new OsSandbox(Kind.BUBBLEWRAP, bwrap, null);
+            int user = 200_000 + (int) (ProcessHandle.current().pid() % 1000) * 1000 + 999;
+            if (root()) {
+                Files.setAttribute(trial, "unix:uid", user);
+            }
+            List<String> cmd =
+                    candidate.wrap(List.of("/bin/sh", "-c", "echo ok > ok"), List.of(), Map.of(), trial, trial, user);
             Process p = new ProcessBuilder(cmd)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.PIPE)
@@ -124,16 +131,25 @@ public record OsSandbox(Kind kind, Path bwrap, String why) {
                 p.destroyForcibly();
                 return none("bubblewrap did not start within 20 s");
             }
-            if (p.exitValue() != 0) {
-                return none("bubblewrap cannot make namespaces here (" + out.strip()
+            if (p.exitValue() != 0 || !Files.exists(trial.resolve("ok"))) {
+                return none("bubblewrap cannot make a sandbox here (" + out.strip()
                         + "): user namespaces may be turned off, or a container forbids them");
             }
-            return new OsSandbox(Kind.BUBBLEWRAP, bwrap, null);
+            return candidate;
         } catch (IOException e) {
             return none("bubblewrap could not run: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return none("interrupted while trying bubblewrap");
+        } finally {
+            if (trial != null) {
+                try {
+                    Files.deleteIfExists(trial.resolve("ok"));
+                    Files.deleteIfExists(trial);
+                } catch (IOException ignored) {
+                    // a temporary folder left behind
+                }
+            }
         }
     }
 

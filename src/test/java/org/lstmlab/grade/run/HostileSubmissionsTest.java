@@ -363,6 +363,56 @@ class HostileSubmissionsTest {
         }
     }
 
+    @ParameterizedTest(name = "a submission holding {0} is refused with a clear message")
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "module-info.java",
+                "META-INF/services/org.junit.platform.launcher.TestExecutionListener",
+                "junit-platform.properties"
+            })
+    void filesThatConfigureTheJvmOrJunitAreRefused(String file, @TempDir Path tmp) throws IOException {
+        Path sub = GradingFixtures.submission(tmp.resolve("s"), null);
+        Path extra = sub.resolve(file);
+        Files.createDirectories(extra.getParent());
+        Files.writeString(extra, file.endsWith(".java") ? "module evil { requires jdk.attach; }" : "x=y\n");
+        Report r = grader.grade("configures", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
+        for (String id : List.of("E3", "E5")) {
+            ExerciseResult e = r.exercise(id);
+            assertEquals(0, e.score(), e.feedback());
+            assertTrue(
+                    e.feedback().contains("the submission holds " + file + ", which a submission may not"),
+                    e.feedback());
+        }
+    }
+
+    @Test
+    void aSourceThatOverflowsTheCompilersStackAndAHugeSourceCostOnlyTheirOwnExercise(@TempDir Path tmp)
+            throws IOException {
+        Path sub = GradingFixtures.submission(tmp.resolve("s"), null);
+        Path pkg = sub.resolve("org/lstmlab/exercises");
+        String deep = "(".repeat(50_000) + "1" + ")".repeat(50_000); // 100 KB, nested 50 000 deep
+        String e3 = Files.readString(pkg.resolve("E3ForgetGate.java"));
+        Files.writeString(
+                pkg.resolve("E3ForgetGate.java"),
+                e3.substring(0, e3.lastIndexOf('}')) + "static final int DEEP = " + deep + ";\n}\n");
+        Path e5 = pkg.resolve("E5CellState.java");
+        String padding = "// " + "x".repeat(1000) + "\n";
+        Files.writeString(e5, Files.readString(e5) + padding.repeat(40_000)); // 40 MB
+        Report r = grader.grade("compiler", sub, GradingFixtures.only("E3", "E5", "E6"), Grader.Scope.ALL_TESTS, 11);
+        assertEquals(0, r.exercise("E3").score(), r.exercise("E3").feedback());
+        assertTrue(
+                r.exercise("E3").feedback().contains("E3ForgetGate.java does not compile"),
+                r.exercise("E3").feedback());
+        assertEquals(0, r.exercise("E5").score(), r.exercise("E5").feedback());
+        assertTrue(
+                r.exercise("E5").feedback().contains("larger than 1 MB"),
+                r.exercise("E5").feedback());
+        assertEquals(
+                10,
+                r.exercise("E6").score(),
+                "E6 is graded normally: " + r.exercise("E6").feedback());
+    }
+
     private interface ZipBody {
         void write(java.util.zip.ZipOutputStream zip) throws IOException;
     }
