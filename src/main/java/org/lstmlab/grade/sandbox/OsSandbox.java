@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  * The operating system's sandbox around a child JVM and the compiler: on Linux, bubblewrap ({@code bwrap})
  * puts the process in namespaces of its own — its own PID namespace (it sees and signals nothing outside),
  * an empty network namespace, and a mount namespace that holds, read-only, only the system's {@code /usr},
- * the JDK, the jars it is given and its own job folder, the one writable place — as user 65534 without
- * capabilities. Killing the process that runs {@code bwrap} ends everything inside: {@code --die-with-parent}
+ * the JDK, the jars it is given and its own job folder, the one writable place — as a user other than root,
+ * without capabilities. Killing the process that runs {@code bwrap} ends everything inside: {@code --die-with-parent}
  * takes the namespace's first process with it, and the kernel kills the rest of a PID namespace when that
  * process ends.
  *
@@ -61,7 +61,8 @@ public record OsSandbox(Kind kind, Path bwrap, String why) {
     public String describe() {
         return switch (kind) {
             case BUBBLEWRAP ->
-                "isolation: bubblewrap (own PID, network and mount namespaces, read-only file system," + " user " + USER
+                "isolation: bubblewrap (own PID, network and mount namespaces, read-only file system, "
+                        + (root() ? "a user of its own per child" : "user " + USER + " in a user namespace")
                         + ", no capabilities)";
             case NONE -> "isolation: none (" + why + ")";
         };
