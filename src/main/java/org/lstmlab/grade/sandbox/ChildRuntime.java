@@ -127,7 +127,9 @@ public record ChildRuntime(
                 ulimits += " && ulimit -v " + limits.addressSpaceMb() * 1024L;
             }
             boolean bash = Files.isExecutable(Path.of("/bin/bash"));
-            if (os.isolated() && bash) { // dash has no ulimit -u
+            // dash has no ulimit -u; and only a user of the sandbox's own (a root grader's) counts the sandbox's
+            // processes alone: a kernel before 5.14 would count all of a mapped user's processes against it
+            if (os.isolated() && bash && OsSandbox.root()) {
                 ulimits += " && ulimit -u " + MAX_PROCESSES;
             }
             cmd.addAll(List.of(bash ? "/bin/bash" : "/bin/sh", "-c", ulimits + " && exec \"$0\" \"$@\""));
