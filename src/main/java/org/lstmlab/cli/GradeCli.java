@@ -5,9 +5,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.lstmlab.data.CourseFolder;
 import org.lstmlab.grade.edition.Edition;
 import org.lstmlab.grade.edition.ExerciseGenerator;
@@ -21,6 +24,7 @@ import org.lstmlab.grade.run.GradedExercise;
 import org.lstmlab.grade.run.Grader;
 import org.lstmlab.grade.run.Submissions;
 import org.lstmlab.grade.sandbox.Limits;
+import org.lstmlab.grade.sandbox.OsSandbox;
 
 /**
  * The grading subcommands behind {@code ./lab}: {@code exercises}, {@code check}, {@code grade},
@@ -111,12 +115,21 @@ public final class GradeCli {
         throw new IllegalArgumentException("check takes one exercise (e.g. E3) or none, not " + ids);
     }
 
+    /** What {@code ./lab grade} says when it finds no sandbox and was not told to grade without one. */
+    static final String RISK = "lab: no sandbox to grade in (%s). Graded code would run with your rights: it could"
+            + " read any file you can (solutions, hidden tests, other students' work), change or delete your files"
+            + " and the class's submissions, use the network, and leave processes running after grading. Install"
+            + " bubblewrap (sudo apt-get install bubblewrap) or grade inside the course image (podman or docker);"
+            + " to grade without a sandbox anyway, on a machine you can afford to lose, add --unsandboxed.";
+
     private static int grade(List<String> args, PrintStream out, PrintStream err) throws IOException {
         Path outDir = Path.of(option(args, "--out", "grades"));
         long seed = Long.parseLong(option(args, "--seed", Long.toString(Grader.randomSeed())));
         String only = option(args, "--only", "");
         String roster = option(args, "--roster", ""); // the class report's LMS gradebooks (ClassReports)
         boolean similarity = !args.remove("--no-similarity");
+        boolean unsandboxed = args.remove("--unsandboxed");
+        boolean resume = args.remove("--resume");
         if (args.isEmpty()) {
             throw new IllegalArgumentException("grade needs a submission (folder or .zip) or a folder of them");
         }
@@ -125,24 +138,62 @@ public final class GradeCli {
                 throw new IllegalArgumentException("unknown option " + a);
             }
         }
+        OsSandbox os = unsandboxed ? OsSandbox.none("--unsandboxed") : OsSandbox.detect();
+        if (!os.isolated() && !unsandboxed) {
+            err.println(String.format(Locale.ROOT, RISK, os.why()));
+            return 3;
+        }
         ExerciseCatalog course = catalog();
         Gradescope.requireHiddenTests(course, "./lab grade");
         List<GradedExercise> exercises = only.isEmpty() ? course.all() : course.byIds(List.of(only.split(",")));
+        List<String> ids = exercises.stream().map(GradedExercise::id).toList();
         List<Submissions.Submission> subs =
                 Submissions.discover(args.stream().map(Path::of).toList());
+        boolean batch = subs.size() > 1;
+        Map<String, Report> earlier = new LinkedHashMap<>();
+        if (resume) {
+            for (Submissions.Submission s : subs) {
+                ResultsJson.readReport(outDir.resolve(safe(s.student())).resolve("results.json"), s.student())
+                        .ifPresent(r -> earlier.put(s.student(), r));
+            }
+        }
+        List<Submissions.Submission> todo =
+                subs.stream().filter(s -> !earlier.containsKey(s.student())).toList();
         int parallel = parallelism();
+        err.println(os.describe());
         err.printf(
                 Locale.ROOT,
-                "grading %d submission(s), %d at a time, randomised cases seed %d%n",
-                subs.size(),
+                "grading %d submission(s)%s, %d at a time, randomised cases seed %d%n",
+                todo.size(),
+                resume ? " (" + earlier.size() + " already graded: --resume)" : "",
                 parallel,
                 seed);
-        try (Grader g = new Grader(course, Limits.defaults())) {
-            List<Report> reports = g.gradeAll(subs, exercises, Grader.Scope.ALL_TESTS, seed, parallel, err);
-            for (Report r : reports) {
-                ResultsJson.write(outDir.resolve(safe(r.student())), r);
-            }
-            if (reports.size() == 1) {
+        Map<String, Report> graded = new java.util.concurrent.ConcurrentHashMap<>(earlier);
+        Path csv = outDir.resolve("gradebook.csv");
+        try (Grader g = new Grader(course, Limits.defaults(), os)) {
+            List<Report> fresh = todo.isEmpty()
+                    ? List.of()
+                    : g.gradeAll(todo, exercises, Grader.Scope.ALL_TESTS, seed, parallel, err, r -> {
+                        try {
+                            ResultsJson.write(outDir.resolve(safe(r.student())), r);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        graded.put(r.student(), r);
+                        if (batch) {
+                            try {
+                                writeGradebook(csv, subs, graded, ids);
+                            } catch (java.io.UncheckedIOException e) {
+                                err.println("lab: " + e.getMessage()); // written again at the end
+                            }
+                        }
+                    });
+            fresh.forEach(r -> graded.put(r.student(), r)); // a report that could not be written is still counted
+            List<Report> reports = subs.stream()
+                    .map(s -> graded.get(s.student()))
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            if (reports.size() == 1 && !batch) {
                 out.print(reports.get(0));
             } else {
                 for (Report r : reports) {
@@ -153,19 +204,35 @@ public final class GradeCli {
                             Report.points(r.score()),
                             Report.points(r.maxScore()));
                 }
-                Path csv = outDir.resolve("gradebook.csv");
-                Files.writeString(
-                        csv,
-                        Gradebook.csv(
-                                reports,
-                                exercises.stream().map(GradedExercise::id).toList()),
-                        StandardCharsets.UTF_8);
-                out.println("gradebook: " + csv.toAbsolutePath());
-                ClassReports.writeAndSay(outDir, reports, exercises, subs, roster, similarity, out);
             }
             out.println("results.json per submission under " + outDir.toAbsolutePath());
+            if (batch) {
+                ClassReports.writeAndSay(outDir, reports, exercises, subs, roster, similarity, out);
+            }
+        } finally {
+            if (batch && !graded.isEmpty()) {
+                writeGradebook(csv, subs, graded, ids);
+                out.println("gradebook: " + csv.toAbsolutePath());
+            }
         }
         return 0;
+    }
+
+    /** The gradebook of what has been graded so far, in the submissions' order, written atomically. */
+    private static synchronized void writeGradebook(
+            Path csv, List<Submissions.Submission> subs, Map<String, Report> graded, List<String> ids) {
+        List<Report> reports = subs.stream()
+                .map(s -> graded.get(s.student()))
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        try {
+            Files.createDirectories(csv.getParent());
+            Path tmp = Files.createTempFile(csv.getParent(), "gradebook", ".csv.tmp");
+            Files.write(tmp, Gradebook.csv(reports, ids).getBytes(StandardCharsets.UTF_8));
+            Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not write " + csv + ": " + e.getMessage(), e);
+        }
     }
 
     /** Submissions graded at once: one per core, and one more to fill the gaps while a child JVM starts. */
@@ -173,15 +240,44 @@ public final class GradeCli {
         return Runtime.getRuntime().availableProcessors() + 1;
     }
 
-    /** Wall time of one full submission and of a batch of copies, for the figures of docs/performance.md. */
+    /**
+     * Wall time of one full submission and of a batch of copies, for the figures of docs/performance.md: in the
+     * OS sandbox where there is one, then without it, and the ratio of the two.
+     */
     private static int bench(int copies, PrintStream out, PrintStream err) throws IOException {
+        OsSandbox os = OsSandbox.detect();
+        int code = 0;
+        double[] with = null;
+        if (os.isolated()) {
+            out.println("with the sandbox — " + os.describe());
+            with = new double[2];
+            code |= benchOnce(copies, os, with, out, err);
+        } else {
+            out.println("no sandbox on this machine: " + os.why());
+        }
+        double[] without = new double[2];
+        out.println("without it (--unsandboxed)");
+        code |= benchOnce(copies, OsSandbox.none("--unsandboxed"), without, out, err);
+        if (with != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "sandbox / none: one submission %.2f×, the batch %.2f×%n",
+                    with[0] / without[0],
+                    with[1] / without[1]);
+        }
+        return code;
+    }
+
+    /** One run of the figures; {@code times} gets the single submission's and the batch's wall time. */
+    private static int benchOnce(int copies, OsSandbox os, double[] times, PrintStream out, PrintStream err)
+            throws IOException {
         Path home = CourseFolder.withExercises();
         Path solutions = home.resolve("solutions");
         Path batch = Files.createTempDirectory("lstmlab-bench-");
         int parallel = parallelism();
         ExerciseCatalog course = catalog();
         int n = course.all().size();
-        try (Grader g = new Grader(course, Limits.defaults())) {
+        try (Grader g = new Grader(course, Limits.defaults(), os)) {
             try {
                 g.awaitWarmUp(); // figures of grading, not of starting the grader
             } catch (InterruptedException e) {
@@ -201,6 +297,8 @@ public final class GradeCli {
                     Submissions.discover(List.of(batch)), course.all(), Grader.Scope.ALL_TESTS, 1, parallel, err);
             double many = (System.nanoTime() - t1) / 1e9;
             double[] cpu2 = cpuSeconds();
+            times[0] = single;
+            times[1] = many;
             boolean full = one.score() == one.maxScore() && all.stream().allMatch(r -> r.score() == r.maxScore());
             out.printf(
                     Locale.ROOT,

@@ -97,6 +97,7 @@ public final class KernelSpec {
         argv.add(java);
         argv.add("-Djava.awt.headless=true");
         argv.add("-javaagent:" + kernelJar); // stop checks in the library's loops too (StopCheckAgent)
+        argv.add("-XX:+DisableAttachMechanism"); // check() grades here: no other process loads an agent into it
         argv.addAll(MEMORY_OPTIONS);
         if (javaFeature >= 22) {
             argv.add("--enable-native-access=ALL-UNNAMED"); // ND4J's natives, without a warning per cell

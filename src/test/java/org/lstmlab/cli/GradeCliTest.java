@@ -1,6 +1,7 @@
 package org.lstmlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,5 +56,97 @@ class GradeCliTest {
                 IllegalArgumentException.class,
                 () -> GradeCli.run(new ArrayList<>(List.of("grade", "x", "--colour")), out, out));
         assertEquals("unknown option --colour", e.getMessage());
+    }
+
+    private static int grade(List<String> args, ByteArrayOutputStream stdout, ByteArrayOutputStream stderr)
+            throws Exception {
+        List<String> all = new ArrayList<>(List.of("grade"));
+        all.addAll(args);
+        return GradeCli.run(
+                all,
+                new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withoutNamespacesGradingRefusesNamingTheRiskAndTheOptionThatGradesAnyway(@TempDir Path tmp) throws Exception {
+        copy(HOME.resolve("solutions"), tmp.resolve("alice"));
+        Path out = tmp.resolve("grades");
+        System.setProperty("lstmlab.sandbox.noNamespaces", "1");
+        try {
+            var stderr = new ByteArrayOutputStream();
+            int code = grade(
+                    List.of(tmp.resolve("alice").toString(), "--out", out.toString(), "--only", "E5"),
+                    new ByteArrayOutputStream(),
+                    stderr);
+            String said = stderr.toString(StandardCharsets.UTF_8);
+            assertEquals(3, code, said);
+            assertTrue(
+                    said.contains("no sandbox to grade in (namespaces made unavailable")
+                            && said.contains("--unsandboxed"),
+                    said);
+            assertFalse(Files.exists(out), "nothing was graded");
+
+            stderr.reset();
+            code = grade(
+                    List.of(tmp.resolve("alice").toString(), "--out", out.toString(), "--only", "E5", "--unsandboxed"),
+                    new ByteArrayOutputStream(),
+                    stderr);
+            said = stderr.toString(StandardCharsets.UTF_8);
+            assertEquals(0, code, said);
+            assertTrue(said.contains("isolation: none (--unsandboxed)"), "the log says which isolation: " + said);
+            assertTrue(Files.exists(out.resolve("alice/results.json")));
+        } finally {
+            System.clearProperty("lstmlab.sandbox.noNamespaces");
+        }
+    }
+
+    @Test
+    void resumeGradesOnlyTheStudentsWithoutACompleteReportAndTheGradebookHoldsEveryone(@TempDir Path tmp)
+            throws Exception {
+        Path batch = tmp.resolve("submissions");
+        copy(HOME.resolve("solutions"), batch.resolve("alice"));
+        copy(HOME.resolve("exercises"), batch.resolve("bob"));
+        copy(HOME.resolve("solutions"), batch.resolve("carol"));
+        Path out = tmp.resolve("grades");
+        // a batch cut short: alice graded, bob's report half-written, carol not reached
+        Files.createDirectories(out.resolve("alice"));
+        Files.writeString(
+                out.resolve("alice/results.json"),
+                "{\"score\": 8, \"max_score\": 8, \"execution_time\": 1, \"tests\": [{\"name\": \"E5 cell-state"
+                        + " update: fixed case\", \"number\": \"5.1\", \"score\": 8, \"max_score\": 8,"
+                        + " \"output\": \"passed\", \"visibility\": \"visible\"}]}");
+        Files.createDirectories(out.resolve("bob"));
+        Files.writeString(out.resolve("bob/results.json"), "{\"score\": 0, \"tes");
+        var stderr = new ByteArrayOutputStream();
+        int code = grade(
+                List.of(batch.toString(), "--out", out.toString(), "--only", "E5", "--seed", "5", "--resume"),
+                new ByteArrayOutputStream(),
+                stderr);
+        String said = stderr.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, said);
+        assertTrue(said.contains("grading 2 submission(s) (1 already graded: --resume)"), said);
+        assertTrue(said.contains("[2/2]") && !said.contains("alice"), "alice is not graded again: " + said);
+        assertEquals(
+                "student,E5,total\nalice,8,8\nbob,0,0\ncarol,8,8\n", Files.readString(out.resolve("gradebook.csv")));
+    }
+
+    @Test
+    void aStudentWhoseReportCannotBeWrittenGetsZeroAndTheBatchGoesOn(@TempDir Path tmp) throws Exception {
+        Path batch = tmp.resolve("submissions");
+        copy(HOME.resolve("solutions"), batch.resolve("alice"));
+        copy(HOME.resolve("solutions"), batch.resolve("bob"));
+        Path out = Files.createDirectories(tmp.resolve("grades"));
+        Files.writeString(out.resolve("alice"), "a file where alice's folder would go");
+        var stderr = new ByteArrayOutputStream();
+        int code = grade(
+                List.of(batch.toString(), "--out", out.toString(), "--only", "E5", "--seed", "5"),
+                new ByteArrayOutputStream(),
+                stderr);
+        String said = stderr.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, said);
+        assertEquals("student,E5,total\nalice,0,0\nbob,8,8\n", Files.readString(out.resolve("gradebook.csv")));
+        assertTrue(Files.exists(out.resolve("bob/results.json")), "bob is graded and reported");
+        assertTrue(said.contains("alice: no report written"), said);
     }
 }

@@ -18,7 +18,8 @@ class KernelSpecTest {
         String json = KernelSpec.json("/jdk/bin/java", 17, "/k/kernel.jar", List.of("/lib/classes", "/lib/nd4j.jar"));
         assertTrue(
                 json.contains("\"argv\": [" + launcher()
-                        + "\"/jdk/bin/java\", \"-Djava.awt.headless=true\", \"-javaagent:/k/kernel.jar\", "
+                        + "\"/jdk/bin/java\", \"-Djava.awt.headless=true\", \"-javaagent:/k/kernel.jar\","
+                        + " \"-XX:+DisableAttachMechanism\", "
                         + memoryOptions() + ", \"-cp\", "
                         + "\"/k/kernel.jar" + java.io.File.pathSeparator + "/lib/classes"
                         + java.io.File.pathSeparator

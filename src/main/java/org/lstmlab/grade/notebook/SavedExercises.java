@@ -24,6 +24,7 @@ import org.lstmlab.grade.run.Grader;
 import org.lstmlab.grade.run.SubmissionRun;
 import org.lstmlab.grade.run.Values;
 import org.lstmlab.grade.sandbox.ChildRuntime;
+import org.lstmlab.grade.sandbox.OsSandbox;
 import org.lstmlab.grade.sandbox.SubmissionCompiler;
 import org.lstmlab.grade.sandbox.child.ChildMain;
 
@@ -47,7 +48,9 @@ final class SavedExercises implements AutoCloseable {
         this.folder = folder;
         this.catalog = catalog;
         this.work = Files.createTempDirectory("lstmlab-mine-");
-        this.compiler = new SubmissionCompiler(ChildRuntime.create(work.resolve("runtime"), catalog.records()));
+        // compiled in the OS sandbox where there is one, as the grader compiles; without one, as before
+        this.compiler = new SubmissionCompiler(
+                ChildRuntime.create(work.resolve("runtime"), catalog.records()).withSandbox(OsSandbox.detect()));
     }
 
     /** The student's class of {@code exercise} through its interface; every call runs the saved code. */

@@ -51,12 +51,16 @@ public final class ResultsJson {
         return GSON.toJson(root) + "\n";
     }
 
-    /** Writes {@code results.json} to {@code dir}, creating it (again, if a submission removed it). */
+    /**
+     * Writes {@code results.json} to {@code dir} atomically (a temporary file, then a rename), creating the folder
+     * (again, if a submission removed it): a reader sees the old report or the new one, never half of one.
+     */
     public static Path write(Path dir, Report r) throws IOException {
         Files.createDirectories(dir);
         Path f = dir.resolve("results.json");
         Path tmp = Files.createTempFile(dir, "results", ".json.tmp");
-        Files.writeString(tmp, of(r), StandardCharsets.UTF_8);
+        Files.write(tmp, of(r).getBytes(StandardCharsets.UTF_8)); // never throws on text: what cannot be encoded is '?'
+
         Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return f;
     }
@@ -64,6 +68,53 @@ public final class ResultsJson {
     /** A results.json read back, e.g. to check it. @throws com.google.gson.JsonParseException when it is no JSON object */
     public static JsonObject read(String json) {
         return GSON.fromJson(json, JsonObject.class);
+    }
+
+    /**
+     * A complete {@code results.json} read back as a report (an exercise per test number's first part, e.g. the
+     * tests 3.1 and 3.2 are E3), for a batch that resumes; empty when the file is missing, cut short or not ours.
+     */
+    public static java.util.Optional<Report> readReport(Path file, String student) {
+        try {
+            JsonObject root = read(Files.readString(file, StandardCharsets.UTF_8));
+            if (root == null || !root.has("score") || !root.has("tests")) {
+                return java.util.Optional.empty();
+            }
+            java.util.Map<String, java.util.List<TestResult>> byExercise = new java.util.LinkedHashMap<>();
+            java.util.Map<String, String> titles = new java.util.HashMap<>();
+            for (var e : root.getAsJsonArray("tests")) {
+                JsonObject t = e.getAsJsonObject();
+                String number = t.get("number").getAsString();
+                String id = "E" + number.substring(0, number.indexOf('.'));
+                String name = t.get("name").getAsString();
+                int colon = name.indexOf(':');
+                titles.putIfAbsent(id, colon > id.length() ? name.substring(id.length() + 1, colon) : id);
+                byExercise
+                        .computeIfAbsent(id, k -> new java.util.ArrayList<>())
+                        .add(new TestResult(
+                                name,
+                                number,
+                                t.get("score").getAsDouble(),
+                                t.get("max_score").getAsDouble(),
+                                t.has("output") ? t.get("output").getAsString() : "",
+                                t.has("visibility") ? t.get("visibility").getAsString() : "visible"));
+            }
+            java.util.List<ExerciseResult> exercises = new java.util.ArrayList<>();
+            byExercise.forEach((id, tests) -> exercises.add(new ExerciseResult(
+                    id,
+                    titles.get(id),
+                    java.util.List.copyOf(tests),
+                    tests.stream()
+                            .filter(t -> !t.passed())
+                            .map(TestResult::output)
+                            .findFirst()
+                            .orElse("all tests pass"))));
+            double seconds =
+                    root.has("execution_time") ? root.get("execution_time").getAsDouble() : 0;
+            return java.util.Optional.of(new Report(student, 0, exercises, seconds, 0));
+        } catch (IOException | RuntimeException incomplete) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static JsonPrimitive number(double v) {

@@ -35,11 +35,14 @@ import org.lstmlab.grade.author.Points;
 import org.lstmlab.grade.author.Visibility;
 import org.lstmlab.grade.report.ExerciseResult;
 import org.lstmlab.grade.report.Report;
+import org.lstmlab.grade.report.TestResult;
 import org.lstmlab.grade.sandbox.ChildPool;
 import org.lstmlab.grade.sandbox.ChildRuntime;
 import org.lstmlab.grade.sandbox.Limits;
+import org.lstmlab.grade.sandbox.OsSandbox;
 import org.lstmlab.grade.sandbox.Sandbox;
 import org.lstmlab.grade.sandbox.SubmissionCompiler;
+import org.lstmlab.grade.sandbox.Untrusted;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -84,11 +87,20 @@ public final class Grader implements AutoCloseable {
      * the compiler's warm-up follows in the background.
      */
     public Grader(ExerciseCatalog catalog, Limits limits) throws IOException {
+        this(catalog, limits, OsSandbox.detect());
+    }
+
+    /**
+     * A grader whose children run in {@code os}: {@link OsSandbox#detect()} for the machine's sandbox, where
+     * it has one, or {@link OsSandbox#none} for none.
+     */
+    public Grader(ExerciseCatalog catalog, Limits limits, OsSandbox os) throws IOException {
         this.catalog = catalog;
         this.limits = limits;
         this.work = Files.createTempDirectory("lstmlab-grade-");
         Nd4j.zeros(DataType.DOUBLE, 1, 1).addi(1); // ND4J's natives are unpacked before any child needs them
-        ChildRuntime runtime = ChildRuntime.create(work.resolve("runtime"), catalog.records());
+        ChildRuntime runtime =
+                ChildRuntime.create(work.resolve("runtime"), catalog.records()).withSandbox(os);
         this.compiler = new SubmissionCompiler(runtime);
         this.runtime = runtime;
         this.children = new ChildPool(runtime, limits, work.resolve("children"), 1);
@@ -178,6 +190,11 @@ public final class Grader implements AutoCloseable {
         return catalog;
     }
 
+    /** The operating system's sandbox the children run in. */
+    public OsSandbox isolation() {
+        return runtime.os();
+    }
+
     /**
      * Grades one submission.
      *
@@ -225,6 +242,26 @@ public final class Grader implements AutoCloseable {
             int parallel,
             PrintStream progress)
             throws IOException {
+        return gradeAll(subs, exercises, scope, seed, parallel, progress, r -> {});
+    }
+
+    /**
+     * Grades submissions, {@code parallel} at a time, printing one progress line per finished one and handing
+     * each report to {@code whenGraded} as soon as it is done (to write it, so a batch cut short keeps what it
+     * graded). Whatever goes wrong with one student — grading, or {@code whenGraded} — is that student's
+     * report: every exercise 0 with the reason; the others are graded on.
+     *
+     * @return the reports, in the order of {@code subs}
+     */
+    public List<Report> gradeAll(
+            List<Submissions.Submission> subs,
+            List<GradedExercise> exercises,
+            Scope scope,
+            long seed,
+            int parallel,
+            PrintStream progress,
+            java.util.function.Consumer<Report> whenGraded)
+            throws IOException {
         if (subs.size() > 1) {
             startArchive();
             keepSpareChildren(1);
@@ -236,7 +273,20 @@ public final class Grader implements AutoCloseable {
             List<Future<Report>> futures = new ArrayList<>();
             for (Submissions.Submission s : subs) {
                 futures.add(pool.submit(() -> {
-                    Report r = grade(s.student(), s.path(), exercises, scope, seed);
+                    Report r = gradeOrFail(s, exercises, scope, seed);
+                    try {
+                        whenGraded.accept(r);
+                    } catch (RuntimeException | Error e) {
+                        if (e instanceof VirtualMachineError v) {
+                            throw v;
+                        }
+                        r = failed(s.student(), exercises, seed, "its report could not be written: " + e);
+                        try {
+                            whenGraded.accept(r);
+                        } catch (RuntimeException again) {
+                            progress.println("lab: " + s.student() + ": no report written: " + again);
+                        }
+                    }
                     int n = done.incrementAndGet();
                     double elapsed = (System.nanoTime() - start) / 1e9;
                     synchronized (progress) {
@@ -255,11 +305,11 @@ public final class Grader implements AutoCloseable {
                 }));
             }
             List<Report> reports = new ArrayList<>();
-            for (Future<Report> f : futures) {
+            for (int k = 0; k < futures.size(); k++) {
                 try {
-                    reports.add(f.get());
+                    reports.add(futures.get(k).get());
                 } catch (ExecutionException e) {
-                    throw new IOException("grading failed: " + e.getCause(), e.getCause());
+                    reports.add(failed(subs.get(k).student(), exercises, seed, "grading failed: " + e.getCause()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("grading was interrupted", e);
@@ -269,6 +319,40 @@ public final class Grader implements AutoCloseable {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Grades one submission of a batch; what goes wrong is its report, never the batch's end. */
+    private Report gradeOrFail(Submissions.Submission s, List<GradedExercise> exercises, Scope scope, long seed) {
+        try {
+            return grade(s.student(), s.path(), exercises, scope, seed);
+        } catch (IOException | RuntimeException | LinkageError | AssertionError e) {
+            return failed(s.student(), exercises, seed, "could not be graded: " + e);
+        }
+    }
+
+    /**
+     * The report of a submission that could not be graded: every test of every exercise 0, with the reason.
+     *
+     * @param reason for the student and the instructor, e.g. "could not be graded: java.io.IOException: …"
+     */
+    public static Report failed(String student, List<GradedExercise> exercises, long seed, String reason) {
+        String why = Untrusted.text(reason);
+        List<ExerciseResult> results = new ArrayList<>();
+        for (GradedExercise e : exercises) {
+            List<TestResult> tests = new ArrayList<>();
+            int k = 0;
+            for (GradedExercise.GradedTest t : e.tests()) {
+                tests.add(new TestResult(
+                        e.id() + " " + e.title() + ": " + t.method(),
+                        e.number() + "." + ++k,
+                        0,
+                        t.points(),
+                        why,
+                        t.visibility().gradescope()));
+            }
+            results.add(new ExerciseResult(e.id(), e.title(), List.copyOf(tests), why));
+        }
+        return new Report(student, seed, results, 0, 0);
     }
 
     /** Compiles a submission and starts its sandbox: what the exercise classes' tests call. */
@@ -290,6 +374,13 @@ public final class Grader implements AutoCloseable {
         } else {
             throw new IllegalArgumentException("a submission must be a folder or a .zip shaped like exercises/, but "
                     + submission + (Files.exists(submission) ? " is neither" : " does not exist"));
+        }
+        if (unreadable == null) {
+            try {
+                root = nested(root, dir);
+            } catch (IOException | IllegalArgumentException e) {
+                unreadable = "a zip inside the submission could not be read: " + Untrusted.text(e.getMessage());
+            }
         }
         Sandbox sandbox = new Sandbox(children); // its JVM has started, and loads ND4J while we compile
         try {
@@ -372,6 +463,37 @@ public final class Grader implements AutoCloseable {
         };
     }
 
+    /**
+     * A submission's code as students hand it in: where it holds no Java file but zips (a folder with the
+     * student's zip in it, a zip of a zip), those zips unpacked, one level deep.
+     */
+    private static Path nested(Path root, Path dir) throws IOException {
+        List<Path> zips;
+        try (Stream<Path> walk = Files.walk(root, 3)) {
+            List<Path> files = walk.filter(Files::isRegularFile)
+                    .filter(p -> !root.relativize(p).toString().startsWith("__MACOSX"))
+                    .toList();
+            if (files.stream().anyMatch(p -> p.getFileName().toString().endsWith(".java"))) {
+                return root;
+            }
+            zips = files.stream()
+                    .filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip"))
+                    .filter(p -> !p.getFileName().toString().startsWith("._"))
+                    .sorted()
+                    .toList();
+        }
+        if (zips.isEmpty()) {
+            return root;
+        }
+        Path inner = dir.resolve("nested");
+        int k = 0;
+        for (Path z : zips) {
+            unzip(z, inner.resolve("z" + ++k));
+        }
+        return inner;
+    }
+
     private static void unzip(Path zip, Path into) throws IOException {
         Files.createDirectories(into);
         long total = 0;
@@ -383,11 +505,16 @@ public final class Grader implements AutoCloseable {
                 if (++entries > MAX_ZIP_ENTRIES) {
                     throw new IOException("more than " + MAX_ZIP_ENTRIES + " files");
                 }
-                Path target = into.resolve(entry.getName()).normalize();
-                if (!target.startsWith(into)) {
-                    throw new IOException("entry " + entry.getName() + " points outside the zip");
+                // PowerShell 5's Compress-Archive separates folders with backslashes
+                String name = entry.getName().replace('\\', '/');
+                Path target = into.resolve(name).normalize();
+                if (!target.startsWith(into) || name.startsWith("/")) {
+                    throw new IOException("entry " + Untrusted.text(entry.getName()) + " points outside the zip");
                 }
-                if (entry.isDirectory()) {
+                if (name.startsWith("__MACOSX/") || name.contains("/__MACOSX/") || name.endsWith(".DS_Store")) {
+                    continue; // what macOS's Finder adds: resource forks and folder settings, no code
+                }
+                if (entry.isDirectory() || name.endsWith("/")) {
                     Files.createDirectories(target);
                     continue;
                 }

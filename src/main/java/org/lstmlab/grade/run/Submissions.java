@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.lstmlab.grade.sandbox.Untrusted;
 
 /** The submissions behind the paths an instructor passes to {@code ./lab grade}. */
 public final class Submissions {
@@ -74,7 +75,7 @@ public final class Submissions {
     }
 
     private static String name(Path p) {
-        String n = p.toAbsolutePath().normalize().getFileName().toString();
+        String n = Untrusted.text(p.toAbsolutePath().normalize().getFileName().toString());
         return n.toLowerCase(Locale.ROOT).endsWith(".zip") ? n.substring(0, n.length() - 4) : n;
     }
 }

@@ -44,12 +44,17 @@ final class ChildProcess {
     private final AtomicBoolean tooLoud = new AtomicBoolean();
     private final StringBuilder tail = new StringBuilder();
     private final Thread drainer;
+    private final boolean isolated;
+    /** Class folders shown to a sandboxed child: copies inside its job folder, the only place it can see. */
+    private final Map<Path, Path> shown = new java.util.HashMap<>();
+
     private boolean ready;
     private boolean dead;
     private int seq;
 
-    private ChildProcess(Process process, Limits limits, Path dir, long secret) throws IOException {
+    private ChildProcess(Process process, Limits limits, Path dir, boolean isolated, long secret) throws IOException {
         this.process = process;
+        this.isolated = isolated;
         this.limits = limits;
         this.dir = dir;
         this.calls = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
@@ -68,7 +73,8 @@ final class ChildProcess {
     static ChildProcess start(ChildRuntime runtime, Limits limits, Path dir) throws IOException {
         Path work = Files.createDirectories(dir.resolve("work"));
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        List<String> cmd = new ArrayList<>(runtime.command(limits, tmp));
+        int user = prepare(dir, runtime.os());
+        List<String> cmd = new ArrayList<>(runtime.command(limits, dir, user));
         cmd.addAll(List.of(
                 Long.toString(limits.callMillis()),
                 Integer.toString(limits.maxNewThreads()),
@@ -87,7 +93,33 @@ final class ChildProcess {
         env.put("OMP_NUM_THREADS", "1");
         env.put("OPENBLAS_NUM_THREADS", "1");
         env.put("MKL_NUM_THREADS", "1");
-        return new ChildProcess(pb.start(), limits, dir, SECRETS.nextLong());
+        return new ChildProcess(pb.start(), limits, dir, runtime.os().isolated(), SECRETS.nextLong());
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger USERS =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Readies a job folder for its sandbox ({@code work/}, {@code tmp/}, {@code cache/} for JavaCPP): when the grader is root, a user of its own (none of the machine's,
+     * one per child, so children never share a process limit or a file) owns the folder and what is in it.
+     *
+     * @return the user the child runs as
+     */
+    static int prepare(Path dir, OsSandbox os) throws IOException {
+        for (String sub : List.of("work", "tmp", "cache")) {
+            Files.createDirectories(dir.resolve(sub));
+        }
+        if (!os.isolated() || !OsSandbox.root()) {
+            return OsSandbox.USER;
+        }
+        int user = 200_000 + (int) (ProcessHandle.current().pid() % 1000) * 1000 + USERS.incrementAndGet() % 1000;
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.toList()) {
+                Files.setAttribute(p, "unix:uid", user, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(p, "unix:gid", user, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+        return user;
     }
 
     /** The folder the child was started in. */
@@ -143,7 +175,8 @@ final class ChildProcess {
             printed.set(0);
             int n = ++seq;
             try {
-                Wire.writeCall(calls, new Wire.Call(n, classes.toString(), className, method, args));
+                Path visible = isolated ? show(classes) : classes;
+                Wire.writeCall(calls, new Wire.Call(n, visible.toString(), className, method, args));
             } catch (IOException e) {
                 return stopped(why(e));
             }
@@ -158,10 +191,10 @@ final class ChildProcess {
             }
             return switch (o.status()) {
                 case RETURNED -> new Reply(Reply.Kind.RETURNED, "", o.result());
-                case THREW -> new Reply(Reply.Kind.THREW, o.message(), null);
+                case THREW -> new Reply(Reply.Kind.THREW, Untrusted.text(o.message()), null);
                 case TIMED_OUT, BROKE_RULE -> {
                     kill(); // it halts itself after these; make sure
-                    yield new Reply(Reply.Kind.STOPPED, o.message(), null);
+                    yield new Reply(Reply.Kind.STOPPED, Untrusted.text(o.message()), null);
                 }
             };
         } catch (InterruptedException e) {
@@ -171,9 +204,30 @@ final class ChildProcess {
         }
     }
 
+    /** A copy of a class folder inside the job folder, made once per folder. */
+    private Path show(Path classes) throws IOException {
+        Path copy = shown.get(classes);
+        if (copy == null) {
+            copy = dir.resolve("classes-" + (shown.size() + 1));
+            Path into = copy;
+            try (java.util.stream.Stream<Path> walk = Files.walk(classes)) {
+                for (Path p : walk.toList()) {
+                    Path t = into.resolve(classes.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(t);
+                    } else {
+                        Files.copy(p, t);
+                    }
+                }
+            }
+            shown.put(classes, copy);
+        }
+        return copy;
+    }
+
     private Reply stopped(String message) {
         kill();
-        return new Reply(Reply.Kind.STOPPED, message, null);
+        return new Reply(Reply.Kind.STOPPED, Untrusted.text(message), null);
     }
 
     /** Why the child gave no proper answer, for the student, from how it ended and what it printed. */

@@ -8,12 +8,15 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +51,7 @@ import org.lstmlab.grade.sandbox.child.ChildMain;
  * @param records the records the exercises' signatures name, with dots
  * @param libraryClasses the library classes the child has: the records and what they use, with dots
  * @param archive the class-data archive, or null when none could be made
+ * @param os the operating system's sandbox every child runs in ({@link OsSandbox#none} for none)
  */
 public record ChildRuntime(
         Path java,
@@ -55,7 +59,11 @@ public record ChildRuntime(
         String compileClasspath,
         Set<String> records,
         Set<String> libraryClasses,
-        Path archive) {
+        Path archive,
+        OsSandbox os) {
+
+    /** Processes and threads one sandbox may have ({@code ulimit -u}): a JVM needs a few dozen. */
+    static final int MAX_PROCESSES = 256;
 
     private static final String CHILD = "org/lstmlab/grade/sandbox/child/";
     private static final List<String> NOT_LIBRARY =
@@ -90,14 +98,27 @@ public record ChildRuntime(
                 String.join(File.pathSeparator, compile),
                 Collections.unmodifiableSet(new TreeSet<>(records)),
                 Collections.unmodifiableSet(dotted),
-                null);
+                null,
+                OsSandbox.none("not chosen yet"));
         lib.toFile().setReadOnly();
         api.toFile().setReadOnly();
         return plain;
     }
 
-    /** The java command up to the main class, with the JVM options that enforce {@code limits}. */
-    List<String> command(Limits limits, Path tmp) {
+    /** This runtime with children in {@code os}. */
+    public ChildRuntime withSandbox(OsSandbox os) {
+        return new ChildRuntime(java, classpath, compileClasspath, records, libraryClasses, archive, os);
+    }
+
+    /**
+     * The java command up to the main class, with the JVM options that enforce {@code limits}, inside the OS
+     * sandbox when there is one.
+     *
+     * @param dir the child's job folder, with {@code work/} (its working directory) and {@code tmp/}
+     * @param user the user a root grader's sandbox runs as
+     */
+    List<String> command(Limits limits, Path dir, int user) {
+        Path tmp = dir.resolve("tmp");
         List<String> cmd = new ArrayList<>();
         boolean linux = System.getProperty("os.name").startsWith("Linux") && Files.isExecutable(Path.of("/bin/sh"));
         if (linux) {
@@ -105,10 +126,19 @@ public record ChildRuntime(
             if (limits.addressSpaceMb() > 0) {
                 ulimits += " && ulimit -v " + limits.addressSpaceMb() * 1024L;
             }
-            cmd.addAll(List.of("/bin/sh", "-c", ulimits + " && exec \"$0\" \"$@\""));
+            boolean bash = Files.isExecutable(Path.of("/bin/bash"));
+            // dash has no ulimit -u; and only a user of the sandbox's own (a root grader's) counts the sandbox's
+            // processes alone: a kernel before 5.14 would count all of a mapped user's processes against it
+            if (os.isolated() && bash && OsSandbox.root()) {
+                ulimits += " && ulimit -u " + MAX_PROCESSES;
+            }
+            cmd.addAll(List.of(bash ? "/bin/bash" : "/bin/sh", "-c", ulimits + " && exec \"$0\" \"$@\""));
         }
         cmd.addAll(List.of(
                 java.toString(),
+                "-XX:+DisableAttachMechanism",
+                "--limit-modules",
+                CHILD_MODULES,
                 "-Xmx" + limits.heapMb() + "m",
                 "-Xss1m",
                 "-XX:+ExitOnOutOfMemoryError",
@@ -133,8 +163,45 @@ public record ChildRuntime(
         if (archive != null) {
             cmd.add("-XX:SharedArchiveFile=" + archive);
         }
+        Map<Path, Path> cache = new LinkedHashMap<>();
+        if (os.isolated()) {
+            // JavaCPP wants a cache folder it can write, so it gets one of its own in which the libraries the
+            // grader unpacked are shown read-only; the links among them name the grader's cache, shown too
+            cmd.add("-Duser.home=" + dir.resolve("work")); // a sandbox's user has no home of its own
+            cmd.add("-Dorg.bytedeco.javacpp.cachedir=" + dir.resolve("cache"));
+            try (Stream<Path> entries = Files.list(nativeCache())) {
+                entries.filter(Files::isDirectory)
+                        .sorted()
+                        .forEach(e -> cache.put(
+                                dir.resolve("cache").resolve(e.getFileName().toString()), e));
+            } catch (IOException | UncheckedIOException noCache) {
+                // the child unpacks what it needs, within its file limit
+            }
+        }
         cmd.addAll(List.of("-cp", classpath, ChildMain.class.getName()));
-        return cmd;
+        return os.wrap(cmd, readable(), cache, dir, dir.resolve("work"), user);
+    }
+
+    /** The modules a child's runtime has: the platform's without {@code jdk.attach}, and what ND4J needs. */
+    static final String CHILD_MODULES = "java.se,jdk.unsupported,jdk.zipfs";
+
+    /** What a sandboxed child reads: its jars, its class-data archive and JavaCPP's unpacked native libraries. */
+    List<Path> readable() {
+        List<Path> r = new ArrayList<>();
+        for (String e : classpath.split(File.pathSeparator)) {
+            r.add(Path.of(e));
+        }
+        if (archive != null) {
+            r.add(archive);
+        }
+        r.add(nativeCache());
+        return r;
+    }
+
+    /** Where JavaCPP unpacks ND4J's native libraries: the grader unpacks them, children load them from there. */
+    static Path nativeCache() {
+        String dir = System.getProperty("org.bytedeco.javacpp.cachedir");
+        return dir != null ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".javacpp", "cache");
     }
 
     /**
@@ -144,9 +211,11 @@ public record ChildRuntime(
     public ChildRuntime withArchive(Path jsa) {
         Process p = null;
         try {
-            Path tmp = Files.createDirectories(jsa.resolveSibling("warm-up-tmp"));
-            List<String> cmd = new ArrayList<>(command(Limits.defaults(), tmp));
-            cmd.add(cmd.indexOf("-cp"), "-XX:ArchiveClassesAtExit=" + jsa);
+            Path dir = Files.createDirectories(jsa.resolveSibling("warm-up"));
+            int user = ChildProcess.prepare(dir, os);
+            Path written = dir.resolve("work").resolve(jsa.getFileName());
+            List<String> cmd = new ArrayList<>(command(Limits.defaults(), dir, user));
+            cmd.add(cmd.lastIndexOf("-cp"), "-XX:ArchiveClassesAtExit=" + written);
             cmd.add("--warm-up");
             p = new ProcessBuilder(cmd)
                     .redirectErrorStream(true)
@@ -156,9 +225,10 @@ public record ChildRuntime(
             if (!done) {
                 p.destroyForcibly();
             }
-            if (done && p.exitValue() == 0 && Files.size(jsa) > 0) {
+            if (done && p.exitValue() == 0 && Files.size(written) > 0) {
+                Files.copy(written, jsa, StandardCopyOption.REPLACE_EXISTING);
                 jsa.toFile().setReadOnly();
-                return new ChildRuntime(java, classpath, compileClasspath, records, libraryClasses, jsa);
+                return new ChildRuntime(java, classpath, compileClasspath, records, libraryClasses, jsa, os);
             }
             return this;
         } catch (IOException | RuntimeException e) {

@@ -110,7 +110,7 @@ public final class SubmissionCompiler {
         String together = sources.isEmpty() ? "no files" : javac(sources, all, null);
         for (Target t : targets) {
             if (problems.containsKey(t.className())) {
-                result.put(t.id(), Compiled.problem(problems.get(t.className())));
+                result.put(t.id(), Compiled.problem(Untrusted.text(problems.get(t.className()))));
                 continue;
             }
             Path out = all;
@@ -118,18 +118,21 @@ public final class SubmissionCompiler {
                 out = dir.resolve("classes-" + t.id());
                 String failed = javac(List.of(pkg.resolve(t.fileName())), out, src);
                 if (failed != null) {
-                    result.put(t.id(), Compiled.problem(explain(t, failed, pkg)));
+                    result.put(t.id(), Compiled.problem(Untrusted.text(explain(t, failed, pkg))));
                     continue;
                 }
             }
             String broken = rules(t, out);
-            result.put(t.id(), broken == null ? new Compiled(out, null) : Compiled.problem(broken));
+            result.put(t.id(), broken == null ? new Compiled(out, null) : Compiled.problem(Untrusted.text(broken)));
         }
         return result;
     }
 
     /** Compiles a small class once, so the first submission does not pay for loading the compiler. */
     public void warmUp() {
+        if (runtime.os().isolated()) {
+            return; // javac runs in the sandbox, a process of its own each time
+        }
         try {
             Path dir = Files.createTempDirectory("lstmlab-javac-");
             try {
@@ -153,11 +156,19 @@ public final class SubmissionCompiler {
     /** Copies the submission's .java files into {@code pkg}, readable as UTF-8 with LF line ends. */
     private static Map<String, String> stage(Path root, Path pkg, List<Target> targets) throws IOException {
         Map<String, Path> byName = new TreeMap<>();
+        List<String> refused = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root, 12)) {
             for (Path p : walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
                     .toList()) {
                 String rel = root.relativize(p).toString().replace('\\', '/');
                 String name = p.getFileName().toString();
+                boolean hidden = rel.startsWith("__MACOSX") || rel.contains("/.") || rel.startsWith(".");
+                if (!hidden
+                        && (name.equals("module-info.java")
+                                || name.equals("junit-platform.properties")
+                                || ("/" + rel).contains("/META-INF/services/"))) {
+                    refused.add(rel);
+                }
                 if (!name.endsWith(".java")
                         || rel.startsWith("__MACOSX")
                         || rel.contains("/.")
@@ -173,6 +184,14 @@ public final class SubmissionCompiler {
             }
         }
         Map<String, String> problems = new LinkedHashMap<>();
+        if (!refused.isEmpty()) {
+            String why = "the submission holds " + String.join(", ", refused)
+                    + ", which a submission may not: it may hold only the exercises' .java files and helper classes"
+                    + " of package " + PACKAGE + " (no module-info.java, META-INF/services or"
+                    + " junit-platform.properties); remove it and submit again";
+            targets.forEach(t -> problems.put(t.className(), why));
+            return problems;
+        }
         Set<String> exerciseFiles = new TreeSet<>();
         for (Target t : targets) {
             exerciseFiles.add(t.fileName());
@@ -232,9 +251,23 @@ public final class SubmissionCompiler {
         return fm;
     }
 
-    /** Null when the classes are in {@code out}; otherwise the compiler's errors. */
+    /** How long {@code javac} may take on one submission, in the sandbox. */
+    static final long JAVAC_SECONDS = 60;
+    /** {@code javac}'s heap in the sandbox. */
+    static final int JAVAC_HEAP_MB = 512;
+
+    private static final Pattern JAVAC_ERROR = Pattern.compile("^(.*\\.java):(\\d+): error: (.*)$");
+
+    /**
+     * Null when the classes are in {@code out}; otherwise the compiler's errors. In the OS sandbox, {@code javac}
+     * is a process of its own inside it (the grader's JVM never compiles student sources); without one, the
+     * JDK's compiler runs in the grader.
+     */
     private String javac(List<Path> sources, Path out, Path sourcePath) throws IOException {
         Files.createDirectories(out);
+        if (runtime.os().isolated()) {
+            return sandboxedJavac(sources, out, sourcePath);
+        }
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
         List<String> options = List.of(
                 "-proc:none",
@@ -254,8 +287,8 @@ public final class SubmissionCompiler {
             ok = javac.getTask(
                             new StringWriter(), fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(sources))
                     .call();
-        } catch (RuntimeException e) {
-            return "the compiler failed: " + e;
+        } catch (RuntimeException | StackOverflowError e) {
+            return "\n  the compiler failed on it: " + e;
         } finally {
             files.add(fm);
         }
@@ -283,6 +316,136 @@ public final class SubmissionCompiler {
         return s.toString();
     }
 
+    /**
+     * Runs {@code javac} in the sandbox with its own time and memory limits: it sees the compile folder (the
+     * sources and the output, the one place it writes), the JDK and the jars it compiles against.
+     */
+    private String sandboxedJavac(List<Path> sources, Path out, Path sourcePath) throws IOException {
+        Path dir = out.getParent(); // the submission's compile folder: src/ and the class folders
+        int user = ChildProcess.prepare(dir, runtime.os());
+        Path javacBin = runtime.java().resolveSibling("javac");
+        List<String> cmd = new ArrayList<>(List.of(
+                javacBin.toString(),
+                "-J-Xmx" + JAVAC_HEAP_MB + "m",
+                "-J-XX:+UseSerialGC",
+                "-J-XX:TieredStopAtLevel=1",
+                "-J-XX:+DisableAttachMechanism",
+                "-J-XX:-UsePerfData",
+                "-J-Djava.io.tmpdir=" + dir.resolve("tmp"),
+                "-proc:none",
+                "-nowarn",
+                "-encoding",
+                "UTF-8",
+                "--release",
+                "17",
+                "-Xmaxerrs",
+                "5",
+                sourcePath != null ? "-implicit:class" : "-implicit:none",
+                "-cp",
+                runtime.compileClasspath(),
+                "-d",
+                out.toString()));
+        if (sourcePath != null) {
+            cmd.addAll(List.of("-sourcepath", sourcePath.toString()));
+        }
+        sources.forEach(src -> cmd.add(src.toString()));
+        List<Path> jars = new ArrayList<>();
+        for (String e : runtime.compileClasspath().split(java.io.File.pathSeparator)) {
+            jars.add(Path.of(e));
+        }
+        String ulimits = "ulimit -c 0 && ulimit -f " + 64 * 2048L + " && exec \"$0\" \"$@\"";
+        List<String> shell = new ArrayList<>(List.of("/bin/sh", "-c", ulimits));
+        shell.addAll(cmd);
+        ProcessBuilder pb =
+                new ProcessBuilder(runtime.os().wrap(shell, jars, Map.of(), dir, dir, user)).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> !k.equals("PATH") && !k.equals("LANG"));
+        Process p = pb.start();
+        StringBuilder text = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try (var in = p.getInputStream()) {
+                byte[] buf = new byte[8192];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    synchronized (text) {
+                        if (text.length() < 65_536) {
+                            text.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+            } catch (IOException closed) {
+                // the process is gone
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            if (!p.waitFor(JAVAC_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                return "\n  the compiler took more than " + JAVAC_SECONDS + " s on it: is a file enormous?";
+            }
+            reader.join(2_000);
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return "\n  compiling was interrupted";
+        }
+        if (p.exitValue() == 0) {
+            return null;
+        }
+        String output;
+        synchronized (text) {
+            output = text.toString();
+        }
+        return diagnostics(output, p.exitValue());
+    }
+
+    /** javac's printed errors in the grader's form: {@code "\n  File.java:12: message\n    detail"}, at most five. */
+    static String diagnostics(String output, int exit) {
+        StringBuilder s = new StringBuilder();
+        List<String> lines = output.lines().toList();
+        int shown = 0;
+        for (int i = 0; i < lines.size() && shown < 5; i++) {
+            Matcher m = JAVAC_ERROR.matcher(lines.get(i));
+            if (!m.matches()) {
+                continue;
+            }
+            shown++;
+            s.append("\n  ")
+                    .append(Path.of(m.group(1)).getFileName())
+                    .append(':')
+                    .append(m.group(2))
+                    .append(": ")
+                    .append(m.group(3).strip());
+            int j = i + 1;
+            while (j < lines.size()
+                    && !lines.get(j).strip().equals("^")
+                    && !JAVAC_ERROR.matcher(lines.get(j)).matches()) {
+                j++; // the source line and the caret
+            }
+            for (j++;
+                    j < lines.size()
+                            && lines.get(j).startsWith("  ")
+                            && !lines.get(j).strip().equals("^");
+                    j++) {
+                s.append("\n    ").append(lines.get(j).strip());
+            }
+        }
+        if (shown == 0) {
+            String why = output.contains("StackOverflowError")
+                    ? "the compiler ran out of stack on it: is an expression nested thousands deep?"
+                    : output.contains("OutOfMemoryError")
+                            ? "the compiler ran out of memory (" + JAVAC_HEAP_MB + " MB) on it: is a file enormous?"
+                            : "the compiler failed (exit " + exit + "): "
+                                    + output.lines()
+                                            .filter(l -> !l.isBlank())
+                                            .findFirst()
+                                            .orElse("no message");
+            s.append("\n  ").append(why);
+        }
+        return s.toString();
+    }
+
     /** The message for an exercise that did not compile alone, naming the file that broke it. */
     private static String explain(Target t, String errors, Path pkg) {
         Matcher missing = MISSING_SYMBOL.matcher(errors);
@@ -298,7 +461,7 @@ public final class SubmissionCompiler {
                 .map(l -> l.trim().split(":")[0])
                 .findFirst()
                 .orElse(t.fileName());
-        if (!first.equals(t.fileName()) && !first.isEmpty()) {
+        if (!first.equals(t.fileName()) && first.endsWith(".java")) {
             return t.id() + " calls your " + first.replace(".java", "") + ", and " + first + " does not compile:"
                     + errors;
         }

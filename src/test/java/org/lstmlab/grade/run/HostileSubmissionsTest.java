@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +111,337 @@ class HostileSubmissionsTest {
         JsonObject json = GradingFixtures.validResultsJson(results);
         assertEquals(good.maxScore(), json.get("score").getAsDouble(), "results.json holds the grader's score");
         assertFalse(Files.readString(results).contains("Tests run: 9"), "nothing the child printed reaches the report");
+    }
+
+    /**
+     * The attacks below act with the grader's rights unless the OS sandbox stops them, so they run only inside it:
+     * without bubblewrap they fail (never skip) — {@code ./lab test} installs it.
+     */
+    private static void requireOsSandbox() {
+        assertTrue(
+                grader.isolation().isolated(),
+                "these hostile cases need the OS sandbox, but "
+                        + grader.isolation().describe()
+                        + ": ./lab test installs bubblewrap (apt-get install bubblewrap)");
+    }
+
+    /** The hostile submission {@code name} with {@code @KEY@} in its source replaced, for attacks that need a path or port. */
+    private static Path templated(Path dir, String name, Map<String, String> values) throws IOException {
+        Path sub = GradingFixtures.submission(dir, GradingFixtures.HOSTILE.resolve(name));
+        Path e3 = sub.resolve("org/lstmlab/exercises/E3ForgetGate.java");
+        String text = Files.readString(e3);
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            text = text.replace("@" + v.getKey() + "@", v.getValue());
+        }
+        Files.writeString(e3, text);
+        return sub;
+    }
+
+    @Test
+    void aSubmissionThatKillsItsParentAndEveryProcessItSeesCostsNoClassmateAGrade(@TempDir Path tmp)
+            throws IOException {
+        requireOsSandbox();
+        Path batch = Files.createDirectories(tmp.resolve("class"));
+        GradingFixtures.submission(batch.resolve("alice"), null);
+        GradingFixtures.submission(
+                batch.resolve("mallory"), GradingFixtures.HOSTILE.resolve("kills-parent-and-siblings"));
+        GradingFixtures.submission(batch.resolve("zoe"), null);
+        List<Report> reports = grader.gradeAll(
+                Submissions.discover(List.of(batch)),
+                GradingFixtures.only("E3", "E5"),
+                Grader.Scope.ALL_TESTS,
+                11,
+                3,
+                new PrintStream(OutputStream.nullOutputStream()));
+        assertEquals(3, reports.size(), "every student has a report");
+        for (Report r : reports) {
+            assertEquals(r.maxScore(), r.score(), r.student() + " is graded in full: " + r);
+        }
+        assertTrue(ProcessHandle.current().isAlive(), "the grader lives");
+    }
+
+    @Test
+    void aSubmissionThatWritesWhereverItCanFindLeavesTheRepositoryTheSubmissionsAndTheOutputUnchanged(@TempDir Path tmp)
+            throws IOException {
+        requireOsSandbox();
+        Path batch = Files.createDirectories(tmp.resolve("class"));
+        Path out = Files.createDirectories(tmp.resolve("grades"));
+        Files.writeString(out.resolve("earlier.json"), "{}");
+        GradingFixtures.submission(batch.resolve("alice"), null);
+        templated(
+                batch.resolve("mallory"),
+                "writes-everywhere",
+                Map.of(
+                        "REPO",
+                        GradingFixtures.HOME.toString(),
+                        "SUBMISSIONS",
+                        batch.toString(),
+                        "OUT",
+                        out.toString()));
+        Map<String, String> before = fingerprint(batch);
+        Map<String, String> outBefore = fingerprint(out);
+        Map<String, String> repoBefore = fingerprint(GradingFixtures.HOME.resolve("solutions"));
+        Map<String, String> hostileBefore = fingerprint(GradingFixtures.HOSTILE);
+
+        List<Report> reports = grader.gradeAll(
+                Submissions.discover(List.of(batch)),
+                GradingFixtures.only("E3", "E5"),
+                Grader.Scope.ALL_TESTS,
+                11,
+                2,
+                new PrintStream(OutputStream.nullOutputStream()));
+
+        assertEquals(before, fingerprint(batch), "the submissions folder is unchanged byte for byte");
+        assertEquals(outBefore, fingerprint(out), "the output folder is unchanged");
+        assertEquals(repoBefore, fingerprint(GradingFixtures.HOME.resolve("solutions")), "solutions/ unchanged");
+        assertEquals(hostileBefore, fingerprint(GradingFixtures.HOSTILE), "the test resources unchanged");
+        try (Stream<Path> walk = Files.walk(GradingFixtures.HOME, 3)) {
+            assertEquals(
+                    List.of(),
+                    walk.filter(p -> p.getFileName().toString().startsWith("PWNED"))
+                            .toList(),
+                    "nothing written into the course repository");
+        }
+        assertFalse(
+                Files.exists(Path.of(System.getProperty("user.home"), "PWNED-by-a-submission.txt")),
+                "nothing written into the user's home");
+        for (Report r : reports) {
+            assertEquals(r.maxScore(), r.score(), r.student() + ": " + r);
+        }
+    }
+
+    @Test
+    void aSubmissionFindsNeitherSolutionsNorHiddenTestsByAbsolutePath(@TempDir Path tmp) throws IOException {
+        requireOsSandbox();
+        Path sub = templated(
+                tmp.resolve("s"), "reads-solutions-by-absolute-path", Map.of("REPO", GradingFixtures.HOME.toString()));
+        Report r = grader.grade("reader", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
+        String feedback = r.exercise("E3").feedback();
+        assertEquals(0, r.exercise("E3").score(), feedback);
+        assertTrue(feedback.contains("NoSuchFileException"), "the solutions are not there: " + feedback);
+        assertFalse(feedback.contains("read the course repository"), feedback);
+        assertEquals(8, r.exercise("E5").score(), r.exercise("E5").feedback());
+    }
+
+    @Test
+    void aSubmissionCannotConnectToAPortTheMachineListensOn(@TempDir Path tmp) throws Exception {
+        requireOsSandbox();
+        try (java.net.ServerSocket server =
+                new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(200);
+            java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+            Thread listener = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (java.net.Socket s = server.accept()) {
+                        accepted.incrementAndGet();
+                    } catch (IOException timeoutOrClosed) {
+                        // keep listening until closed
+                    }
+                }
+            });
+            listener.setDaemon(true);
+            listener.start();
+            Path sub = templated(
+                    tmp.resolve("s"), "connects-to-localhost", Map.of("PORT", Integer.toString(server.getLocalPort())));
+            Report r = grader.grade("net", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
+            String feedback = r.exercise("E3").feedback();
+            assertEquals(0, accepted.get(), "no connection reached the listener");
+            assertEquals(0, r.exercise("E3").score(), feedback);
+            assertTrue(
+                    feedback.contains("ConnectException") || feedback.contains("network"),
+                    "the connection failed: " + feedback);
+            assertEquals(8, r.exercise("E5").score(), r.exercise("E5").feedback());
+        }
+    }
+
+    @Test
+    void aDetachedProcessDoesNotOutliveGrading(@TempDir Path tmp) throws Exception {
+        requireOsSandbox();
+        Path sub = GradingFixtures.submission(tmp.resolve("s"), GradingFixtures.HOSTILE.resolve("detached-process"));
+        grader.grade("setsid", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
+        List<ProcessHandle> left = List.of();
+        for (int i = 0; i < 20; i++) { // the kernel takes a moment to reap a namespace
+            left = ProcessHandle.allProcesses()
+                    .filter(p -> p.info()
+                            .arguments()
+                            .map(a -> List.of(a).contains("299.123"))
+                            .orElse(false))
+                    .toList();
+            if (left.isEmpty()) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertEquals(List.of(), left.stream().map(ProcessHandle::pid).toList(), "nothing it started is left");
+    }
+
+    @Test
+    void noJvmAcceptsAnAgentAndTheChildHasNoAttachApi(@TempDir Path tmp) throws IOException {
+        Path sub = GradingFixtures.submission(
+                tmp.resolve("s"), GradingFixtures.HOSTILE.resolve("loads-agent-into-grader"));
+        Report r = grader.grade("agent", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
+        String feedback = r.exercise("E3").feedback();
+        assertEquals(0, r.exercise("E3").score(), feedback);
+        assertTrue(
+                feedback.contains("ClassNotFoundException: com.sun.tools.attach.VirtualMachine"),
+                "the child's runtime has no Attach API: " + feedback);
+        assertTrue(
+                java.lang.management.ManagementFactory.getRuntimeMXBean()
+                        .getInputArguments()
+                        .contains("-XX:+DisableAttachMechanism"),
+                "the grader's own JVM refuses agents");
+    }
+
+    @Test
+    void messagesWithUnpairedSurrogatesNulAndTerminalEscapesGiveValidReportsAndACleanConsole(@TempDir Path tmp)
+            throws IOException {
+        Path sub = GradingFixtures.submission(
+                tmp.resolve("s"), GradingFixtures.HOSTILE.resolve("messages-with-control-characters"));
+        Report r = grader.grade("escapes", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
+        String feedback = r.exercise("E3").feedback();
+        assertEquals(0, r.exercise("E3").score(), feedback);
+        assertTrue(feedback.contains("surrogate \uFFFD nul \\u0000"), feedback);
+        assertTrue(feedback.contains("ansi \\u001b[2J"), "the escape is shown, not sent: " + feedback);
+        byte[] json = Files.readAllBytes(ResultsJson.write(tmp.resolve("out"), r));
+        String text = java.nio.charset.StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(json))
+                .toString(); // throws if results.json is not valid UTF-8
+        GradingFixtures.validResultsJson(tmp.resolve("out/results.json"));
+        for (String shown : List.of(text, r.toString(), r.toHtml())) {
+            assertTrue(
+                    shown.chars()
+                            .noneMatch(c -> c == 0x1b || c == 0 || c == 0x9b || c == 0x07 || c == 0x202e || c == '\r'),
+                    "no raw control characters: " + shown);
+        }
+        assertEquals(8, r.exercise("E5").score(), r.exercise("E5").feedback());
+    }
+
+    @Test
+    void honestZipsFromWindowsAndMacOsAndNestedOnesScoreFullMarks(@TempDir Path tmp) throws IOException {
+        Path sources = GradingFixtures.SOLUTIONS.resolve("org/lstmlab/exercises");
+        List<Path> files;
+        try (Stream<Path> list = Files.list(sources)) {
+            files = list.sorted().toList();
+        }
+        Path batch = Files.createDirectories(tmp.resolve("class"));
+        // PowerShell 5's Compress-Archive: backslashes between folders, no folder entries
+        zip(batch.resolve("windows.zip"), zip -> {
+            for (Path f : files) {
+                put(zip, "exercises\\org\\lstmlab\\exercises\\" + f.getFileName(), Files.readAllBytes(f));
+            }
+        });
+        // macOS Finder's Compress: a top folder, __MACOSX/ with AppleDouble ._ files, .DS_Store
+        zip(batch.resolve("macos.zip"), zip -> {
+            put(zip, "exercises/", new byte[0]);
+            put(zip, "exercises/.DS_Store", new byte[] {0, 0, 0, 1, 'B', 'u', 'd', '1'});
+            for (Path f : files) {
+                put(zip, "exercises/" + f.getFileName(), Files.readAllBytes(f));
+                put(zip, "__MACOSX/exercises/._" + f.getFileName(), new byte[] {0, 5, 22, 7, 0, 2, 0, 0});
+            }
+        });
+        // a folder holding the student's zip, as an LMS hands it out; inside, a top folder
+        Path inner = tmp.resolve("inner.zip");
+        zip(inner, zip -> {
+            for (Path f : files) {
+                put(zip, "MyWork/" + f.getFileName(), Files.readAllBytes(f));
+            }
+        });
+        Files.createDirectories(batch.resolve("nested"));
+        Files.copy(inner, batch.resolve("nested/submission.zip"));
+        List<Report> reports = grader.gradeAll(
+                Submissions.discover(List.of(batch)),
+                GradingFixtures.only("E3", "E5"),
+                Grader.Scope.ALL_TESTS,
+                11,
+                3,
+                new PrintStream(OutputStream.nullOutputStream()));
+        assertEquals(3, reports.size());
+        for (Report r : reports) {
+            assertEquals(r.maxScore(), r.score(), r.student() + " scores full marks: " + r);
+        }
+    }
+
+    @ParameterizedTest(name = "a submission holding {0} is refused with a clear message")
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "module-info.java",
+                "META-INF/services/org.junit.platform.launcher.TestExecutionListener",
+                "junit-platform.properties"
+            })
+    void filesThatConfigureTheJvmOrJunitAreRefused(String file, @TempDir Path tmp) throws IOException {
+        Path sub = GradingFixtures.submission(tmp.resolve("s"), null);
+        Path extra = sub.resolve(file);
+        Files.createDirectories(extra.getParent());
+        Files.writeString(extra, file.endsWith(".java") ? "module evil { requires jdk.attach; }" : "x=y\n");
+        Report r = grader.grade("configures", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
+        for (String id : List.of("E3", "E5")) {
+            ExerciseResult e = r.exercise(id);
+            assertEquals(0, e.score(), e.feedback());
+            assertTrue(
+                    e.feedback().contains("the submission holds " + file + ", which a submission may not"),
+                    e.feedback());
+        }
+    }
+
+    @Test
+    void aSourceThatOverflowsTheCompilersStackAndAHugeSourceCostOnlyTheirOwnExercise(@TempDir Path tmp)
+            throws IOException {
+        Path sub = GradingFixtures.submission(tmp.resolve("s"), null);
+        Path pkg = sub.resolve("org/lstmlab/exercises");
+        String deep = "(".repeat(50_000) + "1" + ")".repeat(50_000); // 100 KB, nested 50 000 deep
+        String e3 = Files.readString(pkg.resolve("E3ForgetGate.java"));
+        Files.writeString(
+                pkg.resolve("E3ForgetGate.java"),
+                e3.substring(0, e3.lastIndexOf('}')) + "static final int DEEP = " + deep + ";\n}\n");
+        Path e5 = pkg.resolve("E5CellState.java");
+        String padding = "// " + "x".repeat(1000) + "\n";
+        Files.writeString(e5, Files.readString(e5) + padding.repeat(40_000)); // 40 MB
+        Report r = grader.grade("compiler", sub, GradingFixtures.only("E3", "E5", "E6"), Grader.Scope.ALL_TESTS, 11);
+        assertEquals(0, r.exercise("E3").score(), r.exercise("E3").feedback());
+        assertTrue(
+                r.exercise("E3").feedback().contains("E3ForgetGate.java does not compile"),
+                r.exercise("E3").feedback());
+        assertEquals(0, r.exercise("E5").score(), r.exercise("E5").feedback());
+        assertTrue(
+                r.exercise("E5").feedback().contains("larger than 1 MB"),
+                r.exercise("E5").feedback());
+        assertEquals(
+                10,
+                r.exercise("E6").score(),
+                "E6 is graded normally: " + r.exercise("E6").feedback());
+    }
+
+    private interface ZipBody {
+        void write(java.util.zip.ZipOutputStream zip) throws IOException;
+    }
+
+    private static void zip(Path file, ZipBody body) throws IOException {
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            body.write(zip);
+        }
+    }
+
+    private static void put(java.util.zip.ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    /** Every file under a folder with a hash of its bytes. */
+    private static Map<String, String> fingerprint(Path dir) throws IOException {
+        Map<String, String> f = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted().toList()) {
+                f.put(
+                        dir.relativize(p).toString(),
+                        Files.isDirectory(p)
+                                ? "dir"
+                                : Integer.toHexString(java.util.Arrays.hashCode(Files.readAllBytes(p))));
+            }
+        }
+        return f;
     }
 
     @Test

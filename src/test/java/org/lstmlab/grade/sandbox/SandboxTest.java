@@ -108,4 +108,32 @@ class SandboxTest {
                 IllegalArgumentException.class, () -> Limits.defaults().withTimes(10_000, 5_000));
         assertTrue(e.getMessage().contains("10000 ms a call, 5000 ms an exercise"), e.getMessage());
     }
+
+    @Test
+    void aSandboxedChildRunsInItsOwnNamespacesWithoutTheAttachApiAndWritesOnlyItsJobFolder(@TempDir Path tmp)
+            throws IOException {
+        OsSandbox os = new OsSandbox(OsSandbox.Kind.BUBBLEWRAP, Path.of("/usr/bin/bwrap"), null);
+        ChildRuntime rt = ChildRuntime.create(tmp.resolve("runtime"), RECORDS).withSandbox(os);
+        Path job = java.nio.file.Files.createDirectories(tmp.resolve("child-1"));
+        List<String> cmd = rt.command(Limits.defaults(), job, 200_001);
+        assertEquals("/usr/bin/bwrap", cmd.get(0));
+        for (String option : List.of("--unshare-pid", "--unshare-net", "--die-with-parent", "--new-session")) {
+            assertTrue(cmd.contains(option), option + " in " + cmd);
+        }
+        List<String> writable = new java.util.ArrayList<>();
+        for (int k = 0; k < cmd.size(); k++) {
+            if (cmd.get(k).equals("--bind")) {
+                writable.add(cmd.get(k + 1));
+            }
+            if (cmd.get(k).equals("--")) {
+                break;
+            }
+        }
+        assertEquals(List.of(job.toAbsolutePath().toString()), writable, "the job folder is the one writable place");
+        assertTrue(cmd.contains("-XX:+DisableAttachMechanism"), cmd.toString());
+        String modules = cmd.get(cmd.indexOf("--limit-modules") + 1);
+        assertFalse(modules.contains("jdk.attach"), modules);
+        assertTrue(cmd.stream().anyMatch(a -> a.contains("ulimit -u " + ChildRuntime.MAX_PROCESSES)), cmd.toString());
+        assertFalse(cmd.contains(Path.of("").toAbsolutePath().toString()), "the course repository is not shown");
+    }
 }
