@@ -103,6 +103,7 @@ public final class LabKernel extends BaseKernel {
         System.setErr(output.err);
         System.setIn(new NotebookInput(this::readLineFromFrontend));
         Notebook.setDisplayer(displays);
+        Notebook.setEvaluator(this::evalRaw);
         ProgressInPlace.install(displays);
         this.notebookClasspath = List.copyOf(notebookClasspath);
         notebookClasspath.forEach(entry ->

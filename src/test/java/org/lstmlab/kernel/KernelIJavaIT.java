@@ -114,4 +114,11 @@ class KernelIJavaIT {
         assertEquals("", Jupyter.stream(nb, 14, "stdout"), "the same declaration again is no news");
         assertEquals("", Jupyter.stream(nb, 12, "stderr") + Jupyter.stream(nb, 13, "stderr"));
     }
+
+    @Test
+    void evalFromACellRunsCodeInTheNotebookAndReturnsItsValue() {
+        noError(15);
+        assertEquals("56", Jupyter.result(nb, 15, "text/plain"), "fib(10) + 1, the value eval returned");
+        assertEquals("55", Jupyter.result(nb, 16, "text/plain"), "the variable eval declared stays");
+    }
 }

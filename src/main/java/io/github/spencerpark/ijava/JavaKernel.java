@@ -6,7 +6,7 @@ import org.lstmlab.kernel.Rendering;
 
 /**
  * The kernel as IJava's API offers it to a notebook: its renderer (whose registrations the kernel asks
- * first when it shows an object), {@code display} and {@code updateDisplay}.
+ * first when it shows an object), {@code display}, {@code updateDisplay} and {@code eval}.
  */
 public final class JavaKernel {
 
@@ -33,6 +33,17 @@ public final class JavaKernel {
     /** Shows an object as the given MIME types only, as {@code display(value, types...)} does. */
     public String display(Object value, String... mimeTypes) {
         return Notebook.display(value, mimeTypes);
+    }
+
+    /**
+     * Runs code as a cell would, from inside a running cell: declarations join the notebook, magics run.
+     *
+     * @param code Java code or magics
+     * @return the value of its last expression, or null
+     * @throws RuntimeException the error the code raised (a compilation error names the line and column)
+     */
+    public Object eval(String code) {
+        return Notebook.eval(code);
     }
 
     /** Replaces what the display {@code id} shows, as {@code updateDisplay(id, value)} does. */
