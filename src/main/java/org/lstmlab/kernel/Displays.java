@@ -21,9 +21,10 @@ import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
  */
 final class Displays implements Notebook.Displayer {
 
-    /** A statement that only calls {@code display(...)}: its value, the id, is not shown as the cell's value. */
-    private static final Pattern DISPLAY_CALL =
-            Pattern.compile("\\s*(?:Notebook\\s*\\.\\s*)?display\\s*\\(.*\\)\\s*;?\\s*", Pattern.DOTALL);
+    /** A statement that only calls {@code display(...)} (or IJava's {@code IJava.getKernelInstance().display(...)}): its value, the id, is not shown as the cell's value. */
+    private static final Pattern DISPLAY_CALL = Pattern.compile(
+            "\\s*(?:(?:Notebook|IJava\\s*\\.\\s*getKernelInstance\\s*\\(\\s*\\))\\s*\\.\\s*)?display\\s*\\(.*\\)\\s*;?\\s*",
+            Pattern.DOTALL);
 
     /** Where a display goes: the running cell's reply environment, or nowhere outside a cell. */
     interface Channel {

@@ -64,6 +64,14 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         lastThrown = null;
+        if (Thread.currentThread() == runningThread) { // a cell's code evaluating code (IJava's eval): run it here
+            try {
+                return keep(doitMethod.invoke(null));
+            } catch (InvocationTargetException e) {
+                lastThrown = e.getCause();
+                throw e;
+            }
+        }
         ClassLoader snippetLoader = doitMethod.getDeclaringClass().getClassLoader();
         Future<Object> run = cellThread.submit(() -> {
             Thread current = Thread.currentThread();
@@ -88,6 +96,11 @@ final class InProcessExecutionControl extends DirectExecutionControl {
             lastThrown = cause;
             throw new InvocationTargetException(cause);
         }
+        return keep(value);
+    }
+
+    /** Keeps a snippet's value for {@link #takeValue} and returns its key. */
+    private String keep(Object value) {
         String key = VALUE_KEY_PREFIX + valueIds.incrementAndGet();
         values.put(key, value == null ? NULL : value);
         return key;

@@ -11,6 +11,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
 
 /**
  * The Java part of a cell, run through JShell snippet by snippet: the value of a last expression is taken
@@ -64,6 +65,7 @@ final class JavaCells {
         Object[] value = null;
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
+                redefinitionNote(event).ifPresent(System.out::println);
                 continue;
             }
             Snippet snippet = event.snippet();
@@ -86,6 +88,45 @@ final class JavaCells {
             }
         }
         return value;
+    }
+
+    /**
+     * The note for a variable that a redefinition reset (JShell says nothing of it): a variable whose type or
+     * method was redefined keeps its name but gets its type's default value, and a variable declared again with
+     * another type loses its value. A variable declared again with the same type (a cell run again) is no news.
+     *
+     * @param event an event JShell reports as a consequence of another snippet ({@code causeSnippet} set)
+     * @return the line to print under the cell, or empty
+     */
+    static java.util.Optional<String> redefinitionNote(SnippetEvent event) {
+        if (!(event.snippet() instanceof VarSnippet variable)
+                || !event.previousStatus().isActive()) {
+            return java.util.Optional.empty();
+        }
+        Snippet cause = event.causeSnippet();
+        if (cause instanceof VarSnippet replacement && replacement.name().equals(variable.name())) {
+            if (event.status() != Snippet.Status.OVERWRITTEN
+                    || replacement.typeName().equals(variable.typeName())) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of("note: variable " + variable.name() + " was " + variable.typeName()
+                    + " and is now " + replacement.typeName() + "; its previous value is gone");
+        }
+        String redefined = cause instanceof jdk.jshell.DeclarationSnippet declaration
+                ? declaration.name()
+                : cause.source().strip();
+        String now = event.status() == Snippet.Status.VALID ? " to " + defaultValue(variable.typeName()) : "";
+        return java.util.Optional.of("note: redefining " + redefined + " reset variable " + variable.name() + " ("
+                + variable.typeName() + ")" + now + "; run the cell that set it again to get its value back");
+    }
+
+    private static String defaultValue(String type) {
+        return switch (type) {
+            case "int", "long", "short", "byte", "char" -> "0";
+            case "double", "float" -> "0.0";
+            case "boolean" -> "false";
+            default -> "null";
+        };
     }
 
     private static CellError compileError(

@@ -103,6 +103,7 @@ public final class LabKernel extends BaseKernel {
         System.setErr(output.err);
         System.setIn(new NotebookInput(this::readLineFromFrontend));
         Notebook.setDisplayer(displays);
+        Notebook.setEvaluator(this::evalRaw);
         ProgressInPlace.install(displays);
         this.notebookClasspath = List.copyOf(notebookClasspath);
         notebookClasspath.forEach(entry ->
@@ -588,8 +589,12 @@ public final class LabKernel extends BaseKernel {
                 }
                 java.setLength(0);
                 javaStartLine = n + 1;
-                runLineMagic(lineMagic.group(1), lineMagic.group(2).trim());
-                last = null;
+                if (lineMagic.group(1).equals("time")) { // IJava's %time STATEMENT: its value is the cell's
+                    last = timed(lineMagic.group(2).trim());
+                } else {
+                    runLineMagic(lineMagic.group(1), lineMagic.group(2).trim());
+                    last = null;
+                }
             } else {
                 java.append(lines[n]).append('\n');
             }
@@ -602,18 +607,27 @@ public final class LabKernel extends BaseKernel {
 
     private Object[] runCellMagic(String name, String args, String body) {
         if (name.equals("time")) {
-            long start = System.nanoTime();
-            try {
-                return runCell(body);
-            } finally {
-                double millis = (System.nanoTime() - start) / 1e6;
-                System.out.printf(Locale.ROOT, "Wall time: %.0f ms%n", millis);
-            }
+            return timed(body);
+        }
+        if (name.equals("loadFromPOM")) {
+            addPom(maven.readPom(body, "%%loadFromPOM"), "%%loadFromPOM");
+            return null;
         }
         throw new CellError(
                 "UndefinedMagic",
                 "%%" + name + " is not a cell magic of this kernel;" + " %lsmagic lists them",
                 List.of("UndefinedMagic: %%" + name + " is not a cell magic of this kernel"));
+    }
+
+    /** Runs code as a cell and prints its wall time after what it printed ({@code %%time}, {@code %time}). */
+    private Object[] timed(String code) {
+        long start = System.nanoTime();
+        try {
+            return runCell(code);
+        } finally {
+            double millis = (System.nanoTime() - start) / 1e6;
+            System.out.printf(Locale.ROOT, "Wall time: %.0f ms%n", millis);
+        }
     }
 
     private void runLineMagic(String name, String args) {
@@ -631,14 +645,33 @@ public final class LabKernel extends BaseKernel {
                     }
                 }
             }
-            case "maven" -> addMavenArtifacts(args);
+            case "maven", "addMavenDependency" -> addMavenArtifacts(args);
+            case "mavenRepo" -> {
+                MavenMagic.Repository repository = maven.addRepository(args);
+                System.out.println(
+                        "%mavenRepo: later resolutions also read " + repository.id() + " at " + repository.url());
+            }
+            case "loadFromPOM" -> {
+                String file = args.strip().replaceAll("^\"(.*)\"$", "$1");
+                Path pom = Path.of(file).toAbsolutePath().normalize();
+                String text;
+                try {
+                    text = java.nio.file.Files.readString(pom);
+                } catch (java.io.IOException e) {
+                    String message = "%loadFromPOM cannot read " + pom + " ("
+                            + e.getClass().getSimpleName() + ")";
+                    throw new CellError("LoadFromPomError", message, List.of("LoadFromPomError: " + message));
+                }
+                addPom(maven.readPom(text, pom.toString()), "%loadFromPOM");
+            }
             case "load" -> ShellCommands.load(args, this::runCell);
             case "vars", "methods", "types", "imports", "list", "drop", "reset" ->
                 ShellCommands.run(shell.join(), startupSnippets, name, args);
             case "lsmagic" ->
                 System.out.println("Line magics: %classpath %jars %maven %load %lsmagic "
                         + ShellCommands.NAMES.stream().map(c -> "%" + c).collect(Collectors.joining(" "))
-                        + "\nCell magics: %%time\nJShell commands: "
+                        + " %loadFromPOM %mavenRepo %addMavenDependency %time"
+                        + "\nCell magics: %%time %%loadFromPOM\nJShell commands: "
                         + ShellCommands.NAMES.stream().map(c -> "/" + c).collect(Collectors.joining(" ")));
             default ->
                 throw new CellError(
@@ -650,9 +683,30 @@ public final class LabKernel extends BaseKernel {
 
     /** {@code %maven group:artifact:version ...}: the artifacts and their dependencies join the classpath. */
     private void addMavenArtifacts(String args) {
-        JShell jshell = shell.join();
         List<MavenMagic.Coordinate> coordinates = MavenMagic.parse(args);
-        System.out.println("%maven: resolving " + args.trim() + " with Maven (~/.m2/repository, then Maven Central)");
+        System.out.println("%maven: resolving " + args.trim() + " with Maven (~/.m2/repository, then Maven Central"
+                + repositoryNames() + ")");
+        addToClasspath(coordinates);
+    }
+
+    /** {@code %%loadFromPOM} and {@code %loadFromPOM FILE}: the POM's dependencies join the classpath. */
+    private void addPom(MavenMagic.Pom pom, String magic) {
+        System.out.println(magic + ": resolving "
+                + pom.dependencies().stream()
+                        .map(MavenMagic.Coordinate::toString)
+                        .collect(Collectors.joining(" "))
+                + " with Maven (~/.m2/repository, then Maven Central" + repositoryNames() + ")");
+        addToClasspath(pom.dependencies());
+    }
+
+    private String repositoryNames() {
+        return maven.repositories().stream()
+                .map(r -> ", " + r.id() + " " + r.url())
+                .collect(Collectors.joining());
+    }
+
+    private void addToClasspath(List<MavenMagic.Coordinate> coordinates) {
+        JShell jshell = shell.join();
         output.flush();
         List<Path> jars = maven.resolve(coordinates, CellGuard::stopRequested);
         for (MavenMagic.Placement placement : MavenMagic.place(jars, onClasspath)) {

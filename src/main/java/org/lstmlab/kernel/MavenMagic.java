@@ -88,6 +88,17 @@ final class MavenMagic {
     }
 
     private final Map<String, String> environment;
+    private final List<Repository> repositories = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A remote repository that {@code %mavenRepo} or a POM's {@code <repositories>} named. */
+    record Repository(String id, String url) {
+        String xml() {
+            return "    <repository><id>" + escapeXml(id) + "</id><url>" + escapeXml(url) + "</url></repository>\n";
+        }
+    }
+
+    /** What a POM or POM fragment asks for: its dependencies and the repositories it names. */
+    record Pom(List<Coordinate> dependencies, List<Repository> repositories) {}
 
     /**
      * @param environment the kernel's environment: {@code PATH}, {@code MAVEN_HOME}, {@code LAB_MAVEN_ARGS}
@@ -103,12 +114,157 @@ final class MavenMagic {
      * @return pom.xml text
      */
     static String pom(List<Coordinate> coordinates) {
+        return pom(coordinates, List.of());
+    }
+
+    /**
+     * The pom of a throw-away project that depends on the coordinates and reads the repositories too.
+     *
+     * @param coordinates what to resolve
+     * @param repositories remote repositories besides Maven Central
+     * @return pom.xml text
+     */
+    static String pom(List<Coordinate> coordinates, List<Repository> repositories) {
         StringBuilder pom = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n  <modelVersion>4.0.0</modelVersion>\n"
                 + "  <groupId>org.lstmlab.kernel</groupId><artifactId>maven-magic</artifactId><version>1</version>\n"
                 + "  <packaging>pom</packaging>\n  <dependencies>\n");
         coordinates.forEach(c -> pom.append("  ").append(c.dependencyXml()));
-        return pom.append("  </dependencies>\n</project>\n").toString();
+        pom.append("  </dependencies>\n");
+        if (!repositories.isEmpty()) {
+            pom.append("  <repositories>\n");
+            repositories.forEach(r -> pom.append("  ").append(r.xml()));
+            pom.append("  </repositories>\n");
+        }
+        return pom.append("</project>\n").toString();
+    }
+
+    /**
+     * IJava's {@code %mavenRepo ID URL}: later resolutions also read this repository (one id, one URL: a
+     * second {@code %mavenRepo} with the same id replaces the first).
+     *
+     * @param arguments {@code ID URL}
+     * @return the repository added
+     * @throws CellError when the arguments are not an id and an http(s) or file URL
+     */
+    Repository addRepository(String arguments) {
+        String[] parts = arguments.trim().split("\\s+");
+        if (parts.length != 2 || !PART.matcher(parts[0]).matches() || !parts[1].matches("(?i)(https?|file):\\S+")) {
+            String message = "write %mavenRepo ID URL, e.g. %mavenRepo jitpack https://jitpack.io, but got '"
+                    + arguments.trim() + "'";
+            throw new CellError("MavenMagicError", message, List.of("MavenMagicError: " + message));
+        }
+        Repository repository = new Repository(parts[0], parts[1]);
+        addRepository(repository);
+        return repository;
+    }
+
+    private void addRepository(Repository repository) {
+        repositories.removeIf(r -> r.id().equals(repository.id()));
+        repositories.add(repository);
+    }
+
+    /** The repositories added so far, in order. */
+    List<Repository> repositories() {
+        return List.copyOf(repositories);
+    }
+
+    /**
+     * IJava's {@code %%loadFromPOM} and {@code %loadFromPOM FILE}: the {@code <dependency>} elements of a POM or
+     * of a fragment of one ({@code <dependency>} elements, {@code <dependencies>}, {@code <repositories>}, in any
+     * mix), and the {@code <repository>} elements it names, which join this magic's repositories. Dependencies of
+     * {@code <dependencyManagement>} and of plugins, and those of scope test, provided or system, are not
+     * taken; {@code ${property}} references are not expanded.
+     *
+     * @param xml the POM or fragment
+     * @param where what to name in an error (the file or {@code %%loadFromPOM})
+     * @return the dependencies to resolve and the repositories named
+     * @throws CellError when the text is not XML, names no dependency, or a dependency lacks a part
+     */
+    Pom readPom(String xml, String where) {
+        org.w3c.dom.Element root;
+        try {
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setExpandEntityReferences(false);
+            String text = xml.strip().replaceFirst("^<\\?xml[^>]*\\?>", "");
+            var document = factory.newDocumentBuilder()
+                    .parse(new org.xml.sax.InputSource(new java.io.StringReader("<fragment>" + text + "</fragment>")));
+            root = document.getDocumentElement();
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | IOException e) {
+            throw pomError(where + " is not XML a POM can hold: " + e.getMessage());
+        }
+        List<Coordinate> dependencies = new ArrayList<>();
+        List<Repository> named = new ArrayList<>();
+        var found = root.getElementsByTagName("dependency");
+        for (int k = 0; k < found.getLength(); k++) {
+            org.w3c.dom.Element dependency = (org.w3c.dom.Element) found.item(k);
+            if (inside(dependency, "dependencyManagement", "plugin", "plugins", "build", "profile")) {
+                continue;
+            }
+            String scope = child(dependency, "scope");
+            if (List.of("test", "provided", "system").contains(scope)) {
+                continue;
+            }
+            String group = child(dependency, "groupId");
+            String artifact = child(dependency, "artifactId");
+            String version = child(dependency, "version");
+            if (group.isEmpty() || artifact.isEmpty() || version.isEmpty()) {
+                throw pomError(where + ": a <dependency> needs <groupId>, <artifactId> and <version>, but got " + group
+                        + ":" + artifact + ":" + version);
+            }
+            String type = child(dependency, "type");
+            String classifier = child(dependency, "classifier");
+            String text = group + ":" + artifact + ":" + (type.isEmpty() ? "jar" : type) + ":"
+                    + (classifier.isEmpty() ? "" : classifier + ":") + version;
+            dependencies.add(Coordinate.parse(text));
+        }
+        var repositoryElements = root.getElementsByTagName("repository");
+        for (int k = 0; k < repositoryElements.getLength(); k++) {
+            org.w3c.dom.Element repository = (org.w3c.dom.Element) repositoryElements.item(k);
+            if (inside(repository, "distributionManagement", "profile")) {
+                continue;
+            }
+            String id = child(repository, "id");
+            String url = child(repository, "url");
+            if (!url.isEmpty()) {
+                Repository r = new Repository(id.isEmpty() ? "repository-" + (named.size() + 1) : id, url);
+                named.add(r);
+                addRepository(r);
+            }
+        }
+        if (dependencies.isEmpty()) {
+            throw pomError(where + " has no <dependency> to load (write <dependency><groupId>…</groupId>"
+                    + "<artifactId>…</artifactId><version>…</version></dependency>)");
+        }
+        return new Pom(dependencies, named);
+    }
+
+    private static boolean inside(org.w3c.dom.Node node, String... ancestors) {
+        for (org.w3c.dom.Node up = node.getParentNode(); up != null; up = up.getParentNode()) {
+            if (List.of(ancestors).contains(up.getNodeName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String child(org.w3c.dom.Element element, String name) {
+        for (org.w3c.dom.Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == org.w3c.dom.Node.ELEMENT_NODE
+                    && n.getNodeName().equals(name)) {
+                return n.getTextContent().strip();
+            }
+        }
+        return "";
+    }
+
+    private static CellError pomError(String message) {
+        return new CellError("LoadFromPomError", message, List.of("LoadFromPomError: " + message));
+    }
+
+    static String escapeXml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** The {@code mvn} launcher: {@code $MAVEN_HOME/bin}, {@code $M2_HOME/bin}, then the {@code PATH}. */
@@ -162,7 +318,7 @@ final class MavenMagic {
         Path folder = null;
         try {
             folder = Files.createTempDirectory("lstmlab-maven-");
-            Files.writeString(folder.resolve("pom.xml"), pom(coordinates), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("pom.xml"), pom(coordinates, repositories), StandardCharsets.UTF_8);
             Path classpath = folder.resolve("classpath.txt");
             Path log = folder.resolve("maven.log");
             List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "-q", "-Dstyle.color=never"));

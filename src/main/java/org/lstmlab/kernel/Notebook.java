@@ -25,7 +25,26 @@ public final class Notebook {
         }
     };
 
+    private static volatile java.util.function.Function<String, Object> evaluator = code -> {
+        throw new IllegalStateException("eval needs the notebook's kernel");
+    };
+
     private Notebook() {}
+
+    static void setEvaluator(java.util.function.Function<String, Object> target) {
+        evaluator = target;
+    }
+
+    /**
+     * Runs code as a cell would (magics included) from inside a running cell, for IJava's
+     * {@code IJava.getKernelInstance().eval(code)}.
+     *
+     * @param code Java code or magics
+     * @return the value of its last expression, or null
+     */
+    public static Object eval(String code) {
+        return evaluator.apply(code);
+    }
 
     /** What shows an object in the running cell's output. */
     interface Displayer {

@@ -8,7 +8,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -26,7 +29,20 @@ public final class Rendering {
     /** How many rows of a table are shown. */
     static final int TABLE_ROWS = 10;
 
+    /** Renderers notebook code registered (IJava's renderer API), asked before the kernel's own, the latest first. */
+    private static final List<Function<Object, Map<String, String>>> NOTEBOOK_RENDERERS = new CopyOnWriteArrayList<>();
+
     private Rendering() {}
+
+    /**
+     * Adds a renderer that notebook code supplies (IJava's {@code Renderer}): for an object it answers MIME type
+     * to data, or null to leave the object to the renderers added before it and then to the kernel's own.
+     *
+     * @param renderer the notebook's renderer
+     */
+    public static void addNotebookRenderer(Function<Object, Map<String, String>> renderer) {
+        NOTEBOOK_RENDERERS.add(renderer);
+    }
 
     /**
      * Renders one object.
@@ -35,6 +51,14 @@ public final class Rendering {
      * @return MIME type to data, always with {@code text/plain}, in the order a front end prefers
      */
     public static Map<String, String> render(Object value) {
+        for (int k = NOTEBOOK_RENDERERS.size() - 1; k >= 0; k--) {
+            Map<String, String> registered = NOTEBOOK_RENDERERS.get(k).apply(value);
+            if (registered != null && !registered.isEmpty()) {
+                Map<String, String> data = new LinkedHashMap<>(registered);
+                data.putIfAbsent("text/plain", String.valueOf(value));
+                return data;
+            }
+        }
         Map<String, String> data = new LinkedHashMap<>();
         if (value instanceof BufferedImage) {
             BufferedImage image = (BufferedImage) value;

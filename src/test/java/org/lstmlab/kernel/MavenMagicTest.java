@@ -137,4 +137,64 @@ class MavenMagicTest {
                         + " of it, which wins: /r/commons-io/commons-io/2.7/commons-io-2.7.jar)",
                 placements.get(1).message());
     }
+
+    @Test
+    void aPomFragmentGivesItsDependenciesAndRepositoriesAndTheThrowAwayPomReadsThem() {
+        MavenMagic maven = magic("");
+        var pom = maven.readPom(
+                "<repositories><repository><id>mirror</id><url>https://example.org/m2</url></repository>"
+                        + "</repositories>\n<dependency><groupId>g</groupId><artifactId>a</artifactId>"
+                        + "<version>1</version></dependency>\n<dependency><groupId>g</groupId><artifactId>b</artifactId>"
+                        + "<version>2</version><classifier>linux</classifier></dependency>",
+                "%%loadFromPOM");
+        assertEquals(
+                List.of("g:a:1", "g:b:jar:linux:2"),
+                pom.dependencies().stream().map(Object::toString).toList());
+        assertEquals(List.of(new MavenMagic.Repository("mirror", "https://example.org/m2")), maven.repositories());
+        String written = MavenMagic.pom(pom.dependencies(), maven.repositories());
+        assertTrue(
+                written.contains("<repository><id>mirror</id><url>https://example.org/m2</url></repository>"), written);
+    }
+
+    @Test
+    void aWholePomGivesNeitherManagedNorTestNorPluginDependencies() {
+        var pom = magic("")
+                .readPom(
+                        "<?xml version=\"1.0\"?><project><dependencyManagement><dependencies><dependency><groupId>m</groupId>"
+                                + "<artifactId>managed</artifactId><version>1</version></dependency></dependencies>"
+                                + "</dependencyManagement><dependencies><dependency><groupId>g</groupId><artifactId>a</artifactId>"
+                                + "<version>1</version></dependency><dependency><groupId>t</groupId><artifactId>tested</artifactId>"
+                                + "<version>1</version><scope>test</scope></dependency></dependencies><build><plugins><plugin>"
+                                + "<dependencies><dependency><groupId>p</groupId><artifactId>plugged</artifactId><version>1"
+                                + "</version></dependency></dependencies></plugin></plugins></build></project>",
+                        "pom.xml");
+        assertEquals(
+                List.of("g:a:1"),
+                pom.dependencies().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void aPomWithoutDependenciesOrNotXmlIsALoadFromPomErrorNamingWhere() {
+        CellError none = assertThrows(CellError.class, () -> magic("").readPom("<repositories/>", "%%loadFromPOM"));
+        assertEquals("LoadFromPomError", none.name);
+        assertTrue(none.value.startsWith("%%loadFromPOM has no <dependency> to load"), none.value);
+        CellError broken = assertThrows(CellError.class, () -> magic("").readPom("<dependency>", "x/pom.xml"));
+        assertTrue(broken.value.startsWith("x/pom.xml is not XML a POM can hold"), broken.value);
+        CellError partial = assertThrows(
+                CellError.class,
+                () -> magic("")
+                        .readPom("<dependency><groupId>g</groupId><artifactId>a</artifactId></dependency>", "f"));
+        assertTrue(partial.value.contains("needs <groupId>, <artifactId> and <version>"), partial.value);
+    }
+
+    @Test
+    void mavenRepoTakesAnIdAndAUrlAndTheSameIdAgainReplacesIt() {
+        MavenMagic maven = magic("");
+        maven.addRepository("jitpack https://jitpack.io");
+        maven.addRepository("jitpack https://jitpack.example.org");
+        assertEquals(
+                List.of(new MavenMagic.Repository("jitpack", "https://jitpack.example.org")), maven.repositories());
+        CellError wrong = assertThrows(CellError.class, () -> maven.addRepository("https://jitpack.io"));
+        assertTrue(wrong.value.startsWith("write %mavenRepo ID URL"), wrong.value);
+    }
 }

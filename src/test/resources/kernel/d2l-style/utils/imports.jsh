@@ -1,0 +1,2 @@
+import java.util.*;
+import java.util.function.*;
