@@ -29,7 +29,9 @@ class LabImageCommandTest {
         Containers.Result r = image(tmp, course);
         assertNotEquals(0, r.exitCode(), r.output());
         assertTrue(
-                r.output().contains("it needs notebooks/, lib/classpath.txt and lib/kernel/lstm-lab-kernel.jar"),
+                r.output()
+                        .contains("it needs notebooks/, lib/classpath.txt, lib/kernel/lstm-lab-kernel.jar and"
+                                + " requirements/jupyter.txt"),
                 r.output());
     }
 
@@ -39,6 +41,8 @@ class LabImageCommandTest {
         Files.createDirectories(course.resolve("lib/kernel"));
         Files.writeString(course.resolve("lib/classpath.txt"), "lstm-lab.jar\n");
         Files.writeString(course.resolve("lib/kernel/lstm-lab-kernel.jar"), "");
+        Files.createDirectories(course.resolve("requirements"));
+        Files.writeString(course.resolve("requirements/jupyter.txt"), "");
         return course;
     }
 
