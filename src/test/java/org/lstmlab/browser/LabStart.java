@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Jupyter Notebook started by {@code ./lab start} itself (the student's command, not a copy of it):
+ * JupyterLab (or Notebook 7) started by {@code ./lab start} itself (the student's command, not a copy of it):
  * on 127.0.0.1, a free port, a random token, a notebook folder of the test's choosing and the
  * course kernelspec under a temporary prefix. Closing shuts it down (and its kernels) for good.
  */

@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ./lab image --from DIR} refuses, before building anything, a folder the image must not be built from. */
+/**
+ * {@code ./lab image --from DIR} refuses, before building anything, a folder the image must not be built from; and
+ * binder/Dockerfile is the Containerfile's image behind the edition's build stage.
+ */
 class LabImageCommandTest {
 
     @Test
@@ -33,6 +36,13 @@ class LabImageCommandTest {
                         .contains("it needs notebooks/, lib/classpath.txt, lib/kernel/lstm-lab-kernel.jar and"
                                 + " requirements/jupyter.txt"),
                 r.output());
+    }
+
+    @Test
+    void binderBuildsTheContainerfilesImage(@TempDir Path tmp) throws Exception {
+        Containers.Result r = Containers.run(
+                List.of("./lab", "image", "binder", "--check"), Duration.ofMinutes(1), tmp.resolve("binder.log"));
+        assertTrue(r.exitCode() == 0, "binder/Dockerfile should be what ./lab image binder writes: " + r.output());
     }
 
     private static Path courseFolder(Path tmp) throws Exception {
