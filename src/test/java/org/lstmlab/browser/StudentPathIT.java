@@ -141,6 +141,12 @@ class StudentPathIT {
                 Duration.ofSeconds(30),
                 () -> browser.driver.findElements(card).stream().anyMatch(WebElement::isDisplayed));
         browser.screenshot("02-launcher-offers-the-java-kernel");
+        // jupyter-resource-usage, part of the pinned stack, shows the server's memory in the status bar
+        browser.await(
+                "memory-indicator",
+                "the status bar to show the memory in use (jupyter-resource-usage)",
+                Duration.ofSeconds(30),
+                () -> browser.find(By.id("jp-main-statusbar")).getText().contains("Mem:"));
     }
 
     @Test
