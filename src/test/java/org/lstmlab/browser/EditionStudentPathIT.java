@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,13 +16,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WindowType;
 
 /**
  * The exercise loop of a student in a real browser, on a student edition ({@code ./lab release}) served by
- * its own {@code ./lab start} from its root: E3ForgetGate.java typed into and saved from Jupyter's editor,
+ * its own {@code ./lab start} from its root, in JupyterLab 4: E3ForgetGate.java opened from the file browser, typed
+ * into and saved (File ▸ Save) in JupyterLab's editor,
  * wrong (tanh) and then right (σ), each time called from notebook 02 with {@code mine(E3)}, shown next to
  * the expected output and checked with {@code check("E3")} — one kernel, never restarted (its execution
  * count goes 1, 2, … 6). Screenshots go
@@ -51,8 +48,8 @@ class EditionStudentPathIT {
     Path edition;
     LabStart lab;
     Chromium browser;
-    String editorWindow;
-    String notebookWindow;
+    LabPage page;
+    static final String NOTEBOOK = "notebooks/02-forget-gate.ipynb";
     /** Cells run in the notebook's kernel so far: each run's execution count must be the next, never a restart's 1. */
     int runs;
 
@@ -68,6 +65,7 @@ class EditionStudentPathIT {
         assertEquals(0, release.waitFor(), "./lab release failed:\n" + said);
         lab = LabStart.start(edition, run, edition, SHOTS.resolve("jupyter.log"), READY);
         browser = Chromium.start(run, SHOTS);
+        page = new LabPage(browser);
     }
 
     @AfterAll
@@ -86,41 +84,47 @@ class EditionStudentPathIT {
 
     @Test
     @Order(1)
-    void theEditionsTreePageOffersNotebooksAndExercisesAndNoSolutions() {
-        browser.driver.get(lab.url("/tree?token=" + lab.token));
+    void theEditionsFileBrowserOffersNotebooksAndExercisesAndNoSolutions() {
+        page.load(lab.url("/lab?token=" + lab.token), READY);
         browser.await(
                 "edition-tree",
-                "the tree page to list notebooks and exercises",
+                "the file browser to list notebooks and exercises",
                 READY,
-                () -> listed().containsAll(List.of("notebooks", "exercises")));
-        browser.screenshot("01-edition-tree");
-        assertFalse(listed().contains("solutions"), "the edition's tree page lists " + listed());
-        browser.driver.get(lab.url("/tree/exercises/org/lstmlab/exercises"));
+                () -> page.listed().containsAll(List.of("notebooks", "exercises")));
+        browser.screenshot("01-edition-file-browser");
+        assertFalse(page.listed().contains("solutions"), "the edition's file browser lists " + page.listed());
+        for (String folder : List.of("exercises", "org", "lstmlab", "exercises")) {
+            page.openInFileBrowser(folder);
+        }
         browser.await(
                 "edition-exercises",
                 "the exercises folder to list E3ForgetGate.java",
                 READY,
-                () -> listed().contains("E3ForgetGate.java"));
+                () -> page.listed().contains("E3ForgetGate.java"));
         browser.screenshot("02-edition-exercises");
     }
 
     @Test
     @Order(2)
     void aWrongAnswerSavedInTheEditorIsWhatTheNotebookCallsAndTheCheckGivesTheHint() throws Exception {
-        browser.driver.get(lab.url("/edit/" + E3_FILE));
-        editorWindow = browser.driver.getWindowHandle();
+        if (!page.listed().contains("E3ForgetGate.java")) {
+            page.load(lab.url("/lab/tree/exercises/org/lstmlab/exercises"), READY);
+        }
+        page.openInFileBrowser("E3ForgetGate.java");
         browser.await(
                 "editor",
-                "Jupyter's editor to load E3ForgetGate.java",
+                "JupyterLab's editor to load E3ForgetGate.java",
                 READY,
-                () -> (Boolean) browser.js("return !!(window.IPython && IPython.editor && IPython.editor.codemirror"
-                        + " && IPython.editor.codemirror.getValue().indexOf('UnsupportedOperationException') >= 0);"));
+                () -> Boolean.TRUE.equals(browser.js(EDITOR + """
+                    var e = editor(arguments[0]);
+                    return !!e && e.model.sharedModel.getSource().indexOf('UnsupportedOperationException') >= 0;
+                    """, E3_FILE)));
         typeOverTheLineHolding("throw new UnsupportedOperationException", WRONG);
         browser.screenshot("03-editor-wrong-answer-typed");
         save(WRONG);
         browser.screenshot("04-editor-wrong-answer-saved");
 
-        openForgetGateInANewTab();
+        openForgetGate();
         String yours = runAtBottom(CALL, "mine-wrong");
         assertFalse(yours.contains("0.5"), "tanh(0) = 0 expected, not σ(0): " + yours);
         browser.screenshot("05-notebook-mine-wrong");
@@ -135,12 +139,17 @@ class EditionStudentPathIT {
     @Test
     @Order(3)
     void theRightAnswerSavedNextIsPickedUpWithoutRestartingTheKernel() throws Exception {
-        browser.driver.switchTo().window(editorWindow);
+        browser.js(EDITOR + "jupyterapp.shell.activateById(editor(arguments[0]).parent.id);", E3_FILE);
+        browser.await(
+                "editor-again",
+                "the editor's tab to show again",
+                Duration.ofSeconds(30),
+                () -> Boolean.TRUE.equals(browser.js(EDITOR + "return editor(arguments[0]).isVisible;", E3_FILE)));
         typeOverTheLineHolding("Transforms.tanh", RIGHT);
         save(RIGHT);
         browser.screenshot("08-editor-right-answer-saved");
 
-        browser.driver.switchTo().window(notebookWindow);
+        browser.js(LabPage.PANEL + "jupyterapp.shell.activateById(panel(arguments[0]).id);", NOTEBOOK);
         String yours = runAtBottom(CALL, "mine-right");
         assertTrue(yours.contains("0.5"), "σ(0) = 0.5 expected: " + yours);
         browser.screenshot("09-notebook-mine-right");
@@ -154,41 +163,47 @@ class EditionStudentPathIT {
 
     // ----------------------------------------------------------------------------------- helpers
 
-    List<String> listed() {
-        return browser.driver.findElements(By.cssSelector("#notebook_list .list_item .item_name")).stream()
-                .map(e -> e.getText().trim())
-                .toList();
-    }
+    /** The file editor open on {@code path} in the main area, or undefined. */
+    static final String EDITOR = """
+        function editor(path) {
+          return Array.from(jupyterapp.shell.widgets('main')).find(function (w) {
+            return w.context && w.context.path === path && w.content && w.content.editor;
+          }).content;
+        }
+        """;
 
     /** Selects the text of the editor's line holding {@code marker} (after its indent) and types {@code text}. */
     void typeOverTheLineHolding(String marker, String text) {
-        Number line = (Number) browser.js("""
-                var cm = IPython.editor.codemirror;
-                for (var i = 0; i < cm.lineCount(); i++) {
-                  var l = cm.getLine(i);
-                  if (l.indexOf(arguments[0]) >= 0) {
-                    cm.focus();
-                    cm.setSelection({line: i, ch: l.search(/\\S/)}, {line: i, ch: l.length});
+        Number line = (Number) browser.js(EDITOR + """
+                var e = editor(arguments[0]).editor;
+                for (var i = 0; i < e.lineCount; i++) {
+                  var l = e.getLine(i);
+                  if (l.indexOf(arguments[1]) >= 0) {
+                    e.focus();
+                    e.setSelection({start: {line: i, column: l.search(/\\S/)}, end: {line: i, column: l.length}});
                     return i;
                   }
                 }
                 return -1;
-                """, marker);
+                """, E3_FILE, marker);
         assertTrue(line.intValue() >= 0, "the editor shows no line holding " + marker);
+        browser.await(
+                "editor-focus",
+                "the editor to take the keyboard",
+                Duration.ofSeconds(30),
+                () -> Boolean.TRUE.equals(browser.js(
+                        EDITOR + "var e = editor(arguments[0]); e.editor.focus();"
+                                + " return e.node.contains(document.activeElement);",
+                        E3_FILE)));
         browser.driver.switchTo().activeElement().sendKeys(text);
-        String typed = (String) browser.js("return IPython.editor.codemirror.getLine(arguments[0]).trim();", line);
+        String typed = (String)
+                browser.js(EDITOR + "return editor(arguments[0]).editor.getLine(arguments[1]).trim();", E3_FILE, line);
         assertEquals(text, typed, "what the editor holds after typing");
     }
 
-    /** File ▸ Save in the editor, then waits until the file on disk holds {@code text}. */
+    /** File ▸ Save in JupyterLab, then waits until the file on disk holds {@code text}. */
     void save(String text) throws Exception {
-        browser.find(By.xpath("//ul[@id='file-menu']/preceding-sibling::a")).click();
-        browser.await(
-                "file-menu",
-                "the editor's File menu",
-                Duration.ofSeconds(30),
-                () -> browser.find(By.cssSelector("#save-file a")).isDisplayed());
-        browser.find(By.cssSelector("#save-file a")).click();
+        page.menu("File", "docmanager:save");
         Path file = edition.resolve(E3_FILE);
         browser.await("saved", "the editor to save " + E3_FILE, Duration.ofSeconds(30), () -> {
             try {
@@ -199,75 +214,40 @@ class EditionStudentPathIT {
         });
     }
 
-    void openForgetGateInANewTab() {
-        browser.driver.switchTo().newWindow(WindowType.TAB);
-        notebookWindow = browser.driver.getWindowHandle();
-        browser.driver.get(lab.url("/notebooks/notebooks/02-forget-gate.ipynb"));
-        browser.await(
-                "edition-kernel-ready",
-                "notebook 02 to load and its kernel to go idle",
-                READY,
-                () -> Boolean.TRUE.equals(browser.js("""
-            return !!(window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded && Jupyter.notebook.kernel
-              && Jupyter.notebook.kernel.is_connected()
-              && document.getElementById('kernel_indicator_icon').className === 'kernel_idle_icon');
-            """)));
-        browser.js(StudentPathIT.COUNTERS);
-    }
-
-    @SuppressWarnings("unchecked")
-    long counter(String name) {
-        return ((Number) ((Map<String, Object>) browser.js(StudentPathIT.STATE)).get(name)).longValue();
+    /** Opens notebook 02 from the file browser (the notebooks folder) and waits for its kernel. */
+    void openForgetGate() {
+        browser.js("jupyterapp.commands.execute('filebrowser:go-to-path', {path: '/notebooks'});");
+        page.openInFileBrowser("02-forget-gate.ipynb");
+        assertEquals(
+                "Java (LSTM Lab)", page.awaitNotebook(NOTEBOOK, READY), "notebook 02 should run on the course kernel");
     }
 
     /** Puts {@code source} into a new cell at the bottom, runs it, and returns its output's text. */
     String runAtBottom(String source, String step) {
-        int index = ((Number) browser.js("""
-                var cell = Jupyter.notebook.insert_cell_at_bottom('code');
-                cell.set_text(arguments[0]);
-                return Jupyter.notebook.find_cell_index(cell);
-                """, source)).intValue();
+        int index = ((Number) browser.js(LabPage.PANEL + """
+                var p = panel(arguments[0]), n = p.content.widgets.length;
+                p.content.model.sharedModel.insertCell(n, {cell_type: 'code', source: arguments[1]});
+                return n;
+                """, NOTEBOOK, source)).intValue();
         return run(index, step);
     }
 
     /** Runs the notebook's code cell whose source holds {@code text}, returns its output's text. */
     String runCellHolding(String text, String step) {
-        int index = ((Number) browser.js("""
-                var cells = Jupyter.notebook.get_cells();
-                for (var i = 0; i < cells.length; i++) {
-                  if (cells[i].cell_type === 'code' && cells[i].get_text().indexOf(arguments[0]) >= 0) return i;
-                }
-                return -1;
-                """, text)).intValue();
+        int index = page.codeCellHolding(NOTEBOOK, text, false);
         assertTrue(index >= 0, "notebook 02 has no cell holding " + text);
         return run(index, step);
     }
 
     /** Selects the cell, presses the toolbar's Run button, waits for it and the kernel, returns its output. */
     String run(int index, String step) {
-        long base = counter("finished");
-        browser.js("Jupyter.notebook.select(arguments[0]); Jupyter.notebook.command_mode();", index);
-        WebElement cell = cell(index);
-        browser.js("arguments[0].scrollIntoView({block: 'start'});", cell);
-        browser.find(By.cssSelector("button[data-jupyter-action='jupyter-notebook:run-cell-and-select-next']"))
-                .click();
-        browser.await(
-                step,
-                "cell " + index + " to run",
-                ONE_CELL,
-                () -> counter("finished") > base
-                        && !cell(index).getAttribute("class").contains("running"));
-        browser.js("arguments[0].scrollIntoView({block: 'start'});", cell(index));
+        page.run(NOTEBOOK, index, step, ONE_CELL);
+        browser.js("arguments[0].scrollIntoView({block: 'start'});", page.cell(NOTEBOOK, index));
         runs++;
         assertEquals(
                 runs,
-                ((Number) browser.js("return Jupyter.notebook.get_cell(arguments[0]).input_prompt_number;", index))
-                        .intValue(),
+                page.executionCount(NOTEBOOK, index).intValue(),
                 "the kernel's execution count goes on from cell to cell: it was never restarted");
-        return cell(index).findElement(By.cssSelector(".output_wrapper")).getText();
-    }
-
-    WebElement cell(int index) {
-        return (WebElement) browser.js("return Jupyter.notebook.get_cell(arguments[0]).element[0];", index);
+        return page.outputText(NOTEBOOK, index);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Jupyter Notebook started by {@code ./lab start} itself (the student's command, not a copy of it):
+ * JupyterLab (or Notebook 7) started by {@code ./lab start} itself (the student's command, not a copy of it):
  * on 127.0.0.1, a free port, a random token, a notebook folder of the test's choosing and the
  * course kernelspec under a temporary prefix. Closing shuts it down (and its kernels) for good.
  */
@@ -40,8 +40,8 @@ final class LabStart implements AutoCloseable {
     }
 
     /**
-     * Runs {@code ./lab start --port P --no-browser --notebook-dir D --prefix R/prefix} and waits until
-     * the server answers.
+     * Runs {@code ./lab start --port P --no-browser --notebook-dir D --prefix R/prefix} (JupyterLab, the page
+     * exposing its application object to the test) and waits until the server answers.
      *
      * @param run a fresh temporary folder: Jupyter's config, data and runtime folders go under it
      * @param notebooks the folder Jupyter shows (a copy of notebooks/)
@@ -54,6 +54,14 @@ final class LabStart implements AutoCloseable {
 
     /** The same, with the {@code ./lab} of another course folder, e.g. a student edition. */
     static LabStart start(Path course, Path run, Path notebooks, Path log, Duration ready) throws Exception {
+        return start(course, run, notebooks, log, ready, "lab");
+    }
+
+    /**
+     * The same in the user interface {@code ui}: {@code lab} (JupyterLab) or {@code notebook} (Notebook 7, {@code
+     * ./lab start --ui notebook}).
+     */
+    static LabStart start(Path course, Path run, Path notebooks, Path log, Duration ready, String ui) throws Exception {
         int port = freePort();
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
@@ -67,7 +75,13 @@ final class LabStart implements AutoCloseable {
                         "--notebook-dir",
                         notebooks.toString(),
                         "--prefix",
-                        run.resolve("prefix").toString()))
+                        run.resolve("prefix").toString(),
+                        "--ui",
+                        ui,
+                        // window.jupyterapp: the tests read a notebook's cells and kernel through it
+                        ui.equals("lab")
+                                ? "--LabApp.expose_app_in_browser=True"
+                                : "--JupyterNotebookApp.expose_app_in_browser=True"))
                 .directory(course.toAbsolutePath().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +22,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WindowType;
 
 /**
- * The student's path through the course in a real browser: Jupyter started by {@code ./lab start}
- * on a temporary copy of notebooks/ (with the Vietnamese edition in vi/), Debian's chromium driving the
- * classic notebook UI the way a student clicks it. One Jupyter and one browser serve the steps, in order; every step saves
- * screenshots into target/browser/. Both are shut down whatever happens, and no process of the run
- * may be left behind.
+ * The student's path through the course in a real browser: JupyterLab 4 started by {@code ./lab start} on a
+ * temporary copy of notebooks/ (with the Vietnamese edition in vi/), Debian's chromium driving it the way a student
+ * clicks it — the file browser, the launcher, the Run menu, the notebook's toolbar, the restart dialog — in the light
+ * and the dark theme. One Jupyter and one browser serve the steps, in order; every step saves screenshots into
+ * target/browser/. Both are shut down whatever happens, and no process of the run may be left behind.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -40,61 +38,20 @@ class StudentPathIT {
     static final String FORGET_GATE = "02-forget-gate.ipynb";
     static final String KERNEL_NAME = "Java (LSTM Lab)";
     static final Path SHOTS = Path.of("target/browser");
+    /** WCAG 2's AA contrast for normal text. */
+    static final double READABLE = 4.5;
 
     static final Duration KERNEL_READY = Duration.ofMinutes(3);
     static final Duration RUN_ALL = Duration.ofMinutes(20);
     static final Duration ONE_CELL = Duration.ofMinutes(3);
 
-    /** Counters fed by the notebook's own events, installed once per notebook page. */
-    static final String COUNTERS = """
-      if (!window.labTest) {
-        window.labTest = {started: 0, finished: 0, ready: 0};
-        Jupyter.notebook.events.on('execute.CodeCell', function () { window.labTest.started++; });
-        Jupyter.notebook.events.on('finished_execute.CodeCell', function () { window.labTest.finished++; });
-        Jupyter.notebook.events.on('kernel_ready.Kernel', function () { window.labTest.ready++; });
-      }
-      return true;
-      """;
-
-    /** The notebook's state: code cells, counters, error outputs, running cells, kernel idle. */
-    static final String STATE = """
-      var cells = Jupyter.notebook.get_cells();
-      var code = 0, errors = [];
-      cells.forEach(function (c, i) {
-        if (c.cell_type !== 'code') return;
-        if (c.get_text().trim().length > 0) code++;
-        c.output_area.outputs.forEach(function (o) {
-          if (o.output_type === 'error') errors.push('cell ' + (i + 1) + ': ' + o.ename + ': ' + o.evalue);
-        });
-      });
-      var icon = document.getElementById('kernel_indicator_icon');
-      return {code: code, started: window.labTest.started, finished: window.labTest.finished,
-              ready: window.labTest.ready, errors: errors,
-              running: document.querySelectorAll('.code_cell.running').length,
-              idle: icon !== null && icon.className === 'kernel_idle_icon'};
-      """;
-
-    /**
-     * What MathJax made of the page's Markdown: how many formulas it typeset, which rendered
-     * Markdown still shows TeX source ($$ or a backslash command), how many formulas it could not
-     * parse, and whether it is still working.
-     */
-    static final String MATH = """
-      var markdown = Array.from(document.querySelectorAll('.text_cell_render, .jp-MarkdownOutput'));
-      var raw = markdown.filter(function (m) { return /\\$\\$|\\\\(sigma|tanh|frac|tilde|cdot)/.test(m.innerText); })
-        .map(function (m) { return m.innerText.slice(0, 120); });
-      var hub = window.MathJax && MathJax.Hub;
-      return {loaded: !!hub,
-              typeset: document.querySelectorAll('.MathJax, .MathJax_Display, .MathJax_CHTML, mjx-container').length,
-              raw: raw, markdown: markdown.length,
-              errors: document.querySelectorAll('.MathJax_Error, .mjx-merror, merror').length,
-              busy: hub ? (hub.queue.pending || 0) + (hub.queue.running || 0) : -1};
-      """;
-
     Path run;
     LabStart lab;
     Chromium browser;
-    String notebookWindow;
+    LabPage page;
+    /** Whether notebook 02 is open in JupyterLab. */
+    boolean opened;
+
     long started;
 
     /** Also shuts down when the test JVM is stopped (e.g. Ctrl-C or a build timeout) before @AfterAll. */
@@ -115,6 +72,7 @@ class StudentPathIT {
         }
         lab = LabStart.start(run, notebooks, SHOTS.resolve("jupyter.log"), KERNEL_READY);
         browser = Chromium.start(run, SHOTS);
+        page = new LabPage(browser);
     }
 
     @AfterAll
@@ -160,26 +118,35 @@ class StudentPathIT {
 
     @Test
     @Order(1)
-    void theTreePageListsTheCourseNotebooksAndOffersTheJavaKernel() throws Exception {
+    void theFileBrowserListsTheCourseNotebooksAndTheLauncherOffersTheJavaKernel() throws Exception {
         List<String> expected = courseNotebookNames();
         assertTrue(expected.contains(FORGET_GATE), "notebooks/ should hold " + FORGET_GATE + " but has " + expected);
-        browser.driver.get(lab.url("/tree?token=" + lab.token));
+        page.load(lab.url("/lab?token=" + lab.token), Duration.ofMinutes(2));
         browser.await(
-                "tree",
-                "the tree page to list " + expected,
+                "file-browser",
+                "the file browser to list " + expected,
                 Duration.ofMinutes(1),
-                () -> listedNotebooks().containsAll(expected));
-        browser.screenshot("01-tree");
+                () -> page.listed().containsAll(expected));
+        browser.screenshot("01-file-browser");
 
-        browser.find(By.id("new-dropdown-button")).click();
+        By card = By.cssSelector(".jp-LauncherCard[title='" + KERNEL_NAME + "']");
+        if (browser.driver.findElements(card).isEmpty()) {
+            browser.driver
+                    .findElement(By.cssSelector("[data-command='launcher:create']"))
+                    .click();
+        }
         browser.await(
-                "new-menu",
-                "the New menu to offer " + KERNEL_NAME,
+                "launcher",
+                "the launcher to offer " + KERNEL_NAME,
                 Duration.ofSeconds(30),
-                () -> browser.driver.findElements(By.cssSelector("#new-menu li a")).stream()
-                        .anyMatch(a -> a.isDisplayed() && a.getText().trim().equals(KERNEL_NAME)));
-        browser.screenshot("02-new-menu-offers-the-java-kernel");
-        browser.find(By.id("new-dropdown-button")).click(); // close the menu again
+                () -> browser.driver.findElements(card).stream().anyMatch(WebElement::isDisplayed));
+        browser.screenshot("02-launcher-offers-the-java-kernel");
+        // jupyter-resource-usage, part of the pinned stack, shows the server's memory in the status bar
+        browser.await(
+                "memory-indicator",
+                "the status bar to show the memory in use (jupyter-resource-usage)",
+                Duration.ofSeconds(30),
+                () -> browser.find(By.id("jp-main-statusbar")).getText().contains("Mem:"));
     }
 
     @Test
@@ -189,11 +156,11 @@ class StudentPathIT {
         runAllWithoutAnError(FORGET_GATE, "03-run-all-done-top", "03-math");
 
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> images = (List<Map<String, Object>>) browser.js("""
-        return Array.from(document.querySelectorAll('.output_png img, img[src^="data:image/png"]'))
+        List<Map<String, Object>> images = (List<Map<String, Object>>) browser.js(LabPage.PANEL + """
+        return Array.from(panel(arguments[0]).node.querySelectorAll('.jp-OutputArea-output img[src^="data:image/png"]'))
           .map(function (img, i) { img.setAttribute('data-lab-index', i);
             return {index: i, complete: img.complete, width: img.naturalWidth, height: img.naturalHeight}; });
-        """);
+        """, FORGET_GATE);
         Map<String, Object> largest = images.stream()
                 .filter(i -> (Boolean) i.get("complete"))
                 .max(Comparator.comparingLong(
@@ -204,118 +171,151 @@ class StudentPathIT {
         assertTrue(
                 width >= 200 && height >= 150,
                 "the largest rendered PNG is only " + width + "×" + height + ": " + images);
-        scrollIntoView(browser.find(By.cssSelector("img[data-lab-index='" + largest.get("index") + "']")));
+        page.scrollIntoView(browser.find(By.cssSelector("img[data-lab-index='" + largest.get("index") + "']")));
         browser.screenshot("04-run-all-chart");
 
-        WebElement checkCell = lastCodeCellCalling("check(");
-        List<WebElement> tables = checkCell.findElements(By.cssSelector(".output_html table"));
-        assertFalse(tables.isEmpty(), "the check cell should show its score table; it shows:\n" + checkCell.getText());
-        WebElement table = tables.get(0);
+        WebElement table = checkTable(FORGET_GATE);
         List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
         assertFalse(rows.isEmpty(), "the score table has no rows:\n" + table.getText());
         assertTrue(table.getText().contains("E3"), "the score table should name exercise E3:\n" + table.getText());
         assertTrue(table.isDisplayed() && table.getSize().getHeight() > 0, "the score table is not visible");
-        scrollIntoView(table);
+        page.scrollIntoView(table);
         browser.screenshot("05-run-all-check-score-table");
+        assertReadable(table, "the check score table in the light theme");
+        int expected = page.codeCellHolding(FORGET_GATE, "expectedOutput(", true);
+        assertTrue(expected >= 0, FORGET_GATE + " has no cell calling expectedOutput(");
+        assertReadable(
+                page.cell(FORGET_GATE, expected).findElement(By.cssSelector(".jp-OutputArea-output table")),
+                "the expected-output table in the light theme");
     }
 
     @Test
     @Order(3)
     void anInterruptedBusyLoopStopsWithAMessageAndTheNextCellStillSeesEarlierVariables() throws Exception {
         ensureNotebookOpen();
-        WebElement before = runNewCell("int earlier = 41;", "interrupt-before");
-        assertTrue(errorsIn(before).isEmpty(), "defining a variable failed: " + before.getText());
+        int before = runNewCell("int earlier = 41;", "interrupt-before");
+        assertTrue(
+                page.errors(FORGET_GATE, before).isEmpty(),
+                "defining a variable failed: " + page.outputText(FORGET_GATE, before));
 
-        int loop = appendCell("System.out.println(\"looping\");\nwhile (true) {\n}");
-        long base = counter("started");
-        selectAndRun(loop);
+        int loop = page.appendCell(FORGET_GATE, "System.out.println(\"looping\");\nwhile (true) {\n}");
+        page.selectAndRun(FORGET_GATE, loop);
         browser.await(
                 "busy-loop",
                 "the busy-loop cell to start and print",
                 ONE_CELL,
-                () -> counter("started") > base
-                        && cell(loop).getText().contains("looping")
-                        && cell(loop).getAttribute("class").contains("running"));
+                () -> page.running(FORGET_GATE, loop)
+                        && page.cell(FORGET_GATE, loop).getText().contains("looping"));
         browser.screenshot("06-busy-loop-running");
 
-        browser.find(By.cssSelector("button[data-jupyter-action='jupyter-notebook:interrupt-kernel']"))
-                .click();
+        page.toolbar(FORGET_GATE, "notebook:interrupt-kernel");
         browser.await(
                 "interrupt",
                 "the interrupted cell to stop and the kernel to go idle",
                 ONE_CELL,
-                () -> !cell(loop).getAttribute("class").contains("running") && (Boolean) state().get("idle"));
-        scrollIntoView(cell(loop));
+                () -> !page.running(FORGET_GATE, loop)
+                        && (Boolean) page.state(FORGET_GATE).get("idle"));
+        page.scrollIntoView(page.cell(FORGET_GATE, loop));
         browser.screenshot("07-busy-loop-interrupted");
-        List<String> errors = errorsIn(cell(loop));
+        List<String> errors = page.errors(FORGET_GATE, loop);
         assertEquals(
                 1,
                 errors.size(),
-                "the interrupted cell should show one error output: "
-                        + cell(loop).getText());
+                "the interrupted cell should show one error output: " + page.outputText(FORGET_GATE, loop));
         assertTrue(
                 errors.get(0).toLowerCase(java.util.Locale.ROOT).contains("interrupt"),
                 "the error should say the cell was interrupted: " + errors.get(0));
 
-        WebElement next = runNewCell("earlier + 1", "interrupt-after");
-        assertTrue(errorsIn(next).isEmpty(), "the cell after the interrupt failed: " + next.getText());
+        int next = runNewCell("earlier + 1", "interrupt-after");
         assertTrue(
-                next.findElement(By.cssSelector(".output_area")).getText().contains("42"),
-                "the cell after the interrupt should see earlier = 41 and show 42: " + next.getText());
+                page.errors(FORGET_GATE, next).isEmpty(),
+                "the cell after the interrupt failed: " + page.outputText(FORGET_GATE, next));
+        assertTrue(
+                page.outputText(FORGET_GATE, next).contains("42"),
+                "the cell after the interrupt should see earlier = 41 and show 42: "
+                        + page.outputText(FORGET_GATE, next));
         browser.screenshot("08-next-cell-sees-earlier-variable");
     }
 
     @Test
     @Order(4)
-    void restartingFromTheKernelMenuGivesAFreshKernelThatRunsTheFirstCellAgain() throws Exception {
+    void inTheDarkThemeAnErrorIsReadable() throws Exception {
         ensureNotebookOpen();
-        long ready = counter("ready");
-        clickMenu("kernellink", "restart_kernel");
-        browser.await(
-                "restart-dialog", "the Restart kernel? dialog", Duration.ofSeconds(30), () -> restartButton() != null);
-        browser.screenshot("09-restart-dialog");
-        restartButton().click();
-        browser.await(
-                "restart",
-                "the kernel to restart and go idle",
-                KERNEL_READY,
-                () -> counter("ready") > ready && (Boolean) state().get("idle"));
+        int broken = runNewCell("int x = \"not a number\";", "dark-error");
+        assertFalse(page.errors(FORGET_GATE, broken).isEmpty(), "the ill-typed cell should fail");
+        page.theme("JupyterLab Dark");
+        try {
+            WebElement error = page.cell(FORGET_GATE, broken).findElement(By.cssSelector(".jp-Cell-outputArea"));
+            page.scrollIntoView(error);
+            browser.screenshot("09-dark-error");
+            assertReadable(error, "a compile error in the dark theme");
+            page.scrollIntoView(checkTable(FORGET_GATE));
+            browser.screenshot("10-dark-check-score-table");
+        } finally {
+            page.theme("JupyterLab Light");
+        }
+    }
 
-        int first = ((Number) browser.js("""
-        return Jupyter.notebook.get_cells().findIndex(function (c) {
-          return c.cell_type === 'code' && c.get_text().trim().length > 0; });
-        """)).intValue();
-        assertTrue(first >= 0, FORGET_GATE + " has no code cell");
-        long base = counter("finished");
-        selectAndRun(first);
-        browser.await(
-                "first-cell",
-                "the first code cell to run again",
-                ONE_CELL,
-                () -> counter("finished") > base
-                        && (Boolean) state().get("idle")
-                        && !cell(first).getAttribute("class").contains("running"));
-        scrollIntoView(cell(first));
-        browser.screenshot("10-restarted-first-cell-ran");
-        assertEquals(
-                1L,
-                ((Number) browser.js("return Jupyter.notebook.get_cell(arguments[0]).input_prompt_number;", first))
-                        .longValue(),
-                "after a restart the first cell should be the kernel's execution 1");
-        assertTrue(
-                errorsIn(cell(first)).isEmpty(),
-                "the first cell failed after the restart: " + cell(first).getText());
+    @Test
+    @Order(4)
+    @org.junit.jupiter.api.Disabled("known bug: the check and expected-output tables (org.lstmlab.grade Report and"
+            + " YoursAndExpected) give a row a light background (#fdecea, #fff4e5, #e6f4ea) but no text colour, so in"
+            + " JupyterLab Dark its text is white on light pink (1.14:1, screenshot 10-dark-check-score-table.png);"
+            + " enable once those rows also set a dark text colour")
+    void inTheDarkThemeTheScoreAndExpectedOutputTablesAreReadable() throws Exception {
+        ensureNotebookOpen();
+        page.theme("JupyterLab Dark");
+        try {
+            WebElement table = checkTable(FORGET_GATE);
+            page.scrollIntoView(table);
+            assertReadable(table, "the check score table in the dark theme");
+            int expected = page.codeCellHolding(FORGET_GATE, "expectedOutput(", true);
+            assertReadable(
+                    page.cell(FORGET_GATE, expected).findElement(By.cssSelector(".jp-OutputArea-output table")),
+                    "the expected-output table in the dark theme");
+        } finally {
+            page.theme("JupyterLab Light");
+        }
     }
 
     @Test
     @Order(5)
-    void aWaitThatTimesOutFailsWithThePageTextAndAScreenshot() {
-        browser.driver.get(lab.url("/tree"));
+    void restartingFromTheToolbarGivesAFreshKernelThatRunsTheFirstCellAgain() throws Exception {
+        ensureNotebookOpen();
+        long restarts = page.count(FORGET_GATE, "restarts");
+        page.toolbar(FORGET_GATE, "notebook:restart-kernel");
         browser.await(
-                "tree-again",
-                "the tree page",
-                Duration.ofMinutes(1),
-                () -> listedNotebooks().contains(FORGET_GATE));
+                "restart-dialog",
+                "the Restart Kernel? dialog",
+                Duration.ofSeconds(30),
+                () -> page.dialogButton("Restart") != null);
+        browser.screenshot("11-restart-dialog");
+        page.dialogButton("Restart").click();
+        browser.await(
+                "restart",
+                "the kernel to restart and go idle",
+                KERNEL_READY,
+                () -> page.count(FORGET_GATE, "restarts") > restarts
+                        && (Boolean) page.state(FORGET_GATE).get("idle"));
+
+        int first = page.codeCellHolding(FORGET_GATE, "", false);
+        assertTrue(first >= 0, FORGET_GATE + " has no code cell");
+        page.run(FORGET_GATE, first, "first-cell", ONE_CELL);
+        page.scrollIntoView(page.cell(FORGET_GATE, first));
+        browser.screenshot("12-restarted-first-cell-ran");
+        assertEquals(
+                1L,
+                page.executionCount(FORGET_GATE, first).longValue(),
+                "after a restart the first cell should be the kernel's execution 1");
+        assertTrue(
+                page.errors(FORGET_GATE, first).isEmpty(),
+                "the first cell failed after the restart: " + page.outputText(FORGET_GATE, first));
+    }
+
+    @Test
+    @Order(6)
+    void aWaitThatTimesOutFailsWithThePageTextAndAScreenshot() {
+        ensureNotebookOpen();
         AssertionError failure = assertThrows(
                 AssertionError.class,
                 () -> browser.await(
@@ -325,18 +325,19 @@ class StudentPathIT {
                         () -> false));
         assertTrue(failure.getMessage().contains("waiting for a condition that never holds"), failure.getMessage());
         assertTrue(
-                failure.getMessage().contains(FORGET_GATE), "the page text is in the message: " + failure.getMessage());
+                failure.getMessage().contains("forget gate"),
+                "the page text is in the message: " + failure.getMessage());
         Path shot = SHOTS.resolve("timeout-expected-by-the-self-test.png");
         assertTrue(failure.getMessage().contains(shot.toString()), failure.getMessage());
         assertTrue(Files.isRegularFile(shot), "no screenshot " + shot);
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theHtmlExportOfANotebookTypesetsItsEquationsWithTheLocalMathJax() throws Exception {
         Path out = SHOTS.resolve("export");
         Process export = new ProcessBuilder(
-                        System.getenv().getOrDefault("LAB_PYTHON", "/usr/bin/python3"),
+                        org.lstmlab.LabPython.path(),
                         "src/main/python/run_notebooks.py",
                         "--no-execute",
                         "--out",
@@ -357,19 +358,22 @@ class StudentPathIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void runAllInTheVietnameseForgetGateNotebookTypesetsItsMathAndShowsTheScoreTableInVietnamese() throws Exception {
-        String page = "vi/" + FORGET_GATE;
-        browser.driver.switchTo().newWindow(WindowType.TAB); // a student opens it beside the English one
-        browser.driver.get(lab.url("/notebooks/" + page));
-        awaitNotebookAndKernel();
-        runAllWithoutAnError(page, "12-vi-run-all-done-top", "12-vi-math");
+        String path = "vi/" + FORGET_GATE;
+        page.load(lab.url("/lab/tree/vi"), Duration.ofMinutes(2)); // the file browser opens on vi/
+        page.openInFileBrowser(FORGET_GATE);
+        assertEquals(
+                KERNEL_NAME, page.awaitNotebook(path, KERNEL_READY), "the notebook should run on the course kernel");
+        runAllWithoutAnError(path, "13-vi-run-all-done-top", "13-vi-math");
+        WebElement title = (WebElement) browser.js(
+                LabPage.PANEL + "return panel(arguments[0]).node.querySelector('.jp-RenderedMarkdown h1');", path);
         assertTrue(
-                browser.find(By.cssSelector(".text_cell_render h1")).getText().contains("Cổng quên (forget gate)"),
-                "the Vietnamese notebook's title");
-        WebElement table = lastCodeCellCalling("check(").findElement(By.cssSelector(".output_html table"));
-        scrollIntoView(table);
-        browser.screenshot("13-vi-check-score-table");
+                title.getText().contains("Cổng quên (forget gate)"),
+                "the Vietnamese notebook's title: " + title.getText());
+        WebElement table = checkTable(path);
+        page.scrollIntoView(table);
+        browser.screenshot("14-vi-check-score-table");
         assertTrue(table.getText().contains("bài tập") && table.getText().contains("E3 cổng quên"), table.getText());
         assertTrue(table.getText().contains("chưa được cài đặt"), table.getText());
     }
@@ -377,45 +381,63 @@ class StudentPathIT {
     // ----------------------------------------------------------------------------------- helpers
 
     /**
-     * Runs every cell of the open notebook (Cell ▸ Run All), waits until all have finished and the kernel is
-     * idle, and fails on an error output, a cell that did not run, or math MathJax did not typeset.
+     * Runs every cell of the open notebook (Run ▸ Run All Cells), waits until all have run and the kernel is idle,
+     * and fails on an error output, a cell that did not run, or math MathJax did not typeset.
      */
-    void runAllWithoutAnError(String page, String shot, String mathShot) {
-        long base = counter("finished");
-        clickMenu("celllink", "run_all_cells");
-        browser.await("run-all", "Run All to finish every code cell and the kernel to go idle", RUN_ALL, () -> {
-            Map<String, Object> s = state();
+    void runAllWithoutAnError(String path, String shot, String mathShot) {
+        browser.js(LabPage.PANEL + "jupyterapp.shell.activateById(panel(arguments[0]).id);", path);
+        page.menu("Run", "runmenu:run-all");
+        browser.await("run-all", "Run All to run every code cell and the kernel to go idle", RUN_ALL, () -> {
+            Map<String, Object> s = page.state(path);
             boolean settled = (Boolean) s.get("idle") && ((Number) s.get("running")).intValue() == 0;
             return settled
-                    && (((Number) s.get("finished")).longValue() - base >= ((Number) s.get("code")).longValue()
+                    && (((Number) s.get("ran")).longValue() >= ((Number) s.get("code")).longValue()
                             || !((List<?>) s.get("errors")).isEmpty());
         });
-        Map<String, Object> s = state();
-        browser.js("Jupyter.notebook.scroll_to_top(0);");
+        Map<String, Object> s = page.state(path);
+        browser.js(LabPage.PANEL + "panel(arguments[0]).content.widgets[0].node.scrollIntoView();", path);
         browser.screenshot(shot);
-        assertMathTypeset("Jupyter's page of " + page, mathShot);
-        assertEquals(List.of(), s.get("errors"), "no cell of " + page + " should show an error after Run All");
-        assertEquals(
-                ((Number) s.get("code")).longValue(),
-                ((Number) s.get("finished")).longValue() - base,
-                "every code cell should have run");
+        assertMathTypeset("JupyterLab's page of " + path, mathShot);
+        assertEquals(List.of(), s.get("errors"), "no cell of " + path + " should show an error after Run All");
+        assertEquals(s.get("code"), s.get("ran"), "every code cell should have run");
     }
 
     /** Waits for MathJax to typeset the page's equations and fails if any TeX is left raw or broken. */
     @SuppressWarnings("unchecked")
-    void assertMathTypeset(String page, String shot) {
-        browser.await(shot, "MathJax to typeset " + page, ONE_CELL, () -> {
-            Map<String, Object> m = (Map<String, Object>) browser.js(MATH);
-            return (Boolean) m.get("loaded")
-                    && ((Number) m.get("busy")).intValue() == 0
+    void assertMathTypeset(String what, String shot) {
+        browser.await(shot, "MathJax to typeset " + what, ONE_CELL, () -> {
+            Map<String, Object> m = (Map<String, Object>) browser.js(LabPage.MATH);
+            return ((Number) m.get("busy")).intValue() == 0
                     && ((Number) m.get("typeset")).intValue() > 0
                     && ((List<?>) m.get("raw")).isEmpty();
         });
-        Map<String, Object> m = (Map<String, Object>) browser.js(MATH);
+        Map<String, Object> m = (Map<String, Object>) browser.js(LabPage.MATH);
         browser.screenshot(shot);
-        assertEquals(List.of(), m.get("raw"), page + ": Markdown with TeX left untypeset");
-        assertEquals(0, ((Number) m.get("errors")).intValue(), page + ": formulas MathJax could not parse");
-        assertTrue(((Number) m.get("typeset")).intValue() >= 5, page + ": too few formulas typeset: " + m);
+        assertEquals(List.of(), m.get("raw"), what + ": Markdown with TeX left untypeset");
+        assertEquals(0, ((Number) m.get("errors")).intValue(), what + ": formulas MathJax could not parse");
+        assertTrue(((Number) m.get("typeset")).intValue() >= 5, what + ": too few formulas typeset: " + m);
+    }
+
+    /** Fails unless every text inside {@code element} stands out from its background (WCAG AA, 4.5:1). */
+    void assertReadable(WebElement element, String what) {
+        Map<String, Object> worst = page.contrast(element);
+        double ratio = ((Number) worst.get("ratio")).doubleValue();
+        assertTrue(
+                ratio >= READABLE,
+                what + " should be readable (contrast at least " + READABLE + ":1) but «" + worst.get("text") + "» is "
+                        + worst.get("color") + " on " + worst.get("background") + ", "
+                        + String.format(java.util.Locale.ROOT, "%.2f", ratio) + ":1");
+    }
+
+    /** The score table of the last cell calling check( in the notebook. */
+    WebElement checkTable(String path) {
+        int index = page.codeCellHolding(path, "check(", true);
+        assertTrue(index >= 0, path + " has no cell calling check(");
+        List<WebElement> tables = page.cell(path, index).findElements(By.cssSelector(".jp-OutputArea-output table"));
+        assertFalse(
+                tables.isEmpty(),
+                "the check cell should show its score table; it shows:\n" + page.outputText(path, index));
+        return tables.get(0);
     }
 
     List<String> courseNotebookNames() throws IOException {
@@ -427,152 +449,34 @@ class StudentPathIT {
         }
     }
 
-    List<String> listedNotebooks() {
-        return browser.driver.findElements(By.cssSelector("#notebook_list .list_item .item_name")).stream()
-                .map(e -> e.getText().trim())
-                .toList();
-    }
-
-    /** Opens 02-forget-gate from the tree page, as a student does (it opens in a new tab). */
+    /** Opens 02-forget-gate from the file browser, as a student does, and waits for its kernel. */
     void openForgetGate() {
-        browser.driver.get(lab.url("/tree"));
-        browser.await(
-                "tree-for-notebook",
-                "the tree page to list " + FORGET_GATE,
-                Duration.ofMinutes(1),
-                () -> listedNotebooks().contains(FORGET_GATE));
-        var windows = browser.driver.getWindowHandles();
-        browser.driver.findElements(By.cssSelector("#notebook_list .list_item a.item_link")).stream()
-                .filter(a -> a.getText().trim().equals(FORGET_GATE))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no link to " + FORGET_GATE))
-                .click();
-        browser.await(
-                "notebook-tab",
-                "the notebook to open in a new tab",
-                Duration.ofSeconds(30),
-                () -> browser.driver.getWindowHandles().size() > windows.size());
-        notebookWindow = browser.driver.getWindowHandles().stream()
-                .filter(h -> !windows.contains(h))
-                .findFirst()
-                .orElseThrow();
-        browser.driver.switchTo().window(notebookWindow);
-        awaitNotebookAndKernel();
-    }
-
-    /** Waits for the notebook page of this tab to load and its course kernel to go idle. */
-    void awaitNotebookAndKernel() {
-        browser.await(
-                "kernel-ready",
-                "the notebook to load and its " + KERNEL_NAME + " kernel to go idle",
-                KERNEL_READY,
-                () -> Boolean.TRUE.equals(browser.js("""
-            return !!(window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded && Jupyter.notebook.kernel
-              && Jupyter.notebook.kernel.is_connected()
-              && document.getElementById('kernel_indicator_icon').className === 'kernel_idle_icon');
-            """)));
-        browser.js(COUNTERS);
-        String kernel =
-                browser.find(By.cssSelector(".kernel_indicator_name")).getText().trim();
+        page.load(lab.url("/lab"), Duration.ofMinutes(2));
+        page.openInFileBrowser(FORGET_GATE);
+        String kernel = page.awaitNotebook(FORGET_GATE, KERNEL_READY);
         assertEquals(KERNEL_NAME, kernel, "the notebook should run on the course kernel");
+        assertEquals(
+                KERNEL_NAME,
+                browser.js(
+                        LabPage.PANEL
+                                + "return panel(arguments[0]).node.querySelector('.jp-Toolbar-kernelName').innerText.trim();",
+                        FORGET_GATE),
+                "the notebook's toolbar should name the course kernel");
+        opened = true;
     }
 
-    /** Makes sure the notebook page is showing (the earlier steps may have failed before opening it). */
+    /** Makes sure notebook 02 is open (the earlier steps may have failed before opening it). */
     void ensureNotebookOpen() {
-        if (notebookWindow == null) {
+        if (!opened) {
             openForgetGate();
-        } else {
-            browser.driver.switchTo().window(notebookWindow);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    Map<String, Object> state() {
-        return (Map<String, Object>) browser.js(STATE);
-    }
-
-    long counter(String name) {
-        return ((Number) state().get(name)).longValue();
-    }
-
-    void clickMenu(String menu, String item) {
-        browser.find(By.id(menu)).click();
-        browser.await(
-                "menu-" + item,
-                "the menu item " + item,
-                Duration.ofSeconds(30),
-                () -> browser.find(By.cssSelector("#" + item + " a")).isDisplayed());
-        browser.find(By.cssSelector("#" + item + " a")).click();
-    }
-
-    WebElement restartButton() {
-        return browser.driver.findElements(By.cssSelector(".modal-dialog .modal-footer button")).stream()
-                .filter(b -> b.isDisplayed() && b.getText().trim().equals("Restart"))
-                .findFirst()
-                .orElse(null);
-    }
-
-    WebElement cell(int index) {
-        return (WebElement) browser.js("return Jupyter.notebook.get_cell(arguments[0]).element[0];", index);
-    }
-
-    WebElement lastCodeCellCalling(String call) {
-        int index = ((Number) browser.js("""
-        var cells = Jupyter.notebook.get_cells();
-        for (var i = cells.length - 1; i >= 0; i--) {
-          if (cells[i].cell_type === 'code' && cells[i].get_text().indexOf(arguments[0]) >= 0) return i;
-        }
-        return -1;
-        """, call)).intValue();
-        assertTrue(index >= 0, FORGET_GATE + " has no cell calling " + call);
-        return cell(index);
-    }
-
-    List<String> errorsIn(WebElement cell) {
-        List<String> errors = new ArrayList<>();
-        for (WebElement error : cell.findElements(By.cssSelector(".output_error"))) {
-            errors.add(error.getText());
-        }
-        return errors;
-    }
-
-    /**
-     * Puts {@code source} into the empty cell that Run left at the bottom (or a new one there); the
-     * text goes in through the cell's API because CodeMirror would auto-close typed brackets.
-     */
-    int appendCell(String source) {
-        return ((Number) browser.js("""
-        var cells = Jupyter.notebook.get_cells(), last = cells[cells.length - 1];
-        var cell = last.cell_type === 'code' && last.get_text().trim().length === 0
-          ? last : Jupyter.notebook.insert_cell_at_bottom('code');
-        cell.set_text(arguments[0]);
-        return Jupyter.notebook.find_cell_index(cell);
-        """, source)).intValue();
-    }
-
-    /** Selects the cell and presses the toolbar's Run button. */
-    void selectAndRun(int index) {
-        browser.js("Jupyter.notebook.select(arguments[0]); Jupyter.notebook.command_mode();", index);
-        scrollIntoView(cell(index));
-        browser.find(By.cssSelector("button[data-jupyter-action='jupyter-notebook:run-cell-and-select-next']"))
-                .click();
-    }
-
-    WebElement runNewCell(String source, String step) {
-        int index = appendCell(source);
-        long base = counter("finished");
-        selectAndRun(index);
-        browser.await(
-                step,
-                "the cell «" + source + "» to run",
-                ONE_CELL,
-                () -> counter("finished") > base
-                        && !cell(index).getAttribute("class").contains("running"));
-        return cell(index);
-    }
-
-    void scrollIntoView(WebElement element) {
-        browser.js("arguments[0].scrollIntoView({block: 'center'});", element);
+    /** Puts {@code source} into a cell at the bottom, runs it with the toolbar and waits; returns its index. */
+    int runNewCell(String source, String step) {
+        int index = page.appendCell(FORGET_GATE, source);
+        page.run(FORGET_GATE, index, step, ONE_CELL);
+        return index;
     }
 
     static void copyTree(Path from, Path to) throws IOException {

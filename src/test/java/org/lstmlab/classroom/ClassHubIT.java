@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A class on one machine: JupyterHub serves three students at once, each logged in through the hub's REST API, each
- * running notebook 02 and its check("E3") in a server of their own through the hub's proxy — one with the starter
- * code, one who saved the right answer, one who used tanh instead of σ.
+ * A class on one machine: JupyterHub 6 serves three students at once, each logged in through the hub's REST API, each
+ * given JupyterLab by a server of their own, running notebook 02 and its check("E3") there through the hub's proxy —
+ * one with the starter code, one who saved the right answer, one who used tanh instead of σ.
  */
 class ClassHubIT {
 
@@ -62,6 +62,12 @@ class ClassHubIT {
             assertEquals(
                     List.of(), Hub.processesUnder(work, Duration.ofSeconds(30)), "left running after the hub stopped");
         }
+    }
+
+    @Test
+    void theHubIsJupyterHubSix() throws Exception {
+        String version = hub.version();
+        assertTrue(version.startsWith("6."), "the hub should be JupyterHub 6 (the pinned stack's) but is " + version);
     }
 
     @Test
@@ -133,6 +139,7 @@ class ClassHubIT {
         String token = hub.login(student, Hub.PASSWORD);
         assertNotNull(token, student + " could not log in");
         hub.startServer(student, token, Duration.ofMinutes(5));
+        hub.labPage(student, token); // the student lands in JupyterLab
         if (e3 != null) {
             StudentSession.saveFile(hub, student, token, Classroom.E3, e3);
         }

@@ -55,6 +55,7 @@ class CourseImageHubIT {
         String token = hub.login(STUDENT, Hub.PASSWORD);
         assertNotNull(token);
         hub.startServer(STUDENT, token, Duration.ofMinutes(5));
+        hub.labPage(STUDENT, token); // the image's jupyterhub-singleuser opens JupyterLab
         double serverSeconds = (System.nanoTime() - started) / 1e9;
         JsonObject notebook = StudentSession.readNotebook(hub, STUDENT, token, ClassHubIT.NOTEBOOK);
         List<StudentSession.Cell> cells;

@@ -18,7 +18,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JupyterHub (Debian's package, with its configurable-http-proxy) on 127.0.0.1 for a test: the dummy
+ * A JupyterHub 6 (the pinned stack's, first on PATH under {@code ./lab test}, with Debian's configurable-http-proxy)
+ * on 127.0.0.1 for a test, opening JupyterLab for every student as Zero to JupyterHub does: the dummy
  * authenticator (one shared password), and a local spawner that starts each student's Jupyter in a folder of
  * their own — or, for the students named {@code inImage}, in the course image with podman, the way Zero to
  * JupyterHub starts {@code singleuser.image}, with an empty folder mounted as their home.
@@ -92,6 +93,25 @@ final class Hub implements AutoCloseable {
             throw e;
         }
         return hub;
+    }
+
+    /** The version the hub's API reports, e.g. 6.1.1. */
+    String version() throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url + "/hub/api/")), null);
+        return JsonParser.parseString(r.body()).getAsJsonObject().get("version").getAsString();
+    }
+
+    /**
+     * The page the student's server answers at the hub's default URL for them ({@code /user/NAME/lab}): JupyterLab's,
+     * whose page config names the application; fails with what came instead.
+     */
+    String labPage(String student, String token) throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url + "/user/" + student + "/lab")), token);
+        if (r.statusCode() != 200 || !r.body().contains("\"appName\": \"JupyterLab\"")) {
+            throw new AssertionError(student + "'s server should answer /lab with JupyterLab's page but answered HTTP "
+                    + r.statusCode() + ":\n" + Containers.tail(r.body(), 2000));
+        }
+        return r.body();
     }
 
     /** The hub's log so far, for failure messages. */
@@ -305,7 +325,7 @@ final class Hub implements AutoCloseable {
             c.JupyterHub.spawner_class = CourseSpawner
             c.SimpleLocalProcessSpawner.home_dir_template = os.path.join(work, 'home', '{username}')
             c.Spawner.environment = {'JUPYTER_PATH': jupyter_path}
-            c.Spawner.default_url = '/tree'
+            c.Spawner.default_url = '/lab'
             c.Spawner.start_timeout = 600
             c.Spawner.http_timeout = 300
             """;

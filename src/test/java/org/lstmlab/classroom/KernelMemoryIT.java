@@ -26,7 +26,7 @@ class KernelMemoryIT {
         Path jupyter = Classroom.kernelspec(work.resolve("jupyter"));
         Containers.Result run = Containers.run(
                 List.of(
-                        "/usr/bin/python3",
+                        org.lstmlab.LabPython.path(),
                         "src/main/python/kernel_memory.py",
                         "notebooks/07-long-range-dependencies.ipynb",
                         "notebooks/08-real-data.ipynb"),

@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ./lab image --from DIR} refuses, before building anything, a folder the image must not be built from. */
+/**
+ * {@code ./lab image --from DIR} refuses, before building anything, a folder the image must not be built from; and
+ * binder/Dockerfile is the Containerfile's image behind the edition's build stage.
+ */
 class LabImageCommandTest {
 
     @Test
@@ -29,8 +32,17 @@ class LabImageCommandTest {
         Containers.Result r = image(tmp, course);
         assertNotEquals(0, r.exitCode(), r.output());
         assertTrue(
-                r.output().contains("it needs notebooks/, lib/classpath.txt and lib/kernel/lstm-lab-kernel.jar"),
+                r.output()
+                        .contains("it needs notebooks/, lib/classpath.txt, lib/kernel/lstm-lab-kernel.jar and"
+                                + " requirements/jupyter.txt"),
                 r.output());
+    }
+
+    @Test
+    void binderBuildsTheContainerfilesImage(@TempDir Path tmp) throws Exception {
+        Containers.Result r = Containers.run(
+                List.of("./lab", "image", "binder", "--check"), Duration.ofMinutes(1), tmp.resolve("binder.log"));
+        assertTrue(r.exitCode() == 0, "binder/Dockerfile should be what ./lab image binder writes: " + r.output());
     }
 
     private static Path courseFolder(Path tmp) throws Exception {
@@ -39,6 +51,8 @@ class LabImageCommandTest {
         Files.createDirectories(course.resolve("lib/kernel"));
         Files.writeString(course.resolve("lib/classpath.txt"), "lstm-lab.jar\n");
         Files.writeString(course.resolve("lib/kernel/lstm-lab-kernel.jar"), "");
+        Files.createDirectories(course.resolve("requirements"));
+        Files.writeString(course.resolve("requirements/jupyter.txt"), "");
         return course;
     }
 

@@ -16,12 +16,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs notebooks through real Jupyter (nbclient under /usr/bin/python3) on the built, shaded
+ * Runs notebooks through real Jupyter (nbclient of the pinned stack, {@link org.lstmlab.LabPython}) on the built, shaded
  * kernel, with the kernelspec in a temporary JUPYTER_PATH, and reads the executed notebooks.
  */
 final class Jupyter {
 
-    static final String PYTHON = "/usr/bin/python3";
+    static final String PYTHON = org.lstmlab.LabPython.path();
     static final Path RUNNER = Path.of("src/main/python/run_notebooks.py").toAbsolutePath();
     static final Path TEST_NOTEBOOKS = Path.of("src/test/resources/kernel").toAbsolutePath();
     static final String JDK_25 = "/usr/lib/jvm/temurin-25-jdk-amd64";

@@ -185,7 +185,10 @@ class EditionIT {
                 "for o in nb.cells[0].outputs: print(o.get('data', {}).get('text/html', o.get('text', o.get('evalue', ''))))");
         long started = System.nanoTime();
         ProcessBuilder pb = new ProcessBuilder(
-                        "/usr/bin/python3", "-c", run, copy.resolve("notebooks").toString())
+                        org.lstmlab.LabPython.path(),
+                        "-c",
+                        run,
+                        copy.resolve("notebooks").toString())
                 .redirectErrorStream(true);
         pb.environment().put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
         pb.environment().remove("LSTMLAB_HOME");
@@ -335,14 +338,15 @@ class EditionIT {
 
     /** Jupyter and nbclient, which ./lab test installs: missing, the test fails as root on Debian or in CI. */
     private static void requireJupyter() throws Exception {
-        Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import nbclient, nbformat, notebook")
+        Process p = new ProcessBuilder(org.lstmlab.LabPython.path(), "-c", "import nbclient, nbformat, jupyterlab")
                 .redirectErrorStream(true)
                 .start();
         p.getInputStream().readAllBytes();
         if (p.waitFor() == 0) {
             return;
         }
-        String why = "Jupyter (nbclient, notebook) is missing for /usr/bin/python3; ./lab test installs it";
+        String why = "Jupyter (nbclient, jupyterlab) is missing for " + org.lstmlab.LabPython.path()
+                + "; ./lab test installs it";
         boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank();
         boolean rootOnDebian =
                 "root".equals(System.getProperty("user.name")) && Files.isRegularFile(Path.of("/etc/debian_version"));
