@@ -258,10 +258,6 @@ class StudentPathIT {
 
     @Test
     @Order(4)
-    @org.junit.jupiter.api.Disabled("known bug: the check and expected-output tables (org.lstmlab.grade Report and"
-            + " YoursAndExpected) give a row a light background (#fdecea, #fff4e5, #e6f4ea) but no text colour, so in"
-            + " JupyterLab Dark its text is white on light pink (1.14:1, screenshot 10-dark-check-score-table.png);"
-            + " enable once those rows also set a dark text colour")
     void inTheDarkThemeTheScoreAndExpectedOutputTablesAreReadable() throws Exception {
         ensureNotebookOpen();
         page.theme("JupyterLab Dark");

@@ -120,6 +120,12 @@ public record Report(
         return html(Messages.current());
     }
 
+    /**
+     * The text colour of a coloured row: the rows' light backgrounds need dark text whatever the page's theme
+     * (JupyterLab Dark writes white), so a row says both.
+     */
+    static final String ROW_TEXT = "#1f1f1f";
+
     private static final String LEFT = " style=\"text-align:left\"";
 
     String html(Messages m) {
@@ -131,7 +137,7 @@ public record Report(
             String colour = r.score() >= r.maxScore() ? "#e6f4ea" : r.score() > 0 ? "#fff4e5" : "#fdecea";
             s.append("<tr style=\"background:")
                     .append(colour)
-                    .append("\"><td" + LEFT + ">")
+                    .append(";color:" + ROW_TEXT + "\"><td" + LEFT + ">")
                     .append(html(r.id() + " " + m.title(r.id(), r.title())))
                     .append("</td><td>")
                     .append(points(r.score()))

@@ -137,7 +137,7 @@ public record YoursAndExpected(String title, String input, List<Row> rows) {
             boolean close = r.yours() != null && Expect.isClose(r.expected(), r.yours());
             s.append("<tr style=\"background:")
                     .append(close ? "#e6f4ea" : "#fdecea")
-                    .append("\">")
+                    .append(";color:" + Report.ROW_TEXT + "\">")
                     .append(TEXT)
                     .append(Report.html(r.symbol()))
                     .append("</td>")
