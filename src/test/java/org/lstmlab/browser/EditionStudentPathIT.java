@@ -70,16 +70,7 @@ class EditionStudentPathIT {
 
     @AfterAll
     void shutDown() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (lab != null) {
-                lab.close();
-            }
-            StudentPathIT.deleteTree(run);
-        }
+        StudentPathIT.shutDown(browser, lab, run);
     }
 
     @Test

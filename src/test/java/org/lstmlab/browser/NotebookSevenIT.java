@@ -53,16 +53,7 @@ class NotebookSevenIT {
 
     @AfterAll
     void shutDown() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (lab != null) {
-                lab.close();
-            }
-            StudentPathIT.deleteTree(run);
-        }
+        StudentPathIT.shutDown(browser, lab, run);
     }
 
     @Test

@@ -492,6 +492,16 @@ class StudentPathIT {
         }
     }
 
+    /** Closes the browser, then Jupyter, then removes the run's folder, each even when the one before failed. */
+    static void shutDown(Chromium browser, LabStart lab, Path run) throws Exception {
+        try (LabStart jupyter = lab;
+                Chromium chromium = browser) {
+            // try-with-resources closes the browser first, then Jupyter; a null one is skipped
+        } finally {
+            deleteTree(run);
+        }
+    }
+
     static void deleteTree(Path root) throws IOException {
         if (root == null || !Files.exists(root)) {
             return;

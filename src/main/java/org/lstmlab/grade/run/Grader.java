@@ -31,6 +31,7 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.lstmlab.grade.author.Draw;
+import org.lstmlab.grade.author.GradingRun;
 import org.lstmlab.grade.author.Points;
 import org.lstmlab.grade.author.Visibility;
 import org.lstmlab.grade.report.ExerciseResult;
@@ -412,7 +413,7 @@ public final class Grader implements AutoCloseable {
                         .toList())
                 .filters(scopeFilter(scope))
                 .enableImplicitConfigurationParameters(false)
-                .configurationParameter(SubmissionRun.KEY, run.id())
+                .configurationParameter(GradingRun.KEY, run.id())
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
                 .build();
         ResultCollector collector = new ResultCollector();

@@ -23,13 +23,10 @@ import org.lstmlab.grade.sandbox.child.Wire;
 /**
  * One submission while JUnit runs its exercise classes: what compiling it gave each exercise, its
  * sandbox (one child JVM, replaced when needed) and the run's draws. The tests find it through the
- * JUnit configuration parameter {@value #KEY}, so several submissions can be graded at once in one
+ * JUnit configuration parameter {@value GradingRun#KEY}, so several submissions can be graded at once in one
  * grader; it hands each test a proxy of the student's class whose every call crosses into the sandbox.
  */
 public final class SubmissionRun implements GradingRun, AutoCloseable {
-    /** The configuration parameter that names the run of a JUnit execution. */
-    static final String KEY = GradingRun.KEY;
-
     private static final AtomicLong IDS = new AtomicLong();
 
     private final String id = "run-" + IDS.incrementAndGet();
