@@ -20,21 +20,31 @@ final class Globs {
      * @throws IllegalArgumentException when nothing matches
      */
     static List<Path> resolve(String pattern) {
-        Path path = Path.of(pattern);
+        return resolve(Path.of(""), pattern);
+    }
+
+    /**
+     * @param folder where a relative pattern starts (the notebook's folder, or that of a file {@code %load} runs)
+     * @param pattern a path, relative to the folder or absolute, whose last part may hold {@code *}
+     * @return the existing paths it names, sorted
+     * @throws IllegalArgumentException when nothing matches
+     */
+    static List<Path> resolve(Path folder, String pattern) {
+        Path path = folder.resolve(pattern);
         if (!pattern.contains("*") && !pattern.contains("?")) {
             if (!Files.exists(path)) {
                 throw new IllegalArgumentException("no file or folder " + path.toAbsolutePath());
             }
             return List.of(path);
         }
-        Path folder = path.getParent() == null ? Path.of(".") : path.getParent();
+        Path parent = path.getParent() == null ? Path.of(".") : path.getParent();
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + path.getFileName());
-        try (Stream<Path> files = Files.list(folder)) {
+        try (Stream<Path> files = Files.list(parent)) {
             List<Path> found =
                     files.filter(p -> matcher.matches(p.getFileName())).sorted().collect(Collectors.toList());
             if (found.isEmpty()) {
                 throw new IllegalArgumentException("nothing matches "
-                        + folder.toAbsolutePath().resolve(path.getFileName().toString()));
+                        + parent.toAbsolutePath().resolve(path.getFileName().toString()));
             }
             return found;
         } catch (IOException e) {

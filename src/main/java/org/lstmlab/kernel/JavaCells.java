@@ -180,6 +180,9 @@ final class JavaCells {
                     + " is declared";
             return new CellError("UnresolvedReferenceException", message, List.of(message));
         }
+        if (thrown instanceof CellError error) { // a magic run as an expression ({@link Notebook#lineMagic}) failed
+            return error;
+        }
         if (thrown != null) {
             return CellError.fromThrowable(thrown, "");
         }

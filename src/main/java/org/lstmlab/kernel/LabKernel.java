@@ -76,6 +76,14 @@ public final class LabKernel extends BaseKernel {
     private final java.util.Set<String> onClasspath = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final SessionHistory history;
+    /** The files {@code %load} is running, innermost first: relative paths in them start at their folder. */
+    private final java.util.Deque<Path> loading = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    /** The kernel's own line magics ({@code %lsmagic} lists them, with JShell's commands as magics). */
+    static final List<String> LINE_MAGICS = List.of(
+            "classpath", "jars", "maven", "load", "lsmagic", "loadFromPOM", "mavenRepo", "addMavenDependency", "time");
+    /** The kernel's own cell magics. */
+    static final List<String> CELL_MAGICS = List.of("time", "loadFromPOM");
 
     private LabKernel(Builder b, List<String> notebookClasspath, SessionHistory history) {
         super(
@@ -104,6 +112,30 @@ public final class LabKernel extends BaseKernel {
         System.setIn(new NotebookInput(this::readLineFromFrontend));
         Notebook.setDisplayer(displays);
         Notebook.setEvaluator(this::evalRaw);
+        Notebook.setMagicRunner(new Notebook.MagicRunner() {
+            @Override
+            public Object line(String name, List<String> args) {
+                String joined = MagicExpressions.join(args);
+                if (name.equals("time")) {
+                    Object[] value = timed(joined);
+                    return value == null ? null : value[0];
+                }
+                return lineMagic(name, joined);
+            }
+
+            @Override
+            public Object cell(String name, List<String> args, String body) {
+                Object[] value = runCellMagic(name, MagicExpressions.join(args), body);
+                return value == null ? null : value[0];
+            }
+
+            @Override
+            public boolean has(String name, boolean line) {
+                return line
+                        ? LINE_MAGICS.contains(name) || ShellCommands.NAMES.contains(name)
+                        : CELL_MAGICS.contains(name);
+            }
+        });
         ProgressInPlace.install(displays);
         this.notebookClasspath = List.copyOf(notebookClasspath);
         notebookClasspath.forEach(entry ->
@@ -592,11 +624,11 @@ public final class LabKernel extends BaseKernel {
                 if (lineMagic.group(1).equals("time")) { // IJava's %time STATEMENT: its value is the cell's
                     last = timed(lineMagic.group(2).trim());
                 } else {
-                    runLineMagic(lineMagic.group(1), lineMagic.group(2).trim());
+                    lineMagic(lineMagic.group(1), lineMagic.group(2).trim());
                     last = null;
                 }
             } else {
-                java.append(lines[n]).append('\n');
+                java.append(MagicExpressions.transform(lines[n])).append('\n');
             }
         }
         if (!java.toString().isBlank()) {
@@ -610,8 +642,18 @@ public final class LabKernel extends BaseKernel {
             return timed(body);
         }
         if (name.equals("loadFromPOM")) {
-            addPom(maven.readPom(body, "%%loadFromPOM"), "%%loadFromPOM");
-            return null;
+            List<String> added = addPom(maven.readPom(body, "%%loadFromPOM"), "%%loadFromPOM");
+            return new Object[] {added};
+        }
+        Notebook.CellMagicBody registered = Notebook.registeredCellMagic(name);
+        if (registered != null) {
+            try {
+                return new Object[] {registered.apply(MagicExpressions.split(args), body)};
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw magicFailed("%%" + name, e);
+            }
         }
         throw new CellError(
                 "UndefinedMagic",
@@ -630,22 +672,45 @@ public final class LabKernel extends BaseKernel {
         }
     }
 
-    private void runLineMagic(String name, String args) {
+    private static CellError magicFailed(String magic, Exception e) {
+        String message = magic + " failed: " + e;
+        return new CellError("MagicError", message, List.of("MagicError: " + message));
+    }
+
+    /**
+     * The folder relative paths of magics start at: the folder of the file {@code %load} is running, else the
+     * kernel's (the notebook's).
+     */
+    private Path folder() {
+        Path file = loading.peek();
+        return file == null ? Path.of("").toAbsolutePath() : file.getParent();
+    }
+
+    /**
+     * Runs a line magic.
+     *
+     * @return its value, for a magic in expression position ({@link Notebook#lineMagic}): the paths {@code %jars}
+     *     and {@code %classpath} added, the jars the Maven magics added, else null
+     */
+    private Object lineMagic(String name, String args) {
         switch (name) {
             case "classpath", "jars" -> {
                 JShell jshell = shell.join();
-                for (String arg : args.split("\\s+")) {
-                    if (arg.isEmpty()) {
-                        continue;
-                    }
-                    for (Path path : Globs.resolve(arg)) {
-                        jshell.addToClasspath(path.toAbsolutePath().toString());
-                        onClasspath.add(path.toAbsolutePath().normalize().toString());
-                        System.out.println("added to the classpath: " + path.toAbsolutePath());
+                List<String> added = new java.util.ArrayList<>();
+                for (String arg : MagicExpressions.split(args)) {
+                    for (Path path : Globs.resolve(folder(), arg)) {
+                        String entry = path.toAbsolutePath().normalize().toString();
+                        jshell.addToClasspath(entry);
+                        onClasspath.add(entry);
+                        added.add(entry);
+                        System.out.println("added to the classpath: " + entry);
                     }
                 }
+                return added;
             }
-            case "maven", "addMavenDependency" -> addMavenArtifacts(args);
+            case "maven", "addMavenDependency" -> {
+                return addMavenArtifacts(args);
+            }
             case "mavenRepo" -> {
                 MavenMagic.Repository repository = maven.addRepository(args);
                 System.out.println(
@@ -653,7 +718,7 @@ public final class LabKernel extends BaseKernel {
             }
             case "loadFromPOM" -> {
                 String file = args.strip().replaceAll("^\"(.*)\"$", "$1");
-                Path pom = Path.of(file).toAbsolutePath().normalize();
+                Path pom = folder().resolve(file).toAbsolutePath().normalize();
                 String text;
                 try {
                     text = java.nio.file.Files.readString(pom);
@@ -662,9 +727,13 @@ public final class LabKernel extends BaseKernel {
                             + e.getClass().getSimpleName() + ")";
                     throw new CellError("LoadFromPomError", message, List.of("LoadFromPomError: " + message));
                 }
-                addPom(maven.readPom(text, pom.toString()), "%loadFromPOM");
+                return addPom(maven.readPom(text, pom.toString()), "%loadFromPOM");
             }
-            case "load" -> ShellCommands.load(args, this::runCell);
+            case "load" -> load(args);
+            case "time" -> {
+                Object[] value = timed(args);
+                return value == null ? null : value[0];
+            }
             case "vars", "methods", "types", "imports", "list", "drop", "reset" ->
                 ShellCommands.run(shell.join(), startupSnippets, name, args);
             case "lsmagic" ->
@@ -673,30 +742,65 @@ public final class LabKernel extends BaseKernel {
                         + " %loadFromPOM %mavenRepo %addMavenDependency %time"
                         + "\nCell magics: %%time %%loadFromPOM\nJShell commands: "
                         + ShellCommands.NAMES.stream().map(c -> "/" + c).collect(Collectors.joining(" ")));
-            default ->
-                throw new CellError(
-                        "UndefinedMagic",
-                        "%" + name + " is not a line magic of this kernel; %lsmagic lists them",
-                        List.of("UndefinedMagic: %" + name + " is not a line magic of this kernel"));
+            default -> {
+                Notebook.LineMagicBody registered = Notebook.registeredLineMagic(name);
+                if (registered == null) {
+                    throw new CellError(
+                            "UndefinedMagic",
+                            "%" + name + " is not a line magic of this kernel; %lsmagic lists them",
+                            List.of("UndefinedMagic: %" + name + " is not a line magic of this kernel"));
+                }
+                try {
+                    return registered.apply(MagicExpressions.split(args));
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw magicFailed("%" + name, e);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code %load PATH}: runs the file's code (a notebook's code cells in order) with the file's folder as the
+     * start of relative paths inside it, so a loaded notebook's own {@code %load ../utils/X.java} finds its file.
+     */
+    private void load(String args) {
+        Path file = ShellCommands.find(args, folder());
+        if (loading.contains(file)) {
+            List<String> names = new java.util.ArrayList<>();
+            loading.descendingIterator()
+                    .forEachRemaining(p -> names.add(p.getFileName().toString()));
+            names.add(file.getFileName().toString());
+            String chain = String.join(" → ", names);
+            String message = "%load of " + file + " while it is being loaded (" + chain + ") would never end";
+            throw new CellError("LoadError", message, List.of("LoadError: " + message));
+        }
+        loading.push(file);
+        try {
+            ShellCommands.code(file).forEach(this::runCell);
+        } finally {
+            loading.pop();
         }
     }
 
     /** {@code %maven group:artifact:version ...}: the artifacts and their dependencies join the classpath. */
-    private void addMavenArtifacts(String args) {
+    private List<String> addMavenArtifacts(String args) {
         List<MavenMagic.Coordinate> coordinates = MavenMagic.parse(args);
         System.out.println("%maven: resolving " + args.trim() + " with Maven (~/.m2/repository, then Maven Central"
                 + repositoryNames() + ")");
-        addToClasspath(coordinates);
+        return addToClasspath(coordinates);
     }
 
     /** {@code %%loadFromPOM} and {@code %loadFromPOM FILE}: the POM's dependencies join the classpath. */
-    private void addPom(MavenMagic.Pom pom, String magic) {
+    private List<String> addPom(MavenMagic.Pom pom, String magic) {
         System.out.println(magic + ": resolving "
                 + pom.dependencies().stream()
                         .map(MavenMagic.Coordinate::toString)
                         .collect(Collectors.joining(" "))
                 + " with Maven (~/.m2/repository, then Maven Central" + repositoryNames() + ")");
-        addToClasspath(pom.dependencies());
+        return addToClasspath(pom.dependencies());
     }
 
     private String repositoryNames() {
@@ -705,17 +809,20 @@ public final class LabKernel extends BaseKernel {
                 .collect(Collectors.joining());
     }
 
-    private void addToClasspath(List<MavenMagic.Coordinate> coordinates) {
+    private List<String> addToClasspath(List<MavenMagic.Coordinate> coordinates) {
         JShell jshell = shell.join();
         output.flush();
         List<Path> jars = maven.resolve(coordinates, CellGuard::stopRequested);
+        List<String> added = new java.util.ArrayList<>();
         for (MavenMagic.Placement placement : MavenMagic.place(jars, onClasspath)) {
             if (placement.kind() == MavenMagic.Placement.Kind.ADD) {
                 jshell.addToClasspath(placement.jar());
                 onClasspath.add(placement.jar());
+                added.add(placement.jar());
             }
             System.out.println(placement.message());
         }
+        return added;
     }
 
     private Object[] java(String code, int firstLine) {

@@ -46,6 +46,143 @@ public final class Notebook {
         return evaluator.apply(code);
     }
 
+    /** The kernel's magics, as {@link #lineMagic} and {@link #cellMagic} run them. */
+    interface MagicRunner {
+        Object line(String name, java.util.List<String> args);
+
+        Object cell(String name, java.util.List<String> args, String body);
+
+        /** Whether the kernel itself has this line magic ({@code line}) or cell magic. */
+        boolean has(String name, boolean line);
+    }
+
+    /** A line magic a notebook registers (IJava's {@code getMagics().registerLineMagic}). */
+    @FunctionalInterface
+    public interface LineMagicBody {
+        /**
+         * @param args the magic's arguments, split at blanks (a quoted argument keeps its blanks)
+         * @return the magic's value, for {@code var x = %name ...}
+         * @throws Exception whatever the magic throws; the cell shows it
+         */
+        Object apply(java.util.List<String> args) throws Exception;
+    }
+
+    /** A cell magic a notebook registers (IJava's {@code getMagics().registerCellMagic}). */
+    @FunctionalInterface
+    public interface CellMagicBody {
+        /**
+         * @param args the arguments on the {@code %%name} line
+         * @param body the rest of the cell
+         * @return the magic's value
+         * @throws Exception whatever the magic throws; the cell shows it
+         */
+        Object apply(java.util.List<String> args, String body) throws Exception;
+    }
+
+    private static volatile MagicRunner magics = new MagicRunner() {
+        @Override
+        public Object line(String name, java.util.List<String> args) {
+            throw new IllegalStateException("%" + name + " needs the notebook's kernel");
+        }
+
+        @Override
+        public Object cell(String name, java.util.List<String> args, String body) {
+            throw new IllegalStateException("%%" + name + " needs the notebook's kernel");
+        }
+
+        @Override
+        public boolean has(String name, boolean line) {
+            return false;
+        }
+    };
+
+    private static final java.util.Map<String, LineMagicBody> LINE_MAGICS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, CellMagicBody> CELL_MAGICS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    static void setMagicRunner(MagicRunner runner) {
+        magics = runner;
+    }
+
+    /**
+     * Runs a line magic and returns its value: IJava's {@code lineMagic}, in the notebook's namespace, which
+     * {@code List<String> jars = %jars lib/*.jar} turns into. {@code %jars} and {@code %classpath} give the paths
+     * they added, {@code %maven}, {@code %addMavenDependency} and {@code %loadFromPOM} the jars they added,
+     * {@code %time STATEMENT} the statement's value, the others null.
+     *
+     * @param name the magic's name without {@code %}
+     * @param args its arguments
+     * @param <T> what the caller takes the value as (unchecked, as in IJava)
+     * @return the magic's value
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T lineMagic(String name, java.util.List<String> args) {
+        return (T) magics.line(name, args);
+    }
+
+    /**
+     * Runs a cell magic on a body and returns its value: IJava's {@code cellMagic}.
+     *
+     * @param name the magic's name without {@code %%}
+     * @param args the arguments of its first line
+     * @param body the cell's other lines
+     * @param <T> what the caller takes the value as (unchecked, as in IJava)
+     * @return the magic's value ({@code %%time}: the last expression's)
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T cellMagic(String name, java.util.List<String> args, String body) {
+        return (T) magics.cell(name, args, body);
+    }
+
+    /** Whether {@code %name} is a line magic here: the kernel's own or one a notebook registered. */
+    public static boolean isLineMagic(String name) {
+        return magics.has(name, true) || LINE_MAGICS.containsKey(name);
+    }
+
+    /** Whether {@code %%name} is a cell magic here: the kernel's own or one a notebook registered. */
+    public static boolean isCellMagic(String name) {
+        return magics.has(name, false) || CELL_MAGICS.containsKey(name);
+    }
+
+    /**
+     * Adds a line magic: {@code %name args} in a later cell runs it. The kernel's own magics keep their names.
+     *
+     * @throws IllegalArgumentException when the name is not a word or is one of the kernel's own magics
+     */
+    public static void registerLineMagic(String name, LineMagicBody magic) {
+        LINE_MAGICS.put(checkedName(name, true), java.util.Objects.requireNonNull(magic, "magic"));
+    }
+
+    /**
+     * Adds a cell magic: a cell starting with {@code %%name args} runs it on the cell's other lines.
+     *
+     * @throws IllegalArgumentException when the name is not a word or is one of the kernel's own magics
+     */
+    public static void registerCellMagic(String name, CellMagicBody magic) {
+        CELL_MAGICS.put(checkedName(name, false), java.util.Objects.requireNonNull(magic, "magic"));
+    }
+
+    private static String checkedName(String name, boolean line) {
+        String sign = line ? "%" : "%%";
+        if (name == null || !name.matches("[A-Za-z]\\w*")) {
+            throw new IllegalArgumentException(
+                    "a magic's name is a word (letters, digits, _; a letter first), but got " + name);
+        }
+        if (magics.has(name, line)) {
+            throw new IllegalArgumentException(sign + name + " is one of the kernel's own magics; pick another name");
+        }
+        return name;
+    }
+
+    static LineMagicBody registeredLineMagic(String name) {
+        return LINE_MAGICS.get(name);
+    }
+
+    static CellMagicBody registeredCellMagic(String name) {
+        return CELL_MAGICS.get(name);
+    }
+
     /** What shows an object in the running cell's output. */
     interface Displayer {
         String display(Object value, String... mimeTypes);

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -135,14 +134,16 @@ final class ShellCommands {
     }
 
     /**
-     * IJava's {@code %load PATH}: the file's code runs as a cell would, its magics included; a notebook's code
-     * cells run in order. PATH is relative to the kernel's folder (the notebook's); without an extension, the
-     * first of {@code .jsh}, {@code .jshell}, {@code .java}, {@code .ipynb} that exists is taken.
+     * The file of IJava's {@code %load PATH}. PATH is relative to the given folder (the notebook's, or the folder
+     * of the file {@code %load} is running); without an extension, the first of {@code .jsh}, {@code .jshell},
+     * {@code .java}, {@code .ipynb} that exists is taken.
      *
      * @param argument the magic's argument
-     * @param runCell runs code as a cell (magics and Java)
+     * @param folder where a relative PATH starts
+     * @return the file, absolute and normalized
+     * @throws CellError naming the path tried when there is no such file
      */
-    static void load(String argument, Consumer<String> runCell) {
+    static Path find(String argument, Path folder) {
         String name = argument.strip();
         if (name.length() > 1 && (name.startsWith("\"") && name.endsWith("\""))) {
             name = name.substring(1, name.length() - 1);
@@ -151,19 +152,25 @@ final class ShellCommands {
             throw new CellError(
                     "LoadError", "%load needs a file: %load utils/Functions.java", List.of("LoadError: no file"));
         }
-        Path file = null;
         for (String extension : LOADABLE) {
-            Path candidate = Path.of(name + extension).toAbsolutePath().normalize();
+            Path candidate = folder.resolve(name + extension).toAbsolutePath().normalize();
             if (Files.isRegularFile(candidate)) {
-                file = candidate;
-                break;
+                return candidate;
             }
         }
-        if (file == null) {
-            String where = Path.of(name).toAbsolutePath().normalize().toString();
-            String message = "%load found no file " + where + " (nor with .jsh, .jshell, .java or .ipynb)";
-            throw new CellError("LoadError", message, List.of("LoadError: " + message));
-        }
+        String where = folder.resolve(name).toAbsolutePath().normalize().toString();
+        String message = "%load found no file " + where + " (nor with .jsh, .jshell, .java or .ipynb)";
+        throw new CellError("LoadError", message, List.of("LoadError: " + message));
+    }
+
+    /**
+     * The code {@code %load} runs from a file: a notebook's code cells in order, else the whole text as one cell
+     * (its magics included).
+     *
+     * @param file a file {@link #find} gave
+     * @return the cells to run
+     */
+    static List<String> code(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -171,13 +178,7 @@ final class ShellCommands {
             throw new CellError(
                     "LoadError", "%load cannot read " + file + ": " + e.getMessage(), List.of(e.toString()));
         }
-        if (file.toString().endsWith(".ipynb")) {
-            for (String cell : codeCells(file, text)) {
-                runCell.accept(cell);
-            }
-        } else {
-            runCell.accept(text);
-        }
+        return file.toString().endsWith(".ipynb") ? codeCells(file, text) : List.of(text);
     }
 
     /** The code cells of a notebook, in order, each as one string. */

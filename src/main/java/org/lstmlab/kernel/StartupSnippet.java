@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The imports every notebook starts with: the library's packages (the course's scenes among them), ND4J's entry points,
- * Tablesaw's {@code Table}, XChart, {@code display} and {@code updateDisplay}. Only what is on the classpath is imported,
- * so a package a build does not have yet never breaks the kernel's start.
+ * Tablesaw's {@code Table}, XChart, {@code display}, {@code updateDisplay} and IJava's {@code lineMagic} and
+ * {@code cellMagic}. Only what is on the classpath is imported, so a package a build does not have yet never breaks
+ * the kernel's start.
  */
 final class StartupSnippet {
 
@@ -52,6 +53,8 @@ final class StartupSnippet {
                 imports.add("import " + name + ";");
             }
         }
+        imports.add("import static org.lstmlab.kernel.Notebook.lineMagic;"); // IJava's, for magics as expressions
+        imports.add("import static org.lstmlab.kernel.Notebook.cellMagic;");
         imports.add("import static org.lstmlab.kernel.Notebook.updateDisplay;");
         imports.add("import static org.lstmlab.kernel.Notebook.display;");
         return imports;

@@ -1,16 +1,18 @@
 package io.github.spencerpark.ijava;
 
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
+import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
 import org.lstmlab.kernel.Notebook;
 import org.lstmlab.kernel.Rendering;
 
 /**
  * The kernel as IJava's API offers it to a notebook: its renderer (whose registrations the kernel asks
- * first when it shows an object), {@code display}, {@code updateDisplay} and {@code eval}.
+ * first when it shows an object), its magics, {@code display}, {@code updateDisplay} and {@code eval}.
  */
 public final class JavaKernel {
 
     private final Renderer renderer = new Renderer();
+    private final Magics magics = new Magics();
 
     JavaKernel() {
         Rendering.addNotebookRenderer(renderer::render);
@@ -19,6 +21,14 @@ public final class JavaKernel {
     /** The renderer notebooks register their types with. */
     public Renderer getRenderer() {
         return renderer;
+    }
+
+    /**
+     * The kernel's magics: {@code getMagics().applyLineMagic("jars", List.of("lib/*.jar"))} runs {@code %jars} and
+     * returns its value; {@code registerLineMagic} adds a magic later cells call as {@code %name}.
+     */
+    public Magics getMagics() {
+        return magics;
     }
 
     /**
