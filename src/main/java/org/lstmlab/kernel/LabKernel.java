@@ -813,8 +813,22 @@ public final class LabKernel extends BaseKernel {
         JShell jshell = shell.join();
         output.flush();
         List<Path> jars = maven.resolve(coordinates, CellGuard::stopRequested);
+        List<MavenMagic.Clash> clashes = MavenMagic.clashes(coordinates, jars, onClasspath);
+        if (!clashes.isEmpty()) { // take the clashing artifacts in the release the kernel carries
+            coordinates = MavenMagic.aligned(coordinates, clashes);
+            try {
+                jars = maven.resolve(coordinates, CellGuard::stopRequested);
+            } catch (CellError e) {
+                if (e.name.equals("CellInterrupted")) {
+                    throw e;
+                }
+                throw MavenMagic.unaligned(clashes, e);
+            }
+            clashes.forEach(clash -> System.out.println(clash.message()));
+        }
         List<String> added = new java.util.ArrayList<>();
-        for (MavenMagic.Placement placement : MavenMagic.place(jars, onClasspath)) {
+        for (MavenMagic.Placement placement :
+                MavenMagic.place(jars, onClasspath, MavenMagic.repositoryRoot(coordinates, jars))) {
             if (placement.kind() == MavenMagic.Placement.Kind.ADD) {
                 jshell.addToClasspath(placement.jar());
                 onClasspath.add(placement.jar());

@@ -378,7 +378,7 @@ final class MavenMagic {
      * with its classifier, and its version, when the path has the repository's layout
      * ({@code ARTIFACT/VERSION/ARTIFACT-VERSION[-CLASSIFIER].jar}).
      */
-    record RepositoryJar(String artifact, String version) {
+    record RepositoryJar(String artifact, String version, Path folder) {
         static Optional<RepositoryJar> of(Path jar) {
             Path versionFolder = jar.toAbsolutePath().normalize().getParent();
             if (versionFolder == null || versionFolder.getParent() == null) {
@@ -392,12 +392,148 @@ final class MavenMagic {
                 return Optional.empty();
             }
             String classifier = name.substring(stem.length(), name.length() - ".jar".length());
-            return Optional.of(new RepositoryJar(artifactFolder + classifier, version));
+            return Optional.of(new RepositoryJar(artifactFolder + classifier, version, artifactFolder));
+        }
+
+        /** Whether this jar is an artifact of the group ({@code tech.tablesaw}: {@code .../tech/tablesaw/NAME}). */
+        boolean inGroup(String group) {
+            Path parent = folder.getParent();
+            return parent != null && parent.endsWith(Path.of("", group.split("\\.")));
+        }
+
+        /**
+         * {@code group:artifact}, the group read from the folders under the repository's root; without a root, the
+         * artifact's name alone.
+         */
+        String name(Optional<Path> root) {
+            Path parent = folder.getParent();
+            if (root.isPresent() && parent.startsWith(root.get()) && !parent.equals(root.get())) {
+                return root.get().relativize(parent).toString().replace(File.separatorChar, '.') + ":"
+                        + folder.getFileName();
+            }
+            return folder.getFileName().toString();
         }
     }
 
+    /**
+     * The local repository's root, read off the jar Maven resolved for one of the coordinates
+     * ({@code ROOT/tech/tablesaw/tablesaw-core/0.44.1/...} for {@code tech.tablesaw:tablesaw-core:0.44.1}).
+     *
+     * @param asked the coordinates resolved
+     * @param resolved the jars Maven gave for them
+     * @return the root, when a jar of a coordinate is in the repository layout
+     */
+    static Optional<Path> repositoryRoot(List<Coordinate> asked, List<Path> resolved) {
+        for (Path jar : resolved) {
+            Optional<RepositoryJar> inRepository = RepositoryJar.of(jar);
+            for (Coordinate c : asked) {
+                if (inRepository.isPresent()
+                        && inRepository.get().folder().getFileName().toString().equals(c.artifact())
+                        && inRepository.get().inGroup(c.group())) {
+                    Path root = inRepository.get().folder().getParent();
+                    for (int k = 0; k < c.group().split("\\.").length; k++) {
+                        root = root.getParent();
+                    }
+                    return Optional.ofNullable(root);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An asked artifact whose own release the kernel carries in another version: Maven resolved, with
+     * {@code tech.tablesaw:tablesaw-jsplot:0.38.1}, {@code tech.tablesaw:tablesaw-core:0.38.1} (same group, same
+     * version: the same release of one library), while the kernel's classpath has {@code tablesaw-core 0.44.1}.
+     * Loading the asked version next to the kernel's would fail later with a {@code NoSuchMethodError}; the
+     * artifact is taken in the kernel's version instead.
+     *
+     * @param asked what the magic asked for
+     * @param sibling {@code group:artifact} of the jar of the same release the kernel carries
+     * @param carried the version of it the kernel carries, the version used
+     */
+    record Clash(Coordinate asked, String sibling, String carried) {
+
+        /** The asked coordinate in the kernel's version. */
+        Coordinate used() {
+            return new Coordinate(asked.group(), asked.artifact(), asked.type(), asked.classifier(), carried);
+        }
+
+        /** The one line the magic prints. */
+        String message() {
+            return "version clash: " + asked.group() + ":" + asked.artifact() + " " + asked.version()
+                    + " asked for, " + carried + " used (the kernel carries " + sibling + " " + carried + ", and "
+                    + asked.artifact() + " " + asked.version() + " was built for " + sibling + " " + asked.version()
+                    + ")";
+        }
+    }
+
+    /**
+     * The asked coordinates whose release the classpath holds in another version ({@link Clash}).
+     *
+     * @param asked what the magic asked for
+     * @param resolved the jars Maven gave for it
+     * @param classpath the notebook's classpath entries
+     * @return one clash per asked coordinate that has one, in the order asked
+     */
+    static List<Clash> clashes(List<Coordinate> asked, List<Path> resolved, Collection<String> classpath) {
+        Map<String, String> carried = new HashMap<>(); // artifact folder and classifier → version
+        for (String entry : classpath) {
+            RepositoryJar.of(Path.of(entry)).ifPresent(jar -> carried.put(jar.artifact(), jar.version()));
+        }
+        Optional<Path> root = repositoryRoot(asked, resolved);
+        List<Clash> clashes = new ArrayList<>();
+        for (Coordinate c : asked) {
+            for (Path jar : resolved) {
+                Optional<RepositoryJar> release =
+                        RepositoryJar.of(jar).filter(j -> j.version().equals(c.version()) && j.inGroup(c.group()));
+                String version = release.map(j -> carried.get(j.artifact())).orElse(null);
+                if (version != null && !version.equals(c.version())) {
+                    clashes.add(new Clash(c, release.get().name(root), version));
+                    break;
+                }
+            }
+        }
+        return clashes;
+    }
+
+    /**
+     * The coordinates with each clashing one in the kernel's version.
+     *
+     * @param asked what the magic asked for
+     * @param clashes what {@link #clashes} found
+     * @return the coordinates to resolve instead
+     */
+    static List<Coordinate> aligned(List<Coordinate> asked, List<Clash> clashes) {
+        List<Coordinate> used = new ArrayList<>();
+        for (Coordinate c : asked) {
+            used.add(clashes.stream()
+                    .filter(clash -> clash.asked().equals(c))
+                    .map(Clash::used)
+                    .findFirst()
+                    .orElse(c));
+        }
+        return used;
+    }
+
+    /**
+     * The error when the kernel's version of a clashing artifact does not resolve: nothing is added, since the
+     * asked version would fail against the kernel's.
+     */
+    static CellError unaligned(List<Clash> clashes, CellError why) {
+        String message = clashes.stream()
+                        .map(c -> c.asked() + " was built for " + c.sibling() + " "
+                                + c.asked().version()
+                                + ", but the kernel carries " + c.sibling() + " " + c.carried() + ", and "
+                                + c.used() + " to match it")
+                        .collect(java.util.stream.Collectors.joining("; "))
+                + " did not resolve (" + why.value + "); nothing was added: ask for a version built for "
+                + clashes.get(0).carried();
+        return new CellError("MavenMagicError", message, List.of("MavenMagicError: " + message));
+    }
+
     /** What becomes of one resolved jar. */
-    record Placement(String jar, Kind kind, String other) {
+    record Placement(String jar, Kind kind, String other, String name) {
         enum Kind {
             /** Joins the classpath. */
             ADD,
@@ -412,7 +548,15 @@ final class MavenMagic {
                 case ADD -> "added to the classpath: " + jar;
                 case ALREADY -> "already on the classpath: " + jar;
                 case OTHER_VERSION ->
-                    "not added: " + jar + " (the classpath has another version of it, which wins: " + other + ")";
+                    "version clash: " + name + " "
+                            + RepositoryJar.of(Path.of(jar))
+                                    .map(RepositoryJar::version)
+                                    .orElse(jar)
+                            + " asked for, "
+                            + RepositoryJar.of(Path.of(other))
+                                    .map(RepositoryJar::version)
+                                    .orElse(other)
+                            + " used (the kernel's, already on the classpath: " + other + ")";
             };
         }
     }
@@ -422,9 +566,10 @@ final class MavenMagic {
      *
      * @param resolved the jars Maven gave, in order
      * @param classpath the notebook's classpath entries so far
+     * @param root the local repository's root ({@link #repositoryRoot}), for the group of a clashing jar
      * @return one placement per jar
      */
-    static List<Placement> place(List<Path> resolved, Collection<String> classpath) {
+    static List<Placement> place(List<Path> resolved, Collection<String> classpath, Optional<Path> root) {
         Set<String> entries = new HashSet<>();
         Map<String, String> versions = new HashMap<>(); // artifact folder and classifier → entry
         for (String entry : classpath) {
@@ -437,14 +582,15 @@ final class MavenMagic {
             String path = jar.toAbsolutePath().normalize().toString();
             Optional<RepositoryJar> inRepository = RepositoryJar.of(Path.of(path));
             String other = inRepository.map(j -> versions.get(j.artifact())).orElse(null);
+            String name = inRepository.map(j -> j.name(root)).orElse(path);
             if (entries.contains(path)) {
-                placements.add(new Placement(path, Placement.Kind.ALREADY, null));
+                placements.add(new Placement(path, Placement.Kind.ALREADY, null, name));
             } else if (other != null) {
-                placements.add(new Placement(path, Placement.Kind.OTHER_VERSION, other));
+                placements.add(new Placement(path, Placement.Kind.OTHER_VERSION, other, name));
             } else {
                 entries.add(path);
                 inRepository.ifPresent(j -> versions.put(j.artifact(), path));
-                placements.add(new Placement(path, Placement.Kind.ADD, null));
+                placements.add(new Placement(path, Placement.Kind.ADD, null, name));
             }
         }
         return placements;

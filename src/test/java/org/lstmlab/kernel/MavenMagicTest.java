@@ -125,7 +125,8 @@ class MavenMagicTest {
                         Path.of("/r/org/apache/commons/commons-csv/1.11.0/commons-csv-1.11.0.jar"),
                         Path.of("/r/commons-io/commons-io/2.16.1/commons-io-2.16.1.jar"),
                         Path.of("/r/commons-io/commons-io/2.7/commons-io-2.7.jar")),
-                classpath);
+                classpath,
+                Optional.of(Path.of("/r")));
         assertEquals(
                 List.of(
                         MavenMagic.Placement.Kind.ADD,
@@ -133,9 +134,63 @@ class MavenMagicTest {
                         MavenMagic.Placement.Kind.ALREADY),
                 placements.stream().map(MavenMagic.Placement::kind).toList());
         assertEquals(
-                "not added: /r/commons-io/commons-io/2.16.1/commons-io-2.16.1.jar (the classpath has another version"
-                        + " of it, which wins: /r/commons-io/commons-io/2.7/commons-io-2.7.jar)",
+                "version clash: commons-io:commons-io 2.16.1 asked for, 2.7 used (the kernel's, already on the"
+                        + " classpath: /r/commons-io/commons-io/2.7/commons-io-2.7.jar)",
                 placements.get(1).message());
+    }
+
+    static final List<String> KERNEL = List.of(
+            "/r/tech/tablesaw/tablesaw-core/0.44.1/tablesaw-core-0.44.1.jar",
+            "/r/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar");
+
+    @Test
+    void anArtifactOfTheSameReleaseAsOneTheKernelCarriesInAnotherVersionIsAClashTakenInTheKernelsVersion() {
+        List<MavenMagic.Coordinate> asked = MavenMagic.parse("tech.tablesaw:tablesaw-jsplot:0.38.1 g:other:1");
+        List<Path> resolved = List.of(
+                Path.of("/r/tech/tablesaw/tablesaw-jsplot/0.38.1/tablesaw-jsplot-0.38.1.jar"),
+                Path.of("/r/tech/tablesaw/tablesaw-core/0.38.1/tablesaw-core-0.38.1.jar"),
+                Path.of("/r/io/pebbletemplates/pebble/3.1.2/pebble-3.1.2.jar"),
+                Path.of("/r/g/other/1/other-1.jar"));
+        assertEquals(Optional.of(Path.of("/r")), MavenMagic.repositoryRoot(asked, resolved));
+        List<MavenMagic.Clash> clashes = MavenMagic.clashes(asked, resolved, KERNEL);
+        assertEquals(List.of(new MavenMagic.Clash(asked.get(0), "tech.tablesaw:tablesaw-core", "0.44.1")), clashes);
+        assertEquals(
+                "version clash: tech.tablesaw:tablesaw-jsplot 0.38.1 asked for, 0.44.1 used (the kernel carries"
+                        + " tech.tablesaw:tablesaw-core 0.44.1, and tablesaw-jsplot 0.38.1 was built for"
+                        + " tech.tablesaw:tablesaw-core 0.38.1)",
+                clashes.get(0).message());
+        assertEquals(
+                MavenMagic.parse("tech.tablesaw:tablesaw-jsplot:0.44.1 g:other:1"), MavenMagic.aligned(asked, clashes));
+    }
+
+    @Test
+    void anotherGroupsOrAnotherReleasesVersionOfAKernelArtifactIsNoClashOfTheAskedArtifact() {
+        // commons-math3 3.6.0 comes with x:y:2 (another group), tablesaw-core 0.38.1 with tablesaw-jsplot 0.39 (another
+        // release of the group): the asked artifacts keep their versions, the kernel's jar is kept by place().
+        List<Path> resolved = List.of(
+                Path.of("/r/x/y/2/y-2.jar"),
+                Path.of("/r/org/apache/commons/commons-math3/3.6.0/commons-math3-3.6.0.jar"),
+                Path.of("/r/tech/tablesaw/tablesaw-jsplot/0.39/tablesaw-jsplot-0.39.jar"),
+                Path.of("/r/tech/tablesaw/tablesaw-core/0.38.1/tablesaw-core-0.38.1.jar"));
+        assertEquals(
+                List.of(),
+                MavenMagic.clashes(MavenMagic.parse("x:y:2 tech.tablesaw:tablesaw-jsplot:0.39"), resolved, KERNEL));
+    }
+
+    @Test
+    void whenTheKernelsVersionOfAClashingArtifactDoesNotResolveNothingIsAddedAndTheErrorSaysWhy() {
+        var clash = new MavenMagic.Clash(
+                MavenMagic.Coordinate.parse("tech.tablesaw:tablesaw-jsplot:0.38.1"),
+                "tech.tablesaw:tablesaw-core",
+                "0.44.1");
+        CellError error = MavenMagic.unaligned(
+                List.of(clash), new CellError("MavenMagicError", "Could not find artifact", List.of()));
+        assertEquals(
+                "tech.tablesaw:tablesaw-jsplot:0.38.1 was built for tech.tablesaw:tablesaw-core 0.38.1, but the kernel"
+                        + " carries tech.tablesaw:tablesaw-core 0.44.1, and tech.tablesaw:tablesaw-jsplot:0.44.1 to"
+                        + " match it did not resolve (Could not find artifact); nothing was added: ask for a version"
+                        + " built for 0.44.1",
+                error.value);
     }
 
     @Test
