@@ -23,8 +23,23 @@ class KernelIJavaIT {
 
     static JsonObject nb;
 
+    /**
+     * The artifacts of the version clash (d2l-java's tablesaw-jsplot 0.38.1 next to the course's Tablesaw 0.44.1)
+     * fetched into ~/.m2 with the course's Maven before the notebook runs offline.
+     */
+    static void fetch(String coordinate) throws Exception {
+        Process mvn = new ProcessBuilder(
+                        "mvn", "-B", "-q", MavenMagic.DEPENDENCY_PLUGIN + ":get", "-Dartifact=" + coordinate)
+                .redirectErrorStream(true)
+                .start();
+        String log = new String(mvn.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, mvn.waitFor(), "mvn dependency:get " + coordinate + ":\n" + log);
+    }
+
     @BeforeAll
     static void runNotebook() throws Exception {
+        fetch("tech.tablesaw:tablesaw-jsplot:0.38.1");
+        fetch("tech.tablesaw:tablesaw-jsplot:0.44.1");
         Jupyter jupyter = Jupyter.withKernelOn(home, Jupyter.currentJavaHome());
         jupyter.environment.put("LAB_MAVEN_ARGS", "-o");
         Jupyter.Run run = jupyter.execute(
@@ -120,5 +135,73 @@ class KernelIJavaIT {
         noError(15);
         assertEquals("56", Jupyter.result(nb, 15, "text/plain"), "fib(10) + 1, the value eval returned");
         assertEquals("55", Jupyter.result(nb, 16, "text/plain"), "the variable eval declared stays");
+    }
+
+    @Test
+    void aDependencyBuiltForAnotherTablesawThanTheKernelsIsTakenInTheKernelsVersionSaidInOneLine() {
+        noError(17);
+        String printed = Jupyter.stream(nb, 17, "stdout");
+        assertTrue(
+                printed.startsWith("%%loadFromPOM: resolving tech.tablesaw:tablesaw-jsplot:0.38.1 with Maven"),
+                printed);
+        List<String> clashes = printed.lines()
+                .filter(l -> l.startsWith("version clash: tech.tablesaw"))
+                .toList();
+        assertEquals(
+                List.of("version clash: tech.tablesaw:tablesaw-jsplot 0.38.1 asked for, 0.44.1 used (the kernel carries"
+                        + " tech.tablesaw:tablesaw-core 0.44.1, and tablesaw-jsplot 0.38.1 was built for"
+                        + " tech.tablesaw:tablesaw-core 0.38.1)"),
+                clashes,
+                printed);
+        assertTrue(
+                printed.contains("added to the classpath: ") && printed.contains("tablesaw-jsplot-0.44.1.jar"),
+                printed);
+        assertTrue(
+                printed.contains("already on the classpath: ") && printed.contains("tablesaw-core-0.44.1.jar"),
+                printed);
+        assertFalse(printed.contains("-0.38.1.jar"), "nothing of Tablesaw 0.38.1 is loaded: " + printed);
+        assertEquals("tablesaw-jsplot-0.44.1.jar", Jupyter.result(nb, 18, "text/plain"));
+        noError(19);
+        assertEquals("true", Jupyter.result(nb, 19, "text/plain"), "a plot of a Table, no NoSuchMethodError");
+    }
+
+    @Test
+    void pathsInALoadedNotebookStartAtItsFolderAndANotebookItLoadsAtThatOnesFolder() {
+        noError(17);
+        assertEquals("9", Jupyter.result(nb, 20, "text/plain"), "Scale.twice(Shift.by(1, 2)) + nestedLoaded");
+    }
+
+    @Test
+    void aNotebookThatLoadsItselfIsALoadErrorNamingTheChainNotAStackOverflow() {
+        JsonObject error = Jupyter.only(nb, 21, "error");
+        assertEquals("LoadError", error.get("ename").getAsString());
+        String value = error.get("evalue").getAsString();
+        assertTrue(
+                value.startsWith("%load of ")
+                        && value.endsWith(
+                                "/d2l-style/setup/cycle.ipynb while it is being loaded (cycle.ipynb → cycle.ipynb) would never end"),
+                value);
+    }
+
+    @Test
+    void lineMagicsAfterAnAssignmentAreExpressionsWithIJavasValues() {
+        noError(22);
+        assertEquals("1 true 610 []", Jupyter.result(nb, 22, "text/plain"), "%classpath, %time, %addMavenDependency");
+        String printed = Jupyter.stream(nb, 22, "stdout");
+        assertTrue(
+                printed.matches("(?s).*added to the classpath: \\S+/d2l-style/utils\n.*Wall time: \\d+ ms\n.*"),
+                printed);
+        assertTrue(printed.contains("already on the classpath: ") && printed.contains("asm-9.8.jar"), printed);
+    }
+
+    @Test
+    void getMagicsAppliesTheKernelsMagicsAndRegistersNewOnesThatCellsCall() {
+        noError(23);
+        assertEquals("true", Jupyter.result(nb, 23, "text/plain"), "applyLineMagic(\"classpath\", ...) gave the path");
+        assertEquals("2:HELLO WORLD|AGAIN", Jupyter.result(nb, 24, "text/plain"), "a quoted argument is one");
+        assertEquals("lines 2", Jupyter.result(nb, 25, "text/plain"), "a registered cell magic");
+        assertEquals(
+                "UndefinedMagicException: %nosuch is not a line magic of this kernel; %lsmagic lists them\n",
+                Jupyter.stream(nb, 26, "stdout"));
     }
 }
