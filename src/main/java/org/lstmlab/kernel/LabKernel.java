@@ -81,7 +81,17 @@ public final class LabKernel extends BaseKernel {
 
     /** The kernel's own line magics ({@code %lsmagic} lists them, with JShell's commands as magics). */
     static final List<String> LINE_MAGICS = List.of(
-            "classpath", "jars", "maven", "load", "lsmagic", "loadFromPOM", "mavenRepo", "addMavenDependency", "time");
+            "classpath",
+            "jars",
+            "maven",
+            "load",
+            "lsmagic",
+            "loadFromPOM",
+            "mavenRepo",
+            "addMavenRepo",
+            "addMavenDependency",
+            "addMavenDependencies",
+            "time");
     /** The kernel's own cell magics. */
     static final List<String> CELL_MAGICS = List.of("time", "loadFromPOM");
 
@@ -708,10 +718,10 @@ public final class LabKernel extends BaseKernel {
                 }
                 return added;
             }
-            case "maven", "addMavenDependency" -> {
+            case "maven", "addMavenDependency", "addMavenDependencies" -> {
                 return addMavenArtifacts(args);
             }
-            case "mavenRepo" -> {
+            case "mavenRepo", "addMavenRepo" -> {
                 MavenMagic.Repository repository = maven.addRepository(args);
                 System.out.println(
                         "%mavenRepo: later resolutions also read " + repository.id() + " at " + repository.url());
@@ -739,7 +749,7 @@ public final class LabKernel extends BaseKernel {
             case "lsmagic" ->
                 System.out.println("Line magics: %classpath %jars %maven %load %lsmagic "
                         + ShellCommands.NAMES.stream().map(c -> "%" + c).collect(Collectors.joining(" "))
-                        + " %loadFromPOM %mavenRepo %addMavenDependency %time"
+                        + " %loadFromPOM %mavenRepo %addMavenRepo %addMavenDependency %addMavenDependencies %time"
                         + "\nCell magics: %%time %%loadFromPOM\nJShell commands: "
                         + ShellCommands.NAMES.stream().map(c -> "/" + c).collect(Collectors.joining(" ")));
             default -> {
