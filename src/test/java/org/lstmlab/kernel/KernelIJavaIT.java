@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,15 +27,12 @@ class KernelIJavaIT {
 
     /**
      * The artifacts of the version clash (d2l-java's tablesaw-jsplot 0.38.1 next to the course's Tablesaw 0.44.1)
-     * fetched into ~/.m2 with the course's Maven before the notebook runs offline.
+     * resolved into ~/.m2 online, as the kernel resolves them, before the notebook runs offline.
      */
-    static void fetch(String coordinate) throws Exception {
-        Process mvn = new ProcessBuilder(
-                        "mvn", "-B", "-q", MavenMagic.DEPENDENCY_PLUGIN + ":get", "-Dartifact=" + coordinate)
-                .redirectErrorStream(true)
-                .start();
-        String log = new String(mvn.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(0, mvn.waitFor(), "mvn dependency:get " + coordinate + ":\n" + log);
+    static void fetch(String coordinates) {
+        Map<String, String> online = new HashMap<>(System.getenv());
+        online.remove("LAB_MAVEN_ARGS");
+        new MavenMagic(online).resolve(MavenMagic.parse(coordinates), () -> false);
     }
 
     @BeforeAll
