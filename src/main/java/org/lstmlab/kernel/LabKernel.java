@@ -608,7 +608,8 @@ public final class LabKernel extends BaseKernel {
     Object[] runCell(String code) {
         Matcher cellMagic = CELL_MAGIC.matcher(code);
         if (cellMagic.matches()) {
-            return runCellMagic(cellMagic.group(1), cellMagic.group(2).trim(), cellMagic.group(3));
+            Object[] value = runCellMagic(cellMagic.group(1), cellMagic.group(2).trim(), cellMagic.group(3));
+            return cellMagic.group(1).equals("loadFromPOM") ? null : value; // the jars it added: the lines say them
         }
         Object[] last = null;
         StringBuilder java = new StringBuilder();
@@ -638,7 +639,7 @@ public final class LabKernel extends BaseKernel {
                     last = null;
                 }
             } else {
-                java.append(MagicExpressions.transform(lines[n])).append('\n');
+                java.append(lines[n]).append('\n');
             }
         }
         if (!java.toString().isBlank()) {
@@ -850,7 +851,7 @@ public final class LabKernel extends BaseKernel {
     }
 
     private Object[] java(String code, int firstLine) {
-        return javaCells.eval(shell.join(), code, firstLine);
+        return javaCells.eval(shell.join(), MagicExpressions.transform(code), firstLine);
     }
 
     // ---------------------------------------------------------------------------------- editor

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * IJava's magics in expression position: a line magic right after an {@code =} is a call of the notebook's
  * {@code lineMagic} ({@link Notebook#lineMagic}), so {@code List<String> jars = %jars lib/*.jar} assigns the paths
  * the magic added. As in IJava, the magic takes the rest of the line as its arguments (a trailing {@code ;} is
- * not one of them), and an {@code = %} inside a string literal or after {@code //} is left alone.
+ * not one of them), and an {@code = %} inside a string, a text block or a comment is left alone.
  */
 final class MagicExpressions {
 
@@ -19,24 +19,66 @@ final class MagicExpressions {
     private MagicExpressions() {}
 
     /**
-     * The line with its magic in expression position made a call, or the line itself when it has none.
+     * The code with each magic in expression position made a call; the rest as it is, line for line.
      *
-     * @param line one line of Java code (not a line that is a magic itself)
-     * @return the line to compile
+     * @param code Java code (lines that are magics themselves already taken out)
+     * @return the code to compile, with as many lines
      */
-    static String transform(String line) {
-        Matcher magic = AFTER_ASSIGNMENT.matcher(line);
-        if (!magic.find()
-                || magic.start() > 0 && "=!<>".indexOf(line.charAt(magic.start() - 1)) >= 0 // ==, !=, <=, >=
-                || inStringOrComment(line.substring(0, magic.start()))) {
-            return line;
+    static String transform(String code) {
+        StringBuilder out = new StringBuilder(code.length());
+        Matcher magic = AFTER_ASSIGNMENT.matcher(code);
+        int k = 0;
+        while (k < code.length()) {
+            char c = code.charAt(k);
+            if (code.startsWith("\"\"\"", k)) { // a text block, to its end
+                int end = code.indexOf("\"\"\"", k + 3);
+                end = end < 0 ? code.length() : end + 3;
+                out.append(code, k, end);
+                k = end;
+            } else if (c == '"' || c == '\'') { // a literal, to its quote (or the line's end)
+                int end = k + 1;
+                while (end < code.length() && code.charAt(end) != c && code.charAt(end) != '\n') {
+                    end += code.charAt(end) == '\\' ? 2 : 1;
+                }
+                end = Math.min(end + 1, code.length());
+                out.append(code, k, end);
+                k = end;
+            } else if (code.startsWith("//", k)) {
+                int end = code.indexOf('\n', k);
+                end = end < 0 ? code.length() : end;
+                out.append(code, k, end);
+                k = end;
+            } else if (code.startsWith("/*", k)) {
+                int end = code.indexOf("*/", k + 2);
+                end = end < 0 ? code.length() : end + 2;
+                out.append(code, k, end);
+                k = end;
+            } else if (c == '='
+                    && (k == 0 || "=!<>".indexOf(code.charAt(k - 1)) < 0) // not ==, !=, <=, >=
+                    && magic.region(k, lineEnd(code, k)).lookingAt()) {
+                String arguments = magic.group(2).strip();
+                if (arguments.endsWith(";")) {
+                    arguments = arguments.substring(0, arguments.length() - 1).strip();
+                }
+                out.append("= lineMagic(")
+                        .append(literal(magic.group(1)))
+                        .append(", java.util.List.of(")
+                        .append(split(arguments).stream()
+                                .map(MagicExpressions::literal)
+                                .collect(Collectors.joining(", ")))
+                        .append("));");
+                k = magic.end();
+            } else {
+                out.append(c);
+                k++;
+            }
         }
-        String arguments = magic.group(2).strip();
-        if (arguments.endsWith(";")) {
-            arguments = arguments.substring(0, arguments.length() - 1).strip();
-        }
-        return line.substring(0, magic.start()) + "= lineMagic(" + literal(magic.group(1)) + ", java.util.List.of("
-                + split(arguments).stream().map(MagicExpressions::literal).collect(Collectors.joining(", ")) + "));";
+        return out.toString();
+    }
+
+    private static int lineEnd(String code, int from) {
+        int end = code.indexOf('\n', from);
+        return end < 0 ? code.length() : end;
     }
 
     /**
@@ -76,26 +118,6 @@ final class MagicExpressions {
         return arguments.stream()
                 .map(a -> a.isEmpty() || a.chars().anyMatch(Character::isWhitespace) ? "\"" + a + "\"" : a)
                 .collect(Collectors.joining(" "));
-    }
-
-    /** Whether the end of this code is inside a string or character literal or a {@code //} comment. */
-    private static boolean inStringOrComment(String code) {
-        char quote = 0;
-        for (int k = 0; k < code.length(); k++) {
-            char c = code.charAt(k);
-            if (quote != 0) {
-                if (c == '\\') {
-                    k++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '/' && k + 1 < code.length() && code.charAt(k + 1) == '/') {
-                return true;
-            }
-        }
-        return quote != 0;
     }
 
     private static String literal(String text) {

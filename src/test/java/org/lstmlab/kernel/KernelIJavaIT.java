@@ -67,6 +67,10 @@ class KernelIJavaIT {
         assertTrue(printed.contains("course-mirror https://repo.maven.apache.org/maven2"), printed);
         assertTrue(printed.contains("added to the classpath: ") && printed.contains("asm-9.8.jar"), printed);
         assertEquals("589824", Jupyter.result(nb, 3, "text/plain"), "Opcodes.ASM9");
+        assertTrue(
+                Jupyter.outputs(nb, 2).stream()
+                        .noneMatch(o -> o.get("output_type").getAsString().equals("execute_result")),
+                "the jars the magic added are its value as an expression, not shown under the cell");
     }
 
     @Test

@@ -37,8 +37,17 @@ class MagicExpressionsTest {
                 "int r = 7 % 3; // x = %jars y",
                 "boolean b = a == %jars;",
                 "int r = a %b;",
-                "char c = '='; String s = \"= %d\";")) {
+                "char c = '='; String s = \"= %d\";",
+                "String t = \"\"\"\n    H = %d\n    \"\"\";",
+                "/* a\nb = %jars x */ int y = 1;")) {
             assertEquals(line, MagicExpressions.transform(line));
         }
+    }
+
+    @Test
+    void onlyTheMagicsLineChangesAndTheCodeKeepsItsLines() {
+        assertEquals(
+                "int a = 1;\nvar t = lineMagic(\"time\", java.util.List.of(\"f()\"));\nString s = \"= %x\";",
+                MagicExpressions.transform("int a = 1;\nvar t = %time f()\nString s = \"= %x\";"));
     }
 }
