@@ -378,7 +378,7 @@ final class MavenMagic {
      * with its classifier, and its version, when the path has the repository's layout
      * ({@code ARTIFACT/VERSION/ARTIFACT-VERSION[-CLASSIFIER].jar}).
      */
-    record RepositoryJar(String artifact, String version, Path folder) {
+    record RepositoryJar(String artifact, String version, Path folder, String classifier) {
         static Optional<RepositoryJar> of(Path jar) {
             Path versionFolder = jar.toAbsolutePath().normalize().getParent();
             if (versionFolder == null || versionFolder.getParent() == null) {
@@ -392,7 +392,7 @@ final class MavenMagic {
                 return Optional.empty();
             }
             String classifier = name.substring(stem.length(), name.length() - ".jar".length());
-            return Optional.of(new RepositoryJar(artifactFolder + classifier, version, artifactFolder));
+            return Optional.of(new RepositoryJar(artifactFolder + classifier, version, artifactFolder, classifier));
         }
 
         /** Whether this jar is an artifact of the group ({@code tech.tablesaw}: {@code .../tech/tablesaw/NAME}). */
@@ -412,6 +412,74 @@ final class MavenMagic {
                         + folder.getFileName();
             }
             return folder.getFileName().toString();
+        }
+    }
+
+    /**
+     * The jars a classpath carries, by artifact: jars in a repository's layout by their artifact folder and
+     * classifier, other jars (a student edition's {@code lib/tablesaw-core-0.44.1.jar}) by the name before their
+     * version ({@code NAME-VERSION[-CLASSIFIER].jar}, the version starting with a digit).
+     */
+    static final class Carried {
+        private static final Pattern FLAT = Pattern.compile("^(.+?)-(\\d.*)\\.jar$");
+
+        private final Map<String, String> inRepository = new HashMap<>(); // artifact folder and classifier → entry
+        private final Map<String, List<Path>> flat = new HashMap<>(); // artifact's name → entries
+
+        Carried(Collection<String> classpath) {
+            classpath.forEach(entry -> add(Path.of(entry).toAbsolutePath().normalize()));
+        }
+
+        void add(Path entry) {
+            Optional<RepositoryJar> jar = RepositoryJar.of(entry);
+            if (jar.isPresent()) {
+                inRepository.put(jar.get().artifact(), entry.toString());
+                return;
+            }
+            var name = FLAT.matcher(
+                    entry.getFileName() == null ? "" : entry.getFileName().toString());
+            if (name.matches()) {
+                flat.computeIfAbsent(name.group(1), k -> new ArrayList<>()).add(entry);
+            }
+        }
+
+        /**
+         * The entry that holds a resolved jar's artifact: another version of it, or the same jar kept elsewhere (an
+         * edition's {@code lib/} copy, named as in the repository). A jar of the same version with a classifier
+         * ({@code nd4j-native-1.0.0-M2.1-linux-x86_64.jar}) is not the plain jar's other version.
+         *
+         * @param jar a jar Maven resolved, in the repository's layout
+         * @return the classpath entry, if the classpath carries the artifact
+         */
+        Optional<String> of(RepositoryJar jar) {
+            String entry = inRepository.get(jar.artifact());
+            if (entry != null) {
+                return Optional.of(entry);
+            }
+            String name = jar.folder().getFileName().toString();
+            for (Path other : flat.getOrDefault(name, List.of())) {
+                String file = other.getFileName().toString();
+                String rest = file.substring(name.length() + 1, file.length() - ".jar".length());
+                boolean sameJar = rest.equals(jar.version() + jar.classifier());
+                boolean classifierOfSameVersion = jar.classifier().isEmpty() && rest.startsWith(jar.version() + "-");
+                boolean sameClassifier = jar.classifier().isEmpty() || rest.endsWith(jar.classifier());
+                if (sameJar || !classifierOfSameVersion && sameClassifier) {
+                    return Optional.of(other.toString());
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** The version of a classpath entry that {@link #of} gave for the jar. */
+        static String version(String entry, RepositoryJar jar) {
+            return RepositoryJar.of(Path.of(entry)).map(RepositoryJar::version).orElseGet(() -> {
+                String file = Path.of(entry).getFileName().toString();
+                String rest = file.substring(
+                        jar.folder().getFileName().toString().length() + 1, file.length() - ".jar".length());
+                return rest.endsWith(jar.classifier())
+                        ? rest.substring(0, rest.length() - jar.classifier().length())
+                        : rest;
+            });
         }
     }
 
@@ -477,17 +545,15 @@ final class MavenMagic {
      * @return one clash per asked coordinate that has one, in the order asked
      */
     static List<Clash> clashes(List<Coordinate> asked, List<Path> resolved, Collection<String> classpath) {
-        Map<String, String> carried = new HashMap<>(); // artifact folder and classifier → version
-        for (String entry : classpath) {
-            RepositoryJar.of(Path.of(entry)).ifPresent(jar -> carried.put(jar.artifact(), jar.version()));
-        }
+        Carried carried = new Carried(classpath);
         Optional<Path> root = repositoryRoot(asked, resolved);
         List<Clash> clashes = new ArrayList<>();
         for (Coordinate c : asked) {
             for (Path jar : resolved) {
                 Optional<RepositoryJar> release =
                         RepositoryJar.of(jar).filter(j -> j.version().equals(c.version()) && j.inGroup(c.group()));
-                String version = release.map(j -> carried.get(j.artifact())).orElse(null);
+                String version = release.flatMap(j -> carried.of(j).map(entry -> Carried.version(entry, j)))
+                        .orElse(null);
                 if (version != null && !version.equals(c.version())) {
                     clashes.add(new Clash(c, release.get().name(root), version));
                     break;
@@ -553,8 +619,8 @@ final class MavenMagic {
                                     .map(RepositoryJar::version)
                                     .orElse(jar)
                             + " asked for, "
-                            + RepositoryJar.of(Path.of(other))
-                                    .map(RepositoryJar::version)
+                            + RepositoryJar.of(Path.of(jar))
+                                    .map(j -> Carried.version(other, j))
                                     .orElse(other)
                             + " used (the kernel's, already on the classpath: " + other + ")";
             };
@@ -571,25 +637,25 @@ final class MavenMagic {
      */
     static List<Placement> place(List<Path> resolved, Collection<String> classpath, Optional<Path> root) {
         Set<String> entries = new HashSet<>();
-        Map<String, String> versions = new HashMap<>(); // artifact folder and classifier → entry
         for (String entry : classpath) {
-            String normal = Path.of(entry).toAbsolutePath().normalize().toString();
-            entries.add(normal);
-            RepositoryJar.of(Path.of(normal)).ifPresent(jar -> versions.put(jar.artifact(), normal));
+            entries.add(Path.of(entry).toAbsolutePath().normalize().toString());
         }
+        Carried carried = new Carried(classpath);
         List<Placement> placements = new ArrayList<>();
         for (Path jar : resolved) {
             String path = jar.toAbsolutePath().normalize().toString();
             Optional<RepositoryJar> inRepository = RepositoryJar.of(Path.of(path));
-            String other = inRepository.map(j -> versions.get(j.artifact())).orElse(null);
+            String other = inRepository.flatMap(carried::of).orElse(null);
             String name = inRepository.map(j -> j.name(root)).orElse(path);
             if (entries.contains(path)) {
                 placements.add(new Placement(path, Placement.Kind.ALREADY, null, name));
+            } else if (other != null && Path.of(other).getFileName().equals(jar.getFileName())) {
+                placements.add(new Placement(other, Placement.Kind.ALREADY, null, name)); // an edition's copy of it
             } else if (other != null) {
                 placements.add(new Placement(path, Placement.Kind.OTHER_VERSION, other, name));
             } else {
                 entries.add(path);
-                inRepository.ifPresent(j -> versions.put(j.artifact(), path));
+                carried.add(Path.of(path));
                 placements.add(new Placement(path, Placement.Kind.ADD, null, name));
             }
         }

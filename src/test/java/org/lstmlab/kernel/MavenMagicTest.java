@@ -164,6 +164,39 @@ class MavenMagicTest {
     }
 
     @Test
+    void aStudentEditionsFlatLibJarsAreKnownByTheirNameBeforeTheVersion() {
+        List<String> edition = List.of(
+                "/course/lib/tablesaw-core-0.44.1.jar",
+                "/course/lib/nd4j-native-1.0.0-M2.1-linux-x86_64.jar",
+                "/course/lib/commons-io-2.16.1.jar");
+        List<MavenMagic.Coordinate> asked = MavenMagic.parse("tech.tablesaw:tablesaw-jsplot:0.38.1");
+        List<Path> resolved = List.of(
+                Path.of("/r/tech/tablesaw/tablesaw-jsplot/0.38.1/tablesaw-jsplot-0.38.1.jar"),
+                Path.of("/r/tech/tablesaw/tablesaw-core/0.38.1/tablesaw-core-0.38.1.jar"),
+                Path.of("/r/org/nd4j/nd4j-native/1.0.0-M2.1/nd4j-native-1.0.0-M2.1.jar"),
+                Path.of("/r/commons-io/commons-io/2.16.1/commons-io-2.16.1.jar"));
+        assertEquals(
+                List.of(new MavenMagic.Clash(asked.get(0), "tech.tablesaw:tablesaw-core", "0.44.1")),
+                MavenMagic.clashes(asked, resolved, edition));
+        var placements = MavenMagic.place(resolved, edition, Optional.of(Path.of("/r")));
+        assertEquals(
+                List.of(
+                        MavenMagic.Placement.Kind.ADD,
+                        MavenMagic.Placement.Kind.OTHER_VERSION,
+                        MavenMagic.Placement.Kind.ADD,
+                        MavenMagic.Placement.Kind.ALREADY),
+                placements.stream().map(MavenMagic.Placement::kind).toList(),
+                "the plain nd4j-native jar is not another version of the edition's linux-x86_64 one");
+        assertEquals(
+                "version clash: tech.tablesaw:tablesaw-core 0.38.1 asked for, 0.44.1 used (the kernel's, already on the"
+                        + " classpath: /course/lib/tablesaw-core-0.44.1.jar)",
+                placements.get(1).message());
+        assertEquals(
+                "already on the classpath: /course/lib/commons-io-2.16.1.jar",
+                placements.get(3).message());
+    }
+
+    @Test
     void anotherGroupsOrAnotherReleasesVersionOfAKernelArtifactIsNoClashOfTheAskedArtifact() {
         // commons-math3 3.6.0 comes with x:y:2 (another group), tablesaw-core 0.38.1 with tablesaw-jsplot 0.39 (another
         // release of the group): the asked artifacts keep their versions, the kernel's jar is kept by place().
