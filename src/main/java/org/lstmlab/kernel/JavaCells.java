@@ -180,7 +180,7 @@ final class JavaCells {
                     + " is declared";
             return new CellError("UnresolvedReferenceException", message, List.of(message));
         }
-        if (thrown instanceof CellError error) { // a magic run as an expression ({@link Notebook#lineMagic}) failed
+        if (thrown instanceof CellError error) { // a magic run as an expression (lineMagic) failed: its own error
             return error;
         }
         if (thrown != null) {
