@@ -39,6 +39,10 @@ final class Globs {
         }
         Path parent = path.getParent() == null ? Path.of(".") : path.getParent();
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + path.getFileName());
+        if (!Files.isDirectory(parent)) {
+            throw new IllegalArgumentException(
+                    "nothing matches " + path.toAbsolutePath() + ": there is no folder " + parent.toAbsolutePath());
+        }
         try (Stream<Path> files = Files.list(parent)) {
             List<Path> found =
                     files.filter(p -> matcher.matches(p.getFileName())).sorted().collect(Collectors.toList());

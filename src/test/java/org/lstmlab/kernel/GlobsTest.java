@@ -30,4 +30,15 @@ class GlobsTest {
                 () -> Globs.resolve(folder.resolve("nothing").toString()));
         assertTrue(e.getMessage().contains("nothing"), e.getMessage());
     }
+
+    @Test
+    void aGlobInAMissingFolderIsAnErrorNamingTheFolder() {
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Globs.resolve(folder, "nothing/*.jar"));
+        assertTrue(
+                e.getMessage()
+                        .contains("there is no folder "
+                                + folder.resolve("nothing").toAbsolutePath()),
+                e.getMessage());
+    }
 }
