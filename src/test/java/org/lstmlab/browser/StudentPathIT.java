@@ -355,7 +355,8 @@ class StudentPathIT {
 
     @Test
     @Order(8)
-    void runAllInTheVietnameseForgetGateNotebookTypesetsItsMathAndShowsTheScoreTableInVietnamese() throws Exception {
+    void runAllInTheVietnameseForgetGateNotebookTypesetsItsMathAndShowsItsTablesWithoutAnEnglishWord()
+            throws Exception {
         String path = "vi/" + FORGET_GATE;
         page.load(lab.url("/lab/tree/vi"), Duration.ofMinutes(2)); // the file browser opens on vi/
         page.openInFileBrowser(FORGET_GATE);
@@ -364,14 +365,103 @@ class StudentPathIT {
         runAllWithoutAnError(path, "13-vi-run-all-done-top", "13-vi-math");
         WebElement title = (WebElement) browser.js(
                 LabPage.PANEL + "return panel(arguments[0]).node.querySelector('.jp-RenderedMarkdown h1');", path);
-        assertTrue(
-                title.getText().contains("Cổng quên (forget gate)"),
-                "the Vietnamese notebook's title: " + title.getText());
+        assertTrue(title.getText().contains("Cổng quên"), "the Vietnamese notebook's title: " + title.getText());
         WebElement table = checkTable(path);
         page.scrollIntoView(table);
         browser.screenshot("14-vi-check-score-table");
         assertTrue(table.getText().contains("bài tập") && table.getText().contains("E3 cổng quên"), table.getText());
-        assertTrue(table.getText().contains("chưa được cài đặt"), table.getText());
+        assertTrue(table.getText().contains("chưa làm"), table.getText());
+        assertEquals(List.of(), englishWords(table.getText()), "the Vietnamese check table:\n" + table.getText());
+        int expected = page.codeCellHolding(path, "expectedOutput(", true);
+        assertTrue(expected >= 0, path + " has no cell calling expectedOutput(");
+        WebElement output = page.cell(path, expected).findElement(By.cssSelector(".lstmlab-expected"));
+        page.scrollIntoView(output);
+        browser.screenshot("15-vi-expected-output-table");
+        assertTrue(output.getText().contains("kết quả mong đợi"), output.getText());
+        assertEquals(
+                List.of(),
+                englishWords(output.getText()),
+                "the Vietnamese expected-output table:\n" + output.getText());
+    }
+
+    /**
+     * Words of English sentences a Vietnamese table must not hold. Code and symbols pass: {@code E3ForgetGate},
+     * {@code f_t}, {@code W_g}, {@code seed} and {@code notebook} (which the glossary keeps) are none of them.
+     */
+    static final java.util.Set<String> ENGLISH = java.util.Set.of(
+            "the",
+            "is",
+            "are",
+            "of",
+            "your",
+            "yours",
+            "with",
+            "without",
+            "and",
+            "not",
+            "to",
+            "in",
+            "at",
+            "on",
+            "by",
+            "equals",
+            "misses",
+            "check",
+            "expected",
+            "output",
+            "close",
+            "got",
+            "must",
+            "has",
+            "but",
+            "did",
+            "use",
+            "instead",
+            "values",
+            "value",
+            "right",
+            "wrong",
+            "returned",
+            "only",
+            "from",
+            "when",
+            "lies",
+            "between",
+            "step",
+            "result",
+            "passed",
+            "pass",
+            "tests",
+            "test",
+            "failed",
+            "implemented",
+            "yet",
+            "exercise",
+            "points",
+            "feedback",
+            "total",
+            "case",
+            "fixed",
+            "randomised",
+            "published",
+            "input",
+            "replace",
+            "hidden",
+            "graded",
+            "submit",
+            "visible",
+            "runs",
+            "this",
+            "forget",
+            "gate",
+            "difference");
+
+    /** The English words of a table's text, in the order they come. */
+    static List<String> englishWords(String text) {
+        return java.util.Arrays.stream(text.split("[^\\p{L}]+"))
+                .filter(w -> ENGLISH.contains(w))
+                .distinct()
+                .toList();
     }
 
     // ----------------------------------------------------------------------------------- helpers
