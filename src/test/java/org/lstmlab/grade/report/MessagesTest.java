@@ -45,97 +45,6 @@ class MessagesTest {
     private static final Messages EN = new Messages(Locale.ENGLISH);
     private static final Path HOME = Path.of("").toAbsolutePath();
 
-    /** Words of English sentences; none of them is a symbol or a name the Vietnamese keeps. */
-    private static final Set<String> ENGLISH = Set.of(
-            "the",
-            "is",
-            "are",
-            "of",
-            "your",
-            "you",
-            "with",
-            "without",
-            "and",
-            "not",
-            "to",
-            "in",
-            "at",
-            "on",
-            "by",
-            "equals",
-            "misses",
-            "check",
-            "expected",
-            "got",
-            "yours",
-            "close",
-            "must",
-            "has",
-            "have",
-            "but",
-            "did",
-            "use",
-            "instead",
-            "values",
-            "value",
-            "right",
-            "wrong",
-            "returned",
-            "each",
-            "every",
-            "only",
-            "from",
-            "when",
-            "lies",
-            "between",
-            "first",
-            "last",
-            "step",
-            "steps",
-            "result",
-            "output",
-            "input",
-            "passed",
-            "pass",
-            "tests",
-            "run",
-            "failed",
-            "implemented",
-            "yet",
-            "exercise",
-            "case",
-            "fixed",
-            "randomised",
-            "a",
-            "an",
-            "or",
-            "it",
-            "its",
-            "than",
-            "all",
-            "no",
-            "that",
-            "this",
-            "which",
-            "where",
-            "while",
-            "clip",
-            "clipped",
-            "norm",
-            "norms",
-            "points",
-            "gradient's",
-            "gate",
-            "gates",
-            "candidate",
-            "hidden",
-            "state");
-
-    /** Words a Vietnamese message may keep: symbols, names and the glossary's English terms. */
-    private static final Pattern KEPT = Pattern.compile(
-            "`[^`]*`|\\w+\\[|\\b(?:[A-Z]\\w*|\\w+[._]\\w*|cell state|seed|batch|bias|gradient|notebook|kernel|tanh|max|mean|heap|map|new|"
-                    + "hard-code|TODO|σ|diag|sum)\\b");
-
     @AfterEach
     void english() {
         System.clearProperty(Say.LANG_PROPERTY);
@@ -184,7 +93,7 @@ class MessagesTest {
         Properties vi = properties("Messages_vi.properties");
         List<String> problems = new ArrayList<>();
         for (String key : new TreeSet<>(vi.stringPropertyNames())) {
-            List<String> words = englishWords(vi.getProperty(key));
+            List<String> words = EnglishWords.in(vi.getProperty(key));
             if (!words.isEmpty()) problems.add(key + " keeps English " + words + ": " + vi.getProperty(key));
         }
         assertEquals(List.of(), problems);
@@ -192,8 +101,12 @@ class MessagesTest {
 
     @Test
     void theEnglishWordCheckFindsAnUntranslatedHint() {
-        assertEquals(List.of("misses", "the"), englishWords("C_t misses the bias b_f"));
-        assertEquals(List.of(), englishWords("{0} thiếu bias {1}: hãy kiểm tra `h_t` và W_f·[h_{t-1}, x_t]"));
+        assertEquals(List.of("misses", "the"), EnglishWords.in("C_t misses the bias b_f"));
+        assertEquals(List.of(), EnglishWords.in("{0} thiếu bias {1}: hãy kiểm tra `h_t` và W_f·[h_{t-1}, x_t]"));
+        assertEquals(
+                List.of(),
+                EnglishWords.in("chưa làm: hãy thay TODO trong E3ForgetGate.forgetGate (notebook 02-forget-gate)"));
+        assertEquals(List.of("forget", "gate"), EnglishWords.in("cổng quên (forget gate)"));
     }
 
     /** Every key the code says exists in English (and so, by the test above, in Vietnamese). */
@@ -365,7 +278,7 @@ class MessagesTest {
                                     + " Giá trị của một cổng nằm trong khoảng (0, 1) (trường hợp cố định (seed 7"),
                     e3.feedback());
             List<String> english = new ArrayList<>();
-            for (TestResult t : e3.tests()) english.addAll(englishWords(t.output()));
+            for (TestResult t : e3.tests()) english.addAll(EnglishWords.in(t.output()));
             assertEquals(List.of(), english, "every test's output is Vietnamese: " + e3.tests());
         }
     }
@@ -378,16 +291,6 @@ class MessagesTest {
         Matcher m = Pattern.compile("\\{(\\d+)[,}]").matcher(message);
         while (m.find()) p.add(Integer.parseInt(m.group(1)));
         return p;
-    }
-
-    /** The English words of a Vietnamese text, outside code, symbols and the terms the glossary keeps. */
-    static List<String> englishWords(String text) {
-        String rest = KEPT.matcher(text).replaceAll(" ");
-        List<String> found = new ArrayList<>();
-        for (String w : rest.split("[^\\p{L}'’]+")) {
-            if (ENGLISH.contains(w.toLowerCase(Locale.ROOT)) && !found.contains(w)) found.add(w);
-        }
-        return found;
     }
 
     /** The string literals of a Java file with two or more English words, outside comments and annotations. */
@@ -418,7 +321,7 @@ class MessagesTest {
             while (m.find()) {
                 if (m.group(1) == null) break; // a line comment
                 long words = Stream.of(m.group(1).split("[^\\p{L}']+"))
-                        .filter(w -> ENGLISH.contains(w.toLowerCase(Locale.ROOT)) && w.length() > 1)
+                        .filter(w -> EnglishWords.WORDS.contains(w.toLowerCase(Locale.ROOT)) && w.length() > 1)
                         .count();
                 if (words >= 2 && !m.group(1).matches("[\\w.]+"))
                     out.add(file.getFileName() + ":" + (k + 1) + ": \"" + m.group(1) + "\"");
