@@ -253,7 +253,7 @@ class MessagesTest {
                 .row("h_t", () -> Nd4j.ones(DataType.DOUBLE, 1, 2), Nd4j.zeros(DataType.DOUBLE, 1, 2))
                 .build();
         String html = t.toHtml();
-        for (String v : List.of("kết quả mong đợi", "của bạn", "✓ khớp", "đúng ra là", "max |của bạn − mong đợi|")) {
+        for (String v : List.of("kết quả mong đợi", "của bạn", "✓ khớp", "đúng ra là", "độ chênh lớn nhất")) {
             assertTrue(html.contains(v), v + " in " + html);
         }
         String text = t.toString();
