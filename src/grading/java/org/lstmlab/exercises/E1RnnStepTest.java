@@ -1,6 +1,7 @@
 package org.lstmlab.exercises;
 
 import static org.lstmlab.grade.author.Expect.mistake;
+import static org.lstmlab.grade.author.Say.say;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class E1RnnStepTest {
         Inputs in = Inputs.draw(draw);
         INDArray h = student.rnnStep(in.x(), in.hPrev(), in.p());
         Expect.shape("h_t", h, draw, draw.b(), draw.h());
-        Expect.between("h_t", h, -1, 1, "h_t = tanh(…) lies strictly between −1 and 1", draw);
+        Expect.between("h_t", h, -1, 1, say("hint.E1.tanhRange"), draw);
     }
 
     /** The student's h_t against the library's, naming the usual mistakes. */
@@ -69,15 +70,14 @@ class E1RnnStepTest {
                 expected,
                 h,
                 draw,
-                mistake(
-                        () -> Transforms.sigmoid(in.z(false).addRowVector(p.bH())),
-                        "h_t equals σ(W_h·[h_{t-1}, x_t]" + " + b_h): the RNN uses tanh, values in (−1, 1)"),
+                mistake(() -> Transforms.sigmoid(in.z(false).addRowVector(p.bH())), say("hint.E1.sigmaForTanh")),
                 mistake(
                         () -> Transforms.tanh(in.z(true).addRowVector(p.bH())),
-                        "your result equals"
-                                + " tanh(W_h·[x_t, h_{t-1}] + b_h): the course concatenates h first, [h_{t-1}, x_t]"),
-                mistake(() -> Transforms.tanh(in.z(false)), "h_t misses the bias b_h"),
-                mistake(() -> in.z(false).addRowVector(p.bH()), "h_t is W_h·[h_{t-1}, x_t] + b_h without the tanh"));
+                        say("hint.hFirst", "tanh(W_h·[x_t, h_{t-1}] + b_h)")),
+                mistake(() -> Transforms.tanh(in.z(false)), say("hint.missesBias", "h_t", "b_h")),
+                mistake(
+                        () -> in.z(false).addRowVector(p.bH()),
+                        say("hint.without", "h_t", "W_h·[h_{t-1}, x_t] + b_h", "tanh")));
     }
 
     /** One case's inputs, drawn in this order from its seed. */

@@ -1,6 +1,7 @@
 package org.lstmlab.exercises;
 
 import static org.lstmlab.grade.author.Expect.mistake;
+import static org.lstmlab.grade.author.Say.say;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -58,12 +59,11 @@ class E2GradientNormsTest {
         Inputs in = Inputs.draw(draw);
         double[] norms = student.gradientNorms(in.p(), in.xs(), in.h0());
         if (norms.length != in.steps()) {
-            throw new AssertionError("returned " + norms.length + " norms for T = " + in.steps()
-                    + " steps: one per t = 0 … T−1 (" + in + ")");
+            throw new AssertionError(say("hint.E2.count", norms.length, in.steps()) + " (" + in + ")");
         }
         for (double v : norms) {
             if (!(v > 0) || Double.isInfinite(v)) {
-                throw new AssertionError("a norm is " + v + ": norms are finite and positive (" + in + ")");
+                throw new AssertionError(say("hint.E2.positive", v) + " (" + in + ")");
             }
         }
     }
@@ -86,14 +86,8 @@ class E2GradientNormsTest {
                 Nd4j.create(expected),
                 got,
                 in,
-                mistake(
-                        () -> Nd4j.create(reversed),
-                        "your norms are in reverse order: norms[t] is ‖∂h_T/∂h_t‖, so"
-                                + " norms[0] reaches back furthest"),
-                mistake(
-                        () -> withoutSlope(in.p(), steps),
-                        "your norms leave out tanh's slope: each step back multiplies"
-                                + " by diag(1 − h_t²)·W_hh, not W_hh alone"));
+                mistake(() -> Nd4j.create(reversed), say("hint.E2.reversed")),
+                mistake(() -> withoutSlope(in.p(), steps), say("hint.E2.noSlope")));
     }
 
     /** ‖W_hh^(T−t)‖ for every t: the norms of a student who forgot diag(1 − h_t²). */
@@ -120,8 +114,8 @@ class E2GradientNormsTest {
 
         @Override
         public String toString() {
-            return (draw.isFixed() ? "fixed case, " : "") + "seed " + draw.seed() + ", X=" + draw.x() + ", H="
-                    + draw.h() + ", T=" + steps;
+            String sizes = "seed " + draw.seed() + ", X=" + draw.x() + ", H=" + draw.h() + ", T=" + steps;
+            return draw.isFixed() ? say("case.fixed", sizes) : sizes;
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.lstmlab.exercises;
 
 import static org.lstmlab.grade.author.Expect.mistake;
+import static org.lstmlab.grade.author.Say.say;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class E3ForgetGateTest {
         Inputs in = Inputs.draw(draw);
         INDArray f = student.forgetGate(in.hPrev(), in.x(), in.p().wF(), in.p().bF());
         Expect.shape("f_t", f, draw, draw.b(), draw.h());
-        Expect.between("f_t", f, 0, 1, "did you use tanh instead of σ?", draw);
+        Expect.between("f_t", f, 0, 1, say("hint.tanhForSigma"), draw);
     }
 
     /** The student's f_t against the library's, naming the usual mistakes. */
@@ -72,14 +73,14 @@ class E3ForgetGateTest {
                 draw,
                 mistake(
                         () -> Transforms.tanh(in.z(false).addRowVector(p.bF())),
-                        "f_t equals tanh(W_f·[h_{t-1}, x_t] + b_f): did you use tanh instead of σ?"
-                                + " A gate's values lie in (0, 1)"),
+                        say("hint.gateTanh", "f_t", "W_f·[h_{t-1}, x_t] + b_f")),
                 mistake(
                         () -> Transforms.sigmoid(in.z(true).addRowVector(p.bF())),
-                        "your result equals σ(W_f·[x_t, h_{t-1}] + b_f): the course concatenates h first,"
-                                + " [h_{t-1}, x_t]"),
-                mistake(() -> Transforms.sigmoid(in.z(false)), "f_t misses the bias b_f"),
-                mistake(() -> in.z(false).addRowVector(p.bF()), "f_t is W_f·[h_{t-1}, x_t] + b_f without the σ"));
+                        say("hint.hFirst", "σ(W_f·[x_t, h_{t-1}] + b_f)")),
+                mistake(() -> Transforms.sigmoid(in.z(false)), say("hint.missesBias", "f_t", "b_f")),
+                mistake(
+                        () -> in.z(false).addRowVector(p.bF()),
+                        say("hint.without", "f_t", "W_f·[h_{t-1}, x_t] + b_f", "σ")));
     }
 
     /** One case's inputs, drawn in this order from its seed. */

@@ -1,6 +1,7 @@
 package org.lstmlab.exercises;
 
 import static org.lstmlab.grade.author.Expect.mistake;
+import static org.lstmlab.grade.author.Say.say;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class E4InputGateTest {
         Inputs in = Inputs.draw(draw);
         INDArray i = student.inputGate(in.hPrev(), in.x(), in.p().wI(), in.p().bI());
         Expect.shape("i_t", i, draw, draw.b(), draw.h());
-        Expect.between("i_t", i, 0, 1, "did you use tanh instead of σ?", draw);
+        Expect.between("i_t", i, 0, 1, say("hint.tanhForSigma"), draw);
     }
 
     @Test
@@ -92,7 +93,7 @@ class E4InputGateTest {
         INDArray cTilde =
                 student.candidate(in.hPrev(), in.x(), in.p().wC(), in.p().bC());
         Expect.shape("C̃_t", cTilde, draw, draw.b(), draw.h());
-        Expect.between("C̃_t", cTilde, -1, 1, "did you use tanh? C̃_t = tanh(…) lies in (−1, 1)", draw);
+        Expect.between("C̃_t", cTilde, -1, 1, say("hint.E4.candidateRange"), draw);
     }
 
     /** The student's i_t against the library's, naming the usual mistakes. */
@@ -107,16 +108,14 @@ class E4InputGateTest {
                 draw,
                 mistake(
                         () -> Transforms.tanh(in.z(p.wI(), false).addRowVector(p.bI())),
-                        "i_t equals"
-                                + " tanh(W_i·[h_{t-1}, x_t] + b_i): did you use tanh instead of σ? A gate's values lie in (0, 1)"),
+                        say("hint.gateTanh", "i_t", "W_i·[h_{t-1}, x_t] + b_i")),
                 mistake(
                         () -> Transforms.sigmoid(in.z(p.wI(), true).addRowVector(p.bI())),
-                        "your result equals"
-                                + " σ(W_i·[x_t, h_{t-1}] + b_i): the course concatenates h first, [h_{t-1}, x_t]"),
-                mistake(() -> Transforms.sigmoid(in.z(p.wI(), false)), "i_t misses the bias b_i"),
+                        say("hint.hFirst", "σ(W_i·[x_t, h_{t-1}] + b_i)")),
+                mistake(() -> Transforms.sigmoid(in.z(p.wI(), false)), say("hint.missesBias", "i_t", "b_i")),
                 mistake(
                         () -> in.z(p.wI(), false).addRowVector(p.bI()),
-                        "i_t is W_i·[h_{t-1}, x_t] + b_i without the σ"));
+                        say("hint.without", "i_t", "W_i·[h_{t-1}, x_t] + b_i", "σ")));
     }
 
     /** The student's C̃_t against the library's, naming the usual mistakes. */
@@ -131,15 +130,14 @@ class E4InputGateTest {
                 draw,
                 mistake(
                         () -> Transforms.sigmoid(in.z(p.wC(), false).addRowVector(p.bC())),
-                        "C̃_t equals" + " σ(W_C·[h_{t-1}, x_t] + b_C): the candidate uses tanh, values in (−1, 1)"),
+                        say("hint.E4.sigmaForTanh")),
                 mistake(
                         () -> Transforms.tanh(in.z(p.wC(), true).addRowVector(p.bC())),
-                        "your result equals"
-                                + " tanh(W_C·[x_t, h_{t-1}] + b_C): the course concatenates h first, [h_{t-1}, x_t]"),
-                mistake(() -> Transforms.tanh(in.z(p.wC(), false)), "C̃_t misses the bias b_C"),
+                        say("hint.hFirst", "tanh(W_C·[x_t, h_{t-1}] + b_C)")),
+                mistake(() -> Transforms.tanh(in.z(p.wC(), false)), say("hint.missesBias", "C̃_t", "b_C")),
                 mistake(
                         () -> in.z(p.wC(), false).addRowVector(p.bC()),
-                        "C̃_t is W_C·[h_{t-1}, x_t] + b_C without" + " the tanh"));
+                        say("hint.without", "C̃_t", "W_C·[h_{t-1}, x_t] + b_C", "tanh")));
     }
 
     /** One case's inputs, drawn in this order from its seed, and the library's step on them. */

@@ -1,6 +1,7 @@
 package org.lstmlab.exercises;
 
 import static org.lstmlab.grade.author.Expect.mistake;
+import static org.lstmlab.grade.author.Say.say;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -116,25 +117,13 @@ class E5CellStateTest {
                 Nd4j.createFromArray(want),
                 Nd4j.createFromArray(got),
                 where,
-                mistake(
-                        () -> Nd4j.createFromArray(lastSteps(fs, Reduce.MEAN)),
-                        "your norms are the mean over the units of their products: ‖F_{T,t}‖₂ of a diagonal matrix"
-                                + " is its largest |entry|, set by the unit that forgets least"),
+                mistake(() -> Nd4j.createFromArray(lastSteps(fs, Reduce.MEAN)), say("hint.E5.pathMean")),
                 mistake(
                         () -> Nd4j.createFromArray(lastSteps(fs, Reduce.ROOT_OF_SQUARES)),
-                        "your norms are Frobenius norms ‖F‖_F (root of the sum of squares): the spectral norm of a"
-                                + " diagonal matrix is its largest |entry|"),
-                mistake(
-                        () -> Nd4j.createFromArray(firstSteps(fs)),
-                        "entry k multiplies f_1 … f_k: the lag counts back from T, so entry k multiplies the last"
-                                + " k forget gates f_{T−k+1} … f_T"),
-                mistake(
-                        () -> Nd4j.createFromArray(reversed(want)),
-                        "your norms are in reverse order: entry k is lag k, so entry 0 is 1 (no step, F_{T,T} = I)"),
-                mistake(
-                        () -> Nd4j.createFromArray(meanRate(fs)),
-                        "your norms fall at the mean forget gate, (mean f)^k: the norm follows the unit that"
-                                + " forgets least, not the average"));
+                        say("hint.E5.pathFrobenius")),
+                mistake(() -> Nd4j.createFromArray(firstSteps(fs)), say("hint.E5.pathFirstSteps")),
+                mistake(() -> Nd4j.createFromArray(reversed(want)), say("hint.E5.pathReversed")),
+                mistake(() -> Nd4j.createFromArray(meanRate(fs)), say("hint.E5.pathMeanRate")));
     }
 
     private enum Reduce {
@@ -202,14 +191,10 @@ class E5CellStateTest {
                 in.step().c(),
                 c,
                 draw,
-                mistake(
-                        () -> cPrev.add(i.mul(cTilde)),
-                        "C_t equals C_{t-1} + i_t * C̃_t: right only where f_t = 1;" + " check the f_t * C_{t-1} term"),
-                mistake(() -> f.mul(cPrev).addi(cTilde), "C_t misses i_t: check the i_t * C̃_t term"),
-                mistake(() -> f.mul(cPrev), "C_t has no i_t * C̃_t term: the input gate writes the candidate"),
-                mistake(
-                        () -> f.mul(cTilde).addi(i.mul(cPrev)),
-                        "C_t swaps the pairs: f_t multiplies the old C_{t-1}," + " i_t the candidate C̃_t"));
+                mistake(() -> cPrev.add(i.mul(cTilde)), say("hint.E5.noForget")),
+                mistake(() -> f.mul(cPrev).addi(cTilde), say("hint.E5.noInputGate")),
+                mistake(() -> f.mul(cPrev), say("hint.E5.noWrite")),
+                mistake(() -> f.mul(cTilde).addi(i.mul(cPrev)), say("hint.E5.swapped")));
     }
 
     /** One case's inputs, drawn in this order from its seed, and the library's step on them. */

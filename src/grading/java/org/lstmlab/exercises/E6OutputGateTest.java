@@ -1,6 +1,7 @@
 package org.lstmlab.exercises;
 
 import static org.lstmlab.grade.author.Expect.mistake;
+import static org.lstmlab.grade.author.Say.say;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class E6OutputGateTest {
         Inputs in = Inputs.draw(draw);
         INDArray o = student.outputGate(in.hPrev(), in.x(), in.p().wO(), in.p().bO());
         Expect.shape("o_t", o, draw, draw.b(), draw.h());
-        Expect.between("o_t", o, 0, 1, "did you use tanh instead of σ?", draw);
+        Expect.between("o_t", o, 0, 1, say("hint.tanhForSigma"), draw);
     }
 
     @Test
@@ -91,7 +92,7 @@ class E6OutputGateTest {
         Inputs in = Inputs.draw(draw);
         INDArray h = student.hiddenState(in.step().o(), in.step().c());
         Expect.shape("h_t", h, draw, draw.b(), draw.h());
-        Expect.between("h_t", h, -1, 1, "o_t in (0, 1) times tanh(C_t) in (−1, 1)", draw);
+        Expect.between("h_t", h, -1, 1, say("hint.E6.hRange"), draw);
     }
 
     /** The student's o_t against the library's, naming the usual mistakes. */
@@ -106,14 +107,14 @@ class E6OutputGateTest {
                 draw,
                 mistake(
                         () -> Transforms.tanh(in.z(false).addRowVector(p.bO())),
-                        "o_t equals tanh(W_o·[h_{t-1}, x_t]"
-                                + " + b_o): did you use tanh instead of σ? A gate's values lie in (0, 1)"),
+                        say("hint.gateTanh", "o_t", "W_o·[h_{t-1}, x_t] + b_o")),
                 mistake(
                         () -> Transforms.sigmoid(in.z(true).addRowVector(p.bO())),
-                        "your result equals"
-                                + " σ(W_o·[x_t, h_{t-1}] + b_o): the course concatenates h first, [h_{t-1}, x_t]"),
-                mistake(() -> Transforms.sigmoid(in.z(false)), "o_t misses the bias b_o"),
-                mistake(() -> in.z(false).addRowVector(p.bO()), "o_t is W_o·[h_{t-1}, x_t] + b_o without the σ"));
+                        say("hint.hFirst", "σ(W_o·[x_t, h_{t-1}] + b_o)")),
+                mistake(() -> Transforms.sigmoid(in.z(false)), say("hint.missesBias", "o_t", "b_o")),
+                mistake(
+                        () -> in.z(false).addRowVector(p.bO()),
+                        say("hint.without", "o_t", "W_o·[h_{t-1}, x_t] + b_o", "σ")));
     }
 
     /** The student's h_t from the library's o_t and C_t against the library's h_t, naming the usual mistakes. */
@@ -127,16 +128,10 @@ class E6OutputGateTest {
                 step.h(),
                 h,
                 draw,
-                mistake(() -> o.mul(c), "h_t equals o_t * C_t: did you forget tanh(C_t)?"),
-                mistake(
-                        () -> Transforms.tanh(o.mul(c)),
-                        "h_t equals tanh(o_t * C_t): apply tanh to C_t only, then" + " multiply by o_t"),
-                mistake(
-                        () -> o.add(Transforms.tanh(c)),
-                        "h_t equals o_t + tanh(C_t): * is element-wise" + " multiplication"),
-                mistake(
-                        () -> o.mul(Transforms.sigmoid(c)),
-                        "h_t equals o_t * σ(C_t): the hidden state uses" + " tanh(C_t)"));
+                mistake(() -> o.mul(c), say("hint.E6.noTanh")),
+                mistake(() -> Transforms.tanh(o.mul(c)), say("hint.E6.tanhOfProduct")),
+                mistake(() -> o.add(Transforms.tanh(c)), say("hint.E6.sum")),
+                mistake(() -> o.mul(Transforms.sigmoid(c)), say("hint.E6.sigmaOfC")));
     }
 
     /** One case's inputs, drawn in this order from its seed, and the library's step on them. */

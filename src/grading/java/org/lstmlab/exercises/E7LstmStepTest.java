@@ -1,6 +1,7 @@
 package org.lstmlab.exercises;
 
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.lstmlab.grade.author.Say.say;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class E7LstmStepTest {
         State s = student.lstmStep(in.x(), in.hPrev(), in.cPrev(), in.p());
         Expect.shape("h_t", s.h(), draw, draw.b(), draw.h());
         Expect.shape("C_t", s.c(), draw, draw.b(), draw.h());
-        Expect.between("h_t", s.h(), -1, 1, "h_t = o_t * tanh(C_t)", draw);
+        Expect.between("h_t", s.h(), -1, 1, say("hint.E7.hRange"), draw);
     }
 
     /** The student's h_t and C_t against the library's, naming the usual mistakes. */
@@ -71,14 +72,13 @@ class E7LstmStepTest {
         LstmStep want = new LstmCell(in.p()).forward(in.x(), in.hPrev(), in.cPrev());
         State got = student.lstmStep(in.x(), in.hPrev(), in.cPrev(), in.p());
         if (Expect.isClose(want.c(), got.h()) && Expect.isClose(want.h(), got.c())) {
-            fail("your State holds C_t where h_t belongs and h_t where C_t belongs: new State(h, c) (" + draw + ")");
+            fail(say("hint.E7.swapped") + " (" + draw + ")");
         }
         Expect.close("C_t", want.c(), got.c(), draw);
         try {
             Expect.close("h_t", want.h(), got.h(), draw);
         } catch (AssertionError wrongH) {
-            fail("C_t is right, h_t is wrong: check h_t = o_t * tanh(C_t) (E6) and that o_t uses W_o, b_o. "
-                    + wrongH.getMessage());
+            fail(say("hint.E7.wrongH", wrongH.getMessage()));
         }
     }
 

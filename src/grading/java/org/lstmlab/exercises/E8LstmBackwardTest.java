@@ -1,6 +1,7 @@
 package org.lstmlab.exercises;
 
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.lstmlab.grade.author.Say.say;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,17 +62,17 @@ class E8LstmBackwardTest {
             Map.entry("dhPrev", "∂L/∂h_{t-1}"),
             Map.entry("dcPrev", "∂L/∂C_{t-1}"));
     private static final Map<String, String> HINTS = Map.ofEntries(
-            Map.entry("wF", "check ∂L/∂f_t = ∂L/∂C_t * C_{t-1} and σ′ = f_t(1 − f_t)"),
-            Map.entry("bF", "∂L/∂b_f sums ∂L/∂z_f over the batch (the rows)"),
-            Map.entry("wI", "check ∂L/∂i_t = ∂L/∂C_t * C̃_t and σ′ = i_t(1 − i_t)"),
-            Map.entry("bI", "∂L/∂b_i sums ∂L/∂z_i over the batch (the rows)"),
-            Map.entry("wC", "check ∂L/∂C̃_t = ∂L/∂C_t * i_t and tanh′ = 1 − C̃_t²"),
-            Map.entry("bC", "∂L/∂b_C sums ∂L/∂z_C over the batch (the rows)"),
-            Map.entry("wO", "check ∂L/∂o_t = ∂L/∂h_t * tanh(C_t) and σ′ = o_t(1 − o_t)"),
-            Map.entry("bO", "∂L/∂b_o sums ∂L/∂z_o over the batch (the rows)"),
-            Map.entry("dx", "∂L/∂x_t is the last X columns of Σ_g ∂L/∂z_g · W_g"),
-            Map.entry("dhPrev", "∂L/∂h_{t-1} is the first H columns of Σ_g ∂L/∂z_g · W_g (h comes first)"),
-            Map.entry("dcPrev", "∂L/∂C_{t-1} = ∂L/∂C_t * f_t, where ∂L/∂C_t = ∂L/∂h_t * o_t * (1 − tanh²(C_t)) + dc"));
+            Map.entry("wF", "hint.E8.wF"),
+            Map.entry("bF", "hint.E8.bF"),
+            Map.entry("wI", "hint.E8.wI"),
+            Map.entry("bI", "hint.E8.bI"),
+            Map.entry("wC", "hint.E8.wC"),
+            Map.entry("bC", "hint.E8.bC"),
+            Map.entry("wO", "hint.E8.wO"),
+            Map.entry("bO", "hint.E8.bO"),
+            Map.entry("dx", "hint.E8.dx"),
+            Map.entry("dhPrev", "hint.E8.dhPrev"),
+            Map.entry("dcPrev", "hint.E8.dcPrev"));
 
     @Test
     @Points(5)
@@ -129,13 +130,12 @@ class E8LstmBackwardTest {
         if (all().stream()
                 .allMatch(k ->
                         Expect.isClose(in.numericalGradients(zerosLike(in.dc())).get(k), got.get(k)))) {
-            fail("every gradient would be right if dc were 0: add dc, the ∂L/∂C_t from later steps, to ∂L/∂C_t (" + draw
-                    + ")");
+            fail(say("hint.E8.noDc") + " (" + draw + ")");
         }
         if (draw.x() == draw.h()
                 && Expect.isClose(want.get("dx"), got.get("dhPrev"))
                 && Expect.isClose(want.get("dhPrev"), got.get("dx"))) {
-            fail("∂L/∂x_t and ∂L/∂h_{t-1} are swapped: the first H columns belong to h_{t-1} (" + draw + ")");
+            fail(say("hint.E8.swapped") + " (" + draw + ")");
         }
         java.util.Set<String> bad = new java.util.HashSet<>();
         for (String key : all()) {
@@ -148,11 +148,11 @@ class E8LstmBackwardTest {
             Expect.close(SYMBOLS.get(example), want.get(example), got.get(example), draw);
             difference = "";
         } catch (AssertionError e) {
-            difference = "; e.g. " + e.getMessage().replace(" (" + draw + ")", "");
+            difference = say("hint.E8.example", e.getMessage().replace(" (" + draw + ")", ""));
         }
         List<String> symbols = wrong.stream().map(SYMBOLS::get).toList();
-        fail("the first wrong quantity along the backward chain is " + first.quantity() + ": " + first.hint()
-                + " (wrong: " + String.join(", ", symbols) + difference + ") (" + draw + ")");
+        fail(say("hint.E8.firstWrong", first.quantity(), first.hint(), String.join(", ", symbols) + difference) + " ("
+                + draw + ")");
     }
 
     /**
@@ -173,40 +173,29 @@ class E8LstmBackwardTest {
     static Located locate(java.util.Set<String> bad) {
         if (bad.contains("bO")) {
             return bad.contains("wO")
-                    ? new Located(
-                            "∂L/∂o_t", "∂L/∂o_t = ∂L/∂h_t * tanh(C_t), then ∂L/∂z_o = ∂L/∂o_t * o_t(1 − o_t)", "bO")
-                    : new Located("∂L/∂b_o", HINTS.get("bO"), "bO");
+                    ? new Located("∂L/∂o_t", say("hint.E8.o"), "bO")
+                    : new Located("∂L/∂b_o", say(HINTS.get("bO")), "bO");
         }
         if (bad.containsAll(List.of("dcPrev", "bF", "bI", "bC"))) {
-            return new Located(
-                    "∂L/∂C_t",
-                    "∂L/∂C_{t-1} and the gradients of f_t, i_t and C̃_t are all wrong while those of o_t are right:"
-                            + " check ∂L/∂C_t = ∂L/∂h_t * o_t * (1 − tanh²(C_t)) + dc, both paths into C_t",
-                    "dcPrev");
+            return new Located("∂L/∂C_t", say("hint.E8.cellState"), "dcPrev");
         }
         for (String g : List.of("F", "I", "C")) {
             if (bad.contains("b" + g)) {
                 return bad.contains("w" + g)
-                        ? new Located(GATE_GRADIENT.get(g), HINTS.get("w" + g), "b" + g)
-                        : new Located("∂L/∂b_" + GATE_SYMBOL.get(g), HINTS.get("b" + g), "b" + g);
+                        ? new Located(GATE_GRADIENT.get(g), say(HINTS.get("w" + g)), "b" + g)
+                        : new Located("∂L/∂b_" + GATE_SYMBOL.get(g), say(HINTS.get("b" + g)), "b" + g);
             }
         }
         if (bad.contains("dcPrev")) {
-            return new Located(
-                    "∂L/∂C_{t-1}", "∂L/∂C_t is right (the gate gradients are): ∂L/∂C_{t-1} = ∂L/∂C_t * f_t", "dcPrev");
+            return new Located("∂L/∂C_{t-1}", say("hint.E8.cPrev"), "dcPrev");
         }
         for (String g : List.of("F", "I", "C", "O")) {
             if (bad.contains("w" + g)) {
-                return new Located(
-                        "∂L/∂W_" + GATE_SYMBOL.get(g),
-                        "∂L/∂b_" + GATE_SYMBOL.get(g) + " is right, so ∂L/∂z_" + GATE_SYMBOL.get(g) + " is: ∂L/∂W_"
-                                + GATE_SYMBOL.get(g) + " = ∂L/∂z_" + GATE_SYMBOL.get(g)
-                                + "ᵀ · [h_{t-1}, x_t], rows are examples and h comes first",
-                        "w" + g);
+                return new Located("∂L/∂W_" + GATE_SYMBOL.get(g), say("hint.E8.weights", GATE_SYMBOL.get(g)), "w" + g);
             }
         }
         String input = bad.contains("dhPrev") ? "dhPrev" : "dx";
-        return new Located(SYMBOLS.get(input), HINTS.get(input), input);
+        return new Located(SYMBOLS.get(input), say(HINTS.get(input)), input);
     }
 
     private static final Map<String, String> GATE_SYMBOL = Map.of("F", "f", "I", "i", "C", "C", "O", "o");
@@ -278,8 +267,8 @@ class E8LstmBackwardTest {
             double expected = ref.h().mul(dh).sumNumber().doubleValue()
                     + ref.c().mul(dcLater).sumNumber().doubleValue();
             if (Math.abs(lstm.loss() - expected) > 1e-9 * (1 + Math.abs(expected))) {
-                throw new IllegalStateException(
-                        "the test's float64 LSTM disagrees with LstmCell: " + lstm.loss() + " vs " + expected);
+                throw new IllegalStateException("the test's float64 LSTM disagrees with LstmCell: " + lstm.loss()
+                        + " vs " + expected); // for the instructor
             }
             double eps = 1e-6;
             Map<String, INDArray> grads = new LinkedHashMap<>();

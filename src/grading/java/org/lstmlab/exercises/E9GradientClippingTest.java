@@ -1,6 +1,7 @@
 package org.lstmlab.exercises;
 
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.lstmlab.grade.author.Say.say;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,14 +72,13 @@ class E9GradientClippingTest {
         for (Map.Entry<String, INDArray> want : c.grads().entrySet()) {
             INDArray g = got.get(want.getKey());
             if (g == null) {
-                fail("returned no array named " + want.getKey() + ": keep the names of the input map (" + c + ")");
+                fail(say("hint.E9.missing", want.getKey()) + " (" + c + ")");
             }
             Expect.shape(want.getKey(), g, c, want.getValue().shape());
             squares += g.mul(g).sumNumber().doubleValue();
         }
         if (Math.sqrt(squares) > c.theta() * (1 + 1e-9)) {
-            fail("the clipped gradient has norm " + Expect.fmt(Math.sqrt(squares)) + " > θ = " + Expect.fmt(c.theta())
-                    + " (" + c + ")");
+            fail(say("hint.E9.tooLong", Expect.fmt(Math.sqrt(squares)), Expect.fmt(c.theta())) + " (" + c + ")");
         }
     }
 
@@ -91,21 +91,20 @@ class E9GradientClippingTest {
             return;
         }
         if (same(copy(c.grads(), g -> perArray(g, c.theta())), got)) {
-            fail("each array was clipped by its own norm: use one global norm over all arrays, so the direction is"
-                    + " kept (" + c + ")");
+            fail(say("hint.E9.perArray") + " (" + c + ")");
         }
         if (same(copy(c.grads(), g -> g.mul(c.theta() / c.norm())), got)) {
-            fail("the gradient was rescaled although ‖g‖ ≤ θ: clip only when ‖g‖ > θ (" + c + ")");
+            fail(say("hint.E9.rescaled") + " (" + c + ")");
         }
         if (same(copy(c.grads(), g -> Transforms.max(Transforms.min(g, c.theta()), -c.theta())), got)) {
-            fail("each value was clamped to [−θ, θ]: clip the norm, g · θ/‖g‖, not the values (" + c + ")");
+            fail(say("hint.E9.clamped") + " (" + c + ")");
         }
         for (Map.Entry<String, INDArray> w : want.entrySet()) {
             INDArray g = got.get(w.getKey());
             if (g == null) {
-                fail("returned no array named " + w.getKey() + ": keep the names of the input map (" + c + ")");
+                fail(say("hint.E9.missing", w.getKey()) + " (" + c + ")");
             }
-            Expect.close("clipped ∂L/∂" + w.getKey(), w.getValue(), g, c);
+            Expect.close(say("expected.clipped", "∂L/∂" + w.getKey()), w.getValue(), g, c);
         }
     }
 

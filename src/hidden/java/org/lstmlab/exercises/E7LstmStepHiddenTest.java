@@ -1,5 +1,7 @@
 package org.lstmlab.exercises;
 
+import static org.lstmlab.grade.author.Say.say;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.lstmlab.grade.author.Draw;
@@ -37,9 +39,8 @@ class E7LstmStepHiddenTest {
             INDArray x = draw.uniform(3, draw.b(), draw.x()); // x_t, [B, X]
             LstmStep want = cell.forward(x, wantH, wantC);
             E7LstmStepTest.State got = student.lstmStep(x, h, c, p);
-            String at = "step " + t + " of " + steps + ", each fed the h_t and C_t your previous step returned";
-            Expect.close("C_t at " + at, want.c(), got.c(), draw);
-            Expect.close("h_t at " + at, want.h(), got.h(), draw);
+            Expect.close(say("hint.E7.atStep", "C_t", t, steps), want.c(), got.c(), draw);
+            Expect.close(say("hint.E7.atStep", "h_t", t, steps), want.h(), got.h(), draw);
             wantH = want.h();
             wantC = want.c();
             h = got.h();

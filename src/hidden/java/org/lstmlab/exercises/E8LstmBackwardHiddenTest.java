@@ -1,5 +1,7 @@
 package org.lstmlab.exercises;
 
+import static org.lstmlab.grade.author.Say.say;
+
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,10 +82,10 @@ class E8LstmBackwardHiddenTest {
         List<INDArray> w = parameters(want.params());
         List<INDArray> g1 = parameters(first.params());
         List<INDArray> g2 = parameters(second.params());
-        String where = draw + "; step 2's ∂L/∂h_1 and ∂L/∂C_1 fed to step 1, parameter gradients summed";
+        String where = draw + "; " + say("hint.E8.twoSteps");
         for (int k = 0; k < NAMES.size(); k++) {
             Expect.close(
-                    NAMES.get(k) + " summed over t = 1, 2", w.get(k), g1.get(k).add(g2.get(k)), where);
+                    say("hint.E8.summed", NAMES.get(k)), w.get(k), g1.get(k).add(g2.get(k)), where);
         }
         Expect.close(
                 "∂L/∂x_1",
@@ -115,8 +117,11 @@ class E8LstmBackwardHiddenTest {
     /** Null when close relative to the gradient's size; otherwise the first difference, in course symbols. */
     static String relativeDifference(String symbol, INDArray expected, INDArray actual) {
         if (!java.util.Arrays.equals(expected.shape(), actual.shape())) {
-            return symbol + " must have shape " + java.util.Arrays.toString(expected.shape()) + " but has "
-                    + java.util.Arrays.toString(actual.shape());
+            return say(
+                    "expect.shape",
+                    symbol,
+                    java.util.Arrays.toString(expected.shape()),
+                    java.util.Arrays.toString(actual.shape()));
         }
         double[] e = expected.castTo(DataType.DOUBLE).dup('c').data().asDouble();
         double[] g = actual.castTo(DataType.DOUBLE).dup('c').data().asDouble();
@@ -125,10 +130,7 @@ class E8LstmBackwardHiddenTest {
         for (int k = 0; k < e.length; k++) {
             double allowed = RELATIVE * (scale + 0.1 * Math.abs(e[k])) + Double.MIN_NORMAL;
             if (!(Math.abs(g[k] - e[k]) <= allowed)) {
-                return symbol + " is wrong at entry " + k + " relative to its size " + Expect.fmt(scale)
-                        + ": expected " + Expect.fmt(e[k]) + ", got " + Expect.fmt(g[k])
-                        + " — with saturated gates σ′ and tanh′ are tiny, so check every slope: σ′ = g(1 − g),"
-                        + " tanh′ = 1 − tanh²";
+                return say("hint.E8.relative", symbol, k, Expect.fmt(scale), Expect.fmt(e[k]), Expect.fmt(g[k]));
             }
         }
         return null;

@@ -11,6 +11,7 @@ import org.lstmlab.data.CourseFolder;
 import org.lstmlab.data.Datasets;
 import org.lstmlab.data.SeattleWeather;
 import org.lstmlab.plot.ChartImages;
+import org.lstmlab.plot.Words;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -67,38 +68,39 @@ public final class InstallationCheck {
             StringBuilder s = new StringBuilder();
             for (Item i : items) {
                 s.append(i.passed() ? "ok    " : "FIX   ")
-                        .append(String.format("%-12s", i.name()))
-                        .append(i.found());
-                if (!i.passed()) s.append("\n      -> ").append(i.fix());
+                        .append(String.format("%-12s", Words.t(i.name())))
+                        .append(Words.t(i.found()));
+                if (!i.passed()) s.append("\n      -> ").append(Words.t(i.fix()));
                 s.append('\n');
             }
-            s.append(
+            s.append(Words.t(
                     allPassed()
                             ? "Everything is in place."
-                            : "Fix the lines marked FIX, then restart the kernel and run this cell again.");
+                            : "Fix the lines marked FIX, then restart the kernel and run this cell again."));
             return s.toString();
         }
 
         /** The same as an HTML table, for the notebook. */
         public String toHtml() {
-            StringBuilder s = new StringBuilder(
-                    "<table><thead><tr><th></th><th style=\"text-align:left\">check</th><th style=\"text-align:left\">found</th><th style=\"text-align:left\">what to do</th></tr></thead><tbody>");
+            StringBuilder s = new StringBuilder("<table><thead><tr><th></th><th style=\"text-align:left\">"
+                    + Words.t("check") + "</th><th style=\"text-align:left\">" + Words.t("found")
+                    + "</th><th style=\"text-align:left\">" + Words.t("what to do") + "</th></tr></thead><tbody>");
             for (Item i : items) {
                 s.append("<tr><td>")
                         .append(i.passed() ? "✔" : "✘")
                         .append("</td><td style=\"text-align:left\">")
-                        .append(escape(i.name()))
+                        .append(escape(Words.t(i.name())))
                         .append("</td><td style=\"text-align:left\">")
-                        .append(escape(i.found()))
+                        .append(escape(Words.t(i.found())))
                         .append("</td><td style=\"text-align:left\">")
-                        .append(escape(i.fix()))
+                        .append(escape(Words.t(i.fix())))
                         .append("</td></tr>");
             }
             s.append("</tbody></table><p><b>")
-                    .append(
+                    .append(Words.t(
                             allPassed()
                                     ? "Everything is in place."
-                                    : "Fix the rows marked ✘, then restart the kernel and run this cell again.")
+                                    : "Fix the rows marked ✘, then restart the kernel and run this cell again."))
                     .append("</b></p>");
             return s.toString();
         }

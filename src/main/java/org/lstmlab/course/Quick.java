@@ -45,10 +45,11 @@ public final class Quick {
 
     /** A sentence saying which mode is on and how to switch, for a notebook to print. */
     public static String describe() {
-        return isOn()
-                ? "quick mode: small training runs (" + PROPERTY + " / " + ENVIRONMENT + " is on)"
-                : "full mode: complete training runs (set " + ENVIRONMENT + "=1 or -D" + PROPERTY
-                        + "=true for quick runs)";
+        return org.lstmlab.plot.Words.t(
+                isOn()
+                        ? "quick mode: small training runs (" + PROPERTY + " / " + ENVIRONMENT + " is on)"
+                        : "full mode: complete training runs (set " + ENVIRONMENT + "=1 or -D" + PROPERTY
+                                + "=true for quick runs)");
     }
 
     /** The rule: the property wins over the environment; true/1 on, false/0/unset off, anything else an error. */

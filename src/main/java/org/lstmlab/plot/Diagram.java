@@ -162,7 +162,7 @@ public record Diagram(String title, int width, int height, List<Node> nodes, Lis
             for (Label l : labels) drawLabel(g, l);
             g.setColor(INK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-            drawRich(g, title, 16, 28, false);
+            drawRich(g, Words.t(title), 16, 28, false);
         } finally {
             g.dispose();
         }
@@ -242,7 +242,7 @@ public record Diagram(String title, int width, int height, List<Node> nodes, Lis
         int style = l.math() ? Font.ITALIC : Font.PLAIN;
         if (l.highlighted()) style |= Font.BOLD;
         g.setFont(new Font(l.math() ? Font.SERIF : Font.SANS_SERIF, style, l.math() ? 20 : 15));
-        drawRich(g, l.text(), l.x(), l.y(), l.math());
+        drawRich(g, Words.t(l.text()), l.x(), l.y(), l.math());
     }
 
     /**

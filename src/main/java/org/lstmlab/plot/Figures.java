@@ -45,9 +45,9 @@ final class Figures {
      */
     static XYChart lineChart(String title, String xLabel, String yLabel, boolean logY) {
         XYChart chart = new XYChart(WIDTH, HEIGHT);
-        chart.setTitle(title);
-        chart.setXAxisTitle(xLabel);
-        chart.setYAxisTitle(yLabel);
+        chart.setTitle(Words.t(title));
+        chart.setXAxisTitle(Words.t(xLabel));
+        chart.setYAxisTitle(Words.t(yLabel));
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
@@ -102,7 +102,7 @@ final class Figures {
 
     static XYSeries line(XYChart chart, Curve c, Color color, BasicStroke stroke) {
         requireUniqueName(chart, c.name());
-        XYSeries s = chart.addSeries(c.name(), c.x(), c.y());
+        XYSeries s = chart.addSeries(Words.t(c.name()), c.x(), c.y());
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);
@@ -136,7 +136,7 @@ final class Figures {
         }
         List<Double> values = new ArrayList<>(y.length);
         for (double v : y) values.add(v);
-        XYSeries s = chart.addSeries(name, when, values);
+        XYSeries s = chart.addSeries(Words.t(name), when, values);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);

@@ -56,9 +56,10 @@ public final class GateHeatmapChart {
                 Figures.WIDTH,
                 Figures.HEIGHT,
                 Styler.ChartTheme.XChart); // the (w, h) constructor leaves fonts and locale unset in 3.8.8
-        chart.setTitle(gate.title() + " " + gate.symbol() + " = " + gate.activation() + "(…) per unit and time step");
-        chart.setXAxisTitle("time step t");
-        chart.setYAxisTitle("hidden unit j");
+        chart.setTitle(
+                Words.t(gate.title() + " " + gate.symbol() + " = " + gate.activation() + "(…) per unit and time step"));
+        chart.setXAxisTitle(Words.t("time step t"));
+        chart.setYAxisTitle(Words.t("hidden unit j"));
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setShowValue(false);

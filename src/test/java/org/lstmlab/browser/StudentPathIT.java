@@ -355,7 +355,8 @@ class StudentPathIT {
 
     @Test
     @Order(8)
-    void runAllInTheVietnameseForgetGateNotebookTypesetsItsMathAndShowsTheScoreTableInVietnamese() throws Exception {
+    void runAllInTheVietnameseForgetGateNotebookTypesetsItsMathAndShowsItsTablesWithoutAnEnglishWord()
+            throws Exception {
         String path = "vi/" + FORGET_GATE;
         page.load(lab.url("/lab/tree/vi"), Duration.ofMinutes(2)); // the file browser opens on vi/
         page.openInFileBrowser(FORGET_GATE);
@@ -364,14 +365,26 @@ class StudentPathIT {
         runAllWithoutAnError(path, "13-vi-run-all-done-top", "13-vi-math");
         WebElement title = (WebElement) browser.js(
                 LabPage.PANEL + "return panel(arguments[0]).node.querySelector('.jp-RenderedMarkdown h1');", path);
-        assertTrue(
-                title.getText().contains("Cổng quên (forget gate)"),
-                "the Vietnamese notebook's title: " + title.getText());
+        assertTrue(title.getText().contains("Cổng quên"), "the Vietnamese notebook's title: " + title.getText());
         WebElement table = checkTable(path);
         page.scrollIntoView(table);
         browser.screenshot("14-vi-check-score-table");
         assertTrue(table.getText().contains("bài tập") && table.getText().contains("E3 cổng quên"), table.getText());
-        assertTrue(table.getText().contains("chưa được cài đặt"), table.getText());
+        assertTrue(table.getText().contains("chưa làm"), table.getText());
+        assertEquals(
+                List.of(),
+                org.lstmlab.grade.report.EnglishWords.in(table.getText()),
+                "the Vietnamese check table:\n" + table.getText());
+        int expected = page.codeCellHolding(path, "expectedOutput(", true);
+        assertTrue(expected >= 0, path + " has no cell calling expectedOutput(");
+        WebElement output = page.cell(path, expected).findElement(By.cssSelector(".lstmlab-expected"));
+        page.scrollIntoView(output);
+        browser.screenshot("15-vi-expected-output-table");
+        assertTrue(output.getText().contains("kết quả mong đợi"), output.getText());
+        assertEquals(
+                List.of(),
+                org.lstmlab.grade.report.EnglishWords.in(output.getText()),
+                "the Vietnamese expected-output table:\n" + output.getText());
     }
 
     // ----------------------------------------------------------------------------------- helpers

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Vietnamese edition follows {@code docs/glossary-vi.md}: one rendering per term, the English term in
- * parentheses at its first use in each notebook, and none of the competing renderings the glossary rules
- * out — in the notebooks, the grader's Vietnamese messages and the student README.
+ * parentheses once per course (at the first use, never in a heading, never nested), and none of the competing
+ * renderings the glossary rules out — in the notebooks, the grader's Vietnamese messages and the student README.
  */
 class GlossaryTest {
     static final Path GLOSSARY = Path.of("docs/glossary-vi.md");
@@ -32,7 +32,21 @@ class GlossaryTest {
     /** One row of the glossary. */
     record Entry(String english, String vietnamese, String firstUse, List<String> forbidden) {}
 
-    static List<Entry> entries() throws Exception {
+    private static final List<Entry> ENTRIES = load();
+
+    static List<Entry> entries() {
+        return ENTRIES;
+    }
+
+    private static List<Entry> load() {
+        try {
+            return read();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<Entry> read() throws java.io.IOException {
         List<Entry> entries = new ArrayList<>();
         boolean table = false;
         for (String line : Files.readAllLines(GLOSSARY)) {
@@ -82,7 +96,8 @@ class GlossaryTest {
         for (var text : vietnameseTexts().entrySet()) {
             for (Entry e : entries()) {
                 for (String variant : e.forbidden()) {
-                    Matcher m = word(variant).matcher(text.getValue());
+                    // "độ lệch" is ruled out for bias, but "độ lệch chuẩn" (standard deviation) is a term of its own
+                    Matcher m = word(variant).matcher(withoutLongerTerms(text.getValue(), variant));
                     if (m.find()) {
                         found.add(text.getKey() + ": \"" + m.group() + "\" — the glossary renders " + e.english()
                                 + " as \"" + e.vietnamese() + "\"");
@@ -93,46 +108,142 @@ class GlossaryTest {
         assertEquals(List.of(), found, "renderings that " + GLOSSARY + " rules out");
     }
 
+    /**
+     * Once per course: the first use of a term, in the first notebook that uses it (00, 01, … in order), gives the
+     * English in parentheses; no later use does, in that notebook or another; no heading does.
+     */
     @Test
-    void eachNotebookGivesTheEnglishTermInParenthesesAtItsFirstUse() throws Exception {
+    void theCourseGivesTheEnglishTermOnceAtItsFirstUseAndNeverInAHeading() throws Exception {
         List<String> found = new ArrayList<>();
-        for (var notebook : vietnameseMarkdown().entrySet()) {
-            String text = notebook.getValue();
-            for (Entry e : entries()) {
-                if (e.firstUse().isEmpty()) continue;
-                Matcher m = word(e.vietnamese()).matcher(withoutLongerTerms(text, e));
-                if (!m.find()) continue;
-                // "cổng quên (forget gate)", or with more in the parentheses: "chế độ nhanh (quick mode; …)"
-                String open = e.firstUse().substring(0, e.firstUse().length() - 1);
-                String at = text.substring(m.start(), Math.min(text.length(), m.start() + open.length() + 1));
-                boolean glossed = at.length() == open.length() + 1
-                        && at.substring(0, open.length()).equalsIgnoreCase(open)
-                        && ");,".indexOf(at.charAt(open.length())) >= 0;
-                if (!glossed) {
-                    String context = text.substring(m.start(), Math.min(text.length(), m.start() + 60));
-                    found.add(notebook.getKey() + ": the first \"" + e.vietnamese() + "\" should read \"" + e.firstUse()
-                            + "\", but reads \"" + context.replace('\n', ' ') + "…\" — fix it in translations/vi/"
-                            + Path.of(notebook.getKey())
-                                    .getFileName()
-                                    .toString()
-                                    .replace(".ipynb", ".md")
-                            + ", then ./lab translate");
+        for (Entry e : entries()) {
+            if (e.firstUse().isEmpty()) continue;
+            boolean used = false;
+            for (var notebook : vietnameseMarkdown().entrySet()) {
+                String name =
+                        Path.of(notebook.getKey()).getFileName().toString().replace(".ipynb", ".md");
+                String text = notebook.getValue();
+                String prose = withoutHeadings(text);
+                for (String heading : headings(text)) {
+                    if (glossed(heading, e) >= 0) {
+                        found.add(name + ": the heading \"" + heading.strip() + "\" glosses \"" + e.vietnamese()
+                                + "\": give the English in the text below it, never in a heading");
+                    }
+                }
+                Matcher m = word(e.vietnamese()).matcher(withoutLongerTerms(prose, e.vietnamese()));
+                while (m.find()) {
+                    boolean isGlossed = isGlossedAt(prose, m.start(), e);
+                    if (!used && !isGlossed) {
+                        found.add(name + ": the course's first \"" + e.vietnamese() + "\" should read \"" + e.firstUse()
+                                + "\", but reads \"" + context(prose, m.start()) + "…\" — fix it in translations/vi/"
+                                + name + ", then ./lab translate");
+                    } else if (used && isGlossed) {
+                        found.add(name + ": \"" + e.firstUse() + "\" again — the English is given once per course, at"
+                                + " the first use; write only \"" + e.vietnamese() + "\" here");
+                    }
+                    used = true;
                 }
             }
         }
-        assertEquals(List.of(), found, "first uses without the English term (" + GLOSSARY + ")");
+        assertEquals(List.of(), found, "English glosses (" + GLOSSARY + ")");
+    }
+
+    /** A gloss is never inside another parenthesis nor right beside one: "(gradient tiêu biến (vanishing gradient))". */
+    @Test
+    void noGlossIsNestedOrClumpedWithAnotherParenthesis() throws Exception {
+        List<String> found = new ArrayList<>();
+        for (var notebook : vietnameseMarkdown().entrySet()) {
+            String name = Path.of(notebook.getKey()).getFileName().toString();
+            String text = withoutMathAndCode(notebook.getValue());
+            for (Entry e : entries()) {
+                if (e.firstUse().isEmpty()) continue;
+                Matcher m = word(e.firstUse()).matcher(text);
+                while (m.find()) {
+                    int depth = 0;
+                    int lineStart = text.lastIndexOf('\n', m.start()) + 1;
+                    for (int k = lineStart; k < m.start(); k++) {
+                        if (text.charAt(k) == '(') depth++;
+                        if (text.charAt(k) == ')') depth = Math.max(0, depth - 1);
+                    }
+                    String after = text.substring(m.end()).stripLeading();
+                    if (depth > 0 || after.startsWith("(")) {
+                        found.add(name + ": \"" + context(text, Math.max(lineStart, m.start() - 20)) + "…\" — a gloss"
+                                + " stands alone, never inside or beside another parenthesis");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), found, "nested or clumped glosses (" + GLOSSARY + ")");
+    }
+
+    @Test
+    void theGlossRulesFindWhatTheyRuleOut() {
+        Entry vanishing = new Entry(
+                "vanishing gradient", "gradient tiêu biến", "gradient tiêu biến (vanishing gradient)", List.of());
+        assertTrue(isGlossedAt("Đây là gradient tiêu biến (vanishing gradient).", 7, vanishing));
+        assertTrue(!isGlossedAt("Đây là gradient tiêu biến.", 7, vanishing));
+        assertEquals(
+                List.of("## Vì sao gradient tiêu biến (vanishing gradient)"),
+                headings("Chữ.\n## Vì sao gradient tiêu biến (vanishing gradient)\nChữ."));
+        assertEquals("a     b", withoutMathAndCode("a $x$ b"));
+        assertTrue(!word("độ lệch")
+                .matcher(withoutLongerTerms("bias và độ lệch chuẩn", "độ lệch"))
+                .find());
+        assertTrue(word("độ lệch")
+                .matcher(withoutLongerTerms("độ lệch của cổng quên", "độ lệch"))
+                .find());
+    }
+
+    private static boolean isGlossedAt(String text, int at, Entry e) {
+        String open = e.firstUse().substring(0, e.firstUse().length() - 1);
+        String here = text.substring(at, Math.min(text.length(), at + open.length() + 1));
+        return here.length() == open.length() + 1
+                && here.substring(0, open.length()).equalsIgnoreCase(open)
+                && ");,".indexOf(here.charAt(open.length())) >= 0;
+    }
+
+    private static int glossed(String text, Entry e) {
+        Matcher m = word(e.vietnamese()).matcher(text);
+        while (m.find()) if (isGlossedAt(text, m.start(), e)) return m.start();
+        return -1;
+    }
+
+    private static String context(String text, int at) {
+        return text.substring(at, Math.min(text.length(), at + 60)).replace('\n', ' ');
+    }
+
+    private static List<String> headings(String text) {
+        return text.lines().filter(l -> l.startsWith("#")).toList();
+    }
+
+    /** The text with its heading lines blanked out (same length). */
+    private static String withoutHeadings(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            out.append(line.startsWith("#") ? " ".repeat(line.length()) : line).append('\n');
+        }
+        return out.substring(0, out.length() - 1);
+    }
+
+    /** The text with $…$, $$…$$ and `…` blanked out (same length). */
+    static String withoutMathAndCode(String text) {
+        StringBuilder out = new StringBuilder(text);
+        Matcher m = Pattern.compile("\\$\\$.*?\\$\\$|\\$[^$]*\\$|`[^`]*`", Pattern.DOTALL)
+                .matcher(text);
+        while (m.find()) {
+            for (int k = m.start(); k < m.end(); k++) if (out.charAt(k) != '\n') out.setCharAt(k, ' ');
+        }
+        return out.toString();
     }
 
     /**
-     * The text with every occurrence of a longer glossary term that contains {@code e}'s rendering blanked
+     * The text with every occurrence of a longer glossary term that contains {@code term} blanked
      * out (same length), so that "độ lệch chuẩn" (standard deviation) is not a use of "độ lệch" (bias).
      */
-    private static String withoutLongerTerms(String text, Entry e) throws Exception {
+    static String withoutLongerTerms(String text, String term) {
         StringBuilder masked = new StringBuilder(text);
-        for (Entry other : entries()) {
+        for (Entry other : ENTRIES) {
             String longer = other.vietnamese();
-            if (longer.length() <= e.vietnamese().length()
-                    || !word(e.vietnamese()).matcher(longer).find()) continue;
+            if (longer.length() <= term.length() || !word(term).matcher(longer).find()) continue;
             Matcher m = word(longer).matcher(text);
             while (m.find()) {
                 for (int k = m.start(); k < m.end(); k++) masked.setCharAt(k, ' ');

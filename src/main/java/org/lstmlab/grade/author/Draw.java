@@ -116,6 +116,6 @@ public final class Draw {
     @Override
     public String toString() {
         String sizes = "seed " + seed + ", B=" + b + ", X=" + x + ", H=" + h;
-        return fixed ? "fixed case (" + sizes + ")" : sizes;
+        return fixed ? Say.say("case.fixed", sizes) : sizes;
     }
 }

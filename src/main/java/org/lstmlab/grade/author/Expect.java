@@ -26,7 +26,7 @@ public final class Expect {
      * A wrong answer a student might give, and what to tell them when theirs equals it.
      *
      * @param answer computes what the mistake gives; called only when the student's answer is wrong
-     * @param hint e.g. {@code "f_t equals tanh(…): did you use tanh instead of σ?"}
+     * @param hint in the student's language ({@link Say}), e.g. {@code say("hint.missesBias", "f_t", "b_f")}
      */
     public record Mistake(Supplier<INDArray> answer, String hint) {}
 
@@ -83,22 +83,29 @@ public final class Expect {
     /** Passes when {@code actual} has the given shape. */
     public static void shape(String symbol, INDArray actual, Object where, long... shape) {
         if (!Arrays.equals(actual.shape(), shape)) {
-            Assertions.fail(symbol + " must have shape " + Arrays.toString(shape) + " but has "
-                    + Arrays.toString(actual.shape()) + " (" + where + ")");
+            Assertions.fail(Say.say("expect.shape", symbol, Arrays.toString(shape), Arrays.toString(actual.shape()))
+                    + " (" + where + ")");
         }
     }
 
     /**
      * Passes when every value lies strictly between {@code lo} and {@code hi}.
      *
-     * @param hint what to tell the student otherwise, e.g. {@code "did you use tanh instead of σ?"}
+     * @param hint what to tell the student otherwise ({@link Say}), e.g. {@code say("hint.tanhForSigma")}
      */
     public static void between(String symbol, INDArray actual, double lo, double hi, String hint, Object where) {
         double[] v = doubles(actual);
         for (int k = 0; k < v.length; k++) {
             if (!(v[k] > lo && v[k] < hi)) {
-                Assertions.fail(symbol + " has values outside (" + number(lo) + ", " + number(hi) + "), e.g. "
-                        + fmt(v[k]) + " at " + index(actual.shape(), k) + ": " + hint + " (" + where + ")");
+                Assertions.fail(Say.say(
+                                "expect.outside",
+                                symbol,
+                                number(lo),
+                                number(hi),
+                                fmt(v[k]),
+                                index(actual.shape(), k),
+                                hint)
+                        + " (" + where + ")");
             }
         }
     }
@@ -115,32 +122,32 @@ public final class Expect {
             } catch (StudentCodeFailed noAnswer) {
                 throw noAnswer;
             } catch (AssertionError wrong) {
-                Assertions.fail("right on the fixed case but wrong on randomised case " + (k + 1) + " ("
-                        + randomised.get(k) + "): does your code depend on the sizes or values of the example?"
-                        + " Hard-coded answers score 0");
+                Assertions.fail(Say.say("expect.hardCoded", k + 1, randomised.get(k)));
             }
         }
     }
 
     /** Null when the two agree within tolerance; otherwise the first difference, in course symbols. */
     public static String difference(String symbol, INDArray expected, INDArray actual) {
-        String name = symbol.isEmpty() ? "the result" : symbol;
+        String name = symbol.isEmpty() ? Say.say("expect.theResult") : symbol;
         long[] s = expected.shape();
         long[] a = actual.shape();
         if (!Arrays.equals(s, a)) {
-            String hint = s.length == 2 && a.length == 2 && a[0] == s[1] && a[1] == s[0]
-                    ? ": rows are examples, so compute [h_{t-1}, x_t] · Wᵀ (transposed result?)"
-                    : "";
-            return name + " must have shape " + Arrays.toString(s) + " but has " + Arrays.toString(a) + hint;
+            boolean transposed = s.length == 2 && a.length == 2 && a[0] == s[1] && a[1] == s[0];
+            return Say.say(
+                    transposed ? "expect.shapeTransposed" : "expect.shape",
+                    name,
+                    Arrays.toString(s),
+                    Arrays.toString(a));
         }
         double[] e = doubles(expected);
         double[] g = doubles(actual);
         for (int k = 0; k < e.length; k++) {
             if (Double.isNaN(g[k]) || Double.isInfinite(g[k])) {
-                return name + " has " + g[k] + " at " + index(s, k);
+                return Say.say("expect.notFinite", name, g[k], index(s, k));
             }
             if (!(Math.abs(g[k] - e[k]) <= ATOL + RTOL * Math.abs(e[k]))) {
-                return name + " is wrong at " + index(s, k) + ": expected " + fmt(e[k]) + ", got " + fmt(g[k]);
+                return Say.say("expect.wrongAt", name, index(s, k), fmt(e[k]), fmt(g[k]));
             }
         }
         return null;

@@ -35,7 +35,7 @@
  *                 new LstmCell(p).forward(in.x(), in.hPrev(), in.cPrev()).f(); // f_t from the library
  *         INDArray f = student.forgetGate(in.hPrev(), in.x(), p.wF(), p.bF());
  *         Expect.close(
- *                 mistake(() -> Transforms.sigmoid(in.z(false)), "f_t misses the bias b_f"),
+ *                 mistake(() -> Transforms.sigmoid(in.z(false)), say("hint.missesBias", "f_t", "b_f")),
  * }</pre>
  *
  * <ul>
@@ -65,7 +65,9 @@
  *       count only when the randomised cases pass too, so a hard-coded answer scores 0.
  *   <li>{@code Expect.close}, {@code shape} and {@code between} are assertions whose messages are the feedback,
  *       in the course's symbols; {@code Expect.mistake} pairs a common wrong answer (computed only when the
- *       student's answer is wrong) with its hint. Expected values come from the library ({@code LstmCell},
+ *       student's answer is wrong) with its hint. Every sentence a student reads is a key of the resource bundle,
+ *       {@link org.lstmlab.grade.author.Say#say Say.say("hint.E3.…", symbols…)}, in English and Vietnamese
+ *       ({@code docs/writing-an-exercise.md}). Expected values come from the library ({@code LstmCell},
  *       {@code RnnCell}, {@code GradientFlow}, {@code GradientClipping}) or, for E8, from central differences in
  *       float64 — never from the code being graded.
  * </ul>

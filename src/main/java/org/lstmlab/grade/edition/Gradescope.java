@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.lstmlab.grade.author.Say;
 import org.lstmlab.grade.report.ExerciseResult;
 import org.lstmlab.grade.report.Report;
 import org.lstmlab.grade.report.ResultsJson;
@@ -51,9 +52,17 @@ public final class Gradescope {
             set -euo pipefail
             ROOT="${AUTOGRADER_ROOT:-/autograder}"
             LIB="$ROOT/source/lib"
-            exec java -XX:+DisableAttachMechanism -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true -cp "$LIB/*" \\
+            exec java -XX:+DisableAttachMechanism -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true -Dlstmlab.lang=LANG -cp "$LIB/*" \\
                 org.lstmlab.cli.GradeCli run-autograder --root "$ROOT"
             """;
+
+    /**
+     * {@code run_autograder} for a class graded in {@code language}: the hints of {@code results.json} are in it
+     * (a bundle built with {@code LSTMLAB_LANG=vi ./lab gradescope} grades in Vietnamese).
+     */
+    static String run(java.util.Locale language) {
+        return RUN.replace("-Dlstmlab.lang=LANG", "-Dlstmlab.lang=" + language.getLanguage());
+    }
 
     /**
      * Writes {@code autograder.zip}: the scripts, the library ({@code lib/lstm-lab.jar}), the exercise
@@ -76,7 +85,7 @@ public final class Gradescope {
                 ZipOutputStream out = new ZipOutputStream(file)) {
             out.setLevel(java.util.zip.Deflater.NO_COMPRESSION); // jars are compressed already
             put(out, "setup.sh", SETUP.getBytes(StandardCharsets.UTF_8));
-            put(out, "run_autograder", RUN.getBytes(StandardCharsets.UTF_8));
+            put(out, "run_autograder", run(Say.language()).getBytes(StandardCharsets.UTF_8));
             put(out, "lib/lstm-lab.jar", jarOf(self, name -> !name.startsWith("org/lstmlab/exercises/")));
             put(out, "lib/lstm-lab-grading.jar", jarOf(grading, name -> name.startsWith("org/lstmlab/exercises/")));
             names.addAll(List.of("lstm-lab.jar", "lstm-lab-grading.jar"));
@@ -212,9 +221,9 @@ public final class Gradescope {
                                                 e.number() + ".1",
                                                 0,
                                                 e.points(),
-                                                "no submission folder at " + submission,
+                                                Say.say("run.noSubmission", submission),
                                                 "visible")),
-                                        "no submission folder at " + submission))
+                                        Say.say("run.noSubmission", submission)))
                                 .toList(),
                         0,
                         0);

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.lstmlab.grad.GradientFlow;
 import org.lstmlab.grade.author.Draw;
 import org.lstmlab.grade.author.Expect;
+import org.lstmlab.grade.author.Say;
 import org.lstmlab.grade.author.StudentCodeFailed;
 import org.lstmlab.grade.report.YoursAndExpected;
 import org.lstmlab.nn.LstmCell;
@@ -34,7 +35,7 @@ final class ExpectedOutput {
         INDArray x = d.uniform(2, d.b(), d.x()); // x_t, [B, X]
         INDArray hPrev = d.uniform(1, d.b(), d.h()); // h_{t-1}, [B, H]
         RnnParams p = d.rnnParams(1, 1); // W_h [H, H+X], b_h [H]
-        return table("E1 RNN step", d, "x_t [2, 3], h_{t-1} [2, 4], W_h [4, 7], b_h [4]")
+        return table("E1", "RNN step", d, "x_t [2, 3], h_{t-1} [2, 4], W_h [4, 7], b_h [4]")
                 .row(
                         "h_t",
                         () -> yours.rnnStep(x, hPrev, p),
@@ -55,9 +56,10 @@ final class ExpectedOutput {
             expected[t] = frobenius[steps - t]; // ‖∂h_T/∂h_t‖ has lag T − t
         }
         return table(
-                        "E2 gradient norms through time",
+                        "E2",
+                        "gradient norms through time",
                         d,
-                        "W_h [4, 7] in ±1.2, b_h [4], x_1 … x_8 [1, 8, 3], h_0 [1, 4]")
+                        "W_h [4, 7] ∈ ±1.2, b_h [4], x_1 … x_8 [1, 8, 3], h_0 [1, 4]")
                 .row("‖∂h_T/∂h_t‖ [T]", () -> Nd4j.create(yours.gradientNorms(p, xs, h0)), Nd4j.create(expected))
                 .build();
     }
@@ -66,7 +68,7 @@ final class ExpectedOutput {
     static YoursAndExpected e3(Mine.E3ForgetGate yours) {
         Lstm in = Lstm.draw(1);
         LstmParams p = in.p();
-        return table("E3 forget gate", in.d(), Lstm.SHAPES)
+        return table("E3", "forget gate", in.d(), Lstm.SHAPES)
                 .row(
                         "f_t",
                         () -> yours.forgetGate(in.hPrev(), in.x(), p.wF(), p.bF()),
@@ -78,7 +80,7 @@ final class ExpectedOutput {
     static YoursAndExpected e4(Mine.E4InputGate yours) {
         Lstm in = Lstm.draw(1);
         LstmParams p = in.p();
-        return table("E4 input gate and candidate", in.d(), Lstm.SHAPES)
+        return table("E4", "input gate and candidate", in.d(), Lstm.SHAPES)
                 .row(
                         "i_t",
                         () -> yours.inputGate(in.hPrev(), in.x(), p.wI(), p.bI()),
@@ -94,7 +96,7 @@ final class ExpectedOutput {
     static YoursAndExpected e5(Mine.E5CellState yours) {
         Lstm in = Lstm.draw(2);
         LstmStep s = in.step();
-        return table("E5 cell-state update", in.d(), "f_t, i_t, C̃_t of LstmCell on " + Lstm.SHAPES)
+        return table("E5", "cell-state update", in.d(), Say.say("expected.e5Input", Lstm.SHAPES))
                 .row("C_t", () -> yours.cellState(s.f(), s.i(), s.cTilde(), s.cPrev()), s.c())
                 .build();
     }
@@ -104,7 +106,7 @@ final class ExpectedOutput {
         Lstm in = Lstm.draw(2.5);
         LstmParams p = in.p();
         LstmStep s = in.step();
-        return table("E6 output gate and hidden state", in.d(), Lstm.SHAPES + "; h_t from LstmCell's o_t and C_t")
+        return table("E6", "output gate and hidden state", in.d(), Say.say("expected.e6Input", Lstm.SHAPES))
                 .row("o_t", () -> yours.outputGate(in.hPrev(), in.x(), p.wO(), p.bO()), s.o())
                 .row("h_t", () -> yours.hiddenState(s.o(), s.c()), s.h())
                 .build();
@@ -115,7 +117,7 @@ final class ExpectedOutput {
         Lstm in = Lstm.draw(2);
         Supplier<Mine.E7LstmStep.State> step =
                 YoursAndExpected.once(() -> yours.lstmStep(in.x(), in.hPrev(), in.cPrev(), in.p()));
-        return table("E7 full LSTM step", in.d(), Lstm.SHAPES)
+        return table("E7", "full LSTM step", in.d(), Lstm.SHAPES)
                 .row("h_t", () -> step.get().h(), in.step().h())
                 .row("C_t", () -> step.get().c(), in.step().c())
                 .build();
@@ -131,7 +133,7 @@ final class ExpectedOutput {
         Supplier<LstmStepGrads> got =
                 YoursAndExpected.once(() -> yours.lstmStepBackward(in.x(), in.hPrev(), in.cPrev(), in.p(), dh, dc));
         YoursAndExpected.Builder t =
-                table("E8 LSTM step backward", d, Lstm.SHAPES + ", ∂L/∂h_t [2, 4], ∂L/∂C_t [2, 4]");
+                table("E8", "LSTM step backward", d, Lstm.SHAPES + ", ∂L/∂h_t [2, 4], ∂L/∂C_t [2, 4]");
         String[] gates = {"f", "i", "C", "o"};
         for (int g = 0; g < 4; g++) {
             int k = g;
@@ -157,17 +159,18 @@ final class ExpectedOutput {
         Supplier<Map<String, INDArray>> got = YoursAndExpected.once(() -> yours.clipGradients(grads, theta));
         String input = String.format(
                 Locale.ROOT,
-                "g = ∂L/∂W_h [4, 7], ∂L/∂b_h [4] with ‖g‖ = %s, θ = 5",
+                "g = ∂L/∂W_h [4, 7], ∂L/∂b_h [4], ‖g‖ = %s, θ = 5",
                 Expect.fmt(GradientClipping.globalNorm(grads)));
-        YoursAndExpected.Builder t = table("E9 gradient-norm clipping", d, input);
+        YoursAndExpected.Builder t = table("E9", "gradient-norm clipping", d, input);
         for (String key : grads.keySet()) {
-            t.row("clipped ∂L/∂" + key, () -> present(got.get(), key), want.get(key));
+            t.row(Say.say("expected.clipped", "∂L/∂" + key), () -> present(got.get(), key), want.get(key));
         }
         return t.build();
     }
 
-    private static YoursAndExpected.Builder table(String title, Draw d, String shapes) {
-        return new YoursAndExpected.Builder(title, d + ", " + shapes);
+    /** A table titled with the exercise's id and its title in the student's language. */
+    private static YoursAndExpected.Builder table(String id, String englishTitle, Draw d, String shapes) {
+        return new YoursAndExpected.Builder(id + " " + Say.title(id, englishTitle), d + ", " + shapes);
     }
 
     /** W_f, W_i, W_C, W_o. */
@@ -185,8 +188,7 @@ final class ExpectedOutput {
         if (a == null) {
             throw new StudentCodeFailed(
                     StudentCodeFailed.Kind.UNREADABLE,
-                    "E9GradientClipping.clipGradients returned no \"" + key + "\" (it has " + clipped.keySet()
-                            + "): keep every key of the gradient");
+                    Say.say("expected.missingKey", "E9GradientClipping.clipGradients", key, clipped.keySet()));
         }
         return a;
     }

@@ -151,7 +151,7 @@ public final class ClassReportHtml {
                     .append(": ")
                     .append(esc(m.text("class.ofStudents", f.count(), c.students())))
                     .append("</b>")
-                    .append(kind == Diagnosis.Kind.MISTAKE ? " — " + esc(m.feedback(f.text())) : "")
+                    .append(kind == Diagnosis.Kind.MISTAKE ? " — " + esc(f.text()) : "")
                     .append("<br><span class=\"who\">")
                     .append(esc(String.join(", ", f.students())))
                     .append("</span></li>\n");

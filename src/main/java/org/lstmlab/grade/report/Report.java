@@ -67,7 +67,7 @@ public record Report(
                 m.text("report.points"),
                 m.text("report.feedback")));
         for (ExerciseResult r : exercises) {
-            String[] lines = m.feedback(r.feedback()).split("\n");
+            String[] lines = r.feedback().split("\n");
             s.append(String.format(
                     Locale.ROOT,
                     "%-40s %9s  %s%n",
@@ -144,7 +144,7 @@ public record Report(
                     .append('/')
                     .append(points(r.maxScore()))
                     .append("</td><td" + LEFT + ">")
-                    .append(html(m.feedback(r.feedback())).replace("\n", "<br>"))
+                    .append(html(r.feedback()).replace("\n", "<br>"))
                     .append("</td></tr>\n");
         }
         s.append("</tbody>\n<tfoot><tr><th" + LEFT + ">")

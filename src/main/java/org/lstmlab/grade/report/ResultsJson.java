@@ -108,7 +108,7 @@ public final class ResultsJson {
                             .filter(t -> !t.passed())
                             .map(TestResult::output)
                             .findFirst()
-                            .orElse("all tests pass"))));
+                            .orElse(org.lstmlab.grade.author.Say.say("result.allPass")))));
             double seconds =
                     root.has("execution_time") ? root.get("execution_time").getAsDouble() : 0;
             return java.util.Optional.of(new Report(student, 0, exercises, seconds, 0));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.lstmlab.grade.author.Expect;
+import org.lstmlab.grade.author.Say;
 import org.lstmlab.grade.author.StudentCodeFailed;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -48,10 +49,10 @@ public record YoursAndExpected(String title, String input, List<Row> rows) {
         /** {@code ✓ close} at the grader's tolerance, or the grader's words for the first difference. */
         public String verdict() {
             if (yours == null) {
-                return "no output of yours to compare";
+                return Say.say("expected.noOutput");
             }
             String difference = Expect.difference(symbol, expected, yours);
-            return difference == null ? "✓ close" : difference;
+            return difference == null ? Say.say("expected.close") : difference;
         }
     }
 
@@ -113,12 +114,22 @@ public record YoursAndExpected(String title, String input, List<Row> rows) {
     /** The table as text: value, yours, expected, max |yours − expected|, verdict. */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(title + ", your output on the published input: " + input + "\n");
+        StringBuilder s = new StringBuilder(Say.say("expected.heading", title, input) + "\n");
+        String yours = Say.say("expected.yours");
+        String expected = Say.say("expected.expected");
+        int width = Math.max(yours.length(), expected.length()) + 2;
+        String indent = "\n" + " ".repeat(width + 2);
         for (Row r : rows) {
-            s.append(String.format(Locale.ROOT, "%s%n  yours:    %s%n", r.symbol(), yoursText(r, "\n            ")))
-                    .append(String.format(Locale.ROOT, "  expected: %s%n", values(r.expected(), "\n            ")))
+            s.append(String.format(
+                            Locale.ROOT, "%s%n  %-" + width + "s%s%n", r.symbol(), yours + ":", yoursText(r, indent)))
                     .append(String.format(
-                            Locale.ROOT, "  max |yours − expected| = %s   %s%n", difference(r), r.verdict()));
+                            Locale.ROOT, "  %-" + width + "s%s%n", expected + ":", values(r.expected(), indent)))
+                    .append(String.format(
+                            Locale.ROOT,
+                            "  %s = %s   %s%n",
+                            Say.say("expected.maxDifference"),
+                            difference(r),
+                            r.verdict()));
         }
         return s.toString();
     }
@@ -127,12 +138,17 @@ public record YoursAndExpected(String title, String input, List<Row> rows) {
     public String toHtml() {
         StringBuilder s = new StringBuilder("<div class=\"lstmlab-expected\"><p><b>")
                 .append(Report.html(title))
-                .append("</b>, your output on the published input: ")
-                .append(Report.html(input))
-                .append(
-                        "</p>\n<table>\n<thead><tr><th style=\"text-align:left\">value</th><th style=\"text-align:left\">yours</th>"
-                                + "<th style=\"text-align:left\">expected output</th><th>max |yours − expected|</th><th></th></tr>"
-                                + "</thead>\n<tbody>\n");
+                .append("</b>")
+                .append(Report.html(Say.say("expected.heading", "", input)))
+                .append("</p>\n<table>\n<thead><tr><th style=\"text-align:left\">"
+                        + Report.html(Say.say("expected.value"))
+                        + "</th><th style=\"text-align:left\">"
+                        + Report.html(Say.say("expected.yours"))
+                        + "</th><th style=\"text-align:left\">"
+                        + Report.html(Say.say("expected.expectedOutput"))
+                        + "</th><th>"
+                        + Report.html(Say.say("expected.maxDifference"))
+                        + "</th><th></th></tr></thead>\n<tbody>\n");
         for (Row r : rows) {
             boolean close = r.yours() != null && Expect.isClose(r.expected(), r.yours());
             s.append("<tr style=\"background:")
@@ -167,7 +183,7 @@ public record YoursAndExpected(String title, String input, List<Row> rows) {
             return values(r.yours(), newline);
         }
         int k = rows.indexOf(r);
-        return k > 0 && r.failure().equals(rows.get(k - 1).failure()) ? "(as above)" : r.failure();
+        return k > 0 && r.failure().equals(rows.get(k - 1).failure()) ? Say.say("expected.asAbove") : r.failure();
     }
 
     private static String difference(Row r) {

@@ -71,7 +71,7 @@ final class Diagnoses {
             char ch = first.charAt(k);
             if (ch == ')') depth++;
             if (ch == '(' && --depth == 0) {
-                return first.charAt(k - 1) == ' ' && first.substring(k).contains("case")
+                return first.charAt(k - 1) == ' ' && first.substring(k).contains("seed")
                         ? first.substring(0, k - 1)
                         : first;
             }

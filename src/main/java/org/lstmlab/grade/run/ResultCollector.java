@@ -12,6 +12,7 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import org.lstmlab.grade.author.Say;
 import org.lstmlab.grade.report.ExerciseResult;
 import org.lstmlab.grade.report.TestResult;
 
@@ -81,7 +82,10 @@ final class ResultCollector implements TestExecutionListener {
             }
             if (!tests.isEmpty()) {
                 all.add(new ExerciseResult(
-                        e.id(), e.title(), List.copyOf(tests), feedback == null ? "all tests pass" : feedback));
+                        e.id(),
+                        e.title(),
+                        List.copyOf(tests),
+                        feedback == null ? Say.say("result.allPass") : feedback));
             }
         }
         return all;
@@ -113,7 +117,7 @@ final class ResultCollector implements TestExecutionListener {
         if (test.isContainer()) {
             List<TestIdentifier> cases = invocations.getOrDefault(test.getUniqueId(), List.of());
             if (cases.isEmpty()) {
-                return "no case ran";
+                return Say.say("result.noCase");
             }
             for (TestIdentifier c : cases) {
                 String f = failure(c);
@@ -153,49 +157,50 @@ final class ResultCollector implements TestExecutionListener {
     private String passed(TestIdentifier test) {
         List<TestIdentifier> cases = invocations.getOrDefault(test.getUniqueId(), List.of());
         return cases.isEmpty()
-                ? "passed"
-                : "passed: "
-                        + String.join(
+                ? Say.say("result.passed")
+                : Say.say(
+                        "result.passedCases",
+                        String.join(
                                 "; ",
                                 cases.stream()
                                         .map(TestIdentifier::getDisplayName)
-                                        .toList());
+                                        .toList()));
     }
 
     /** Why a test has no result: its class (or another container above it) failed, or it was skipped. */
     private String notRun(TestIdentifier test) {
         String reason = skipped.get(test.getUniqueId());
         if (reason != null) {
-            return "did not run: " + reason;
+            return Say.say("result.didNotRunBecause", reason);
         }
         for (Optional<String> p = test.getParentId();
                 p.isPresent();
                 p = plan.getTestIdentifier(p.get()).getParentId()) {
             String above = skipped.get(p.get());
             if (above != null) {
-                return "did not run: " + above;
+                return Say.say("result.didNotRunBecause", above);
             }
             TestExecutionResult r = finished.get(p.get());
             if (r != null && r.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
                 return message(r);
             }
         }
-        return "did not run";
+        return Say.say("result.didNotRun");
     }
 
     /** The message of a failed or aborted result: the feedback, or what went wrong in the test itself. */
     static String message(TestExecutionResult r) {
         Throwable t = r.getThrowable().orElse(null);
         if (t == null) {
-            return r.getStatus() == TestExecutionResult.Status.ABORTED ? "aborted" : "failed";
+            return Say.say(r.getStatus() == TestExecutionResult.Status.ABORTED ? "result.aborted" : "result.failed");
         }
         String m = t.getMessage() == null ? "" : t.getMessage();
         if (r.getStatus() == TestExecutionResult.Status.ABORTED) {
-            return "aborted: " + m;
+            return Say.say("result.abortedBecause", m);
         }
         if (t instanceof AssertionError) {
-            return m.isEmpty() ? "failed" : m;
+            return m.isEmpty() ? Say.say("result.failed") : m;
         }
-        return "the test itself failed (" + t + "): tell your instructor";
+        return Say.say("result.testFailed", t);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.lstmlab.grade.author.Draws;
 import org.lstmlab.grade.author.GradingRun;
+import org.lstmlab.grade.author.Say;
 import org.lstmlab.grade.author.StudentCodeFailed;
 import org.lstmlab.grade.sandbox.Sandbox;
 import org.lstmlab.grade.sandbox.SubmissionCompiler;
@@ -137,7 +138,7 @@ public final class SubmissionRun implements GradingRun, AutoCloseable {
             case RETURNED -> {
                 if (r.value() == null) {
                     throw new StudentCodeFailed(
-                            StudentCodeFailed.Kind.UNREADABLE, Values.name(e, m) + " returned nothing");
+                            StudentCodeFailed.Kind.UNREADABLE, Say.say("run.returnedNothing", Values.name(e, m)));
                 }
                 yield Values.fromValue(r.value(), m.getGenericReturnType(), Values.name(e, m));
             }
@@ -170,27 +171,36 @@ public final class SubmissionRun implements GradingRun, AutoCloseable {
             if (message.contains(": " + e.id() + " (")) {
                 return new StudentCodeFailed(
                         StudentCodeFailed.Kind.NOT_IMPLEMENTED,
-                        "not implemented yet: replace the TODO in " + Values.name(e, m) + " with "
-                                + e.equations().get(m.getName()) + " (notebook " + e.notebook() + ")");
+                        Say.say(
+                                "run.notImplemented",
+                                Values.name(e, m),
+                                e.equations().get(m.getName()),
+                                e.notebook()));
             }
             String marker = "UnsupportedOperationException: ";
             int from = message.indexOf(marker) + marker.length();
             int to = message.indexOf(" is not implemented yet");
-            String other = from >= marker.length() && from < to ? message.substring(from, to) : "another exercise";
+            String other = from >= marker.length() && from < to ? message.substring(from, to) : "";
+            java.util.regex.Matcher id =
+                    java.util.regex.Pattern.compile("^(E\\d+) \\((.*)\\)$").matcher(other);
+            if (id.matches()) { // the starter's "E4 (input gate and candidate)", with the title in the student's words
+                other = id.group(1) + " (" + Say.title(id.group(1), id.group(2)) + ")";
+            }
             return new StudentCodeFailed(
                     StudentCodeFailed.Kind.NOT_IMPLEMENTED,
-                    e.id() + " calls an exercise that is not implemented yet (" + other + "): do that one first");
+                    other.isEmpty() ? Say.say("run.callsAnother", e.id()) : Say.say("run.calls", e.id(), other));
         }
         if (message.contains("OutOfMemoryError")
                 || message.contains("Allocation failed")
                 || message.contains("bad_alloc")) {
             return new StudentCodeFailed(
                     StudentCodeFailed.Kind.THREW,
-                    Values.name(e, m) + " ran out of memory ("
-                            + message.lines().findFirst().orElse("")
-                            + "): the grader limits heap and ND4J memory; does it allocate a huge array?");
+                    Say.say(
+                            "run.outOfMemory",
+                            Values.name(e, m),
+                            message.lines().findFirst().orElse("")));
         }
-        return new StudentCodeFailed(StudentCodeFailed.Kind.THREW, Values.name(e, m) + " threw " + message);
+        return new StudentCodeFailed(StudentCodeFailed.Kind.THREW, Say.say("run.threw", Values.name(e, m), message));
     }
 
     @Override

@@ -78,6 +78,13 @@ class GradescopeTest {
         assertTrue(Gradescope.RUN.contains("ROOT=\"${AUTOGRADER_ROOT:-/autograder}\""));
     }
 
+    /** LSTMLAB_LANG=vi ./lab gradescope: the bundle grades in Vietnamese, so results.json's hints are Vietnamese. */
+    @Test
+    void aBundleBuiltInVietnameseGradesInVietnamese() {
+        assertTrue(Gradescope.run(java.util.Locale.forLanguageTag("vi")).contains(" -Dlstmlab.lang=vi "));
+        assertTrue(Gradescope.run(java.util.Locale.ENGLISH).contains(" -Dlstmlab.lang=en "));
+    }
+
     private static List<String> unzip(Path zip, Path into) throws IOException {
         List<String> names = new ArrayList<>();
         try (InputStream f = Files.newInputStream(zip);
