@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The imports every notebook starts with: the library's packages (the course's scenes among them), ND4J's entry points,
- * Tablesaw's {@code Table}, XChart, {@code display} and {@code updateDisplay}. Only what is on the classpath is imported,
+ * Tablesaw's {@code Table}, XChart, the widgets, {@code display} and {@code updateDisplay}. Only what is on the classpath is imported,
  * so a package a build does not have yet never breaks the kernel's start.
  */
 final class StartupSnippet {
@@ -21,6 +21,7 @@ final class StartupSnippet {
             "org.lstmlab.train",
             "org.lstmlab.plot",
             "org.lstmlab.course",
+            "org.lstmlab.kernel.widgets",
             "org.knowm.xchart",
             "org.knowm.xchart.style");
 
