@@ -500,7 +500,9 @@ public final class LabKernel extends BaseKernel {
             }
             output.flush(); // what was printed before the widget changed shows before it
             MessageType type = MessageType.getType(msgType);
-            env.publish(new Message<>(env.getContext(), type, content, buffers, metadata));
+            // null, not an empty list: the base library ends a message with blobs only after its last blob
+            List<byte[]> blobs = buffers == null || buffers.isEmpty() ? null : buffers;
+            env.publish(new Message<>(env.getContext(), type, content, blobs, metadata));
         }
 
         @Override
