@@ -22,7 +22,17 @@ public final class Dropdown<T> extends ValueWidget<T> {
      * @throws IllegalArgumentException when there is no option
      */
     public Dropdown(String description, List<T> options) {
-        this(description, labelled(options), options.isEmpty() ? null : options.get(0));
+        this(description, options, options.isEmpty() ? null : options.get(0));
+    }
+
+    /**
+     * @param description the label beside the dropdown
+     * @param options the choices, at least one, labelled by {@code String.valueOf}
+     * @param value the choice selected first, one of the options
+     * @throws IllegalArgumentException when there is no option or value is none of them
+     */
+    public Dropdown(String description, List<T> options, T value) {
+        this(description, labelled(options), value);
     }
 
     /**
