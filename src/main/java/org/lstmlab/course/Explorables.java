@@ -141,7 +141,17 @@ public final class Explorables {
         for (int k = 0; k < lags.length; k++) {
             product[k] = Math.pow(forgetGate, lags[k]); // Π_{s=t+1..T} f_s with every f_s = f
         }
-        List<Curve> solid = new ArrayList<>(measured.curves());
+        String rnn = measured.measured().keySet().iterator().next();
+        String lstm = VanishingExperiment.lstmName(forgetBias);
+        List<Curve> solid = List.of( // short legends: the figure keeps its width for the curves
+                new Curve(
+                        "RNN, ‖W_hh‖₂ = " + RNN_SPECTRAL_NORM,
+                        lags,
+                        measured.measured().get(rnn)),
+                new Curve(
+                        String.format(Locale.ROOT, "LSTM cell path, σ(b_f) = %.2f", forgetGate),
+                        lags,
+                        measured.measured().get(lstm)));
         String productName = String.format(Locale.ROOT, "Π f_s = %.2f^(T−t)", forgetGate);
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
@@ -162,11 +172,9 @@ public final class Explorables {
         all.add(new Curve("lag " + lag, new double[] {lag, lag}, new double[] {low, high}));
         XYChart chart = GradientNormChart.paths("", "norm (log scale)", all, List.of(productName, "lag " + lag));
         int at = indexOf(lags, lag);
-        String rnn = solid.get(0).name();
-        String lstm = solid.get(1).name();
         chart.setTitle(String.format(
                 Locale.ROOT,
-                "f = %.2f, lag %d: Π f_s = %.1e, LSTM cell path %.1e, RNN %.1e",
+                "f = %.2f, lag %d: Π f_s = %.1e, LSTM %.1e, RNN %.1e",
                 forgetGate,
                 lag,
                 product[at],

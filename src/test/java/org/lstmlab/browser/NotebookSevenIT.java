@@ -24,7 +24,7 @@ import org.openqa.selenium.WebElement;
  * The course once in Notebook 7 ({@code ./lab start --ui notebook}): its file browser lists the course and its New
  * menu offers the course kernel; notebook 02, opened from the file browser into a tab of its own, runs all its cells
  * from the Run menu without an error, with its equations typeset, its chart shown and the check() score table
- * readable. Screenshots go to target/browser/notebook7/.
+ * readable; notebook 01's slider redraws its figure. Screenshots go to target/browser/notebook7/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -142,5 +142,27 @@ class NotebookSevenIT {
                 ((Number) worst.get("ratio")).doubleValue() >= StudentPathIT.READABLE,
                 "the score table should be readable but «" + worst.get("text") + "» is " + worst.get("color") + " on "
                         + worst.get("background") + " (" + worst.get("ratio") + ":1)");
+    }
+
+    @Test
+    @Order(3)
+    void notebookOnesSliderRedrawsItsFigureInNotebookSeven() {
+        String path = Explorable.NOTEBOOK;
+        page.load(lab.url("/notebooks/" + path), READY);
+        assertEquals(KERNEL_NAME, page.awaitNotebook(path, READY), "the notebook should run on the course kernel");
+        page.menu("Run", "runmenu:run-all");
+        browser.await("run-all-01", "Run All to run notebook 01", StudentPathIT.RUN_ALL, () -> {
+            Map<String, Object> s = page.state(path);
+            return (Boolean) s.get("idle")
+                    && ((Number) s.get("running")).intValue() == 0
+                    && (((Number) s.get("ran")).longValue() >= ((Number) s.get("code")).longValue()
+                            || !((List<?>) s.get("errors")).isEmpty());
+        });
+        assertEquals(List.of(), page.state(path).get("errors"), "Run All of notebook 01 should show no error");
+        int cell = Explorable.cell(page);
+        Map<String, Object> before = Explorable.awaitDrawn(browser, cell, "drawn-01");
+        browser.screenshot("05-explorable-before");
+        Explorable.dragAndAwaitRedraw(browser, cell, before, "redrawn-01");
+        browser.screenshot("06-explorable-after-drag");
     }
 }

@@ -82,7 +82,7 @@ class ExplorablesTest {
         assertEquals(
                 String.format(
                         Locale.ROOT,
-                        "f = 0.95, lag 20: Π f_s = %.1e, LSTM cell path %.1e, RNN %.1e",
+                        "f = 0.95, lag 20: Π f_s = %.1e, LSTM %.1e, RNN %.1e",
                         Math.pow(0.95, 20),
                         measured.at(lstm, 20),
                         measured.at(rnn, 20)),
@@ -90,6 +90,13 @@ class ExplorablesTest {
         assertEquals(
                 4, chart.getSeriesMap().size(), chart.getSeriesMap().keySet().toString());
         assertTrue(chart.getSeriesMap().containsKey("Π f_s = 0.95^(T−t)"));
+        double[] logged = java.util.Arrays.stream(measured.measured().get(lstm))
+                .map(Math::log10)
+                .toArray();
+        assertArrayEquals( // the log axis draws log₁₀ of the norms
+                logged,
+                chart.getSeriesMap().get("LSTM cell path, σ(b_f) = 0.95").getYData(),
+                1e-12);
         assertThrows(IllegalArgumentException.class, () -> Explorables.cellPath(SMALL, 1.0, 20));
         var e = assertThrows(IllegalArgumentException.class, () -> Explorables.cellPath(SMALL, 0.9, 31));
         assertEquals("the lag T − t must be in [1, T = 30] but is 31", e.getMessage());
