@@ -5,10 +5,7 @@
 and the kernel's echo_update and new image, request_state, the control comm's request_states, comm_info
 before and after comms close from either side, and a comm for an unknown target.
 
-  kernel_widgets.py                 the protocol
-  kernel_widgets.py time FILE MOVES  the redraw times of the explorable FILE's cells build (a JSON list of
-                                     cell sources; the last one's value is the Interact): MOVES slider moves,
-                                     from the comm_msg sent to the image's update received, in ms
+The redraw times of the notebooks' explorables are measured by src/main/python/widget_redraw.py (./lab bench).
 """
 import hashlib
 import json
@@ -125,36 +122,6 @@ view
     return results
 
 
-def redraw_times(kc, cells, moves):
-    """Builds an explorable, then moves its first control MOVES times; each time, sent → the image's update."""
-    for source in cells[:-1]:
-        reply = run(kc, source)["reply"]
-        if reply["status"] != "ok":
-            raise RuntimeError(f"cell failed: {reply}")
-    built = run(kc, cells[-1])
-    models = [m for m in built["iopub"] if m["msg_type"] == "comm_open"]
-    control = next(m for m in models if m["content"]["data"]["state"]["_model_name"].endswith("SliderModel")
-                   or m["content"]["data"]["state"]["_model_name"] == "DropdownModel")
-    state = control["content"]["data"]["state"]
-    image = next(m for m in models if m["content"]["data"]["state"]["_model_name"] == "ImageModel")
-    image_id = image["content"]["comm_id"]
-    times = []
-    for k in range(moves):
-        if "index" in state:
-            change = {"index": (k + 1) % len(state["_options_labels"])}
-        else:
-            low, high = state["min"], state["max"]
-            change = {"value": low + (high - low) * ((k + 1) % 5) / 4}
-        result = comm(kc, "comm_msg", {"comm_id": control["content"]["comm_id"], "data": {
-            "method": "update", "state": change, "buffer_paths": []}})
-        drawn = [m for m in result["iopub"] if m["msg_type"] == "comm_msg"
-                 and m["content"]["comm_id"] == image_id and m["buffers"]]
-        if not drawn:
-            raise RuntimeError(f"no new image after {change}: {result['iopub']}")
-        times.append((drawn[0]["at"] - result["sent"]) * 1000)
-    return {"redraw_ms": times, "model": state["_model_name"]}
-
-
 def main():
     km = KernelManager(kernel_name="lstm-lab")
     km.start_kernel()
@@ -162,11 +129,7 @@ def main():
     kc.start_channels()
     kc.wait_for_ready(timeout=120)
     try:
-        if sys.argv[1:2] == ["time"]:
-            with open(sys.argv[2], encoding="utf-8") as f:
-                results = redraw_times(kc, json.load(f), int(sys.argv[3]))
-        else:
-            results = protocol(kc)
+        results = protocol(kc)
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)

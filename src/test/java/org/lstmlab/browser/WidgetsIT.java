@@ -54,7 +54,7 @@ class WidgetsIT {
     @Test
     @Order(1)
     void draggingTheSlidersHandleChangesTheValueLabelAndTheFigure() {
-        page.load(lab.url("/lab"), Duration.ofMinutes(2));
+        page.load(lab.url("/lab?token=" + lab.token), Duration.ofMinutes(2));
         page.openInFileBrowser(NOTEBOOK);
         assertEquals(StudentPathIT.KERNEL_NAME, page.awaitNotebook(NOTEBOOK, StudentPathIT.KERNEL_READY));
         page.menu("Run", "runmenu:run-all");
