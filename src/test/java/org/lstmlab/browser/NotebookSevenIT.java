@@ -161,6 +161,11 @@ class NotebookSevenIT {
         assertEquals(List.of(), page.state(path).get("errors"), "Run All of notebook 01 should show no error");
         int cell = Explorable.cell(page);
         Map<String, Object> before = Explorable.awaitDrawn(browser, cell, "drawn-01");
+        browser.js(
+                LabPage.PANEL
+                        + "panel(arguments[0]).content.widgets[arguments[1]].node.scrollIntoView({block: 'center'});",
+                path,
+                cell);
         browser.screenshot("05-explorable-before");
         Explorable.dragAndAwaitRedraw(browser, cell, before, "redrawn-01");
         browser.screenshot("06-explorable-after-drag");

@@ -69,6 +69,11 @@ class WidgetsIT {
         int cell = Explorable.cell(page);
         Map<String, Object> before = Explorable.awaitDrawn(browser, cell, "drawn");
         assertTrue(((Number) before.get("width")).intValue() >= 200, "the figure is too small: " + before);
+        browser.js(
+                LabPage.PANEL
+                        + "panel(arguments[0]).content.widgets[arguments[1]].node.scrollIntoView({block: 'center'});",
+                NOTEBOOK,
+                cell);
         browser.screenshot("01-explorable-before");
         moved = Explorable.dragAndAwaitRedraw(browser, cell, before, "redrawn");
         browser.screenshot("02-explorable-after-drag");
