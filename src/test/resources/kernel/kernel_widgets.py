@@ -15,6 +15,8 @@ import time
 
 from jupyter_client.manager import KernelManager
 
+from kernel_protocol import shell_reply_of  # beside this script
+
 TIMEOUT = 180
 
 
@@ -53,19 +55,10 @@ def until_idle(kc, msg_id):
     raise TimeoutError(f"no idle after {msg_id}")
 
 
-def shell_reply(kc, msg_id):
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        reply = kc.get_shell_msg(timeout=TIMEOUT)
-        if reply["parent_header"].get("msg_id") == msg_id:
-            return reply["content"]
-    raise TimeoutError(f"no reply to {msg_id}")
-
-
 def run(kc, code):
     msg_id = kc.execute(code)
     messages = until_idle(kc, msg_id)
-    return {"iopub": messages, "reply": shell_reply(kc, msg_id)}
+    return {"iopub": messages, "reply": shell_reply_of(kc, msg_id)}
 
 
 def comm(kc, msg_type, content):
@@ -77,7 +70,7 @@ def comm(kc, msg_type, content):
 
 
 def comm_info(kc, target=None):
-    return shell_reply(kc, kc.comm_info(target_name=target) if target else kc.comm_info())
+    return shell_reply_of(kc, kc.comm_info(target_name=target) if target else kc.comm_info())
 
 
 def opened(messages):

@@ -98,6 +98,29 @@ final class Explorable {
         return after;
     }
 
+    /** Runs every cell of notebook 01 (Run ▸ Run All Cells), waits until all have run, and fails on an error. */
+    static void runAll(Chromium browser, LabPage page) {
+        page.menu("Run", "runmenu:run-all");
+        browser.await("run-all-01", "Run All to run notebook 01", StudentPathIT.RUN_ALL, () -> {
+            Map<String, Object> s = page.state(NOTEBOOK);
+            return (Boolean) s.get("idle")
+                    && ((Number) s.get("running")).intValue() == 0
+                    && (((Number) s.get("ran")).longValue() >= ((Number) s.get("code")).longValue()
+                            || !((java.util.List<?>) s.get("errors")).isEmpty());
+        });
+        assertEquals(
+                java.util.List.of(), page.state(NOTEBOOK).get("errors"), "Run All of notebook 01 should show no error");
+    }
+
+    /** Scrolls the explorable's cell into the middle of the page, for a screenshot. */
+    static void show(Chromium browser, int cell) {
+        browser.js(
+                LabPage.PANEL
+                        + "panel(arguments[0]).content.widgets[arguments[1]].node.scrollIntoView({block: 'center'});",
+                NOTEBOOK,
+                cell);
+    }
+
     /** The index of notebook 01's explorable cell. */
     static int cell(LabPage page) {
         int index = page.codeCellHolding(NOTEBOOK, "Widgets.interact(", false);

@@ -150,22 +150,10 @@ class NotebookSevenIT {
         String path = Explorable.NOTEBOOK;
         page.load(lab.url("/notebooks/" + path), READY);
         assertEquals(KERNEL_NAME, page.awaitNotebook(path, READY), "the notebook should run on the course kernel");
-        page.menu("Run", "runmenu:run-all");
-        browser.await("run-all-01", "Run All to run notebook 01", StudentPathIT.RUN_ALL, () -> {
-            Map<String, Object> s = page.state(path);
-            return (Boolean) s.get("idle")
-                    && ((Number) s.get("running")).intValue() == 0
-                    && (((Number) s.get("ran")).longValue() >= ((Number) s.get("code")).longValue()
-                            || !((List<?>) s.get("errors")).isEmpty());
-        });
-        assertEquals(List.of(), page.state(path).get("errors"), "Run All of notebook 01 should show no error");
+        Explorable.runAll(browser, page);
         int cell = Explorable.cell(page);
         Map<String, Object> before = Explorable.awaitDrawn(browser, cell, "drawn-01");
-        browser.js(
-                LabPage.PANEL
-                        + "panel(arguments[0]).content.widgets[arguments[1]].node.scrollIntoView({block: 'center'});",
-                path,
-                cell);
+        Explorable.show(browser, cell);
         browser.screenshot("05-explorable-before");
         Explorable.dragAndAwaitRedraw(browser, cell, before, "redrawn-01");
         browser.screenshot("06-explorable-after-drag");

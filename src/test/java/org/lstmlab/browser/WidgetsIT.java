@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,23 +56,11 @@ class WidgetsIT {
         page.load(lab.url("/lab?token=" + lab.token), Duration.ofMinutes(2));
         page.openInFileBrowser(NOTEBOOK);
         assertEquals(StudentPathIT.KERNEL_NAME, page.awaitNotebook(NOTEBOOK, StudentPathIT.KERNEL_READY));
-        page.menu("Run", "runmenu:run-all");
-        browser.await("run-all", "Run All to run notebook 01", StudentPathIT.RUN_ALL, () -> {
-            Map<String, Object> s = page.state(NOTEBOOK);
-            return (Boolean) s.get("idle")
-                    && ((Number) s.get("running")).intValue() == 0
-                    && (((Number) s.get("ran")).longValue() >= ((Number) s.get("code")).longValue()
-                            || !((List<?>) s.get("errors")).isEmpty());
-        });
-        assertEquals(List.of(), page.state(NOTEBOOK).get("errors"), "Run All of notebook 01 should show no error");
+        Explorable.runAll(browser, page);
         int cell = Explorable.cell(page);
         Map<String, Object> before = Explorable.awaitDrawn(browser, cell, "drawn");
         assertTrue(((Number) before.get("width")).intValue() >= 200, "the figure is too small: " + before);
-        browser.js(
-                LabPage.PANEL
-                        + "panel(arguments[0]).content.widgets[arguments[1]].node.scrollIntoView({block: 'center'});",
-                NOTEBOOK,
-                cell);
+        Explorable.show(browser, cell);
         browser.screenshot("01-explorable-before");
         moved = Explorable.dragAndAwaitRedraw(browser, cell, before, "redrawn");
         browser.screenshot("02-explorable-after-drag");
@@ -95,11 +82,7 @@ class WidgetsIT {
         page.awaitNotebook(NOTEBOOK, StudentPathIT.KERNEL_READY);
         int cell = Explorable.cell(page);
         Map<String, Object> reloaded = Explorable.awaitDrawn(browser, cell, "reloaded");
-        browser.js(
-                LabPage.PANEL
-                        + "panel(arguments[0]).content.widgets[arguments[1]].node.scrollIntoView({block: 'center'});",
-                NOTEBOOK,
-                cell);
+        Explorable.show(browser, cell);
         browser.screenshot("03-explorable-after-reload");
         assertEquals(moved.get("readout"), reloaded.get("readout"), "the reloaded slider should keep its value");
         assertEquals(moved.get("pixels"), reloaded.get("pixels"), "the reloaded figure should be the moved one");

@@ -8,12 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,21 +32,7 @@ class KernelWidgetsIT {
 
     @BeforeAll
     static void talkToTheKernel() throws Exception {
-        results = talk(home, SCRIPT.toString());
-    }
-
-    /** Runs kernel_widgets.py with its arguments and returns its RESULT. */
-    static JsonObject talk(Path folder, String... command) throws Exception {
-        Jupyter jupyter = Jupyter.withKernelOn(folder, Jupyter.currentJavaHome());
-        Process process = jupyter.python(List.of(command)).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(10, TimeUnit.MINUTES), "kernel_widgets.py timed out:\n" + out);
-        assertEquals(0, process.exitValue(), out);
-        String line = out.lines()
-                .filter(l -> l.startsWith("RESULT "))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no RESULT line:\n" + out));
-        return JsonParser.parseString(line.substring("RESULT ".length())).getAsJsonObject();
+        results = KernelProtocolIT.talk(SCRIPT, home, Jupyter.currentJavaHome());
     }
 
     static List<JsonObject> iopub(String step) {

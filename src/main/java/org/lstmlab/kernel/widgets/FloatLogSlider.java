@@ -8,10 +8,7 @@ import java.util.Map;
  * in log₁₀, as ipywidgets' FloatLogSlider with base 10. Unlike ipywidgets, the range is given as values, not
  * exponents: {@code new FloatLogSlider("η", 1e-4, 1e-1, 1e-2)}.
  */
-public final class FloatLogSlider extends ValueWidget<Double> {
-
-    private final double min;
-    private final double max;
+public final class FloatLogSlider extends RealSlider {
 
     /**
      * @param description the label beside the slider
@@ -24,9 +21,10 @@ public final class FloatLogSlider extends ValueWidget<Double> {
         super(
                 Kind.controls("FloatLogSliderModel"),
                 Kind.controls("FloatLogSliderView"),
-                state(description, min, max, value));
-        this.min = min;
-        this.max = max;
+                state(description, min, max, value),
+                min,
+                max,
+                0.1);
     }
 
     private static Map<String, Object> state(String description, double min, double max, double value) {
@@ -40,29 +38,5 @@ public final class FloatLogSlider extends ValueWidget<Double> {
         state.put("base", 10.0);
         state.put("value", value);
         return state;
-    }
-
-    @Override
-    public Double value() {
-        return ((Number) get("value")).doubleValue();
-    }
-
-    @Override
-    public void setValue(Double value) {
-        Sliders.check(String.valueOf(get("description")), min, max, 0.1, value);
-        set("value", value);
-    }
-
-    @Override
-    Object accept(String key, Object value) {
-        if (key.equals("value")) {
-            return Math.max(min, Math.min(max, number(value, "value")));
-        }
-        return value;
-    }
-
-    @Override
-    public String toString() {
-        return "FloatLogSlider(" + get("description") + " = " + value() + " in [" + min + ", " + max + "])";
     }
 }

@@ -4,11 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A slider over real numbers from {@code min} to {@code max} in steps of {@code step} (ipywidgets' FloatSlider). */
-public final class FloatSlider extends ValueWidget<Double> {
-
-    private final double min;
-    private final double max;
-    private final double step;
+public final class FloatSlider extends RealSlider {
 
     /**
      * @param description the label beside the slider, e.g. {@code "spectral norm ρ"}
@@ -22,10 +18,10 @@ public final class FloatSlider extends ValueWidget<Double> {
         super(
                 Kind.controls("FloatSliderModel"),
                 Kind.controls("FloatSliderView"),
-                state(description, min, max, step, value));
-        this.min = min;
-        this.max = max;
-        this.step = step;
+                state(description, min, max, step, value),
+                min,
+                max,
+                step);
     }
 
     private static Map<String, Object> state(String description, double min, double max, double step, double value) {
@@ -34,29 +30,5 @@ public final class FloatSlider extends ValueWidget<Double> {
         state.putAll(Sliders.state(min, max, step, ".2f"));
         state.put("value", value);
         return state;
-    }
-
-    @Override
-    public Double value() {
-        return ((Number) get("value")).doubleValue();
-    }
-
-    @Override
-    public void setValue(Double value) {
-        Sliders.check(String.valueOf(get("description")), min, max, step, value);
-        set("value", value);
-    }
-
-    @Override
-    Object accept(String key, Object value) {
-        if (key.equals("value")) {
-            return Math.max(min, Math.min(max, number(value, "value")));
-        }
-        return value;
-    }
-
-    @Override
-    public String toString() {
-        return "FloatSlider(" + get("description") + " = " + value() + " in [" + min + ", " + max + "])";
     }
 }
