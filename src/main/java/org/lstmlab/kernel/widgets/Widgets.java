@@ -29,7 +29,7 @@ public final class Widgets {
      *
      * <pre>{@code
      * var rho = new FloatSlider("spectral norm ρ", 0.5, 1.5, 0.05, 0.9);
-     * display(Widgets.interact(() -> VanishingScene.chart(rho.value()), rho));
+     * display(Widgets.interact(() -> Explorables.spectralNorm(experiment, rho.value()), rho));
      * }</pre>
      *
      * @param figure draws the figure for the controls' values now

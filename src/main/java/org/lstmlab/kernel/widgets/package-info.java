@@ -4,7 +4,7 @@
  *
  * <pre>{@code
  * var rho = new FloatSlider("spectral norm ρ", 0.5, 1.5, 0.05, 0.9);
- * display(Widgets.interact(() -> VanishingScene.chart(rho.value()), rho));
+ * display(Widgets.interact(() -> Explorables.spectralNorm(experiment, rho.value()), rho));
  * }</pre>
  *
  * <p>{@link org.lstmlab.kernel.widgets.Comms} holds the open comms (targets {@code jupyter.widget} and
