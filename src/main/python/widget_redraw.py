@@ -73,23 +73,50 @@ def run(kc, code):
     return sent, messages
 
 
-def measure(kc, name, source, moves):
+def move(kc, control_id, state, k):
+    """Sends the k-th new value of a control as a front end does; returns when it was sent and what came back."""
+    if "index" in state:
+        change = {"index": (k + 1) % len(state["_options_labels"])}
+    else:
+        change = {"value": state["min"] + (state["max"] - state["min"]) * ((k + 1) % 5) / 4}
+    message = kc.session.msg("comm_msg", {"comm_id": control_id, "data": {
+        "method": "update", "state": change, "buffer_paths": []}})
+    sent = time.perf_counter()
+    kc.shell_channel.send(message)
+    return sent, change, until_idle(kc, message["header"]["msg_id"])
+
+
+def save_each_control(kc, name, built, folder):
+    """Writes the explorable's first figure and, for each of its controls moved once, the figure after."""
+    opened = {m["content"]["comm_id"]: (m["content"]["data"]["state"], m.get("buffers", [])) for m in built
+              if m["msg_type"] == "comm_open"}
+    image_id = next(k for k, (s, _) in opened.items() if s["_model_name"] == "ImageModel")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, f"{name}-before.png"), "wb") as f:
+        f.write(bytes(opened[image_id][1][0]))
+    for control_id, (state, _) in opened.items():
+        if not (state["_model_name"].endswith("SliderModel") or state["_model_name"] == "DropdownModel"):
+            continue
+        _, change, messages = move(kc, control_id, state, 0)
+        drawn = [m for m in messages if m["msg_type"] == "comm_msg" and m["content"]["comm_id"] == image_id
+                 and m.get("buffers")]
+        label = "".join(c if c.isalnum() else "_" for c in state["description"]).strip("_")
+        with open(os.path.join(folder, f"{name}-after-{label}.png"), "wb") as f:
+            f.write(bytes(drawn[0]["buffers"][0]))
+
+
+def measure(kc, name, source, moves, save=None):
     _, built = run(kc, source)
+    if save:
+        save_each_control(kc, name, built, save)
     opened = {m["content"]["comm_id"]: m["content"]["data"]["state"] for m in built if m["msg_type"] == "comm_open"}
     control_id, state = next((k, s) for k, s in opened.items()
                              if s["_model_name"].endswith("SliderModel") or s["_model_name"] == "DropdownModel")
     image_id = next(k for k, s in opened.items() if s["_model_name"] == "ImageModel")
     redraws = []
     for k in range(moves):
-        if "index" in state:
-            change = {"index": (k + 1) % len(state["_options_labels"])}
-        else:
-            change = {"value": state["min"] + (state["max"] - state["min"]) * ((k + 1) % 5) / 4}
-        message = kc.session.msg("comm_msg", {"comm_id": control_id, "data": {
-            "method": "update", "state": change, "buffer_paths": []}})
-        sent = time.perf_counter()
-        kc.shell_channel.send(message)
-        drawn = [m for m in until_idle(kc, message["header"]["msg_id"])
+        sent, change, messages = move(kc, control_id, state, k)
+        drawn = [m for m in messages
                  if m["msg_type"] == "comm_msg" and m["content"]["comm_id"] == image_id and m.get("buffers")]
         if not drawn:
             raise RuntimeError(f"{name}: no new image after {change}")
@@ -107,6 +134,7 @@ def main():
     parser.add_argument("notebooks", nargs="+", help="paths of notebooks with an explorable")
     parser.add_argument("--moves", type=int, default=12)
     parser.add_argument("--kernel", default="lstm-lab")
+    parser.add_argument("--save", help="a folder for each explorable's first figure and its figure after each control moved")
     args = parser.parse_args()
     status = 0
     for path in args.notebooks:
@@ -123,7 +151,7 @@ def main():
             kc.wait_for_ready(timeout=180)
             for source in setup:
                 run(kc, source)
-            model, redraws, reruns = measure(kc, name, code[explorable], args.moves)
+            model, redraws, reruns = measure(kc, name, code[explorable], args.moves, args.save)
             print(f"explorable redraw {name} ({model}, {len(redraws)} moves): median {statistics.median(redraws):.0f} ms,"
                   f" max {max(redraws):.0f} ms; re-running the figure's cell: median {statistics.median(reruns):.0f} ms"
                   f" (redraw / re-run {statistics.median(redraws) / statistics.median(reruns):.2f})", flush=True)
