@@ -12,6 +12,7 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.messages.ContentType;
 import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
+import org.lstmlab.kernel.widgets.Widget;
 
 /**
  * The notebook's displays: {@code display(x)} publishes {@code display_data} with a fresh display
@@ -117,6 +118,17 @@ final class Displays implements Notebook.Displayer {
      */
     static DisplayData data(Object value, String... mimeTypes) {
         DisplayData data = new DisplayData();
+        if (value instanceof Widget widget) { // the live view, and its picture for a notebook without widgets
+            Map<String, Object> bundle = widget.mimeBundle();
+            bundle.forEach((type, content) -> {
+                if (mimeTypes == null
+                        || mimeTypes.length == 0
+                        || Arrays.asList(mimeTypes).contains(type)) {
+                    data.putData(type, content);
+                }
+            });
+            return data;
+        }
         if (mimeTypes == null || mimeTypes.length == 0) {
             Rendering.render(value).forEach(data::putData);
             return data;

@@ -37,6 +37,7 @@ import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.lstmlab.kernel.widgets.Comms;
 
 /**
  * The LSTM Lab Jupyter kernel: evaluates Java cells with JShell inside this JVM, renders values
@@ -68,6 +69,10 @@ public final class LabKernel extends BaseKernel {
     private volatile java.util.Set<jdk.jshell.Snippet> startupSnippets = java.util.Set.of();
 
     private volatile JupyterConnection connection;
+    private final Comms comms = Comms.install(new CommTransport());
+    /** The last request's environment: widgets changed by a thread outside any request publish there. */
+    private volatile ShellReplyEnvironment lastEnv;
+
     private final KernelUsage usage = new KernelUsage();
     private volatile Message<ExecuteRequest> cellRequest;
     private volatile FrontendInput frontendInput;
@@ -241,6 +246,9 @@ public final class LabKernel extends BaseKernel {
         connection.setHandler(MessageType.EXECUTE_REQUEST, this::handleExecute);
         connection.setHandler(MessageType.KERNEL_INFO_REQUEST, this::handleKernelInfo);
         connection.setHandler(MessageType.COMM_INFO_REQUEST, this::handleCommInfo);
+        connection.setHandler(MessageType.COMM_OPEN_COMMAND, this::handleCommOpen);
+        connection.setHandler(MessageType.COMM_MSG_COMMAND, this::handleCommMsg);
+        connection.setHandler(MessageType.COMM_CLOSE_COMMAND, this::handleCommClose);
         connection.setHandler(MessageType.IS_COMPLETE_REQUEST, this::handleIsComplete);
         connection.setHandler(MessageType.SHUTDOWN_REQUEST, this::handleShutdown);
         connection.setHandler(MessageType.INTERRUPT_REQUEST, this::handleInterrupt);
@@ -276,6 +284,7 @@ public final class LabKernel extends BaseKernel {
             env.publish(new PublishExecuteInput(request.getCode(), count));
         }
         cellEnv = env;
+        lastEnv = env;
         cellSilent = silent;
         cellRequest = message;
         displays.cellStarted();
@@ -457,16 +466,94 @@ public final class LabKernel extends BaseKernel {
         String target =
                 message.getContent() == null ? null : message.getContent().getTargetName();
         Map<String, Object> comms = new LinkedHashMap<>();
-        for (org.dflib.jjava.jupyter.kernel.comm.Comm comm : commManager) {
-            if (target == null || target.equals(comm.getTargetName())) {
-                comms.put(comm.getID(), Map.of("target_name", comm.getTargetName()));
-            }
-        }
+        this.comms.openComms(target).forEach((id, name) -> comms.put(id, Map.of("target_name", name)));
         env.defer();
         ProtocolMessages.reply(
                 env,
                 org.dflib.jjava.jupyter.messages.reply.CommInfoReply.MESSAGE_TYPE,
                 Map.of("status", "ok", "comms", comms));
+    }
+
+    /** comm_open from the front end: a comm for a target of {@link Comms} (the widgets' control comm). */
+    private void handleCommOpen(
+            ShellReplyEnvironment env, Message<org.dflib.jjava.jupyter.messages.comm.CommOpenCommand> message) {
+        var open = message.getContent();
+        inComm(
+                env,
+                message,
+                () -> comms.openedByFrontEnd(
+                        open.getCommID(), open.getTargetName(), CommJson.toMap(open.getData()), blobs(message)));
+    }
+
+    /** comm_msg from the front end: a widget's update, request_state, or the control comm's request_states. */
+    private void handleCommMsg(
+            ShellReplyEnvironment env, Message<org.dflib.jjava.jupyter.messages.comm.CommMsgCommand> message) {
+        var msg = message.getContent();
+        inComm(
+                env,
+                message,
+                () -> comms.messageFromFrontEnd(msg.getCommID(), CommJson.toMap(msg.getData()), blobs(message)));
+    }
+
+    /** comm_close from the front end: the comm is forgotten and no longer in comm_info. */
+    private void handleCommClose(
+            ShellReplyEnvironment env, Message<org.dflib.jjava.jupyter.messages.comm.CommCloseCommand> message) {
+        inComm(env, message, () -> comms.closedByFrontEnd(message.getContent().getCommID()));
+    }
+
+    private static List<byte[]> blobs(Message<?> message) {
+        return message.getBlobs() == null ? List.of() : message.getBlobs();
+    }
+
+    /**
+     * Handles a comm message as ipykernel does: busy, then idle; what the handler prints or displays (a widget's
+     * callback) is published with the comm message as parent, so an Output widget capturing it shows it. A handler
+     * that fails prints why on the kernel's standard error, and the kernel goes on.
+     */
+    private void inComm(ShellReplyEnvironment env, Message<?> message, Runnable handle) {
+        env.setBusyDeferIdle();
+        cellEnv = env;
+        lastEnv = env;
+        try {
+            handle.run();
+        } catch (RuntimeException e) {
+            System.err.println("a widget's handler failed on "
+                    + message.getHeader().getType().getName() + ": " + e);
+            kernelErr.println("lstm-lab kernel: comm handler failed: " + e);
+        } finally {
+            output.flush();
+            cellEnv = null;
+        }
+    }
+
+    /** Where comm messages go: the IOPub of the request being handled (a cell, a comm message), as its child. */
+    private final class CommTransport implements Comms.Transport {
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public void send(
+                String msgType, Map<String, Object> content, Map<String, Object> metadata, List<byte[]> buffers) {
+            ShellReplyEnvironment env = cellEnv;
+            if (env == null) {
+                env = lastEnv;
+            }
+            if (env == null) {
+                kernelErr.println("lstm-lab kernel: " + msgType + " outside any request, dropped");
+                return;
+            }
+            output.flush(); // what was printed before the widget changed shows before it
+            MessageType type = MessageType.getType(msgType);
+            // null, not an empty list: the base library ends a message with blobs only after its last blob
+            List<byte[]> blobs = buffers == null || buffers.isEmpty() ? null : buffers;
+            env.publish(new Message<>(env.getContext(), type, content, blobs, metadata));
+        }
+
+        @Override
+        public String parentMessageId() {
+            ShellReplyEnvironment env = cellEnv;
+            return env != null && env.getContext() instanceof Message<?> parent
+                    ? parent.getHeader().getId()
+                    : "";
+        }
     }
 
     /** is_complete_reply from {@link CodeCompleteness}: complete, incomplete with an indent, or invalid. */
@@ -560,9 +647,7 @@ public final class LabKernel extends BaseKernel {
     }
 
     private static DisplayData displayData(Object value) {
-        DisplayData data = new DisplayData();
-        Rendering.render(value).forEach(data::putData);
-        return data;
+        return Displays.data(value);
     }
 
     /** Answers from the cells this kernel ran, as protocol tuples ({@link SessionHistory#replyContent}). */

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The imports every notebook starts with: the library's packages (the course's scenes among them), ND4J's entry points,
- * Tablesaw's {@code Table}, XChart, {@code display}, {@code updateDisplay} and IJava's {@code lineMagic} and
- * {@code cellMagic}. Only what is on the classpath is imported, so a package a build does not have yet never breaks
+ * Tablesaw's {@code Table}, XChart, the widgets, {@code display}, {@code updateDisplay} and IJava's {@code lineMagic}
+ * and {@code cellMagic}. Only what is on the classpath is imported, so a package a build does not have yet never breaks
  * the kernel's start.
  */
 final class StartupSnippet {
@@ -22,6 +22,7 @@ final class StartupSnippet {
             "org.lstmlab.train",
             "org.lstmlab.plot",
             "org.lstmlab.course",
+            "org.lstmlab.kernel.widgets",
             "org.knowm.xchart",
             "org.knowm.xchart.style");
 

@@ -24,7 +24,7 @@ import org.openqa.selenium.WebElement;
  * The course once in Notebook 7 ({@code ./lab start --ui notebook}): its file browser lists the course and its New
  * menu offers the course kernel; notebook 02, opened from the file browser into a tab of its own, runs all its cells
  * from the Run menu without an error, with its equations typeset, its chart shown and the check() score table
- * readable. Screenshots go to target/browser/notebook7/.
+ * readable; notebook 01's slider redraws its figure. Screenshots go to target/browser/notebook7/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -142,5 +142,20 @@ class NotebookSevenIT {
                 ((Number) worst.get("ratio")).doubleValue() >= StudentPathIT.READABLE,
                 "the score table should be readable but «" + worst.get("text") + "» is " + worst.get("color") + " on "
                         + worst.get("background") + " (" + worst.get("ratio") + ":1)");
+    }
+
+    @Test
+    @Order(3)
+    void notebookOnesSliderRedrawsItsFigureInNotebookSeven() {
+        String path = Explorable.NOTEBOOK;
+        page.load(lab.url("/notebooks/" + path), READY);
+        assertEquals(KERNEL_NAME, page.awaitNotebook(path, READY), "the notebook should run on the course kernel");
+        Explorable.runAll(browser, page);
+        int cell = Explorable.cell(page);
+        Map<String, Object> before = Explorable.awaitDrawn(browser, cell, "drawn-01");
+        Explorable.show(browser, cell);
+        browser.screenshot("05-explorable-before");
+        Explorable.dragAndAwaitRedraw(browser, cell, before, "redrawn-01");
+        browser.screenshot("06-explorable-after-drag");
     }
 }

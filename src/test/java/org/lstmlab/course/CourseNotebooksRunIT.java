@@ -412,4 +412,70 @@ class CourseNotebooksRunIT {
         }
         throw new AssertionError("no line starting with '" + prefix + "' in\n" + table);
     }
+
+    /** The notebooks with an explorable (a cell calling {@code Widgets.interact(}). */
+    static final List<String> EXPLORABLES =
+            List.of("01-rnn-vanishing-gradients", "02-forget-gate", "04-cell-state", "07-long-range-dependencies");
+
+    @Test
+    void whereNobodyMovesASliderEachExplorableShowsItsFigureAndTheNotebookKeepsTheWidgetsState() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (String name : EXPLORABLES) {
+            problems.addAll(explorableProblems(EXECUTED.resolve(name + ".ipynb")));
+            problems.addAll(explorableProblems(EXECUTED_VI.resolve(name + ".ipynb")));
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * What is wrong with an executed notebook's explorable: its cell must show the widget view and, for notebooks
+     * without widgets, the figure as a PNG; the notebook's metadata must hold the widgets' state (nbclient's
+     * store_widget_state), the shown model and its image's PNG among them, so exported HTML can show them.
+     */
+    static List<String> explorableProblems(Path executed) throws Exception {
+        List<String> problems = new ArrayList<>();
+        JsonObject notebook = Notebooks.read(executed);
+        String modelId = null;
+        for (JsonElement e : Notebooks.cells(notebook)) {
+            JsonObject cell = e.getAsJsonObject();
+            if (!cell.get("cell_type").getAsString().equals("code")
+                    || !Notebooks.source(cell).contains("Widgets.interact(")) {
+                continue;
+            }
+            for (JsonElement o : cell.getAsJsonArray("outputs")) {
+                JsonObject data = o.getAsJsonObject().getAsJsonObject("data");
+                if (data != null && data.has("application/vnd.jupyter.widget-view+json")) {
+                    modelId = data.getAsJsonObject("application/vnd.jupyter.widget-view+json")
+                            .get("model_id")
+                            .getAsString();
+                    if (!data.has("image/png")
+                            || !data.get("image/png").getAsString().startsWith("iVBORw0KGgo")) {
+                        problems.add(executed + ": the explorable shows no PNG beside its widget view");
+                    }
+                }
+            }
+        }
+        if (modelId == null) {
+            problems.add(executed + ": no cell shows an explorable's widget view");
+            return problems;
+        }
+        JsonObject metadata = notebook.getAsJsonObject("metadata");
+        JsonObject widgets = metadata.has("widgets") ? metadata.getAsJsonObject("widgets") : new JsonObject();
+        JsonObject state = widgets.has("application/vnd.jupyter.widget-state+json")
+                ? widgets.getAsJsonObject("application/vnd.jupyter.widget-state+json")
+                        .getAsJsonObject("state")
+                : new JsonObject();
+        if (!state.has(modelId)) {
+            problems.add(executed + ": the saved widget state lacks the shown model " + modelId);
+        }
+        boolean image = state.entrySet().stream()
+                .map(m -> m.getValue().getAsJsonObject())
+                .anyMatch(m -> m.get("model_name").getAsString().equals("ImageModel")
+                        && m.has("buffers")
+                        && m.getAsJsonArray("buffers").size() == 1);
+        if (!image) {
+            problems.add(executed + ": the saved widget state holds no image with its PNG buffer");
+        }
+        return problems;
+    }
 }

@@ -39,12 +39,17 @@ class KernelProtocolIT {
 
     /** Runs kernel_protocol.py (with its arguments) on a kernel running on the given JDK. */
     static JsonObject talk(Path folder, String javaHome, String... arguments) throws Exception {
+        return talk(SCRIPT, folder, javaHome, arguments);
+    }
+
+    /** Runs a script of src/test/resources/kernel (with its arguments) on a kernel running on the given JDK. */
+    static JsonObject talk(Path script, Path folder, String javaHome, String... arguments) throws Exception {
         Jupyter jupyter = Jupyter.withKernelOn(folder, javaHome);
-        List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
+        List<String> command = new ArrayList<>(List.of(script.toString()));
         command.addAll(List.of(arguments));
         Process process = jupyter.python(command).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(10, TimeUnit.MINUTES), "kernel_protocol.py timed out:\n" + out);
+        assertTrue(process.waitFor(10, TimeUnit.MINUTES), script.getFileName() + " timed out:\n" + out);
         assertEquals(0, process.exitValue(), out);
         String line = out.lines()
                 .filter(l -> l.startsWith("RESULT "))

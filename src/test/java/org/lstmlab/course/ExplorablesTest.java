@@ -1,0 +1,126 @@
+package org.lstmlab.course;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.XYChart;
+import org.lstmlab.data.AddingProblem;
+import org.lstmlab.nn.Init;
+import org.lstmlab.nn.LstmCell;
+import org.lstmlab.nn.LstmParams;
+import org.lstmlab.nn.LstmSequence;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The explorables' figures hold the library's numbers for the control's value, and refuse values out of range. */
+class ExplorablesTest {
+
+    static final VanishingExperiment SMALL = new VanishingExperiment(4, 16, 30, 7);
+
+    @Test
+    void theSpectralNormFigureIsTheRnnAtThatNormTitledWithItsNormAndBoundAtTheLongestLag() {
+        XYChart chart = Explorables.spectralNorm(SMALL, 0.95);
+        var curves = SMALL.rnn(0.95);
+        String name = VanishingExperiment.rnnName(0.95);
+        assertTrue(
+                chart.getSeriesMap().containsKey(name),
+                chart.getSeriesMap().keySet().toString());
+        double bound = curves.bounds().values().iterator().next()[30];
+        assertEquals(
+                String.format(
+                        Locale.ROOT,
+                        "‖W_hh‖₂ = 0.95: ‖∂h_T/∂h_t‖₂ at lag 30 is %.1e (bound %.1e)",
+                        curves.at(name, 30),
+                        bound),
+                chart.getTitle());
+        assertTrue(curves.at(name, 30) <= bound);
+        assertThrows(IllegalArgumentException.class, () -> Explorables.spectralNorm(SMALL, 0));
+    }
+
+    @Test
+    void theForgetBiasHeatmapIsTitledWithTheMeanGateAndWhatAMemoryKeepsAfterKSteps() {
+        INDArray weeks = Nd4j.rand(DataType.DOUBLE, 1, 28, 4); // [1, T, X]
+        for (double bias : new double[] {0, 2}) {
+            LstmParams params = LstmParams.init(4, 8, Init.UNIFORM, bias, 42, DataType.DOUBLE); // as notebook 02
+            INDArray zeros = Nd4j.zeros(DataType.DOUBLE, 1, 8);
+            LstmSequence run = new LstmCell(params).forwardSequence(weeks, zeros, zeros);
+            double meanF = run.steps().stream()
+                    .mapToDouble(s -> s.f().meanNumber().doubleValue())
+                    .average()
+                    .orElseThrow();
+            HeatMapChart chart = Explorables.forgetBias(weeks, bias, 20);
+            assertEquals(
+                    String.format(
+                            Locale.ROOT,
+                            "b_f = %.1f: mean f_t = %.3f, after k = 20 steps a memory keeps %.1e of itself",
+                            bias,
+                            meanF,
+                            Math.pow(meanF, 20)),
+                    chart.getTitle());
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> Explorables.forgetBias(weeks, 1, 0));
+        assertTrue(e.getMessage().contains("at least 1 but is 0"), e.getMessage());
+        var shape = assertThrows(
+                IllegalArgumentException.class, () -> Explorables.forgetBias(Nd4j.rand(DataType.DOUBLE, 28, 4), 1, 5));
+        assertTrue(shape.getMessage().contains("[1, T, X] but is [28, 4]"), shape.getMessage());
+    }
+
+    @Test
+    void theCellPathFigureSetsTheGateProductBesideTheMeasuredPathsAtTheChosenLag() {
+        XYChart chart = Explorables.cellPath(SMALL, 0.95, 20);
+        double bias = Math.log(0.95 / 0.05);
+        var measured = SMALL.rnnAndLstm(0.9, bias);
+        String lstm = VanishingExperiment.lstmName(bias);
+        String rnn = measured.measured().keySet().iterator().next();
+        assertEquals(
+                String.format(
+                        Locale.ROOT,
+                        "f = 0.95, lag 20: Π f_s = %.1e, LSTM %.1e, RNN %.1e",
+                        Math.pow(0.95, 20),
+                        measured.at(lstm, 20),
+                        measured.at(rnn, 20)),
+                chart.getTitle());
+        assertEquals(
+                4, chart.getSeriesMap().size(), chart.getSeriesMap().keySet().toString());
+        assertTrue(chart.getSeriesMap().containsKey("Π f_s = 0.95^(T−t)"));
+        double[] logged = java.util.Arrays.stream(measured.measured().get(lstm))
+                .map(Math::log10)
+                .toArray();
+        assertArrayEquals( // the log axis draws log₁₀ of the norms
+                logged,
+                chart.getSeriesMap().get("LSTM cell path, σ(b_f) = 0.95").getYData(),
+                1e-12);
+        assertThrows(IllegalArgumentException.class, () -> Explorables.cellPath(SMALL, 1.0, 20));
+        var e = assertThrows(IllegalArgumentException.class, () -> Explorables.cellPath(SMALL, 0.9, 31));
+        assertEquals("the lag T − t must be in [1, T = 30] but is 31", e.getMessage());
+    }
+
+    @Test
+    void theGateExplorerShowsTheMemoryUnitAsTrainedGatesMeasuresItAndAnyOtherUnit() {
+        AddingExperiment experiment = AddingExperiment.defaults();
+        LstmParams params = LstmParams.init(2, 6, Init.UNIFORM, 1.0, 3, DataType.DOUBLE);
+        var row = new AddingExperiment.Row(12, null, null, 0, 0, 1, params, 0);
+        GateExplorer explorer = new GateExplorer(experiment, List.of(row));
+        TrainedGates gates =
+                TrainedGates.measure(params, AddingProblem.modern(12).sample(200, experiment.seed() + 2));
+        XYChart chart = explorer.chart(12, gates.memoryUnit());
+        assertArrayEquals(
+                gates.example().i(), chart.getSeriesMap().get("input gate i_t").getYData(), 1e-12);
+        assertArrayEquals(
+                gates.example().f(), chart.getSeriesMap().get("forget gate f_t").getYData(), 1e-12);
+        assertEquals(List.of(12), explorer.lengths());
+        assertEquals(6, explorer.units().size());
+        int other = (gates.memoryUnit() + 1) % 6;
+        assertTrue(explorer.chart(12, other).getTitle().contains("unit " + other));
+        var e = assertThrows(IllegalArgumentException.class, () -> explorer.chart(50, 0));
+        assertEquals("no LSTM was trained at T = 50; the lengths are [12]", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> explorer.chart(12, 6));
+    }
+}
