@@ -244,7 +244,7 @@ public final class GradientCheck {
             LstmCell cell, INDArray xs, INDArray h0, INDArray c0, INDArray lossWeights) {
         requireCell(cell);
         requireDouble("the LSTM's parameters", cell.dataType());
-        LstmCell copy = new LstmCell(cell.params().copy());
+        LstmCell copy = new LstmCell(cell.params().copy(), cell.variant());
         INDArray x = dupInput("x", xs);
         INDArray h = dupInput("h_0", h0);
         INDArray c = dupInput("C_0", c0);
@@ -277,7 +277,7 @@ public final class GradientCheck {
     public static GradientCheckReport step(LstmCell cell, INDArray x, INDArray hPrev, INDArray cPrev) {
         requireCell(cell);
         requireDouble("the LSTM's parameters", cell.dataType());
-        LstmCell copy = new LstmCell(cell.params().copy());
+        LstmCell copy = new LstmCell(cell.params().copy(), cell.variant());
         INDArray xt = dupInput("x_t", x);
         INDArray h = dupInput("h_{t-1}", hPrev);
         INDArray c = dupInput("C_{t-1}", cPrev);
