@@ -76,20 +76,20 @@ public record VariantsExperiment(
 
     /**
      * H = 16 and b_f = 1 at the start, Adam at α = 0.05 with B = 32 and clipping at global norm 1 (notebook 07's
-     * settings). Adding problem: T = 20, 1000 steps, seeds 1–3 (quick mode: T = 10, 250 steps, seeds 1–2), 500
-     * held-out sequences. Stream: 4 sequences of T per training stream, 1500 steps (quick: 250), then a stream of 50
-     * sequences (quick: 12).
+     * settings). Adding problem: T = 20, 800 steps, seeds 1–3 (quick mode: T = 10, 250 steps, seeds 1–2), 500
+     * held-out sequences. Stream: 4 sequences of T per training stream, 1000 steps (quick: 200), then a stream of 40
+     * sequences (quick: 10). Every cell runs on the readable path, so the full run takes many minutes.
      */
     public static VariantsExperiment defaults() {
         TrainConfig config = TrainConfig.defaults()
-                .withSteps(Quick.pick(1000, 250))
+                .withSteps(Quick.pick(800, 250))
                 .withBatchSize(32)
                 .withLearningRate(0.05)
                 .withClipNorm(1.0)
                 .quiet();
-        TrainConfig stream = config.withSteps(Quick.pick(1500, 250)).withLoss(LossMode.EVERY_STEP);
+        TrainConfig stream = config.withSteps(Quick.pick(1000, 200)).withLoss(LossMode.EVERY_STEP);
         List<Long> seeds = Quick.isOn() ? List.of(1L, 2L) : List.of(1L, 2L, 3L);
-        return new VariantsExperiment(16, Quick.pick(20, 10), config, seeds, 500, 4, stream, Quick.pick(50, 12));
+        return new VariantsExperiment(16, Quick.pick(20, 10), config, seeds, 500, 4, stream, Quick.pick(40, 10));
     }
 
     /** The cells compared: the full LSTM, each variant, and the GRU. */
