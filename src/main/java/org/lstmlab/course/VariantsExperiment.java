@@ -179,12 +179,9 @@ public record VariantsExperiment(
                 DoubleColumn.create("worst"),
                 StringColumn.create("solved (< 0.1)"),
                 DoubleColumn.create("training s per seed"));
-        List<String> order = new ArrayList<>();
-        rows.forEach(r -> {
-            if (!order.contains(r.model())) order.add(r.model());
-        });
-        for (String name : order) {
-            List<Row> mine = rows.stream().filter(r -> r.model().equals(name)).toList();
+        for (var e : byModel(rows).entrySet()) {
+            String name = e.getKey();
+            List<Row> mine = e.getValue();
             double[] ratios = mine.stream().mapToDouble(Row::ratio).toArray();
             long solved = mine.stream().filter(r -> r.ratio() < SOLVED).count();
             t.stringColumn(0).append(name);
@@ -205,6 +202,13 @@ public record VariantsExperiment(
         return t;
     }
 
+    /** The runs of each cell, cells in the order they first appear. */
+    private static java.util.Map<String, List<Row>> byModel(List<Row> rows) {
+        java.util.Map<String, List<Row>> by = new java.util.LinkedHashMap<>();
+        for (Row r : rows) by.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r);
+        return by;
+    }
+
     /** The mean MSE ÷ baseline of one cell over its seeds. */
     public static double meanRatio(List<Row> rows, String model) {
         return rows.stream()
@@ -221,12 +225,8 @@ public record VariantsExperiment(
     public static String summary(List<Row> rows) {
         double full = meanRatio(rows, rows.get(0).model());
         List<String> lines = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        for (Row r : rows) {
-            if (seen.contains(r.model())) continue;
-            seen.add(r.model());
-            List<Row> mine =
-                    rows.stream().filter(x -> x.model().equals(r.model())).toList();
+        for (List<Row> mine : byModel(rows).values()) {
+            Row r = mine.get(0);
             long solved = mine.stream().filter(x -> x.ratio() < SOLVED).count();
             long part = mine.stream()
                     .filter(x -> x.ratio() >= SOLVED && x.ratio() < 0.9)

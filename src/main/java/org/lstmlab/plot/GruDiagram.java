@@ -1,6 +1,10 @@
 package org.lstmlab.plot;
 
-import java.awt.geom.Point2D;
+import static org.lstmlab.plot.LstmDiagram.layer;
+import static org.lstmlab.plot.LstmDiagram.p;
+import static org.lstmlab.plot.LstmDiagram.pointwise;
+import static org.lstmlab.plot.LstmDiagram.wire;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,12 +46,12 @@ public final class GruDiagram {
 
     private static final double STATE = 120;
     private static final double BUS = 400;
-    private static final double LAYERS = 290;
+    private static final double LAYERS = 290; // the row of LstmDiagram.layer's boxes
     private static final double MIX = 205;
 
     private static final double XZ = 300;
     private static final double XR = 420;
-    private static final double XRH = 545;
+    private static final double XRH = 515;
     private static final double XN = 700;
 
     private GruDiagram() {}
@@ -121,22 +125,5 @@ public final class GruDiagram {
         labels.add(new Label("W_{xn}·x_t + b_n", XN + 8, 365, n, false, true));
         labels.add(new Label("[h_{t-1}, x_t]", 300, BUS + 28, false, false, true));
         return new Diagram(title, WIDTH, HEIGHT, nodes, wires, labels);
-    }
-
-    private static Node layer(String id, String text, double x, boolean on) {
-        double w = text.length() > 1 ? 66 : 54;
-        return new Node(id, Kind.LAYER, text, x - w / 2, LAYERS - 21, w, 42, on);
-    }
-
-    private static Node pointwise(String id, String text, double x, double y, double r, boolean on) {
-        return new Node(id, Kind.POINTWISE, text, x - r, y - r, 2 * r, 2 * r, on);
-    }
-
-    private static Wire wire(String id, boolean on, float width, boolean head, Point2D.Double... points) {
-        return new Wire(id, List.of(points), on, false, width, head);
-    }
-
-    private static Point2D.Double p(double x, double y) {
-        return new Point2D.Double(x, y);
     }
 }
