@@ -110,9 +110,9 @@ class ClassReportsTest {
                 List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section"),
                 canvas.get(0).subList(0, 5));
         assertEquals("LSTM Lab E3 forget gate", canvas.get(0).get(7));
-        assertEquals("LSTM Lab total", canvas.get(0).get(14));
+        assertEquals("LSTM Lab total", canvas.get(0).get(15));
         assertEquals("    Points Possible", canvas.get(1).get(0));
-        assertEquals("100", canvas.get(1).get(14));
+        assertEquals("110", canvas.get(1).get(15));
         assertEquals(2 + students.size(), canvas.size());
         List<List<String>> moodle = rows(out.resolve("gradebook-moodle.csv"));
         assertEquals(
@@ -121,9 +121,9 @@ class ClassReportsTest {
         for (int k = 1; k < gradebook.size(); k++) {
             List<String> g = gradebook.get(k);
             assertEquals(g.get(0), canvas.get(k + 1).get(3), "Canvas's SIS Login ID is the folder's name");
-            assertEquals(g.subList(1, 11), canvas.get(k + 1).subList(5, 15), "the same points per exercise");
+            assertEquals(g.subList(1, 12), canvas.get(k + 1).subList(5, 16), "the same points per exercise");
             assertEquals(g.get(0), moodle.get(k).get(0));
-            assertEquals(g.subList(1, 11), moodle.get(k).subList(3, 13));
+            assertEquals(g.subList(1, 12), moodle.get(k).subList(3, 14));
         }
     }
 
