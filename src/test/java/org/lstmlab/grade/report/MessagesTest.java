@@ -121,6 +121,22 @@ class MessagesTest {
     }
 
     @Test
+    void theGruStepHintsAreTranslated() {
+        String reset = VI.feedback("your h_t uses W_hn·(r_t * h_{t-1}) + b_hn: the reset gate was applied to h_{t-1}"
+                + " before the product with W_hn (Cho et al.'s first form). This course follows PyTorch: r_t multiplies"
+                + " the product and its bias, r_t * (W_hn·h_{t-1} + b_hn) (seed 9)");
+        assertTrue(
+                reset.startsWith("h_t của bạn dùng W_hn·(r_t * h_{t-1}) + b_hn: cổng đặt lại")
+                        && reset.endsWith("(seed 9)"),
+                reset);
+        String swapped = VI.feedback("your h_t is z_t * n_t + (1 − z_t) * h_{t-1}: z_t and 1 − z_t are swapped."
+                + " h_t = (1 − z_t) * n_t + z_t * h_{t-1}: the update gate z_t keeps the old state (seed 9)");
+        assertTrue(
+                swapped.startsWith("h_t của bạn là z_t * n_t + (1 − z_t) * h_{t-1}: z_t và 1 − z_t bị đổi chỗ"),
+                swapped);
+    }
+
+    @Test
     void everyVietnameseMessageTranslatesAnEnglishOneAndBothFilesAreUtf8() throws Exception {
         Properties en = properties("Messages.properties");
         Properties vi = properties("Messages_vi.properties");
