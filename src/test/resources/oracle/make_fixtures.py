@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Independent oracle fixtures for LSTM Lab's RNN and LSTM cells, computed with PyTorch in float64.
+"""Independent oracle fixtures for LSTM Lab's RNN, LSTM and GRU cells, computed with PyTorch in float64.
 
 The Java library is not used here: every expected value comes from torch. The gates are written with
 explicit torch operations from the course's weights, then the hidden and cell states are cross-checked
@@ -13,7 +13,8 @@ File format (one file per case, UTF-8 text): lines starting with '#' are comment
 lines, a header "name rank d1 ... d_rank" and one line of rank-major (C order) values separated by
 spaces, each printed with repr() (the shortest text that reads back as the same float64).
 
-Regenerate from the repository root:  /usr/bin/python3 src/test/resources/oracle/make_fixtures.py
+Regenerate from the repository root:  /usr/bin/python3 src/test/resources/oracle/make_fixtures.py [case ...]
+(no case: every case; e.g. gru_small gru_long writes only those files)
 """
 import math
 import os
@@ -200,8 +201,101 @@ def rnn_case(name, batch, steps, inputs, hidden, seed):
     w.save()
 
 
+def gru_case(name, batch, steps, inputs, hidden, seed):
+    gen = torch.Generator().manual_seed(seed)
+    k = 1 / math.sqrt(hidden)
+    # PyTorch layout: gate rows r, z, n; two biases, and b_hn sits inside the reset gate.
+    weight_ih = uniform(gen, (3 * hidden, inputs), k)
+    weight_hh = uniform(gen, (3 * hidden, hidden), k)
+    bias_ih = uniform(gen, (3 * hidden,), k)
+    bias_hh = uniform(gen, (3 * hidden,), k)
+    x = normal(gen, (batch, steps, inputs))
+    h0 = normal(gen, (batch, hidden), 0.5)
+    loss_weights = normal(gen, (batch, steps, hidden))
+
+    # Course layout: W_z = [W_hz | W_iz], b_z = b_iz + b_hz (same for r); W_n = [W_hn | W_in], b_n = b_in,
+    # b_hn = b_hn (it cannot be merged into b_n: r_t scales it).
+    rows = {g: slice(n * hidden, (n + 1) * hidden) for n, g in enumerate("rzn")}
+    course = {}
+    for g in "zr":
+        r = rows[g]
+        course["W_" + g] = torch.cat([weight_hh[r], weight_ih[r]], dim=1).clone().requires_grad_()
+        course["b_" + g] = (bias_ih[r] + bias_hh[r]).clone().requires_grad_()
+    rn = rows["n"]
+    course["W_n"] = torch.cat([weight_hh[rn], weight_ih[rn]], dim=1).clone().requires_grad_()
+    course["b_n"] = bias_ih[rn].clone().requires_grad_()
+    course["b_hn"] = bias_hh[rn].clone().requires_grad_()
+    xv, h0v = x.clone().requires_grad_(), h0.clone().requires_grad_()
+
+    h = h0v
+    record = {key: [] for key in ("z", "r", "n", "h")}
+    for t in range(steps):
+        hx = torch.cat([h, xv[:, t]], dim=1)                              # [h_{t-1}, x_t]
+        z = torch.sigmoid(hx @ course["W_z"].T + course["b_z"])          # z_t
+        r = torch.sigmoid(hx @ course["W_r"].T + course["b_r"])          # r_t
+        w_hn, w_xn = course["W_n"][:, :hidden], course["W_n"][:, hidden:]
+        n = torch.tanh(xv[:, t] @ w_xn.T + course["b_n"] + r * (h @ w_hn.T + course["b_hn"]))  # n_t
+        h = (1 - z) * n + z * h                                           # h_t
+        for key, v in zip(record, (z, r, n, h)):
+            record[key].append(v)
+    seq = {key: torch.stack(v, dim=1) for key, v in record.items()}  # [B, T, H]
+    loss = (seq["h"] * loss_weights).sum()
+    loss.backward()
+
+    gru = torch.nn.GRU(inputs, hidden, batch_first=True)
+    with torch.no_grad():
+        gru.weight_ih_l0.copy_(weight_ih)
+        gru.weight_hh_l0.copy_(weight_hh)
+        gru.bias_ih_l0.copy_(bias_ih)
+        gru.bias_hh_l0.copy_(bias_hh)
+    xm, h0m = x.clone().requires_grad_(), h0.clone().requires_grad_()
+    out, _ = gru(xm, h0m[None])
+    close(name + " h", out, seq["h"])
+    (out * loss_weights).sum().backward()
+    for g in "zr":
+        r = rows[g]
+        close(name + " dW_" + g, torch.cat([gru.weight_hh_l0.grad[r], gru.weight_ih_l0.grad[r]], 1),
+              course["W_" + g].grad)
+        close(name + " db_" + g + " (ih)", gru.bias_ih_l0.grad[r], course["b_" + g].grad)
+        close(name + " db_" + g + " (hh)", gru.bias_hh_l0.grad[r], course["b_" + g].grad)
+    close(name + " dW_n", torch.cat([gru.weight_hh_l0.grad[rn], gru.weight_ih_l0.grad[rn]], 1), course["W_n"].grad)
+    close(name + " db_n", gru.bias_ih_l0.grad[rn], course["b_n"].grad)
+    close(name + " db_hn", gru.bias_hh_l0.grad[rn], course["b_hn"].grad)
+    close(name + " dx", xm.grad, xv.grad)
+    close(name + " dh0", h0m.grad, h0v.grad)
+
+    w = Writer(name, [
+        f"GRU oracle: B={batch} T={steps} X={inputs} H={hidden} seed={seed}, float64, torch {torch.__version__}",
+        "written by make_fixtures.py (see README.md); do not edit by hand",
+        "loss L = sum(h * loss_weights); grad_* are dL/d* by autograd",
+    ])
+    for key, v in (("x", x), ("h0", h0), ("loss_weights", loss_weights),
+                   ("weight_ih_l0", weight_ih), ("weight_hh_l0", weight_hh),
+                   ("bias_ih_l0", bias_ih), ("bias_hh_l0", bias_hh)):
+        w.put(key, v)
+    for key, v in course.items():
+        w.put(key, v)
+    for key, v in seq.items():
+        w.put(key, v)
+    w.put("loss", loss)
+    for key, v in course.items():
+        w.put("grad_" + key, v.grad)
+    w.put("grad_x", xv.grad)
+    w.put("grad_h0", h0v.grad)
+    w.save()
+
+
+CASES = {
+    "lstm_small": lambda: lstm_case("lstm_small", batch=2, steps=5, inputs=3, hidden=4, seed=20240501),
+    "lstm_long": lambda: lstm_case("lstm_long", batch=3, steps=30, inputs=2, hidden=6, seed=20240502),
+    "rnn_small": lambda: rnn_case("rnn_small", batch=2, steps=5, inputs=3, hidden=4, seed=20240503),
+    "rnn_long": lambda: rnn_case("rnn_long", batch=3, steps=30, inputs=2, hidden=6, seed=20240504),
+    "gru_small": lambda: gru_case("gru_small", batch=2, steps=5, inputs=3, hidden=4, seed=20240505),
+    "gru_long": lambda: gru_case("gru_long", batch=3, steps=30, inputs=2, hidden=6, seed=20240506),
+}
+
+
 if __name__ == "__main__":
-    lstm_case("lstm_small", batch=2, steps=5, inputs=3, hidden=4, seed=20240501)
-    lstm_case("lstm_long", batch=3, steps=30, inputs=2, hidden=6, seed=20240502)
-    rnn_case("rnn_small", batch=2, steps=5, inputs=3, hidden=4, seed=20240503)
-    rnn_case("rnn_long", batch=3, steps=30, inputs=2, hidden=6, seed=20240504)
+    import sys
+    for case in sys.argv[1:] or CASES:
+        CASES[case]()

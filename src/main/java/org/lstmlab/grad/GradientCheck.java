@@ -5,6 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
+import org.lstmlab.nn.GruCell;
+import org.lstmlab.nn.GruGrads;
+import org.lstmlab.nn.GruStep;
+import org.lstmlab.nn.GruStepGrads;
 import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmGrads;
 import org.lstmlab.nn.LstmStep;
@@ -240,7 +244,7 @@ public final class GradientCheck {
             LstmCell cell, INDArray xs, INDArray h0, INDArray c0, INDArray lossWeights) {
         requireCell(cell);
         requireDouble("the LSTM's parameters", cell.dataType());
-        LstmCell copy = new LstmCell(cell.params().copy());
+        LstmCell copy = new LstmCell(cell.params().copy(), cell.variant());
         INDArray x = dupInput("x", xs);
         INDArray h = dupInput("h_0", h0);
         INDArray c = dupInput("C_0", c0);
@@ -273,7 +277,7 @@ public final class GradientCheck {
     public static GradientCheckReport step(LstmCell cell, INDArray x, INDArray hPrev, INDArray cPrev) {
         requireCell(cell);
         requireDouble("the LSTM's parameters", cell.dataType());
-        LstmCell copy = new LstmCell(cell.params().copy());
+        LstmCell copy = new LstmCell(cell.params().copy(), cell.variant());
         INDArray xt = dupInput("x_t", x);
         INDArray h = dupInput("h_{t-1}", hPrev);
         INDArray c = dupInput("C_{t-1}", cPrev);
@@ -293,6 +297,57 @@ public final class GradientCheck {
                 input("x_t", xt, g.dx()),
                 input("h_{t-1}", h, g.dhPrev()),
                 input("C_{t-1}", c, g.dcPrev()));
+    }
+
+    /**
+     * Checks BPTT of a GRU against central differences for every parameter, the inputs and h_0, for the loss
+     * {@code L = Σ_t Σ h_t * w_t} with seeded loss weights. The cell and the arrays passed in are not modified.
+     *
+     * @param cell the cell with DOUBLE parameters
+     * @param xs   x_1 … x_T, {@code [B, T, X]}
+     * @param h0   h_0, {@code [B, H]}
+     * @return rows W_z, b_z, W_r, b_r, W_n, b_n, b_hn, x, h_0
+     */
+    public static GradientCheckReport sequence(GruCell cell, INDArray xs, INDArray h0) {
+        requireCell(cell);
+        requireInput("x", "[B, T, X]", xs, 3);
+        requireDouble("the GRU's parameters", cell.dataType());
+        GruCell copy = new GruCell(cell.params().copy());
+        INDArray x = dupInput("x", xs);
+        INDArray h = dupInput("h_0", h0);
+        copy.forwardSequence(x, h); // checks the shapes and types of x and h_0 with their symbols
+        INDArray w = lossWeights(xs.size(0), xs.size(1), cell.hiddenSize());
+        DoubleSupplier loss =
+                () -> copy.forwardSequence(x, h).hs().mul(w).sumNumber().doubleValue();
+        GruGrads g = copy.backwardSequence(copy.forwardSequence(x, h), w);
+        return report(
+                copy.params().named(), g.params().named(), loss, input("x", x, g.dxs()), input("h_0", h, g.dh0()));
+    }
+
+    /**
+     * Checks {@link GruCell#backward} for one step and the loss {@code L = Σ h_t * w} with seeded w.
+     *
+     * @param cell  the cell with DOUBLE parameters
+     * @param x     x_t, {@code [B, X]}
+     * @param hPrev h_{t-1}, {@code [B, H]}
+     * @return rows W_z, b_z, W_r, b_r, W_n, b_n, b_hn, x_t, h_{t-1}
+     */
+    public static GradientCheckReport step(GruCell cell, INDArray x, INDArray hPrev) {
+        requireCell(cell);
+        requireDouble("the GRU's parameters", cell.dataType());
+        GruCell copy = new GruCell(cell.params().copy());
+        INDArray xt = dupInput("x_t", x);
+        INDArray h = dupInput("h_{t-1}", hPrev);
+        GruStep step = copy.forward(xt, h);
+        INDArray w = lossWeights(xt.rows(), cell.hiddenSize());
+        DoubleSupplier loss = () -> copy.forward(xt, h).h().mul(w).sumNumber().doubleValue();
+        GruStepGrads g = copy.backward(step, w);
+        return report(
+                copy.params().named(),
+                g.params().named(),
+                loss,
+                input("x_t", xt, g.dx()),
+                input("h_{t-1}", h, g.dhPrev()));
     }
 
     /** An input of the checked computation (x, h_0, …): its symbol, the live copy perturbed, and its analytic gradient. */
@@ -334,7 +389,8 @@ public final class GradientCheck {
     }
 
     private static void requireCell(Object cell) {
-        if (cell == null) throw new IllegalArgumentException("cell must be an RnnCell or LstmCell but is null");
+        if (cell == null)
+            throw new IllegalArgumentException("cell must be an RnnCell, LstmCell or GruCell but is null");
     }
 
     private static void requireInput(String symbol, String symbolic, INDArray a, int rank) {

@@ -10,7 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The LSTM cell of Hochreiter &amp; Schmidhuber (1997) with the forget gate of Gers, Schmidhuber &amp;
  * Cummins (2000), written one equation per line in the course notation, with its step, its sequence
- * and backpropagation through time. This is the readable path the notebooks teach.
+ * and backpropagation through time. This is the readable path the notebooks teach. An {@link LstmVariant}
+ * removes or couples one component (notebook 09's ablations); without one the cell is the full LSTM.
  *
  * <pre>{@code
  * var cell = new LstmCell(LstmParams.init(3, 4, 42));
@@ -32,14 +33,32 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class LstmCell implements RecurrentLayer {
     private final LstmParams params;
+    private final LstmVariant variant;
 
+    /** The full cell. */
     public LstmCell(LstmParams params) {
+        this(params, LstmVariant.FULL);
+    }
+
+    /**
+     * The cell with one component removed or coupled (notebook 09). A removed gate is the constant 1 in the
+     * cache ({@link LstmStep#f()} is all ones without a forget gate); without the output activation
+     * {@link LstmStep#tanhC()} holds C_t itself.
+     */
+    public LstmCell(LstmParams params, LstmVariant variant) {
         if (params == null) throw new IllegalArgumentException("params must be LstmParams but is null");
+        if (variant == null) throw new IllegalArgumentException("variant must be an LstmVariant but is null");
         this.params = params;
+        this.variant = variant;
     }
 
     public LstmParams params() {
         return params;
+    }
+
+    /** Which parts of the cell are computed; {@link LstmVariant#FULL} unless the constructor said otherwise. */
+    public LstmVariant variant() {
+        return variant;
     }
 
     /**
@@ -54,12 +73,19 @@ public final class LstmCell implements RecurrentLayer {
         checkStep(x, hPrev, cPrev);
         LstmParams p = params;
         INDArray hx = Ops.concat(hPrev, x); // [h_{t-1}, x_t], [B, H+X]
-        INDArray f = Ops.sigmoid(Ops.affine(p.wF(), p.bF(), hx)); // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
-        INDArray i = Ops.sigmoid(Ops.affine(p.wI(), p.bI(), hx)); // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
+        LstmVariant v = variant;
+        INDArray f = v.hasForgetGate()
+                ? Ops.sigmoid(Ops.affine(p.wF(), p.bF(), hx)) // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
+                : Nd4j.onesLike(cPrev); // NFG: f_t ≡ 1
+        INDArray i = v.hasInputGate()
+                ? Ops.sigmoid(Ops.affine(p.wI(), p.bI(), hx)) // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
+                : v.couplesInputAndForget() ? f.rsub(1) : Nd4j.onesLike(cPrev); // CIFG: i_t = 1 − f_t; NIG: i_t ≡ 1
         INDArray cTilde = Ops.tanh(Ops.affine(p.wC(), p.bC(), hx)); // C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
         INDArray c = f.mul(cPrev).addi(i.mul(cTilde)); // C_t = f_t * C_{t-1} + i_t * C̃_t
-        INDArray o = Ops.sigmoid(Ops.affine(p.wO(), p.bO(), hx)); // o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
-        INDArray tanhC = Ops.tanh(c);
+        INDArray o = v.hasOutputGate()
+                ? Ops.sigmoid(Ops.affine(p.wO(), p.bO(), hx)) // o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
+                : Nd4j.onesLike(cPrev); // NOG: o_t ≡ 1
+        INDArray tanhC = v.hasOutputActivation() ? Ops.tanh(c) : c.dup(); // NOAF: C_t itself
         INDArray h = o.mul(tanhC); // h_t = o_t * tanh(C_t)
         return new LstmStep(x, hPrev, cPrev, hx, f, i, cTilde, c, o, tanhC, h);
     }
@@ -81,18 +107,20 @@ public final class LstmCell implements RecurrentLayer {
         Shapes.requireType("dh_t", dh, params.dataType());
         Shapes.requireType("dC_t", dc, params.dataType());
         LstmParams p = params;
+        LstmVariant v = variant;
         INDArray dO = dh.mul(step.tanhC()); // ∂L/∂o_t
-        INDArray dC = dh.mul(step.o())
-                .muli(Ops.oneMinusSquare(step.tanhC()))
-                .addi(dc); // ∂L/∂C_t, through h_t and from later steps
+        INDArray dC = dh.mul(step.o()); // ∂L/∂C_t, through h_t …
+        if (v.hasOutputActivation()) dC.muli(Ops.oneMinusSquare(step.tanhC())); // … and its tanh (NOAF: none)
+        dC.addi(dc); // … and from later steps
         INDArray dF = dC.mul(step.cPrev()); // ∂L/∂f_t
         INDArray dI = dC.mul(step.cTilde()); // ∂L/∂i_t
         INDArray dCTilde = dC.mul(step.i()); // ∂L/∂C̃_t
         INDArray dCPrev = dC.mul(step.f()); // ∂L/∂C_{t-1}
-        INDArray zF = dF.muli(Ops.sigmoidSlope(step.f())); // back through σ
-        INDArray zI = dI.muli(Ops.sigmoidSlope(step.i()));
+        if (v.couplesInputAndForget()) dF.subi(dI); // CIFG: i_t = 1 − f_t, so f_t also acts through i_t
+        INDArray zF = v.hasForgetGate() ? dF.muli(Ops.sigmoidSlope(step.f())) : Nd4j.zerosLike(dF); // back through σ
+        INDArray zI = v.hasInputGate() ? dI.muli(Ops.sigmoidSlope(step.i())) : Nd4j.zerosLike(dI);
         INDArray zC = dCTilde.muli(Ops.oneMinusSquare(step.cTilde())); // back through tanh
-        INDArray zO = dO.muli(Ops.sigmoidSlope(step.o()));
+        INDArray zO = v.hasOutputGate() ? dO.muli(Ops.sigmoidSlope(step.o())) : Nd4j.zerosLike(dO);
         INDArray hx = step.hx();
         LstmParams grads = new LstmParams(
                 zF.transpose().mmul(hx),

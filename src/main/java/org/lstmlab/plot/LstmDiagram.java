@@ -170,20 +170,21 @@ public final class LstmDiagram {
         return new Diagram(title, WIDTH, HEIGHT, nodes, wires, labels);
     }
 
-    private static Node layer(String id, String text, double x, boolean on) {
+    /** A layer box (σ or tanh) centred at x on the row of layers; shared with {@link GruDiagram}. */
+    static Node layer(String id, String text, double x, boolean on) {
         double w = text.length() > 1 ? 66 : 54;
         return new Node(id, Kind.LAYER, text, x - w / 2, LAYERS - 21, w, 42, on);
     }
 
-    private static Node pointwise(String id, String text, double x, double y, double r, boolean on) {
+    static Node pointwise(String id, String text, double x, double y, double r, boolean on) {
         return new Node(id, Kind.POINTWISE, text, x - r, y - r, 2 * r, 2 * r, on);
     }
 
-    private static Wire wire(String id, boolean on, float width, boolean head, Point2D.Double... points) {
+    static Wire wire(String id, boolean on, float width, boolean head, Point2D.Double... points) {
         return new Wire(id, List.of(points), on, false, width, head);
     }
 
-    private static Point2D.Double p(double x, double y) {
+    static Point2D.Double p(double x, double y) {
         return new Point2D.Double(x, y);
     }
 }

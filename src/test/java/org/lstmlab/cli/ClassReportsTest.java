@@ -26,7 +26,7 @@ import org.lstmlab.grade.similarity.SimilarityCheck;
  * flagging the copied pair and no other, the LMS gradebooks in their shapes, every name escaped.
  */
 class ClassReportsTest {
-    private static final List<String> EXERCISES = List.of("E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9");
+    private static final List<String> EXERCISES = List.of("E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "E10");
 
     @Test
     void aGradedClassReportsEachSeededMistakeExactlyAndTheCopiedPair(@TempDir Path tmp) throws Exception {
@@ -45,8 +45,8 @@ class ClassReportsTest {
         assertEquals(6, c.students());
         Map<String, Double> scores = new HashMap<>();
         c.scores().forEach(s -> scores.put(s.student(), s.score()));
-        assertEquals(90.0, scores.get("copy1"), "every exercise but E9");
-        assertEquals(90.0, scores.get("copy2"), "renaming variables changes nothing");
+        assertEquals(100.0, scores.get("copy1"), "every exercise but E9 (10 of 110 points)");
+        assertEquals(100.0, scores.get("copy2"), "renaming variables changes nothing");
 
         List<ClassReport.Finding> mistakes = c.mistakes().stream()
                 .filter(f -> f.kind() == Diagnosis.Kind.MISTAKE)
@@ -110,9 +110,9 @@ class ClassReportsTest {
                 List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section"),
                 canvas.get(0).subList(0, 5));
         assertEquals("LSTM Lab E3 forget gate", canvas.get(0).get(7));
-        assertEquals("LSTM Lab total", canvas.get(0).get(14));
+        assertEquals("LSTM Lab total", canvas.get(0).get(15));
         assertEquals("    Points Possible", canvas.get(1).get(0));
-        assertEquals("100", canvas.get(1).get(14));
+        assertEquals("110", canvas.get(1).get(15));
         assertEquals(2 + students.size(), canvas.size());
         List<List<String>> moodle = rows(out.resolve("gradebook-moodle.csv"));
         assertEquals(
@@ -121,9 +121,9 @@ class ClassReportsTest {
         for (int k = 1; k < gradebook.size(); k++) {
             List<String> g = gradebook.get(k);
             assertEquals(g.get(0), canvas.get(k + 1).get(3), "Canvas's SIS Login ID is the folder's name");
-            assertEquals(g.subList(1, 11), canvas.get(k + 1).subList(5, 15), "the same points per exercise");
+            assertEquals(g.subList(1, 12), canvas.get(k + 1).subList(5, 16), "the same points per exercise");
             assertEquals(g.get(0), moodle.get(k).get(0));
-            assertEquals(g.subList(1, 11), moodle.get(k).subList(3, 13));
+            assertEquals(g.subList(1, 12), moodle.get(k).subList(3, 14));
         }
     }
 

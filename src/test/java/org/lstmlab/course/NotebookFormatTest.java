@@ -26,7 +26,7 @@ class NotebookFormatTest {
 
     @ParameterizedTest
     @FieldSource("EDITIONS")
-    void notebooksHoldTheNineCourseNotebooksInOrder(Path folder) throws Exception {
+    void notebooksHoldTheCourseNotebooksInOrder(Path folder) throws Exception {
         assertEquals(Notebooks.COURSE, Notebooks.names(folder));
     }
 
@@ -69,9 +69,10 @@ class NotebookFormatTest {
 
     @ParameterizedTest
     @FieldSource("EDITIONS")
-    void notebooksOneToSixEndWithTheExpectedOutputAndACheckOfTheirExercises(Path folder) throws Exception {
-        String[][] exercises = {{"E1", "E2", "E9"}, {"E3"}, {"E4"}, {"E5"}, {"E6"}, {"E7", "E8"}};
-        for (int n = 1; n <= 6; n++) {
+    void notebooksWithExercisesEndWithTheExpectedOutputAndACheckOfThem(Path folder) throws Exception {
+        String[][] exercises = {{"E1", "E2", "E9"}, {"E3"}, {"E4"}, {"E5"}, {"E6"}, {"E7", "E8"}, {}, {}, {"E10"}};
+        for (int n = 1; n < exercises.length; n++) {
+            if (exercises[n - 1].length == 0) continue;
             String name = Notebooks.COURSE.get(n);
             var cells = Notebooks.cells(Notebooks.read(folder.resolve(name + ".ipynb")));
             String last = Notebooks.source(cells.get(cells.size() - 1).getAsJsonObject());

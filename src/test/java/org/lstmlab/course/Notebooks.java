@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /** The course's notebooks: their names in order, and reading an .ipynb file's cells and outputs. */
 final class Notebooks {
-    /** The nine notebooks of the course, in the order a student takes them. */
+    /** The notebooks of the course, in the order a student takes them. */
     static final List<String> COURSE = List.of(
             "00-setup",
             "01-rnn-vanishing-gradients",
@@ -22,7 +22,8 @@ final class Notebooks {
             "05-output-gate",
             "06-full-lstm",
             "07-long-range-dependencies",
-            "08-real-data");
+            "08-real-data",
+            "09-which-parts-matter");
 
     static final Path FOLDER = Path.of("notebooks");
 

@@ -14,7 +14,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 class LstmCellGradientTest {
     static final double BOUND = 1e-7;
 
-    private static void assertPasses(GradientCheckReport report, List<String> names) {
+    /** Every row named, in order, and each below {@link #BOUND}; shared with {@code GruCellGradientTest}. */
+    static void assertPasses(GradientCheckReport report, List<String> names) {
         assertEquals(
                 names, report.rows().stream().map(GradientCheckReport.Row::name).toList());
         for (GradientCheckReport.Row r : report.rows()) {

@@ -1,6 +1,7 @@
 package org.lstmlab.grade.author;
 
 import java.util.SplittableRandom;
+import org.lstmlab.nn.GruParams;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.RnnParams;
 import org.lstmlab.nn.SeededUniform;
@@ -105,6 +106,20 @@ public final class Draw {
             a[2 * g + 1] = uniform(1.0, h); // b_f, b_i, b_C, b_o
         }
         return new LstmParams(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+    }
+
+    /**
+     * GRU parameters for this case's H and X: W_z, W_r, W_n {@code [H, H+X]} and b_z, b_r, b_n, b_hn {@code [H]},
+     * uniform in (−1, 1), drawn in that order.
+     */
+    public GruParams gruParams() {
+        INDArray wZ = uniform(1.0, h, h + x);
+        INDArray bZ = uniform(1.0, h);
+        INDArray wR = uniform(1.0, h, h + x);
+        INDArray bR = uniform(1.0, h);
+        INDArray wN = uniform(1.0, h, h + x);
+        INDArray bN = uniform(1.0, h);
+        return new GruParams(wZ, bZ, wR, bR, wN, bN, uniform(1.0, h));
     }
 
     /** RNN parameters for this case's H and X: W_h {@code [H, H+X]} in [−wLimit, wLimit), b_h {@code [H]} in [−bLimit, bLimit). */

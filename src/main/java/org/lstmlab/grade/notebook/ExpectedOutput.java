@@ -10,6 +10,8 @@ import org.lstmlab.grade.author.Expect;
 import org.lstmlab.grade.author.Say;
 import org.lstmlab.grade.author.StudentCodeFailed;
 import org.lstmlab.grade.report.YoursAndExpected;
+import org.lstmlab.nn.GruCell;
+import org.lstmlab.nn.GruParams;
 import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.LstmStep;
@@ -166,6 +168,20 @@ final class ExpectedOutput {
             t.row(Say.say("expected.clipped", "∂L/∂" + key), () -> present(got.get(), key), want.get(key));
         }
         return t.build();
+    }
+
+    /** E10 on x_t, h_{t-1} and the GRU's parameters, drawn as E10GruStepTest draws them; expected from {@link GruCell}. */
+    static YoursAndExpected e10(Mine.E10GruStep yours) {
+        Draw d = Draw.fixed();
+        INDArray x = d.uniform(2, d.b(), d.x()); // x_t, [B, X]
+        INDArray hPrev = d.uniform(1, d.b(), d.h()); // h_{t-1}, [B, H]
+        GruParams p = d.gruParams(); // W_z, W_r, W_n [H, H+X], b_z, b_r, b_n, b_hn [H]
+        return table("E10", "GRU step", d, "x_t [2, 3], h_{t-1} [2, 4], W_z, W_r, W_n [4, 7], b_z, b_r, b_n, b_hn [4]")
+                .row(
+                        "h_t",
+                        () -> yours.gruStep(x, hPrev, p),
+                        new GruCell(p).forward(x, hPrev).h())
+                .build();
     }
 
     /** A table titled with the exercise's id and its title in the student's language. */

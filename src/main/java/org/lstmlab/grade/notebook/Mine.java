@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.lstmlab.data.CourseFolder;
 import org.lstmlab.grade.report.YoursAndExpected;
+import org.lstmlab.nn.GruParams;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.LstmStepGrads;
 import org.lstmlab.nn.RnnParams;
@@ -105,6 +106,12 @@ public final class Mine {
         Map<String, INDArray> clipGradients(Map<String, INDArray> grads, double maxNorm);
     }
 
+    /** Your {@code E10GruStep}. */
+    public interface E10GruStep {
+        /** h_t = (1 − z_t) * n_t + z_t * h_{t-1}: x_t {@code [B, X]}, h_{t-1} {@code [B, H]} → h_t {@code [B, H]}. */
+        INDArray gruStep(INDArray x, INDArray hPrev, GruParams p);
+    }
+
     /**
      * One exercise as {@link #mine} and {@link #expectedOutput} take it.
      *
@@ -128,12 +135,13 @@ public final class Mine {
     public static final Of<E7LstmStep> E7 = new Of<>("E7", E7LstmStep.class, ExpectedOutput::e7);
     public static final Of<E8LstmBackward> E8 = new Of<>("E8", E8LstmBackward.class, ExpectedOutput::e8);
     public static final Of<E9GradientClipping> E9 = new Of<>("E9", E9GradientClipping.class, ExpectedOutput::e9);
+    public static final Of<E10GruStep> E10 = new Of<>("E10", E10GruStep.class, ExpectedOutput::e10);
 
     /**
      * Your class of an exercise, as last saved in the course's {@code exercises/}: every call of a method
      * compiles your files again if one changed, then runs yours.
      *
-     * @param exercise {@code E1} … {@code E9}
+     * @param exercise {@code E1} … {@code E10}
      * @throws StudentCodeFailed from a call: your file does not compile or breaks a rule, your method threw,
      *     is not implemented yet, or returned something that does not fit its signature
      */

@@ -49,7 +49,7 @@ class MineTest {
         starters.close();
     }
 
-    /** Every {@code Mine.E1} … {@code Mine.E9}. */
+    /** Every {@code Mine.E1} … {@code Mine.E10}. */
     static List<Mine.Of<?>> all() {
         List<Mine.Of<?>> all = new ArrayList<>();
         for (Field f : Mine.class.getFields()) {

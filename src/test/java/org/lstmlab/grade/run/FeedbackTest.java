@@ -65,6 +65,15 @@ class FeedbackTest {
                     "e9-per-array",
                     List.of("E9", "each array was clipped by its own norm: use one global norm over all arrays")),
             Map.entry(
+                    "e10-reset-before-product",
+                    List.of(
+                            "E10",
+                            "your h_t uses W_hn·(r_t * h_{t-1}) + b_hn: the reset gate was applied to h_{t-1} before"
+                                    + " the product with W_hn")),
+            Map.entry(
+                    "e10-swapped-update",
+                    List.of("E10", "your h_t is z_t * n_t + (1 − z_t) * h_{t-1}: z_t and 1 − z_t are swapped")),
+            Map.entry(
                     "e8-no-tanh-slope",
                     List.of(
                             "E8",

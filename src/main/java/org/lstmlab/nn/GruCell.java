@@ -1,0 +1,191 @@
+package org.lstmlab.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The gated recurrent unit of Cho et al. (2014), written one equation per line in the course notation, with
+ * its step, its sequence and backpropagation through time. It follows PyTorch's {@code nn.GRU} convention
+ * (the one cuDNN uses): the reset gate scales {@code W_hn·h_{t-1} + b_hn} after the product, and z_t keeps
+ * the old state:
+ *
+ * <pre>
+ * z_t = σ(W_z·[h_{t-1}, x_t] + b_z)                        update gate
+ * r_t = σ(W_r·[h_{t-1}, x_t] + b_r)                        reset gate
+ * n_t = tanh(W_xn·x_t + b_n + r_t * (W_hn·h_{t-1} + b_hn))  candidate
+ * h_t = (1 − z_t) * n_t + z_t * h_{t-1}                    interpolation
+ * </pre>
+ *
+ * Cho et al. apply r_t before the product, {@code W_hn·(r_t * h_{t-1})}; the two differ, and neither is the
+ * other with renamed weights. There is no cell state: h_t is the memory, and z_t plays the forget gate and
+ * (as 1 − z_t) the input gate at once, like the LSTM with coupled gates.
+ *
+ * <pre>{@code
+ * var cell = new GruCell(GruParams.init(3, 4, 42));
+ * GruStep s = cell.forward(x, h0);           // x [B, 3], h0 [B, 4]
+ * INDArray updateGate = s.z();               // [B, 4], in (0, 1)
+ * }</pre>
+ *
+ * <p>Held equal to PyTorch's {@code nn.GRU} by {@code GruOracleTest} (fixtures from {@code make_fixtures.py},
+ * 1e-10 in float64) and to central differences by {@code GruCellGradientTest}.
+ */
+public final class GruCell implements RecurrentLayer {
+    private final GruParams params;
+
+    public GruCell(GruParams params) {
+        if (params == null) throw new IllegalArgumentException("params must be GruParams but is null");
+        this.params = params;
+    }
+
+    public GruParams params() {
+        return params;
+    }
+
+    /**
+     * One step forward.
+     *
+     * @param x     x_t, {@code [B, X]}
+     * @param hPrev h_{t-1}, {@code [B, H]}
+     * @return the step's cache with both gates, the candidate and h_t
+     */
+    public GruStep forward(INDArray x, INDArray hPrev) {
+        checkStep(x, hPrev);
+        GruParams p = params;
+        INDArray hx = Ops.concat(hPrev, x); // [h_{t-1}, x_t], [B, H+X]
+        INDArray z = Ops.sigmoid(Ops.affine(p.wZ(), p.bZ(), hx)); // z_t = σ(W_z·[h_{t-1}, x_t] + b_z)
+        INDArray r = Ops.sigmoid(Ops.affine(p.wR(), p.bR(), hx)); // r_t = σ(W_r·[h_{t-1}, x_t] + b_r)
+        INDArray hn = Ops.affine(p.wHn(), p.bHn(), hPrev); // W_hn·h_{t-1} + b_hn, [B, H]
+        INDArray n = Ops.tanh(Ops.affine(p.wXn(), p.bN(), x).addi(r.mul(hn))); // n_t = tanh(W_xn·x_t + b_n + r_t * …)
+        INDArray h = z.rsub(1).muli(n).addi(z.mul(hPrev)); // h_t = (1 − z_t) * n_t + z_t * h_{t-1}
+        return new GruStep(x, hPrev, hx, z, r, hn, n, h);
+    }
+
+    /**
+     * One step backward.
+     *
+     * @param step the cache of {@link #forward(INDArray, INDArray)}
+     * @param dh   ∂L/∂h_t, from the loss and from later steps, {@code [B, H]}
+     */
+    public GruStepGrads backward(GruStep step, INDArray dh) {
+        if (step == null)
+            throw new IllegalArgumentException("step must be the GruStep of forward(x_t, h_{t-1}) but is null");
+        Shapes.require("dh_t", "[B, H]", dh, step.h().rows(), params.hiddenSize());
+        Shapes.requireType("dh_t", dh, params.dataType());
+        GruParams p = params;
+        INDArray dN = dh.mul(step.z().rsub(1)); // ∂L/∂n_t = ∂L/∂h_t * (1 − z_t)
+        INDArray dZ = dh.mul(step.hPrev().sub(step.n())); // ∂L/∂z_t = ∂L/∂h_t * (h_{t-1} − n_t)
+        INDArray dhPrev = dh.mul(step.z()); // through the interpolation
+        INDArray zN = dN.muli(Ops.oneMinusSquare(step.n())); // back through tanh
+        INDArray dR = zN.mul(step.hn()); // ∂L/∂r_t
+        INDArray dHn = zN.mul(step.r()); // ∂L/∂(W_hn·h_{t-1} + b_hn)
+        INDArray zZ = dZ.muli(Ops.sigmoidSlope(step.z())); // back through σ
+        INDArray zR = dR.muli(Ops.sigmoidSlope(step.r()));
+        INDArray hx = step.hx();
+        INDArray dWn = Nd4j.concat(
+                1, dHn.transpose().mmul(step.hPrev()), zN.transpose().mmul(step.x()));
+        GruParams grads = new GruParams(
+                zZ.transpose().mmul(hx), zZ.sum(0), zR.transpose().mmul(hx), zR.sum(0), dWn, zN.sum(0), dHn.sum(0));
+        INDArray dhx = zZ.mmul(p.wZ()).addi(zR.mmul(p.wR())); // [B, H+X]
+        int hidden = params.hiddenSize();
+        INDArray dx = Ops.columns(dhx, hidden, dhx.columns()).add(zN.mmul(p.wXn())); // ∂L/∂x_t
+        dhPrev.addi(Ops.columns(dhx, 0, hidden)).addi(dHn.mmul(p.wHn())); // ∂L/∂h_{t-1}
+        return new GruStepGrads(grads, dx, dhPrev);
+    }
+
+    /**
+     * The whole sequence forward.
+     *
+     * @param xs x_1 … x_T, {@code [B, T, X]}
+     * @param h0 h_0, {@code [B, H]}
+     */
+    public GruSequence forwardSequence(INDArray xs, INDArray h0) {
+        Shapes.requireBatch(
+                Shapes.batched("x", "[B, T, X]", xs, Shapes.ANY, params.inputSize()),
+                Shapes.batched("h_0", "[B, H]", h0, params.hiddenSize()));
+        Shapes.requireSteps("x", xs);
+        Shapes.requireType("x", xs, params.dataType());
+        Shapes.requireType("h_0", h0, params.dataType());
+        int steps = (int) xs.size(1);
+        List<GruStep> cache = new ArrayList<>(steps);
+        INDArray hs = Nd4j.create(params.dataType(), xs.size(0), steps, params.hiddenSize());
+        INDArray h = h0;
+        for (int t = 0; t < steps; t++) {
+            GruStep step = forward(Ops.at(xs, t).dup(), h);
+            cache.add(step);
+            h = step.h();
+            Ops.at(hs, t).assign(h);
+        }
+        return new GruSequence(List.copyOf(cache), hs);
+    }
+
+    /**
+     * Backpropagation through time.
+     *
+     * @param run the cache of {@link #forwardSequence(INDArray, INDArray)}
+     * @param dHs ∂L/∂h_t arriving from the loss at every step, {@code [B, T, H]}
+     */
+    public GruGrads backwardSequence(GruSequence run, INDArray dHs) {
+        if (run == null)
+            throw new IllegalArgumentException("run must be the GruSequence of forwardSequence(x, h_0) but is null");
+        Shapes.require("∂L/∂h", "[B, T, H]", dHs, run.hs().size(0), run.length(), params.hiddenSize());
+        Shapes.requireType("∂L/∂h", dHs, params.dataType());
+        GruParams sum = params.zerosLike();
+        INDArray dxs = Nd4j.create(params.dataType(), run.hs().size(0), run.length(), params.inputSize());
+        INDArray dhNext = Nd4j.zerosLike(run.lastH());
+        for (int t = run.length() - 1; t >= 0; t--) {
+            GruStepGrads g = backward(run.steps().get(t), Ops.at(dHs, t).add(dhNext));
+            sum.addi(g.params());
+            Ops.at(dxs, t).assign(g.dx());
+            dhNext = g.dhPrev();
+        }
+        return new GruGrads(sum, dxs, dhNext);
+    }
+
+    @Override
+    public int inputSize() {
+        return params.inputSize();
+    }
+
+    @Override
+    public int hiddenSize() {
+        return params.hiddenSize();
+    }
+
+    @Override
+    public DataType dataType() {
+        return params.dataType();
+    }
+
+    @Override
+    public Map<String, INDArray> parameters() {
+        return params.named();
+    }
+
+    /** {@link #forwardSequence} from zero initial state. */
+    @Override
+    public GruSequence run(INDArray xs) {
+        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, params.inputSize());
+        return forwardSequence(xs, Nd4j.zeros(params.dataType(), xs.size(0), params.hiddenSize()));
+    }
+
+    @Override
+    public Map<String, INDArray> parameterGradients(SequencePass pass, INDArray dHs) {
+        if (!(pass instanceof GruSequence run)) {
+            throw new IllegalArgumentException("pass must come from GruCell.run but is "
+                    + (pass == null ? "null" : pass.getClass().getSimpleName()));
+        }
+        return backwardSequence(run, dHs).params().named();
+    }
+
+    private void checkStep(INDArray x, INDArray hPrev) {
+        Shapes.requireBatch(
+                Shapes.batched("x_t", "[B, X]", x, params.inputSize()),
+                Shapes.batched("h_{t-1}", "[B, H]", hPrev, params.hiddenSize()));
+        Shapes.requireType("x_t", x, params.dataType());
+        Shapes.requireType("h_{t-1}", hPrev, params.dataType());
+    }
+}

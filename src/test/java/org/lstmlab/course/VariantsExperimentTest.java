@@ -1,0 +1,107 @@
+package org.lstmlab.course;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lstmlab.nn.LstmVariant;
+import org.lstmlab.train.LossMode;
+import org.lstmlab.train.TrainConfig;
+import tech.tablesaw.api.Table;
+
+/** Notebook 09's experiments at a tiny size: what they report, and the claims the notebook makes of them. */
+class VariantsExperimentTest {
+    private static final TrainConfig TINY = TrainConfig.defaults()
+            .withSteps(4)
+            .withBatchSize(4)
+            .withLearningRate(0.05)
+            .withClipNorm(1.0)
+            .quiet();
+
+    private static VariantsExperiment tiny() {
+        return new VariantsExperiment(3, 4, TINY, List.of(1L, 2L), 16, 2, TINY.withLoss(LossMode.EVERY_STEP), 8);
+    }
+
+    @Test
+    void everyVariantAndTheGruIsTrainedWithEverySeedAndSummedUpInOneLineEach() {
+        VariantsExperiment e = tiny();
+        List<VariantsExperiment.Row> rows = e.runAll();
+        assertEquals(7 * 2, rows.size());
+        assertEquals(
+                List.of(
+                        "full LSTM",
+                        "NFG (f_t ≡ 1)",
+                        "NIG (i_t ≡ 1)",
+                        "NOG (o_t ≡ 1)",
+                        "NOAF (h_t = o_t * C_t)",
+                        "CIFG (i_t = 1 − f_t)",
+                        "GRU"),
+                e.models().stream().map(VariantsExperiment.Model::name).toList());
+        for (var r : rows) assertTrue(Double.isFinite(r.ratio()) && r.ratio() > 0, r.toString());
+        Table t = VariantsExperiment.table(rows);
+        assertEquals(7, t.rowCount());
+        assertEquals("GRU", t.stringColumn("cell").get(6));
+        double mean = (rows.get(0).ratio() + rows.get(1).ratio()) / 2;
+        assertEquals(mean, VariantsExperiment.meanRatio(rows, "full LSTM"), 1e-12);
+        assertEquals(
+                Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", mean)),
+                t.doubleColumn(2).get(0));
+    }
+
+    @Test
+    void aRunIsRepeatableFromItsSeed() {
+        VariantsExperiment e = tiny();
+        var gru = e.models().get(6);
+        assertEquals(e.run(gru, 3).mse(), e.run(gru, 3).mse());
+    }
+
+    @Test
+    void withoutAForgetGateTheCellStateGrowsAlongTheStreamAndFIsOneEverywhere() {
+        VariantsExperiment.Stream nfg = tiny().stream(LstmVariant.NO_FORGET_GATE);
+        assertEquals(8 * 4, nfg.cellNorm().length);
+        assertEquals(1.0, nfg.forgetAtStart());
+        assertEquals(1.0, nfg.forgetElsewhere());
+        assertTrue(nfg.lastNorm() > 1.5 * nfg.firstNorm(), nfg.toString());
+        assertEquals(8, nfg.endMse().length);
+        assertEquals(nfg.endMse()[3] / nfg.baselineMse(), nfg.endRatios()[3]);
+    }
+
+    @Test
+    void theFullCellsStateStaysWithinTheBoundItsForgetGateSets() {
+        VariantsExperiment.Stream full = tiny().stream(LstmVariant.FULL);
+        assertTrue(full.forgetAtStart() < 1 && full.forgetElsewhere() < 1, full.toString());
+        // |C_t| ≤ f_max |C_{t-1}| + 1 per unit, so from C_0 = 0 every |C_t| ≤ 1/(1 − f_max) and ‖C_t‖ ≤ √H/(1 − f_max)
+        double bound = Math.sqrt(3) / (1 - full.forgetMax());
+        for (double n : full.cellNorm()) assertTrue(n <= bound, "‖C_t‖ = " + n + " > " + bound);
+        Table t = VariantsExperiment.streamTable(List.of(full));
+        assertEquals(1, t.rowCount());
+    }
+
+    @Test
+    void theSummaryAndTheTableBesideThePapersNameEveryCellWithItsOwnNumbers() {
+        VariantsExperiment e = tiny();
+        List<VariantsExperiment.Row> rows = e.runAll();
+        String summary = VariantsExperiment.summary(rows);
+        assertEquals(7, summary.lines().count(), summary);
+        assertTrue(summary.lines().findFirst().orElseThrow().endsWith("= 1.0 × the full LSTM's"), summary);
+        VariantsExperiment.Stream nfg = e.stream(LstmVariant.NO_FORGET_GATE);
+        Table t = VariantsExperiment.besideThePapers(rows, List.of(nfg));
+        assertEquals(7, t.rowCount());
+        assertEquals(
+                String.format(java.util.Locale.ROOT, "%.3g", nfg.lateRatio()),
+                t.stringColumn(2).get(1));
+        assertEquals("—", t.stringColumn(2).get(0), "the full cell's stream was not run here");
+        assertTrue(
+                t.stringColumn(3).get(1).startsWith("significantly worse"),
+                t.stringColumn(3).get(1));
+        assertEquals("not in their study", t.stringColumn(3).get(6));
+    }
+
+    @Test
+    void thePapersTableHasOneRowPerCell() {
+        Table p = VariantsExperiment.papers();
+        assertEquals(7, p.rowCount());
+        assertTrue(p.stringColumn(2).get(1).startsWith("0 % perfect"));
+    }
+}
