@@ -71,9 +71,7 @@ class E10GruStepTest {
                 in.hPrev(),
                 kept,
                 draw,
-                mistake(
-                        () -> new GruCell(shut).forward(in.x(), in.hPrev()).n(),
-                        say("hint.E10.keptSwapped")));
+                mistake(() -> new GruCell(shut).forward(in.x(), in.hPrev()).n(), say("hint.E10.keptSwapped")));
     }
 
     /** The student's h_t against the library's, naming the usual mistakes. */

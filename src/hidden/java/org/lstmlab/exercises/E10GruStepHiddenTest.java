@@ -36,11 +36,7 @@ class E10GruStepHiddenTest {
             INDArray x = draw.uniform(3, draw.b(), draw.x()); // x_t, [B, X]
             want = cell.forward(x, want).h();
             h = student.gruStep(x, h, p);
-            Expect.close(
-                    say("hint.E10.atStep", t, steps),
-                    want,
-                    h,
-                    draw);
+            Expect.close(say("hint.E10.atStep", t, steps), want, h, draw);
         }
     }
 }
