@@ -107,11 +107,16 @@ public final class CourseTimes {
         if (slowest != null) {
             t.append(String.format(
                     Locale.ROOT,
-                    "%nSlowest: %s, %.1f s (%s the %.0f s a notebook may take in full mode); total %.1f min.%n",
+                    "%nSlowest: %s, %.1f s%s; total %.1f min.%n",
                     slowest.notebook(),
                     slowest.seconds(),
-                    slowest.seconds() <= NOTEBOOK_TARGET_SECONDS ? "within" : "above",
-                    NOTEBOOK_TARGET_SECONDS,
+                    !mode.equals("full")
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    " (%s the %.0f s a notebook may take in full mode)",
+                                    slowest.seconds() <= NOTEBOOK_TARGET_SECONDS ? "within" : "above",
+                                    NOTEBOOK_TARGET_SECONDS),
                     total / 60));
         }
         return t.toString();

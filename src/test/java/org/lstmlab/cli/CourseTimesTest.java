@@ -49,5 +49,8 @@ class CourseTimesTest {
                 table.contains("Slowest: 07-long-range-dependencies, 190.0 s (above the 180 s a notebook may take in"
                         + " full mode); total 4.1 min."),
                 table);
+        String quick = CourseTimes.table(CourseTimes.parse(LOG, List.of("00-setup")), "quick");
+        assertTrue(
+                quick.endsWith("\nSlowest: 00-setup, 12.5 s; total 0.2 min.\n"), "no target in quick mode: " + quick);
     }
 }
