@@ -2,6 +2,7 @@
 """PyTorch side of ./lab bench: one nn.LSTM layer (and with --rnn one nn.RNN layer), loss = sum of all
 outputs, the same sizes as the JMH benchmark. Prints one line per case:  RESULT size dtype pass median min max p90 samples  (milliseconds)."""
 import argparse
+import re
 import statistics
 import time
 
@@ -16,13 +17,17 @@ DTYPES = {"float64": torch.float64, "float32": torch.float32}
 
 
 def blas_in_use():
-    """The BLAS library this process mapped: Debian's python3-torch calls the system libblas.so.3."""
+    """The BLAS this torch computes with: Debian's python3-torch calls the system libblas.so.3 (mapped), PyPI's
+    wheel links MKL into libtorch_cpu.so (its build's BLAS_INFO; the CUDA stand-ins are not BLAS)."""
+    built = re.search(r"BLAS_INFO=(\w+)", torch.__config__.show())
     try:
         with open("/proc/self/maps") as maps:
-            libs = {line.split()[-1] for line in maps if "blas" in line.lower()}
-        return ", ".join(sorted(libs)) or "none mapped"
+            libs = {line.split()[-1] for line in maps
+                    if "blas" in line.lower() and "libcublas" not in line and "numpy.libs" not in line}
+        mapped = ", ".join(sorted(libs)) or "none mapped"
     except OSError:
-        return "unknown"
+        mapped = "unknown"
+    return f"{mapped} (built with BLAS_INFO={built.group(1) if built else '?'})"
 
 
 def measure(fn, seconds, warmup_seconds):
