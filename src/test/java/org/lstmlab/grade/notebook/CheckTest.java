@@ -19,11 +19,9 @@ import org.lstmlab.grade.run.GradingFixtures;
  */
 class CheckTest {
     @Test
-    void everyProcessACheckStartsHasEndedWhenItReturnsAndTheNextCheckStillGrades(@TempDir Path tmp) throws Exception {
+    void everyProcessACheckStartsHasEndedWhenItReturnsAndTheNextCheckStillGrades(@TempDir Path tmp) throws Throwable {
         GradingFixtures.submission(tmp.resolve("exercises"), null);
-        String before = System.getProperty("lstmlab.home");
-        System.setProperty("lstmlab.home", tmp.toString());
-        try {
+        GradingFixtures.withHome(tmp, () -> {
             Set<Long> earlier = descendants(); // other test classes' graders may keep children of their own
             Report first = Check.check("E3");
             List<String> afterFirst = survivors(earlier);
@@ -35,13 +33,7 @@ class CheckTest {
             assertEquals(List.of(), afterFirst, "processes the first check started and left running");
             assertEquals(List.of(), afterSecond, "processes the second check started and left running");
             assertTrue(second.childJvms() >= 1, "the second check started its own grading JVM: " + second);
-        } finally {
-            if (before == null) {
-                System.clearProperty("lstmlab.home");
-            } else {
-                System.setProperty("lstmlab.home", before);
-            }
-        }
+        });
     }
 
     private static Set<Long> descendants() {
