@@ -2,6 +2,7 @@
 """PyTorch side of ./lab bench: one nn.LSTM layer (and with --rnn one nn.RNN layer), loss = sum of all
 outputs, the same sizes as the JMH benchmark. Prints one line per case:  RESULT size dtype pass median min max p90 samples  (milliseconds)."""
 import argparse
+import re
 import statistics
 import time
 
@@ -16,13 +17,17 @@ DTYPES = {"float64": torch.float64, "float32": torch.float32}
 
 
 def blas_in_use():
-    """The BLAS library this process mapped: Debian's python3-torch calls the system libblas.so.3."""
+    """The BLAS this torch computes with: Debian's python3-torch calls the system libblas.so.3 (mapped), PyPI's
+    wheel links MKL into libtorch_cpu.so (its build's BLAS_INFO; the CUDA stand-ins are not BLAS)."""
+    built = re.search(r"BLAS_INFO=(\w+)", torch.__config__.show())
     try:
         with open("/proc/self/maps") as maps:
-            libs = {line.split()[-1] for line in maps if "blas" in line.lower()}
-        return ", ".join(sorted(libs)) or "none mapped"
+            libs = {line.split()[-1] for line in maps
+                    if "blas" in line.lower() and "libcublas" not in line and "numpy.libs" not in line}
+        mapped = ", ".join(sorted(libs)) or "none mapped"
     except OSError:
-        return "unknown"
+        mapped = "unknown"
+    return f"{mapped} (built with BLAS_INFO={built.group(1) if built else '?'})"
 
 
 def measure(fn, seconds, warmup_seconds):
@@ -41,13 +46,31 @@ def measure(fn, seconds, warmup_seconds):
     return statistics.median(samples), samples[0], samples[-1], p90, len(samples)
 
 
+def self_check():
+    """One small forward and backward pass of each recurrent layer, as ./lab bench checks a new installation."""
+    xs = torch.rand(2, 5, 3, dtype=torch.float64)
+    for layer in (torch.nn.LSTM, torch.nn.RNN, torch.nn.GRU):
+        module = layer(3, 4, batch_first=True).to(torch.float64)
+        module(xs)[0].sum().backward()
+        grads = [p.grad for p in module.parameters()]
+        if any(g is None or not torch.isfinite(g).all() for g in grads):
+            raise SystemExit(f"torch {torch.__version__}: {layer.__name__} gave no finite gradient")
+    print(f"torch {torch.__version__}: nn.LSTM, nn.RNN and nn.GRU run forward and backward on the CPU"
+          f" (CUDA available: {torch.cuda.is_available()})")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="tiny,course")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--rnn", action="store_true", help="also one nn.RNN layer (tanh), fwd+bwd")
+    ap.add_argument("--self-check", action="store_true",
+                    help="only check that nn.LSTM, nn.RNN and nn.GRU run forward and backward on the CPU")
     a = ap.parse_args()
+    if a.self_check:
+        self_check()
+        return
     torch.set_num_threads(a.threads)
     torch.manual_seed(42)
     seconds, warmup = (1.0, 0.5) if a.quick else (3.0, 1.5)

@@ -27,7 +27,9 @@ import org.openjdk.jmh.util.Statistics;
  * split its time into GEMM and the rest), optionally the same sizes on
  * PyTorch, and prints one table: for every implementation its median, min–max and p90, its time as a
  * multiple of PyTorch's and of the fused path's measured in the same run, the GFLOP/s it reached and
- * that as a fraction of the GEMM peak measured in the same run.
+ * that as a fraction of the GEMM peak measured in the same run. {@code --pytorch PYTHON} may come more than once
+ * (Debian's PyTorch 1.13 and PyPI's 2.x, each in its own interpreter): each is a contender with rows and a
+ * "÷ PyTorch VERSION" column of its own.
  */
 public final class BenchMain {
     private record Timing(double median, double min, double max, double p90, long samples) {
@@ -45,7 +47,7 @@ public final class BenchMain {
         boolean quick = false;
         boolean profile = false;
         boolean rnn = false;
-        String python = null;
+        List<String> pythons = new ArrayList<>();
         String script = "src/bench/python/lstm_bench.py";
         for (int k = 0; k < args.length; k++) {
             switch (args[k]) {
@@ -55,7 +57,7 @@ public final class BenchMain {
                 case "--quick" -> quick = true;
                 case "--profile" -> profile = true;
                 case "--rnn" -> rnn = true;
-                case "--pytorch" -> python = args[++k];
+                case "--pytorch" -> pythons.add(args[++k]);
                 case "--script" -> script = args[++k];
                 default ->
                     throw new IllegalArgumentException(
@@ -103,11 +105,13 @@ public final class BenchMain {
             times.put(key, new Timing(st.getPercentile(50), st.getMin(), st.getMax(), st.getPercentile(90), st.getN()));
         }
         List<String> torchInfo = new ArrayList<>();
-        if (python != null) {
-            runPyTorch(python, script, sizes, threads, quick, rnn, times, torchInfo);
+        Map<String, String> torches = new java.util.LinkedHashMap<>(); // contender id -> its torch version
+        for (int k = 0; k < pythons.size(); k++) {
+            String id = k == 0 ? "pytorch" : "pytorch" + (k + 1);
+            torches.put(id, runPyTorch(pythons.get(k), id, script, sizes, threads, quick, rnn, times, torchInfo));
         }
         String loadAfter = load();
-        print(sizes, threads, times, torchInfo, python != null, loadBefore, loadAfter);
+        print(sizes, threads, times, torchInfo, torches, loadBefore, loadAfter);
     }
 
     /** The sizes, implementations, one fork, and the warm-up and measurement every timed run uses. */
@@ -147,8 +151,14 @@ public final class BenchMain {
         ProfileSummary.print(dir);
     }
 
-    private static void runPyTorch(
+    /**
+     * Runs one PyTorch contender, keying its timings {@code "ID size dtype pass"}.
+     *
+     * @return its torch version, as it printed it
+     */
+    private static String runPyTorch(
             String python,
+            String id,
             String script,
             List<String> sizes,
             String threads,
@@ -160,7 +170,8 @@ public final class BenchMain {
         var cmd = new ArrayList<>(List.of(python, script, "--sizes", String.join(",", sizes), "--threads", threads));
         if (quick) cmd.add("--quick");
         if (rnn) cmd.add("--rnn");
-        System.err.println("# PyTorch: " + String.join(" ", cmd));
+        System.err.println("# PyTorch (" + id + "): " + String.join(" ", cmd));
+        String version = "?";
         Process proc = new ProcessBuilder(cmd)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
@@ -169,7 +180,7 @@ public final class BenchMain {
                 String[] f = line.trim().split("\\s+");
                 if (f.length == 9 && f[0].equals("RESULT")) {
                     times.put(
-                            "pytorch " + f[1] + " " + f[2] + " " + f[3],
+                            id + " " + f[1] + " " + f[2] + " " + f[3],
                             new Timing(
                                     Double.parseDouble(f[4]),
                                     Double.parseDouble(f[5]),
@@ -178,11 +189,15 @@ public final class BenchMain {
                                     Long.parseLong(f[8])));
                 } else if (line.startsWith("INFO ")) {
                     info.add(line.substring(5));
+                    var v = java.util.regex.Pattern.compile("^INFO torch (\\S+),")
+                            .matcher(line);
+                    if (v.find()) version = v.group(1);
                 }
             }
         }
         if (proc.waitFor() != 0)
             throw new IllegalStateException("the PyTorch benchmark failed: " + String.join(" ", cmd));
+        return version;
     }
 
     private static void print(
@@ -190,7 +205,7 @@ public final class BenchMain {
             String threads,
             Map<String, Timing> t,
             List<String> torchInfo,
-            boolean withTorch,
+            Map<String, String> torches,
             String loadBefore,
             String loadAfter) {
         StringBuilder out = new StringBuilder();
@@ -211,7 +226,7 @@ public final class BenchMain {
         out.append("Threads per process: ")
                 .append(threads)
                 .append(" (OMP_NUM_THREADS, OPENBLAS_NUM_THREADS")
-                .append(withTorch ? ", torch.set_num_threads" : "")
+                .append(torches.isEmpty() ? "" : ", torch.set_num_threads")
                 .append("). ");
         out.append("One LSTM layer, loss = sum of all outputs; milliseconds per call: median (min–max, p90).\n");
         for (String line : torchInfo) out.append("PyTorch: ").append(line).append('\n');
@@ -232,9 +247,10 @@ public final class BenchMain {
                 .append(" GFLOP/s, float32 ")
                 .append(gflops(GemmPeakBenchmark.flops(), peak32))
                 .append(" GFLOP/s; \"% of peak\" below is against these.\n\n");
-        List<String> head = new ArrayList<>(List.of(
-                "size", "dtype", "pass", "implementation", "ms: median (min–max, p90)", "÷ PyTorch", "÷ fused"));
-        head.addAll(List.of("GFLOP/s", "% of GEMM peak"));
+        List<String> head =
+                new ArrayList<>(List.of("size", "dtype", "pass", "implementation", "ms: median (min–max, p90)"));
+        head.addAll(torchColumns(torches));
+        head.addAll(List.of("÷ fused", "GFLOP/s", "% of GEMM peak"));
         row(out, head);
         List<String> rule = new ArrayList<>();
         for (String ignored : head) rule.add("---");
@@ -247,23 +263,24 @@ public final class BenchMain {
                 Timing peak = dtype.equals("float64") ? peak64 : peak32;
                 for (String pass : List.of("forward", "forwardBackward")) {
                     Timing fused = t.get("fused " + size + " " + dtype + " " + pass);
-                    Timing torch = t.get("pytorch " + size + " " + dtype + " " + pass);
                     double flops = pass.equals("forward") ? s.forwardFlops() : s.forwardBackwardFlops();
-                    for (String impl : List.of("readable", "fused", "dl4j", "pytorch")) {
+                    List<String> impls = new ArrayList<>(List.of("readable", "fused", "dl4j"));
+                    impls.addAll(torches.keySet());
+                    for (String impl : impls) {
                         Timing time = t.get(impl + " " + size + " " + dtype + " " + pass);
                         if (time == null) continue;
-                        row(
-                                out,
-                                List.of(
-                                        size,
-                                        dtype,
-                                        pass.equals("forward") ? "forward" : "fwd+bwd",
-                                        label(impl),
-                                        time.cell(),
-                                        ratio(time, torch),
-                                        ratio(time, fused),
-                                        gflops(flops, time),
-                                        percentOfPeak(flops, time, peak)));
+                        List<String> cells = new ArrayList<>(List.of(
+                                size,
+                                dtype,
+                                pass.equals("forward") ? "forward" : "fwd+bwd",
+                                impl.startsWith("pytorch") ? "PyTorch " + torches.get(impl) + " nn.LSTM" : label(impl),
+                                time.cell()));
+                        for (String torch : torches.keySet()) {
+                            cells.add(ratio(time, t.get(torch + " " + size + " " + dtype + " " + pass)));
+                        }
+                        cells.addAll(
+                                List.of(ratio(time, fused), gflops(flops, time), percentOfPeak(flops, time, peak)));
+                        row(out, cells);
                     }
                 }
                 Timing gemms = t.get("fused gemms " + size + " " + dtype);
@@ -287,7 +304,7 @@ public final class BenchMain {
                 }
             }
         }
-        rnnTable(out, sizes, t);
+        rnnTable(out, sizes, t, torches);
         out.append("\nSizes: ");
         for (String size : sizes) out.append(Sizes.valueOf(size).label()).append("; ");
         out.append("GFLOP/s counts 2·B·T·(H+X)·4H per forward and 3× that per fwd+bwd for every implementation.\n");
@@ -307,49 +324,50 @@ public final class BenchMain {
     }
 
     /** The RNN rows (./lab bench --rnn): one vanilla RNN layer, fwd+bwd, against PyTorch's nn.RNN and the FusedRnn. */
-    private static void rnnTable(StringBuilder out, List<String> sizes, Map<String, Timing> t) {
+    private static void rnnTable(
+            StringBuilder out, List<String> sizes, Map<String, Timing> t, Map<String, String> torches) {
         List<String> rows = new ArrayList<>();
         for (String size : sizes) {
             for (String dtype : List.of("float64", "float32")) {
                 Timing fused = t.get("rnn fused " + size + " " + dtype);
-                Timing torch = t.get("pytorch " + size + " " + dtype + " rnnForwardBackward");
-                for (String impl : List.of("readable", "fused", "pytorch")) {
-                    Timing time = impl.equals("pytorch") ? torch : t.get("rnn " + impl + " " + size + " " + dtype);
+                List<String> impls = new ArrayList<>(List.of("readable", "fused"));
+                impls.addAll(torches.keySet());
+                for (String impl : impls) {
+                    Timing time = rnnTiming(t, impl, size, dtype);
                     if (time == null) continue;
                     String name = switch (impl) {
                         case "readable" -> "readable RnnCell";
                         case "fused" -> "FusedRnn";
-                        default -> "PyTorch nn.RNN";
+                        default -> "PyTorch " + torches.get(impl) + " nn.RNN";
                     };
-                    rows.add("| "
-                            + String.join(
-                                    " | ",
-                                    List.of(
-                                            size,
-                                            dtype,
-                                            "fwd+bwd",
-                                            name,
-                                            time.cell(),
-                                            ratio(time, torch),
-                                            ratio(time, fused)))
-                            + " |\n");
+                    List<String> cells = new ArrayList<>(List.of(size, dtype, "fwd+bwd", name, time.cell()));
+                    for (String torch : torches.keySet()) cells.add(ratio(time, rnnTiming(t, torch, size, dtype)));
+                    cells.add(ratio(time, fused));
+                    rows.add("| " + String.join(" | ", cells) + " |\n");
                 }
             }
         }
         if (rows.isEmpty()) return;
         out.append("\nOne vanilla RNN layer (h_t = tanh(W_h·[h_{t-1}, x_t] + b_h)), loss = sum of all outputs:\n\n");
-        row(
-                out,
-                List.of(
-                        "size",
-                        "dtype",
-                        "pass",
-                        "implementation",
-                        "ms: median (min–max, p90)",
-                        "÷ PyTorch",
-                        "÷ fused"));
-        row(out, List.of("---", "---", "---", "---", "---", "---", "---"));
+        List<String> head =
+                new ArrayList<>(List.of("size", "dtype", "pass", "implementation", "ms: median (min–max, p90)"));
+        head.addAll(torchColumns(torches));
+        head.add("÷ fused");
+        row(out, head);
+        row(out, head.stream().map(h -> "---").toList());
         for (String r : rows) out.append(r);
+    }
+
+    private static Timing rnnTiming(Map<String, Timing> t, String impl, String size, String dtype) {
+        return impl.startsWith("pytorch")
+                ? t.get(impl + " " + size + " " + dtype + " rnnForwardBackward")
+                : t.get("rnn " + impl + " " + size + " " + dtype);
+    }
+
+    /** "÷ PyTorch" for one contender, "÷ PyTorch 1.13.0a0", "÷ PyTorch 2.15.0" for several. */
+    private static List<String> torchColumns(Map<String, String> torches) {
+        if (torches.size() <= 1) return List.of("÷ PyTorch");
+        return torches.values().stream().map(v -> "÷ PyTorch " + v).toList();
     }
 
     private static String label(String impl) {

@@ -62,8 +62,10 @@ public final class Check {
 
     private static synchronized Grader grader(Path home) throws IOException {
         if (shared == null) {
+            // No spare child between checks: each check's grading JVM starts with it (loading ND4J while the
+            // submission compiles) and ends with it, so the kernel's process tree is the kernel alone between checks
+            // (a spare kept ready cost a student 120 MB of memory for as long as the kernel ran).
             Grader g = new Grader(catalog(home), Limits.defaults());
-            g.keepSpareChildren(1); // the next check's child is ready when the student runs it
             Runtime.getRuntime().addShutdownHook(new Thread(g::close, "lstmlab-check-cleanup"));
             shared = g;
         }

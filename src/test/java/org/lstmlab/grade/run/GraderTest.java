@@ -243,11 +243,9 @@ class GraderTest {
     }
 
     @Test
-    void checkGradesTheStudentsExercisesFolderFoundFromTheHomeProperty(@TempDir Path tmp) throws IOException {
+    void checkGradesTheStudentsExercisesFolderFoundFromTheHomeProperty(@TempDir Path tmp) throws Throwable {
         GradingFixtures.submission(tmp.resolve("exercises"), null);
-        String before = System.getProperty("lstmlab.home");
-        System.setProperty("lstmlab.home", tmp.toString());
-        try {
+        GradingFixtures.withHome(tmp, () -> {
             Report r = Check.check("e5");
             assertEquals(1, r.exercises().size());
             assertEquals(8, r.score(), r.toString());
@@ -255,12 +253,6 @@ class GraderTest {
             assertTrue(r.toHtml().startsWith("<table") && r.toHtml().contains("<td>8/8</td>"), r.toHtml());
             var e = assertThrows(IllegalArgumentException.class, () -> Check.check("E12"));
             assertEquals("no exercise E12: the exercises are E1, E2, E3, E4, E5, E6, E7, E8, E9, E10", e.getMessage());
-        } finally {
-            if (before == null) {
-                System.clearProperty("lstmlab.home");
-            } else {
-                System.setProperty("lstmlab.home", before);
-            }
-        }
+        });
     }
 }

@@ -25,6 +25,24 @@ public final class GradingFixtures {
 
     private GradingFixtures() {}
 
+    /**
+     * Runs {@code body} with the system property {@code lstmlab.home} (where {@code check} finds the student's
+     * {@code exercises/}) set to {@code home}, and restores the property after.
+     */
+    public static void withHome(Path home, org.junit.jupiter.api.function.Executable body) throws Throwable {
+        String before = System.getProperty("lstmlab.home");
+        System.setProperty("lstmlab.home", home.toString());
+        try {
+            body.execute();
+        } finally {
+            if (before == null) {
+                System.clearProperty("lstmlab.home");
+            } else {
+                System.setProperty("lstmlab.home", before);
+            }
+        }
+    }
+
     /** A copy of solutions/ under {@code dir} with the files of {@code overrides} put in place of (or beside) the reference ones. */
     public static Path submission(Path dir, Path overrides) throws IOException {
         Path sub = dir.resolve("org/lstmlab/exercises");
