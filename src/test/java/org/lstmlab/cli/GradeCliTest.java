@@ -73,6 +73,7 @@ class GradeCliTest {
         copy(HOME.resolve("solutions"), tmp.resolve("alice"));
         Path out = tmp.resolve("grades");
         System.setProperty("lstmlab.sandbox.noNamespaces", "1");
+        System.setProperty("lstmlab.sandbox.noContainer", "1");
         try {
             var stderr = new ByteArrayOutputStream();
             int code = grade(
@@ -83,6 +84,7 @@ class GradeCliTest {
             assertEquals(3, code, said);
             assertTrue(
                     said.contains("no sandbox to grade in (namespaces made unavailable")
+                            && said.contains("no container engine either")
                             && said.contains("--unsandboxed"),
                     said);
             assertFalse(Files.exists(out), "nothing was graded");
@@ -98,6 +100,7 @@ class GradeCliTest {
             assertTrue(Files.exists(out.resolve("alice/results.json")));
         } finally {
             System.clearProperty("lstmlab.sandbox.noNamespaces");
+            System.clearProperty("lstmlab.sandbox.noContainer");
         }
     }
 
