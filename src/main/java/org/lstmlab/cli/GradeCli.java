@@ -159,7 +159,7 @@ public final class GradeCli {
             }
             err.println("lab: no namespace sandbox here (" + os.why() + "): grading the batch in a container");
             err.println(container.batch().describe());
-            return container
+            int code = container
                     .batch()
                     .grade(
                             args.stream().map(Path::of).toList(),

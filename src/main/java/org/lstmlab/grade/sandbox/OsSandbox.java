@@ -381,6 +381,10 @@ public record OsSandbox(Kind kind, Path program, String why) {
                         "set -e; R=" + quoted(top) + "; mount -t tmpfs -o mode=0755 sandbox \"$R\"; ")
                 .append("ro() { if [ -d \"$1\" ]; then mkdir -p \"$R$2\"; else mkdir -p \"$R$(dirname \"$2\")\";")
                 .append(" : > \"$R$2\"; fi; mount --bind \"$1\" \"$R$2\"; mount -o remount,bind,ro \"$R$2\"; }; ")
+                .append("mkdir -p \"$R/proc\" \"$R/dev\" \"$R/tmp\"; mount -t proc proc \"$R/proc\"; ")
+                .append("mount -t tmpfs -o mode=1777 tmp \"$R/tmp\"; ")
+                .append("for d in null zero random urandom; do : > \"$R/dev/$d\";")
+                .append(" mount --bind /dev/$d \"$R/dev/$d\"; done; ")
                 .append("ro /usr /usr; ");
         for (String link : List.of("lib", "lib64", "bin", "sbin", "lib32")) {
             Path l = Path.of("/" + link);
@@ -415,14 +419,7 @@ public record OsSandbox(Kind kind, Path program, String why) {
                 .append(' ')
                 .append(quoted(at))
                 .append("; "));
-        sh.append("mkdir -p \"$R/proc\" \"$R/dev\" \"$R/tmp\"; mount -t proc proc \"$R/proc\"; ")
-                .append("mount -t tmpfs -o mode=1777 tmp \"$R/tmp\"; ")
-                .append(
-                        "for d in null zero random urandom; do : > \"$R/dev/$d\"; mount --bind /dev/$d \"$R/dev/$d\"; done; ")
-                .append("mount -o remount,ro \"$R\"; ")
-                .append("exec ")
-                .append(CHROOT)
-                .append(" \"$R\" ");
+        sh.append("mount -o remount,ro \"$R\"; ").append("exec ").append(CHROOT).append(" \"$R\" ");
         List<String> drop = root
                 ? dropTo(user)
                 : List.of(SETPRIV, "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--");
