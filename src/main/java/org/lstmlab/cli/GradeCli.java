@@ -415,8 +415,20 @@ public final class GradeCli {
         return v;
     }
 
-    private static String safe(String student) {
+    /**
+     * The folder under {@code --out} for a student: their name in letters, digits, {@code .}, {@code _} and {@code -}
+     * only, never starting with a dot or a dash, at most 64 characters; a name that had to change gets a hash of
+     * the whole name, so two students never share a folder.
+     */
+    static String safe(String student) {
         String s = student.replaceAll("[^A-Za-z0-9._-]", "_");
-        return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
+        if (s.isEmpty() || s.startsWith(".") || s.startsWith("-")) {
+            s = "_" + s;
+        }
+        if (s.equals(student) && s.length() <= 64) {
+            return s;
+        }
+        String hash = String.format(Locale.ROOT, "%08x", student.hashCode());
+        return s.substring(0, Math.min(s.length(), 55)) + "-" + hash;
     }
 }

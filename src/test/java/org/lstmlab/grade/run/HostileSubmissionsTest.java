@@ -126,7 +126,7 @@ class HostileSubmissionsTest {
     }
 
     /** The hostile submission {@code name} with {@code @KEY@} in its source replaced, for attacks that need a path or port. */
-    private static Path templated(Path dir, String name, Map<String, String> values) throws IOException {
+    static Path templated(Path dir, String name, Map<String, String> values) throws IOException {
         Path sub = GradingFixtures.submission(dir, GradingFixtures.HOSTILE.resolve(name));
         Path e3 = sub.resolve("org/lstmlab/exercises/E3ForgetGate.java");
         String text = Files.readString(e3);
@@ -430,7 +430,7 @@ class HostileSubmissionsTest {
     }
 
     /** Every file under a folder with a hash of its bytes. */
-    private static Map<String, String> fingerprint(Path dir) throws IOException {
+    static Map<String, String> fingerprint(Path dir) throws IOException {
         Map<String, String> f = new java.util.TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted().toList()) {
