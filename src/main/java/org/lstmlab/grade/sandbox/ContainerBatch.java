@@ -58,7 +58,7 @@ public record ContainerBatch(Path engine, String image, List<String> options) {
         String engines = env("LAB_CONTAINER_ENGINE", "podman docker");
         Path engine = null;
         for (String name : engines.trim().split("\\s+")) {
-            engine = onPath(name);
+            engine = OsSandbox.onPath(System.getenv(), name);
             if (engine != null) {
                 break;
             }
@@ -69,7 +69,7 @@ public record ContainerBatch(Path engine, String image, List<String> options) {
         String image = env("LAB_IMAGE", DEFAULT_IMAGE);
         List<String> options = new ArrayList<>();
         boolean podman = engine.getFileName().toString().startsWith("podman");
-        if (podman && onPath("runc") != null) {
+        if (podman && OsSandbox.onPath(System.getenv(), "runc") != null) {
             options.addAll(List.of("--runtime", "runc"));
         }
         for (String o : env("LAB_CONTAINER_OPTS", "").trim().split("\\s+")) {
@@ -101,16 +101,6 @@ public record ContainerBatch(Path engine, String image, List<String> options) {
     private static String env(String name, String otherwise) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? otherwise : v;
-    }
-
-    private static Path onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
-            Path p = Path.of(dir.isEmpty() ? "." : dir, program);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
     }
 
     /** One line for the log: which isolation the batch gets. */

@@ -148,7 +148,8 @@ public record OsSandbox(Kind kind, Path program, String why) {
         return u.isolated() ? u : none(bwrapWhy + "; and " + u.why());
     }
 
-    private static Path onPath(Map<String, String> env, String program) {
+    /** {@code program} in {@code env}'s PATH, else in /usr/bin, or null. */
+    static Path onPath(Map<String, String> env, String program) {
         for (String dir : env.getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             Path p = Path.of(dir.isEmpty() ? "." : dir, program);
             if (Files.isExecutable(p)) {
