@@ -76,11 +76,11 @@ public record OsSandbox(Kind kind, Path program, String why) {
             case BUBBLEWRAP ->
                 "isolation: bubblewrap (own PID, network and mount namespaces, read-only file system, "
                         + (root() ? "a user of its own per child" : "user " + USER + " in a user namespace")
-                        + ", no capabilities)";
+                        + ", no capabilities" + groups() + ")";
             case UNSHARE ->
                 "isolation: unshare (util-linux; own PID, network and mount namespaces, read-only file system, "
                         + (root() ? "a user of its own per child" : "its user mapped to root in a user namespace")
-                        + ", no capabilities)";
+                        + ", no capabilities" + groups() + ")";
             case CONTAINER ->
                 "isolation: container (the batch in the course image: no network, read-only root, memory and"
                         + " process limits, the submissions read-only; a user of its own per child, no capabilities)";
@@ -252,12 +252,36 @@ public record OsSandbox(Kind kind, Path program, String why) {
             Path writable,
             Path workDir,
             int user) {
-        return switch (kind) {
+        List<String> wrapped = switch (kind) {
             case NONE -> command;
             case BUBBLEWRAP -> bubblewrap(command, readOnly, readOnlyInside, writable, workDir, user);
             case UNSHARE -> unshare(command, readOnly, readOnlyInside, writable, workDir, user);
             case CONTAINER -> inContainer(command, readOnlyInside, user);
         };
+        Cgroups groups = kind == Kind.NONE ? null : Cgroups.find();
+        if (groups == null) {
+            return wrapped;
+        }
+        try {
+            return groups.create(ChildRuntime.MAX_PROCESSES, SANDBOX_MEMORY_MB << 20)
+                    .enter(wrapped);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not make a control group for a sandbox", e);
+        }
+    }
+
+    /**
+     * Memory for everything one sandbox starts together, where it has a control group: a child JVM's physical limit
+     * (heap included) and room for what it forks.
+     */
+    static final long SANDBOX_MEMORY_MB = Limits.defaults().physicalMb() + 512L;
+
+    /** What the log says of the control groups: where there are none, nothing. */
+    private static String groups() {
+        return Cgroups.find() == null
+                ? ""
+                : ", a control group per sandbox (" + ChildRuntime.MAX_PROCESSES + " processes, " + SANDBOX_MEMORY_MB
+                        + " MB)";
     }
 
     private List<String> bubblewrap(
