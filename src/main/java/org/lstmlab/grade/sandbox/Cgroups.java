@@ -130,20 +130,35 @@ record Cgroups(List<Path> parents, boolean v2) {
             }
         }
         synchronized (MADE) {
-            MADE.addAll(dirs);
+            long now = System.nanoTime();
+            dirs.forEach(d -> MADE.put(d, now));
         }
         return new Group(dirs);
     }
 
-    /** The groups made so far and not yet removed. */
-    private static final List<Path> MADE = new ArrayList<>();
+    /** The groups made so far and not yet removed, with when they were made. */
+    private static final java.util.Map<Path, Long> MADE = new java.util.HashMap<>();
 
-    /** Removes the groups the kernel has emptied (all their processes ended): a folder with processes stays. */
+    /** A group younger than this may not have been entered yet: it is not swept. */
+    private static final long SETTLE_NANOS = 60_000_000_000L;
+
+    /**
+     * Removes the groups the kernel has emptied (all their processes ended): a folder with processes stays, and so
+     * does one made in the last minute, whose command may not have entered it yet.
+     */
     static void sweep() {
+        sweep(SETTLE_NANOS);
+    }
+
+    private static void sweep(long settle) {
+        long now = System.nanoTime();
         synchronized (MADE) {
-            MADE.removeIf(d -> {
+            MADE.entrySet().removeIf(e -> {
+                if (now - e.getValue() < settle) {
+                    return false;
+                }
                 try {
-                    Files.deleteIfExists(d);
+                    Files.deleteIfExists(e.getKey());
                     return true;
                 } catch (IOException stillInUse) {
                     return false;
@@ -153,7 +168,7 @@ record Cgroups(List<Path> parents, boolean v2) {
     }
 
     private void removeAll() {
-        sweep();
+        sweep(0);
         for (Path p : parents) {
             try {
                 Files.deleteIfExists(p);
