@@ -6,18 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lstmlab.grade.run.GradingFixtures;
 
 /**
  * {@code ./lab grade} where the machine has no namespace sandbox ({@code LSTMLAB_SANDBOX_NO_NAMESPACES=1}): the batch
@@ -40,8 +38,8 @@ class ContainerGradingIT {
     void withoutNamespacesTheBatchIsGradedInTheCourseImageAndNothingOutsideTheOutputChanges() throws Exception {
         Path batch = Files.createDirectories(work.resolve("class"));
         Path out = work.resolve("grades");
-        copy(Path.of("solutions"), batch.resolve("alice"));
-        copy(Path.of("solutions"), batch.resolve("mallory"));
+        GradingFixtures.copyTree(Path.of("solutions"), batch.resolve("alice"));
+        GradingFixtures.copyTree(Path.of("solutions"), batch.resolve("mallory"));
         Path e3 = batch.resolve("mallory/org/lstmlab/exercises/E3ForgetGate.java");
         Files.writeString(
                 e3,
@@ -49,9 +47,9 @@ class ContainerGradingIT {
                         .replace("@REPO@", Path.of("").toAbsolutePath().toString())
                         .replace("@SUBMISSIONS@", batch.toString())
                         .replace("@OUT@", out.toString()));
-        Map<String, String> submissions = fingerprint(batch);
-        Map<String, String> solutions = fingerprint(Path.of("solutions"));
-        Map<String, String> hidden = fingerprint(Path.of("src/hidden"));
+        Map<String, String> submissions = GradingFixtures.fingerprint(batch);
+        Map<String, String> solutions = GradingFixtures.fingerprint(Path.of("solutions"));
+        Map<String, String> hidden = GradingFixtures.fingerprint(Path.of("src/hidden"));
 
         long started = System.nanoTime();
         Containers.Result graded = Containers.run(
@@ -79,9 +77,9 @@ class ContainerGradingIT {
                             .startsWith("isolation: container"),
                     student + ": " + results);
         }
-        assertEquals(submissions, fingerprint(batch), "the submissions are unchanged byte for byte");
-        assertEquals(solutions, fingerprint(Path.of("solutions")), "solutions/ is unchanged");
-        assertEquals(hidden, fingerprint(Path.of("src/hidden")), "the hidden tests are unchanged");
+        assertEquals(submissions, GradingFixtures.fingerprint(batch), "the submissions are unchanged byte for byte");
+        assertEquals(solutions, GradingFixtures.fingerprint(Path.of("solutions")), "solutions/ is unchanged");
+        assertEquals(hidden, GradingFixtures.fingerprint(Path.of("src/hidden")), "the hidden tests are unchanged");
         for (Path place : List.of(Path.of("").toAbsolutePath(), work, out, Path.of(System.getProperty("user.home")))) {
             try (Stream<Path> walk = Files.walk(place, 3)) {
                 assertEquals(
@@ -96,7 +94,7 @@ class ContainerGradingIT {
     @Test
     void withNeitherNamespacesNorAContainerEngineGradingRefusesWithoutUnsandboxed() throws Exception {
         Path batch = Files.createDirectories(work.resolve("refused"));
-        copy(Path.of("solutions"), batch.resolve("alice"));
+        GradingFixtures.copyTree(Path.of("solutions"), batch.resolve("alice"));
         Path out = work.resolve("refused-grades");
         Containers.Result refused = Containers.run(
                 List.of("./lab", "grade", batch.toString(), "--out", out.toString(), "--only", "E5"),
@@ -109,31 +107,5 @@ class ContainerGradingIT {
                         && refused.output().contains("--unsandboxed"),
                 refused.output());
         assertFalse(Files.exists(out.resolve("alice")), "nothing was graded");
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-    }
-
-    /** Every file under a folder with a hash of its bytes. */
-    private static Map<String, String> fingerprint(Path dir) throws IOException {
-        Map<String, String> f = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted().toList()) {
-                f.put(
-                        dir.relativize(p).toString(),
-                        Files.isDirectory(p) ? "dir" : Integer.toHexString(Arrays.hashCode(Files.readAllBytes(p))));
-            }
-        }
-        return f;
     }
 }

@@ -178,10 +178,10 @@ class HostileSubmissionsTest {
                         batch.toString(),
                         "OUT",
                         out.toString()));
-        Map<String, String> before = fingerprint(batch);
-        Map<String, String> outBefore = fingerprint(out);
-        Map<String, String> repoBefore = fingerprint(GradingFixtures.HOME.resolve("solutions"));
-        Map<String, String> hostileBefore = fingerprint(GradingFixtures.HOSTILE);
+        Map<String, String> before = GradingFixtures.fingerprint(batch);
+        Map<String, String> outBefore = GradingFixtures.fingerprint(out);
+        Map<String, String> repoBefore = GradingFixtures.fingerprint(GradingFixtures.HOME.resolve("solutions"));
+        Map<String, String> hostileBefore = GradingFixtures.fingerprint(GradingFixtures.HOSTILE);
 
         List<Report> reports = grader.gradeAll(
                 Submissions.discover(List.of(batch)),
@@ -191,10 +191,14 @@ class HostileSubmissionsTest {
                 2,
                 new PrintStream(OutputStream.nullOutputStream()));
 
-        assertEquals(before, fingerprint(batch), "the submissions folder is unchanged byte for byte");
-        assertEquals(outBefore, fingerprint(out), "the output folder is unchanged");
-        assertEquals(repoBefore, fingerprint(GradingFixtures.HOME.resolve("solutions")), "solutions/ unchanged");
-        assertEquals(hostileBefore, fingerprint(GradingFixtures.HOSTILE), "the test resources unchanged");
+        assertEquals(before, GradingFixtures.fingerprint(batch), "the submissions folder is unchanged byte for byte");
+        assertEquals(outBefore, GradingFixtures.fingerprint(out), "the output folder is unchanged");
+        assertEquals(
+                repoBefore,
+                GradingFixtures.fingerprint(GradingFixtures.HOME.resolve("solutions")),
+                "solutions/ unchanged");
+        assertEquals(
+                hostileBefore, GradingFixtures.fingerprint(GradingFixtures.HOSTILE), "the test resources unchanged");
         try (Stream<Path> walk = Files.walk(GradingFixtures.HOME, 3)) {
             assertEquals(
                     List.of(),
@@ -226,6 +230,17 @@ class HostileSubmissionsTest {
     @Test
     void aSubmissionCannotConnectToAPortTheMachineListensOn(@TempDir Path tmp) throws Exception {
         requireOsSandbox();
+        connectionIsRefused(grader, tmp);
+    }
+
+    @Test
+    void aDetachedProcessDoesNotOutliveGrading(@TempDir Path tmp) throws Exception {
+        requireOsSandbox();
+        nothingDetachedOutlivesGrading(grader, tmp);
+    }
+
+    /** A submission connects to a port this machine listens on at 127.0.0.1: refused, and only its E3 scores 0. */
+    static void connectionIsRefused(Grader grader, Path tmp) throws Exception {
         try (java.net.ServerSocket server =
                 new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
             server.setSoTimeout(200);
@@ -254,9 +269,8 @@ class HostileSubmissionsTest {
         }
     }
 
-    @Test
-    void aDetachedProcessDoesNotOutliveGrading(@TempDir Path tmp) throws Exception {
-        requireOsSandbox();
+    /** A submission starts a detached process ({@code setsid -f}): nothing of it is left after grading. */
+    static void nothingDetachedOutlivesGrading(Grader grader, Path tmp) throws Exception {
         Path sub = GradingFixtures.submission(tmp.resolve("s"), GradingFixtures.HOSTILE.resolve("detached-process"));
         grader.grade("setsid", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
         List<ProcessHandle> left = List.of();
@@ -427,21 +441,6 @@ class HostileSubmissionsTest {
         zip.putNextEntry(new java.util.zip.ZipEntry(name));
         zip.write(bytes);
         zip.closeEntry();
-    }
-
-    /** Every file under a folder with a hash of its bytes. */
-    static Map<String, String> fingerprint(Path dir) throws IOException {
-        Map<String, String> f = new java.util.TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted().toList()) {
-                f.put(
-                        dir.relativize(p).toString(),
-                        Files.isDirectory(p)
-                                ? "dir"
-                                : Integer.toHexString(java.util.Arrays.hashCode(Files.readAllBytes(p))));
-            }
-        }
-        return f;
     }
 
     @Test

@@ -68,8 +68,8 @@ class UnshareSandboxTest {
                         batch.toString(),
                         "OUT",
                         out.toString()));
-        Map<String, String> before = HostileSubmissionsTest.fingerprint(batch);
-        Map<String, String> solutions = HostileSubmissionsTest.fingerprint(GradingFixtures.SOLUTIONS);
+        Map<String, String> before = GradingFixtures.fingerprint(batch);
+        Map<String, String> solutions = GradingFixtures.fingerprint(GradingFixtures.SOLUTIONS);
 
         List<Report> reports = grader.gradeAll(
                 Submissions.discover(List.of(batch)),
@@ -83,11 +83,9 @@ class UnshareSandboxTest {
         for (Report r : reports) {
             assertEquals(r.maxScore(), r.score(), r.student() + " is graded in full: " + r);
         }
-        assertEquals(
-                before, HostileSubmissionsTest.fingerprint(batch), "the submissions folder is unchanged byte for byte");
-        assertEquals(Map.of("", "dir"), HostileSubmissionsTest.fingerprint(out), "the output folder is unchanged");
-        assertEquals(
-                solutions, HostileSubmissionsTest.fingerprint(GradingFixtures.SOLUTIONS), "solutions/ is unchanged");
+        assertEquals(before, GradingFixtures.fingerprint(batch), "the submissions folder is unchanged byte for byte");
+        assertEquals(Map.of("", "dir"), GradingFixtures.fingerprint(out), "the output folder is unchanged");
+        assertEquals(solutions, GradingFixtures.fingerprint(GradingFixtures.SOLUTIONS), "solutions/ is unchanged");
         try (Stream<Path> walk = Files.walk(GradingFixtures.HOME, 3)) {
             assertEquals(
                     List.of(),
@@ -99,46 +97,7 @@ class UnshareSandboxTest {
 
     @Test
     void aConnectionToTheMachineIsRefusedAndADetachedProcessDoesNotOutliveGrading(@TempDir Path tmp) throws Exception {
-        try (java.net.ServerSocket server =
-                new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
-            server.setSoTimeout(200);
-            java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
-            Thread listener = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try (java.net.Socket s = server.accept()) {
-                        accepted.incrementAndGet();
-                    } catch (IOException timeoutOrClosed) {
-                        // keep listening until closed
-                    }
-                }
-            });
-            listener.setDaemon(true);
-            listener.start();
-            Path sub = HostileSubmissionsTest.templated(
-                    tmp.resolve("net"),
-                    "connects-to-localhost",
-                    Map.of("PORT", Integer.toString(server.getLocalPort())));
-            Report r = grader.grade("net", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
-            assertEquals(0, accepted.get(), "no connection reached the listener");
-            assertEquals(0, r.exercise("E3").score(), r.exercise("E3").feedback());
-            assertEquals(8, r.exercise("E5").score(), r.exercise("E5").feedback());
-        }
-        Path sub =
-                GradingFixtures.submission(tmp.resolve("setsid"), GradingFixtures.HOSTILE.resolve("detached-process"));
-        grader.grade("setsid", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
-        List<ProcessHandle> left = List.of();
-        for (int i = 0; i < 20; i++) { // the kernel takes a moment to reap a namespace
-            left = ProcessHandle.allProcesses()
-                    .filter(p -> p.info()
-                            .arguments()
-                            .map(a -> List.of(a).contains("299.123"))
-                            .orElse(false))
-                    .toList();
-            if (left.isEmpty()) {
-                break;
-            }
-            Thread.sleep(250);
-        }
-        assertEquals(List.of(), left.stream().map(ProcessHandle::pid).toList(), "nothing it started is left");
+        HostileSubmissionsTest.connectionIsRefused(grader, tmp.resolve("net"));
+        HostileSubmissionsTest.nothingDetachedOutlivesGrading(grader, tmp.resolve("setsid"));
     }
 }
