@@ -141,6 +141,43 @@ class HostileSubmissionsTest {
     void aSubmissionThatKillsItsParentAndEveryProcessItSeesCostsNoClassmateAGrade(@TempDir Path tmp)
             throws IOException {
         requireOsSandbox();
+        killingEverythingCostsNoClassmateAGrade(grader, tmp);
+    }
+
+    @Test
+    void aSubmissionThatWritesWhereverItCanFindLeavesTheRepositoryTheSubmissionsAndTheOutputUnchanged(@TempDir Path tmp)
+            throws IOException {
+        requireOsSandbox();
+        writingEverywhereChangesNothing(grader, tmp);
+    }
+
+    @Test
+    void aSubmissionFindsNeitherSolutionsNorHiddenTestsByAbsolutePath(@TempDir Path tmp) throws IOException {
+        requireOsSandbox();
+        Path sub = templated(
+                tmp.resolve("s"), "reads-solutions-by-absolute-path", Map.of("REPO", GradingFixtures.HOME.toString()));
+        Report r = grader.grade("reader", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
+        String feedback = r.exercise("E3").feedback();
+        assertEquals(0, r.exercise("E3").score(), feedback);
+        assertTrue(feedback.contains("NoSuchFileException"), "the solutions are not there: " + feedback);
+        assertFalse(feedback.contains("read the course repository"), feedback);
+        assertEquals(8, r.exercise("E5").score(), r.exercise("E5").feedback());
+    }
+
+    @Test
+    void aSubmissionCannotConnectToAPortTheMachineListensOn(@TempDir Path tmp) throws Exception {
+        requireOsSandbox();
+        connectionIsRefused(grader, tmp);
+    }
+
+    @Test
+    void aDetachedProcessDoesNotOutliveGrading(@TempDir Path tmp) throws Exception {
+        requireOsSandbox();
+        nothingDetachedOutlivesGrading(grader, tmp);
+    }
+
+    /** A submission kills its parent and every process it sees: every other student is graded in full. */
+    static void killingEverythingCostsNoClassmateAGrade(Grader grader, Path tmp) throws IOException {
         Path batch = Files.createDirectories(tmp.resolve("class"));
         GradingFixtures.submission(batch.resolve("alice"), null);
         GradingFixtures.submission(
@@ -160,10 +197,8 @@ class HostileSubmissionsTest {
         assertTrue(ProcessHandle.current().isAlive(), "the grader lives");
     }
 
-    @Test
-    void aSubmissionThatWritesWhereverItCanFindLeavesTheRepositoryTheSubmissionsAndTheOutputUnchanged(@TempDir Path tmp)
-            throws IOException {
-        requireOsSandbox();
+    /** A submission writes wherever it can find: the submissions, the output, the repository and the home unchanged. */
+    static void writingEverywhereChangesNothing(Grader grader, Path tmp) throws IOException {
         Path batch = Files.createDirectories(tmp.resolve("class"));
         Path out = Files.createDirectories(tmp.resolve("grades"));
         Files.writeString(out.resolve("earlier.json"), "{}");
@@ -212,31 +247,6 @@ class HostileSubmissionsTest {
         for (Report r : reports) {
             assertEquals(r.maxScore(), r.score(), r.student() + ": " + r);
         }
-    }
-
-    @Test
-    void aSubmissionFindsNeitherSolutionsNorHiddenTestsByAbsolutePath(@TempDir Path tmp) throws IOException {
-        requireOsSandbox();
-        Path sub = templated(
-                tmp.resolve("s"), "reads-solutions-by-absolute-path", Map.of("REPO", GradingFixtures.HOME.toString()));
-        Report r = grader.grade("reader", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
-        String feedback = r.exercise("E3").feedback();
-        assertEquals(0, r.exercise("E3").score(), feedback);
-        assertTrue(feedback.contains("NoSuchFileException"), "the solutions are not there: " + feedback);
-        assertFalse(feedback.contains("read the course repository"), feedback);
-        assertEquals(8, r.exercise("E5").score(), r.exercise("E5").feedback());
-    }
-
-    @Test
-    void aSubmissionCannotConnectToAPortTheMachineListensOn(@TempDir Path tmp) throws Exception {
-        requireOsSandbox();
-        connectionIsRefused(grader, tmp);
-    }
-
-    @Test
-    void aDetachedProcessDoesNotOutliveGrading(@TempDir Path tmp) throws Exception {
-        requireOsSandbox();
-        nothingDetachedOutlivesGrading(grader, tmp);
     }
 
     /** A submission connects to a port this machine listens on at 127.0.0.1: refused, and only its E3 scores 0. */
