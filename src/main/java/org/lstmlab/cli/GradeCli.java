@@ -23,6 +23,7 @@ import org.lstmlab.grade.run.ExerciseCatalog;
 import org.lstmlab.grade.run.GradedExercise;
 import org.lstmlab.grade.run.Grader;
 import org.lstmlab.grade.run.Submissions;
+import org.lstmlab.grade.sandbox.ContainerBatch;
 import org.lstmlab.grade.sandbox.Limits;
 import org.lstmlab.grade.sandbox.OsSandbox;
 
@@ -119,7 +120,8 @@ public final class GradeCli {
     static final String RISK = "lab: no sandbox to grade in (%s). Graded code would run with your rights: it could"
             + " read any file you can (solutions, hidden tests, other students' work), change or delete your files"
             + " and the class's submissions, use the network, and leave processes running after grading. Install"
-            + " bubblewrap (sudo apt-get install bubblewrap) or grade inside the course image (podman or docker);"
+            + " bubblewrap (sudo apt-get install bubblewrap), or podman or docker and build the course image"
+            + " (./lab image), in which ./lab grade then grades;"
             + " to grade without a sandbox anyway, on a machine you can afford to lose, add --unsandboxed.";
 
     private static int grade(List<String> args, PrintStream out, PrintStream err) throws IOException {
@@ -140,8 +142,35 @@ public final class GradeCli {
         }
         OsSandbox os = unsandboxed ? OsSandbox.none("--unsandboxed") : OsSandbox.detect();
         if (!os.isolated() && !unsandboxed) {
-            err.println(String.format(Locale.ROOT, RISK, os.why()));
-            return 3;
+            ContainerBatch.Found container = ContainerBatch.find();
+            if (container.batch() == null) {
+                err.println(String.format(Locale.ROOT, RISK, os.why() + "; " + container.why()));
+                return 3;
+            }
+            List<String> passed = new ArrayList<>(List.of("--seed", Long.toString(seed)));
+            if (!only.isEmpty()) passed.addAll(List.of("--only", only));
+            if (!similarity) passed.add("--no-similarity");
+            if (resume) passed.add("--resume");
+            Path course = null;
+            try {
+                course = CourseFolder.withExercises();
+            } catch (IllegalStateException noCourse) {
+                // the similarity check then has no starting code to leave out
+            }
+            err.println("lab: no namespace sandbox here (" + os.why() + "): grading the batch in a container");
+            err.println(container.batch().describe());
+            int code = container
+                    .batch()
+                    .grade(
+                            args.stream().map(Path::of).toList(),
+                            outDir,
+                            roster.isEmpty() ? null : Path.of(roster),
+                            course,
+                            passed,
+                            out,
+                            err);
+            out.println("(/root/out in the container is " + outDir.toAbsolutePath() + ")");
+            return code;
         }
         ExerciseCatalog course = catalog();
         Gradescope.requireHiddenTests(course, "./lab grade");
@@ -175,7 +204,7 @@ public final class GradeCli {
                     ? List.of()
                     : g.gradeAll(todo, exercises, Grader.Scope.ALL_TESTS, seed, parallel, err, r -> {
                         try {
-                            ResultsJson.write(outDir.resolve(safe(r.student())), r);
+                            ResultsJson.write(outDir.resolve(safe(r.student())), r, os.describe());
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
@@ -386,8 +415,20 @@ public final class GradeCli {
         return v;
     }
 
-    private static String safe(String student) {
+    /**
+     * The folder under {@code --out} for a student: their name in letters, digits, {@code .}, {@code _} and {@code -}
+     * only, never starting with a dot or a dash, at most 64 characters; a name that had to change gets a hash of
+     * the whole name, so two students never share a folder.
+     */
+    static String safe(String student) {
         String s = student.replaceAll("[^A-Za-z0-9._-]", "_");
-        return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
+        if (s.isEmpty() || s.startsWith(".") || s.startsWith("-")) {
+            s = "_" + s;
+        }
+        if (s.equals(student) && s.length() <= 64) {
+            return s;
+        }
+        String hash = String.format(Locale.ROOT, "%08x", student.hashCode());
+        return s.substring(0, Math.min(s.length(), 55)) + "-" + hash;
     }
 }

@@ -128,6 +128,15 @@ class GradescopeContainerIT {
         JsonObject parsed = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8))
                 .getAsJsonObject();
         validate(parsed);
+        assertTrue(
+                graded.output().contains("LSTM Lab autograder: isolation: "),
+                "the log says which isolation the run used:\n" + graded.output());
+        assertTrue(
+                parsed.getAsJsonObject("extra_data")
+                        .get("isolation")
+                        .getAsString()
+                        .startsWith("isolation: "),
+                "results.json says which isolation the run used: " + parsed);
         System.out.printf(
                 "classroom:   results.json: score %s of %s, %d tests%n",
                 parsed.get("score"),

@@ -49,6 +49,112 @@ class GradeCliTest {
     }
 
     @Test
+    void hostileFolderAndZipNamesAreGradedUnderSafeNamesWithACleanConsoleAndAValidGradebook(@TempDir Path tmp)
+            throws Exception {
+        Path batch = Files.createDirectories(tmp.resolve("submissions"));
+        List<String> names = List.of(
+                "-rf",
+                "bob\nEvil,\"=1+1\"",
+                "\u001b[2J\u001b]52;c;cHduZWQ=\u0007carol",
+                "é".repeat(120),
+                "Nguyễn Văn 🦀 \u202eevil",
+                "..");
+        for (String n : names) {
+            copy(HOME.resolve("solutions"), batch.resolve(n.equals("..") ? "dots" : n));
+        }
+        zip(batch.resolve("dots"), batch.resolve("...zip")); // a zip whose student is ".."
+        deleteTree(batch.resolve("dots"));
+        // a name that is not UTF-8 at all (byte 0xFF), made by the shell: Java cannot name it
+        String dave = "\"$(printf 'dave\\377')\"";
+        Process mkdir = new ProcessBuilder(
+                        "/bin/sh",
+                        "-c",
+                        "mkdir " + dave + " && cp -R \"$0\"/. " + dave,
+                        HOME.resolve("solutions").toString())
+                .directory(batch.toFile())
+                .start();
+        assertEquals(0, mkdir.waitFor());
+        Path out = tmp.resolve("grades");
+        var stdout = new ByteArrayOutputStream();
+        var stderr = new ByteArrayOutputStream();
+        int code = grade(
+                List.of(batch.toString(), "--out", out.toString(), "--only", "E5", "--no-similarity"), stdout, stderr);
+        String console = stdout.toString(StandardCharsets.UTF_8) + stderr.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, console);
+        assertFalse(
+                console.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r'),
+                "no control character reached the console:\n" + console);
+        assertFalse(console.contains("\u202e"), "no reordering character reached the console");
+        try (var top = Files.list(tmp)) {
+            assertEquals(
+                    List.of("grades", "submissions"),
+                    top.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "nothing written beside --out");
+        }
+        List<String> folders;
+        try (var listed = Files.list(out)) {
+            folders = listed.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
+        }
+        assertTrue(folders.size() >= names.size() + 1, "a folder per student: " + folders);
+        for (String f : folders) {
+            assertTrue(f.matches("[A-Za-z0-9_][A-Za-z0-9._-]{0,63}"), "a safe folder name: " + f);
+            assertTrue(Files.isRegularFile(out.resolve(f).resolve("results.json")), f);
+        }
+        byte[] csv = Files.readAllBytes(out.resolve("gradebook.csv"));
+        String text = StandardCharsets.UTF_8
+                .newDecoder()
+                .decode(java.nio.ByteBuffer.wrap(csv))
+                .toString(); // throws on bytes that are not UTF-8
+        assertFalse(text.chars().anyMatch(c -> c == 0x1b), text);
+        assertTrue(text.contains("\n'-rf,8,8\n"), "a name a spreadsheet would run as a formula is quoted: " + text);
+        for (String f : List.of("_-rf", "_..")) {
+            assertTrue(folders.stream().anyMatch(x -> x.startsWith(f)), f + " in " + folders);
+        }
+        assertEquals(folders.size() + 1, text.strip().lines().count() - countQuotedLineBreaks(text), text);
+        for (String f : folders) { // even the name that is not UTF-8: Java reads it with U+FFFD and opens it again
+            String json = Files.readString(out.resolve(f).resolve("results.json"));
+            assertEquals(
+                    8.0,
+                    com.google.gson.JsonParser.parseString(json)
+                            .getAsJsonObject()
+                            .get("score")
+                            .getAsDouble(),
+                    f + ": " + json);
+        }
+    }
+
+    /** Line breaks inside quoted CSV cells, which do not start a row. */
+    private static long countQuotedLineBreaks(String csv) {
+        long n = 0;
+        boolean quoted = false;
+        for (char c : csv.toCharArray()) {
+            if (c == '"') quoted = !quoted;
+            else if (c == '\n' && quoted) n++;
+        }
+        return n;
+    }
+
+    private static void zip(Path folder, Path zip) throws Exception {
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
+                var walk = Files.walk(folder)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(folder.relativize(p).toString()));
+                Files.copy(p, out);
+                out.closeEntry();
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws Exception {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    @Test
     void anUnknownCommandOrOptionIsRejected() {
         var out = new PrintStream(new ByteArrayOutputStream());
         assertThrows(IllegalArgumentException.class, () -> GradeCli.run(List.of("frobnicate"), out, out));
@@ -73,6 +179,7 @@ class GradeCliTest {
         copy(HOME.resolve("solutions"), tmp.resolve("alice"));
         Path out = tmp.resolve("grades");
         System.setProperty("lstmlab.sandbox.noNamespaces", "1");
+        System.setProperty("lstmlab.sandbox.noContainer", "1");
         try {
             var stderr = new ByteArrayOutputStream();
             int code = grade(
@@ -83,6 +190,7 @@ class GradeCliTest {
             assertEquals(3, code, said);
             assertTrue(
                     said.contains("no sandbox to grade in (namespaces made unavailable")
+                            && said.contains("no container engine either")
                             && said.contains("--unsandboxed"),
                     said);
             assertFalse(Files.exists(out), "nothing was graded");
@@ -98,6 +206,7 @@ class GradeCliTest {
             assertTrue(Files.exists(out.resolve("alice/results.json")));
         } finally {
             System.clearProperty("lstmlab.sandbox.noNamespaces");
+            System.clearProperty("lstmlab.sandbox.noContainer");
         }
     }
 

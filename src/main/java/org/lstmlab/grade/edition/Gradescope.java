@@ -206,8 +206,10 @@ public final class Gradescope {
         requireHiddenTests(catalog, "the autograder");
         Path submission = root.resolve("submission");
         Report report;
+        String isolation;
         try (Grader g = new Grader(catalog, limits)) {
-            System.err.println("LSTM Lab autograder: " + g.isolation().describe());
+            isolation = g.isolation().describe();
+            System.err.println("LSTM Lab autograder: " + isolation);
             if (!Files.isDirectory(submission)) {
                 report = new Report(
                         "submission",
@@ -237,7 +239,7 @@ public final class Gradescope {
                         Grader.randomSeed());
             }
         }
-        ResultsJson.write(root.resolve("results"), report);
+        ResultsJson.write(root.resolve("results"), report, isolation);
         return report;
     }
 

@@ -56,10 +56,26 @@ public final class ResultsJson {
      * (again, if a submission removed it): a reader sees the old report or the new one, never half of one.
      */
     public static Path write(Path dir, Report r) throws IOException {
+        return write(dir, r, null);
+    }
+
+    /**
+     * {@link #write(Path, Report)}, with the isolation the submission was graded in (the log's {@code isolation:}
+     * line) as Gradescope's {@code extra_data}, unless null.
+     */
+    public static Path write(Path dir, Report r, String isolation) throws IOException {
         Files.createDirectories(dir);
         Path f = dir.resolve("results.json");
         Path tmp = Files.createTempFile(dir, "results", ".json.tmp");
-        Files.write(tmp, of(r).getBytes(StandardCharsets.UTF_8)); // never throws on text: what cannot be encoded is '?'
+        String json = of(r);
+        if (isolation != null) {
+            JsonObject o = read(json);
+            JsonObject extra = new JsonObject();
+            extra.addProperty("isolation", isolation);
+            o.add("extra_data", extra);
+            json = GSON.toJson(o) + "\n";
+        }
+        Files.write(tmp, json.getBytes(StandardCharsets.UTF_8)); // never throws on text: what cannot be encoded is '?'
 
         Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return f;

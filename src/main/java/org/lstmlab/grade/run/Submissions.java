@@ -75,7 +75,7 @@ public final class Submissions {
     }
 
     private static String name(Path p) {
-        String n = Untrusted.text(p.toAbsolutePath().normalize().getFileName().toString());
+        String n = Untrusted.name(p.toAbsolutePath().normalize().getFileName().toString());
         return n.toLowerCase(Locale.ROOT).endsWith(".zip") ? n.substring(0, n.length() - 4) : n;
     }
 }

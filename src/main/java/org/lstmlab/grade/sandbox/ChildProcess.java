@@ -45,6 +45,8 @@ final class ChildProcess {
     private final StringBuilder tail = new StringBuilder();
     private final Thread drainer;
     private final boolean isolated;
+    private final OsSandbox os;
+    private final int user;
     /** Class folders shown to a sandboxed child: copies inside its job folder, the only place it can see. */
     private final Map<Path, Path> shown = new java.util.HashMap<>();
 
@@ -52,9 +54,12 @@ final class ChildProcess {
     private boolean dead;
     private int seq;
 
-    private ChildProcess(Process process, Limits limits, Path dir, boolean isolated, long secret) throws IOException {
+    private ChildProcess(Process process, Limits limits, Path dir, OsSandbox os, int user, long secret)
+            throws IOException {
         this.process = process;
-        this.isolated = isolated;
+        this.os = os;
+        this.user = user;
+        this.isolated = os.isolated();
         this.limits = limits;
         this.dir = dir;
         this.calls = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
@@ -93,7 +98,7 @@ final class ChildProcess {
         env.put("OMP_NUM_THREADS", "1");
         env.put("OPENBLAS_NUM_THREADS", "1");
         env.put("MKL_NUM_THREADS", "1");
-        return new ChildProcess(pb.start(), limits, dir, runtime.os().isolated(), SECRETS.nextLong());
+        return new ChildProcess(pb.start(), limits, dir, runtime.os(), user, SECRETS.nextLong());
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger USERS =
@@ -279,6 +284,7 @@ final class ChildProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        os.endAll(user); // without a PID namespace of its own, what it detached is found by its user
     }
 
     private void readAnswers(DataInputStream in, long secret) {

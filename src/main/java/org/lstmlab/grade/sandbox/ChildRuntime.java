@@ -258,6 +258,11 @@ public record ChildRuntime(
         return codeSource().resolveSibling("sandbox-classpath.txt"); // target/ beside classes/, or lib/
     }
 
+    /** ND4J's jars a child loads, as absolute paths (what {@code sandbox-classpath.txt} lists). */
+    public static List<String> sandboxJarPaths() throws IOException {
+        return sandboxJars(codeSource());
+    }
+
     private static List<String> sandboxJars(Path self) throws IOException {
         String explicit = System.getProperty("lstmlab.sandbox.classpath");
         String listed;

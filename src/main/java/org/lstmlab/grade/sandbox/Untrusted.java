@@ -46,6 +46,20 @@ public final class Untrusted {
         return out.toString();
     }
 
+    /** Longer names are cut here. */
+    static final int MAX_NAME_CHARS = 80;
+
+    /**
+     * A name from a submission (a student's folder or zip) as {@link #text} makes it, on one line: line ends and
+     * tabs written as {@code \u000a} and the like too, and cut to 80 characters.
+     */
+    public static String name(String s) {
+        String t = text(s).replace("\n", "\\u000a").replace("\t", "\\u0009");
+        return t.codePointCount(0, t.length()) <= MAX_NAME_CHARS
+                ? t
+                : t.substring(0, t.offsetByCodePoints(0, MAX_NAME_CHARS)) + "…";
+    }
+
     /** The bidirectional controls that can make a report show other text than it holds. */
     private static boolean isReordering(char c) {
         return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F';

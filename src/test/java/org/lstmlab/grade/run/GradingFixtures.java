@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.lstmlab.grade.report.ResultsJson;
 
@@ -73,6 +74,21 @@ public final class GradingFixtures {
                 }
             }
         }
+    }
+
+    /** Every file under a folder with a hash of its bytes. */
+    public static Map<String, String> fingerprint(Path dir) throws IOException {
+        Map<String, String> f = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted().toList()) {
+                f.put(
+                        dir.relativize(p).toString(),
+                        Files.isDirectory(p)
+                                ? "dir"
+                                : Integer.toHexString(java.util.Arrays.hashCode(Files.readAllBytes(p))));
+            }
+        }
+        return f;
     }
 
     public static List<GradedExercise> only(String... ids) {

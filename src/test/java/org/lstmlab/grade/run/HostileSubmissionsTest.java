@@ -126,7 +126,7 @@ class HostileSubmissionsTest {
     }
 
     /** The hostile submission {@code name} with {@code @KEY@} in its source replaced, for attacks that need a path or port. */
-    private static Path templated(Path dir, String name, Map<String, String> values) throws IOException {
+    static Path templated(Path dir, String name, Map<String, String> values) throws IOException {
         Path sub = GradingFixtures.submission(dir, GradingFixtures.HOSTILE.resolve(name));
         Path e3 = sub.resolve("org/lstmlab/exercises/E3ForgetGate.java");
         String text = Files.readString(e3);
@@ -141,6 +141,43 @@ class HostileSubmissionsTest {
     void aSubmissionThatKillsItsParentAndEveryProcessItSeesCostsNoClassmateAGrade(@TempDir Path tmp)
             throws IOException {
         requireOsSandbox();
+        killingEverythingCostsNoClassmateAGrade(grader, tmp);
+    }
+
+    @Test
+    void aSubmissionThatWritesWhereverItCanFindLeavesTheRepositoryTheSubmissionsAndTheOutputUnchanged(@TempDir Path tmp)
+            throws IOException {
+        requireOsSandbox();
+        writingEverywhereChangesNothing(grader, tmp);
+    }
+
+    @Test
+    void aSubmissionFindsNeitherSolutionsNorHiddenTestsByAbsolutePath(@TempDir Path tmp) throws IOException {
+        requireOsSandbox();
+        Path sub = templated(
+                tmp.resolve("s"), "reads-solutions-by-absolute-path", Map.of("REPO", GradingFixtures.HOME.toString()));
+        Report r = grader.grade("reader", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
+        String feedback = r.exercise("E3").feedback();
+        assertEquals(0, r.exercise("E3").score(), feedback);
+        assertTrue(feedback.contains("NoSuchFileException"), "the solutions are not there: " + feedback);
+        assertFalse(feedback.contains("read the course repository"), feedback);
+        assertEquals(8, r.exercise("E5").score(), r.exercise("E5").feedback());
+    }
+
+    @Test
+    void aSubmissionCannotConnectToAPortTheMachineListensOn(@TempDir Path tmp) throws Exception {
+        requireOsSandbox();
+        connectionIsRefused(grader, tmp);
+    }
+
+    @Test
+    void aDetachedProcessDoesNotOutliveGrading(@TempDir Path tmp) throws Exception {
+        requireOsSandbox();
+        nothingDetachedOutlivesGrading(grader, tmp);
+    }
+
+    /** A submission kills its parent and every process it sees: every other student is graded in full. */
+    static void killingEverythingCostsNoClassmateAGrade(Grader grader, Path tmp) throws IOException {
         Path batch = Files.createDirectories(tmp.resolve("class"));
         GradingFixtures.submission(batch.resolve("alice"), null);
         GradingFixtures.submission(
@@ -160,10 +197,8 @@ class HostileSubmissionsTest {
         assertTrue(ProcessHandle.current().isAlive(), "the grader lives");
     }
 
-    @Test
-    void aSubmissionThatWritesWhereverItCanFindLeavesTheRepositoryTheSubmissionsAndTheOutputUnchanged(@TempDir Path tmp)
-            throws IOException {
-        requireOsSandbox();
+    /** A submission writes wherever it can find: the submissions, the output, the repository and the home unchanged. */
+    static void writingEverywhereChangesNothing(Grader grader, Path tmp) throws IOException {
         Path batch = Files.createDirectories(tmp.resolve("class"));
         Path out = Files.createDirectories(tmp.resolve("grades"));
         Files.writeString(out.resolve("earlier.json"), "{}");
@@ -178,10 +213,10 @@ class HostileSubmissionsTest {
                         batch.toString(),
                         "OUT",
                         out.toString()));
-        Map<String, String> before = fingerprint(batch);
-        Map<String, String> outBefore = fingerprint(out);
-        Map<String, String> repoBefore = fingerprint(GradingFixtures.HOME.resolve("solutions"));
-        Map<String, String> hostileBefore = fingerprint(GradingFixtures.HOSTILE);
+        Map<String, String> before = GradingFixtures.fingerprint(batch);
+        Map<String, String> outBefore = GradingFixtures.fingerprint(out);
+        Map<String, String> repoBefore = GradingFixtures.fingerprint(GradingFixtures.HOME.resolve("solutions"));
+        Map<String, String> hostileBefore = GradingFixtures.fingerprint(GradingFixtures.HOSTILE);
 
         List<Report> reports = grader.gradeAll(
                 Submissions.discover(List.of(batch)),
@@ -191,10 +226,14 @@ class HostileSubmissionsTest {
                 2,
                 new PrintStream(OutputStream.nullOutputStream()));
 
-        assertEquals(before, fingerprint(batch), "the submissions folder is unchanged byte for byte");
-        assertEquals(outBefore, fingerprint(out), "the output folder is unchanged");
-        assertEquals(repoBefore, fingerprint(GradingFixtures.HOME.resolve("solutions")), "solutions/ unchanged");
-        assertEquals(hostileBefore, fingerprint(GradingFixtures.HOSTILE), "the test resources unchanged");
+        assertEquals(before, GradingFixtures.fingerprint(batch), "the submissions folder is unchanged byte for byte");
+        assertEquals(outBefore, GradingFixtures.fingerprint(out), "the output folder is unchanged");
+        assertEquals(
+                repoBefore,
+                GradingFixtures.fingerprint(GradingFixtures.HOME.resolve("solutions")),
+                "solutions/ unchanged");
+        assertEquals(
+                hostileBefore, GradingFixtures.fingerprint(GradingFixtures.HOSTILE), "the test resources unchanged");
         try (Stream<Path> walk = Files.walk(GradingFixtures.HOME, 3)) {
             assertEquals(
                     List.of(),
@@ -210,22 +249,8 @@ class HostileSubmissionsTest {
         }
     }
 
-    @Test
-    void aSubmissionFindsNeitherSolutionsNorHiddenTestsByAbsolutePath(@TempDir Path tmp) throws IOException {
-        requireOsSandbox();
-        Path sub = templated(
-                tmp.resolve("s"), "reads-solutions-by-absolute-path", Map.of("REPO", GradingFixtures.HOME.toString()));
-        Report r = grader.grade("reader", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
-        String feedback = r.exercise("E3").feedback();
-        assertEquals(0, r.exercise("E3").score(), feedback);
-        assertTrue(feedback.contains("NoSuchFileException"), "the solutions are not there: " + feedback);
-        assertFalse(feedback.contains("read the course repository"), feedback);
-        assertEquals(8, r.exercise("E5").score(), r.exercise("E5").feedback());
-    }
-
-    @Test
-    void aSubmissionCannotConnectToAPortTheMachineListensOn(@TempDir Path tmp) throws Exception {
-        requireOsSandbox();
+    /** A submission connects to a port this machine listens on at 127.0.0.1: refused, and only its E3 scores 0. */
+    static void connectionIsRefused(Grader grader, Path tmp) throws Exception {
         try (java.net.ServerSocket server =
                 new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
             server.setSoTimeout(200);
@@ -254,9 +279,8 @@ class HostileSubmissionsTest {
         }
     }
 
-    @Test
-    void aDetachedProcessDoesNotOutliveGrading(@TempDir Path tmp) throws Exception {
-        requireOsSandbox();
+    /** A submission starts a detached process ({@code setsid -f}): nothing of it is left after grading. */
+    static void nothingDetachedOutlivesGrading(Grader grader, Path tmp) throws Exception {
         Path sub = GradingFixtures.submission(tmp.resolve("s"), GradingFixtures.HOSTILE.resolve("detached-process"));
         grader.grade("setsid", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
         List<ProcessHandle> left = List.of();
@@ -427,21 +451,6 @@ class HostileSubmissionsTest {
         zip.putNextEntry(new java.util.zip.ZipEntry(name));
         zip.write(bytes);
         zip.closeEntry();
-    }
-
-    /** Every file under a folder with a hash of its bytes. */
-    private static Map<String, String> fingerprint(Path dir) throws IOException {
-        Map<String, String> f = new java.util.TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted().toList()) {
-                f.put(
-                        dir.relativize(p).toString(),
-                        Files.isDirectory(p)
-                                ? "dir"
-                                : Integer.toHexString(java.util.Arrays.hashCode(Files.readAllBytes(p))));
-            }
-        }
-        return f;
     }
 
     @Test

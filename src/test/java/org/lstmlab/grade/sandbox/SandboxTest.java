@@ -109,6 +109,51 @@ class SandboxTest {
         assertTrue(e.getMessage().contains("10000 ms a call, 5000 ms an exercise"), e.getMessage());
     }
 
+    /**
+     * Under a root grader on Linux (the tests' machine) each sandbox is in a control group of its own: everything it
+     * starts together stays within 256 processes and threads and {@link OsSandbox#SANDBOX_MEMORY_MB} of memory.
+     */
+    @Test
+    void aSandboxAsAWholeHasAProcessAndAMemoryLimit(@TempDir Path tmp) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                OsSandbox.root() && System.getProperty("os.name").startsWith("Linux"),
+                "control groups are made by a root grader on Linux");
+        Cgroups groups = Cgroups.find();
+        assertTrue(groups != null, "a root grader on Linux makes a control group per sandbox");
+        // 300 processes at once: the group lets 256 in (the shell among them), then the shell cannot fork
+        Path count = tmp.resolve("count");
+        Cgroups.Group forks = groups.create(ChildRuntime.MAX_PROCESSES, OsSandbox.SANDBOX_MEMORY_MB << 20);
+        run(forks.enter(List.of(
+                "/bin/sh",
+                "-c",
+                "for i in $(seq 300); do sleep 60 >/dev/null 2>&1 & echo $i > \"$0\"; done",
+                count.toString())));
+        for (Path d : forks.dirs()) { // the sleeps it left
+            for (String pid : Files.readAllLines(d.resolve("cgroup.procs"))) {
+                ProcessHandle.of(Long.parseLong(pid.strip())).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+        int started = Integer.parseInt(Files.readString(count).strip());
+        assertTrue(
+                started < ChildRuntime.MAX_PROCESSES && started > 200,
+                "at most 256 processes together, but " + started + " started");
+        // three processes of 700 MB each: more than the group's memory together, though each is within its own limits
+        String memory = run(groups.create(ChildRuntime.MAX_PROCESSES, OsSandbox.SANDBOX_MEMORY_MB << 20)
+                .enter(List.of(
+                        "/bin/bash",
+                        "-c",
+                        "for i in 1 2 3; do (head -c 700m /dev/zero | tail -c 700m > /dev/null; echo \"status $?\") &"
+                                + " done; wait")));
+        assertTrue(memory.contains("status 137"), "one of them was killed for memory:\n" + memory);
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), out);
+        return out;
+    }
+
     @Test
     void aSandboxedChildRunsInItsOwnNamespacesWithoutTheAttachApiAndWritesOnlyItsJobFolder(@TempDir Path tmp)
             throws IOException {
@@ -116,7 +161,15 @@ class SandboxTest {
         ChildRuntime rt = ChildRuntime.create(tmp.resolve("runtime"), RECORDS).withSandbox(os);
         Path job = java.nio.file.Files.createDirectories(tmp.resolve("child-1"));
         List<String> cmd = rt.command(Limits.defaults(), job, 200_001);
-        assertEquals("/usr/bin/bwrap", cmd.get(0));
+        assertEquals(
+                "/usr/bin/bwrap",
+                cmd.get(
+                        Cgroups.find() == null
+                                ? 0
+                                : cmd.indexOf("sandbox-cgroup")
+                                        + 1
+                                        + Cgroups.find().parents().size()),
+                "bwrap starts the sandbox, in its control group where there is one: " + cmd);
         for (String option : List.of("--unshare-pid", "--unshare-net", "--die-with-parent", "--new-session")) {
             assertTrue(cmd.contains(option), option + " in " + cmd);
         }
