@@ -1,0 +1,58 @@
+package org.lstmlab.course;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SameOutputsTest {
+    private static JsonObject notebook(String printed, String png, int count) {
+        return JsonParser.parseString("{\"cells\": [{\"cell_type\": \"markdown\", \"source\": \"# a\"},"
+                        + "{\"cell_type\": \"code\", \"execution_count\": " + count
+                        + ", \"source\": \"x\", \"outputs\": ["
+                        + "{\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": [\"" + printed + "\"]},"
+                        + "{\"output_type\": \"display_data\", \"metadata\": {}, \"data\": {\"image/png\": \"" + png
+                        + "\", \"text/plain\": \"chart\"}}]}]}")
+                .getAsJsonObject();
+    }
+
+    @Test
+    void twoRunsThatPrintAndDrawTheSameHaveNoDifferenceWhateverTheirExecutionCounts() {
+        assertEquals(
+                List.of(), SameOutputs.differences("02", notebook("0.216", "iVBOR", 1), notebook("0.216", "iVBOR", 7)));
+    }
+
+    @Test
+    void aDifferentPrintedNumberIsNamedWithItsCell() {
+        assertEquals(
+                List.of("02 cell 2, output 1, stream stdout: smallest 0.216 | then | smallest 0.203"),
+                SameOutputs.differences(
+                        "02", notebook("smallest 0.216", "iVBOR", 1), notebook("smallest 0.203", "iVBOR", 1)));
+    }
+
+    @Test
+    void differentImageBytesAreADifference() {
+        assertEquals(
+                List.of("02 cell 2, output 2, image/png: iVBORa | then | iVBORb"),
+                SameOutputs.differences("02", notebook("x", "iVBORa", 1), notebook("x", "iVBORb", 1)));
+    }
+
+    @Test
+    void theSeedACheckDrawsAtRunTimeIsNoDifferenceButOtherNumbersOnItsLineAre() {
+        assertEquals(
+                List.of(),
+                SameOutputs.differences(
+                        "02",
+                        notebook("total 0/8 randomised cases used seed 123456", "p", 1),
+                        notebook("total 0/8 randomised cases used seed 987", "p", 1)));
+        assertEquals(
+                1,
+                SameOutputs.differences(
+                                "02",
+                                notebook("total 0/8 các trường hợp ngẫu nhiên dùng seed 1", "p", 1),
+                                notebook("total 1/8 các trường hợp ngẫu nhiên dùng seed 2", "p", 1))
+                        .size());
+    }
+}
