@@ -158,11 +158,9 @@ public record Diagram(String title, int width, int height, List<Node> nodes, Lis
                         .filter(n -> n.kind() != Kind.OUTLINE && !n.text().isEmpty())
                         .map(n -> plain(n.text()))
                         .toList()));
-        List<String> forward = wires.stream()
-                .filter(w -> !w.backward())
-                .map(w -> plain(w.id()))
-                .toList();
-        s.append(". Signals: ").append(String.join(", ", forward)).append('.');
+        List<String> signals = new ArrayList<>();
+        for (Label l : labels) if (!l.backward() && !signals.contains(plain(l.text()))) signals.add(plain(l.text()));
+        s.append(". Signals: ").append(String.join(", ", signals)).append('.');
         List<String> taught = new ArrayList<>();
         for (Label l : labels)
             if (l.highlighted() && !l.backward() && !taught.contains(plain(l.text()))) taught.add(plain(l.text()));

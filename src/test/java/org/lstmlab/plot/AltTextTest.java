@@ -109,7 +109,7 @@ class AltTextTest {
                 alt.startsWith(
                         "Diagram: The forget gate f_t decides what the cell state keeps. Boxes: σ, σ, tanh, σ, ×,"),
                 alt);
-        assertTrue(alt.contains("Signals: C_(t−1), f_t * C_(t−1), C_t,"), alt);
+        assertTrue(alt.contains("Signals: C_(t−1), C_t, h_(t−1), x_t, h_t, f_t, i_t, C̃_t, o_t, [h_(t−1), x_t]."), alt);
         assertTrue(alt.contains(" Highlighted: "), alt);
         assertTrue(alt.contains("f_t"), alt);
         String whole = LstmDiagram.wholeCellAndBackwardPass().altText();
