@@ -209,6 +209,9 @@ def notebook_page(nb, lang, title, here, previous, following):
     note = f'<p class="lstm-note">{html.escape(WORDS[lang]["read_only"])}</p>'
     header = bar(lang, prefix, here, previous, following).replace("</nav></header>", "</nav>" + note + "</header>")
     body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + "\n" + header, body, count=1)
+    # nothing from the network: nbconvert's lab template loads require.js from a CDN for JavaScript outputs, which
+    # the course has none of (mermaid, also from a CDN, loads only for a mermaid diagram: the course has none)
+    body = re.sub(r'<script src="https?://[^"]*"></script>', "", body)
     # scrolling outputs can be reached and scrolled with the keyboard (WCAG 2.1.1)
     body = re.sub(r"<pre(?=[\s>])", '<pre tabindex="0"', body)
     return body
