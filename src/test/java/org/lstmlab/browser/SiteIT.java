@@ -78,12 +78,13 @@ class SiteIT {
     }
 
     @Test
-    void aReaderMovesBetweenPagesAndLanguagesWithTypesetMathDescribedImagesAndNoSeriousAxeViolation(
-            @TempDir Path run) throws Exception {
+    void aReaderMovesBetweenPagesAndLanguagesWithTypesetMathDescribedImagesAndNoSeriousAxeViolation(@TempDir Path run)
+            throws Exception {
         String axeFile = System.getenv("LAB_AXE");
         assertTrue(
                 axeFile != null && Files.isRegularFile(Path.of(axeFile)),
-                "LAB_AXE must name axe-core's axe.min.js (./lab test fetches it from the npm registry) but is " + axeFile);
+                "LAB_AXE must name axe-core's axe.min.js (./lab test fetches it from the npm registry) but is "
+                        + axeFile);
         String axe = Files.readString(Path.of(axeFile));
         try (Chromium browser = Chromium.start(run, SHOTS)) {
             open(browser, SITE.resolve("index.html").toAbsolutePath().toUri().toString());
@@ -113,7 +114,9 @@ class SiteIT {
             awaitPage(browser, "/vi/02-forget-gate.html");
             checkPage(browser, axe, "02-vi", true);
 
-            open(browser, SITE.resolve("exercises/E3.html").toAbsolutePath().toUri().toString());
+            open(
+                    browser,
+                    SITE.resolve("exercises/E3.html").toAbsolutePath().toUri().toString());
             assertTrue(browser.pageText().contains("check(\"E3\")"), browser.pageText());
             checkPage(browser, axe, "E3-en", false);
             browser.find(By.cssSelector("a.lang-switch")).click();
@@ -145,7 +148,8 @@ class SiteIT {
                     "MathJax to typeset the page's equations",
                     Duration.ofSeconds(60),
                     () -> (Long) browser.js("return document.querySelectorAll('.MathJax').length") > 0
-                            && (Boolean) browser.js("return MathJax.Hub.queue.pending === 0 && !MathJax.Hub.queue.running"));
+                            && (Boolean)
+                                    browser.js("return MathJax.Hub.queue.pending === 0 && !MathJax.Hub.queue.running"));
             assertEquals(0L, browser.js("return document.querySelectorAll('.MathJax_Error, .merror').length"), name);
             assertEquals(
                     0L,
@@ -155,13 +159,13 @@ class SiteIT {
             assertTrue((Long) browser.js("return document.images.length") > 0, name + " shows its figures");
         }
         @SuppressWarnings("unchecked")
-        List<String> undescribed = (List<String>) browser.js(
-                "return Array.from(document.images).filter(i => !(i.getAttribute('alt') || '').trim())"
+        List<String> undescribed = (List<String>)
+                browser.js("return Array.from(document.images).filter(i => !(i.getAttribute('alt') || '').trim())"
                         + ".map(i => i.outerHTML.slice(0, 120))");
         assertEquals(List.of(), undescribed, name + ": every image has a text alternative");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) browser.driver.executeAsyncScript(
-                axe + "\n;const done = arguments[arguments.length - 1];"
+        List<Map<String, Object>> violations = (List<Map<String, Object>>)
+                browser.driver.executeAsyncScript(axe + "\n;const done = arguments[arguments.length - 1];"
                         + "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']})"
                         + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
                         + ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))"
@@ -189,7 +193,8 @@ class SiteIT {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = names.matcher(Files.readString(file));
                 while (m.find()) {
-                    for (int g = 1; g <= 3; g++) if (m.group(g) != null && m.group(g).length() >= 10) hiddenNames.add(m.group(g));
+                    for (int g = 1; g <= 3; g++)
+                        if (m.group(g) != null && m.group(g).length() >= 10) hiddenNames.add(m.group(g));
                 }
             }
         }

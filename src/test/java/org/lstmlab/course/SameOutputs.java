@@ -12,11 +12,15 @@ import java.util.regex.Pattern;
 /**
  * Compares what two runs of the same notebook showed, cell by cell: every stream's text, every result's MIME data
  * (PNG bytes included) and every error, except the seed a check draws at run time on purpose ("seed 123456789"
- * in English and Vietnamese alike), and execution counts and metadata, which say when, not what.
+ * in English and Vietnamese alike), wall-clock durations ("trained in 6 s"), and execution counts and metadata,
+ * which say when, not what.
  */
 final class SameOutputs {
     /** A seed chosen at run time, as the check's report and its randomised cases name it. */
     private static final Pattern RUN_SEED = Pattern.compile("seed \\d+");
+
+    /** A wall-clock duration or rate ("trained in 6 s", "93 steps in 5.4 s (17.1 steps/s)"): it measures the machine. */
+    private static final Pattern DURATION = Pattern.compile("\\d+(\\.\\d+)? ?(s|ms|min|steps/s)\\b");
 
     private SameOutputs() {}
 
@@ -86,7 +90,7 @@ final class SameOutputs {
             for (JsonElement line : e.getAsJsonArray()) b.append(line.getAsString());
             text = b.toString();
         } else text = e.toString(); // JSON data such as a widget's model id
-        return RUN_SEED.matcher(text).replaceAll("seed N");
+        return DURATION.matcher(RUN_SEED.matcher(text).replaceAll("seed N")).replaceAll("T $2");
     }
 
     private static List<String> union(Map<String, String> a, Map<String, String> b) {

@@ -40,6 +40,23 @@ class SameOutputsTest {
     }
 
     @Test
+    void aDurationIsNoDifferenceButTheLossBesideItIs() {
+        assertEquals(
+                List.of(),
+                SameOutputs.differences(
+                        "08",
+                        notebook("93 steps in 5.4 s (17.1 steps/s), final loss 0.1561; T = 5 trained in 6 s", "p", 1),
+                        notebook("93 steps in 12 s (7.8 steps/s), final loss 0.1561; T = 5 trained in 11 s", "p", 1)));
+        assertEquals(
+                1,
+                SameOutputs.differences(
+                                "08",
+                                notebook("93 steps in 5.4 s, final loss 0.1561", "p", 1),
+                                notebook("93 steps in 5.4 s, final loss 0.1562", "p", 1))
+                        .size());
+    }
+
+    @Test
     void theSeedACheckDrawsAtRunTimeIsNoDifferenceButOtherNumbersOnItsLineAre() {
         assertEquals(
                 List.of(),
