@@ -287,9 +287,9 @@ def main():
                 f.write(plain_page(lang, prefix, "exercises/" + e["id"] + ".html", heading + " — LSTM Lab",
                                    "\n".join(body)))
         toc = [f"<h1>{html.escape(w['course'])}</h1>", f"<p>{html.escape(w['tagline'])}</p>",
-               f"<h2>{html.escape(w['notebooks'])}</h2>", "<ol start=\"0\">"]
+               f"<h2>{html.escape(w['notebooks'])}</h2>", "<ul>"]  # the titles carry their numbers
         toc.extend(f'<li><a href="{name}.html">{html.escape(title)}</a></li>' for name, _, title in books)
-        toc.append("</ol>")
+        toc.append("</ul>")
         toc.append(f"<h2>{html.escape(w['exercises'])}</h2>\n<ul>")
         for e in exercises:
             title = titles_vi.get(e["id"], e["title"]) if lang == "vi" else e["title"]

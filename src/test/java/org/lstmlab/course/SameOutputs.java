@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Compares what two runs of the same notebook showed, cell by cell: every stream's text, every result's MIME data
  * (PNG bytes included) and every error, except the seed a check draws at run time on purpose ("seed 123456789"
- * in English and Vietnamese alike), wall-clock durations ("trained in 6 s"), and execution counts and metadata,
- * which say when, not what.
+ * in English and Vietnamese alike), wall-clock durations ("trained in 6 s", a table's "LSTM training s" column),
+ * and execution counts and metadata, which say when, not what; a stream is compared whole, however the kernel's
+ * flushes cut it into outputs.
  */
 final class SameOutputs {
     /** A seed chosen at run time, as the check's report and its randomised cases name it. */
@@ -68,7 +70,15 @@ final class SameOutputs {
             JsonObject out = e.getAsJsonObject();
             Map<String, String> content = new TreeMap<>();
             content.put("output_type", out.get("output_type").getAsString());
-            if (out.has("name")) content.put("stream " + out.get("name").getAsString(), normal(out.get("text")));
+            if (out.has("name")) {
+                String key = "stream " + out.get("name").getAsString();
+                Map<String, String> before = list.isEmpty() ? null : list.get(list.size() - 1);
+                if (before != null && before.containsKey(key)) { // one stream, however the kernel's flushes cut it
+                    before.put(key, before.get(key) + normal(out.get("text")));
+                    continue;
+                }
+                content.put(key, normal(out.get("text")));
+            }
             if (out.has("data")) {
                 for (Map.Entry<String, JsonElement> d :
                         out.getAsJsonObject("data").entrySet()) {
@@ -90,7 +100,52 @@ final class SameOutputs {
             for (JsonElement line : e.getAsJsonArray()) b.append(line.getAsString());
             text = b.toString();
         } else text = e.toString(); // JSON data such as a widget's model id
-        return DURATION.matcher(RUN_SEED.matcher(text).replaceAll("seed N")).replaceAll("T $2");
+        return timeColumns(DURATION.matcher(RUN_SEED.matcher(text).replaceAll("seed N")).replaceAll("T $2"));
+    }
+
+    /** A table column of seconds (its heading ends in " s", as "LSTM training s"), in text or HTML. */
+    private static final Pattern SECONDS_HEADING = Pattern.compile(".* s");
+
+    private static final Pattern HTML_ROW = Pattern.compile("<tr>(.*?)</tr>", Pattern.DOTALL);
+    private static final Pattern HTML_CELL = Pattern.compile("(<t[hd][^>]*>)(.*?)(</t[hd]>)", Pattern.DOTALL);
+
+    /** The cells of a table's time columns masked: text tables with "|" between cells, and HTML tables. */
+    static String timeColumns(String text) {
+        java.util.Set<Integer> masked = new java.util.HashSet<>();
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (line.contains("|")) {
+                String[] cells = line.split("\\|", -1);
+                for (int k = 0; k < cells.length; k++) {
+                    if (SECONDS_HEADING.matcher(cells[k].trim()).matches()) masked.add(k);
+                    else if (masked.contains(k) && cells[k].trim().matches("[0-9.]+")) cells[k] = "T";
+                }
+                line = String.join("|", cells);
+            } else {
+                masked.clear();
+            }
+            out.append(line).append('\n');
+        }
+        String plain = out.substring(0, out.length() - 1);
+        java.util.Set<Integer> columns = new java.util.HashSet<>();
+        Matcher row = HTML_ROW.matcher(plain);
+        StringBuilder html = new StringBuilder();
+        while (row.find()) {
+            Matcher cell = HTML_CELL.matcher(row.group(1));
+            StringBuilder cells = new StringBuilder();
+            int k = 0;
+            while (cell.find()) {
+                String value = cell.group(2);
+                if (cell.group(1).startsWith("<th") && SECONDS_HEADING.matcher(value.trim()).matches()) columns.add(k);
+                else if (cell.group(1).startsWith("<td") && columns.contains(k)) value = "T";
+                cell.appendReplacement(cells, Matcher.quoteReplacement(cell.group(1) + value + cell.group(3)));
+                k++;
+            }
+            cell.appendTail(cells);
+            row.appendReplacement(html, Matcher.quoteReplacement("<tr>" + cells + "</tr>"));
+        }
+        row.appendTail(html);
+        return html.toString();
     }
 
     private static List<String> union(Map<String, String> a, Map<String, String> b) {
