@@ -100,7 +100,8 @@ final class SameOutputs {
             for (JsonElement line : e.getAsJsonArray()) b.append(line.getAsString());
             text = b.toString();
         } else text = e.toString(); // JSON data such as a widget's model id
-        return timeColumns(DURATION.matcher(RUN_SEED.matcher(text).replaceAll("seed N")).replaceAll("T $2"));
+        return timeColumns(
+                DURATION.matcher(RUN_SEED.matcher(text).replaceAll("seed N")).replaceAll("T $2"));
     }
 
     /** A table column of seconds (its heading ends in " s", as "LSTM training s"), in text or HTML. */
@@ -136,7 +137,8 @@ final class SameOutputs {
             int k = 0;
             while (cell.find()) {
                 String value = cell.group(2);
-                if (cell.group(1).startsWith("<th") && SECONDS_HEADING.matcher(value.trim()).matches()) columns.add(k);
+                if (cell.group(1).startsWith("<th")
+                        && SECONDS_HEADING.matcher(value.trim()).matches()) columns.add(k);
                 else if (cell.group(1).startsWith("<td") && columns.contains(k)) value = "T";
                 cell.appendReplacement(cells, Matcher.quoteReplacement(cell.group(1) + value + cell.group(3)));
                 k++;
