@@ -42,7 +42,8 @@ WORDS = {
             "Get the course folder: the student edition your instructor hands out (written by <code>./lab release</code>),"
             " or a copy of the course's repository.",
             "In that folder run <code>./lab start</code> (<code>./lab start --lang vi</code> for the Vietnamese edition):"
-            " it needs Java 17 and Maven, installs the course's Jupyter and kernel the first time, and opens JupyterLab.",
+            " it needs a JDK 17 or newer and Python 3.11 or newer (and Maven for the repository), installs the course's"
+            " Jupyter and kernel the first time, and opens JupyterLab.",
         ],
         "do": "Do the exercise",
         "do_steps": [
@@ -79,8 +80,8 @@ WORDS = {
         "get_steps": [
             "Lấy thư mục khóa học: bản dành cho sinh viên do giảng viên phát (tạo bằng <code>./lab release</code>),"
             " hoặc một bản sao kho mã của khóa học.",
-            "Trong thư mục đó chạy <code>./lab start --lang vi</code>: cần Java 17 và Maven; lần đầu lệnh cài Jupyter"
-            " và kernel của khóa học, rồi mở JupyterLab.",
+            "Trong thư mục đó chạy <code>./lab start --lang vi</code>: cần JDK 17 trở lên và Python 3.11 trở lên (và"
+            " Maven nếu dùng kho mã); lần đầu lệnh cài Jupyter và kernel của khóa học, rồi mở JupyterLab.",
         ],
         "do": "Làm bài tập",
         "do_steps": [
