@@ -154,9 +154,4 @@ public final class AltText {
     private static String axis(String title, String fallback) {
         return title == null || title.isBlank() ? fallback : title;
     }
-
-    /** The names of a chart's curves, for the figure classes' own texts. */
-    static List<String> names(Chart<?, ? extends Series> chart) {
-        return new ArrayList<>(chart.getSeriesMap().keySet());
-    }
 }
