@@ -61,8 +61,8 @@ public final class AltText {
     }
 
     /**
-     * An XY chart's title, axes and curves: for each curve its line style, where it starts and ends and its lowest
-     * and highest value (on a log axis the values, not their logarithms).
+     * An XY chart's title, axes and curves: for each curve its line style, where it starts and ends, and its lowest
+     * and highest value when they lie between (on a log axis the values, not their logarithms).
      */
     static String describe(XYChart chart) {
         boolean log = chart.getStyler().getyAxisTickLabelsFormattingFunction() != null;
@@ -85,7 +85,7 @@ public final class AltText {
         return s.append('.').toString();
     }
 
-    /** One curve: "name (dashed) from a at x₀ to b at xₙ, lowest l, highest h". */
+    /** One curve: "name (dashed) from a at x₀ to b at xₙ", and its lowest and highest value where they lie between. */
     static String curve(XYSeries c, boolean log) {
         double[] x = c.getXData();
         double[] y = values(c, log);
@@ -106,7 +106,8 @@ public final class AltText {
         boolean dates = c.getxAxisDataType() == Series.DataType.Date;
         s.append(" from ").append(number(y[first])).append(" at ").append(x(x[first], dates));
         s.append(" to ").append(number(y[last])).append(" at ").append(x(x[last], dates));
-        s.append(", lowest ").append(number(lo)).append(", highest ").append(number(hi));
+        if (lo < Math.min(y[first], y[last])) s.append(", lowest ").append(number(lo));
+        if (hi > Math.max(y[first], y[last])) s.append(", highest ").append(number(hi));
         return s.toString();
     }
 
