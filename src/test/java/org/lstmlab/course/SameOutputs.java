@@ -122,7 +122,7 @@ final class SameOutputs {
                     else if (masked.contains(k) && cells[k].trim().matches("[0-9.]+")) cells[k] = "T";
                 }
                 line = String.join("|", cells);
-            } else {
+            } else if (!line.matches("[-=+ ]*")) { // a rule under the heading keeps the table going
                 masked.clear();
             }
             out.append(line).append('\n');

@@ -57,9 +57,10 @@ class SameOutputsTest {
 
     @Test
     void aTablesColumnOfSecondsIsMaskedInTextAndHtmlButNotItsOtherColumns() {
-        String text = " T  |  LSTM MSE  |  LSTM training s  |\n 5  |  0.0005  |  2.2  |\n2 rows";
+        String text = " T  |  LSTM MSE  |  LSTM training s  |\n--------------\n 5  |  0.0005  |  2.2  |\n2 rows";
         assertEquals(
-                " T  |  LSTM MSE  |  LSTM training s  |\n 5  |  0.0005  |T|\n2 rows", SameOutputs.timeColumns(text));
+                " T  |  LSTM MSE  |  LSTM training s  |\n--------------\n 5  |  0.0005  |T|\n2 rows",
+                SameOutputs.timeColumns(text));
         String html = "<table><tr><th>T</th><th>LSTM training s</th></tr><tr><td>5</td><td>2.2</td></tr></table>";
         assertEquals(
                 "<table><tr><th>T</th><th>LSTM training s</th></tr><tr><td>5</td><td>T</td></tr></table>",
