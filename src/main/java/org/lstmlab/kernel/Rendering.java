@@ -15,13 +15,14 @@ import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.lstmlab.plot.AltText;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
  * Turns a cell's value or a {@code display(...)} argument into Jupyter MIME data: images and XChart
- * charts as PNG, a Tablesaw table as an HTML table with its shape, an ND4J array with its shape and
+ * charts as PNG, and as an HTML image with the figure's text alternative ({@link AltText}) where it has one, a Tablesaw table as an HTML table with its shape, an ND4J array with its shape and
  * data type, any object with a public {@code String toHtml()} as HTML, everything else as text.
  */
 public final class Rendering {
@@ -62,12 +63,17 @@ public final class Rendering {
         Map<String, String> data = new LinkedHashMap<>();
         if (value instanceof BufferedImage) {
             BufferedImage image = (BufferedImage) value;
-            data.put("image/png", png(image));
+            String png = png(image);
+            String alt = AltText.of(image);
+            if (alt != null) data.put("text/html", imageHtml(png, alt));
+            data.put("image/png", png);
             data.put("text/plain", "BufferedImage " + image.getWidth() + "x" + image.getHeight());
         } else if (value instanceof Chart) {
             Chart<?, ?> chart = (Chart<?, ?>) value;
             BufferedImage image = BitmapEncoder.getBufferedImage(chart);
-            data.put("image/png", png(image));
+            String png = png(image);
+            data.put("text/html", imageHtml(png, AltText.of(chart)));
+            data.put("image/png", png);
             String title =
                     chart.getTitle() == null || chart.getTitle().isEmpty() ? "" : " \"" + chart.getTitle() + "\"";
             data.put(
@@ -87,6 +93,14 @@ public final class Rendering {
             data.put("text/plain", String.valueOf(value));
         }
         return data;
+    }
+
+    /**
+     * The image as HTML with its text alternative: JupyterLab 4 and Notebook 7 draw an image/png output without
+     * one (the output's metadata has no alt), nbconvert's HTML likewise, and both prefer text/html to image/png.
+     */
+    static String imageHtml(String png, String alt) {
+        return "<img src=\"data:image/png;base64," + png + "\" alt=\"" + escape(alt) + "\">";
     }
 
     /** The PNG encoding of an image, in base64 as Jupyter carries it. */

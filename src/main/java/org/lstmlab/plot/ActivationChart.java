@@ -46,6 +46,13 @@ public final class ActivationChart {
         Figures.line(chart, new Curve("σ(z)", z, sigma), Figures.color(0), Figures.SOLID);
         Figures.line(chart, new Curve("tanh(z)", z, tanh), Figures.color(1), Figures.SOLID);
         Figures.padAxes(chart, false);
-        return chart;
+        return AltText.attach(
+                chart,
+                "The course's two non-linearities: activation against pre-activation z from " + AltText.number(from)
+                        + " to " + AltText.number(to) + ". σ(z) (solid, circle markers) rises from "
+                        + AltText.number(sigma[0]) + " to " + AltText.number(sigma[points - 1])
+                        + " and is 0.5 at z = 0, always between 0 and 1; tanh(z) (solid, square markers) rises from "
+                        + AltText.number(tanh[0]) + " to " + AltText.number(tanh[points - 1])
+                        + " through 0 at z = 0, between −1 and 1, four times as steep as σ there.");
     }
 }

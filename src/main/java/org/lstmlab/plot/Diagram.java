@@ -146,7 +146,45 @@ public record Diagram(String title, int width, int height, List<Node> nodes, Lis
                 .orElseThrow(() -> new IllegalArgumentException("the diagram has no box \"" + id + "\""));
     }
 
-    /** The picture, drawn headless: white background, wires, boxes, labels, title. */
+    /**
+     * The picture's text alternative, written from its boxes, wires and labels: the title, the boxes, the labelled
+     * signals, the part highlighted and the backward pass. {@link #image()} carries it ({@link AltText#of}).
+     */
+    public String altText() {
+        StringBuilder s = new StringBuilder("Diagram: ").append(plain(title)).append(". Boxes: ");
+        s.append(String.join(
+                ", ",
+                nodes.stream()
+                        .filter(n -> n.kind() != Kind.OUTLINE && !n.text().isEmpty())
+                        .map(n -> plain(n.text()))
+                        .toList()));
+        List<String> signals = new ArrayList<>();
+        for (Label l : labels) if (!l.backward() && !signals.contains(plain(l.text()))) signals.add(plain(l.text()));
+        s.append(". Signals: ").append(String.join(", ", signals)).append('.');
+        List<String> taught = new ArrayList<>();
+        for (Label l : labels)
+            if (l.highlighted() && !l.backward() && !taught.contains(plain(l.text()))) taught.add(plain(l.text()));
+        boolean everything = nodes.stream().allMatch(Node::highlighted);
+        if (everything) s.append(" The whole cell is highlighted.");
+        else if (!taught.isEmpty())
+            s.append(" Highlighted: ").append(String.join(", ", taught)).append('.');
+        List<String> backward = labels.stream()
+                .filter(Label::backward)
+                .map(l -> plain(l.text()))
+                .toList();
+        if (!backward.isEmpty())
+            s.append(" Dashed, the backward pass: ")
+                    .append(String.join("; ", backward))
+                    .append('.');
+        return s.toString();
+    }
+
+    /** A label as plain text a screen reader reads: {@code h_{t-1}} becomes {@code h_(t−1)}. */
+    static String plain(String text) {
+        return text.replaceAll("_\\{([^}]*)}", "_($1)").replace("t-1", "t−1");
+    }
+
+    /** The picture, drawn headless: white background, wires, boxes, labels, title; it carries {@link #altText()}. */
     public BufferedImage image() {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -166,7 +204,7 @@ public record Diagram(String title, int width, int height, List<Node> nodes, Lis
         } finally {
             g.dispose();
         }
-        return image;
+        return AltText.attach(image, altText());
     }
 
     private static void drawNode(Graphics2D g, Node n) {

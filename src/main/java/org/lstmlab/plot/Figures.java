@@ -11,6 +11,7 @@ import java.util.TimeZone;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Shared look of the course's line figures: size, palette, legend, solid and dashed lines. */
@@ -29,6 +30,25 @@ final class Figures {
         new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
         new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 0, 0), new Color(240, 228, 66)
     };
+
+    /**
+     * One marker shape per palette colour, so curves differ without colour too (WCAG 2.1, 1.4.1 Use of Color): a
+     * curve of at most {@value #MARKED_POINTS} points carries the marker of its colour on every point.
+     */
+    static final Marker[] MARKERS = {
+        SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
+        SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS, SeriesMarkers.OVAL
+    };
+
+    private static final String[] MARKER_NAMES = {
+        "circle", "square", "diamond", "triangle", "downward triangle", "cross", "plus", "oval"
+    };
+
+    /** Curves with more points than this carry no markers: they would hide the line. */
+    static final int MARKED_POINTS = 150;
+
+    /** Marker size in pixels. */
+    static final int MARKER_SIZE = 6;
 
     static final BasicStroke SOLID = new BasicStroke(2f);
     static final BasicStroke DASHED =
@@ -53,7 +73,7 @@ final class Figures {
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
         chart.getStyler().setPlotGridLinesStroke(new BasicStroke(0.6f));
-        chart.getStyler().setMarkerSize(0);
+        chart.getStyler().setMarkerSize(MARKER_SIZE);
         chart.getStyler().setPlotContentSize(1.0); // the figures pad their ranges themselves: see padAxes
         return chart;
     }
@@ -104,7 +124,7 @@ final class Figures {
         requireUniqueName(chart, c.name());
         XYSeries s = chart.addSeries(Words.t(c.name()), c.x(), c.y());
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        s.setMarker(SeriesMarkers.NONE);
+        mark(s, color, c.x().length);
         s.setLineColor(color);
         s.setLineStyle(stroke);
         return s;
@@ -138,10 +158,27 @@ final class Figures {
         for (double v : y) values.add(v);
         XYSeries s = chart.addSeries(Words.t(name), when, values);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        s.setMarker(SeriesMarkers.NONE);
+        mark(s, color, y.length);
         s.setLineColor(color);
         s.setLineStyle(stroke);
         return s;
+    }
+
+    /** The marker of a colour of the palette (the circle for any other) on a curve short enough to carry one. */
+    static void mark(XYSeries s, Color color, int points) {
+        if (points > MARKED_POINTS) {
+            s.setMarker(SeriesMarkers.NONE);
+            return;
+        }
+        int k = java.util.Arrays.asList(PALETTE).indexOf(color);
+        s.setMarker(MARKERS[Math.max(k, 0)]);
+        s.setMarkerColor(color);
+    }
+
+    /** The name of one of {@link #MARKERS}, or null for none. */
+    static String markerName(Marker marker) {
+        for (int k = 0; k < MARKERS.length; k++) if (MARKERS[k] == marker) return MARKER_NAMES[k];
+        return null;
     }
 
     static Color color(int k) {

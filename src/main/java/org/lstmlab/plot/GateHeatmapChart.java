@@ -33,7 +33,16 @@ public final class GateHeatmapChart {
     private static final Color[] SIGMOID_COLORS = {
         new Color(247, 251, 255), new Color(107, 174, 214), new Color(8, 48, 107)
     };
-    private static final Color[] TANH_COLORS = {new Color(5, 113, 176), new Color(247, 247, 247), new Color(202, 0, 32)
+    /**
+     * Viridis (van der Walt &amp; Smith 2015), dark to light from −1 to 1: readable with any colour vision and in grey,
+     * where a blue–white–red scale shows −1 and 1 alike.
+     */
+    private static final Color[] TANH_COLORS = {
+        new Color(68, 1, 84),
+        new Color(59, 82, 139),
+        new Color(33, 145, 140),
+        new Color(94, 201, 98),
+        new Color(253, 231, 37)
     };
 
     private GateHeatmapChart() {}
@@ -77,7 +86,7 @@ public final class GateHeatmapChart {
         HeatMapSeries series = chart.addSeries(gate.symbol(), xLabels, yLabels, heat);
         series.setMin(gate.min()); // fixed range: the colours mean the same in every figure
         series.setMax(gate.max());
-        return chart;
+        return AltText.attach(chart, altText(gate, values, chart.getTitle()));
     }
 
     /**
@@ -103,6 +112,32 @@ public final class GateHeatmapChart {
             values[t] = g.getRow(example).toDoubleVector();
         }
         return chart(gate, values);
+    }
+
+    /** The heatmap's text alternative: what it maps, the colour scale, the mean and where the extremes are. */
+    static String altText(Gate gate, double[][] values, String title) {
+        int lowT = 0, lowJ = 0, highT = 0, highJ = 0;
+        double sum = 0;
+        for (int t = 0; t < values.length; t++) {
+            for (int j = 0; j < values[t].length; j++) {
+                sum += values[t][j];
+                if (values[t][j] < values[lowT][lowJ]) {
+                    lowT = t;
+                    lowJ = j;
+                }
+                if (values[t][j] > values[highT][highJ]) {
+                    highT = t;
+                    highJ = j;
+                }
+            }
+        }
+        int units = values[0].length;
+        String scale = gate.min() < 0 ? "dark purple (−1) through green to yellow (1)" : "light (0) to dark blue (1)";
+        return title + ": a heatmap of H = " + units + " hidden units (rows) over T = "
+                + values.length + " time steps (columns), coloured from " + scale + ". Mean " + gate.symbol() + " = "
+                + AltText.number(sum / (values.length * units)) + "; smallest " + AltText.number(values[lowT][lowJ])
+                + " (unit " + lowJ + ", t = " + (lowT + 1) + "), largest " + AltText.number(values[highT][highJ])
+                + " (unit " + highJ + ", t = " + (highT + 1) + ").";
     }
 
     /**

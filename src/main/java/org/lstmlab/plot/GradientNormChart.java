@@ -57,7 +57,7 @@ public final class GradientNormChart {
         }
         LogAxis.label(chart);
         Figures.padAxes(chart, true);
-        return chart;
+        return AltText.attach(chart, AltText.describe(chart) + boundsSentence(measured, dashed) + vanishing(measured));
     }
 
     /**
@@ -83,7 +83,7 @@ public final class GradientNormChart {
         }
         LogAxis.label(chart);
         Figures.padAxes(chart, true);
-        return chart;
+        return AltText.attach(chart, AltText.describe(chart) + vanishing(curves));
     }
 
     /**
@@ -95,6 +95,44 @@ public final class GradientNormChart {
      */
     public static XYChart chart(double[] lags, Map<String, double[]> measured, Map<String, double[]> bounds) {
         return chart(curves(lags, measured), bounds == null ? List.of() : curves(lags, bounds));
+    }
+
+    /** Below this a gradient has vanished for any training: the alt text names the lag where a curve gets there. */
+    static final double VANISHED = 1e-10;
+
+    /** Whether each measured curve stays under its dashed bound, for the alt text. */
+    static String boundsSentence(List<Curve> measured, List<Curve> bounds) {
+        if (bounds.isEmpty()) return "";
+        List<String> above = new ArrayList<>();
+        for (int k = 0; k < Math.min(measured.size(), bounds.size()); k++) {
+            double[] m = measured.get(k).y();
+            double[] b = bounds.get(k).y();
+            for (int t = 0; t < Math.min(m.length, b.length); t++) {
+                if (m[t] > b[t] * (1 + 1e-9)) {
+                    above.add(measured.get(k).name());
+                    break;
+                }
+            }
+        }
+        return above.isEmpty()
+                ? " Every measured curve stays under its dashed bound."
+                : " Above its dashed bound: " + String.join(", ", above) + ".";
+    }
+
+    /** The lag by which each curve that vanishes falls below {@value #VANISHED}, for the alt text. */
+    static String vanishing(List<Curve> curves) {
+        List<String> parts = new ArrayList<>();
+        for (Curve c : curves) {
+            double[] x = c.x();
+            double[] y = c.y();
+            for (int t = 0; t < y.length; t++) {
+                if (y[t] < VANISHED) {
+                    parts.add(c.name() + " falls below 1e-10 by lag " + AltText.number(x[t]));
+                    break;
+                }
+            }
+        }
+        return parts.isEmpty() ? " No curve falls below 1e-10." : " " + String.join("; ", parts) + ".";
     }
 
     static List<Curve> curves(double[] x, Map<String, double[]> ys) {

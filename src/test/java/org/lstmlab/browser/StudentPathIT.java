@@ -159,8 +159,16 @@ class StudentPathIT {
         List<Map<String, Object>> images = (List<Map<String, Object>>) browser.js(LabPage.PANEL + """
         return Array.from(panel(arguments[0]).node.querySelectorAll('.jp-OutputArea-output img[src^="data:image/png"]'))
           .map(function (img, i) { img.setAttribute('data-lab-index', i);
-            return {index: i, complete: img.complete, width: img.naturalWidth, height: img.naturalHeight}; });
+            return {index: i, complete: img.complete, width: img.naturalWidth, height: img.naturalHeight,
+              alt: img.getAttribute('alt') || ''}; });
         """, FORGET_GATE);
+        // the kernel's HTML image carries the figure's text alternative (JupyterLab's own image output has none)
+        assertTrue(
+                images.stream().allMatch(i -> !((String) i.get("alt")).isBlank() && !"Image".equals(i.get("alt"))),
+                "every figure has its text alternative as alt: " + images);
+        assertTrue(
+                images.stream().anyMatch(i -> ((String) i.get("alt")).contains("a heatmap of H = 8 hidden units")),
+                "the forget gate's heatmap says what it shows: " + images);
         Map<String, Object> largest = images.stream()
                 .filter(i -> (Boolean) i.get("complete"))
                 .max(Comparator.comparingLong(

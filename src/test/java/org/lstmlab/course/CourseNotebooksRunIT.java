@@ -20,13 +20,17 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole course runs through the course kernel in quick mode ({@code ./lab run-notebooks --quick}), in
  * English and in the Vietnamese edition ({@code --lang vi}), every cell without an error output, and each
- * notebook's key result holds in what the cells printed.
+ * notebook's key result holds in what the cells printed. A second run of each edition ({@code --out
+ * target/notebooks-again}) prints and draws the same (issue 29: every random draw is seeded).
  */
 class CourseNotebooksRunIT {
     private static final Path EXECUTED = Path.of("target/notebooks");
     private static final Path EXECUTED_VI = EXECUTED.resolve("vi");
+    private static final Path AGAIN = Path.of("target/notebooks-again");
     private static Run english;
     private static Run vietnamese;
+    private static Run englishAgain;
+    private static Run vietnameseAgain;
 
     @BeforeAll
     static void runTheCourseInQuickMode() throws Exception {
@@ -36,11 +40,13 @@ class CourseNotebooksRunIT {
                 Notebooks.names(Notebooks.VIETNAMESE),
                 "notebooks/vi/ must hold the course notebooks (./lab translate)");
         for (String name : Notebooks.COURSE) {
-            Files.deleteIfExists(EXECUTED.resolve(name + ".ipynb"));
-            Files.deleteIfExists(EXECUTED_VI.resolve(name + ".ipynb"));
+            for (Path folder : List.of(EXECUTED, EXECUTED_VI, AGAIN, AGAIN.resolve("vi")))
+                Files.deleteIfExists(folder.resolve(name + ".ipynb"));
         }
         english = run("./lab", "run-notebooks", "--quick");
         vietnamese = run("./lab", "run-notebooks", "--quick", "--lang", "vi");
+        englishAgain = run("./lab", "run-notebooks", "--quick", "--out", AGAIN.toString());
+        vietnameseAgain = run("./lab", "run-notebooks", "--quick", "--lang", "vi", "--out", AGAIN.toString());
     }
 
     /** What a command printed, and how it exited. */
@@ -68,6 +74,31 @@ class CourseNotebooksRunIT {
     void everyVietnameseNotebookRunsAndNoCellHasAnErrorOutput() throws Exception {
         assertEquals(0, vietnamese.exitCode(), "./lab run-notebooks --quick --lang vi failed:\n" + vietnamese.output());
         assertEquals(List.of(), errors(EXECUTED_VI, vietnamese.output()));
+    }
+
+    @Test
+    void everyNotebookPrintsAndDrawsTheSameOnASecondRun() throws Exception {
+        assertEquals(0, english.exitCode(), "./lab run-notebooks --quick failed:\n" + english.output());
+        assertEquals(0, englishAgain.exitCode(), "the second run failed:\n" + englishAgain.output());
+        assertEquals(List.of(), differences(EXECUTED, AGAIN));
+    }
+
+    @Test
+    void everyVietnameseNotebookPrintsAndDrawsTheSameOnASecondRun() throws Exception {
+        assertEquals(0, vietnamese.exitCode(), "./lab run-notebooks --quick --lang vi failed:\n" + vietnamese.output());
+        assertEquals(0, vietnameseAgain.exitCode(), "the second run failed:\n" + vietnameseAgain.output());
+        assertEquals(List.of(), differences(EXECUTED_VI, AGAIN.resolve("vi")));
+    }
+
+    private static List<String> differences(Path first, Path second) throws Exception {
+        List<String> found = new ArrayList<>();
+        for (String name : Notebooks.COURSE) {
+            found.addAll(SameOutputs.differences(
+                    name,
+                    Notebooks.read(first.resolve(name + ".ipynb")),
+                    Notebooks.read(second.resolve(name + ".ipynb"))));
+        }
+        return found;
     }
 
     @Test

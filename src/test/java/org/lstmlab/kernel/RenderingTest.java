@@ -45,6 +45,33 @@ class RenderingTest {
     }
 
     @Test
+    void aCourseChartIsAlsoAnHtmlImageWhoseAltIsItsTextAlternative() throws Exception {
+        XYChart chart = org.lstmlab.plot.ActivationChart.chart();
+        Map<String, String> data = Rendering.render(chart);
+        String alt = org.lstmlab.plot.AltText.of(chart);
+        assertEquals(
+                "<img src=\"data:image/png;base64," + data.get("image/png") + "\" alt=\"" + Rendering.escape(alt)
+                        + "\">",
+                data.get("text/html"));
+        assertTrue(alt.startsWith("The course's two non-linearities"), alt);
+        assertTrue(data.get("text/html").contains("alt=\"The course&#39;s")
+                || data.get("text/html").contains("alt=\"The course's"));
+    }
+
+    @Test
+    void aDiagramsImageIsAnHtmlImageWithItsTextButAnyOtherImageIsOnlyAPng() {
+        org.lstmlab.plot.Diagram diagram = org.lstmlab.plot.LstmDiagram.forgetGate();
+        Map<String, String> data = Rendering.render(diagram.image());
+        assertTrue(
+                data.get("text/html").endsWith("alt=\"" + Rendering.escape(diagram.altText()) + "\">"),
+                data.get("text/html"));
+        assertEquals(
+                null,
+                Rendering.render(new BufferedImage(3, 3, BufferedImage.TYPE_INT_RGB))
+                        .get("text/html"));
+    }
+
+    @Test
     void aTableShowsItsFirstRowsAndItsShape() {
         double[] values = new double[25];
         Table table = Table.create("t", DoubleColumn.create("x", values));

@@ -25,6 +25,12 @@ import org.lstmlab.grade.sandbox.Limits;
  * graded at submission. One grader serves every check of a JVM.
  */
 public final class Check {
+    /**
+     * The environment variable that fixes the seed of a check's randomised cases (the site build sets it, so its
+     * pages show the same report on every build); unset, every check draws a fresh seed and prints it.
+     */
+    public static final String SEED_VARIABLE = "LSTMLAB_CHECK_SEED";
+
     private static Grader shared;
 
     private Check() {}
@@ -51,12 +57,26 @@ public final class Check {
             Grader g = grader(home);
             List<GradedExercise> which =
                     exercise == null ? g.catalog().all() : List.of(g.catalog().byId(exercise));
-            Report r = g.grade("exercises", folder, which, Grader.Scope.VISIBLE_TESTS, Grader.randomSeed());
+            Report r =
+                    g.grade("exercises", folder, which, Grader.Scope.VISIBLE_TESTS, seed(System.getenv(SEED_VARIABLE)));
             Map<String, Integer> hidden = new LinkedHashMap<>();
             which.stream().filter(e -> e.pointsNotChecked() > 0).forEach(e -> hidden.put(e.id(), e.pointsNotChecked()));
             return new Report(r.student(), r.seed(), r.exercises(), r.seconds(), r.childJvms(), hidden);
         } catch (IOException e) {
             throw new UncheckedIOException("could not grade " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The seed {@value #SEED_VARIABLE} names, or a fresh one when it is unset or blank. */
+    static long seed(String fixed) {
+        if (fixed == null || fixed.isBlank()) return Grader.randomSeed();
+        try {
+            return Long.parseLong(fixed.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    SEED_VARIABLE + " must be a whole number (the seed of the randomised cases) but is \"" + fixed
+                            + "\"",
+                    e);
         }
     }
 

@@ -1,0 +1,93 @@
+package org.lstmlab.course;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SameOutputsTest {
+    private static JsonObject notebook(String printed, String png, int count) {
+        return JsonParser.parseString("{\"cells\": [{\"cell_type\": \"markdown\", \"source\": \"# a\"},"
+                        + "{\"cell_type\": \"code\", \"execution_count\": " + count
+                        + ", \"source\": \"x\", \"outputs\": ["
+                        + "{\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": [\"" + printed + "\"]},"
+                        + "{\"output_type\": \"display_data\", \"metadata\": {}, \"data\": {\"image/png\": \"" + png
+                        + "\", \"text/plain\": \"chart\"}}]}]}")
+                .getAsJsonObject();
+    }
+
+    @Test
+    void twoRunsThatPrintAndDrawTheSameHaveNoDifferenceWhateverTheirExecutionCounts() {
+        assertEquals(
+                List.of(), SameOutputs.differences("02", notebook("0.216", "iVBOR", 1), notebook("0.216", "iVBOR", 7)));
+    }
+
+    @Test
+    void aDifferentPrintedNumberIsNamedWithItsCell() {
+        assertEquals(
+                List.of("02 cell 2, output 1, stream stdout: smallest 0.216 | then | smallest 0.203"),
+                SameOutputs.differences(
+                        "02", notebook("smallest 0.216", "iVBOR", 1), notebook("smallest 0.203", "iVBOR", 1)));
+    }
+
+    @Test
+    void differentImageBytesAreADifference() {
+        assertEquals(
+                List.of("02 cell 2, output 2, image/png: iVBORa | then | iVBORb"),
+                SameOutputs.differences("02", notebook("x", "iVBORa", 1), notebook("x", "iVBORb", 1)));
+    }
+
+    /** How many differences two runs that printed {@code first} and then {@code second} have. */
+    private static int differences(String first, String second) {
+        return SameOutputs.differences("nb", notebook(first, "p", 1), notebook(second, "p", 1))
+                .size();
+    }
+
+    @Test
+    void aDurationIsNoDifferenceButTheLossBesideItIs() {
+        assertEquals(
+                0,
+                differences(
+                        "93 steps in 5.4 s (17.1 steps/s), final loss 0.1561; T = 5 trained in 6 s",
+                        "93 steps in 12 s (7.8 steps/s), final loss 0.1561; T = 5 trained in 11 s"));
+        assertEquals(1, differences("93 steps in 5.4 s, final loss 0.1561", "93 steps in 5.4 s, final loss 0.1562"));
+    }
+
+    @Test
+    void aTablesColumnOfSecondsIsMaskedInTextAndHtmlButNotItsOtherColumns() {
+        String text = " T  |  LSTM MSE  |  LSTM training s  |\n--------------\n 5  |  0.0005  |  2.2  |\n2 rows";
+        assertEquals(
+                " T  |  LSTM MSE  |  LSTM training s  |\n--------------\n 5  |  0.0005  |T|\n2 rows",
+                SameOutputs.timeColumns(text));
+        String html = "<table><tr><th>T</th><th>LSTM training s</th></tr><tr><td>5</td><td>2.2</td></tr></table>";
+        assertEquals(
+                "<table><tr><th>T</th><th>LSTM training s</th></tr><tr><td>5</td><td>T</td></tr></table>",
+                SameOutputs.timeColumns(html));
+    }
+
+    @Test
+    void aStreamCutIntoSeveralOutputsIsTheSameStream() {
+        JsonObject one = JsonParser.parseString("{\"cells\": [{\"cell_type\": \"code\", \"outputs\": ["
+                        + "{\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": \"a\\nb\\n\"}]}]}")
+                .getAsJsonObject();
+        JsonObject two = JsonParser.parseString("{\"cells\": [{\"cell_type\": \"code\", \"outputs\": ["
+                        + "{\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": \"a\\n\"},"
+                        + "{\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": \"b\\n\"}]}]}")
+                .getAsJsonObject();
+        assertEquals(List.of(), SameOutputs.differences("06", one, two));
+    }
+
+    @Test
+    void theSeedACheckDrawsAtRunTimeIsNoDifferenceButOtherNumbersOnItsLineAre() {
+        assertEquals(
+                0,
+                differences("total 0/8 randomised cases used seed 123456", "total 0/8 randomised cases used seed 987"));
+        assertEquals(
+                1,
+                differences(
+                        "total 0/8 các trường hợp ngẫu nhiên dùng seed 1",
+                        "total 1/8 các trường hợp ngẫu nhiên dùng seed 2"));
+    }
+}
