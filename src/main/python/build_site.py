@@ -196,8 +196,24 @@ def plain_page(lang, prefix, here, title, body):
             + f'<main class="lstm-page">\n{body}\n</main>\n</body>\n</html>\n')
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def without_widgets(nb):
+    """The notebook with each widget shown as its static figure: a read-only page has no kernel to move a control,
+    and nbconvert would load the widget manager from a CDN for the saved widget state."""
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data")
+            if data and WIDGET_VIEW in data:
+                del data[WIDGET_VIEW]
+    return nb
+
+
 def notebook_page(nb, lang, title, here, previous, following):
     prefix = "" if lang == "en" else "../"
+    nb = without_widgets(nb)
     exporter = HTMLExporter(template_name="lab", mathjax_url=prefix + MATHJAX_URL)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     body = re.sub(r"<html(\s[^>]*)?>", f'<html lang="{lang}">', body, count=1)

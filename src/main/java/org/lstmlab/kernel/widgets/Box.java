@@ -43,6 +43,17 @@ public abstract class Box extends Widget {
         return null;
     }
 
+    /** The text alternative of that first picture. */
+    @Override
+    String staticAlt() {
+        for (Widget child : children) {
+            if (child.staticPng() != null) {
+                return child.staticAlt();
+            }
+        }
+        return null;
+    }
+
     @Override
     Object accept(String key, Object value) {
         return key.equals("children") ? get("children") : value;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.lstmlab.plot.AltText;
 
 /**
  * A picture the kernel can replace (ipywidgets' Image): it shows an XChart chart as PNG, sent as a binary
@@ -13,9 +14,13 @@ import org.knowm.xchart.internal.chartpart.Chart;
  */
 public final class ImageView extends Widget {
 
+    /** The text alternative of the figure shown (from the chart's data), or null for bare PNG bytes. */
+    private String alt;
+
     /** @param chart the first figure */
     public ImageView(Chart<?, ?> chart) {
         this(png(chart));
+        this.alt = AltText.of(chart);
     }
 
     /** @param png the first picture, PNG bytes */
@@ -34,11 +39,14 @@ public final class ImageView extends Widget {
 
     /** Draws a new figure in place of the one shown. */
     public void show(Chart<?, ?> chart) {
-        show(png(chart));
+        byte[] png = png(chart);
+        alt = AltText.of(chart);
+        set("value", png);
     }
 
     /** Shows new PNG bytes in place of the picture shown. */
     public void show(byte[] png) {
+        alt = null;
         set("value", checked(png));
     }
 
@@ -50,6 +58,11 @@ public final class ImageView extends Widget {
     @Override
     byte[] staticPng() {
         return (byte[]) get("value");
+    }
+
+    @Override
+    String staticAlt() {
+        return alt;
     }
 
     @Override

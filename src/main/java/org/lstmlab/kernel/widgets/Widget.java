@@ -98,6 +98,19 @@ public abstract class Widget {
         return null;
     }
 
+    /** @return the text alternative of {@link #staticPng()}, or null when there is none */
+    String staticAlt() {
+        return null;
+    }
+
+    /** Text made safe inside a double-quoted HTML attribute. */
+    private static String attribute(String text) {
+        return text.replace("&", "&amp;")
+                .replace("\"", "&quot;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;");
+    }
+
     /** @return the whole state, {@code byte[]} values included */
     synchronized Map<String, Object> state() {
         return new LinkedHashMap<>(state);
@@ -219,7 +232,14 @@ public abstract class Widget {
         bundle.put("application/vnd.jupyter.widget-view+json", view);
         byte[] png = staticPng();
         if (png != null) {
-            bundle.put("image/png", java.util.Base64.getEncoder().encodeToString(png));
+            String base64 = java.util.Base64.getEncoder().encodeToString(png);
+            String alt = staticAlt();
+            if (alt != null) { // as the kernel shows a chart: front ends and nbconvert draw image/png without an alt
+                bundle.put(
+                        "text/html",
+                        "<img src=\"data:image/png;base64," + base64 + "\" alt=\"" + attribute(alt) + "\">");
+            }
+            bundle.put("image/png", base64);
         }
         bundle.put("text/plain", toString());
         return bundle;

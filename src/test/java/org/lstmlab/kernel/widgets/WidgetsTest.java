@@ -160,6 +160,10 @@ class WidgetsTest {
                 ((Map<String, Object>) bundle.get("application/vnd.jupyter.widget-view+json")).get("model_id"));
         assertEquals(
                 java.util.Base64.getEncoder().encodeToString(interact.figure().png()), bundle.get("image/png"));
+        String html = (String) bundle.get("text/html");
+        assertTrue(
+                html.startsWith("<img src=\"data:image/png;base64," + bundle.get("image/png") + "\" alt=\"A chart: "),
+                "the static picture carries the chart's text alternative: " + html);
     }
 
     @Test
