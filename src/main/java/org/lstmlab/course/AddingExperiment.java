@@ -8,6 +8,7 @@ import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.RnnParams;
 import org.lstmlab.nn.fused.FusedLstm;
 import org.lstmlab.nn.fused.FusedRnn;
+import org.lstmlab.plot.Words;
 import org.lstmlab.train.History;
 import org.lstmlab.train.LossMode;
 import org.lstmlab.train.SequenceRegressor;
@@ -110,7 +111,7 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
         List<Row> rows = new java.util.ArrayList<>();
         for (int length : lengths) {
             Row row = run(length);
-            System.out.printf(java.util.Locale.ROOT, "T = %d trained in %.0f s%n", length, row.seconds());
+            System.out.print(Words.format("T = %d trained in %.0f s%n", length, row.seconds()));
             rows.add(row);
         }
         return rows;
@@ -165,9 +166,15 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
         /** One line: T, both MSEs, the baseline and the ratios to it. */
         @Override
         public String toString() {
-            return String.format(
+            return Words.format(
                     "T = %d: RNN MSE %.4f (%.2f × baseline), LSTM MSE %.4f (%.3f × baseline), baseline %.4f; LSTM beats RNN: %s",
-                    length, rnnMse, rnnMse / baselineMse, lstmMse, lstmMse / baselineMse, baselineMse, lstmBeatsRnn());
+                    length,
+                    rnnMse,
+                    rnnMse / baselineMse,
+                    lstmMse,
+                    lstmMse / baselineMse,
+                    baselineMse,
+                    Words.t(String.valueOf(lstmBeatsRnn())));
         }
     }
 
@@ -178,16 +185,16 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
      */
     public static Table table(List<Row> rows) {
         Table table = Table.create(
-                "Adding problem: held-out MSE",
+                Words.t("Adding problem: held-out MSE"),
                 IntColumn.create("T"),
                 DoubleColumn.create("RNN MSE"),
                 DoubleColumn.create("LSTM MSE"),
-                DoubleColumn.create("constant baseline MSE"),
-                DoubleColumn.create("RNN / baseline"),
-                DoubleColumn.create("LSTM / baseline"),
-                IntColumn.create("training steps"),
-                DoubleColumn.create("RNN training s"),
-                DoubleColumn.create("LSTM training s"));
+                DoubleColumn.create(Words.t("constant baseline MSE")),
+                DoubleColumn.create(Words.t("RNN / baseline")),
+                DoubleColumn.create(Words.t("LSTM / baseline")),
+                IntColumn.create(Words.t("training steps")),
+                DoubleColumn.create(Words.t("RNN training s")),
+                DoubleColumn.create(Words.t("LSTM training s")));
         for (Row r : rows) {
             table.intColumn(0).append(r.length());
             table.doubleColumn(1).append(round(r.rnnMse()));
@@ -210,8 +217,7 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
     public static String summary(List<Row> rows) {
         List<String> lines = new java.util.ArrayList<>();
         for (Row r : rows) {
-            lines.add(String.format(
-                    java.util.Locale.ROOT,
+            lines.add(Words.format(
                     "%-8s LSTM %s; RNN %s",
                     "T = " + r.length() + ":",
                     verdict(r.lstmMse() / r.baselineMse()),
@@ -222,7 +228,7 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
 
     private static String verdict(double ratio) {
         String v = ratio < SOLVED ? "solved" : ratio < 0.9 ? "learnt part of it" : "stayed at the baseline";
-        return String.format(java.util.Locale.ROOT, "%s (%.3g × baseline)", v, ratio);
+        return Words.format("%s (%.3g × baseline)", Words.t(v), ratio);
     }
 
     /**
@@ -233,8 +239,7 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
     public String comparedWithThePaper(List<Row> rows) {
         StringBuilder s = new StringBuilder();
         for (Row r : rows) {
-            s.append(String.format(
-                    java.util.Locale.ROOT,
+            s.append(Words.format(
                     "this run, T = %d: %,d training sequences (%d steps × B = %d), LSTM MSE %.2g × baseline%n",
                     r.length(),
                     (long) r.lstm().steps() * config.batchSize(),
@@ -247,22 +252,22 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
         List<Integer> lengths = paper.intColumn("T").asList();
         List<String> times = new java.util.ArrayList<>();
         for (int t : lengths) times.add(fewDigits((double) t / longest));
-        s.append(String.format(
-                java.util.Locale.ROOT,
+        s.append(Words.format(
                 "the paper's lengths, T = %s, are %s times this run's longest, T = %d;%n"
                         + "at T = %d the paper trained on %,d sequences, this run on %,d per length",
                 and(lengths.stream().map(String::valueOf).toList()),
                 and(times),
                 longest,
                 paper.intColumn("T").get(0),
-                paper.intColumn("training sequences").get(0),
+                paper.intColumn(3).get(0),
                 (long) config.steps() * config.batchSize()));
         return s.toString();
     }
 
     private static String and(List<String> items) {
         if (items.size() < 2) return String.join("", items);
-        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+        return Words.format(
+                "%s and %s", String.join(", ", items.subList(0, items.size() - 1)), items.get(items.size() - 1));
     }
 
     private static String fewDigits(double v) {
@@ -277,11 +282,11 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
      */
     public static Table hochreiterSchmidhuber1997() {
         Table table = Table.create(
-                "Hochreiter & Schmidhuber (1997), Table 7: LSTM on their adding problem",
+                Words.t("Hochreiter & Schmidhuber (1997), Table 7: LSTM on their adding problem"),
                 IntColumn.create("T", 100, 500, 1000),
-                IntColumn.create("minimal lag", 50, 250, 500),
-                IntColumn.create("wrong predictions (of 2560)", 1, 0, 1),
-                IntColumn.create("training sequences", 74_000, 209_000, 853_000));
+                IntColumn.create(Words.t("minimal lag"), 50, 250, 500),
+                IntColumn.create(Words.t("wrong predictions (of 2560)"), 1, 0, 1),
+                IntColumn.create(Words.t("training sequences"), 74_000, 209_000, 853_000));
         return table;
     }
 

@@ -1,8 +1,8 @@
 package org.lstmlab.course;
 
-import java.util.Locale;
 import org.lstmlab.nn.LstmSequence;
 import org.lstmlab.nn.LstmStep;
+import org.lstmlab.plot.Words;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -90,19 +90,11 @@ public record CellStateBound(
 
     @Override
     public String toString() {
-        return String.format(
-                Locale.ROOT,
+        return Words.format(
                 "over %d steps: largest |C_t| = %.3f (unit %d, step %d)%n"
                         + "  bound for any forget gate, max |C_0| + T = %.1f%n"
                         + "  bound from each unit's largest forget gate, max(|C_0|, 1/(1 − f_max)) = %.3f%n"
                         + "  ∂h_t/∂C_t = o_t(1 − tanh² C_t) at that largest |C_t|: %.3e (largest over the run: %.3f)",
-                steps,
-                largestC,
-                largestUnit,
-                largestStep,
-                startBound,
-                forgetBound,
-                slopeAtLargest,
-                largestSlope);
+                steps, largestC, largestUnit, largestStep, startBound, forgetBound, slopeAtLargest, largestSlope);
     }
 }

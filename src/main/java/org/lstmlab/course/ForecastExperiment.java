@@ -12,6 +12,7 @@ import org.lstmlab.data.Metrics;
 import org.lstmlab.nn.Init;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.fused.FusedLstm;
+import org.lstmlab.plot.Words;
 import org.lstmlab.train.History;
 import org.lstmlab.train.LossMode;
 import org.lstmlab.train.SequenceRegressor;
@@ -176,8 +177,7 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
             double[] a = range(of(more));
             double[] b = range(of(fewer));
             boolean overlap = a[0] <= b[1] && b[0] <= a[1];
-            return String.format(
-                    Locale.ROOT,
+            return Words.format(
                     "with %s the LSTM removes %.1f%% to %.1f%% of persistence's validation MSE; with %s, %.1f%% to"
                             + " %.1f%%.%nThe ranges %s; %s has the lower validation MSE for %d of %d seeds.",
                     String.join(", ", more),
@@ -186,7 +186,7 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
                     String.join(", ", fewer),
                     100 * b[0],
                     100 * b[1],
-                    overlap ? "overlap" : "do not overlap",
+                    Words.t(overlap ? "overlap" : "do not overlap"),
                     String.join(", ", more),
                     seedsWhereBetter(more, fewer),
                     of(more).size());
@@ -208,11 +208,11 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
             StringBuilder s = new StringBuilder(String.format(
                     Locale.ROOT,
                     "%-46s %5s %18s %20s %14s%n",
-                    "inputs",
+                    Words.t("inputs"),
                     "seed",
-                    "val. MSE (°C²)",
-                    "removes of persist.",
-                    "val. MAE (°C)"));
+                    Words.t("val. MSE (°C²)"),
+                    Words.t("removes of persist."),
+                    Words.t("val. MAE (°C)")));
             for (AblationRow r : rows) {
                 s.append(String.format(
                         Locale.ROOT,
@@ -224,8 +224,7 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
                         r.validation().mae()));
             }
             if (!rows.isEmpty()) {
-                s.append(String.format(
-                        Locale.ROOT,
+                s.append(Words.format(
                         "persistence on the same validation days: MSE %.3f °C², MAE %.3f °C",
                         rows.get(0).validation().persistenceMse(),
                         rows.get(0).validation().persistenceMae()));
@@ -291,27 +290,18 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
         public String verdict() {
             double percent = 100 * Math.abs(improvement());
             return beatsPersistence()
-                    ? String.format(
-                            Locale.ROOT, "On the %s days the LSTM's MSE is %.1f%% below persistence's.", part, percent)
-                    : String.format(
-                            Locale.ROOT,
+                    ? Words.format(
+                            "On the %s days the LSTM's MSE is %.1f%% below persistence's.", Words.t(part), percent)
+                    : Words.format(
                             "On the %s days the LSTM's MSE is %.1f%% above persistence's: it does not beat it.",
-                            part,
-                            percent);
+                            Words.t(part), percent);
         }
 
         @Override
         public String toString() {
-            return String.format(
-                    Locale.ROOT,
+            return Words.format(
                     "%s MSE (°C²): LSTM %.3f, persistence %.3f%n%s MAE (°C):  LSTM %.3f, persistence %.3f%n%s",
-                    part,
-                    mse(),
-                    persistenceMse(),
-                    part,
-                    mae(),
-                    persistenceMae(),
-                    verdict());
+                    Words.t(part), mse(), persistenceMse(), Words.t(part), mae(), persistenceMae(), verdict());
         }
     }
 
@@ -333,18 +323,18 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
         StringBuilder s = new StringBuilder(String.format(
                 Locale.ROOT,
                 "%-11s %-11s %-13s %-12s %8s %26s%n",
-                "part",
-                "first day",
-                "first target",
-                "last target",
-                "windows",
-                "variance of the target"));
+                Words.t("part"),
+                Words.t("first day"),
+                Words.t("first target"),
+                Words.t("last target"),
+                Words.t("windows"),
+                Words.t("variance of the target")));
         for (int k = 0; k < 3; k++) {
             List<java.time.LocalDate> targets = windows[k].targetDates(table, dateColumn);
             s.append(String.format(
                     Locale.ROOT,
                     "%-11s %-11s %-13s %-12s %8d %26.3f%n",
-                    names[k],
+                    Words.t(names[k]),
                     dates.get(starts[k]),
                     targets.get(0),
                     targets.get(targets.size() - 1),
@@ -434,8 +424,7 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
 
         @Override
         public String toString() {
-            return String.format(
-                    Locale.ROOT,
+            return Words.format(
                     "test MSE (°C²): LSTM %.3f, persistence %.3f (the LSTM removes %.1f%% of persistence's error)%n"
                             + "test MAE (°C): LSTM %.3f, persistence %.3f",
                     mse(),

@@ -54,8 +54,9 @@ public final class Quick {
 
     /** The rule: the property wins over the environment; true/1 on, false/0/unset off, anything else an error. */
     static boolean decide(String property, String environment) {
-        if (property != null) return parse(property, "system property " + PROPERTY);
-        if (environment != null) return parse(environment, "environment variable " + ENVIRONMENT);
+        if (property != null) return parse(property, org.lstmlab.plot.Words.t("system property " + PROPERTY));
+        if (environment != null)
+            return parse(environment, org.lstmlab.plot.Words.t("environment variable " + ENVIRONMENT));
         return false;
     }
 
@@ -64,7 +65,8 @@ public final class Quick {
             case "true", "1" -> true;
             case "false", "0", "" -> false;
             default ->
-                throw new IllegalArgumentException(where + " must be true, 1, false or 0 but is \"" + value + "\"");
+                throw new IllegalArgumentException(
+                        org.lstmlab.plot.Words.format("%s must be true, 1, false or 0 but is \"%s\"", where, value));
         };
     }
 }

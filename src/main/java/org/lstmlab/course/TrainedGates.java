@@ -1,12 +1,12 @@
 package org.lstmlab.course;
 
 import java.util.List;
-import java.util.Locale;
 import org.lstmlab.data.AddingBatch;
 import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.LstmSequence;
 import org.lstmlab.nn.LstmStep;
+import org.lstmlab.plot.Words;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -151,8 +151,7 @@ public record TrainedGates(
     @Override
     public String toString() {
         int j = memoryUnit;
-        return String.format(
-                Locale.ROOT,
+        return Words.format(
                 "T = %d: unit %d carries the sum (measured on held-out sequences)%n"
                         + "  input gate i_t:  %.3f at the two marked positions, %.3f elsewhere%n"
                         + "  forget gate f_t: %.5f between the marks (1 − f_t = %.1e)%n"
@@ -165,7 +164,7 @@ public record TrainedGates(
                 forgetBetweenMarks[j],
                 1 - forgetBetweenMarks[j],
                 outputAtLastStep[j],
-                opensOnlyAtTheMarks(),
-                holdsBetweenTheMarks());
+                Words.t(String.valueOf(opensOnlyAtTheMarks())),
+                Words.t(String.valueOf(holdsBetweenTheMarks())));
     }
 }

@@ -10,6 +10,7 @@ import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.RnnCell;
 import org.lstmlab.nn.RnnParams;
+import org.lstmlab.plot.Words;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -207,8 +208,7 @@ public record VanishingExperiment(int inputSize, int hiddenSize, int length, lon
 
         @Override
         public String toString() {
-            return String.format(
-                    java.util.Locale.ROOT,
+            return Words.format(
                     "b_f = %s: unit %d forgets least; its geometric-mean f over %d steps is %.3f, and %.3f^%d = %.3e%n"
                             + "        the mean f over all units and steps is %.3f, and %.3f^%d = %.3e",
                     format(forgetBias),
@@ -291,11 +291,11 @@ public record VanishingExperiment(int inputSize, int hiddenSize, int length, lon
 
         /** A plain-text table of every curve's norm at the given lags, for a notebook to print. */
         public String table(int... atLags) {
-            StringBuilder s = new StringBuilder(String.format("%-50s", "curve"));
-            for (int lag : atLags) s.append(String.format("%14s", "lag " + lag));
+            StringBuilder s = new StringBuilder(String.format("%-50s", Words.t("curve")));
+            for (int lag : atLags) s.append(String.format("%14s", Words.t("lag " + lag)));
             s.append('\n');
             for (String name : measured.keySet()) {
-                s.append(String.format("%-50s", name));
+                s.append(String.format("%-50s", Words.t(name)));
                 for (int lag : atLags) s.append(String.format("%14.3e", at(name, lag)));
                 s.append('\n');
             }

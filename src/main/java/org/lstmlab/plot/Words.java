@@ -81,6 +81,15 @@ public final class Words {
         return vietnamese() ? vietnamese(english) : english;
     }
 
+    /**
+     * {@code englishFormat} in the student's language, then {@link String#format} with {@code args} (root locale:
+     * a decimal point in both editions). The file holds the format itself, e.g. {@code T = %d trained in %.0f s%n};
+     * its Vietnamese keeps the same conversions in the same order ({@code WordsTest} holds it).
+     */
+    public static String format(String englishFormat, Object... args) {
+        return String.format(Locale.ROOT, t(englishFormat), args);
+    }
+
     /** {@code english} in Vietnamese where the file has it, else as it is. */
     static String vietnamese(String english) {
         if (english == null) return null;

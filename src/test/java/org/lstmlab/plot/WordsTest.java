@@ -73,4 +73,86 @@ class WordsTest {
         }
         assertEquals(List.of(), missing, "add them to src/main/resources/org/lstmlab/plot/words-vi.txt");
     }
+
+    /**
+     * Every text the course's scenes print or return for a notebook to print (summaries, tables, legends) has a
+     * Vietnamese line: each string literal of {@code org.lstmlab.course} that holds a word, outside exception
+     * messages and comments; a literal joined to a value ({@code "bound " + rho + "^(T−t)"}) is looked up with the
+     * value as {@code 1}.
+     */
+    @Test
+    void everyTextTheCourseScenesPrintHasAVietnameseLine() throws Exception {
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/org/lstmlab/course"))) {
+            for (Path p : files.sorted().toList()) {
+                for (String text : printedLiterals(Files.readString(p))) {
+                    boolean has = Words.has(text)
+                            || Words.has(text + "1")
+                            || Words.has("1" + text)
+                            || Words.has("1" + text + "1");
+                    if (!has) missing.add(p.getFileName() + ": " + text);
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "add them to src/main/resources/org/lstmlab/plot/words-vi.txt");
+    }
+
+    @Test
+    void theScanFindsAnUntranslatedSummaryAndSkipsExceptionsAndSymbols() {
+        String source = """
+                /** A summary "in Javadoc". */
+                String summary() {
+                    if (rows.isEmpty()) throw new IllegalArgumentException("no rows: "
+                            + "give at least one");
+                    return Words.format("T = %d: the LSTM wins " // a comment "with quotes"
+                            + "at %s", t, "T = " + t + ":") + "‖W_hh‖₂ = " + rho + "<td style=\\"a\\">";
+                    Path where = Path.of("exercises/org/lstmlab");
+                    return "install a JDK " + Runtime.version().feature() + " or newer";
+                }
+                """;
+        assertEquals(List.of("T = %d: the LSTM wins at %s", "install a JDK 1 or newer"), printedLiterals(source));
+    }
+
+    /** Every Vietnamese line of a format ({@code %d}, {@code %.3f} …) keeps the English line's conversions in order. */
+    @Test
+    void aFormatKeepsItsConversionsInVietnamese() throws Exception {
+        Pattern conversion = Pattern.compile("%[-#+ 0,(]*\\d*(?:\\.\\d+)?[a-zA-Z%]");
+        List<String> differ = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("src/main/resources/org/lstmlab/plot/words-vi.txt"))) {
+            if (line.startsWith("#") || !line.contains("\t")) continue;
+            String[] parts = line.split("\t", 2);
+            List<String> en =
+                    conversion.matcher(parts[0]).results().map(m -> m.group()).toList();
+            List<String> vi =
+                    conversion.matcher(parts[1]).results().map(m -> m.group()).toList();
+            if (!en.equals(vi)) differ.add(parts[0] + " " + en + " ≠ " + vi);
+        }
+        assertEquals(List.of(), differ);
+        System.setProperty("lstmlab.lang", "vi");
+        assertEquals("T = 50: huấn luyện xong trong 12 s\n", Words.format("T = %d trained in %.0f s%n", 50, 12.4));
+    }
+
+    /** The string literals of {@code source} that hold a word, adjacent literals joined, outside throws and comments. */
+    static List<String> printedLiterals(String source) {
+        String code = source.replaceAll("(?s)/\\*.*?\\*/", "")
+                .replaceAll("(?m)(^|\\s)//.*$", "")
+                .replaceAll("\"\\s*\\+\\s*\"", "") // "a" + "b"
+                .replaceAll("\"\\s*\\+\\s*[^\";+]+?\\s*\\+\\s*\"", "1"); // "a " + x + " b"
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"").matcher(code);
+        while (m.find()) {
+            String text = m.group(1);
+            String words = text.replaceAll("%[-#+ 0,(]*\\d*(?:\\.\\d+)?[a-zA-Z%]", "")
+                    .replaceAll("<[^>]*>|&\\w+;|tanh|diag", "");
+            if (!words.matches("(?s).*\\b[a-z]{3,}\\b.*")) continue; // a symbol, HTML, a format without words
+            if (text.matches("[^ ]*[./\\\\][^ ]*")) continue; // a path, a property's name, a pattern
+            int start = Math.max(
+                    code.lastIndexOf(';', m.start()),
+                    Math.max(code.lastIndexOf('{', m.start()), code.lastIndexOf('}', m.start())));
+            String statement = code.substring(start + 1, m.start()).strip();
+            if (statement.startsWith("throw") || statement.contains("Exception(")) continue;
+            found.add(text);
+        }
+        return found;
+    }
 }

@@ -1,19 +1,17 @@
 package org.lstmlab.grade.author;
 
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.lstmlab.grade.sandbox.Bundle;
 
 /**
  * Every sentence a student reads, by key, in the student's language: the resource bundle
  * {@code org/lstmlab/grade/report/Messages.properties} (English, the source) and {@code Messages_vi.properties}
- * (UTF-8). A message's parameters are {@code {0}}, {@code {1}} …, filled in as they come; every other brace is
- * text, so the course's symbols ({@code h_{t-1}}) need no quoting, and neither does an apostrophe. A parameter
- * may carry a {@link MessageFormat} style, e.g. {@code {0,choice,1#point|1<points}}.
+ * (UTF-8), looked up by {@link Bundle} (at the bottom of the grader's rooms, so the sandbox's messages use it too).
+ * A message's parameters are {@code {0}}, {@code {1}} …, filled in as they come; every other brace is text, so the
+ * course's symbols ({@code h_{t-1}}) need no quoting, and neither does an apostrophe. A parameter may carry a
+ * {@link java.text.MessageFormat} style, e.g. {@code {0,choice,1#point|1<points}}.
  *
  * <p>An exercise's hint is {@code say("hint.E5.noInputGate")} or, with its symbols as parameters,
  * {@code say("hint.missesBias", "f_t", "b_f")}; {@code MessagesTest} fails when a key has no Vietnamese form or
@@ -25,90 +23,50 @@ import java.util.regex.Pattern;
  */
 public final class Say {
     /** System property naming the student's language, e.g. {@code vi}. */
-    public static final String LANG_PROPERTY = "lstmlab.lang";
+    public static final String LANG_PROPERTY = Bundle.LANG_PROPERTY;
     /** Environment variable naming the student's language, e.g. {@code vi}. */
-    public static final String LANG_ENV = "LSTMLAB_LANG";
+    public static final String LANG_ENV = Bundle.LANG_ENV;
 
-    public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    public static final Locale VIETNAMESE = Bundle.VIETNAMESE;
 
     /** The bundle's base name. */
-    public static final String BUNDLE = "org.lstmlab.grade.report.Messages";
-
-    // no fallback to the JVM's default locale: a Vietnamese machine still gets English unless asked
-    private static final ResourceBundle.Control CONTROL =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
-    private static final Pattern PARAMETER = Pattern.compile("\\{(\\d+)(,[^{}]*(?:\\{[^{}]*\\}[^{}]*)*)?\\}");
+    public static final String BUNDLE = Bundle.BUNDLE;
 
     private Say() {}
 
     /** The message {@code key} in the student's language, its parameters filled in. */
     public static String say(String key, Object... args) {
-        return in(language(), key, args);
+        return Bundle.say(key, args);
     }
 
     /** The message {@code key} in {@code locale}'s language (English unless Vietnamese), its parameters filled in. */
     public static String in(Locale locale, String key, Object... args) {
-        ResourceBundle bundle = bundle(locale);
-        if (!bundle.containsKey(key)) {
-            throw new MissingResourceException(
-                    "no message '" + key + "' in " + BUNDLE.replace('.', '/') + ".properties: add it there and in"
-                            + " Messages_vi.properties",
-                    BUNDLE,
-                    key);
-        }
-        return format(bundle.getString(key), args);
+        return Bundle.in(locale, key, args);
     }
 
     /** Whether the English bundle has {@code key}. */
     public static boolean has(String key) {
-        return bundle(Locale.ROOT).containsKey(key);
+        return Bundle.has(key);
     }
 
     /** The bundle of {@code locale}: Vietnamese for {@code vi}, else English. */
     public static ResourceBundle bundle(Locale locale) {
-        Locale l = locale.getLanguage().equals("vi") ? VIETNAMESE : Locale.ROOT;
-        return ResourceBundle.getBundle(BUNDLE, l, CONTROL);
+        return Bundle.bundle(locale);
     }
 
     /** {@code pattern} with {@code {n}} replaced by the n-th argument; other braces are text. */
     public static String format(String pattern, Object... args) {
-        Matcher m = PARAMETER.matcher(pattern);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            int n = Integer.parseInt(m.group(1));
-            if (n >= args.length) {
-                throw new IllegalArgumentException(
-                        "the message '" + pattern + "' needs argument {" + n + "} but got " + args.length);
-            }
-            String value = m.group(2) == null
-                    ? String.valueOf(args[n])
-                    : new MessageFormat("{0" + m.group(2) + "}", Locale.ROOT).format(new Object[] {args[n]});
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return Bundle.format(pattern, args);
     }
 
     /** The language the student chose (see the class comment). */
     public static Locale language() {
-        return language(
-                System.getProperty(LANG_PROPERTY), System.getenv(LANG_ENV), Path.of(System.getProperty("user.dir")));
+        return Bundle.language();
     }
 
     /** Vietnamese for {@code vi…}, English for anything else; with neither set, from the working directory. */
     public static Locale language(String property, String env, Path workingDirectory) {
-        String lang = property != null && !property.isBlank() ? property : env;
-        if (lang == null || lang.isBlank()) {
-            Path here = workingDirectory.toAbsolutePath().normalize();
-            boolean vietnameseEdition = here.getFileName() != null
-                    && here.getFileName().toString().equals("vi")
-                    && here.getParent() != null
-                    && here.getParent().getFileName() != null
-                    && here.getParent().getFileName().toString().equals("notebooks");
-            return vietnameseEdition ? VIETNAMESE : Locale.ENGLISH;
-        }
-        return lang.strip().toLowerCase(Locale.ROOT).startsWith("vi") ? VIETNAMESE : Locale.ENGLISH;
+        return Bundle.language(property, env, workingDirectory);
     }
 
     /** An exercise's title in the student's language: {@code title.E3} where the bundle has it, else the English. */

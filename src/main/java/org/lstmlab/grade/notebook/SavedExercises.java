@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.lstmlab.grade.author.Say;
 import org.lstmlab.grade.author.StudentCodeFailed;
 import org.lstmlab.grade.run.ExerciseCatalog;
 import org.lstmlab.grade.run.GradedExercise;
@@ -92,7 +93,7 @@ final class SavedExercises implements AutoCloseable {
             }
             Object returned = target.invoke(null, copies);
             if (returned == null) {
-                throw new NullPointerException("returned null: return the computed value");
+                throw new StudentCodeFailed(StudentCodeFailed.Kind.UNREADABLE, Say.say("run.returnedNothing", name));
             }
             return Values.fromValue(Values.toValue(returned), m.getGenericReturnType(), name);
         } catch (StudentCodeFailed f) {

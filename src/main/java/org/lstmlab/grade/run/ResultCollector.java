@@ -69,7 +69,7 @@ final class ResultCollector implements TestExecutionListener {
                 GradedExercise.GradedTest t = e.test(ms.getMethodName());
                 String failure = failure(m);
                 tests.add(new TestResult(
-                        e.id() + " " + e.title() + ": " + m.getDisplayName(),
+                        e.id() + " " + e.title() + ": " + testName(e.id(), ms.getMethodName(), m.getDisplayName()),
                         e.number() + "." + ++k,
                         failure == null ? t.points() : 0,
                         t.points(),
@@ -163,8 +163,33 @@ final class ResultCollector implements TestExecutionListener {
                         String.join(
                                 "; ",
                                 cases.stream()
-                                        .map(TestIdentifier::getDisplayName)
+                                        .map(c -> caseName(c.getDisplayName()))
                                         .toList()));
+    }
+
+    /**
+     * A test's name in the student's language: {@code test.E8.<method>}, else {@code test.<method>} of the bundle,
+     * else its display name ({@code MessagesTest} holds every graded test's key equal to its English display name).
+     */
+    static String testName(String id, String method, String displayName) {
+        String own = "test." + id + "." + method;
+        String shared = "test." + method;
+        return Say.has(own) ? Say.say(own) : Say.has(shared) ? Say.say(shared) : displayName;
+    }
+
+    private static final java.util.regex.Pattern RANDOMISED_CASE =
+            java.util.regex.Pattern.compile("randomised case (\\d+)(?: \\((.*)\\))?"); // for the instructor
+
+    /**
+     * A randomised case's name ({@code @ParameterizedTest(name = "randomised case {index} ({0})")}, or without the
+     * case's sizes), worded.
+     */
+    static String caseName(String displayName) {
+        java.util.regex.Matcher m = RANDOMISED_CASE.matcher(displayName);
+        if (!m.matches()) return displayName;
+        return m.group(2) == null
+                ? Say.say("test.randomisedCaseNumber", m.group(1))
+                : Say.say("test.randomisedCase", m.group(1), m.group(2));
     }
 
     /** Why a test has no result: its class (or another container above it) failed, or it was skipped. */

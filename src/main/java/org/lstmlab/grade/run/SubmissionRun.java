@@ -93,7 +93,8 @@ public final class SubmissionRun implements GradingRun, AutoCloseable {
     private GradedExercise required(Class<?> testClass) {
         GradedExercise e = exercise(testClass);
         if (e == null) {
-            throw new IllegalStateException(testClass.getSimpleName() + " is not an exercise of this grading run");
+            throw new IllegalStateException(
+                    testClass.getSimpleName() + " is not an exercise of this grading run"); // for the instructor
         }
         return e;
     }
@@ -101,7 +102,7 @@ public final class SubmissionRun implements GradingRun, AutoCloseable {
     /** Why the exercise cannot be graded (no file, does not compile, breaks a rule), or null. */
     String problem(GradedExercise e) {
         SubmissionCompiler.Compiled c = compiled.get(e.id());
-        return c == null ? "not graded in this run" : c.problem();
+        return c == null ? Say.say("run.notGraded") : c.problem();
     }
 
     /** The student's class as the exercise's interface, every call of which runs in the sandbox. */
@@ -167,7 +168,7 @@ public final class SubmissionRun implements GradingRun, AutoCloseable {
 
     /** What to tell the student about an exception their method threw. */
     public static StudentCodeFailed threw(GradedExercise e, Method m, String message) {
-        if (message.contains("is not implemented yet")) {
+        if (message.contains("is not implemented yet")) { // for the instructor
             if (message.contains(": " + e.id() + " (")) {
                 return new StudentCodeFailed(
                         StudentCodeFailed.Kind.NOT_IMPLEMENTED,
@@ -179,7 +180,7 @@ public final class SubmissionRun implements GradingRun, AutoCloseable {
             }
             String marker = "UnsupportedOperationException: ";
             int from = message.indexOf(marker) + marker.length();
-            int to = message.indexOf(" is not implemented yet");
+            int to = message.indexOf(" is not implemented yet"); // for the instructor
             String other = from >= marker.length() && from < to ? message.substring(from, to) : "";
             java.util.regex.Matcher id =
                     java.util.regex.Pattern.compile("^(E\\d+) \\((.*)\\)$").matcher(other);

@@ -19,6 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.lstmlab.grade.sandbox.child.ChildMain;
 import org.lstmlab.grade.sandbox.child.Value;
 import org.lstmlab.grade.sandbox.child.Wire;
 
@@ -144,7 +145,7 @@ final class ChildProcess {
      */
     Reply awaitReady() {
         if (!alive()) {
-            return stopped("the grading JVM had already stopped");
+            return stopped(Bundle.say("sandbox.childStopped"));
         }
         if (ready) {
             return null;
@@ -155,14 +156,14 @@ final class ChildProcess {
                 kill();
                 return stopped(
                         first == null
-                                ? "the grading JVM did not start within " + limits.startMillis() / 1000 + " s"
-                                : "the grading JVM could not start: " + why(first));
+                                ? Bundle.say("sandbox.childNoStart", limits.startMillis() / 1000)
+                                : Bundle.say("sandbox.childCannotStart", why(first)));
             }
             ready = true;
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return stopped("grading was interrupted");
+            return stopped(Bundle.say("sandbox.interrupted"));
         }
     }
 
@@ -188,8 +189,7 @@ final class ChildProcess {
             Object answer = answers.poll(limits.callMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
             if (answer == null) {
                 kill();
-                return stopped("did not return within " + limits.callMillis() / 1000.0
-                        + " s: an endless loop, or a loop that ignores interrupts?");
+                return stopped(Bundle.say("sandbox.timedOut", limits.callMillis() / 1000.0));
             }
             if (!(answer instanceof Wire.Outcome o) || o.seq() != n) {
                 return stopped(why(answer));
@@ -197,15 +197,36 @@ final class ChildProcess {
             return switch (o.status()) {
                 case RETURNED -> new Reply(Reply.Kind.RETURNED, "", o.result());
                 case THREW -> new Reply(Reply.Kind.THREW, Untrusted.text(o.message()), null);
-                case TIMED_OUT, BROKE_RULE -> {
+                case TIMED_OUT -> {
                     kill(); // it halts itself after these; make sure
-                    yield new Reply(Reply.Kind.STOPPED, Untrusted.text(o.message()), null);
+                    yield new Reply(
+                            Reply.Kind.STOPPED, Bundle.say("sandbox.timedOut", limits.callMillis() / 1000.0), null);
+                }
+                case BROKE_RULE -> {
+                    kill();
+                    yield new Reply(Reply.Kind.STOPPED, rule(o.message()), null);
                 }
             };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill();
-            return stopped("grading was interrupted");
+            return stopped(Bundle.say("sandbox.interrupted"));
+        }
+    }
+
+    /**
+     * The child's broken rule in the student's language: the child (which has no bundle) sends the key and its values
+     * as {@code sandbox.rule.network} or {@code sandbox.rule.threads\u001f64}; anything else is shown as it came.
+     */
+    static String rule(String message) {
+        String[] parts = message.split(ChildMain.RULE_SEPARATOR, -1);
+        if (!parts[0].startsWith("sandbox.rule.") || !Bundle.has(parts[0])) return Untrusted.text(message);
+        Object[] args = new Object[parts.length - 1];
+        for (int k = 1; k < parts.length; k++) args[k - 1] = Untrusted.text(parts[k]);
+        try {
+            return Bundle.say(parts[0], args);
+        } catch (IllegalArgumentException tooFew) {
+            return Untrusted.text(message);
         }
     }
 
@@ -251,26 +272,22 @@ final class ChildProcess {
             text = tail.toString();
         }
         if (tooLoud.get()) {
-            return "printed more than " + limits.outputBytes() / 1024
-                    + " KB, so grading stopped: remove the print statements";
+            return Bundle.say("sandbox.printedTooMuch", limits.outputBytes() / 1024);
         }
         if (text.contains("OutOfMemoryError") || text.contains("insufficient memory")) {
-            return "ran out of memory (heap limit " + limits.heapMb() + " MB): does it allocate a huge array?";
+            return Bundle.say("sandbox.outOfMemory", limits.heapMb());
         }
         int code = process.exitValue();
         if (code == 128 + 25 || text.contains("File size limit exceeded")) { // SIGXFSZ
-            return "wrote a file larger than " + limits.fileMb() + " MB, so grading stopped: graded code may write"
-                    + " small temporary files only";
+            return Bundle.say("sandbox.rule.fileTooLarge", limits.fileMb());
         }
         if (failure instanceof IOException e && !(e instanceof EOFException)) {
-            return "damaged the grader's channel (" + e.getMessage() + "): graded code must print with System.out,"
-                    + " not write to FileDescriptor.out";
+            return Bundle.say("sandbox.channel", e.getMessage());
         }
         if (failure instanceof Wire.Outcome) {
-            return "damaged the grader's channel (an answer to another call): graded code must print with System.out";
+            return Bundle.say("sandbox.channelAnswer");
         }
-        return "the grading JVM exited (code " + code + ") before this call returned: graded code must return its"
-                + " result, not call System.exit or Runtime.halt";
+        return Bundle.say("sandbox.exited", code);
     }
 
     /** Stops the child and everything it started, children first. */

@@ -67,10 +67,7 @@ public final class Sandbox implements AutoCloseable {
         if (kind == Result.Kind.STOPPED) {
             stopped.put(exercise, r.message());
         } else if (total > limits.exerciseMillis()) {
-            stopped.put(
-                    exercise,
-                    "its calls took more than " + limits.exerciseMillis() / 1000
-                            + " s together, so grading stopped: is it very slow?");
+            stopped.put(exercise, Bundle.say("sandbox.exerciseTime", limits.exerciseMillis() / 1000));
         }
         return new Result(kind, r.message(), r.value());
     }

@@ -96,7 +96,8 @@ public final class SubmissionCompiler {
      */
     public Map<String, Compiled> compile(Path root, Path dir, List<Target> targets) throws IOException {
         if (javac == null) {
-            throw new IllegalStateException("no Java compiler: the grader must run on a JDK, not a JRE");
+            throw new IllegalStateException(
+                    "no Java compiler: the grader must run on a JDK, not a JRE"); // for the instructor
         }
         Map<String, Compiled> result = new LinkedHashMap<>();
         Path src = dir.resolve("src");
@@ -185,10 +186,7 @@ public final class SubmissionCompiler {
         }
         Map<String, String> problems = new LinkedHashMap<>();
         if (!refused.isEmpty()) {
-            String why = "the submission holds " + String.join(", ", refused)
-                    + ", which a submission may not: it may hold only the exercises' .java files and helper classes"
-                    + " of package " + PACKAGE + " (no module-info.java, META-INF/services or"
-                    + " junit-platform.properties); remove it and submit again";
+            String why = Bundle.say("sandbox.refusedFiles", String.join(", ", refused), PACKAGE);
             targets.forEach(t -> problems.put(t.className(), why));
             return problems;
         }
@@ -196,14 +194,14 @@ public final class SubmissionCompiler {
         for (Target t : targets) {
             exerciseFiles.add(t.fileName());
             if (!byName.containsKey(t.fileName())) {
-                problems.put(t.className(), t.fileName() + " is not in the submission");
+                problems.put(t.className(), Bundle.say("sandbox.notInSubmission", t.fileName()));
             }
         }
         int copied = 0;
         for (Map.Entry<String, Path> e : byName.entrySet()) {
             String className = e.getKey().substring(0, e.getKey().length() - ".java".length());
             if (Files.size(e.getValue()) > MAX_SOURCE_BYTES) {
-                problems.put(className, e.getKey() + " is larger than 1 MB: submit the exercise files only");
+                problems.put(className, Bundle.say("sandbox.tooLarge", e.getKey()));
                 continue;
             }
             if (++copied > MAX_SOURCES) {
@@ -288,7 +286,7 @@ public final class SubmissionCompiler {
                             new StringWriter(), fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(sources))
                     .call();
         } catch (RuntimeException | StackOverflowError e) {
-            return "\n  the compiler failed on it: " + e;
+            return "\n  " + Bundle.say("sandbox.compilerFailedOn", e);
         } finally {
             files.add(fm);
         }
@@ -382,13 +380,13 @@ public final class SubmissionCompiler {
             if (!p.waitFor(JAVAC_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                return "\n  the compiler took more than " + JAVAC_SECONDS + " s on it: is a file enormous?";
+                return "\n  " + Bundle.say("sandbox.compilerSlow", JAVAC_SECONDS);
             }
             reader.join(2_000);
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
-            return "\n  compiling was interrupted";
+            return "\n  " + Bundle.say("sandbox.compileInterrupted");
         }
         if (p.exitValue() == 0) {
             return null;
@@ -433,14 +431,16 @@ public final class SubmissionCompiler {
         }
         if (shown == 0) {
             String why = output.contains("StackOverflowError")
-                    ? "the compiler ran out of stack on it: is an expression nested thousands deep?"
+                    ? Bundle.say("sandbox.compilerStack")
                     : output.contains("OutOfMemoryError")
-                            ? "the compiler ran out of memory (" + JAVAC_HEAP_MB + " MB) on it: is a file enormous?"
-                            : "the compiler failed (exit " + exit + "): "
-                                    + output.lines()
+                            ? Bundle.say("sandbox.compilerMemory", JAVAC_HEAP_MB)
+                            : Bundle.say(
+                                    "sandbox.compilerExit",
+                                    exit,
+                                    output.lines()
                                             .filter(l -> !l.isBlank())
                                             .findFirst()
-                                            .orElse("no message");
+                                            .orElse(Bundle.say("sandbox.noMessage")));
             s.append("\n  ").append(why);
         }
         return s.toString();
@@ -452,7 +452,7 @@ public final class SubmissionCompiler {
         while (missing.find()) {
             String name = missing.group(1);
             if (name.matches("E\\d+\\w*") && !Files.exists(pkg.resolve(name + ".java"))) {
-                return t.id() + " calls your " + name + ", but " + name + ".java is not in the submission";
+                return Bundle.say("sandbox.callsMissing", t.id(), name);
             }
         }
         String first = errors.lines()
@@ -462,10 +462,9 @@ public final class SubmissionCompiler {
                 .findFirst()
                 .orElse(t.fileName());
         if (!first.equals(t.fileName()) && first.endsWith(".java")) {
-            return t.id() + " calls your " + first.replace(".java", "") + ", and " + first + " does not compile:"
-                    + errors;
+            return Bundle.say("sandbox.callsBroken", t.id(), first.replace(".java", ""), first, errors);
         }
-        return t.fileName() + " does not compile:" + errors;
+        return Bundle.say("sandbox.doesNotCompile", t.fileName(), errors);
     }
 
     private static String simpleName(ClassFile c) {
@@ -487,7 +486,7 @@ public final class SubmissionCompiler {
                 } else {
                     strays.add(p);
                     if (t.fileName().equals(c.sourceFile())) {
-                        return "declares " + c.javaName() + ": exercise files must stay in package " + PACKAGE;
+                        return Bundle.say("sandbox.outsidePackage", c.javaName(), PACKAGE);
                     }
                 }
             }
@@ -497,7 +496,7 @@ public final class SubmissionCompiler {
         }
         String main = PKG + t.className();
         if (!classes.containsKey(main)) {
-            return t.fileName() + " declares no class " + t.className() + " in package " + PACKAGE;
+            return Bundle.say("sandbox.noClass", t.fileName(), t.className(), PACKAGE);
         }
         Set<String> used = new TreeSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(main));
@@ -518,9 +517,11 @@ public final class SubmissionCompiler {
                             ? dotted.startsWith(banned)
                             : dotted.equals(banned) || dotted.startsWith(banned + "$");
                     if (hit) {
-                        return t.id() + " must be your own code, but " + simpleName(classes.get(n)) + " calls " + banned
-                                + (banned.endsWith(".") ? "*" : "")
-                                + ", which computes the answer: the library is for checking your work in the notebook";
+                        return Bundle.say(
+                                "sandbox.mustNotUse",
+                                t.id(),
+                                simpleName(classes.get(n)),
+                                banned + (banned.endsWith(".") ? "*" : ""));
                     }
                 }
             }
@@ -531,13 +532,15 @@ public final class SubmissionCompiler {
                 if (ref.startsWith("org/lstmlab/")
                         && !ref.startsWith(PKG)
                         && !runtime.libraryClasses().contains(dotted)) {
-                    return simpleName(classes.get(n)) + " uses " + dotted
-                            + ", which graded code cannot use: of the library it may use only "
-                            + String.join(
+                    return Bundle.say(
+                            "sandbox.libraryClass",
+                            simpleName(classes.get(n)),
+                            dotted,
+                            String.join(
                                     ", ",
                                     runtime.records().stream()
                                             .map(r -> r.substring(r.lastIndexOf('.') + 1))
-                                            .toList());
+                                            .toList()));
                 }
             }
         }

@@ -217,6 +217,21 @@ class MineTest {
                             .startsWith(
                                     "E3 must be your own code, but E3ForgetGate calls" + " org.lstmlab.nn.LstmCell"),
                     banned.getMessage());
+            System.setProperty("lstmlab.lang", "vi");
+            try {
+                Files.writeString(
+                        file, withBody(file, "return new org.lstmlab.nn.LstmCell(null).forward(x, x, x).f();"));
+                StudentCodeFailed vi = assertThrows(StudentCodeFailed.class, () -> call(saved));
+                assertTrue(
+                        vi.getMessage().startsWith("E3 phải là mã của chính bạn, nhưng E3ForgetGate gọi"),
+                        vi.getMessage());
+            } finally {
+                System.clearProperty("lstmlab.lang");
+            }
+
+            Files.writeString(file, withBody(file, "return null;"));
+            StudentCodeFailed nothing = assertThrows(StudentCodeFailed.class, () -> call(saved));
+            assertEquals("E3ForgetGate.forgetGate returned nothing", nothing.getMessage());
         }
     }
 

@@ -112,7 +112,7 @@ class MessagesTest {
     /** Every key the code says exists in English (and so, by the test above, in Vietnamese). */
     @Test
     void everyKeyTheCodeUsesIsInTheBundle() throws IOException {
-        Pattern used = Pattern.compile("\\bsay\\(\\s*\"([\\w.]+)\"|\"(hint\\.E\\d+\\.\\w+)\"");
+        Pattern used = Pattern.compile("\\b(?:say|rule)\\(\\s*\"([\\w.]+)\"|\"(hint\\.E\\d+\\.\\w+)\"");
         List<String> missing = new ArrayList<>();
         int found = 0;
         for (Path f : javaFiles("src/main/java", "src/grading/java", "src/hidden/java")) {
@@ -140,7 +140,11 @@ class MessagesTest {
                 "src/main/java/org/lstmlab/grade/author/Draw.java",
                 "src/main/java/org/lstmlab/grade/report/YoursAndExpected.java",
                 "src/main/java/org/lstmlab/grade/notebook/ExpectedOutput.java",
-                "src/main/java/org/lstmlab/grade/run/ResultCollector.java")) {
+                "src/main/java/org/lstmlab/grade/run/ResultCollector.java",
+                "src/main/java/org/lstmlab/grade/run/SubmissionRun.java",
+                "src/main/java/org/lstmlab/grade/sandbox/SubmissionCompiler.java",
+                "src/main/java/org/lstmlab/grade/sandbox/ChildProcess.java",
+                "src/main/java/org/lstmlab/grade/sandbox/Sandbox.java")) {
             files.add(HOME.resolve(c));
         }
         List<String> sentences = new ArrayList<>();

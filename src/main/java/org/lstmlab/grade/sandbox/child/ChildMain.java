@@ -48,7 +48,17 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * The class path holds ND4J and the parameter records only; it uses nothing of the library directly.
  */
 public final class ChildMain {
+    /** Between a broken rule's key and its values: the child has no bundle, the grader words it (ChildProcess). */
+    public static final String RULE_SEPARATOR = "\u001f";
+
     private ChildMain() {}
+
+    /** A broken rule as the grader reads it: its key in the bundle, then its values. */
+    static String rule(String key, Object... values) {
+        StringBuilder s = new StringBuilder(key);
+        for (Object v : values) s.append(RULE_SEPARATOR).append(v);
+        return s.toString();
+    }
 
     public static void main(String[] args) throws Exception {
         if (args.length == 1 && args[0].equals("--warm-up")) {
@@ -115,19 +125,11 @@ public final class ChildMain {
                 break;
             }
             if (threads.getThreadCount() - baseline.threads().size() - 1 > maxNewThreads) {
-                return outcome(
-                        call,
-                        Wire.Status.BROKE_RULE,
-                        "started more than " + maxNewThreads
-                                + " threads (a thread bomb?): graded code must not start threads");
+                return outcome(call, Wire.Status.BROKE_RULE, rule("sandbox.rule.threads", maxNewThreads));
             }
         }
         if (worker.isAlive()) {
-            return outcome(
-                    call,
-                    Wire.Status.TIMED_OUT,
-                    "did not return within " + callMillis / 1000.0
-                            + " s: an endless loop, or a loop that ignores interrupts?");
+            return outcome(call, Wire.Status.TIMED_OUT, "timed out"); // the grader says it in the student's language
         }
         String broken = brokenRule(baseline, networkTried, maxFileBytes);
         loader.close();
@@ -329,7 +331,7 @@ public final class ChildMain {
                 c.descendants().forEach(ProcessHandle::destroyForcibly);
                 c.destroyForcibly();
             }
-            return "started a process (" + cmd + "): graded code must not start processes";
+            return rule("sandbox.rule.process", cmd);
         }
         long grace = System.nanoTime() + 200_000_000L; // a thread that was joined may still be ending
         for (Thread t : liveThreads()) {
@@ -345,24 +347,21 @@ public final class ChildMain {
                 }
             }
             if (t.isAlive()) {
-                return "left a thread running (\"" + t.getName()
-                        + "\"): graded code must finish its work before it returns";
+                return rule("sandbox.rule.threadLeft", t.getName());
             }
         }
         if (shutdownHooks() > baseline.hooks()) {
-            return "registered a shutdown hook: graded code must not run after it returns";
+            return rule("sandbox.rule.shutdownHook");
         }
         if (networkTried.get() || openSockets() > baseline.sockets()) {
-            return "opened a network socket: graded code must not use the network";
+            return rule("sandbox.rule.network");
         }
         long[] written = written();
         if (written[1] >= maxFileBytes) {
-            return "wrote a file larger than " + maxFileBytes / (1 << 20) + " MB, so grading stopped: graded code may"
-                    + " write small temporary files only";
+            return rule("sandbox.rule.fileTooLarge", maxFileBytes / (1 << 20));
         }
         if (written[0] > maxFileBytes) {
-            return "wrote " + written[0] / (1 << 20) + " MB of files, more than the " + maxFileBytes / (1 << 20)
-                    + " MB graded code may write";
+            return rule("sandbox.rule.filesTotal", written[0] / (1 << 20), maxFileBytes / (1 << 20));
         }
         return null;
     }
