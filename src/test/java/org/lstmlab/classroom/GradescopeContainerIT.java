@@ -63,8 +63,8 @@ class GradescopeContainerIT {
     @Test
     void theReferenceSolutionsScoreFullMarks() throws Exception {
         JsonObject results = grade("reference", null);
-        assertEquals(100.0, maxScore(results), results.toString());
-        assertEquals(100.0, results.get("score").getAsDouble(), results.toString());
+        assertEquals(112.0, maxScore(results), results.toString());
+        assertEquals(112.0, results.get("score").getAsDouble(), results.toString());
     }
 
     @Test
@@ -84,9 +84,9 @@ class GradescopeContainerIT {
             }
         }
         assertEquals(0.0, hostile, "the hostile E3 (or E7 through it) scored:\n" + results);
-        assertEquals(80.0, othersMax, "E1, E2, E4–E6, E8, E9 are 80 points:\n" + results);
+        assertEquals(92.0, othersMax, "E1, E2, E4–E6, E8, E9, E11 are 92 points:\n" + results);
         assertEquals(othersMax, others, "the other exercises were not all graded in full:\n" + results);
-        assertEquals(80.0, results.get("score").getAsDouble(), results.toString());
+        assertEquals(92.0, results.get("score").getAsDouble(), results.toString());
         assertTrue(!results.toString().contains("forged"), "the forged results.json survived:\n" + results);
     }
 

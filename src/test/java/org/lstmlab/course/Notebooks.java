@@ -22,7 +22,8 @@ final class Notebooks {
             "05-output-gate",
             "06-full-lstm",
             "07-long-range-dependencies",
-            "08-real-data");
+            "08-real-data",
+            "10-lstm-that-writes");
 
     static final Path FOLDER = Path.of("notebooks");
 

@@ -58,6 +58,23 @@ public final class FusedCharModel {
     }
 
     /**
+     * The loss of every character of one chunk, −log p_t[y_t] in nats, {@code [B, T]} row-major, and the state
+     * the chunk ends in: for held-out text, position by position.
+     */
+    public Scored score(int[] inputs, int[] targets, int batch, int steps, INDArray h0, INDArray c0) {
+        double[] nats = new double[batch * steps];
+        CharModelStep s = run(inputs, targets, batch, steps, h0, c0, false, nats);
+        return new Scored(nats, s.h(), s.c());
+    }
+
+    /**
+     * @param nats −log p_t[y_t] for every character, {@code [B, T]} row-major
+     * @param h    h_T, {@code [B, H]}
+     * @param c    C_T, {@code [B, H]}
+     */
+    public record Scored(double[] nats, INDArray h, INDArray c) {}
+
+    /**
      * Every step's state over one stream of characters, from zero state.
      *
      * @param ids the characters read, {@code [T]}
@@ -104,6 +121,19 @@ public final class FusedCharModel {
 
     private CharModelStep run(
             int[] inputs, int[] targets, int batch, int steps, INDArray h0, INDArray c0, boolean gradients) {
+        return run(inputs, targets, batch, steps, h0, c0, gradients, null);
+    }
+
+    /** @param nats null, or {@code [B·T]} to receive each character's loss */
+    private CharModelStep run(
+            int[] inputs,
+            int[] targets,
+            int batch,
+            int steps,
+            INDArray h0,
+            INDArray c0,
+            boolean gradients,
+            double[] nats) {
         int v = params.vocabularySize(), x = params.embeddingSize(), hidden = params.hiddenSize();
         int n = batch * steps;
         CharModel.requireIds("inputs", inputs, n, v);
@@ -117,7 +147,7 @@ public final class FusedCharModel {
         scores.get(0, z, 0, z.length);
         double[] bY = new double[v];
         NativeBuffer.of(NativeBuffer.dense(params.bY())).get(0, bY, 0, v);
-        double loss = softmaxCrossEntropy(z, bY, targets, n, v); // z now holds ∂loss/∂ŷ
+        double loss = softmaxCrossEntropy(z, bY, targets, n, v, nats); // z now holds ∂loss/∂ŷ
         INDArray hT = pass.hs()
                 .get(NDArrayIndex.all(), NDArrayIndex.point(steps - 1), NDArrayIndex.all())
                 .dup();
@@ -163,9 +193,10 @@ public final class FusedCharModel {
      * The mean cross-entropy of softmax(z + b_y) against the targets, and its gradient written over z:
      * row r becomes (p_r − onehot(y_r)) / N.
      *
-     * @param z [N, V] scores without the bias, row-major
+     * @param z    [N, V] scores without the bias, row-major
+     * @param nats null, or [N] to receive each row's loss
      */
-    static double softmaxCrossEntropy(double[] z, double[] bias, int[] targets, int n, int v) {
+    static double softmaxCrossEntropy(double[] z, double[] bias, int[] targets, int n, int v, double[] nats) {
         double loss = 0;
         for (int r = 0; r < n; r++) {
             int o = r * v;
@@ -181,7 +212,9 @@ public final class FusedCharModel {
                 sum += e;
             }
             double target = z[o + targets[r]];
-            loss -= Math.log(target / sum); // −log p_t[y_t]
+            double nll = -Math.log(target / sum); // −log p_t[y_t]
+            if (nats != null) nats[r] = nll;
+            loss += nll;
             for (int j = 0; j < v; j++) z[o + j] = z[o + j] / sum / n; // p_t / N
             z[o + targets[r]] -= 1.0 / n; // (p_t − onehot(y_t)) / N
         }
