@@ -6,6 +6,7 @@ import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.lstmlab.grade.author.Draw;
+import org.lstmlab.grade.author.Expect;
 import org.lstmlab.grade.author.HiddenTests;
 import org.lstmlab.grade.author.Points;
 import org.lstmlab.grade.author.RandomisedCases;
@@ -29,12 +30,14 @@ class E11SamplingTemperatureHiddenTest {
         double[] large = c.logits().clone();
         for (int j = 0; j < large.length; j++) large[j] += 700;
         for (double tau : new double[] {0.05, c.tau(), 20.0}) {
-            for (long seed = 0; seed < 5; seed++) {
+            for (int k = 0; k < 5; k++) {
+                long seed = E11SamplingTemperatureTest.seed(50 + k);
                 int want = Sampling.sample(large, tau, new Random(seed));
                 int got = student.sample(large, tau, seed);
                 if (got != want) {
-                    fail("at scores ŷ + 700 and τ = " + tau + ", seed " + seed + ", the draw should be " + want
-                            + " but is " + got + ": subtract the largest score before exp (" + c + ")");
+                    fail("at scores ŷ + 700 and τ = " + Expect.fmt(tau) + ", seed " + seed + ", the draw should be "
+                            + want + " but is " + got + (got == c.argmax() ? ": that is argmax; draw from p" : "")
+                            + ": subtract the largest score before exp, and draw with new Random(seed) (" + c + ")");
                 }
             }
         }
@@ -46,7 +49,8 @@ class E11SamplingTemperatureHiddenTest {
     @DisplayName("the same seed twice gives the same draw")
     void theSameSeedGivesTheSameDraw(Draw draw, E11SamplingTemperatureTest.E11SamplingTemperature student) {
         E11SamplingTemperatureTest.Case c = E11SamplingTemperatureTest.Case.draw(draw);
-        for (long seed = 0; seed < 5; seed++) {
+        for (int k = 0; k < 5; k++) {
+            long seed = E11SamplingTemperatureTest.seed(60 + k);
             int first = student.sample(c.logits(), c.tau(), seed);
             int second = student.sample(c.logits(), c.tau(), seed);
             if (first != second) {

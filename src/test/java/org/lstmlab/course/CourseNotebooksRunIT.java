@@ -30,8 +30,7 @@ class CourseNotebooksRunIT {
 
     @BeforeAll
     static void runTheCourseInQuickMode() throws Exception {
-        assertEquals(
-                Notebooks.COURSE, Notebooks.names(Notebooks.FOLDER), "notebooks/ must hold the course notebooks");
+        assertEquals(Notebooks.COURSE, Notebooks.names(Notebooks.FOLDER), "notebooks/ must hold the course notebooks");
         assertEquals(
                 Notebooks.COURSE,
                 Notebooks.names(Notebooks.VIETNAMESE),

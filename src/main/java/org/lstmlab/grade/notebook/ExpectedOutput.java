@@ -181,8 +181,10 @@ final class ExpectedOutput {
                         "p = softmax(ŷ / τ)",
                         () -> Nd4j.createFromArray(yours.probabilities(logits, tau)),
                         Nd4j.createFromArray(Sampling.probabilities(logits, tau)))
-                .row("the draw", () -> Nd4j.scalar((double) yours.sample(logits, tau, seed)), Nd4j.scalar((double)
-                        want))
+                .row(
+                        "the draw",
+                        () -> Nd4j.createFromArray(new double[] {yours.sample(logits, tau, seed)}),
+                        Nd4j.createFromArray(new double[] {want}))
                 .build();
     }
 

@@ -134,12 +134,12 @@ class EditionIT {
         int hidden = GradingFixtures.COURSE.all().stream()
                 .mapToInt(GradedExercise::pointsNotChecked)
                 .sum();
-        int visible = 100 - hidden;
+        int visible = GradingFixtures.COURSE.maxScore() - hidden;
         Path copy = edition.resolveSibling("with-solutions");
         GradingFixtures.copyTree(edition, copy);
         Grader.delete(copy.resolve("exercises"));
         GradingFixtures.copyTree(HOME.resolve("solutions"), copy.resolve("exercises"));
-        String line = "hidden tests worth " + hidden + " more points (E7 3, E8 4) are graded when you submit";
+        String line = "hidden tests worth " + hidden + " more points (E7 3, E8 4, E11 2) are graded when you submit";
 
         Run solutions = lab(copy, "check");
         assertEquals(0, solutions.code(), solutions.output());

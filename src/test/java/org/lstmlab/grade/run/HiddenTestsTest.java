@@ -46,9 +46,9 @@ class HiddenTestsTest {
     }
 
     @Test
-    void e7AndE8HaveHiddenTestsWorthTheirHiddenPointsAndTheOthersNone() {
+    void e7E8AndE11HaveHiddenTestsWorthTheirHiddenPointsAndTheOthersNone() {
         for (GradedExercise e : GradingFixtures.COURSE.all()) {
-            int hidden = e.id().equals("E7") ? 3 : e.id().equals("E8") ? 4 : 0;
+            int hidden = e.id().equals("E7") ? 3 : e.id().equals("E8") ? 4 : e.id().equals("E11") ? 2 : 0;
             assertEquals(hidden, e.hiddenPoints(), e.id());
             assertEquals(hidden, e.pointsNotChecked(), e.id());
             assertEquals(hidden > 0 ? 1 : 0, e.hiddenClasses().size(), e.id());
