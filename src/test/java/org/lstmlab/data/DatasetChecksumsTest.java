@@ -90,13 +90,17 @@ class DatasetChecksumsTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    /** datasets/ with its README copied into {@code dir}, checked to pass unchanged. */
+    private static void copyDatasets(Path dir) throws IOException {
+        for (String f : List.of("README.md", SeattleWeather.FILE, Co2Concentration.FILE, CharCorpus.FILE)) {
+            Files.copy(DATASETS.resolve(f), dir.resolve(f));
+        }
+        assertTrue(problems(dir).isEmpty(), "an unchanged copy must pass");
+    }
+
     @Test
     void aChangedFileIsReportedByName(@TempDir Path dir) throws IOException {
-        Files.copy(DATASETS.resolve("README.md"), dir.resolve("README.md"));
-        Files.copy(DATASETS.resolve(SeattleWeather.FILE), dir.resolve(SeattleWeather.FILE));
-        Files.copy(DATASETS.resolve(Co2Concentration.FILE), dir.resolve(Co2Concentration.FILE));
-        Files.copy(DATASETS.resolve(CharCorpus.FILE), dir.resolve(CharCorpus.FILE));
-        assertTrue(problems(dir).isEmpty(), "an unchanged copy must pass");
+        copyDatasets(dir);
 
         Files.writeString(
                 dir.resolve(Co2Concentration.FILE),
@@ -112,11 +116,7 @@ class DatasetChecksumsTest {
 
     @Test
     void aChangedTextFileIsReportedByNameWithItsLineCount(@TempDir Path dir) throws IOException {
-        Files.copy(DATASETS.resolve("README.md"), dir.resolve("README.md"));
-        Files.copy(DATASETS.resolve(SeattleWeather.FILE), dir.resolve(SeattleWeather.FILE));
-        Files.copy(DATASETS.resolve(Co2Concentration.FILE), dir.resolve(Co2Concentration.FILE));
-        Files.copy(DATASETS.resolve(CharCorpus.FILE), dir.resolve(CharCorpus.FILE));
-        assertTrue(problems(dir).isEmpty(), "an unchanged copy must pass");
+        copyDatasets(dir);
 
         Files.writeString(
                 dir.resolve(CharCorpus.FILE), "}\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
