@@ -262,8 +262,7 @@ public record CharModelExperiment(
             String text = corpus.heldOut()
                     .substring(0, Math.min(length, corpus.heldOut().length()));
             FusedCharModel.States states = model().states(corpus.vocabulary().encode(text));
-            return CellCorrelations.of(
-                    text, states.hs().toDoubleMatrix(), states.cs().toDoubleMatrix());
+            return CellCorrelations.of(text, states.hs(), states.cs());
         }
 
         @Override

@@ -74,26 +74,38 @@ public final class FusedCharModel {
      */
     public record Scored(double[] nats, INDArray h, INDArray c) {}
 
+    /** How many characters {@link #states} runs at a time: its memory stays that of a chunk, whatever the text. */
+    static final int STATES_CHUNK = 256;
+
     /**
-     * Every step's state over one stream of characters, from zero state.
+     * Every step's state over one stream of characters, from zero state, read {@value #STATES_CHUNK} characters
+     * at a time with the state carried (the same numbers as one run over the whole stream).
      *
      * @param ids the characters read, {@code [T]}
-     * @return h_1 … h_T and C_1 … C_T, each {@code [T, H]}
+     * @return h_1 … h_T and C_1 … C_T, each {@code [T][H]}
      */
     public States states(int[] ids) {
         CharModel.requireIds("ids", ids, ids == null ? 0 : ids.length, params.vocabularySize());
         if (ids.length == 0) throw new IllegalArgumentException("ids must hold at least one character but is empty");
-        FusedLstm.Pass pass = lstm.run(gather(ids, 1, ids.length));
-        int h = params.hiddenSize();
-        States s = new States(
-                pass.hs().reshape('c', ids.length, h).dup(),
-                pass.cs().reshape('c', ids.length, h).dup());
-        pass.release();
-        return s;
+        int hidden = params.hiddenSize();
+        double[][] hs = new double[ids.length][], cs = new double[ids.length][];
+        INDArray h = Nd4j.zeros(params.dataType(), 1, hidden), c = Nd4j.zeros(params.dataType(), 1, hidden);
+        for (int from = 0; from < ids.length; from += STATES_CHUNK) {
+            int[] chunk = java.util.Arrays.copyOfRange(ids, from, Math.min(ids.length, from + STATES_CHUNK));
+            FusedLstm.Pass pass = lstm.forwardSequence(gather(chunk, 1, chunk.length), h, c);
+            double[][] hChunk = pass.hs().reshape('c', chunk.length, hidden).toDoubleMatrix();
+            double[][] cChunk = pass.cs().reshape('c', chunk.length, hidden).toDoubleMatrix();
+            pass.release();
+            System.arraycopy(hChunk, 0, hs, from, chunk.length);
+            System.arraycopy(cChunk, 0, cs, from, chunk.length);
+            h = Nd4j.createFromArray(new double[][] {hChunk[chunk.length - 1]}).castTo(params.dataType());
+            c = Nd4j.createFromArray(new double[][] {cChunk[chunk.length - 1]}).castTo(params.dataType());
+        }
+        return new States(hs, cs);
     }
 
-    /** h_1 … h_T and C_1 … C_T of one stream, each {@code [T, H]}. */
-    public record States(INDArray hs, INDArray cs) {}
+    /** h_1 … h_T and C_1 … C_T of one stream, each {@code [T][H]}. */
+    public record States(double[][] hs, double[][] cs) {}
 
     /**
      * One step from state (h, C) after reading character {@code id}: the scores ŷ for the next character.

@@ -15,6 +15,8 @@ import org.lstmlab.nn.CharModelParams;
 import org.lstmlab.nn.CharModelStep;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class FusedCharModelTest {
     private static final double F64_TOLERANCE = 1e-12;
@@ -94,9 +96,24 @@ class FusedCharModelTest {
             FusedCharModel.Scores s = model.next(text[t], h, c);
             h = s.h();
             c = s.c();
-            assertClose("h_t at step " + t, all.hs().getRow(t).reshape(1, 4), h, 1e-14);
-            assertClose("C_t at step " + t, all.cs().getRow(t).reshape(1, 4), c, 1e-14);
+            assertClose("h_t at step " + t, Nd4j.createFromArray(new double[][] {all.hs()[t]}), h, 1e-14);
+            assertClose("C_t at step " + t, Nd4j.createFromArray(new double[][] {all.cs()[t]}), c, 1e-14);
         }
+    }
+
+    @Test
+    void statesOfALongTextAreReadInChunksWithTheStateCarried() {
+        var model = new FusedCharModel(CharModelParams.init(6, 3, 4, 32, DataType.DOUBLE));
+        int[] text = ids(5, FusedCharModel.STATES_CHUNK + 9, 6);
+        FusedCharModel.States chunked = model.states(text);
+        FusedLstm.Pass whole = new FusedLstm(model.params().lstm())
+                .run(Nd4j.pullRows(model.params().embedding(), 1, text).reshape(1, text.length, 3));
+        INDArray last = Nd4j.createFromArray(new double[][] {chunked.cs()[text.length - 1]});
+        assertClose(
+                "C_T",
+                whole.cs().get(NDArrayIndex.all(), NDArrayIndex.point(text.length - 1), NDArrayIndex.all()),
+                last,
+                1e-13);
     }
 
     @Test
@@ -109,6 +126,6 @@ class FusedCharModelTest {
     }
 
     private static INDArray zeros(int rows, int cols) {
-        return org.nd4j.linalg.factory.Nd4j.zeros(DataType.DOUBLE, rows, cols);
+        return Nd4j.zeros(DataType.DOUBLE, rows, cols);
     }
 }
