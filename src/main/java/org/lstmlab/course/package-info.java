@@ -1,7 +1,7 @@
 /**
  * The course's scenes: what a notebook runs in one call, so that its cells stay thin —
  * {@link org.lstmlab.course.VanishingExperiment} (notebooks 01 and 04), {@link org.lstmlab.course.AddingExperiment}
- * (07), {@link org.lstmlab.course.ForecastExperiment} (08), {@link org.lstmlab.course.InstallationCheck} (00), the
+ * (07), {@link org.lstmlab.course.ForecastExperiment} (08), {@link org.lstmlab.course.CharModelExperiment} (10), {@link org.lstmlab.course.InstallationCheck} (00), the
  * figures of the explorables a notebook wires to its sliders ({@link org.lstmlab.course.Explorables},
  * {@link org.lstmlab.course.GateExplorer}) —
  * and {@link org.lstmlab.course.Quick}, the one switch ({@code LSTMLAB_QUICK}) that shrinks training for the

@@ -3,7 +3,8 @@
  * {@link org.lstmlab.nn.RecurrentLayer} plus a linear readout, MSE on the last or every step),
  * {@link org.lstmlab.train.Sgd} and {@link org.lstmlab.train.Adam}, global-norm
  * {@link org.lstmlab.train.GradientClipping}, and the loop {@link org.lstmlab.train.Trainer} that
- * returns a {@link org.lstmlab.train.History} of plain arrays for the plots. Training lengths in the
+ * returns a {@link org.lstmlab.train.History} of plain arrays for the plots; and
+ * {@link org.lstmlab.train.CharTrainer}, truncated backpropagation through time for the character model. Training lengths in the
  * notebooks come from {@link org.lstmlab.course.Quick}, the course's one quick switch.
  *
  * <p>May use: {@code nn}, {@code nn.fused} and {@code data}. Used by the course's scenes and the notebooks.

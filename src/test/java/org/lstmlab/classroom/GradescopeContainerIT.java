@@ -63,8 +63,8 @@ class GradescopeContainerIT {
     @Test
     void theReferenceSolutionsScoreFullMarks() throws Exception {
         JsonObject results = grade("reference", null);
-        assertEquals(110.0, maxScore(results), results.toString());
-        assertEquals(110.0, results.get("score").getAsDouble(), results.toString());
+        assertEquals(122.0, maxScore(results), results.toString());
+        assertEquals(122.0, results.get("score").getAsDouble(), results.toString());
     }
 
     @Test
@@ -84,9 +84,9 @@ class GradescopeContainerIT {
             }
         }
         assertEquals(0.0, hostile, "the hostile E3 (or E7 through it) scored:\n" + results);
-        assertEquals(90.0, othersMax, "E1, E2, E4–E6, E8, E9, E10 are 90 points:\n" + results);
+        assertEquals(102.0, othersMax, "E1, E2, E4–E6, E8, E9, E10, E11 are 102 points:\n" + results);
         assertEquals(othersMax, others, "the other exercises were not all graded in full:\n" + results);
-        assertEquals(90.0, results.get("score").getAsDouble(), results.toString());
+        assertEquals(102.0, results.get("score").getAsDouble(), results.toString());
         assertTrue(!results.toString().contains("forged"), "the forged results.json survived:\n" + results);
     }
 

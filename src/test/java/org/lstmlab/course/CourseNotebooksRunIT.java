@@ -380,6 +380,32 @@ class CourseNotebooksRunIT {
     }
 
     @Test
+    void notebookTenScoresTheModelBesideBothBaselinesAndWritesAtThreeTemperatures() throws Exception {
+        String summary = printed("10-lstm-that-writes", "System.out.println(result)");
+        Matcher m = Pattern.compile("held-out ([0-9.]+) bits/char \\(unigram ([0-9.]+), bigram ([0-9.]+)\\)")
+                .matcher(summary);
+        assertTrue(m.find(), summary);
+        assertTrue(Double.parseDouble(m.group(3)) < Double.parseDouble(m.group(2)), summary);
+        String table = printed("10-lstm-that-writes", "result.bitsPerChar()");
+        assertTrue(table.contains("unigram") && table.contains("bigram") && table.contains("LSTM"), table);
+        String samples = printed("10-lstm-that-writes", "result.samples(");
+        for (String tau : List.of("τ = 0.5:\npublic ", "τ = 1.0:\npublic ", "τ = 1.5:\npublic ")) {
+            assertTrue(samples.contains(tau), samples);
+        }
+    }
+
+    @Test
+    void notebookTenDrawsTheBestUnitOverTheTextAsColouredHtmlInBothLanguages() throws Exception {
+        assertEquals(0, english.exitCode(), "./lab run-notebooks --quick failed:\n" + english.output());
+        for (Path executed : List.of(EXECUTED, EXECUTED_VI)) {
+            String html = printed(executed, "10-lstm-that-writes", "cells.render(best");
+            assertTrue(
+                    html.contains("lstmlab-activation") && html.contains("<span style=\"background:rgb("),
+                    executed + ": " + html);
+        }
+    }
+
+    @Test
     void theExerciseChecksShowNotImplementedForTheStarterCodeWithoutAnError() throws Exception {
         String text = printed("02-forget-gate", "check(\"E3\")");
         assertTrue(text.contains("E3") && text.contains("0/"), text);

@@ -23,7 +23,8 @@ final class Notebooks {
             "06-full-lstm",
             "07-long-range-dependencies",
             "08-real-data",
-            "09-which-parts-matter");
+            "09-which-parts-matter",
+            "10-lstm-that-writes");
 
     static final Path FOLDER = Path.of("notebooks");
 

@@ -21,11 +21,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** datasets/README.md's checksum table is the one source of truth for the committed CSV files. */
+/** datasets/README.md's checksum table is the one source of truth for the committed CSV and text files. */
 class DatasetChecksumsTest {
     private static final Path DATASETS = Path.of("datasets");
     private static final Pattern ROW =
-            Pattern.compile("^\\|\\s*`([^`]+\\.csv)`\\s*\\|\\s*`([0-9a-f]{64})`\\s*\\|\\s*(\\d+)\\s*\\|\\s*$");
+            Pattern.compile("^\\|\\s*`([^`]+\\.(?:csv|txt))`\\s*\\|\\s*`([0-9a-f]{64})`\\s*\\|\\s*(\\d+)\\s*\\|\\s*$");
 
     /** One row of the README's checksum table. */
     record Entry(String file, String sha256, int rows) {}
@@ -55,13 +55,14 @@ class DatasetChecksumsTest {
                 problems.add(e.file() + " has SHA-256 " + actual + " but datasets/README.md says " + e.sha256());
             }
             long lines = new String(bytes, StandardCharsets.UTF_8).lines().count();
-            if (lines - 1 != e.rows()) {
-                problems.add(e.file() + " has " + (lines - 1) + " rows but datasets/README.md says " + e.rows());
+            long rows = e.file().endsWith(".csv") ? lines - 1 : lines; // a CSV's header is no row
+            if (rows != e.rows()) {
+                problems.add(e.file() + " has " + rows + " rows but datasets/README.md says " + e.rows());
             }
         }
         try (Stream<Path> files = Files.list(dir)) {
             files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".csv"))
+                    .filter(n -> n.endsWith(".csv") || n.endsWith(".txt"))
                     .filter(n -> !table.containsKey(n))
                     .forEach(n -> problems.add(n + " is in datasets/ but has no row in the README's checksum table"));
         }
@@ -77,9 +78,9 @@ class DatasetChecksumsTest {
     }
 
     @Test
-    void readmeListsBothDatasetFiles() throws IOException {
+    void readmeListsEveryDatasetFile() throws IOException {
         assertEquals(
-                List.of(SeattleWeather.FILE, Co2Concentration.FILE),
+                List.of(SeattleWeather.FILE, Co2Concentration.FILE, CharCorpus.FILE),
                 List.copyOf(readTable(DATASETS.resolve("README.md")).keySet()));
     }
 
@@ -89,12 +90,17 @@ class DatasetChecksumsTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    /** datasets/ with its README copied into {@code dir}, checked to pass unchanged. */
+    private static void copyDatasets(Path dir) throws IOException {
+        for (String f : List.of("README.md", SeattleWeather.FILE, Co2Concentration.FILE, CharCorpus.FILE)) {
+            Files.copy(DATASETS.resolve(f), dir.resolve(f));
+        }
+        assertTrue(problems(dir).isEmpty(), "an unchanged copy must pass");
+    }
+
     @Test
     void aChangedFileIsReportedByName(@TempDir Path dir) throws IOException {
-        Files.copy(DATASETS.resolve("README.md"), dir.resolve("README.md"));
-        Files.copy(DATASETS.resolve(SeattleWeather.FILE), dir.resolve(SeattleWeather.FILE));
-        Files.copy(DATASETS.resolve(Co2Concentration.FILE), dir.resolve(Co2Concentration.FILE));
-        assertTrue(problems(dir).isEmpty(), "an unchanged copy must pass");
+        copyDatasets(dir);
 
         Files.writeString(
                 dir.resolve(Co2Concentration.FILE),
@@ -106,5 +112,16 @@ class DatasetChecksumsTest {
         assertTrue(problems.stream().allMatch(p -> p.startsWith(Co2Concentration.FILE)), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.contains("SHA-256")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.contains("rows")), problems.toString());
+    }
+
+    @Test
+    void aChangedTextFileIsReportedByNameWithItsLineCount(@TempDir Path dir) throws IOException {
+        copyDatasets(dir);
+
+        Files.writeString(
+                dir.resolve(CharCorpus.FILE), "}\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        List<String> problems = problems(dir);
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(1).startsWith(CharCorpus.FILE + " has 10814 rows"), problems.toString());
     }
 }

@@ -43,7 +43,7 @@ public final class Check {
     /**
      * Grades one exercise of the student's {@code exercises/}.
      *
-     * @param exercise {@code "E1"} … {@code "E9"}
+     * @param exercise {@code "E1"} … {@code "E9"}, {@code "E11"}
      * @throws IllegalArgumentException for an unknown exercise, naming the ones that exist
      */
     public static Report check(String exercise) {

@@ -18,6 +18,7 @@ import org.lstmlab.nn.LstmStep;
 import org.lstmlab.nn.LstmStepGrads;
 import org.lstmlab.nn.RnnCell;
 import org.lstmlab.nn.RnnParams;
+import org.lstmlab.nn.Sampling;
 import org.lstmlab.train.GradientClipping;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -181,6 +182,27 @@ final class ExpectedOutput {
                         "h_t",
                         () -> yours.gruStep(x, hPrev, p),
                         new GruCell(p).forward(x, hPrev).h())
+                .build();
+    }
+
+    /**
+     * E11 on scores ŷ [5] in ±3 and τ = 0.5, and the draw with seed 7; expected from {@link Sampling}.
+     */
+    static YoursAndExpected e11(Mine.E11SamplingTemperature yours) {
+        Draw d = Draw.fixed();
+        double[] logits = Expect.doubles(d.uniform(3, 5)); // ŷ, [V]
+        double tau = 0.5;
+        long seed = 7;
+        int want = Sampling.sample(logits, tau, new java.util.Random(seed));
+        return table("E11", "sampling with temperature", d, "ŷ [5], τ = 0.5, seed 7")
+                .row(
+                        "p = softmax(ŷ / τ)",
+                        () -> Nd4j.createFromArray(yours.probabilities(logits, tau)),
+                        Nd4j.createFromArray(Sampling.probabilities(logits, tau)))
+                .row(
+                        "the draw",
+                        () -> Nd4j.createFromArray(new double[] {yours.sample(logits, tau, seed)}),
+                        Nd4j.createFromArray(new double[] {want}))
                 .build();
     }
 

@@ -112,6 +112,15 @@ public final class Mine {
         INDArray gruStep(INDArray x, INDArray hPrev, GruParams p);
     }
 
+    /** Your {@code E11SamplingTemperature}. */
+    public interface E11SamplingTemperature {
+        /** p = softmax(ŷ / τ): ŷ {@code [V]} → p {@code [V]}. */
+        double[] probabilities(double[] logits, double temperature);
+
+        /** One draw from softmax(ŷ / τ) with {@code new Random(seed)}: an index 0 … V−1. */
+        int sample(double[] logits, double temperature, long seed);
+    }
+
     /**
      * One exercise as {@link #mine} and {@link #expectedOutput} take it.
      *
@@ -136,12 +145,14 @@ public final class Mine {
     public static final Of<E8LstmBackward> E8 = new Of<>("E8", E8LstmBackward.class, ExpectedOutput::e8);
     public static final Of<E9GradientClipping> E9 = new Of<>("E9", E9GradientClipping.class, ExpectedOutput::e9);
     public static final Of<E10GruStep> E10 = new Of<>("E10", E10GruStep.class, ExpectedOutput::e10);
+    public static final Of<E11SamplingTemperature> E11 =
+            new Of<>("E11", E11SamplingTemperature.class, ExpectedOutput::e11);
 
     /**
      * Your class of an exercise, as last saved in the course's {@code exercises/}: every call of a method
      * compiles your files again if one changed, then runs yours.
      *
-     * @param exercise {@code E1} … {@code E10}
+     * @param exercise {@code E1} … {@code E11}
      * @throws StudentCodeFailed from a call: your file does not compile or breaks a rule, your method threw,
      *     is not implemented yet, or returned something that does not fit its signature
      */

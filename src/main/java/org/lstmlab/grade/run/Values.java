@@ -80,6 +80,16 @@ public final class Values {
         if ((raw == double.class || raw == Double.class) && v instanceof Value.Num n) {
             return n.value();
         }
+        // an int or long result crosses as a double, exactly (an int always fits; a long up to 2^53)
+        if ((raw == int.class || raw == Integer.class)
+                && v instanceof Value.Num n
+                && n.value() == Math.rint(n.value())
+                && Math.abs(n.value()) <= Integer.MAX_VALUE) {
+            return (int) n.value();
+        }
+        if ((raw == long.class || raw == Long.class) && v instanceof Value.Num n && n.value() == Math.rint(n.value())) {
+            return (long) n.value();
+        }
         if (Map.class.isAssignableFrom(raw) && v instanceof Value.Dict d) {
             Type valueType = type instanceof ParameterizedType p ? p.getActualTypeArguments()[1] : Object.class;
             Map<String, Object> m = new LinkedHashMap<>();

@@ -6,7 +6,9 @@
  * ({@code Workspace}, with each cell's part in {@code LstmWorkspace} and {@code RnnWorkspace}), the
  * element-wise gate maths ({@code GateKernels}) with σ and tanh written so the JIT vectorises them
  * ({@code Activations}), GEMM on ND4J's native memory ({@code NativeBuffer}), and what both layers do around
- * a run ({@code FusedLayer}, {@code FusedPass}). FLOAT parameters are
+ * a run ({@code FusedLayer}, {@code FusedPass}); and {@link org.lstmlab.nn.fused.FusedCharModel}, the character
+ * model of {@link org.lstmlab.nn.CharModel} on the fused LSTM with a row gather and a fused softmax cross-entropy.
+ * FLOAT parameters are
  * computed in float throughout, DOUBLE ones in double. {@code FusedLstmTest} and {@code FusedRnnTest} hold
  * them equal to the readable cells (1e-12 in float64) and float32 close to float64; {@code ActivationsTest}
  * holds σ and tanh to a few ulp of {@link java.lang.Math}.

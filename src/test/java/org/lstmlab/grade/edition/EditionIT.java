@@ -139,7 +139,8 @@ class EditionIT {
         GradingFixtures.copyTree(edition, copy);
         Grader.delete(copy.resolve("exercises"));
         GradingFixtures.copyTree(HOME.resolve("solutions"), copy.resolve("exercises"));
-        String line = "hidden tests worth " + hidden + " more points (E7 3, E8 4, E10 3) are graded when you submit";
+        String line =
+                "hidden tests worth " + hidden + " more points (E7 3, E8 4, E10 3, E11 2) are graded when you submit";
 
         Run solutions = lab(copy, "check");
         assertEquals(0, solutions.code(), solutions.output());

@@ -64,6 +64,10 @@ class FeedbackTest {
             Map.entry(
                     "e9-per-array",
                     List.of("E9", "each array was clipped by its own norm: use one global norm over all arrays")),
+            Map.entry("e11-times-tau", List.of("E11", "p equals softmax(ŷ · τ): divide the scores by τ")),
+            Map.entry("e11-no-max", List.of("E11", "p holds NaN or ∞ for large scores: exp(ŷ/τ) overflowed")),
+            Map.entry(
+                    "e11-argmax", List.of("E11", "sample returned the likeliest index (argmax): draw from p instead")),
             Map.entry(
                     "e10-reset-before-product",
                     List.of(

@@ -46,11 +46,12 @@ class HiddenTestsTest {
     }
 
     @Test
-    void e7E8AndE10HaveHiddenTestsWorthTheirHiddenPointsAndTheOthersNone() {
+    void e7E8E10AndE11HaveHiddenTestsWorthTheirHiddenPointsAndTheOthersNone() {
         for (GradedExercise e : GradingFixtures.COURSE.all()) {
             int hidden = switch (e.id()) {
                 case "E7", "E10" -> 3;
                 case "E8" -> 4;
+                case "E11" -> 2;
                 default -> 0;
             };
             assertEquals(hidden, e.hiddenPoints(), e.id());

@@ -1,0 +1,235 @@
+package org.lstmlab.nn.fused;
+
+import org.lstmlab.nn.CharModel;
+import org.lstmlab.nn.CharModelParams;
+import org.lstmlab.nn.CharModelStep;
+import org.lstmlab.nn.LstmGrads;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The character model of {@link CharModel} computed fast: the one-hot x_t times E as what it is, a row
+ * gather (x_t = row c_t of E, no one-hot array, no [BT, V]·[V, X] product); the LSTM on {@link FusedLstm};
+ * the readout's bias, the softmax and the cross-entropy and its gradient ∂loss/∂ŷ_t = (p_t − onehot(y_t))/BT
+ * in one loop over the scores (the softmax never stored apart from the gradient); and ∂loss/∂E as a
+ * scatter-add of ∂loss/∂x_t into the rows read. The readout's products are one GEMM each. Equal to
+ * {@link CharModel} to rounding (tested to 1e-12 in float64).
+ *
+ * <pre>{@code
+ * var model = new FusedCharModel(FusedCharModel.stacked(CharModelParams.init(v, 16, 128, 42, DataType.DOUBLE)));
+ * CharModelStep s = model.lossAndGradients(chunk.inputs(), chunk.targets(), b, t, h, c); // h, c carried
+ * }</pre>
+ *
+ * <p>Not thread-safe: it runs on its {@link FusedLstm}'s reused workspace.
+ */
+public final class FusedCharModel {
+    private final CharModelParams params;
+    private final FusedLstm lstm;
+
+    /** @param params pass them through {@link #stacked(CharModelParams)} once to skip a copy per run */
+    public FusedCharModel(CharModelParams params) {
+        if (params == null) throw new IllegalArgumentException("params must be CharModelParams but is null");
+        this.params = params;
+        this.lstm = new FusedLstm(params.lstm());
+    }
+
+    /** A copy of {@code p} whose LSTM weights are stacked as {@link FusedLstm#stacked} lays them out. */
+    public static CharModelParams stacked(CharModelParams p) {
+        return new CharModelParams(p.embedding().dup(), FusedLstm.stacked(p.lstm()), p.wY().dup(), p.bY().dup());
+    }
+
+    public CharModelParams params() {
+        return params;
+    }
+
+    /** The same as {@link CharModel#lossAndGradients}, fused. */
+    public CharModelStep lossAndGradients(int[] inputs, int[] targets, int batch, int steps, INDArray h0, INDArray c0) {
+        return run(inputs, targets, batch, steps, h0, c0, true);
+    }
+
+    /**
+     * The loss of one chunk and the state it ends in, without the gradient ({@link CharModelStep#grads()} is
+     * null): for held-out text.
+     */
+    public CharModelStep loss(int[] inputs, int[] targets, int batch, int steps, INDArray h0, INDArray c0) {
+        return run(inputs, targets, batch, steps, h0, c0, false);
+    }
+
+    /**
+     * The loss of every character of one chunk, −log p_t[y_t] in nats, {@code [B, T]} row-major, and the state
+     * the chunk ends in: for held-out text, position by position.
+     */
+    public Scored score(int[] inputs, int[] targets, int batch, int steps, INDArray h0, INDArray c0) {
+        double[] nats = new double[batch * steps];
+        CharModelStep s = run(inputs, targets, batch, steps, h0, c0, false, nats);
+        return new Scored(nats, s.h(), s.c());
+    }
+
+    /**
+     * @param nats −log p_t[y_t] for every character, {@code [B, T]} row-major
+     * @param h    h_T, {@code [B, H]}
+     * @param c    C_T, {@code [B, H]}
+     */
+    public record Scored(double[] nats, INDArray h, INDArray c) {}
+
+    /** How many characters {@link #states} runs at a time: its memory stays that of a chunk, whatever the text. */
+    static final int STATES_CHUNK = 256;
+
+    /**
+     * Every step's state over one stream of characters, from zero state, read {@value #STATES_CHUNK} characters
+     * at a time with the state carried (the same numbers as one run over the whole stream).
+     *
+     * @param ids the characters read, {@code [T]}
+     * @return h_1 … h_T and C_1 … C_T, each {@code [T][H]}
+     */
+    public States states(int[] ids) {
+        CharModel.requireIds("ids", ids, ids == null ? 0 : ids.length, params.vocabularySize());
+        if (ids.length == 0) throw new IllegalArgumentException("ids must hold at least one character but is empty");
+        int hidden = params.hiddenSize();
+        double[][] hs = new double[ids.length][], cs = new double[ids.length][];
+        INDArray h = Nd4j.zeros(params.dataType(), 1, hidden), c = Nd4j.zeros(params.dataType(), 1, hidden);
+        for (int from = 0; from < ids.length; from += STATES_CHUNK) {
+            int[] chunk = java.util.Arrays.copyOfRange(ids, from, Math.min(ids.length, from + STATES_CHUNK));
+            FusedLstm.Pass pass = lstm.forwardSequence(gather(chunk, 1, chunk.length), h, c);
+            double[][] hChunk = pass.hs().reshape('c', chunk.length, hidden).toDoubleMatrix();
+            double[][] cChunk = pass.cs().reshape('c', chunk.length, hidden).toDoubleMatrix();
+            pass.release();
+            System.arraycopy(hChunk, 0, hs, from, chunk.length);
+            System.arraycopy(cChunk, 0, cs, from, chunk.length);
+            h = Nd4j.createFromArray(new double[][] {hChunk[chunk.length - 1]}).castTo(params.dataType());
+            c = Nd4j.createFromArray(new double[][] {cChunk[chunk.length - 1]}).castTo(params.dataType());
+        }
+        return new States(hs, cs);
+    }
+
+    /** h_1 … h_T and C_1 … C_T of one stream, each {@code [T][H]}. */
+    public record States(double[][] hs, double[][] cs) {}
+
+    /**
+     * One step from state (h, C) after reading character {@code id}: the scores ŷ for the next character.
+     *
+     * @param h h_{t-1}, {@code [1, H]}
+     * @param c C_{t-1}, {@code [1, H]}
+     * @return ŷ_t {@code [V]} and h_t, C_t
+     */
+    public Scores next(int id, INDArray h, INDArray c) {
+        CharModel.requireIds("id", new int[] {id}, 1, params.vocabularySize());
+        FusedLstm.Pass pass = lstm.forwardSequence(gather(new int[] {id}, 1, 1), h, c);
+        int hidden = params.hiddenSize();
+        INDArray hT = pass.hs().reshape('c', 1, hidden).dup();
+        INDArray cT = pass.cs().reshape('c', 1, hidden).dup();
+        pass.release();
+        double[] scores = hT.mmul(params.wY().transpose())
+                .addiRowVector(params.bY())
+                .castTo(DataType.DOUBLE)
+                .toDoubleVector();
+        return new Scores(scores, hT, cT);
+    }
+
+    /** @param logits ŷ_t, one score per character, {@code [V]} */
+    public record Scores(double[] logits, INDArray h, INDArray c) {}
+
+    private CharModelStep run(
+            int[] inputs, int[] targets, int batch, int steps, INDArray h0, INDArray c0, boolean gradients) {
+        return run(inputs, targets, batch, steps, h0, c0, gradients, null);
+    }
+
+    /** @param nats null, or {@code [B·T]} to receive each character's loss */
+    private CharModelStep run(
+            int[] inputs,
+            int[] targets,
+            int batch,
+            int steps,
+            INDArray h0,
+            INDArray c0,
+            boolean gradients,
+            double[] nats) {
+        int v = params.vocabularySize(), x = params.embeddingSize(), hidden = params.hiddenSize();
+        int n = batch * steps;
+        CharModel.requireIds("inputs", inputs, n, v);
+        CharModel.requireIds("targets", targets, n, v);
+        INDArray xs = gather(inputs, batch, steps); // x_t = E[c_t], [B, T, X]
+        FusedLstm.Pass pass = lstm.forwardSequence(xs, h0, c0);
+        INDArray hs = pass.hs().reshape('c', n, hidden); // [BT, H]
+        INDArray logits = NativeBuffer.dense(hs.mmul(params.wY().transpose())); // h_t·W_yᵀ, [BT, V]; + b_y below
+        double[] z = new double[n * v];
+        NativeBuffer scores = NativeBuffer.of(logits);
+        scores.get(0, z, 0, z.length);
+        double[] bY = new double[v];
+        NativeBuffer.of(NativeBuffer.dense(params.bY())).get(0, bY, 0, v);
+        double loss = softmaxCrossEntropy(z, bY, targets, n, v, nats); // z now holds ∂loss/∂ŷ
+        INDArray hT = pass.hs()
+                .get(NDArrayIndex.all(), NDArrayIndex.point(steps - 1), NDArrayIndex.all())
+                .dup();
+        INDArray cT = pass.cs()
+                .get(NDArrayIndex.all(), NDArrayIndex.point(steps - 1), NDArrayIndex.all())
+                .dup();
+        if (!gradients) {
+            pass.release();
+            return new CharModelStep(loss, null, hT, cT);
+        }
+        scores.put(0, z, 0, z.length);
+        INDArray dLogits = logits; // [BT, V], now ∂loss/∂ŷ
+        INDArray dWy = dLogits.transpose().mmul(hs); // [V, H]
+        double[] dBy = new double[v];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < v; j++) dBy[j] += z[r * v + j];
+        }
+        INDArray dHs = dLogits.mmul(params.wY()).reshape('c', batch, steps, hidden); // ∂loss/∂h_t
+        LstmGrads g = lstm.backwardSequence(pass, dHs);
+        pass.release();
+        double[] dx = new double[n * x];
+        NativeBuffer.of(NativeBuffer.dense(g.dxs())).get(0, dx, 0, dx.length);
+        double[] dE = new double[v * x];
+        for (int r = 0; r < n; r++) { // ∂loss/∂E[c] = Σ over the steps that read c of ∂loss/∂x_t
+            int row = inputs[r] * x;
+            for (int k = 0; k < x; k++) dE[row + k] += dx[r * x + k];
+        }
+        DataType type = params.dataType();
+        return new CharModelStep(
+                loss,
+                new CharModelParams(
+                        NativeBuffer.array(dE, type, v, x), g.params(), dWy, NativeBuffer.array(dBy, type, v)),
+                hT,
+                cT);
+    }
+
+    /** Rows c_t of E for every input: {@code [B, T, X]}, one gather, no one-hot. */
+    private INDArray gather(int[] ids, int batch, int steps) {
+        return Nd4j.pullRows(params.embedding(), 1, ids).reshape('c', batch, steps, params.embeddingSize());
+    }
+
+    /**
+     * The mean cross-entropy of softmax(z + b_y) against the targets, and its gradient written over z:
+     * row r becomes (p_r − onehot(y_r)) / N.
+     *
+     * @param z    [N, V] scores without the bias, row-major
+     * @param nats null, or [N] to receive each row's loss
+     */
+    static double softmaxCrossEntropy(double[] z, double[] bias, int[] targets, int n, int v, double[] nats) {
+        double loss = 0;
+        for (int r = 0; r < n; r++) {
+            int o = r * v;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < v; j++) {
+                z[o + j] += bias[j]; // ŷ_t = h_t·W_yᵀ + b_y
+                max = Math.max(max, z[o + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < v; j++) {
+                double e = Math.exp(z[o + j] - max); // the largest score 0: exp cannot overflow
+                z[o + j] = e;
+                sum += e;
+            }
+            double target = z[o + targets[r]];
+            double nll = -Math.log(target / sum); // −log p_t[y_t]
+            if (nats != null) nats[r] = nll;
+            loss += nll;
+            for (int j = 0; j < v; j++) z[o + j] = z[o + j] / sum / n; // p_t / N
+            z[o + targets[r]] -= 1.0 / n; // (p_t − onehot(y_t)) / N
+        }
+        return loss / n;
+    }
+}
