@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A code cell is the same in both editions, so what it prints in words goes through {@link Words}: every string
- * literal inside a {@code System.out.print…(…)} of a code cell that holds a word is the first argument of
- * {@code Words.t} or {@code Words.format} and has a Vietnamese line.
+ * literal inside a {@code System.out.print…(…)} of a code cell, or naming a slider or a dropdown, that holds a word is
+ * the first argument of {@code Words.t} or {@code Words.format} and has a Vietnamese line.
  */
 class NotebookWordsTest {
     /** Every notebook of the course, {@code notebooks/NN-*.ipynb}, in order: a new one is covered when it lands. */
@@ -67,18 +67,22 @@ class NotebookWordsTest {
                 System.out.println(Words.t("a line nobody translated"));
                 System.out.println(curves.table(10, 50));
                 System.out.println(String.format("%-14s m = %6.2f", "x", 1.0));
+                var k = new IntSlider("k steps", 1, 60, 1, 20);
+                var f = new FloatSlider(Words.t("forget gate f"), 0.5, 0.99, 0.01, 0.95);
                 """;
         assertEquals(
                 List.of(
                         "\"steps cached: \" is printed without Words",
-                        "\"a line nobody translated\" has no line in words-vi.txt"),
+                        "\"a line nobody translated\" has no line in words-vi.txt",
+                        "\"k steps\" is printed without Words"),
                 untranslatedPrints(cell));
     }
 
-    /** The argument text of every {@code System.out.print…(…)} call of a cell. */
+    /** The argument text of every {@code System.out.print…(…)} call of a cell, and of every control it makes. */
     static List<String> prints(String source) {
         List<String> calls = new ArrayList<>();
-        Matcher m = Pattern.compile("System\\.out\\.print(?:ln|f)?\\(").matcher(source);
+        Matcher m = Pattern.compile("System\\.out\\.print(?:ln|f)?\\(|new (?:IntSlider|FloatSlider|Dropdown<>)\\(")
+                .matcher(source);
         while (m.find()) {
             int depth = 1, k = m.end();
             boolean inString = false;
