@@ -26,7 +26,8 @@ import org.lstmlab.grade.similarity.SimilarityCheck;
  * flagging the copied pair and no other, the LMS gradebooks in their shapes, every name escaped.
  */
 class ClassReportsTest {
-    private static final List<String> EXERCISES = List.of("E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "E10");
+    private static final List<String> EXERCISES =
+            List.of("E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "E10", "E11");
 
     @Test
     void aGradedClassReportsEachSeededMistakeExactlyAndTheCopiedPair(@TempDir Path tmp) throws Exception {
@@ -45,8 +46,8 @@ class ClassReportsTest {
         assertEquals(6, c.students());
         Map<String, Double> scores = new HashMap<>();
         c.scores().forEach(s -> scores.put(s.student(), s.score()));
-        assertEquals(100.0, scores.get("copy1"), "every exercise but E9 (10 of 110 points)");
-        assertEquals(100.0, scores.get("copy2"), "renaming variables changes nothing");
+        assertEquals(112.0, scores.get("copy1"), "every exercise but E9 (10 of 122 points)");
+        assertEquals(112.0, scores.get("copy2"), "renaming variables changes nothing");
 
         List<ClassReport.Finding> mistakes = c.mistakes().stream()
                 .filter(f -> f.kind() == Diagnosis.Kind.MISTAKE)
@@ -110,9 +111,9 @@ class ClassReportsTest {
                 List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section"),
                 canvas.get(0).subList(0, 5));
         assertEquals("LSTM Lab E3 forget gate", canvas.get(0).get(7));
-        assertEquals("LSTM Lab total", canvas.get(0).get(15));
+        assertEquals("LSTM Lab total", canvas.get(0).get(16));
         assertEquals("    Points Possible", canvas.get(1).get(0));
-        assertEquals("110", canvas.get(1).get(15));
+        assertEquals("122", canvas.get(1).get(16));
         assertEquals(2 + students.size(), canvas.size());
         List<List<String>> moodle = rows(out.resolve("gradebook-moodle.csv"));
         assertEquals(

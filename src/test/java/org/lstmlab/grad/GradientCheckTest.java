@@ -273,6 +273,6 @@ class GradientCheckTest {
         var e6 = assertThrows(
                 IllegalArgumentException.class,
                 () -> GradientCheck.sequence((RnnCell) null, Nd4j.zeros(DataType.DOUBLE, 2, 3), h));
-        assertEquals("cell must be an RnnCell or LstmCell but is null", e6.getMessage());
+        assertEquals("cell must be an RnnCell, LstmCell or GruCell but is null", e6.getMessage());
     }
 }

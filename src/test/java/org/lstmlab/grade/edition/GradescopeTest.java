@@ -68,8 +68,8 @@ class GradescopeTest {
         assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("log.txt")));
 
         var json = GradingFixtures.validResultsJson(root.resolve("results/results.json"));
-        assertEquals(110.0, json.get("score").getAsDouble(), Files.readString(root.resolve("results/results.json")));
-        assertEquals(110.0, json.get("max_score").getAsDouble());
+        assertEquals(122.0, json.get("score").getAsDouble(), Files.readString(root.resolve("results/results.json")));
+        assertEquals(122.0, json.get("max_score").getAsDouble());
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.lstmlab.grade.sandbox.Limits;
 
 /**
  * Adding an exercise is adding its solution file and its test class, nothing else: a temporary
- * course with an extra E10 has its starter file generated, is discovered, and is graded.
+ * course with an extra E12 has its starter file generated, is discovered, and is graded.
  */
 class ExtraExerciseTest {
     private static final String SOLUTION = """
@@ -33,9 +33,9 @@ class ExtraExerciseTest {
             import org.nd4j.linalg.api.ndarray.INDArray;
             import org.nd4j.linalg.ops.transforms.Transforms;
 
-            /** E10 — the logistic sigmoid (6 points). Notebook: {@code 02-forget-gate}. */
-            public final class E10Sigmoid {
-                private E10Sigmoid() {}
+            /** E12 — the logistic sigmoid (6 points). Notebook: {@code 02-forget-gate}. */
+            public final class E12Sigmoid {
+                private E12Sigmoid() {}
 
                 public static INDArray sigmoid(INDArray z) {
                     // BEGIN SOLUTION
@@ -61,34 +61,34 @@ class ExtraExerciseTest {
             import org.nd4j.linalg.api.ndarray.INDArray;
             import org.nd4j.linalg.ops.transforms.Transforms;
 
-            @Exercise(id = "E10", title = "logistic sigmoid", points = 6, notebook = "02-forget-gate")
-            class E10SigmoidTest {
-                interface E10Sigmoid {
+            @Exercise(id = "E12", title = "logistic sigmoid", points = 6, notebook = "02-forget-gate")
+            class E12SigmoidTest {
+                interface E12Sigmoid {
                     @Computes("σ(z) = 1 / (1 + e^(−z))")
                     INDArray sigmoid(INDArray z);
                 }
 
                 @Test
                 @Points(3)
-                void fixedCase(E10Sigmoid student) {
+                void fixedCase(E12Sigmoid student) {
                     expectSigmoid(student, Draw.fixed());
                 }
 
                 @ParameterizedTest(name = "randomised case {index} ({0})")
                 @RandomisedCases(2)
                 @Points(value = 2, visibility = Visibility.HIDDEN)
-                void randomisedCases(Draw draw, E10Sigmoid student) {
+                void randomisedCases(Draw draw, E12Sigmoid student) {
                     expectSigmoid(student, draw);
                 }
 
                 @Test
                 @Points(value = 1, visibility = Visibility.AFTER_DUE_DATE)
-                void valuesLieBetween0And1(E10Sigmoid student, Draws draws) {
+                void valuesLieBetween0And1(E12Sigmoid student, Draws draws) {
                     Draw d = draws.randomised(1).get(0);
                     Expect.between("σ(z)", student.sigmoid(d.uniform(5, d.b(), d.h())), 0, 1, "σ lies in (0, 1)", d);
                 }
 
-                private static void expectSigmoid(E10Sigmoid student, Draw d) {
+                private static void expectSigmoid(E12Sigmoid student, Draw d) {
                     INDArray z = d.uniform(3, d.b(), d.h());
                     Expect.close("σ(z)", Transforms.sigmoid(z, true), student.sigmoid(z), d);
                 }
@@ -96,11 +96,11 @@ class ExtraExerciseTest {
             """;
 
     @Test
-    void aCourseWithAnExtraExerciseE10GeneratesItsStarterFileFindsItAndGradesIt(@TempDir Path course)
+    void aCourseWithAnExtraExerciseE12GeneratesItsStarterFileFindsItAndGradesIt(@TempDir Path course)
             throws IOException {
         GradingFixtures.copyTree(GradingFixtures.SOLUTIONS, course.resolve("solutions"));
-        Files.writeString(course.resolve("solutions/org/lstmlab/exercises/E10Sigmoid.java"), SOLUTION);
-        Path source = course.resolve("src/grading/java/org/lstmlab/exercises/E10SigmoidTest.java");
+        Files.writeString(course.resolve("solutions/org/lstmlab/exercises/E12Sigmoid.java"), SOLUTION);
+        Path source = course.resolve("src/grading/java/org/lstmlab/exercises/E12SigmoidTest.java");
         Files.createDirectories(source.getParent());
         Files.writeString(source, TEST_CLASS);
         Path classes = course.resolve("target/grading-classes");
@@ -108,25 +108,25 @@ class ExtraExerciseTest {
 
         ExerciseCatalog catalog = ExerciseCatalog.discover(new URLClassLoader(
                 new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()));
-        assertEquals(11, catalog.all().size());
-        assertEquals("E10", catalog.all().get(9).id(), "E10 comes after E9");
-        assertEquals(118, catalog.maxScore());
+        assertEquals(12, catalog.all().size());
+        assertEquals("E12", catalog.all().get(11).id(), "E12 comes after E11");
+        assertEquals(128, catalog.maxScore());
 
         ExerciseGenerator.write(catalog, course.resolve("solutions"), course.resolve("exercises"));
-        String starter = Files.readString(course.resolve("exercises/org/lstmlab/exercises/E10Sigmoid.java"));
+        String starter = Files.readString(course.resolve("exercises/org/lstmlab/exercises/E12Sigmoid.java"));
         assertTrue(
                 starter.contains(
-                        "throw new UnsupportedOperationException(\"E10 (logistic sigmoid) is not implemented"
-                                + " yet: E10Sigmoid.sigmoid must compute σ(z) = 1 / (1 + e^(−z)). Notebook 02-forget-gate explains it.\");"),
+                        "throw new UnsupportedOperationException(\"E12 (logistic sigmoid) is not implemented"
+                                + " yet: E12Sigmoid.sigmoid must compute σ(z) = 1 / (1 + e^(−z)). Notebook 02-forget-gate explains it.\");"),
                 starter);
 
         try (Grader g = new Grader(catalog, Limits.defaults())) {
-            List<GradedExercise> e10 = List.of(catalog.byId("E10"));
+            List<GradedExercise> e10 = List.of(catalog.byId("E12"));
             Report solved = g.grade("solutions", course.resolve("solutions"), e10, Grader.Scope.ALL_TESTS, 3);
             assertEquals(6, solved.score(), solved.toString());
             assertEquals(
                     List.of("visible", "hidden", "after_due_date"),
-                    solved.exercise("E10").tests().stream()
+                    solved.exercise("E12").tests().stream()
                             .map(TestResult::visibility)
                             .toList());
             GradingFixtures.validResultsJson(ResultsJson.write(course.resolve("out"), solved));
@@ -135,16 +135,16 @@ class ExtraExerciseTest {
             assertEquals(0, starterCode.score());
             assertTrue(
                     starterCode
-                            .exercise("E10")
+                            .exercise("E12")
                             .feedback()
                             .startsWith("not implemented yet: replace the TODO in"
-                                    + " E10Sigmoid.sigmoid with σ(z) = 1 / (1 + e^(−z)) (notebook 02-forget-gate)"),
-                    starterCode.exercise("E10").feedback());
+                                    + " E12Sigmoid.sigmoid with σ(z) = 1 / (1 + e^(−z)) (notebook 02-forget-gate)"),
+                    starterCode.exercise("E12").feedback());
 
             Report check = g.grade("solutions", course.resolve("solutions"), e10, Grader.Scope.VISIBLE_TESTS, 3);
             assertEquals(
-                    List.of("E10 logistic sigmoid: fixed case"),
-                    check.exercise("E10").tests().stream().map(TestResult::name).toList(),
+                    List.of("E12 logistic sigmoid: fixed case"),
+                    check.exercise("E12").tests().stream().map(TestResult::name).toList(),
                     "a student's own check runs the visible tests only");
             assertEquals(3, check.maxScore());
         }
@@ -153,7 +153,7 @@ class ExtraExerciseTest {
                         () -> Edition.writeLib(course.resolve("lib"), catalog, course.resolve("src/hidden/java")))
                 .getMessage();
         assertEquals(
-                "E10's test randomisedCases is hidden but stands in E10SigmoidTest, which a student edition carries:"
+                "E12's test randomisedCases is hidden but stands in E12SigmoidTest, which a student edition carries:"
                         + " move it to the exercise's @HiddenTests class in src/hidden/java",
                 edition);
     }

@@ -63,7 +63,11 @@ class GradedExerciseTest {
     @Test
     void theRecordsTheSandboxNeedsComeFromTheStudentsSignatures() {
         assertEquals(
-                Set.of("org.lstmlab.nn.LstmParams", "org.lstmlab.nn.LstmStepGrads", "org.lstmlab.nn.RnnParams"),
+                Set.of(
+                        "org.lstmlab.nn.GruParams",
+                        "org.lstmlab.nn.LstmParams",
+                        "org.lstmlab.nn.LstmStepGrads",
+                        "org.lstmlab.nn.RnnParams"),
                 GradingFixtures.COURSE.records());
         assertEquals(
                 Set.of("org.lstmlab.nn.LstmParams"),

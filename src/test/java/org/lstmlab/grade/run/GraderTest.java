@@ -47,7 +47,7 @@ class GraderTest {
                 GradingFixtures.COURSE.all(),
                 Grader.Scope.ALL_TESTS,
                 Grader.randomSeed());
-        assertEquals(10, r.exercises().size(), r.toString());
+        assertEquals(11, r.exercises().size(), r.toString());
         for (GradedExercise e : GradingFixtures.COURSE.all()) {
             ExerciseResult x = r.exercise(e.id());
             assertEquals(e.points(), x.score(), e.id() + ": " + x.feedback());
