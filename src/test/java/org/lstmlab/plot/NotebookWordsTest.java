@@ -26,7 +26,8 @@ class NotebookWordsTest {
             "03-input-gate-and-candidate",
             "04-cell-state",
             "07-long-range-dependencies",
-            "08-real-data");
+            "08-real-data",
+            "10-lstm-that-writes");
 
     @Test
     void everyWordACodeCellPrintsHasAVietnameseForm() throws Exception {
