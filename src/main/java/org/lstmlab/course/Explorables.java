@@ -13,6 +13,7 @@ import org.lstmlab.plot.Curve;
 import org.lstmlab.plot.Gate;
 import org.lstmlab.plot.GateHeatmapChart;
 import org.lstmlab.plot.GradientNormChart;
+import org.lstmlab.plot.Words;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -56,8 +57,7 @@ public final class Explorables {
         XYChart chart = GradientNormChart.chart(curves.lags(), curves.measured(), curves.bounds());
         int longest = experiment.length(); // lags 0 … T
         double bound = curves.bounds().values().iterator().next()[longest];
-        chart.setTitle(String.format(
-                Locale.ROOT,
+        chart.setTitle(Words.format(
                 "‖W_hh‖₂ = %.2f: ‖∂h_T/∂h_t‖₂ at lag %d is %.1e (bound %.1e)",
                 spectralNorm,
                 (int) curves.lags()[longest],
@@ -88,13 +88,9 @@ public final class Explorables {
         LstmSequence run = forgetRun(sequence, forgetBias);
         double meanForget = meanForget(run);
         HeatMapChart chart = GateHeatmapChart.chart(Gate.FORGET, run, 0);
-        chart.setTitle(String.format(
-                Locale.ROOT,
+        chart.setTitle(Words.format(
                 "b_f = %.1f: mean f_t = %.3f, after k = %d steps a memory keeps %.1e of itself",
-                forgetBias,
-                meanForget,
-                steps,
-                Math.pow(meanForget, steps)));
+                forgetBias, meanForget, steps, Math.pow(meanForget, steps)));
         return chart;
     }
 
@@ -143,7 +139,8 @@ public final class Explorables {
         }
         String rnn = measured.measured().keySet().iterator().next();
         String lstm = VanishingExperiment.lstmName(forgetBias);
-        List<Curve> solid = List.of( // short legends: the figure keeps its width for the curves
+        // short legends: the figure keeps its width for the curves; Figures draws each name through Words
+        List<Curve> solid = List.of(
                 new Curve(
                         "RNN, ‖W_hh‖₂ = " + RNN_SPECTRAL_NORM,
                         lags,
@@ -172,14 +169,9 @@ public final class Explorables {
         all.add(new Curve("lag " + lag, new double[] {lag, lag}, new double[] {low, high}));
         XYChart chart = GradientNormChart.paths("", "norm (log scale)", all, List.of(productName, "lag " + lag));
         int at = indexOf(lags, lag);
-        chart.setTitle(String.format(
-                Locale.ROOT,
+        chart.setTitle(Words.format(
                 "f = %.2f, lag %d: Π f_s = %.1e, LSTM %.1e, RNN %.1e",
-                forgetGate,
-                lag,
-                product[at],
-                measured.at(lstm, lag),
-                measured.at(rnn, lag)));
+                forgetGate, lag, product[at], measured.at(lstm, lag), measured.at(rnn, lag)));
         return chart;
     }
 

@@ -2,7 +2,6 @@ package org.lstmlab.course;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.lstmlab.data.AddingBatch;
@@ -11,6 +10,7 @@ import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.LstmSequence;
 import org.lstmlab.plot.GateTraceChart;
+import org.lstmlab.plot.Words;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -87,13 +87,9 @@ public final class GateExplorer {
             o[t] = trace.o()[t][unit];
         }
         return GateTraceChart.chart(
-                String.format(
-                        Locale.ROOT,
+                Words.format(
                         "Trained LSTM, T = %d: unit %d on one held-out sequence (x₁ = %.2f, x₂ = %.2f)",
-                        length,
-                        unit,
-                        trace.x1(),
-                        trace.x2()),
+                        length, unit, trace.x1(), trace.x2()),
                 i,
                 f,
                 o,

@@ -16,6 +16,7 @@ import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.LstmSequence;
 import org.lstmlab.nn.LstmVariant;
 import org.lstmlab.nn.RecurrentLayer;
+import org.lstmlab.plot.Words;
 import org.lstmlab.train.History;
 import org.lstmlab.train.LossMode;
 import org.lstmlab.train.SequenceRegressor;
@@ -143,7 +144,8 @@ public record VariantsExperiment(
                 rows.add(r);
                 seconds += r.seconds();
             }
-            System.out.printf(Locale.ROOT, "%-22s trained with %d seeds in %.0f s%n", m.name(), seeds.size(), seconds);
+            System.out.print(
+                    Words.format("%-22s trained with %d seeds in %.0f s%n", Words.t(m.name()), seeds.size(), seconds));
         }
         return rows;
     }
@@ -171,26 +173,26 @@ public record VariantsExperiment(
      */
     public static Table table(List<Row> rows) {
         Table t = Table.create(
-                "Adding problem: held-out MSE ÷ constant baseline",
-                StringColumn.create("cell"),
-                StringColumn.create("change"),
-                DoubleColumn.create("mean MSE ÷ baseline"),
-                DoubleColumn.create("best"),
-                DoubleColumn.create("worst"),
-                StringColumn.create("solved (< 0.1)"),
-                DoubleColumn.create("training s per seed"));
+                Words.t("Adding problem: held-out MSE ÷ constant baseline"),
+                StringColumn.create(Words.t("cell")),
+                StringColumn.create(Words.t("change")),
+                DoubleColumn.create(Words.t("mean MSE ÷ baseline")),
+                DoubleColumn.create(Words.t("best")),
+                DoubleColumn.create(Words.t("worst")),
+                StringColumn.create(Words.t("solved (< 0.1)")),
+                DoubleColumn.create(Words.t("training s per seed")));
         for (var e : byModel(rows).entrySet()) {
             String name = e.getKey();
             List<Row> mine = e.getValue();
             double[] ratios = mine.stream().mapToDouble(Row::ratio).toArray();
             long solved = mine.stream().filter(r -> r.ratio() < SOLVED).count();
-            t.stringColumn(0).append(name);
-            t.stringColumn(1).append(mine.get(0).change());
+            t.stringColumn(0).append(Words.t(name));
+            t.stringColumn(1).append(Words.t(mine.get(0).change()));
             t.doubleColumn(2)
                     .append(round(java.util.Arrays.stream(ratios).average().orElseThrow()));
             t.doubleColumn(3).append(round(java.util.Arrays.stream(ratios).min().orElseThrow()));
             t.doubleColumn(4).append(round(java.util.Arrays.stream(ratios).max().orElseThrow()));
-            t.stringColumn(5).append(solved + " of " + mine.size());
+            t.stringColumn(5).append(Words.format("%d of %d", solved, mine.size()));
             t.doubleColumn(6)
                     .append(Math.round(mine.stream()
                                             .mapToDouble(Row::seconds)
@@ -232,18 +234,17 @@ public record VariantsExperiment(
                     .filter(x -> x.ratio() >= SOLVED && x.ratio() < 0.9)
                     .count();
             double mean = meanRatio(rows, r.model());
-            lines.add(String.format(
-                    Locale.ROOT,
+            lines.add(Words.format(
                     "%-24s solved %d of %d seeds, learnt part of it %d, stayed at the baseline %d;"
                             + " mean MSE ÷ baseline %.3g = %.2g × the %s's",
-                    r.model() + ":",
+                    Words.t(r.model()) + ":",
                     solved,
                     mine.size(),
                     part,
                     mine.size() - solved - part,
                     mean,
                     mean / full,
-                    rows.get(0).model()));
+                    Words.t(rows.get(0).model())));
         }
         return String.join("\n", lines);
     }
@@ -256,16 +257,17 @@ public record VariantsExperiment(
     public static Table besideThePapers(List<Row> rows, List<Stream> streams) {
         Table papers = papers();
         Table t = Table.create(
-                "This run beside the papers",
-                StringColumn.create("cell"),
-                StringColumn.create("this run: adding problem, MSE ÷ baseline (solved)"),
-                StringColumn.create("this run: stream, MSE ÷ baseline, last quarter"),
+                Words.t("This run beside the papers"),
+                StringColumn.create(Words.t("cell")),
+                StringColumn.create(Words.t("this run: adding problem, MSE ÷ baseline (solved)")),
+                StringColumn.create(Words.t("this run: stream, MSE ÷ baseline, last quarter")),
                 StringColumn.create("Greff et al. 2017"),
-                StringColumn.create("Gers et al. 2000 (continual stream)"));
+                StringColumn.create(Words.t("Gers et al. 2000 (continual stream)")));
         Table ours = table(rows);
+        List<String> cells = new ArrayList<>(byModel(rows).keySet()); // English names, in the table's order
         for (int k = 0; k < ours.rowCount(); k++) {
-            String cell = ours.stringColumn("cell").get(k);
-            t.stringColumn(0).append(cell);
+            String cell = cells.get(k);
+            t.stringColumn(0).append(ours.stringColumn(0).get(k));
             t.stringColumn(1)
                     .append(String.format(
                             Locale.ROOT,
@@ -278,7 +280,7 @@ public record VariantsExperiment(
                     .findFirst()
                     .orElse("—");
             t.stringColumn(2).append(stream);
-            int row = papers.stringColumn(0).asList().indexOf(cell);
+            int row = papers.stringColumn(0).asList().indexOf(Words.t(cell));
             t.stringColumn(3).append(row < 0 ? "—" : papers.stringColumn(1).get(row));
             t.stringColumn(4).append(row < 0 ? "—" : papers.stringColumn(2).get(row));
         }
@@ -415,12 +417,11 @@ public record VariantsExperiment(
 
         @Override
         public String toString() {
-            return String.format(
-                    Locale.ROOT,
+            return Words.format(
                     "%s over %d sequences of T = %d without reset: mean ‖C_t‖ %.2f in the first sequence, %.2f in the"
                             + " last; mean f_t %.2f at sequence starts, %.2f elsewhere; MSE ÷ baseline %.3f at the ends"
                             + " of the first sequences, %.3f over the last quarter",
-                    variant,
+                    Words.t(variant.toString()),
                     endMse.length,
                     length,
                     firstNorm(),
@@ -435,17 +436,17 @@ public record VariantsExperiment(
     /** The two cells of the stream, side by side: ‖C_t‖ first and last, f_t at starts and elsewhere, errors. */
     public static Table streamTable(List<Stream> streams) {
         Table t = Table.create(
-                "Continual stream without reset",
-                StringColumn.create("cell"),
-                DoubleColumn.create("‖C_t‖ first sequence"),
-                DoubleColumn.create("‖C_t‖ last sequence"),
-                DoubleColumn.create("f_t at starts"),
-                DoubleColumn.create("f_t elsewhere"),
-                DoubleColumn.create("MSE ÷ baseline, first 4"),
-                DoubleColumn.create("MSE ÷ baseline, last quarter"),
-                IntColumn.create("sequences"));
+                Words.t("Continual stream without reset"),
+                StringColumn.create(Words.t("cell")),
+                DoubleColumn.create(Words.t("‖C_t‖ first sequence")),
+                DoubleColumn.create(Words.t("‖C_t‖ last sequence")),
+                DoubleColumn.create(Words.t("f_t at starts")),
+                DoubleColumn.create(Words.t("f_t elsewhere")),
+                DoubleColumn.create(Words.t("MSE ÷ baseline, first 4")),
+                DoubleColumn.create(Words.t("MSE ÷ baseline, last quarter")),
+                IntColumn.create(Words.t("sequences")));
         for (Stream s : streams) {
-            t.stringColumn(0).append(s.variant().toString());
+            t.stringColumn(0).append(Words.t(s.variant().toString()));
             t.doubleColumn(1).append(round(s.firstNorm()));
             t.doubleColumn(2).append(round(s.lastNorm()));
             t.doubleColumn(3).append(round(s.forgetAtStart()));
@@ -464,8 +465,8 @@ public record VariantsExperiment(
      */
     public static Table papers() {
         return Table.create(
-                "What the papers report (cited, not measured here)",
-                StringColumn.create(
+                Words.t("What the papers report (cited, not measured here)"),
+                words(
                         "cell",
                         "full LSTM",
                         "NFG (f_t ≡ 1)",
@@ -474,7 +475,7 @@ public record VariantsExperiment(
                         "NOAF (h_t = o_t * C_t)",
                         "CIFG (i_t = 1 − f_t)",
                         "GRU"),
-                StringColumn.create(
+                words(
                         "Greff et al. 2017",
                         "the reference (with peepholes)",
                         "significantly worse on all three tasks",
@@ -483,7 +484,7 @@ public record VariantsExperiment(
                         "significantly worse on all three tasks",
                         "no significant difference",
                         "not in their study"),
-                StringColumn.create(
+                words(
                         "Gers et al. 2000 (continual stream)",
                         "18 % perfect solutions, 29 % more good ones",
                         "0 % perfect: the 1997 cell; 74 % with external resets between strings",
@@ -492,6 +493,12 @@ public record VariantsExperiment(
                         "—",
                         "—",
                         "—"));
+    }
+
+    /** A column whose name and cells are in the student's language. */
+    private static StringColumn words(String name, String... cells) {
+        return StringColumn.create(
+                Words.t(name), java.util.Arrays.stream(cells).map(Words::t).toArray(String[]::new));
     }
 
     private static double round(double v) {

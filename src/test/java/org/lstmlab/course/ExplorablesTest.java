@@ -102,6 +102,34 @@ class ExplorablesTest {
         assertEquals("the lag T − t must be in [1, T = 30] but is 31", e.getMessage());
     }
 
+    /** The same calls draw Vietnamese titles and legends when the language is Vietnamese. */
+    @Test
+    void inVietnameseTheFiguresAreTitledAndLabelledInVietnamese() {
+        System.setProperty("lstmlab.lang", "vi");
+        try {
+            XYChart path = Explorables.cellPath(SMALL, 0.95, 20);
+            assertTrue(path.getTitle().startsWith("f = 0.95, độ trễ 20: Π f_s = "), path.getTitle());
+            assertTrue(
+                    path.getSeriesMap()
+                            .keySet()
+                            .containsAll(List.of("đường cell state của LSTM, σ(b_f) = 0.95", "độ trễ 20")),
+                    path.getSeriesMap().keySet().toString());
+            String norm = Explorables.spectralNorm(SMALL, 0.95).getTitle();
+            assertTrue(norm.startsWith("‖W_hh‖₂ = 0.95: ‖∂h_T/∂h_t‖₂ ở độ trễ 30 là "), norm);
+            String forget = Explorables.forgetBias(Nd4j.rand(DataType.DOUBLE, 1, 28, 4), 2, 20)
+                    .getTitle();
+            assertTrue(forget.startsWith("b_f = 2.0: f_t trung bình = "), forget);
+            LstmParams params = LstmParams.init(2, 6, Init.UNIFORM, 1.0, 3, DataType.DOUBLE);
+            var row = new AddingExperiment.Row(12, null, null, 0, 0, 1, params, 0);
+            String unit = new GateExplorer(AddingExperiment.defaults(), List.of(row))
+                    .chart(12, 2)
+                    .getTitle();
+            assertTrue(unit.startsWith("LSTM đã huấn luyện, T = 12: đơn vị 2 trên một chuỗi để riêng (x₁ = "), unit);
+        } finally {
+            System.clearProperty("lstmlab.lang");
+        }
+    }
+
     @Test
     void theGateExplorerShowsTheMemoryUnitAsTrainedGatesMeasuresItAndAnyOtherUnit() {
         AddingExperiment experiment = AddingExperiment.defaults();

@@ -3,6 +3,7 @@ package org.lstmlab.course;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lstmlab.nn.LstmVariant;
@@ -96,6 +97,38 @@ class VariantsExperimentTest {
                 t.stringColumn(3).get(1).startsWith("significantly worse"),
                 t.stringColumn(3).get(1));
         assertEquals("not in their study", t.stringColumn(3).get(6));
+    }
+
+    /** In Vietnamese the cells keep their own numbers and their papers' rows, though their names are translated. */
+    @Test
+    void inVietnameseTheTablesSummaryAndStreamAreVietnameseAndStillMatchTheirRows() {
+        List<VariantsExperiment.Row> rows = new ArrayList<>();
+        for (var m : tiny().models()) {
+            rows.add(new VariantsExperiment.Row(m.name(), m.change(), 1, 0.01 * (rows.size() + 1), 0.5, 2.0));
+            rows.add(new VariantsExperiment.Row(m.name(), m.change(), 2, 0.5, 0.5, 4.0));
+        }
+        var nfg = new VariantsExperiment.Stream(
+                LstmVariant.NO_FORGET_GATE, 4, new double[16], 1, 1, 1, new double[] {1, 1, 2, 2}, 4, 1);
+        System.setProperty("lstmlab.lang", "vi");
+        try {
+            Table t = VariantsExperiment.besideThePapers(rows, List.of(nfg));
+            assertEquals("ô nhớ", t.column(0).name());
+            assertEquals(
+                    List.of("LSTM đầy đủ", "NFG (f_t ≡ 1)"),
+                    t.stringColumn(0).asList().subList(0, 2));
+            assertEquals("0.500", t.stringColumn(2).get(1), "NFG's stream, found by its English name");
+            assertEquals("kém hơn đáng kể ở cả ba bài toán", t.stringColumn(3).get(1));
+            assertEquals(
+                    "18 % lời giải hoàn hảo, thêm 29 % lời giải tốt",
+                    t.stringColumn(4).get(0));
+            assertEquals(
+                    "1 trên 2", VariantsExperiment.table(rows).stringColumn(5).get(0));
+            String summary = VariantsExperiment.summary(rows);
+            assertTrue(summary.lines().findFirst().orElseThrow().endsWith("× mức của LSTM đầy đủ"), summary);
+            assertTrue(nfg.toString().startsWith("NFG (f_t ≡ 1) qua 4 chuỗi T = 4"), nfg.toString());
+        } finally {
+            System.clearProperty("lstmlab.lang");
+        }
     }
 
     @Test
