@@ -35,7 +35,7 @@ class E11SamplingTemperatureTest {
         @Computes("p = softmax(ŷ / τ)")
         double[] probabilities(double[] logits, double temperature);
 
-        @Computes("one draw from softmax(ŷ / τ) with new Random(seed)")
+        @Computes("j ∼ softmax(ŷ / τ), u = new Random(seed).nextDouble()")
         int sample(double[] logits, double temperature, long seed);
     }
 
