@@ -35,7 +35,7 @@ public final class E11SamplingTemperature {
      * @return the index j drawn, 0 … V−1
      */
     public static int sample(double[] logits, double temperature, long seed) {
-        // TODO E11: one draw from softmax(ŷ / τ) with new Random(seed)
-        throw new UnsupportedOperationException("E11 (sampling with temperature) is not implemented yet: E11SamplingTemperature.sample must compute one draw from softmax(ŷ / τ) with new Random(seed). Notebook 10-lstm-that-writes explains it.");
+        // TODO E11: j ∼ softmax(ŷ / τ), u = new Random(seed).nextDouble()
+        throw new UnsupportedOperationException("E11 (sampling with temperature) is not implemented yet: E11SamplingTemperature.sample must compute j ∼ softmax(ŷ / τ), u = new Random(seed).nextDouble(). Notebook 10-lstm-that-writes explains it.");
     }
 }

@@ -1,6 +1,7 @@
 package org.lstmlab.exercises;
 
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.lstmlab.grade.author.Say.say;
 
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
@@ -34,17 +35,9 @@ class E11SamplingTemperatureTest {
         @Computes("p = softmax(ŷ / τ)")
         double[] probabilities(double[] logits, double temperature);
 
-        @Computes("one draw from softmax(ŷ / τ) with new Random(seed)")
+        @Computes("j ∼ softmax(ŷ / τ), u = new Random(seed).nextDouble()")
         int sample(double[] logits, double temperature, long seed);
     }
-
-    static final String TIMES_TAU = "p equals softmax(ŷ · τ): divide the scores by τ, do not multiply them";
-    static final String NO_TAU = "p equals softmax(ŷ), τ left out: divide the scores by τ before exp";
-    static final String OVERFLOW = "p holds NaN or ∞ for large scores: exp(ŷ/τ) overflowed; subtract the largest score"
-            + " first, exp((ŷ_j − max ŷ)/τ) gives the same p";
-    static final String ARGMAX = "sample returned the likeliest index (argmax): draw from p instead, with"
-            + " u = new Random(seed).nextDouble() and the first j whose p_0 + … + p_j exceeds u";
-    static final String DRAW_TIMES_TAU = "sample drew from softmax(ŷ · τ): divide the scores by τ, do not multiply";
 
     @Test
     @Points(3)
@@ -63,7 +56,7 @@ class E11SamplingTemperatureTest {
         for (int j = 0; j < shifted.length; j++) shifted[j] += 1000;
         double[] got = student.probabilities(shifted, c.tau());
         for (double p : got) {
-            if (!Double.isFinite(p)) fail(OVERFLOW + " (" + c + ", ŷ + 1000)");
+            if (!Double.isFinite(p)) fail(say("hint.E11.overflow") + " (" + c + ", ŷ + 1000)");
         }
         Expect.close(
                 "p",
@@ -91,7 +84,7 @@ class E11SamplingTemperatureTest {
             int want = Sampling.sample(c.logits(), c.tau(), new Random(seed));
             int got = student.sample(c.logits(), c.tau(), seed);
             if (got != want) {
-                fail("with seed " + seed + " the draw should be " + want + " but is " + got + " (" + c + ")");
+                fail(say("hint.E11.drawAtSeed", seed, want, got) + " (" + c + ")");
             }
         }
     }
@@ -114,8 +107,9 @@ class E11SamplingTemperatureTest {
                 c,
                 Expect.mistake(
                         () -> Nd4j.createFromArray(Sampling.probabilities(c.times(c.tau() * c.tau()), c.tau())),
-                        TIMES_TAU),
-                Expect.mistake(() -> Nd4j.createFromArray(Sampling.probabilities(c.logits(), 1.0)), NO_TAU));
+                        say("hint.E11.timesTau")),
+                Expect.mistake(
+                        () -> Nd4j.createFromArray(Sampling.probabilities(c.logits(), 1.0)), say("hint.E11.noTau")));
     }
 
     /** The student's draw against the library's, on a seed where argmax and the ·τ mistake draw otherwise. */
@@ -124,20 +118,18 @@ class E11SamplingTemperatureTest {
         int want = Sampling.sample(c.logits(), c.tau(), new Random(seed));
         int got = student.sample(c.logits(), c.tau(), seed);
         if (got == want) return;
-        String where = c + ", seed " + seed;
+        String where = c + ", seed = " + seed;
         int argmax = c.argmax(), timesTau = c.drawTimesTau(seed);
         if (got == argmax || got == timesTau) { // fails with the mistake's hint
             Expect.close(
-                    "the draw",
+                    say("hint.E11.theDraw"),
                     Nd4j.createFromArray(new double[] {want}),
                     Nd4j.createFromArray(new double[] {got}),
                     where,
-                    Expect.mistake(() -> Nd4j.createFromArray(new double[] {argmax}), ARGMAX),
-                    Expect.mistake(() -> Nd4j.createFromArray(new double[] {timesTau}), DRAW_TIMES_TAU));
+                    Expect.mistake(() -> Nd4j.createFromArray(new double[] {argmax}), say("hint.E11.argmax")),
+                    Expect.mistake(() -> Nd4j.createFromArray(new double[] {timesTau}), say("hint.E11.drawTimesTau")));
         }
-        fail("the draw should be index " + want + " but is " + got + ": with u = new Random(seed).nextDouble() = "
-                + Expect.fmt(new Random(seed).nextDouble()) + ", return the first j whose p_0 + … + p_j exceeds u ("
-                + where + ")");
+        fail(say("hint.E11.firstAboveU", want, got, Expect.fmt(new Random(seed).nextDouble())) + " (" + where + ")");
     }
 
     /**

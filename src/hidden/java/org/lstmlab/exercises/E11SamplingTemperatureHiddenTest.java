@@ -1,6 +1,7 @@
 package org.lstmlab.exercises;
 
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.lstmlab.grade.author.Say.say;
 
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
@@ -35,9 +36,13 @@ class E11SamplingTemperatureHiddenTest {
                 int want = Sampling.sample(large, tau, new Random(seed));
                 int got = student.sample(large, tau, seed);
                 if (got != want) {
-                    fail("at scores ŷ + 700 and τ = " + Expect.fmt(tau) + ", seed " + seed + ", the draw should be "
-                            + want + " but is " + got + (got == c.argmax() ? ": that is argmax; draw from p" : "")
-                            + ": subtract the largest score before exp, and draw with new Random(seed) (" + c + ")");
+                    String hint = say(
+                            got == c.argmax() ? "hint.E11.largeArgmax" : "hint.E11.large",
+                            Expect.fmt(tau),
+                            seed,
+                            want,
+                            got);
+                    fail(hint + " (" + c + ")");
                 }
             }
         }
@@ -54,8 +59,7 @@ class E11SamplingTemperatureHiddenTest {
             int first = student.sample(c.logits(), c.tau(), seed);
             int second = student.sample(c.logits(), c.tau(), seed);
             if (first != second) {
-                fail("seed " + seed + " gave " + first + " then " + second + ": make a new Random(seed) in every"
-                        + " call, keep no generator between calls (" + c + ")");
+                fail(say("hint.E11.sameSeed", seed, first, second) + " (" + c + ")");
             }
         }
     }

@@ -17,6 +17,7 @@ import org.lstmlab.nn.fused.FusedCharModel;
 import org.lstmlab.plot.ActivationText;
 import org.lstmlab.plot.Curve;
 import org.lstmlab.plot.LossByPositionChart;
+import org.lstmlab.plot.Words;
 import org.lstmlab.train.Adam;
 import org.lstmlab.train.CharTrainer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -127,17 +128,9 @@ public record CharModelExperiment(
 
     @Override
     public String toString() {
-        return String.format(
-                Locale.ROOT,
+        return Words.format(
                 "character model: X = %d, H = %d, B = %d, T = %d, %d steps, Adam α = %s, clip %s, seed %d",
-                embedding,
-                hidden,
-                batch,
-                steps,
-                trainSteps,
-                learningRate,
-                clipNorm,
-                seed);
+                embedding, hidden, batch, steps, trainSteps, learningRate, clipNorm, seed);
     }
 
     /** A trained model and what the notebook shows of it. */
@@ -199,9 +192,13 @@ public record CharModelExperiment(
         /** The held-out bits per character of the LSTM and the two baselines, best last. */
         public Table bitsPerChar() {
             return Table.create(
-                    "Held-out bits per character",
-                    StringColumn.create("model", "unigram (frequencies)", "bigram (previous character)", "LSTM"),
-                    DoubleColumn.create("bits per character", round(unigram), round(bigram), round(heldOut)));
+                    Words.t("Held-out bits per character"),
+                    StringColumn.create(
+                            Words.t("model"),
+                            Words.t("unigram (frequencies)"),
+                            Words.t("bigram (previous character)"),
+                            "LSTM"),
+                    DoubleColumn.create(Words.t("bits per character"), round(unigram), round(bigram), round(heldOut)));
         }
 
         /**
@@ -214,8 +211,9 @@ public record CharModelExperiment(
             double[] carried = CharTrainer.bitsByPosition(model(), held, t, true);
             double[] reset = CharTrainer.bitsByPosition(model(), held, t, false);
             return LossByPositionChart.chart(List.of(
-                    Curve.indexed("state carried across chunks: " + fmt(mean(carried)) + " bits/char", carried),
-                    Curve.indexed("state reset every chunk: " + fmt(mean(reset)) + " bits/char", reset)));
+                    Curve.indexed(
+                            Words.format("state carried across chunks: %s bits/char", fmt(mean(carried))), carried),
+                    Curve.indexed(Words.format("state reset every chunk: %s bits/char", fmt(mean(reset))), reset)));
         }
 
         /**
@@ -267,16 +265,9 @@ public record CharModelExperiment(
 
         @Override
         public String toString() {
-            return String.format(
-                    Locale.ROOT,
+            return Words.format(
                     "%s: held-out %.3f bits/char (unigram %.3f, bigram %.3f); %d steps in %.1f s, %.0f characters/s",
-                    experiment,
-                    heldOut,
-                    unigram,
-                    bigram,
-                    losses().length,
-                    trainingSeconds(),
-                    charactersPerSecond());
+                    experiment, heldOut, unigram, bigram, losses().length, trainingSeconds(), charactersPerSecond());
         }
     }
 
@@ -338,12 +329,15 @@ public record CharModelExperiment(
         public Table table() {
             List<Best> all = best();
             return Table.create(
-                    "Best unit per feature (Pearson r over " + text.length() + " held-out characters)",
+                    Words.format("Best unit per feature (Pearson r over %d held-out characters)", text.length()),
                     StringColumn.create(
-                            "feature", all.stream().map(Best::feature).toList()),
-                    StringColumn.create("state", all.stream().map(Best::state).toList()),
+                            Words.t("feature"),
+                            all.stream().map(b -> Words.t(b.feature())).toList()),
+                    StringColumn.create(
+                            Words.t("state"), all.stream().map(Best::state).toList()),
                     DoubleColumn.create(
-                            "unit", all.stream().mapToDouble(Best::unit).toArray()),
+                            Words.t("unit"),
+                            all.stream().mapToDouble(Best::unit).toArray()),
                     DoubleColumn.create(
                             "r", all.stream().mapToDouble(b -> round(b.r())).toArray()));
         }
@@ -389,7 +383,7 @@ public record CharModelExperiment(
     public record Best(String feature, String state, int unit, double r) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "unit %d's %s against \"%s\": r = %.3f", unit, state, feature, r);
+            return Words.format("unit %d's %s against “%s”: r = %.3f", unit, state, Words.t(feature), r);
         }
     }
 

@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.lstmlab.plot.AltText;
+import org.lstmlab.plot.Words;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -115,7 +116,7 @@ public final class Rendering {
     }
 
     static String shape(Table table) {
-        return table.rowCount() + " rows × " + table.columnCount() + " columns";
+        return Words.format("%d rows × %d columns", table.rowCount(), table.columnCount());
     }
 
     static String tableHtml(Table table) {
@@ -138,7 +139,7 @@ public final class Rendering {
         }
         html.append("</tbody></table><p>").append(escape(shape(table)));
         if (table.rowCount() > rows) {
-            html.append(", first ").append(rows).append(" shown");
+            html.append(escape(Words.format(", first %d shown", rows)));
         }
         return html.append("</p></div>").toString();
     }

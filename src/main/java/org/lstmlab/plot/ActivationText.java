@@ -51,12 +51,11 @@ public record ActivationText(String title, String text, double[] values) {
     public String toHtml() {
         StringBuilder html = new StringBuilder(text.length() * 48);
         html.append("<div class=\"lstmlab-activation\"><b>")
-                .append(escape(title))
+                .append(escape(Words.t(title)))
                 .append("</b> ");
-        html.append(String.format(
-                Locale.ROOT,
-                "<span style=\"color:#555\">(red &gt; 0 &gt; blue, full colour at |value| = %.3g)</span>",
-                scale()));
+        html.append("<span style=\"color:#555\">(")
+                .append(escape(Words.format("red > 0 > blue, full colour at |value| = %.3g", scale())))
+                .append(")</span>");
         html.append("<pre style=\"line-height:1.35;color:#000;background:#fff;padding:4px\">");
         for (int k = 0; k < text.length(); k++) {
             char ch = text.charAt(k);
@@ -77,6 +76,6 @@ public record ActivationText(String title, String text, double[] values) {
 
     @Override
     public String toString() {
-        return title + " (" + text.length() + " characters)";
+        return Words.format("%s (%d characters)", title, text.length());
     }
 }

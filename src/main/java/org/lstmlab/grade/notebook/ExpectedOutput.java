@@ -200,7 +200,7 @@ final class ExpectedOutput {
                         () -> Nd4j.createFromArray(yours.probabilities(logits, tau)),
                         Nd4j.createFromArray(Sampling.probabilities(logits, tau)))
                 .row(
-                        "the draw",
+                        Say.say("hint.E11.theDraw"),
                         () -> Nd4j.createFromArray(new double[] {yours.sample(logits, tau, seed)}),
                         Nd4j.createFromArray(new double[] {want}))
                 .build();
