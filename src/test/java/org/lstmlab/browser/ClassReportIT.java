@@ -78,7 +78,7 @@ class ClassReportIT {
         Files.writeString(page, ClassReportHtml.of(c, Locale.ENGLISH), StandardCharsets.UTF_8);
         Files.writeString(vi, ClassReportHtml.of(c, Locale.forLanguageTag("vi")), StandardCharsets.UTF_8);
         try (Chromium browser = Chromium.start(run, shots)) {
-            for (Map.Entry<Path, String> p : Map.of(page, "What the class got wrong", vi, "Những lỗi của cả lớp")
+            for (Map.Entry<Path, String> p : Map.of(page, "What the class got wrong", vi, "Cả lớp sai ở đâu")
                     .entrySet()) {
                 browser.driver.get(p.getKey().toUri().toString());
                 browser.await(
