@@ -142,8 +142,10 @@ class SandboxTest {
                 .enter(List.of(
                         "/bin/bash",
                         "-c",
-                        "for i in 1 2 3; do (head -c 700m /dev/zero | tail -c 700m > /dev/null; echo \"status $?\") &"
-                                + " done; wait")));
+                        // each tail holds its 700 MB until a reader wakes 10 s later, so the three overlap however
+                        // the machine schedules them; PIPESTATUS[1] is tail's status (137: killed)
+                        "for i in 1 2 3; do (head -c 700m /dev/zero | tail -c 700m | (sleep 10; cat > /dev/null);"
+                                + " echo \"status ${PIPESTATUS[1]}\") & done; wait")));
         assertTrue(memory.contains("status 137"), "one of them was killed for memory:\n" + memory);
     }
 
