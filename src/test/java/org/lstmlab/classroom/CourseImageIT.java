@@ -76,8 +76,8 @@ class CourseImageIT {
                 .orFail("the image on a home volume")
                 .output();
         assertTrue(
-                out.startsWith("10\n10\n"),
-                "the ten notebooks and their Vietnamese edition were copied into the volume:\n" + out);
+                out.startsWith("11\n11\n"),
+                "the eleven notebooks and their Vietnamese edition were copied into the volume:\n" + out);
         assertTrue(out.contains("// my own E3"), "the student's E3 was overwritten:\n" + out);
         assertTrue(Files.isRegularFile(home.resolve("datasets/README.md")), "datasets/ in the volume");
     }
