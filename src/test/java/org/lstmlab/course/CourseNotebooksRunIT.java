@@ -106,7 +106,7 @@ class CourseNotebooksRunIT {
         assertEquals(0, vietnamese.exitCode(), "./lab run-notebooks --quick --lang vi failed:\n" + vietnamese.output());
         String text = printed(EXECUTED_VI, "02-forget-gate", "check(\"E3\")");
         assertTrue(text.contains("E3 cổng quên") && text.contains("0/8"), text);
-        assertTrue(text.contains("chưa được cài đặt: hãy thay TODO trong E3ForgetGate.forgetGate"), text);
+        assertTrue(text.contains("chưa làm: hãy thay TODO trong E3ForgetGate.forgetGate"), text);
         assertTrue(
                 text.contains("<th style=\"text-align:left\">bài tập</th><th>điểm</th>"
                         + "<th style=\"text-align:left\">nhận xét</th>"),

@@ -99,13 +99,19 @@ final class SameOutputs {
             StringBuilder b = new StringBuilder();
             for (JsonElement line : e.getAsJsonArray()) b.append(line.getAsString());
             text = b.toString();
-        } else text = e.toString(); // JSON data such as a widget's model id
+        } else text = WIDGET_MODEL.matcher(e.toString()).replaceAll("\"model_id\":\"M\""); // a widget's view
         return timeColumns(
                 DURATION.matcher(RUN_SEED.matcher(text).replaceAll("seed N")).replaceAll("T $2"));
     }
 
-    /** A table column of seconds (its heading ends in " s", as "LSTM training s"), in text or HTML. */
-    private static final Pattern SECONDS_HEADING = Pattern.compile(".* s");
+    /** A widget's model id: a new one on every run, as ipywidgets makes them. */
+    private static final Pattern WIDGET_MODEL = Pattern.compile("\"model_id\":\"[0-9a-f]+\"");
+
+    /**
+     * A table column of seconds: its heading ends in " s" ("LSTM training s"), in "(s)" ("LSTM huấn luyện (s)"), or
+     * names seconds ("training s per seed", "số giây huấn luyện mỗi seed"), in text or HTML.
+     */
+    private static final Pattern SECONDS_HEADING = Pattern.compile(".* s|.*\\(s\\)|.*\\bs per\\b.*|.*số giây.*");
 
     private static final Pattern HTML_ROW = Pattern.compile("<tr>(.*?)</tr>", Pattern.DOTALL);
     private static final Pattern HTML_CELL = Pattern.compile("(<t[hd][^>]*>)(.*?)(</t[hd]>)", Pattern.DOTALL);

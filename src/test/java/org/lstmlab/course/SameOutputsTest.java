@@ -68,6 +68,31 @@ class SameOutputsTest {
     }
 
     @Test
+    void theVietnameseHeadingsOfSecondsAreMaskedToo() {
+        String html = "<table><tr><th>T</th><th>LSTM huấn luyện (s)</th><th>số giây huấn luyện mỗi seed</th>"
+                + "<th>LSTM MSE</th></tr><tr><td>5</td><td>2.2</td><td>7.5</td><td>0.0005</td></tr></table>";
+        assertEquals(
+                "<table><tr><th>T</th><th>LSTM huấn luyện (s)</th><th>số giây huấn luyện mỗi seed</th>"
+                        + "<th>LSTM MSE</th></tr><tr><td>5</td><td>T</td><td>T</td><td>0.0005</td></tr></table>",
+                SameOutputs.timeColumns(html));
+    }
+
+    @Test
+    void aWidgetsNewModelIdIsNoDifferenceButItsOtherFieldsAre() {
+        String view = "{\"cells\": [{\"cell_type\": \"code\", \"source\": \"x\", \"outputs\": [{\"output_type\":"
+                + " \"display_data\", \"metadata\": {}, \"data\": {\"application/vnd.jupyter.widget-view+json\":"
+                + " {\"model_id\": \"%s\", \"version_major\": %d}}}]}]}";
+        JsonObject first =
+                JsonParser.parseString(String.format(view, "f91b6c86", 2)).getAsJsonObject();
+        JsonObject again =
+                JsonParser.parseString(String.format(view, "c213d65f", 2)).getAsJsonObject();
+        JsonObject other =
+                JsonParser.parseString(String.format(view, "c213d65f", 3)).getAsJsonObject();
+        assertEquals(List.of(), SameOutputs.differences("01", first, again));
+        assertEquals(1, SameOutputs.differences("01", first, other).size());
+    }
+
+    @Test
     void aStreamCutIntoSeveralOutputsIsTheSameStream() {
         JsonObject one = JsonParser.parseString("{\"cells\": [{\"cell_type\": \"code\", \"outputs\": ["
                         + "{\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": \"a\\nb\\n\"}]}]}")
