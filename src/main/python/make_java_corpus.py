@@ -5,6 +5,9 @@ The corpus is a snapshot of the course library's own Java sources at one commit 
 every file under src/main/java/org/lstmlab/{course,data,grad,nn,plot,train}/ (the library a student
 reads; no grader, kernel, command line, solutions or tests), in path order, each after a line that
 names it. The files are read from git at the commit, so the snapshot does not follow later edits.
+A line that also stands in an exercise's answer in solutions/ (between the solution markers, 16 characters or
+more, as EditionIT searches the student edition for them) is left out: the edition carries this file and must
+not give an answer away.
 
     python3 src/main/python/make_java_corpus.py            # writes datasets/lstm-lab-java.txt
     python3 src/main/python/make_java_corpus.py --check    # exits 1 when the file differs
@@ -12,6 +15,7 @@ names it. The files are read from git at the commit, so the snapshot does not fo
 import argparse
 import hashlib
 import pathlib
+import re
 import subprocess
 import sys
 
@@ -25,13 +29,42 @@ def git(*args):
     return subprocess.run(["git", "-C", str(ROOT), *args], check=True, capture_output=True).stdout
 
 
+def answer_lines():
+    """The stripped, non-trivial lines of every answer region in solutions/ (what EditionIT searches for)."""
+    begin, end = marker("BEGIN"), marker("END")
+    lines = set()
+    for f in sorted((ROOT / "solutions").rglob("*.java")):
+        text = f.read_text(encoding="utf-8")
+        for region in re.findall(re.escape(begin) + "(.*?)" + re.escape(end), text, flags=re.S):
+            for line in region.splitlines():
+                line = line.strip()
+                if len(line) >= 16 and not line.startswith("//"):
+                    lines.add(line)
+    return lines
+
+
+def marker(name):
+    """ExerciseGenerator's BEGIN or END marker, read from its source so the two never drift apart."""
+    source = (ROOT / "src/main/java/org/lstmlab/grade/edition/ExerciseGenerator.java").read_text(encoding="utf-8")
+    found = re.search(r"static final String " + name + r' = "([^"]*)"', source)
+    if not found:
+        sys.exit("no " + name + " marker in ExerciseGenerator.java")
+    return found.group(1)
+
+
+def without_answers(text, answers):
+    kept = [line for line in text.decode("utf-8").splitlines(keepends=True) if line.strip() not in answers]
+    return "".join(kept).encode("utf-8")
+
+
 def corpus():
     prefixes = ["src/main/java/org/lstmlab/" + p + "/" for p in PACKAGES]
     names = git("ls-tree", "-r", "--name-only", COMMIT, "--", *prefixes).decode("utf-8").splitlines()
     parts = []
+    answers = answer_lines()
     for name in sorted(n for n in names if n.endswith(".java")):
         parts.append(("// ---- " + name[len("src/main/java/"):] + " ----\n").encode("utf-8"))
-        parts.append(git("show", COMMIT + ":" + name))
+        parts.append(without_answers(git("show", COMMIT + ":" + name), answers))
         parts.append(b"\n")
     return b"".join(parts)
 

@@ -152,7 +152,7 @@ class EditionIT {
         assertEquals(0, starter.code(), starter.output());
         assertTrue(starter.output().matches("(?s).*\\ntotal +0/" + visible + " .*"), starter.output());
         assertEquals(
-                9,
+                11,
                 starter.output()
                         .lines()
                         .filter(l -> l.contains("not implemented yet"))
