@@ -5,7 +5,7 @@ The corpus is a snapshot of the course library's own Java sources at one commit 
 every file under src/main/java/org/lstmlab/{course,data,grad,nn,plot,train}/ (the library a student
 reads; no grader, kernel, command line, solutions or tests), in path order, each after a line that
 names it. The files are read from git at the commit, so the snapshot does not follow later edits.
-A line that also stands in an exercise's answer in solutions/ (between the solution markers, 16 characters or
+A line that holds a line of an exercise's answer in solutions/ (between the solution markers, 16 characters or
 more, as EditionIT searches the student edition for them) is left out: the edition carries this file and must
 not give an answer away.
 
@@ -53,7 +53,8 @@ def marker(name):
 
 
 def without_answers(text, answers):
-    kept = [line for line in text.decode("utf-8").splitlines(keepends=True) if line.strip() not in answers]
+    kept = [line for line in text.decode("utf-8").splitlines(keepends=True)
+            if not any(answer in line for answer in answers)]
     return "".join(kept).encode("utf-8")
 
 

@@ -22,7 +22,12 @@ final class SameOutputs {
     private static final Pattern RUN_SEED = Pattern.compile("seed \\d+");
 
     /** A wall-clock duration or rate ("trained in 6 s", "93 steps in 5.4 s (17.1 steps/s)"): it measures the machine. */
-    private static final Pattern DURATION = Pattern.compile("\\d+(\\.\\d+)? ?(s|ms|min|steps/s)\\b");
+    private static final Pattern DURATION =
+            Pattern.compile("\\d+(\\.\\d+)? ?(s|ms|min|steps/s|characters/s|ký tự/s)(?=$|[^\\p{L}\\d])");
+
+    /** A display's id (a UUID), which a cell ending in display(...) prints and which is new on every run. */
+    private static final Pattern DISPLAY_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private SameOutputs() {}
 
@@ -101,7 +106,9 @@ final class SameOutputs {
             text = b.toString();
         } else text = WIDGET_MODEL.matcher(e.toString()).replaceAll("\"model_id\":\"M\""); // a widget's view
         return timeColumns(
-                DURATION.matcher(RUN_SEED.matcher(text).replaceAll("seed N")).replaceAll("T $2"));
+                DURATION.matcher(RUN_SEED.matcher(DISPLAY_ID.matcher(text).replaceAll("ID"))
+                                .replaceAll("seed N"))
+                        .replaceAll("T $2"));
     }
 
     /** A widget's model id: a new one on every run, as ipywidgets makes them. */

@@ -68,6 +68,14 @@ class SameOutputsTest {
     }
 
     @Test
+    void aThroughputAndADisplaysIdAreNoDifference() {
+        assertEquals(0, differences("40 steps in 1.2 s, 9914 characters/s", "40 steps in 3.1 s, 5006 characters/s"));
+        assertEquals(0, differences("40 bước trong 1.2 s, 9914 ký tự/s", "40 bước trong 3.1 s, 5006 ký tự/s"));
+        assertEquals(0, differences("8bb24892-fe62-45bb-a988-54b74b053b1d", "70e1cd1d-7763-4adc-8174-c7ec8e43c218"));
+        assertEquals(1, differences("bits 2.128, 9914 characters/s", "bits 2.129, 9914 characters/s"));
+    }
+
+    @Test
     void theVietnameseHeadingsOfSecondsAreMaskedToo() {
         String html = "<table><tr><th>T</th><th>LSTM huấn luyện (s)</th><th>số giây huấn luyện mỗi seed</th>"
                 + "<th>LSTM MSE</th></tr><tr><td>5</td><td>2.2</td><td>7.5</td><td>0.0005</td></tr></table>";

@@ -172,9 +172,20 @@ final class ResultCollector implements TestExecutionListener {
      * else its display name ({@code MessagesTest} holds every graded test's key equal to its English display name).
      */
     static String testName(String id, String method, String displayName) {
+        String hidden = hiddenKey(id, method);
         String own = "test." + id + "." + method;
         String shared = "test." + method;
-        return Say.has(own) ? Say.say(own) : Say.has(shared) ? Say.say(shared) : displayName;
+        return Say.has(hidden)
+                ? Say.say(hidden)
+                : Say.has(own) ? Say.say(own) : Say.has(shared) ? Say.say(shared) : displayName;
+    }
+
+    /**
+     * A hidden test's key: {@code test.hidden.} and the hash of {@code E7.<method>}, so the bundle, which every
+     * student edition carries, never names a hidden test.
+     */
+    static String hiddenKey(String id, String method) {
+        return "test.hidden." + Integer.toHexString((id + "." + method).hashCode());
     }
 
     private static final java.util.regex.Pattern RANDOMISED_CASE =

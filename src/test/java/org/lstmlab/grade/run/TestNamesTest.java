@@ -66,7 +66,11 @@ class TestNamesTest {
                     String named = ResultCollector.testName(id, method, "?");
                     if (!named.equals(english)) {
                         wrong.add(f.getFileName() + ": " + method + " is '" + english + "' but the bundle says '"
-                                + named + "': add test." + method + " (or test." + id + "." + method + ")");
+                                + named + "': add "
+                                + (root.startsWith("src/hidden")
+                                        ? ResultCollector.hiddenKey(id, method)
+                                                + " (a hidden test's key never names it)"
+                                        : "test." + method + " (or test." + id + "." + method + ")"));
                     }
                 }
             }
