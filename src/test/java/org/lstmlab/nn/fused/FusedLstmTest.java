@@ -1,18 +1,18 @@
 package org.lstmlab.nn.fused;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lstmlab.nn.fused.FusedAssertions.assertAnSgdStepIsSeen;
 import static org.lstmlab.nn.fused.FusedAssertions.assertClose;
+import static org.lstmlab.nn.fused.FusedAssertions.assertSameGradients;
+import static org.lstmlab.nn.fused.FusedAssertions.assertSameLayer;
 import static org.lstmlab.nn.fused.FusedAssertions.maxAbsDiff;
 import static org.lstmlab.nn.fused.FusedAssertions.random;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lstmlab.nn.Init;
@@ -20,7 +20,6 @@ import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmGrads;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.LstmSequence;
-import org.lstmlab.nn.RecurrentLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -51,12 +50,7 @@ class FusedLstmTest {
         assertClose("C_t", slow.cs(), fast.cs(), tolerance);
         LstmGrads slowGrads = readable.backwardSequence(slow, k.dHs());
         LstmGrads fastGrads = fused.backwardSequence(fast, k.dHs());
-        Map<String, INDArray> expected = slowGrads.params().named();
-        Map<String, INDArray> actual = fastGrads.params().named();
-        assertEquals(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()));
-        for (String name : expected.keySet()) {
-            assertClose("∂L/∂" + name, expected.get(name), actual.get(name), tolerance);
-        }
+        assertSameGradients(slowGrads.params().named(), fastGrads.params().named(), tolerance);
         assertClose("∂L/∂x_t", slowGrads.dxs(), fastGrads.dxs(), tolerance);
         assertClose("∂L/∂h_0", slowGrads.dh0(), fastGrads.dh0(), tolerance);
         assertClose("∂L/∂C_0", slowGrads.dc0(), fastGrads.dc0(), tolerance);
@@ -148,37 +142,19 @@ class FusedLstmTest {
         for (boolean stack : new boolean[] {false, true}) {
             Case k = Case.of(2, 5, 3, 4, DataType.DOUBLE, 17);
             LstmParams p = stack ? FusedLstm.stacked(k.params()) : k.params().copy();
-            var fused = new FusedLstm(p);
-            INDArray before = fused.run(k.xs()).hs().dup();
-            Map<String, INDArray> grads = fused.parameterGradients(fused.run(k.xs()), k.dHs());
-            for (var e : fused.parameters().entrySet())
-                e.getValue().subi(grads.get(e.getKey()).mul(0.1)); // one SGD step
-            INDArray after = fused.run(k.xs()).hs();
-            INDArray readable = new LstmCell(p).run(k.xs()).hs();
-            assertNotEquals(0.0, maxAbsDiff(after, before), "the step changed nothing");
-            assertClose("h_t after an in-place update (stacked " + stack + ")", readable, after, F64_TOLERANCE);
+            assertAnSgdStepIsSeen(
+                    new FusedLstm(p),
+                    () -> new LstmCell(p),
+                    k.xs(),
+                    k.dHs(),
+                    "h_t after an in-place update (stacked " + stack + ")");
         }
     }
 
     @Test
     void theRecurrentLayerInterfaceGivesTheReadableGradientsUnderTheSameNames() {
         Case k = Case.of(3, 6, 2, 5, DataType.DOUBLE, 18);
-        RecurrentLayer slow = new LstmCell(k.params());
-        RecurrentLayer fast = new FusedLstm(k.params());
-        assertEquals(slow.inputSize(), fast.inputSize());
-        assertEquals(slow.hiddenSize(), fast.hiddenSize());
-        assertEquals(slow.dataType(), fast.dataType());
-        assertEquals(
-                List.copyOf(slow.parameters().keySet()),
-                List.copyOf(fast.parameters().keySet()));
-        Map<String, INDArray> expected = slow.parameterGradients(slow.run(k.xs()), k.dHs());
-        Map<String, INDArray> actual = fast.parameterGradients(fast.run(k.xs()), k.dHs());
-        assertEquals(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()));
-        for (String name : expected.keySet()) {
-            assertArrayEquals(
-                    fast.parameters().get(name).shape(), actual.get(name).shape(), name);
-            assertClose("∂L/∂" + name, expected.get(name), actual.get(name), F64_TOLERANCE);
-        }
+        assertSameLayer(new LstmCell(k.params()), new FusedLstm(k.params()), k.xs(), k.dHs(), F64_TOLERANCE);
     }
 
     @Test
