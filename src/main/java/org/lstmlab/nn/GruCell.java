@@ -1,6 +1,5 @@
 package org.lstmlab.nn;
 
-import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -101,12 +100,7 @@ public final class GruCell extends ReadableCell<GruParams> {
      * @param h0 h_0, {@code [B, H]}
      */
     public GruSequence forwardSequence(INDArray xs, INDArray h0) {
-        var run = ThroughTime.forward(
-                this,
-                xs,
-                List.of(Shapes.batched("h_0", "[B, H]", h0, params.hiddenSize())),
-                (x, before) -> forward(x, before == null ? h0 : before.h()),
-                GruStep::h);
+        var run = ThroughTime.forward(this, xs, h0, this::forward, GruStep::h);
         return new GruSequence(run.steps(), run.hs());
     }
 
@@ -119,22 +113,14 @@ public final class GruCell extends ReadableCell<GruParams> {
     public GruGrads backwardSequence(GruSequence run, INDArray dHs) {
         if (run == null)
             throw new IllegalArgumentException("run must be the GruSequence of forwardSequence(x, h_0) but is null");
-        var sums = ThroughTime.backward(
-                this,
-                run.steps(),
-                run.hs(),
-                dHs,
-                params.zerosLike(),
-                GruParams::addi,
-                (step, dh, later) -> backward(step, dh));
+        var sums = ThroughTime.backward(this, run.steps(), run.hs(), dHs, (step, dh, later) -> backward(step, dh));
         return new GruGrads(sums.params(), sums.dxs(), sums.first().dhPrev());
     }
 
     /** {@link #forwardSequence} from zero initial state. */
     @Override
     public GruSequence run(INDArray xs) {
-        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, params.inputSize());
-        return forwardSequence(xs, Nd4j.zeros(params.dataType(), xs.size(0), params.hiddenSize()));
+        return forwardSequence(xs, zeroState(xs)); // h_0 = 0
     }
 
     @Override

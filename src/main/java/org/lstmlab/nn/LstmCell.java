@@ -178,8 +178,6 @@ public final class LstmCell extends ReadableCell<LstmParams> {
                 run.steps(),
                 run.hs(),
                 dHs,
-                params.zerosLike(),
-                LstmParams::addi,
                 (LstmStep step, INDArray dh, LstmStepGrads later) ->
                         backward(step, dh, later == null ? Nd4j.zerosLike(dh) : later.dcPrev())); // ∂L/∂C_T: none
         return new LstmGrads(
@@ -189,9 +187,8 @@ public final class LstmCell extends ReadableCell<LstmParams> {
     /** {@link #forwardSequence} from zero initial state. */
     @Override
     public LstmSequence run(INDArray xs) {
-        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, params.inputSize());
-        INDArray h0 = Nd4j.zeros(params.dataType(), xs.size(0), params.hiddenSize()); // [B, H]
-        return forwardSequence(xs, h0, Nd4j.zerosLike(h0));
+        INDArray h0 = zeroState(xs); // h_0 = 0
+        return forwardSequence(xs, h0, Nd4j.zerosLike(h0)); // C_0 = 0
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.lstmlab.nn;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What {@link RnnCell}, {@link LstmCell} and {@link GruCell} share as {@link RecurrentLayer}s: their named parameters
@@ -10,9 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * @param <P> the cell's parameter record
  */
-abstract class ReadableCell<P extends ReadableCell.Params> implements RecurrentLayer {
-    /** What every parameter record tells about itself. */
-    interface Params {
+abstract class ReadableCell<P extends ReadableCell.Params<P>> implements RecurrentLayer {
+    /** What every parameter record tells about itself, and how gradients of it are summed. */
+    interface Params<P> {
         /** X. */
         int inputSize();
 
@@ -23,6 +24,12 @@ abstract class ReadableCell<P extends ReadableCell.Params> implements RecurrentL
 
         /** The arrays by their course symbols, in the order of the equations. */
         Map<String, INDArray> named();
+
+        /** Zeros of the same shapes and type, for accumulating gradients. */
+        P zerosLike();
+
+        /** Adds {@code other} into these arrays in place. */
+        P addi(P other);
     }
 
     final P params;
@@ -31,6 +38,12 @@ abstract class ReadableCell<P extends ReadableCell.Params> implements RecurrentL
     ReadableCell(P params, String record) {
         if (params == null) throw new IllegalArgumentException("params must be " + record + " but is null");
         this.params = params;
+    }
+
+    /** A zero initial state h_0 (or C_0), {@code [B, H]}, for x {@code [B, T, X]}, after checking x. */
+    INDArray zeroState(INDArray xs) {
+        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, params.inputSize());
+        return Nd4j.zeros(params.dataType(), xs.size(0), params.hiddenSize());
     }
 
     @Override

@@ -1,9 +1,7 @@
 package org.lstmlab.nn;
 
-import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A vanilla (Elman) RNN cell, {@code h_t = tanh(W_h · [h_{t-1}, x_t] + b_h)}, with its step, its
@@ -71,12 +69,7 @@ public final class RnnCell extends ReadableCell<RnnParams> {
      * @param h0 h_0, {@code [B, H]}
      */
     public RnnSequence forwardSequence(INDArray xs, INDArray h0) {
-        var run = ThroughTime.forward(
-                this,
-                xs,
-                List.of(Shapes.batched("h_0", "[B, H]", h0, params.hiddenSize())),
-                (x, before) -> forward(x, before == null ? h0 : before.h()),
-                RnnStep::h);
+        var run = ThroughTime.forward(this, xs, h0, this::forward, RnnStep::h);
         return new RnnSequence(run.steps(), run.hs());
     }
 
@@ -89,22 +82,14 @@ public final class RnnCell extends ReadableCell<RnnParams> {
     public RnnGrads backwardSequence(RnnSequence run, INDArray dHs) {
         if (run == null)
             throw new IllegalArgumentException("run must be the RnnSequence of forwardSequence(x, h_0) but is null");
-        var sums = ThroughTime.backward(
-                this,
-                run.steps(),
-                run.hs(),
-                dHs,
-                params.zerosLike(),
-                RnnParams::addi,
-                (step, dh, later) -> backward(step, dh));
+        var sums = ThroughTime.backward(this, run.steps(), run.hs(), dHs, (step, dh, later) -> backward(step, dh));
         return new RnnGrads(sums.params(), sums.dxs(), sums.first().dhPrev());
     }
 
     /** {@link #forwardSequence} from zero initial state. */
     @Override
     public RnnSequence run(INDArray xs) {
-        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, params.inputSize());
-        return forwardSequence(xs, Nd4j.zeros(params.dataType(), xs.size(0), params.hiddenSize())); // h_0 = 0, [B, H]
+        return forwardSequence(xs, zeroState(xs)); // h_0 = 0
     }
 
     @Override

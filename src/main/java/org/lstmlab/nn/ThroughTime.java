@@ -2,7 +2,7 @@ package org.lstmlab.nn;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BinaryOperator;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -94,34 +94,42 @@ final class ThroughTime {
         return new Run<>(List.copyOf(cache), hs);
     }
 
+    /** {@link #forward(RecurrentLayer, INDArray, List, StepForward, Function)} of a cell whose only state is h. */
+    static <S> Run<S> forward(
+            RecurrentLayer cell,
+            INDArray xs,
+            INDArray h0,
+            BiFunction<INDArray, INDArray, S> step,
+            Function<S, INDArray> h) {
+        return forward(
+                cell,
+                xs,
+                List.of(Shapes.batched("h_0", "[B, H]", h0, cell.hiddenSize())),
+                (x, before) -> step.apply(x, before == null ? h0 : h.apply(before)),
+                h);
+    }
+
     /**
      * Backpropagation through time over a run's caches.
      *
-     * @param cell  the cell that ran (its X, H and data type)
+     * @param cell  the cell that ran (its X, H, data type and parameters)
      * @param steps every step's cache, t = 1 … T
      * @param hs    h_1 … h_T of the run, {@code [B, T, H]}
      * @param dHs   ∂L/∂h_t arriving from the loss at every step, {@code [B, T, H]}; checked here
-     * @param sum   zeros shaped like the parameters, which receive the sum
-     * @param add   adds one step's ∂L/∂θ into the sum in place
      * @param step  the cell's step backward
      */
-    static <S, P, G extends StepGrads<P>> Sums<P, G> backward(
-            RecurrentLayer cell,
-            List<S> steps,
-            INDArray hs,
-            INDArray dHs,
-            P sum,
-            BinaryOperator<P> add,
-            StepBackward<S, G> step) {
+    static <S, P extends ReadableCell.Params<P>, G extends StepGrads<P>> Sums<P, G> backward(
+            ReadableCell<P> cell, List<S> steps, INDArray hs, INDArray dHs, StepBackward<S, G> step) {
         long batch = hs.size(0);
         Shapes.require("∂L/∂h", "[B, T, H]", dHs, batch, steps.size(), cell.hiddenSize());
         Shapes.requireType("∂L/∂h", dHs, cell.dataType());
         INDArray dxs = Nd4j.create(cell.dataType(), batch, steps.size(), cell.inputSize()); // [B, T, X]
         INDArray dhNext = Nd4j.zeros(cell.dataType(), batch, cell.hiddenSize()); // ∂L/∂h_T from later steps: none
+        P sum = cell.params.zerosLike();
         G later = null;
         for (int t = steps.size() - 1; t >= 0; t--) {
             G g = step.backward(steps.get(t), Ops.at(dHs, t).add(dhNext), later);
-            add.apply(sum, g.params()); // Σ_t ∂L/∂θ
+            sum.addi(g.params()); // Σ_t ∂L/∂θ
             Ops.at(dxs, t).assign(g.dx());
             dhNext = g.dhPrev();
             later = g;
