@@ -9,9 +9,9 @@ import java.util.zip.Deflater;
 
 /**
  * A chart's picture as PNG, encoded for speed: a figure that answers a slider is encoded on every move. The JDK's
- * encoder tries five filters on every row and deflates at level 4 (about 22 ms of CPU for an 800 × 500 chart); charts
- * are mostly flat colour, so one filter (Up: each byte minus the one above it) and deflate's fastest level cost a
- * third of that for files about a fifth larger (measured in docs/widgets.md). Opaque 8-bit RGB (colour type 2): a
+ * encoder tries five filters on every row (18–23 ms of CPU for the explorables' 800 × 500 charts); charts are mostly
+ * flat colour, so one filter (Up: each byte minus the one above it) at deflate's fastest level costs a third of that,
+ * for files 10–24 % larger (docs/widgets.md, {@code RedrawProfile}). Opaque 8-bit RGB (colour type 2): a
  * chart has no transparency, and an alpha channel would be dropped.
  *
  * <p>The format is the W3C's PNG specification (third edition): the signature, an IHDR chunk, one IDAT chunk of zlib
