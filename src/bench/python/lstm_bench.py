@@ -35,18 +35,29 @@ def blas_in_use():
     return f"{mapped} (built with BLAS_INFO={built.group(1) if built else '?'})"
 
 
-def measure(fn, seconds, warmup_seconds):
+def measure(fn, seconds, warmup_seconds, cpu=None, least=5, least_warmup=1):
+    """Milliseconds per call of fn, after warming up: median, min, max, p90, samples. Runs at least `least`
+    calls (`least_warmup` to warm up) and `seconds`; with a list `cpu`, also appends every call's thread CPU
+    milliseconds to it (on a loaded machine the wall time measures the scheduler as much as the code)."""
     end = time.perf_counter() + warmup_seconds
-    fn()
+    for _ in range(least_warmup):
+        fn()
     while time.perf_counter() < end:
         fn()
     samples = []
     end = time.perf_counter() + seconds
-    while time.perf_counter() < end or len(samples) < 5:
-        start = time.perf_counter()
+    while time.perf_counter() < end or len(samples) < least:
+        start, start_cpu = time.perf_counter(), time.thread_time()
         fn()
         samples.append((time.perf_counter() - start) * 1e3)
-    samples.sort()
+        if cpu is not None:
+            cpu.append((time.thread_time() - start_cpu) * 1e3)
+    return summary(samples)
+
+
+def summary(samples):
+    """median, min, max, p90, count of milliseconds"""
+    samples = sorted(samples)
     p90 = samples[min(len(samples) - 1, int(round(0.9 * (len(samples) - 1))))]
     return statistics.median(samples), samples[0], samples[-1], p90, len(samples)
 
@@ -117,10 +128,14 @@ def main():
     torch.set_num_threads(a.threads)
     torch.manual_seed(42)
     seconds, warmup = (1.0, 0.5) if a.quick else (3.0, 1.5)
-    if a.char:
+    if a.char:  # at least as many steps and seconds as CharModelBenchmark.measure
         for name, dtype in DTYPES.items():
-            med, lo, hi, p90, n = measure(char_model_step(dtype), seconds, warmup)
+            cpu = []
+            med, lo, hi, p90, n = measure(char_model_step(dtype), 1.0 if a.quick else 5.0, 0.5 if a.quick else 3.0,
+                                          cpu, 10 if a.quick else 30, 5 if a.quick else 20)
             print(f"RESULT char {name} trainStep {med:.6f} {lo:.6f} {hi:.6f} {p90:.6f} {n}", flush=True)
+            med, lo, hi, p90, n = summary(cpu)
+            print(f"RESULT char {name} trainStepCpu {med:.6f} {lo:.6f} {hi:.6f} {p90:.6f} {n}", flush=True)
     for size in ([] if a.char else a.sizes.split(",")):
         b, t, x, h = SIZES[size]
         for name, dtype in DTYPES.items():

@@ -1,5 +1,8 @@
 package org.lstmlab.bench;
 
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.lstmlab.data.CharStreams;
@@ -22,6 +25,9 @@ import org.openjdk.jmh.annotations.State;
  * and its gradient, the global norm clipped at 5, one {@link Adam} update at α = 0.003, the state carried to
  * the next chunk. The text is random characters, the same kind of text as {@code lstm_bench.py --char} reads
  * (the time does not depend on which characters come). Characters per second = B·T ÷ the step's time.
+ *
+ * <p>{@code ./lab bench --char} times it with {@link #measure}, the same loop as the PyTorch side's, wall and
+ * thread CPU time per step; {@code ./lab bench --char --profile} runs it under JMH with JFR.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -63,6 +69,34 @@ public class CharModelBenchmark {
             throw new IllegalStateException("the first step's loss should be near log₂ V = " + uniform
                     + " bits per character (random text, fresh model) but is " + first);
         }
+    }
+
+    /** Milliseconds of every timed step: wall time and the thread's CPU time. */
+    record Samples(double[] wall, double[] cpu) {}
+
+    /**
+     * Times steps as {@code lstm_bench.py --char} times PyTorch's: at least {@code leastWarmup} steps and
+     * {@code warmupSeconds} to warm up, then at least {@code least} steps and {@code seconds}, each step's
+     * wall and CPU time (on a loaded machine the wall time measures the scheduler as much as the code).
+     */
+    static Samples measure(String dtype, double seconds, double warmupSeconds, int least, int leastWarmup) {
+        var bench = new CharModelBenchmark();
+        bench.dtype = dtype;
+        bench.setUp();
+        var threads = ManagementFactory.getThreadMXBean();
+        long end = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        for (int k = 0; k < leastWarmup || System.nanoTime() < end; k++) bench.trainStep();
+        List<double[]> samples = new ArrayList<>(); // {wall, cpu}
+        end = System.nanoTime() + (long) (seconds * 1e9);
+        while (samples.size() < least || System.nanoTime() < end) {
+            long wall = System.nanoTime(), cpu = threads.getCurrentThreadCpuTime();
+            bench.trainStep();
+            samples.add(
+                    new double[] {(System.nanoTime() - wall) / 1e6, (threads.getCurrentThreadCpuTime() - cpu) / 1e6});
+        }
+        return new Samples(
+                samples.stream().mapToDouble(x -> x[0]).toArray(),
+                samples.stream().mapToDouble(x -> x[1]).toArray());
     }
 
     /** One training step on the next chunk: loss, gradient, clipping, Adam. */

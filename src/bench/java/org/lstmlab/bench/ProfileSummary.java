@@ -103,8 +103,14 @@ final class ProfileSummary {
         }
     }
 
-    /** The group of a sample: the first frame, from the top, that names one of the groups. */
+    /**
+     * The group of a sample: the softmax's when it is anywhere on the stack (its exponentials run in
+     * {@code Activations}), else the first frame, from the top, that names one of the groups.
+     */
     private static String group(List<RecordedFrame> frames) {
+        if (frames.stream().anyMatch(f -> name(f).contains("FusedCharModel.softmaxCrossEntropy"))) {
+            return "softmax and cross-entropy (FusedCharModel)";
+        }
         for (RecordedFrame f : frames) {
             String n = f.getMethod() == null || f.getMethod().getType() == null
                     ? "?"
@@ -115,7 +121,6 @@ final class ProfileSummary {
                 return "ND4J array allocation (outputs, gradients)";
             if (n.contains("fused.Activations.")) return "σ and tanh (Activations)";
             if (n.contains("fused.GateKernels.")) return "other gate maths (GateKernels)";
-            if (n.contains("FusedCharModel.softmaxCrossEntropy")) return "softmax and cross-entropy (FusedCharModel)";
             if (n.contains("Buffer.get")
                     || n.contains("Buffer.put")
                     || n.contains("copyMemory")

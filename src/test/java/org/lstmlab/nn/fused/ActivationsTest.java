@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 class ActivationsTest {
     /** expm1 in double: within 2 ulp of Math.expm1 on [−708, 708] (measured 2.0). */
     private static final double EXPM1_ULP = 2;
+    /** exp in double: within 2 ulp of Math.exp on [−708, 708]. */
+    private static final double EXP_ULP = 2;
     /** σ in double: within 3 ulp of 1/(1 + Math.exp(−u)) on [−700, 700] (measured 2.0). */
     private static final double SIGMOID_ULP = 3;
     /** tanh in double: within 5 ulp of Math.tanh everywhere (measured 4.0). */
@@ -59,6 +61,22 @@ class ActivationsTest {
         double worst = 0;
         for (int k = 0; k < N; k++) worst = Math.max(worst, ulps(Math.expm1(u[k]), a[k]));
         assertTrue(worst <= EXPM1_ULP, "expm1 is " + worst + " ulp from Math.expm1");
+    }
+
+    @Test
+    void expIsWithinTwoUlpOfMathExp() {
+        double[] u = arguments(11, Activations.MAX_ARG);
+        double[] a = new double[N];
+        Activations.exp(u, a, N, new double[N], new double[N]);
+        double worst = 0;
+        for (int k = 0; k < N; k++) worst = Math.max(worst, ulps(Math.exp(u[k]), a[k]));
+        assertTrue(worst <= EXP_ULP, "exp is " + worst + " ulp from Math.exp");
+        double[] edges = {0, -0.0, 1, -1, Math.log(2), -Activations.MAX_ARG, Activations.MAX_ARG};
+        double[] e = new double[edges.length];
+        Activations.exp(edges, e, edges.length, new double[edges.length], new double[edges.length]);
+        for (int k = 0; k < edges.length; k++) {
+            assertTrue(ulps(Math.exp(edges[k]), e[k]) <= EXP_ULP, "exp(" + edges[k] + ") = " + e[k]);
+        }
     }
 
     @Test
