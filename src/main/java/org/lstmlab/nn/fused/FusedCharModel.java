@@ -91,7 +91,7 @@ public final class FusedCharModel {
         INDArray h = Nd4j.zeros(params.dataType(), 1, hidden), c = Nd4j.zeros(params.dataType(), 1, hidden);
         for (int from = 0; from < ids.length; from += STATES_CHUNK) {
             int[] chunk = java.util.Arrays.copyOfRange(ids, from, Math.min(ids.length, from + STATES_CHUNK));
-            FusedLstm.Pass pass = lstm.forwardSequence(gather(chunk, 1, chunk.length), h, c);
+            FusedLstm.Pass pass = lstm.forwardSequence(gather(chunk, readout(1, chunk.length)), h, c);
             double[][] hChunk = pass.hs().reshape('c', chunk.length, hidden).toDoubleMatrix();
             double[][] cChunk = pass.cs().reshape('c', chunk.length, hidden).toDoubleMatrix();
             pass.release();
@@ -115,8 +115,8 @@ public final class FusedCharModel {
      */
     public Scores next(int id, INDArray h, INDArray c) {
         CharModel.requireIds("id", new int[] {id}, 1, params.vocabularySize());
-        FusedLstm.Pass pass = lstm.forwardSequence(gather(new int[] {id}, 1, 1), h, c);
         Readout r = readout(1, 1);
+        FusedLstm.Pass pass = lstm.forwardSequence(gather(new int[] {id}, r), h, c);
         int v = params.vocabularySize();
         INDArray hT = lastHidden(pass, r);
         INDArray cT = LstmWorkspace.lastCellState(pass); // C_1 alone, no C_1 … C_T array
@@ -151,9 +151,8 @@ public final class FusedCharModel {
         int n = batch * steps;
         CharModel.requireIds("inputs", inputs, n, v);
         CharModel.requireIds("targets", targets, n, v);
-        INDArray xs = gather(inputs, batch, steps); // x_t = E[c_t], [B, T, X]
-        FusedLstm.Pass pass = lstm.forwardSequence(xs, h0, c0);
         Readout r = readout(batch, steps);
+        FusedLstm.Pass pass = lstm.forwardSequence(gather(inputs, r), h0, c0);
         NativeBuffer hs = NativeBuffer.of(pass.hs()); // [B·T, H], row b·T + t
         INDArray hT = lastHidden(pass, r);
         INDArray cT = LstmWorkspace.lastCellState(pass);
@@ -207,6 +206,10 @@ public final class FusedCharModel {
         final NativeBuffer dHsBuffer;
         /** ∂loss/∂x_t, [B·T·X]. */
         final double[] dx;
+        /** E, [V·X]; x_t = E[c_t] for every input, [B·T·X] and as the LSTM reads it, [B, T, X]. */
+        final double[] e, x;
+
+        final INDArray xs;
         /** b_y, [V]. */
         final double[] bY;
         /** h_T, [B·H]. */
@@ -223,6 +226,9 @@ public final class FusedCharModel {
             dHs = Nd4j.create(type, batch, steps, hidden);
             dHsBuffer = NativeBuffer.of(dHs);
             dx = new double[n * x];
+            e = new double[v * x];
+            this.x = new double[n * x];
+            xs = Nd4j.create(type, batch, steps, x);
             bY = new double[v];
             h = new double[batch * hidden];
             s = new double[v];
@@ -276,9 +282,17 @@ public final class FusedCharModel {
         return NativeBuffer.array(r.h, params.dataType(), r.batch, hidden);
     }
 
-    /** Rows c_t of E for every input: {@code [B, T, X]}, one gather, no one-hot. */
-    private INDArray gather(int[] ids, int batch, int steps) {
-        return Nd4j.pullRows(params.embedding(), 1, ids).reshape('c', batch, steps, params.embeddingSize());
+    /**
+     * Rows c_t of E for every input, {@code [B, T, X]}, into {@code r}'s x: a gather of rows, no one-hot.
+     *
+     * @param ids B·T character ids, row-major
+     */
+    private INDArray gather(int[] ids, Readout r) {
+        int x = params.embeddingSize();
+        NativeBuffer.of(NativeBuffer.dense(params.embedding())).get(0, r.e, 0, r.e.length); // E, [V, X]
+        for (int row = 0; row < ids.length; row++) System.arraycopy(r.e, ids[row] * x, r.x, row * x, x); // E[c_t]
+        NativeBuffer.of(r.xs).put(0, r.x, 0, r.x.length);
+        return r.xs;
     }
 
     /**
