@@ -323,7 +323,8 @@ public final class FusedCharModel {
             double nll = -Math.log(row[targets[r]] / sum); // −log p_t[y_t]
             if (nats != null) nats[r] = nll;
             loss += nll;
-            for (int j = 0; j < v; j++) z[o + j] = row[j] / sum / n; // p_t / N
+            double toP = 1 / (sum * n);
+            for (int j = 0; j < v; j++) z[o + j] = row[j] * toP; // p_t / N
             z[o + targets[r]] -= 1.0 / n; // (p_t − onehot(y_t)) / N
         }
         return loss / n;
