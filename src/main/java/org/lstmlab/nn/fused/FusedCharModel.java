@@ -210,6 +210,7 @@ public final class FusedCharModel {
         final double[] e, x;
 
         final INDArray xs;
+        final NativeBuffer xsBuffer;
         /** b_y, [V]. */
         final double[] bY;
         /** h_T, [B·H]. */
@@ -229,6 +230,7 @@ public final class FusedCharModel {
             e = new double[v * x];
             this.x = new double[n * x];
             xs = Nd4j.create(type, batch, steps, x);
+            xsBuffer = NativeBuffer.of(xs);
             bY = new double[v];
             h = new double[batch * hidden];
             s = new double[v];
@@ -291,7 +293,7 @@ public final class FusedCharModel {
         int x = params.embeddingSize();
         NativeBuffer.of(NativeBuffer.dense(params.embedding())).get(0, r.e, 0, r.e.length); // E, [V, X]
         for (int row = 0; row < ids.length; row++) System.arraycopy(r.e, ids[row] * x, r.x, row * x, x); // E[c_t]
-        NativeBuffer.of(r.xs).put(0, r.x, 0, r.x.length);
+        r.xsBuffer.put(0, r.x, 0, r.x.length);
         return r.xs;
     }
 
