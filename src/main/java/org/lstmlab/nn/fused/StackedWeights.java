@@ -25,11 +25,11 @@ final class StackedWeights {
     final NativeBuffer w;
     /** Whether {@link #w} is the caller's storage. */
     final boolean shared;
-    /** b, [blocks·H], copied from the caller's biases every run. */
+    /** b, one H block per bias (the GRU has four for three row blocks of W), copied from the caller's every run. */
     final double[] b;
     /** b in single precision for FLOAT parameters, else null. */
     final float[] b32;
-    /** The caller's [blocks·H] bias storage when its biases are consecutive blocks, else null. */
+    /** The caller's bias storage when its biases are consecutive blocks, else null. */
     private final NativeBuffer sharedBias;
 
     /** The LSTM's four gates. */
