@@ -1,18 +1,19 @@
 package org.lstmlab.nn.fused;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lstmlab.nn.fused.FusedAssertions.assertAReleasedPassGivesItsStatesBack;
+import static org.lstmlab.nn.fused.FusedAssertions.assertAnSgdStepIsSeen;
+import static org.lstmlab.nn.fused.FusedAssertions.assertBadSequencesAreNamed;
 import static org.lstmlab.nn.fused.FusedAssertions.assertClose;
+import static org.lstmlab.nn.fused.FusedAssertions.assertOnlyItsLatestPassIsTaken;
+import static org.lstmlab.nn.fused.FusedAssertions.assertSameGradients;
+import static org.lstmlab.nn.fused.FusedAssertions.assertSameLayer;
 import static org.lstmlab.nn.fused.FusedAssertions.maxAbsDiff;
 import static org.lstmlab.nn.fused.FusedAssertions.random;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lstmlab.nn.GruCell;
@@ -20,7 +21,6 @@ import org.lstmlab.nn.GruGrads;
 import org.lstmlab.nn.GruParams;
 import org.lstmlab.nn.GruSequence;
 import org.lstmlab.nn.Init;
-import org.lstmlab.nn.RecurrentLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -28,6 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /** {@link FusedGru} held equal to the readable {@link GruCell}, as {@code FusedLstmTest} holds the LSTM. */
 class FusedGruTest {
     private static final double F64_TOLERANCE = 1e-12;
+    private static final FusedAssertions.Backward<FusedGru, FusedGru.Pass> BACKWARD =
+            (layer, pass, dHs) -> layer.backwardSequence(pass, dHs);
 
     /** One case: parameters, inputs, initial state and an upstream gradient, all seeded. */
     private record Case(GruParams params, INDArray xs, INDArray h0, INDArray dHs) {
@@ -50,12 +52,7 @@ class FusedGruTest {
         assertClose("h_t", slow.hs(), fast.hs(), tolerance);
         GruGrads slowGrads = readable.backwardSequence(slow, k.dHs());
         GruGrads fastGrads = fused.backwardSequence(fast, k.dHs());
-        Map<String, INDArray> expected = slowGrads.params().named();
-        Map<String, INDArray> actual = fastGrads.params().named();
-        assertEquals(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()));
-        for (String name : expected.keySet()) {
-            assertClose("∂L/∂" + name, expected.get(name), actual.get(name), tolerance);
-        }
+        assertSameGradients(slowGrads.params().named(), fastGrads.params().named(), tolerance);
         assertClose("∂L/∂x_t", slowGrads.dxs(), fastGrads.dxs(), tolerance);
         assertClose("∂L/∂h_0", slowGrads.dh0(), fastGrads.dh0(), tolerance);
     }
@@ -135,39 +132,19 @@ class FusedGruTest {
         for (boolean stack : new boolean[] {false, true}) {
             Case k = Case.of(2, 5, 3, 4, DataType.DOUBLE, 17);
             GruParams p = stack ? FusedGru.stacked(k.params()) : k.params().copy();
-            var fused = new FusedGru(p);
-            INDArray before = fused.run(k.xs()).hs().dup();
-            Map<String, INDArray> grads = fused.parameterGradients(fused.run(k.xs()), k.dHs());
-            for (var e : fused.parameters().entrySet())
-                e.getValue().subi(grads.get(e.getKey()).mul(0.1)); // one SGD step
-            INDArray after = fused.run(k.xs()).hs();
-            INDArray readable = new GruCell(p).run(k.xs()).hs();
-            assertNotEquals(0.0, maxAbsDiff(after, before), "the step changed nothing");
-            assertClose("h_t after an in-place update (stacked " + stack + ")", readable, after, F64_TOLERANCE);
+            assertAnSgdStepIsSeen(
+                    new FusedGru(p),
+                    () -> new GruCell(p),
+                    k.xs(),
+                    k.dHs(),
+                    "h_t after an in-place update (stacked " + stack + ")");
         }
     }
 
     @Test
     void theRecurrentLayerInterfaceGivesTheReadableGradientsUnderTheSameNames() {
         Case k = Case.of(3, 6, 2, 5, DataType.DOUBLE, 18);
-        RecurrentLayer slow = new GruCell(k.params());
-        RecurrentLayer fast = new FusedGru(k.params());
-        assertEquals(slow.inputSize(), fast.inputSize());
-        assertEquals(slow.hiddenSize(), fast.hiddenSize());
-        assertEquals(slow.dataType(), fast.dataType());
-        assertEquals(
-                List.copyOf(slow.parameters().keySet()),
-                List.copyOf(fast.parameters().keySet()));
-        assertClose(
-                "h_t from zero state", slow.run(k.xs()).hs(), fast.run(k.xs()).hs(), F64_TOLERANCE);
-        Map<String, INDArray> expected = slow.parameterGradients(slow.run(k.xs()), k.dHs());
-        Map<String, INDArray> actual = fast.parameterGradients(fast.run(k.xs()), k.dHs());
-        assertEquals(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()));
-        for (String name : expected.keySet()) {
-            assertArrayEquals(
-                    fast.parameters().get(name).shape(), actual.get(name).shape(), name);
-            assertClose("∂L/∂" + name, expected.get(name), actual.get(name), F64_TOLERANCE);
-        }
+        assertSameLayer(new GruCell(k.params()), new FusedGru(k.params()), k.xs(), k.dHs(), F64_TOLERANCE);
     }
 
     @Test
@@ -185,35 +162,29 @@ class FusedGruTest {
     }
 
     @Test
-    void aPassOverwrittenByALaterRunOrReleasedIsRefused() {
+    void aPassOverwrittenByALaterRunIsRefused() {
         Case k = Case.of(2, 3, 2, 3, DataType.DOUBLE, 21);
-        var fused = new FusedGru(k.params());
-        FusedGru.Pass first = fused.run(k.xs());
-        fused.run(k.xs());
-        var e = assertThrows(IllegalStateException.class, () -> fused.backwardSequence(first, k.dHs()));
-        assertTrue(e.getMessage().contains("overwritten by a later run of the same FusedGru"), e.getMessage());
-        var readablePass = new GruCell(k.params()).run(k.xs());
-        var wrong = assertThrows(IllegalArgumentException.class, () -> fused.parameterGradients(readablePass, k.dHs()));
-        assertEquals("pass must come from FusedGru.run but is GruSequence", wrong.getMessage());
-        FusedGru.Pass pass = fused.run(k.xs());
-        INDArray hs = pass.hs();
-        INDArray expected = hs.dup();
-        hs.assign(-7); // the next run must write every element of the array it takes back
-        pass.release();
-        assertThrows(IllegalStateException.class, pass::hs);
-        var backward = assertThrows(IllegalStateException.class, () -> fused.backwardSequence(pass, k.dHs()));
-        assertTrue(backward.getMessage().contains("released"), backward.getMessage());
-        FusedGru.Pass again = fused.run(k.xs());
-        assertSame(hs, again.hs(), "the released h_1 … h_T is reused");
-        assertClose("h_t after a released pass", expected, again.hs(), 0);
-        assertNotSame(hs, fused.run(k.xs()).hs(), "a pass not released keeps its h_1 … h_T");
+        assertOnlyItsLatestPassIsTaken(
+                () -> new FusedGru(k.params()),
+                BACKWARD,
+                new GruCell(k.params()),
+                k.xs(),
+                k.dHs(),
+                "overwritten by a later run of the same FusedGru",
+                "pass must come from FusedGru.run but is GruSequence");
+    }
+
+    @Test
+    void aReleasedPassGivesItsStatesBackAndRefusesToBeUsedAgain() {
+        Case k = Case.of(2, 3, 2, 3, DataType.DOUBLE, 22);
+        assertAReleasedPassGivesItsStatesBack(
+                new FusedGru(k.params()), BACKWARD, k.xs(), k.dHs(), pass -> () -> {}, again -> {});
     }
 
     @Test
     void badInputsAreNamedInCourseSymbols() {
         var fused = new FusedGru(GruParams.init(3, 4, 1));
-        var x = assertThrows(IllegalArgumentException.class, () -> fused.run(Nd4j.zeros(DataType.DOUBLE, 2, 5, 6)));
-        assertEquals("x must be [B, T, X] = [2, 5, 3] but is [2, 5, 6]", x.getMessage());
+        assertBadSequencesAreNamed(fused, BACKWARD);
         var h0 = assertThrows(
                 IllegalArgumentException.class,
                 () -> fused.forwardSequence(Nd4j.zeros(DataType.DOUBLE, 2, 5, 3), Nd4j.zeros(DataType.DOUBLE, 2, 5)));
@@ -221,13 +192,6 @@ class FusedGruTest {
         var type = assertThrows(IllegalArgumentException.class, () -> fused.run(Nd4j.zeros(DataType.FLOAT, 2, 5, 3)));
         assertTrue(
                 type.getMessage().startsWith("x must be DOUBLE like the parameters but is FLOAT"), type.getMessage());
-        FusedGru.Pass run = fused.run(Nd4j.zeros(DataType.DOUBLE, 2, 5, 3));
-        var dh = assertThrows(
-                IllegalArgumentException.class,
-                () -> fused.backwardSequence(run, Nd4j.zeros(DataType.DOUBLE, 2, 4, 4)));
-        assertEquals("∂L/∂h must be [B, T, H] = [2, 5, 4] but is [2, 4, 4]", dh.getMessage());
-        var empty = assertThrows(IllegalArgumentException.class, () -> fused.run(Nd4j.zeros(DataType.DOUBLE, 2, 0, 3)));
-        assertTrue(empty.getMessage().contains("T ≥ 1"), empty.getMessage());
         var nulls = assertThrows(IllegalArgumentException.class, () -> new FusedGru(null));
         assertEquals("params must be GruParams but is null", nulls.getMessage());
         GruParams p = GruParams.init(3, 4, 1);
