@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""PyTorch side of ./lab bench: one nn.LSTM layer (and with --rnn one nn.RNN layer), loss = sum of all
-outputs, the same sizes as the JMH benchmark; with --char instead notebook 10's character model, one training
-step per call (CharModelBenchmark). Prints one line per case:  RESULT size dtype pass median min max p90 samples
-(milliseconds)."""
+"""PyTorch side of ./lab bench: one nn.LSTM layer (with --rnn also one nn.RNN layer, with --gru one nn.GRU), loss =
+sum of all outputs, the same sizes as the JMH benchmark; with --char instead notebook 10's character model, one
+training step per call (CharModelBenchmark). Prints one line per case:  RESULT size dtype pass median min max p90
+samples  (milliseconds)."""
 import argparse
 import math
 import re
@@ -119,6 +119,7 @@ def main():
     ap.add_argument("--rnn", action="store_true", help="also one nn.RNN layer (tanh), fwd+bwd")
     ap.add_argument("--char", action="store_true",
                     help="only notebook 10's character model, one training step per call")
+    ap.add_argument("--gru", action="store_true", help="also one nn.GRU layer, fwd+bwd")
     ap.add_argument("--self-check", action="store_true",
                     help="only check that nn.LSTM, nn.RNN and nn.GRU run forward and backward on the CPU")
     a = ap.parse_args()
@@ -153,15 +154,18 @@ def main():
             for pass_name, fn in (("forward", forward), ("forwardBackward", forward_backward)):
                 med, lo, hi, p90, n = measure(fn, seconds, warmup)
                 print(f"RESULT {size} {name} {pass_name} {med:.6f} {lo:.6f} {hi:.6f} {p90:.6f} {n}", flush=True)
-            if a.rnn:
-                rnn = torch.nn.RNN(x, h, nonlinearity="tanh", batch_first=True).to(dtype)
+            cells = [("rnn", torch.nn.RNN(x, h, nonlinearity="tanh", batch_first=True))] if a.rnn else []
+            if a.gru:
+                cells.append(("gru", torch.nn.GRU(x, h, batch_first=True)))
+            for cell, module in cells:
+                module = module.to(dtype)
 
-                def rnn_forward_backward():
-                    rnn.zero_grad(set_to_none=True)
-                    rnn(xs)[0].sum().backward()
+                def cell_forward_backward():
+                    module.zero_grad(set_to_none=True)
+                    module(xs)[0].sum().backward()
 
-                med, lo, hi, p90, n = measure(rnn_forward_backward, seconds, warmup)
-                print(f"RESULT {size} {name} rnnForwardBackward {med:.6f} {lo:.6f} {hi:.6f} {p90:.6f} {n}", flush=True)
+                med, lo, hi, p90, n = measure(cell_forward_backward, seconds, warmup)
+                print(f"RESULT {size} {name} {cell}ForwardBackward {med:.6f} {lo:.6f} {hi:.6f} {p90:.6f} {n}", flush=True)
     peaks = []
     for name, dtype in DTYPES.items():
         n = 1024  # as GemmPeakBenchmark

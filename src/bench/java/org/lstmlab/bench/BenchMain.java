@@ -49,6 +49,7 @@ public final class BenchMain {
         boolean profile = false;
         boolean rnn = false;
         boolean chars = false;
+        boolean gru = false;
         List<String> pythons = new ArrayList<>();
         String script = "src/bench/python/lstm_bench.py";
         for (int k = 0; k < args.length; k++) {
@@ -60,12 +61,13 @@ public final class BenchMain {
                 case "--profile" -> profile = true;
                 case "--rnn" -> rnn = true;
                 case "--char" -> chars = true;
+                case "--gru" -> gru = true;
                 case "--pytorch" -> pythons.add(args[++k]);
                 case "--script" -> script = args[++k];
                 default ->
                     throw new IllegalArgumentException(
                             "unknown option " + args[k]
-                                    + "; options: --sizes tiny,course,larger --impls readable,fused,dl4j --threads N --quick --profile --rnn --char --pytorch PYTHON");
+                                    + "; options: --sizes tiny,course,larger --impls readable,fused,dl4j --threads N --quick --profile --rnn --gru --char --pytorch PYTHON");
             }
         }
         for (String s : sizes) Sizes.valueOf(s);
@@ -87,18 +89,23 @@ public final class BenchMain {
         List<String> rnnImpls = impls.stream()
                 .filter(i -> i.equals("readable") || i.equals("fused"))
                 .toList();
-        if (rnn && !rnnImpls.isEmpty()) {
-            // a run of its own: the RNN has no DL4J contender for the impl parameter
-            ChainedOptionsBuilder rnnOpts =
-                    timed(new OptionsBuilder(), sizes, rnnImpls, quick).include(RnnBenchmark.class.getSimpleName());
-            results.addAll(new Runner(rnnOpts.build()).run());
+        List<String> cells = new ArrayList<>();
+        if (rnn) cells.add("rnn");
+        if (gru) cells.add("gru");
+        if (!cells.isEmpty() && !rnnImpls.isEmpty()) {
+            // a run of its own: the RNN and the GRU have no DL4J contender for the impl parameter
+            ChainedOptionsBuilder cellOpts = timed(new OptionsBuilder(), sizes, rnnImpls, quick)
+                    .param("cell", cells.toArray(String[]::new))
+                    .include(CellBenchmark.class.getSimpleName());
+            results.addAll(new Runner(cellOpts.build()).run());
         }
         Map<String, Timing> times = new HashMap<>();
         for (RunResult r : results) {
             var p = r.getParams();
             String bench = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.') + 1);
-            String key = p.getBenchmark().contains("RnnBenchmark")
-                    ? "rnn " + p.getParam("impl") + " " + p.getParam("size") + " " + p.getParam("dtype")
+            String key = p.getBenchmark().contains("CellBenchmark")
+                    ? p.getParam("cell") + " " + p.getParam("impl") + " " + p.getParam("size") + " "
+                            + p.getParam("dtype")
                     : p.getBenchmark().contains("FusedGemms")
                             ? "fused gemms " + p.getParam("size") + " " + p.getParam("dtype")
                             : p.getBenchmark().contains("GemmPeak")
@@ -116,6 +123,7 @@ public final class BenchMain {
             String id = k == 0 ? "pytorch" : "pytorch" + (k + 1);
             List<String> what = new ArrayList<>(List.of("--sizes", String.join(",", sizes)));
             if (rnn) what.add("--rnn");
+            if (gru) what.add("--gru");
             torches.put(id, runPyTorch(pythons.get(k), id, script, what, threads, quick, times, torchInfo));
         }
         String loadAfter = load();
@@ -381,7 +389,8 @@ public final class BenchMain {
                 }
             }
         }
-        rnnTable(out, sizes, t, torches);
+        cellTable(out, sizes, t, torches, "rnn");
+        cellTable(out, sizes, t, torches, "gru");
         out.append("\nSizes: ");
         for (String size : sizes) out.append(Sizes.valueOf(size).label()).append("; ");
         out.append("GFLOP/s counts 2·B·T·(H+X)·4H per forward and 3× that per fwd+bwd for every implementation.\n");
@@ -431,32 +440,42 @@ public final class BenchMain {
         for (String line : torchInfo) out.append("PyTorch: ").append(line).append('\n');
     }
 
-    /** The RNN rows (./lab bench --rnn): one vanilla RNN layer, fwd+bwd, against PyTorch's nn.RNN and the FusedRnn. */
-    private static void rnnTable(
-            StringBuilder out, List<String> sizes, Map<String, Timing> t, Map<String, String> torches) {
+    /**
+     * The RNN rows (./lab bench --rnn) or the GRU rows (--gru): one layer, fwd+bwd, against PyTorch's nn.RNN or
+     * nn.GRU and the fused cell.
+     *
+     * @param cell "rnn" or "gru"
+     */
+    private static void cellTable(
+            StringBuilder out, List<String> sizes, Map<String, Timing> t, Map<String, String> torches, String cell) {
+        boolean gru = cell.equals("gru");
         List<String> rows = new ArrayList<>();
         for (String size : sizes) {
             for (String dtype : List.of("float64", "float32")) {
-                Timing fused = t.get("rnn fused " + size + " " + dtype);
+                Timing fused = t.get(cell + " fused " + size + " " + dtype);
                 List<String> impls = new ArrayList<>(List.of("readable", "fused"));
                 impls.addAll(torches.keySet());
                 for (String impl : impls) {
-                    Timing time = rnnTiming(t, impl, size, dtype);
+                    Timing time = cellTiming(t, cell, impl, size, dtype);
                     if (time == null) continue;
                     String name = switch (impl) {
-                        case "readable" -> "readable RnnCell";
-                        case "fused" -> "FusedRnn";
-                        default -> "PyTorch " + torches.get(impl) + " nn.RNN";
+                        case "readable" -> gru ? "readable GruCell" : "readable RnnCell";
+                        case "fused" -> gru ? "FusedGru" : "FusedRnn";
+                        default -> "PyTorch " + torches.get(impl) + (gru ? " nn.GRU" : " nn.RNN");
                     };
                     List<String> cells = new ArrayList<>(List.of(size, dtype, "fwd+bwd", name, time.cell()));
-                    for (String torch : torches.keySet()) cells.add(ratio(time, rnnTiming(t, torch, size, dtype)));
+                    for (String torch : torches.keySet())
+                        cells.add(ratio(time, cellTiming(t, cell, torch, size, dtype)));
                     cells.add(ratio(time, fused));
                     rows.add("| " + String.join(" | ", cells) + " |\n");
                 }
             }
         }
         if (rows.isEmpty()) return;
-        out.append("\nOne vanilla RNN layer (h_t = tanh(W_h·[h_{t-1}, x_t] + b_h)), loss = sum of all outputs:\n\n");
+        out.append(
+                gru
+                        ? "\nOne GRU layer (PyTorch's convention, as GruCell), loss = sum of all outputs:\n\n"
+                        : "\nOne vanilla RNN layer (h_t = tanh(W_h·[h_{t-1}, x_t] + b_h)), loss = sum of all outputs:\n\n");
         List<String> head =
                 new ArrayList<>(List.of("size", "dtype", "pass", "implementation", "ms: median (min–max, p90)"));
         head.addAll(torchColumns(torches));
@@ -466,10 +485,10 @@ public final class BenchMain {
         for (String r : rows) out.append(r);
     }
 
-    private static Timing rnnTiming(Map<String, Timing> t, String impl, String size, String dtype) {
+    private static Timing cellTiming(Map<String, Timing> t, String cell, String impl, String size, String dtype) {
         return impl.startsWith("pytorch")
-                ? t.get(impl + " " + size + " " + dtype + " rnnForwardBackward")
-                : t.get("rnn " + impl + " " + size + " " + dtype);
+                ? t.get(impl + " " + size + " " + dtype + " " + cell + "ForwardBackward")
+                : t.get(cell + " " + impl + " " + size + " " + dtype);
     }
 
     /** "÷ PyTorch" for one contender, "÷ PyTorch 1.13.0a0", "÷ PyTorch 2.15.0" for several. */

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lstmlab.nn.GruCell;
+import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmVariant;
+import org.lstmlab.nn.RecurrentLayer;
+import org.lstmlab.nn.fused.FusedGru;
+import org.lstmlab.nn.fused.FusedLstm;
 import org.lstmlab.train.LossMode;
 import org.lstmlab.train.TrainConfig;
 import tech.tablesaw.api.Table;
@@ -57,6 +62,34 @@ class VariantsExperimentTest {
         assertEquals(e.run(gru, 3).mse(), e.run(gru, 3).mse());
     }
 
+    /** Every cell trains on the fused path, and that path trains as the readable cells do, to rounding. */
+    @Test
+    void everyCellTrainsOnTheFusedPathAndGetsTheReadableCellsResult() {
+        VariantsExperiment e = tiny();
+        List<VariantsExperiment.Model> models = e.models();
+        for (int k = 0; k < models.size(); k++) {
+            var model = models.get(k);
+            RecurrentLayer layer = model.make().apply(5);
+            boolean gru = k == models.size() - 1;
+            if (gru) {
+                assertTrue(
+                        layer instanceof FusedGru,
+                        model + " trains on " + layer.getClass().getSimpleName());
+            } else {
+                LstmVariant variant = LstmVariant.values()[k];
+                assertEquals(variant, ((FusedLstm) layer).variant(), model.name());
+            }
+            var readable = new VariantsExperiment.Model(model.name(), model.change(), seed -> {
+                RecurrentLayer fused = model.make().apply(seed);
+                return fused instanceof FusedLstm l
+                        ? new LstmCell(l.params(), l.variant())
+                        : new GruCell(((FusedGru) fused).params());
+            });
+            double fast = e.run(model, 5).mse(), slow = e.run(readable, 5).mse();
+            assertEquals(slow, fast, 1e-9 * slow, model.name());
+        }
+    }
+
     @Test
     void withoutAForgetGateTheCellStateGrowsAlongTheStreamAndFIsOneEverywhere() {
         VariantsExperiment.Stream nfg = tiny().stream(LstmVariant.NO_FORGET_GATE);
@@ -97,6 +130,10 @@ class VariantsExperimentTest {
                 t.stringColumn(3).get(1).startsWith("significantly worse"),
                 t.stringColumn(3).get(1));
         assertEquals("not in their study", t.stringColumn(3).get(6));
+        assertTrue(
+                t.stringColumn(3).get(2).startsWith("no better than the full cell"),
+                t.stringColumn(3).get(2));
+        assertEquals(t.stringColumn(3).get(2), t.stringColumn(3).get(3), "NIG and NOG: what the paper's text confirms");
     }
 
     /** In Vietnamese the cells keep their own numbers and their papers' rows, though their names are translated. */

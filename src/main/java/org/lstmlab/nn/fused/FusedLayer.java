@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * @param <G> the cell's gradients
  */
-public abstract sealed class FusedLayer<G> implements RecurrentLayer permits FusedLstm, FusedRnn {
+public abstract sealed class FusedLayer<G> implements RecurrentLayer permits FusedLstm, FusedRnn, FusedGru {
     private final String name;
     final int hidden;
     final int input;

@@ -3,6 +3,7 @@ package org.lstmlab.nn.fused;
 import java.util.Map;
 import org.lstmlab.nn.LstmGrads;
 import org.lstmlab.nn.LstmParams;
+import org.lstmlab.nn.LstmVariant;
 import org.lstmlab.nn.Shapes;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -12,7 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code z_t = [h_{t-1}, x_t]·Wᵀ}, straight on OpenBLAS; the weight gradient of every step as one GEMM after
  * the backward loop; workspaces allocated once and reused; the element-wise gate maths in plain Java loops
  * over the whole batch, written so that the JIT turns them into SIMD instructions, σ and tanh included
- * ({@link Activations}: a vectorisable e^x − 1 tested to a few ulp against {@link Math}). FLOAT parameters
+ * ({@link Activations}: a vectorisable e^x − 1 tested to a few ulp against {@link Math}). Every
+ * {@link LstmVariant} of notebook 09 is an option of this one class, as of the readable cell. FLOAT parameters
  * are computed in float end to end, DOUBLE ones in double. It agrees with the readable cell to rounding
  * (tested to 1e-12 in float64; see docs/performance.md for the speed).
  *
@@ -32,19 +34,36 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class FusedLstm extends FusedLayer<LstmGrads> {
     private final LstmParams params;
+    private final LstmVariant variant;
 
     /**
+     * The full cell.
+     *
      * @param params the course parameters; pass them through {@link #stacked(LstmParams)} once to skip the
      *               per-run copy
      */
     public FusedLstm(LstmParams params) {
+        this(params, LstmVariant.FULL);
+    }
+
+    /**
+     * The cell with one component removed or coupled, as {@code new LstmCell(params, variant)} computes it
+     * (notebook 09): a removed gate is the constant 1 and its weights get zero gradients. The GEMMs still
+     * compute all four blocks, so a variant runs as fast as the full cell, not faster.
+     *
+     * @param params  the course parameters, as for {@link #FusedLstm(LstmParams)}
+     * @param variant which parts of the cell are computed
+     */
+    public FusedLstm(LstmParams params, LstmVariant variant) {
         super(
                 "FusedLstm",
                 requireParams(params).hiddenSize(),
                 params.inputSize(),
                 requireComputable("LSTM", params.dataType()),
                 new StackedWeights(params, params.dataType()));
+        if (variant == null) throw new IllegalArgumentException("variant must be an LstmVariant but is null");
         this.params = params;
+        this.variant = variant;
     }
 
     private static LstmParams requireParams(LstmParams params) {
@@ -63,6 +82,11 @@ public final class FusedLstm extends FusedLayer<LstmGrads> {
 
     public LstmParams params() {
         return params;
+    }
+
+    /** Which parts of the cell are computed; {@link LstmVariant#FULL} unless the constructor said otherwise. */
+    public LstmVariant variant() {
+        return variant;
     }
 
     /** Whether the GEMMs read the caller's weights in place (see {@link #stacked(LstmParams)}). */
@@ -156,6 +180,6 @@ public final class FusedLstm extends FusedLayer<LstmGrads> {
 
     @Override
     Workspace<LstmGrads> newWorkspace(int batch, int steps) {
-        return LstmWorkspace.of(batch, steps, hidden, input, type);
+        return LstmWorkspace.of(batch, steps, hidden, input, type, variant);
     }
 }

@@ -1,10 +1,14 @@
 package org.lstmlab.nn.fused;
 
+import java.util.Arrays;
+import org.lstmlab.nn.LstmVariant;
+
 /**
  * The element-wise gate maths of one LSTM step for a whole batch, forward and backward, as plain Java
  * loops over flat arrays: at the course size ND4J spends more time per call than these loops take.
- * The equations are those of {@link org.lstmlab.nn.LstmCell}, one per line; the double and the float
- * versions are the same lines in two precisions.
+ * The equations are those of {@link org.lstmlab.nn.LstmCell}, one per line, for every {@link LstmVariant}
+ * (the variant is chosen once per step, outside the loops, so the full cell's loops stay as they were); the
+ * double and the float versions are the same lines in two precisions.
  *
  * <p>The GEMM leaves a step's pre-activations row by row, {@code [B, 4H]} with the blocks f, i, C̃, o of
  * every example side by side. {@link #split} copies them into one {@code [B, H]} array per gate (and
@@ -51,6 +55,7 @@ final class GateKernels {
     /**
      * One step forward for the whole batch, every array {@code [B, H]}.
      *
+     * @param v      which parts of the cell are computed; a removed gate is 1 (as in {@link org.lstmlab.nn.LstmCell})
      * @param gates  W_g·[h_{t-1}, x_t] per gate in (from {@link #split}), f_t, i_t, o_t, C̃_t out
      * @param bias   b_f, b_i, b_o, b_C tiled by {@link #tileBias}
      * @param cPrev  C_{t-1}
@@ -61,6 +66,7 @@ final class GateKernels {
      * @param w      scratch
      */
     static void forward(
+            LstmVariant v,
             double[][] gates,
             double[][] bias,
             double[] cPrev,
@@ -71,12 +77,17 @@ final class GateKernels {
             double[] w) {
         final double[] f = gates[F], i = gates[I], o = gates[O], cTilde = gates[C_TILDE];
         final int n = h.length;
-        Activations.sigmoid(f, bias[F], f, n, s, w); // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
-        Activations.sigmoid(i, bias[I], i, n, s, w); // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
+        if (v.hasForgetGate()) Activations.sigmoid(f, bias[F], f, n, s, w); // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
+        else Arrays.fill(f, 0, n, 1); // NFG: f_t ≡ 1
+        if (v.hasInputGate()) Activations.sigmoid(i, bias[I], i, n, s, w); // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
+        else if (v.couplesInputAndForget()) for (int k = 0; k < n; k++) i[k] = 1 - f[k]; // CIFG: i_t = 1 − f_t
+        else Arrays.fill(i, 0, n, 1); // NIG: i_t ≡ 1
         Activations.tanh(cTilde, bias[C_TILDE], cTilde, n, s, w); // C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
         for (int k = 0; k < n; k++) c[k] = f[k] * cPrev[k] + i[k] * cTilde[k]; // C_t = f_t * C_{t-1} + i_t * C̃_t
-        Activations.sigmoid(o, bias[O], o, n, s, w); // o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
-        Activations.tanh(c, tanhC, n, s, w);
+        if (v.hasOutputGate()) Activations.sigmoid(o, bias[O], o, n, s, w); // o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
+        else Arrays.fill(o, 0, n, 1); // NOG: o_t ≡ 1
+        if (v.hasOutputActivation()) Activations.tanh(c, tanhC, n, s, w);
+        else System.arraycopy(c, 0, tanhC, 0, n); // NOAF: C_t itself
         for (int k = 0; k < n; k++) h[k] = o[k] * tanhC[k]; // h_t = o_t * tanh(C_t)
     }
 
@@ -86,6 +97,7 @@ final class GateKernels {
      * the examples once, after the loop). One loop per line: C2 does not vectorise one loop over this many
      * arrays (measured 2.5× slower).
      *
+     * @param v        the variant {@link #forward} ran; a removed gate gets ∂L/∂z = 0
      * @param gates    f_t, i_t, o_t, C̃_t, as {@link #forward} left them
      * @param cPrev    C_{t-1}
      * @param tanhC    tanh(C_t)
@@ -97,6 +109,7 @@ final class GateKernels {
      * @param db       ∂L/∂b per gate and example, accumulated
      */
     static void backward(
+            LstmVariant v,
             double[][] gates,
             double[] cPrev,
             double[] tanhC,
@@ -111,13 +124,32 @@ final class GateKernels {
         final double[] bF = db[F], bI = db[I], bO = db[O], bC = db[C_TILDE];
         final int n = f.length;
         for (int k = 0; k < n; k++) dh[k] += dhNext[k]; // ∂L/∂h_t, from the loss and from step t+1
-        for (int k = 0; k < n; k++) {
-            dC[k] = dh[k] * o[k] * (1 - tanhC[k] * tanhC[k]) + dcNext[k]; // ∂L/∂C_t, through h_t and from step t+1
+        if (v.hasOutputActivation()) {
+            for (int k = 0; k < n; k++) {
+                dC[k] = dh[k] * o[k] * (1 - tanhC[k] * tanhC[k]) + dcNext[k]; // ∂L/∂C_t, through h_t and from t+1
+            }
+        } else {
+            for (int k = 0; k < n; k++) dC[k] = dh[k] * o[k] + dcNext[k]; // NOAF: h_t = o_t * C_t
         }
-        for (int k = 0; k < n; k++) zF[k] = dC[k] * cPrev[k] * (f[k] * (1 - f[k])); // ∂L/∂z_f, back through σ
-        for (int k = 0; k < n; k++) zI[k] = dC[k] * cTilde[k] * (i[k] * (1 - i[k])); // ∂L/∂z_i
+        if (v.couplesInputAndForget()) {
+            // CIFG: f_t also acts through i_t = 1 − f_t, so ∂L/∂f_t = ∂L/∂C_t * (C_{t-1} − C̃_t)
+            for (int k = 0; k < n; k++) zF[k] = (dC[k] * cPrev[k] - dC[k] * cTilde[k]) * (f[k] * (1 - f[k]));
+        } else if (v.hasForgetGate()) {
+            for (int k = 0; k < n; k++) zF[k] = dC[k] * cPrev[k] * (f[k] * (1 - f[k])); // ∂L/∂z_f, back through σ
+        } else {
+            Arrays.fill(zF, 0, n, 0); // NFG: f_t ≡ 1 has no weights to learn
+        }
+        if (v.hasInputGate()) {
+            for (int k = 0; k < n; k++) zI[k] = dC[k] * cTilde[k] * (i[k] * (1 - i[k])); // ∂L/∂z_i
+        } else {
+            Arrays.fill(zI, 0, n, 0);
+        }
         for (int k = 0; k < n; k++) zC[k] = dC[k] * i[k] * (1 - cTilde[k] * cTilde[k]); // ∂L/∂z_C, back through tanh
-        for (int k = 0; k < n; k++) zO[k] = dh[k] * tanhC[k] * (o[k] * (1 - o[k])); // ∂L/∂z_o
+        if (v.hasOutputGate()) {
+            for (int k = 0; k < n; k++) zO[k] = dh[k] * tanhC[k] * (o[k] * (1 - o[k])); // ∂L/∂z_o
+        } else {
+            Arrays.fill(zO, 0, n, 0);
+        }
         for (int k = 0; k < n; k++) dcNext[k] = dC[k] * f[k]; // ∂L/∂C_{t-1}
         for (int k = 0; k < n; k++) bF[k] += zF[k];
         for (int k = 0; k < n; k++) bI[k] += zI[k];
@@ -162,22 +194,36 @@ final class GateKernels {
         }
     }
 
-    /** {@link #forward(double[][], double[][], double[], double[], double[], double[], double[], double[])} in float. */
+    /** {@link #forward(LstmVariant, double[][], double[][], double[], double[], double[], double[], double[], double[])} in float. */
     static void forward(
-            float[][] gates, float[][] bias, float[] cPrev, float[] c, float[] tanhC, float[] h, float[] s, float[] w) {
+            LstmVariant v,
+            float[][] gates,
+            float[][] bias,
+            float[] cPrev,
+            float[] c,
+            float[] tanhC,
+            float[] h,
+            float[] s,
+            float[] w) {
         final float[] f = gates[F], i = gates[I], o = gates[O], cTilde = gates[C_TILDE];
         final int n = h.length;
-        Activations.sigmoid(f, bias[F], f, n, s, w); // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
-        Activations.sigmoid(i, bias[I], i, n, s, w); // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
+        if (v.hasForgetGate()) Activations.sigmoid(f, bias[F], f, n, s, w); // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
+        else Arrays.fill(f, 0, n, 1); // NFG: f_t ≡ 1
+        if (v.hasInputGate()) Activations.sigmoid(i, bias[I], i, n, s, w); // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)
+        else if (v.couplesInputAndForget()) for (int k = 0; k < n; k++) i[k] = 1 - f[k]; // CIFG: i_t = 1 − f_t
+        else Arrays.fill(i, 0, n, 1); // NIG: i_t ≡ 1
         Activations.tanh(cTilde, bias[C_TILDE], cTilde, n, s, w); // C̃_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
         for (int k = 0; k < n; k++) c[k] = f[k] * cPrev[k] + i[k] * cTilde[k]; // C_t = f_t * C_{t-1} + i_t * C̃_t
-        Activations.sigmoid(o, bias[O], o, n, s, w); // o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
-        Activations.tanh(c, tanhC, n, s, w);
+        if (v.hasOutputGate()) Activations.sigmoid(o, bias[O], o, n, s, w); // o_t = σ(W_o·[h_{t-1}, x_t] + b_o)
+        else Arrays.fill(o, 0, n, 1); // NOG: o_t ≡ 1
+        if (v.hasOutputActivation()) Activations.tanh(c, tanhC, n, s, w);
+        else System.arraycopy(c, 0, tanhC, 0, n); // NOAF: C_t itself
         for (int k = 0; k < n; k++) h[k] = o[k] * tanhC[k]; // h_t = o_t * tanh(C_t)
     }
 
-    /** {@link #backward(double[][], double[], double[], double[], double[], double[], double[], double[][], double[][])} in float. */
+    /** {@link #backward(LstmVariant, double[][], double[], double[], double[], double[], double[], double[], double[][], double[][])} in float. */
     static void backward(
+            LstmVariant v,
             float[][] gates,
             float[] cPrev,
             float[] tanhC,
@@ -192,13 +238,32 @@ final class GateKernels {
         final float[] bF = db[F], bI = db[I], bO = db[O], bC = db[C_TILDE];
         final int n = f.length;
         for (int k = 0; k < n; k++) dh[k] += dhNext[k]; // ∂L/∂h_t, from the loss and from step t+1
-        for (int k = 0; k < n; k++) {
-            dC[k] = dh[k] * o[k] * (1 - tanhC[k] * tanhC[k]) + dcNext[k]; // ∂L/∂C_t, through h_t and from step t+1
+        if (v.hasOutputActivation()) {
+            for (int k = 0; k < n; k++) {
+                dC[k] = dh[k] * o[k] * (1 - tanhC[k] * tanhC[k]) + dcNext[k]; // ∂L/∂C_t, through h_t and from t+1
+            }
+        } else {
+            for (int k = 0; k < n; k++) dC[k] = dh[k] * o[k] + dcNext[k]; // NOAF: h_t = o_t * C_t
         }
-        for (int k = 0; k < n; k++) zF[k] = dC[k] * cPrev[k] * (f[k] * (1 - f[k])); // ∂L/∂z_f, back through σ
-        for (int k = 0; k < n; k++) zI[k] = dC[k] * cTilde[k] * (i[k] * (1 - i[k])); // ∂L/∂z_i
+        if (v.couplesInputAndForget()) {
+            // CIFG: f_t also acts through i_t = 1 − f_t, so ∂L/∂f_t = ∂L/∂C_t * (C_{t-1} − C̃_t)
+            for (int k = 0; k < n; k++) zF[k] = (dC[k] * cPrev[k] - dC[k] * cTilde[k]) * (f[k] * (1 - f[k]));
+        } else if (v.hasForgetGate()) {
+            for (int k = 0; k < n; k++) zF[k] = dC[k] * cPrev[k] * (f[k] * (1 - f[k])); // ∂L/∂z_f, back through σ
+        } else {
+            Arrays.fill(zF, 0, n, 0); // NFG: f_t ≡ 1 has no weights to learn
+        }
+        if (v.hasInputGate()) {
+            for (int k = 0; k < n; k++) zI[k] = dC[k] * cTilde[k] * (i[k] * (1 - i[k])); // ∂L/∂z_i
+        } else {
+            Arrays.fill(zI, 0, n, 0);
+        }
         for (int k = 0; k < n; k++) zC[k] = dC[k] * i[k] * (1 - cTilde[k] * cTilde[k]); // ∂L/∂z_C, back through tanh
-        for (int k = 0; k < n; k++) zO[k] = dh[k] * tanhC[k] * (o[k] * (1 - o[k])); // ∂L/∂z_o
+        if (v.hasOutputGate()) {
+            for (int k = 0; k < n; k++) zO[k] = dh[k] * tanhC[k] * (o[k] * (1 - o[k])); // ∂L/∂z_o
+        } else {
+            Arrays.fill(zO, 0, n, 0);
+        }
         for (int k = 0; k < n; k++) dcNext[k] = dC[k] * f[k]; // ∂L/∂C_{t-1}
         for (int k = 0; k < n; k++) bF[k] += zF[k];
         for (int k = 0; k < n; k++) bI[k] += zI[k];

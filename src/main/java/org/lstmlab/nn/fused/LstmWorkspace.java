@@ -3,12 +3,13 @@ package org.lstmlab.nn.fused;
 import java.util.Arrays;
 import org.lstmlab.nn.LstmGrads;
 import org.lstmlab.nn.LstmParams;
+import org.lstmlab.nn.LstmVariant;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The LSTM's part of a {@link Workspace}: the four gates' element-wise maths ({@link GateKernels}) between
- * the shared GEMMs, every step's gates and cell state kept for the backward pass, and ∂L/∂C carried back.
+ * The LSTM's part of a {@link Workspace}: the four gates' element-wise maths ({@link GateKernels}, for one
+ * {@link LstmVariant}) between the shared GEMMs, every step's gates and cell state kept for the backward pass, and ∂L/∂C carried back.
  */
 final class LstmWorkspace {
     private LstmWorkspace() {}
@@ -16,8 +17,10 @@ final class LstmWorkspace {
     /** The stacked W = [W_f; W_i; W_C; W_o] holds four row blocks of H. */
     static final int GATES = 4;
 
-    static Workspace<LstmGrads> of(int batch, int steps, int hidden, int input, DataType type) {
-        return type == DataType.FLOAT ? new F32(batch, steps, hidden, input) : new F64(batch, steps, hidden, input);
+    static Workspace<LstmGrads> of(int batch, int steps, int hidden, int input, DataType type, LstmVariant variant) {
+        return type == DataType.FLOAT
+                ? new F32(batch, steps, hidden, input, variant)
+                : new F64(batch, steps, hidden, input, variant);
     }
 
     /** C_1 … C_T of the latest run of {@code ws}, [B, T, H]. */
@@ -44,6 +47,7 @@ final class LstmWorkspace {
 
     /** The double-precision pass. */
     static final class F64 extends Workspace.F64<LstmGrads> {
+        private final LstmVariant variant;
         private final double[][][] gates; // f_t, i_t, o_t, C̃_t for every step, [T][4][B·H]
         private final double[][] bias; // b_f, b_i, b_o, b_C tiled, [4][B·H]
         private final double[][] c; // C_0 … C_T, [T+1][B·H]
@@ -56,8 +60,9 @@ final class LstmWorkspace {
         private final double[][] dbPerExample; // ∂L/∂b per gate and example, [4][B·H]
         private final double[] db; // ∂L/∂b, [4H]
 
-        F64(int batch, int steps, int hidden, int input) {
+        F64(int batch, int steps, int hidden, int input, LstmVariant variant) {
             super(batch, steps, hidden, input, GATES);
+            this.variant = variant;
             int bh = batch * hidden;
             gates = new double[steps][4][bh];
             bias = new double[4][bh];
@@ -84,7 +89,7 @@ final class LstmWorkspace {
         void stepForward(int t, NativeBuffer hs) {
             z.get(0, zStep, 0, zStep.length);
             GateKernels.split(zStep, gates[t], batch, hidden);
-            GateKernels.forward(gates[t], bias, c[t], c[t + 1], tanhC[t], h, s, w);
+            GateKernels.forward(variant, gates[t], bias, c[t], c[t + 1], tanhC[t], h, s, w);
             if (t + 1 < steps) putHx(t + 1, h); // [h_t, x_{t+1}] is step t+1's GEMM input
             putH(t, h, hs);
         }
@@ -109,7 +114,7 @@ final class LstmWorkspace {
         @Override
         void stepBackward(int t, NativeBuffer dHs) {
             readFromLoss(t, dHs);
-            GateKernels.backward(gates[t], c[t], tanhC[t], fromLoss, dhNext, dcNext, s, dzGates, dbPerExample);
+            GateKernels.backward(variant, gates[t], c[t], tanhC[t], fromLoss, dhNext, dcNext, s, dzGates, dbPerExample);
             GateKernels.join(dzGates, dzStep, batch, hidden);
             dz.put(t * 4 * batch * hidden, dzStep, 0, dzStep.length);
         }
@@ -138,6 +143,7 @@ final class LstmWorkspace {
 
     /** The single-precision pass: {@link F64} line for line in float. */
     static final class F32 extends Workspace.F32<LstmGrads> {
+        private final LstmVariant variant;
         private final float[][][] gates;
         private final float[][] bias;
         private final float[][] c;
@@ -150,8 +156,9 @@ final class LstmWorkspace {
         private final float[][] dbPerExample;
         private final float[] db;
 
-        F32(int batch, int steps, int hidden, int input) {
+        F32(int batch, int steps, int hidden, int input, LstmVariant variant) {
             super(batch, steps, hidden, input, GATES);
+            this.variant = variant;
             int bh = batch * hidden;
             gates = new float[steps][4][bh];
             bias = new float[4][bh];
@@ -178,7 +185,7 @@ final class LstmWorkspace {
         void stepForward(int t, NativeBuffer hs) {
             f32(z).get(0, zStep, 0, zStep.length);
             GateKernels.split(zStep, gates[t], batch, hidden);
-            GateKernels.forward(gates[t], bias, c[t], c[t + 1], tanhC[t], h, s, w);
+            GateKernels.forward(variant, gates[t], bias, c[t], c[t + 1], tanhC[t], h, s, w);
             if (t + 1 < steps) putHx(t + 1, h); // [h_t, x_{t+1}] is step t+1's GEMM input
             putH(t, h, hs);
         }
@@ -203,7 +210,7 @@ final class LstmWorkspace {
         @Override
         void stepBackward(int t, NativeBuffer dHs) {
             readFromLoss(t, dHs);
-            GateKernels.backward(gates[t], c[t], tanhC[t], fromLoss, dhNext, dcNext, s, dzGates, dbPerExample);
+            GateKernels.backward(variant, gates[t], c[t], tanhC[t], fromLoss, dhNext, dcNext, s, dzGates, dbPerExample);
             GateKernels.join(dzGates, dzStep, batch, hidden);
             f32(dz).put(t * 4 * batch * hidden, dzStep, 0, dzStep.length);
         }

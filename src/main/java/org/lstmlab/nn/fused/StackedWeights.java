@@ -1,5 +1,6 @@
 package org.lstmlab.nn.fused;
 
+import org.lstmlab.nn.GruParams;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.RnnParams;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -10,7 +11,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * A cell's parameters in the layout a fused step reads: its gate matrices as the row blocks of one
  * {@code W}, {@code [blocks·H, H+X]}, and its biases as one {@code b}, {@code [blocks·H]} — for the LSTM
- * {@code W = [W_f; W_i; W_C; W_o]} and {@code b = [b_f; b_i; b_C; b_o]}, for the RNN W_h and b_h as they are.
+ * {@code W = [W_f; W_i; W_C; W_o]} and {@code b = [b_f; b_i; b_C; b_o]}, for the GRU {@code W = [W_z; W_r; W_n]}
+ * and {@code b = [b_z; b_r; b_n; b_hn]}, for the RNN W_h and b_h as they are.
  * When the caller's matrices already are row blocks of one dense array ({@link #stack}, or a lone dense W_h)
  * the GEMMs read them in place; otherwise {@link #refresh} copies their current values before every run.
  */
@@ -23,11 +25,11 @@ final class StackedWeights {
     final NativeBuffer w;
     /** Whether {@link #w} is the caller's storage. */
     final boolean shared;
-    /** b, [blocks·H], copied from the caller's biases every run. */
+    /** b, one H block per bias (the GRU has four for three row blocks of W), copied from the caller's every run. */
     final double[] b;
     /** b in single precision for FLOAT parameters, else null. */
     final float[] b32;
-    /** The caller's [blocks·H] bias storage when its biases are consecutive blocks, else null. */
+    /** The caller's bias storage when its biases are consecutive blocks, else null. */
     private final NativeBuffer sharedBias;
 
     /** The LSTM's four gates. */
@@ -35,6 +37,19 @@ final class StackedWeights {
         this(
                 new INDArray[] {params.wF(), params.wI(), params.wC(), params.wO()},
                 new INDArray[] {params.bF(), params.bI(), params.bC(), params.bO()},
+                params.hiddenSize(),
+                params.inputSize(),
+                type);
+    }
+
+    /**
+     * The GRU's three: {@code W = [W_z; W_r; W_n]}, {@code [3H, H+X]}, and four biases {@code b = [b_z; b_r; b_n;
+     * b_hn]}, {@code [4H]} (b_hn acts inside the reset gate, so it stays apart from b_n).
+     */
+    StackedWeights(GruParams params, DataType type) {
+        this(
+                new INDArray[] {params.wZ(), params.wR(), params.wN()},
+                new INDArray[] {params.bZ(), params.bR(), params.bN(), params.bHn()},
                 params.hiddenSize(),
                 params.inputSize(),
                 type);
@@ -67,14 +82,32 @@ final class StackedWeights {
     static LstmParams stack(LstmParams p) {
         INDArray w = Nd4j.vstack(p.wF(), p.wI(), p.wC(), p.wO()); // [4H, H+X]
         INDArray b = Nd4j.concat(0, p.bF(), p.bI(), p.bC(), p.bO()); // [4H]
-        long h = p.hiddenSize();
-        INDArray[] wg = new INDArray[4];
-        INDArray[] bg = new INDArray[4];
-        for (int g = 0; g < 4; g++) {
-            wg[g] = w.get(NDArrayIndex.interval(g * h, (g + 1) * h), NDArrayIndex.all());
-            bg[g] = b.get(NDArrayIndex.interval(g * h, (g + 1) * h));
-        }
+        INDArray[] wg = rowBlocks(w, 4, p.hiddenSize());
+        INDArray[] bg = rowBlocks(b, 4, p.hiddenSize());
         return new LstmParams(wg[0], bg[0], wg[1], bg[1], wg[2], bg[2], wg[3], bg[3]);
+    }
+
+    /**
+     * A copy of {@code p} whose W_z, W_r, W_n are the row blocks of one {@code [3H, H+X]} array and whose biases
+     * are the blocks of one {@code [4H]} array: see {@link FusedGru#stacked}.
+     */
+    static GruParams stack(GruParams p) {
+        INDArray w = Nd4j.vstack(p.wZ(), p.wR(), p.wN()); // [3H, H+X]
+        INDArray b = Nd4j.concat(0, p.bZ(), p.bR(), p.bN(), p.bHn()); // [4H]
+        INDArray[] wg = rowBlocks(w, 3, p.hiddenSize());
+        INDArray[] bg = rowBlocks(b, 4, p.hiddenSize());
+        return new GruParams(wg[0], bg[0], wg[1], bg[1], wg[2], bg[2], bg[3]);
+    }
+
+    /** The {@code count} row blocks of H rows (or H elements) of {@code a}, as views. */
+    private static INDArray[] rowBlocks(INDArray a, int count, long h) {
+        INDArray[] blocks = new INDArray[count];
+        for (int g = 0; g < count; g++) {
+            blocks[g] = a.rank() == 2
+                    ? a.get(NDArrayIndex.interval(g * h, (g + 1) * h), NDArrayIndex.all())
+                    : a.get(NDArrayIndex.interval(g * h, (g + 1) * h));
+        }
+        return blocks;
     }
 
     /** Brings {@link #w} (when it is a copy) and {@link #b} up to the caller's current values. */

@@ -38,7 +38,10 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
     final NativeBuffer hx;
     /** One step's pre-activations [h_{t-1}, x_t]·Wᵀ without the bias, [B, blocks·H]. */
     final NativeBuffer z;
-    /** ∂L/∂z_t for every step, [T·B, blocks·H]. */
+    /**
+     * ∂L/∂z_t for every step, [T·B, blocks·H]; for the GRU, whose candidate's h part sits inside the reset gate,
+     * the gradient of the h part of each block's pre-activation.
+     */
     final NativeBuffer dz;
     /** ∂L/∂h_{t-1} from one step's GEMM, [B, H]. */
     final NativeBuffer dh;
@@ -74,7 +77,6 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
      * @return h_1 … h_T, {@code [B, T, H]}
      */
     final INDArray forward(StackedWeights weights, INDArray xs, INDArray h0, INDArray c0) {
-        final int g = blocks * hidden, row = hidden + input;
         // h_1 … h_T, [B, T, H], the pass's output, written a step at a time straight into native memory
         INDArray hs =
                 spareHs != null ? spareHs : Nd4j.createUninitialized(type, new long[] {batch, steps, hidden}, 'c');
@@ -82,11 +84,19 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
         NativeBuffer out = NativeBuffer.of(hs);
         loadInputs(xs, h0, c0, weights);
         for (int t = 0; t < steps; t++) {
-            // one GEMM for every gate and the whole batch: z_t = [h_{t-1}, x_t]·Wᵀ, [B, blocks·H]
-            NativeBuffer.gemm(false, true, batch, g, row, hx, t * batch * row, row, weights.w, 0, row, 0, z, 0, g);
+            stepGemm(weights, t);
             stepForward(t, out);
         }
         return hs;
+    }
+
+    /**
+     * Step t's GEMM into {@link #z}: one GEMM for every gate and the whole batch, z_t = [h_{t-1}, x_t]·Wᵀ,
+     * [B, blocks·H]. A cell whose gates do not all act on the whole [h_{t-1}, x_t] (the GRU) computes it its own way.
+     */
+    void stepGemm(StackedWeights weights, int t) {
+        final int g = blocks * hidden, row = hidden + input;
+        NativeBuffer.gemm(false, true, batch, g, row, hx, t * batch * row, row, weights.w, 0, row, 0, z, 0, g);
     }
 
     /**
@@ -96,7 +106,7 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
      * @param inputs whether to compute ∂L/∂x_t and the initial states' gradients too (false: ∂L/∂θ only)
      */
     final G backward(StackedWeights weights, INDArray dHs, boolean inputs) {
-        final int rows = steps * batch, g = blocks * hidden, row = hidden + input;
+        final int g = blocks * hidden, row = hidden + input;
         NativeBuffer upstream = NativeBuffer.of(dHs); // the caller's array, read a step at a time
         clearCarries();
         for (int t = steps - 1; t >= 0; t--) {
@@ -107,13 +117,22 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
                     false, false, batch, hidden, g, dz, t * batch * g, g, weights.w, 0, row, 0, dh, 0, hidden);
             takeDh();
         }
+        weightAndInputGemms(weights, inputs);
+        return gradients(inputs);
+    }
+
+    /**
+     * After the backward loop: ∂L/∂W into {@link #dW} and, when {@code inputs}, ∂L/∂x_t of every step into
+     * {@link #dx}, each one GEMM over all steps.
+     */
+    void weightAndInputGemms(StackedWeights weights, boolean inputs) {
+        final int rows = steps * batch, g = blocks * hidden, row = hidden + input;
         // the weight gradient of every step in one GEMM: ∂L/∂W = Σ_t ∂L/∂z_tᵀ·[h_{t-1}, x_t], [blocks·H, H+X]
         NativeBuffer.gemm(true, false, g, row, rows, dz, 0, g, hx, 0, row, 0, dW, 0, row);
         if (inputs) {
             // ∂L/∂x_t = ∂L/∂z_t·W_x for every step in one GEMM, [T·B, X]
             NativeBuffer.gemm(false, false, rows, input, g, dz, 0, g, weights.w, hidden, row, 0, dx, 0, input);
         }
-        return gradients(inputs);
     }
 
     /**
@@ -211,7 +230,7 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
         }
 
         @Override
-        final void takeDh() {
+        void takeDh() {
             dh.get(0, dhNext, 0, dhNext.length);
         }
 
@@ -289,7 +308,7 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
         }
 
         @Override
-        final void takeDh() {
+        void takeDh() {
             f32(dh).get(0, dhNext, 0, dhNext.length);
         }
 

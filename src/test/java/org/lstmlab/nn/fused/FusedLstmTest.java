@@ -16,11 +16,14 @@ import static org.lstmlab.nn.fused.FusedAssertions.random;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.lstmlab.nn.Init;
 import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmGrads;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.LstmSequence;
+import org.lstmlab.nn.LstmVariant;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -45,8 +48,15 @@ class FusedLstmTest {
 
     /** Runs both paths on the case and checks every output and every gradient against the tolerance. */
     private static void assertFusedMatchesReadable(Case k, LstmParams fusedParams, double tolerance) {
-        var readable = new LstmCell(k.params());
-        var fused = new FusedLstm(fusedParams);
+        assertFusedMatchesReadable(k, fusedParams, LstmVariant.FULL, tolerance);
+    }
+
+    /** As above for one variant of both cells. */
+    private static void assertFusedMatchesReadable(
+            Case k, LstmParams fusedParams, LstmVariant variant, double tolerance) {
+        var readable = new LstmCell(k.params(), variant);
+        var fused = new FusedLstm(fusedParams, variant);
+        assertEquals(variant, fused.variant());
         LstmSequence slow = readable.forwardSequence(k.xs(), k.h0(), k.c0());
         FusedLstm.Pass fast = fused.forwardSequence(k.xs(), k.h0(), k.c0());
         assertClose("h_t", slow.hs(), fast.hs(), tolerance);
@@ -63,6 +73,43 @@ class FusedLstmTest {
     void everyOutputAndGradientMatchesTheReadableCellTo1e12InFloat64() {
         Case k = Case.of(3, 7, 5, 4, DataType.DOUBLE, 11);
         assertFusedMatchesReadable(k, k.params(), F64_TOLERANCE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(LstmVariant.class)
+    void everyVariantMatchesTheReadableVariantTo1e12InFloat64(LstmVariant variant) {
+        Case k = Case.of(3, 7, 5, 4, DataType.DOUBLE, 31);
+        assertFusedMatchesReadable(k, k.params(), variant, F64_TOLERANCE);
+        Case course = Case.of(32, 20, 2, 16, DataType.DOUBLE, 32); // notebook 09's size
+        assertFusedMatchesReadable(course, FusedLstm.stacked(course.params()), variant, F64_TOLERANCE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(LstmVariant.class)
+    void everyVariantAgreesWithTheReadableVariantInFloat32(LstmVariant variant) {
+        Case k = Case.of(4, 20, 6, 8, DataType.FLOAT, 33);
+        assertFusedMatchesReadable(k, FusedLstm.stacked(k.params()), variant, 2e-5);
+    }
+
+    /** A removed gate is the constant 1, so its weights get exactly zero gradient; the others do not. */
+    @ParameterizedTest
+    @EnumSource(LstmVariant.class)
+    void aRemovedGatesWeightsGetZeroGradients(LstmVariant variant) {
+        Case k = Case.of(3, 6, 2, 4, DataType.DOUBLE, 34);
+        var fused = new FusedLstm(FusedLstm.stacked(k.params()), variant);
+        Map<String, INDArray> g = fused.parameterGradients(fused.run(k.xs()), k.dHs());
+        boolean forget = variant.hasForgetGate(), in = variant.hasInputGate(), out = variant.hasOutputGate();
+        for (var gate :
+                Map.of("W_f", forget, "W_i", in, "W_o", out, "W_C", true).entrySet()) {
+            double size = g.get(gate.getKey()).amaxNumber().doubleValue();
+            assertEquals(gate.getValue(), size > 0, variant + ": |∂L/∂" + gate.getKey() + "| = " + size);
+        }
+    }
+
+    @Test
+    void aNullVariantIsRefused() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new FusedLstm(LstmParams.init(2, 3, 1), null));
+        assertEquals("variant must be an LstmVariant but is null", e.getMessage());
     }
 
     @Test
