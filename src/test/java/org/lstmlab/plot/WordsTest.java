@@ -51,6 +51,47 @@ class WordsTest {
         assertEquals("Unit 4", Words.vietnamese("Unit 4"));
     }
 
+    /**
+     * A word alone is translated only where it is meant: the data's "test" part is "kiểm tra", a chart or curve a
+     * student names "test" stays as it is; a yes/no answer is "có"/"không".
+     */
+    @Test
+    void aWordAloneIsTranslatedOnlyInThePlaceItsLineNames() {
+        System.setProperty("lstmlab.lang", "vi");
+        assertEquals("test", Words.t("test"));
+        assertEquals("true", Words.t("true"));
+        assertEquals("kiểm tra", Words.term("part", "test"));
+        assertEquals("test", Words.term("column", "test"));
+        assertEquals("có", Words.yes(true));
+        assertEquals("không", Words.yes(false));
+        XYChart chart = Figures.lineChart("test", "cell", "state", false);
+        assertEquals(
+                List.of("test", "cell", "state"),
+                List.of(chart.getTitle(), chart.getXAxisTitle(), chart.getYAxisTitle()));
+        System.clearProperty("lstmlab.lang");
+        assertEquals("test", Words.term("part", "test"));
+        assertEquals("true", Words.yes(true));
+    }
+
+    /** The one-word lines without a place are the words the course's charts draw as labels and legends. */
+    @Test
+    void everyLineOfOneWordNamesItsPlaceButAChartsWords() throws Exception {
+        List<String> bare = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("src/main/resources/org/lstmlab/plot/words-vi.txt"))) {
+            if (line.startsWith("#") || !line.contains("\t")) continue;
+            String en = line.substring(0, line.indexOf('\t'));
+            if (!en.startsWith("@") && en.matches("[\\p{L}'’]+")) bare.add(en);
+        }
+        assertEquals(List.of("activation", "date", "value", "truth", "maximum", "minimum", "persistence"), bare);
+    }
+
+    /** A piece of a sentence keeps its spaces at either end in Vietnamese. */
+    @Test
+    void aPieceOfASentenceKeepsItsSpaces() {
+        assertEquals(" không có giá trị nào để vẽ", Words.vietnamese(" has no value to draw"));
+        assertEquals(". 3 đường: ", String.format(Words.vietnamese(". %d curves: "), 3));
+    }
+
     /** Every title, label and legend of the plot package that is a literal has a Vietnamese line. */
     @Test
     void everyTextThePlotPackageDrawsHasAVietnameseLine() throws Exception {
