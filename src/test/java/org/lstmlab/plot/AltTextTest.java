@@ -117,7 +117,9 @@ class AltTextTest {
                         + " giữa −1 và 1, và tại đó dốc gấp bốn lần σ.",
                 AltText.of(ActivationChart.chart()));
         System.clearProperty("lstmlab.lang");
-        assertEquals(List.of("against", "curve", "dotted"), english("loss: MSE against step. 1 curve: train (dotted)"));
+        assertEquals(
+                List.of("step", "against", "curve", "dotted"),
+                english("loss: MSE against step. 1 curve: train (dotted)"));
     }
 
     @Test
