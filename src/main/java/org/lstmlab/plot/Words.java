@@ -111,11 +111,6 @@ public final class Words {
         return term("yes/no", String.valueOf(answer));
     }
 
-    /** Whether the file has the word {@code english} for {@code place}. */
-    static boolean hasTerm(String place, String english) {
-        return TERMS.containsKey(key(place, english));
-    }
-
     private static String key(String place, String english) {
         return "@" + place + " " + english;
     }

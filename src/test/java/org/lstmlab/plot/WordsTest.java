@@ -85,6 +85,21 @@ class WordsTest {
         assertEquals(List.of("activation", "date", "value", "truth", "maximum", "minimum", "persistence"), bare);
     }
 
+    /** Notebook 00 prints the library's message about a wrong shape; the Vietnamese edition prints it in Vietnamese. */
+    @Test
+    void theShapeMessageNotebookZeroPrintsIsVietnamese() {
+        var rnn = new org.lstmlab.nn.RnnCell(org.lstmlab.nn.RnnParams.init(3, 4, 42));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> rnn.forward(
+                        org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 2, 5),
+                        org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 2, 4)));
+        System.setProperty("lstmlab.lang", "vi");
+        String said = Words.t(e.getMessage());
+        assertEquals("x_t phải có hình dạng [B, X] = [2, 3] nhưng đang là [2, 5]", said);
+        assertEquals(List.of(), org.lstmlab.grade.report.EnglishWords.in(said));
+    }
+
     /** A piece of a sentence keeps its spaces at either end in Vietnamese. */
     @Test
     void aPieceOfASentenceKeepsItsSpaces() {
