@@ -56,18 +56,54 @@ class Writer:
         print("wrote", os.path.relpath(self.path))
 
 
-def lstm_case(name, batch, steps, inputs, hidden, seed):
+def draw(seed, gates, batch, steps, inputs, hidden, states=1):
+    """Seeded PyTorch weights (gates row blocks of H, PyTorch's range 1/sqrt(H)) and inputs, in this order:
+    weight_ih, weight_hh, bias_ih, bias_hh, x, the initial states (h0, and c0 for the LSTM), loss_weights."""
     gen = torch.Generator().manual_seed(seed)
     k = 1 / math.sqrt(hidden)
-    # PyTorch layout: gate rows i, f, g, o; two biases that PyTorch adds.
-    weight_ih = uniform(gen, (4 * hidden, inputs), k)
-    weight_hh = uniform(gen, (4 * hidden, hidden), k)
-    bias_ih = uniform(gen, (4 * hidden,), k)
-    bias_hh = uniform(gen, (4 * hidden,), k)
+    pytorch = {
+        "weight_ih_l0": uniform(gen, (gates * hidden, inputs), k),
+        "weight_hh_l0": uniform(gen, (gates * hidden, hidden), k),
+        "bias_ih_l0": uniform(gen, (gates * hidden,), k),
+        "bias_hh_l0": uniform(gen, (gates * hidden,), k),
+    }
     x = normal(gen, (batch, steps, inputs))
-    h0 = normal(gen, (batch, hidden), 0.5)
-    c0 = normal(gen, (batch, hidden), 0.5)
+    initial = [normal(gen, (batch, hidden), 0.5) for _ in range(states)]
     loss_weights = normal(gen, (batch, steps, hidden))
+    return pytorch, x, initial, loss_weights
+
+
+def module(cls, pytorch, inputs, hidden, **kwargs):
+    """A torch.nn module of one layer (batch first) holding the drawn PyTorch weights."""
+    m = cls(inputs, hidden, batch_first=True, **kwargs)
+    with torch.no_grad():
+        for key, v in pytorch.items():
+            getattr(m, key).copy_(v)
+    return m
+
+
+def write(name, title, inputs, pytorch, course, seq, loss, input_grads):
+    """One fixture file: the inputs, the PyTorch and the course parameters, the forward values, the loss, then
+    dL/d every course parameter and dL/d every input."""
+    w = Writer(name, [
+        f"{title}, float64, torch {torch.__version__}",
+        "written by make_fixtures.py (see README.md); do not edit by hand",
+        "loss L = sum(h * loss_weights); grad_* are dL/d* by autograd",
+    ])
+    for key, v in list(inputs.items()) + list(pytorch.items()) + list(course.items()) + list(seq.items()):
+        w.put(key, v)
+    w.put("loss", loss)
+    for key, v in course.items():
+        w.put("grad_" + key, v.grad)
+    for key, v in input_grads.items():
+        w.put("grad_" + key, v)
+    w.save()
+
+
+def lstm_case(name, batch, steps, inputs, hidden, seed):
+    # PyTorch layout: gate rows i, f, g, o; two biases that PyTorch adds.
+    pytorch, x, (h0, c0), loss_weights = draw(seed, 4, batch, steps, inputs, hidden, states=2)
+    weight_ih, weight_hh, bias_ih, bias_hh = pytorch.values()
 
     # Course layout: W_g = [weight_hh_g | weight_ih_g] (h first), b_g = bias_ih_g + bias_hh_g.
     rows = {g: slice(n * hidden, (n + 1) * hidden) for n, g in enumerate("ifgo")}
@@ -98,12 +134,7 @@ def lstm_case(name, batch, steps, inputs, hidden, seed):
     loss.backward()
 
     # Cross-check against torch.nn.LSTM: states, then gradients by autograd through the module.
-    lstm = torch.nn.LSTM(inputs, hidden, batch_first=True)
-    with torch.no_grad():
-        lstm.weight_ih_l0.copy_(weight_ih)
-        lstm.weight_hh_l0.copy_(weight_hh)
-        lstm.bias_ih_l0.copy_(bias_ih)
-        lstm.bias_hh_l0.copy_(bias_hh)
+    lstm = module(torch.nn.LSTM, pytorch, inputs, hidden)
     xm, h0m, c0m = (a.clone().requires_grad_() for a in (x, h0, c0))
     out, (hn, cn) = lstm(xm, (h0m[None], c0m[None]))
     close(name + " h", out, seq["h"])
@@ -123,38 +154,14 @@ def lstm_case(name, batch, steps, inputs, hidden, seed):
     close(name + " dh0", h0m.grad, h0v.grad)
     close(name + " dc0", c0m.grad, c0v.grad)
 
-    w = Writer(name, [
-        f"LSTM oracle: B={batch} T={steps} X={inputs} H={hidden} seed={seed}, float64, torch {torch.__version__}",
-        "written by make_fixtures.py (see README.md); do not edit by hand",
-        "loss L = sum(h * loss_weights); grad_* are dL/d* by autograd",
-    ])
-    for key, v in (("x", x), ("h0", h0), ("c0", c0), ("loss_weights", loss_weights),
-                   ("weight_ih_l0", weight_ih), ("weight_hh_l0", weight_hh),
-                   ("bias_ih_l0", bias_ih), ("bias_hh_l0", bias_hh)):
-        w.put(key, v)
-    for key, v in course.items():
-        w.put(key, v)
-    for key, v in seq.items():
-        w.put(key, v)
-    w.put("loss", loss)
-    for key, v in course.items():
-        w.put("grad_" + key, v.grad)
-    w.put("grad_x", xv.grad)
-    w.put("grad_h0", h0v.grad)
-    w.put("grad_c0", c0v.grad)
-    w.save()
+    write(name, f"LSTM oracle: B={batch} T={steps} X={inputs} H={hidden} seed={seed}",
+          {"x": x, "h0": h0, "c0": c0, "loss_weights": loss_weights}, pytorch, course, seq, loss,
+          {"x": xv.grad, "h0": h0v.grad, "c0": c0v.grad})
 
 
 def rnn_case(name, batch, steps, inputs, hidden, seed):
-    gen = torch.Generator().manual_seed(seed)
-    k = 1 / math.sqrt(hidden)
-    weight_ih = uniform(gen, (hidden, inputs), k)
-    weight_hh = uniform(gen, (hidden, hidden), k)
-    bias_ih = uniform(gen, (hidden,), k)
-    bias_hh = uniform(gen, (hidden,), k)
-    x = normal(gen, (batch, steps, inputs))
-    h0 = normal(gen, (batch, hidden), 0.5)
-    loss_weights = normal(gen, (batch, steps, hidden))
+    pytorch, x, (h0,), loss_weights = draw(seed, 1, batch, steps, inputs, hidden)
+    weight_ih, weight_hh, bias_ih, bias_hh = pytorch.values()
 
     w_h = torch.cat([weight_hh, weight_ih], dim=1).clone().requires_grad_()  # W_h = [W_hh | W_xh]
     b_h = (bias_ih + bias_hh).clone().requires_grad_()
@@ -171,12 +178,7 @@ def rnn_case(name, batch, steps, inputs, hidden, seed):
     loss = (h_seq * loss_weights).sum()
     loss.backward()
 
-    rnn = torch.nn.RNN(inputs, hidden, nonlinearity="tanh", batch_first=True)
-    with torch.no_grad():
-        rnn.weight_ih_l0.copy_(weight_ih)
-        rnn.weight_hh_l0.copy_(weight_hh)
-        rnn.bias_ih_l0.copy_(bias_ih)
-        rnn.bias_hh_l0.copy_(bias_hh)
+    rnn = module(torch.nn.RNN, pytorch, inputs, hidden, nonlinearity="tanh")
     xm, h0m = x.clone().requires_grad_(), h0.clone().requires_grad_()
     out, _ = rnn(xm, h0m[None])
     close(name + " h", out, h_seq)
@@ -187,31 +189,15 @@ def rnn_case(name, batch, steps, inputs, hidden, seed):
     close(name + " dx", xm.grad, xv.grad)
     close(name + " dh0", h0m.grad, h0v.grad)
 
-    w = Writer(name, [
-        f"RNN (tanh) oracle: B={batch} T={steps} X={inputs} H={hidden} seed={seed}, float64, torch {torch.__version__}",
-        "written by make_fixtures.py (see README.md); do not edit by hand",
-        "loss L = sum(h * loss_weights); grad_* are dL/d* by autograd",
-    ])
-    for key, v in (("x", x), ("h0", h0), ("loss_weights", loss_weights),
-                   ("weight_ih_l0", weight_ih), ("weight_hh_l0", weight_hh),
-                   ("bias_ih_l0", bias_ih), ("bias_hh_l0", bias_hh),
-                   ("W_h", w_h), ("b_h", b_h), ("z", z_seq), ("h", h_seq), ("loss", loss),
-                   ("grad_W_h", w_h.grad), ("grad_b_h", b_h.grad), ("grad_x", xv.grad), ("grad_h0", h0v.grad)):
-        w.put(key, v)
-    w.save()
+    write(name, f"RNN (tanh) oracle: B={batch} T={steps} X={inputs} H={hidden} seed={seed}",
+          {"x": x, "h0": h0, "loss_weights": loss_weights}, pytorch, {"W_h": w_h, "b_h": b_h},
+          {"z": z_seq, "h": h_seq}, loss, {"x": xv.grad, "h0": h0v.grad})
 
 
 def gru_case(name, batch, steps, inputs, hidden, seed):
-    gen = torch.Generator().manual_seed(seed)
-    k = 1 / math.sqrt(hidden)
     # PyTorch layout: gate rows r, z, n; two biases, and b_hn sits inside the reset gate.
-    weight_ih = uniform(gen, (3 * hidden, inputs), k)
-    weight_hh = uniform(gen, (3 * hidden, hidden), k)
-    bias_ih = uniform(gen, (3 * hidden,), k)
-    bias_hh = uniform(gen, (3 * hidden,), k)
-    x = normal(gen, (batch, steps, inputs))
-    h0 = normal(gen, (batch, hidden), 0.5)
-    loss_weights = normal(gen, (batch, steps, hidden))
+    pytorch, x, (h0,), loss_weights = draw(seed, 3, batch, steps, inputs, hidden)
+    weight_ih, weight_hh, bias_ih, bias_hh = pytorch.values()
 
     # Course layout: W_z = [W_hz | W_iz], b_z = b_iz + b_hz (same for r); W_n = [W_hn | W_in], b_n = b_in,
     # b_hn = b_hn (it cannot be merged into b_n: r_t scales it).
@@ -242,12 +228,7 @@ def gru_case(name, batch, steps, inputs, hidden, seed):
     loss = (seq["h"] * loss_weights).sum()
     loss.backward()
 
-    gru = torch.nn.GRU(inputs, hidden, batch_first=True)
-    with torch.no_grad():
-        gru.weight_ih_l0.copy_(weight_ih)
-        gru.weight_hh_l0.copy_(weight_hh)
-        gru.bias_ih_l0.copy_(bias_ih)
-        gru.bias_hh_l0.copy_(bias_hh)
+    gru = module(torch.nn.GRU, pytorch, inputs, hidden)
     xm, h0m = x.clone().requires_grad_(), h0.clone().requires_grad_()
     out, _ = gru(xm, h0m[None])
     close(name + " h", out, seq["h"])
@@ -264,25 +245,9 @@ def gru_case(name, batch, steps, inputs, hidden, seed):
     close(name + " dx", xm.grad, xv.grad)
     close(name + " dh0", h0m.grad, h0v.grad)
 
-    w = Writer(name, [
-        f"GRU oracle: B={batch} T={steps} X={inputs} H={hidden} seed={seed}, float64, torch {torch.__version__}",
-        "written by make_fixtures.py (see README.md); do not edit by hand",
-        "loss L = sum(h * loss_weights); grad_* are dL/d* by autograd",
-    ])
-    for key, v in (("x", x), ("h0", h0), ("loss_weights", loss_weights),
-                   ("weight_ih_l0", weight_ih), ("weight_hh_l0", weight_hh),
-                   ("bias_ih_l0", bias_ih), ("bias_hh_l0", bias_hh)):
-        w.put(key, v)
-    for key, v in course.items():
-        w.put(key, v)
-    for key, v in seq.items():
-        w.put(key, v)
-    w.put("loss", loss)
-    for key, v in course.items():
-        w.put("grad_" + key, v.grad)
-    w.put("grad_x", xv.grad)
-    w.put("grad_h0", h0v.grad)
-    w.save()
+    write(name, f"GRU oracle: B={batch} T={steps} X={inputs} H={hidden} seed={seed}",
+          {"x": x, "h0": h0, "loss_weights": loss_weights}, pytorch, course, seq, loss,
+          {"x": xv.grad, "h0": h0v.grad})
 
 
 CASES = {

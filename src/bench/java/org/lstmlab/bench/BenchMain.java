@@ -19,6 +19,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.ListStatistics;
 import org.openjdk.jmh.util.Statistics;
 
 /**
@@ -47,6 +48,7 @@ public final class BenchMain {
         boolean quick = false;
         boolean profile = false;
         boolean rnn = false;
+        boolean chars = false;
         List<String> pythons = new ArrayList<>();
         String script = "src/bench/python/lstm_bench.py";
         for (int k = 0; k < args.length; k++) {
@@ -57,17 +59,22 @@ public final class BenchMain {
                 case "--quick" -> quick = true;
                 case "--profile" -> profile = true;
                 case "--rnn" -> rnn = true;
+                case "--char" -> chars = true;
                 case "--pytorch" -> pythons.add(args[++k]);
                 case "--script" -> script = args[++k];
                 default ->
                     throw new IllegalArgumentException(
                             "unknown option " + args[k]
-                                    + "; options: --sizes tiny,course,larger --impls readable,fused,dl4j --threads N --quick --profile --rnn --pytorch PYTHON");
+                                    + "; options: --sizes tiny,course,larger --impls readable,fused,dl4j --threads N --quick --profile --rnn --char --pytorch PYTHON");
             }
         }
         for (String s : sizes) Sizes.valueOf(s);
         if (profile) {
-            profile(sizes, quick);
+            profile(sizes, quick, chars);
+            return;
+        }
+        if (chars) {
+            charModel(pythons, script, threads, quick);
             return;
         }
         String loadBefore = load();
@@ -101,14 +108,15 @@ public final class BenchMain {
                                                     + p.getParam("shape")
                                             : p.getParam("impl") + " " + p.getParam("size") + " " + p.getParam("dtype")
                                                     + " " + bench;
-            Statistics st = r.getPrimaryResult().getStatistics();
-            times.put(key, new Timing(st.getPercentile(50), st.getMin(), st.getMax(), st.getPercentile(90), st.getN()));
+            times.put(key, timing(r));
         }
         List<String> torchInfo = new ArrayList<>();
         Map<String, String> torches = new java.util.LinkedHashMap<>(); // contender id -> its torch version
         for (int k = 0; k < pythons.size(); k++) {
             String id = k == 0 ? "pytorch" : "pytorch" + (k + 1);
-            torches.put(id, runPyTorch(pythons.get(k), id, script, sizes, threads, quick, rnn, times, torchInfo));
+            List<String> what = new ArrayList<>(List.of("--sizes", String.join(",", sizes)));
+            if (rnn) what.add("--rnn");
+            torches.put(id, runPyTorch(pythons.get(k), id, script, what, threads, quick, times, torchInfo));
         }
         String loadAfter = load();
         print(sizes, threads, times, torchInfo, torches, loadBefore, loadAfter);
@@ -128,17 +136,18 @@ public final class BenchMain {
     }
 
     /**
-     * The fused benchmark alone under JMH's JFR profiler (recording the measurement iterations only), then
-     * a summary of every recording: {@code ./lab bench --profile}.
+     * The fused benchmark alone (with {@code chars}: the character model's training step) under JMH's JFR
+     * profiler (recording the measurement iterations only), then a summary of every recording: {@code ./lab
+     * bench --profile}, {@code ./lab bench --char --profile}.
      */
-    private static void profile(List<String> sizes, boolean quick) throws RunnerException, IOException {
-        Path dir = Path.of("target", "bench-profile").toAbsolutePath();
+    private static void profile(List<String> sizes, boolean quick, boolean chars) throws RunnerException, IOException {
+        Class<?> benchmark = chars ? CharModelBenchmark.class : LstmBenchmark.class;
+        Path dir = Path.of("target", chars ? "bench-profile-char" : "bench-profile")
+                .toAbsolutePath();
         Files.createDirectories(dir);
         Path settings = ProfileSummary.settings(dir.resolve("sampling.jfc"));
         ChainedOptionsBuilder opts = new OptionsBuilder()
-                .include(LstmBenchmark.class.getSimpleName())
-                .param("size", sizes.toArray(String[]::new))
-                .param("impl", "fused")
+                .include(benchmark.getSimpleName())
                 .forks(1)
                 .warmupIterations(quick ? 2 : 3)
                 .warmupTime(TimeValue.milliseconds(quick ? 200 : 1000))
@@ -146,30 +155,117 @@ public final class BenchMain {
                 .measurementTime(TimeValue.milliseconds(quick ? 500 : 2000))
                 .addProfiler("jfr", "dir=" + dir + ";configName=" + settings)
                 .shouldFailOnError(true);
+        if (!chars) opts.param("size", sizes.toArray(String[]::new)).param("impl", "fused");
         new Runner(opts.build()).run();
-        System.out.println("\n## Where the fused LSTM's time goes (JFR, " + load() + " load average)");
-        ProfileSummary.print(dir);
+        System.out.println("\n## Where the " + (chars ? "character model's training step" : "fused LSTM")
+                + "'s time goes (JFR, " + load() + " load average)");
+        ProfileSummary.print(dir, benchmark.getSimpleName());
+    }
+
+    /**
+     * {@code ./lab bench --char}: the character model's training step ({@link CharModelBenchmark}) and the
+     * same model and step on every PyTorch contender ({@code lstm_bench.py --char}), one table of
+     * milliseconds per step, characters per second and the throughput against each PyTorch's.
+     */
+    private static void charModel(List<String> pythons, String script, String threads, boolean quick)
+            throws RunnerException, IOException, InterruptedException {
+        String loadBefore = load();
+        Map<String, Timing> times = new HashMap<>();
+        for (String dtype : List.of("float64", "float32")) {
+            // the steps and seconds lstm_bench.py --char takes for PyTorch's
+            var s = CharModelBenchmark.measure(dtype, quick ? 1 : 5, quick ? 0.5 : 3, quick ? 10 : 30, quick ? 5 : 20);
+            times.put("fused char " + dtype + " trainStep", timing(new ListStatistics(s.wall())));
+            times.put("fused char " + dtype + " trainStepCpu", timing(new ListStatistics(s.cpu())));
+        }
+        List<String> torchInfo = new ArrayList<>();
+        Map<String, String> torches = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < pythons.size(); k++) {
+            String id = k == 0 ? "pytorch" : "pytorch" + (k + 1);
+            torches.put(
+                    id, runPyTorch(pythons.get(k), id, script, List.of("--char"), threads, quick, times, torchInfo));
+        }
+        String loadAfter = load();
+        StringBuilder out = new StringBuilder();
+        header(out, "Character model training step", threads, torches, torchInfo, loadBefore, loadAfter);
+        out.append("Notebook 10's character model (")
+                .append(CharModelBenchmark.label())
+                .append("): one training step on one chunk — embedding rows, LSTM, readout, softmax cross-entropy, ")
+                .append("its gradient, clipping, Adam — with the state carried to the next chunk. Ours: ")
+                .append("CharTrainer.step on the FusedCharModel; PyTorch: nn.Embedding, nn.LSTM, nn.Linear, ")
+                .append("F.cross_entropy, clip_grad_norm_, optim.Adam.\n\n");
+        List<String> head = new ArrayList<>(List.of(
+                "dtype",
+                "implementation",
+                "ms per step: median (min–max, p90)",
+                "CPU ms per step: median (min–max, p90)",
+                "characters/s",
+                "characters per CPU second"));
+        for (String v : torches.values()) head.add("characters/s ÷ PyTorch " + v + "'s (per CPU second)");
+        row(out, head);
+        row(out, head.stream().map(h -> "---").toList());
+        for (String dtype : List.of("float64", "float32")) {
+            List<String> impls = new ArrayList<>(List.of("fused"));
+            impls.addAll(torches.keySet());
+            for (String impl : impls) {
+                Timing time = times.get(impl + " char " + dtype + " trainStep");
+                Timing cpu = times.get(impl + " char " + dtype + " trainStepCpu");
+                if (time == null) continue;
+                List<String> cells = new ArrayList<>(List.of(
+                        dtype,
+                        impl.equals("fused") ? "FusedCharModel + CharTrainer" : "PyTorch " + torches.get(impl),
+                        time.cell(),
+                        cell(cpu),
+                        charactersPerSecond(time),
+                        charactersPerSecond(cpu)));
+                for (String torch : torches.keySet()) {
+                    Timing theirs = times.get(torch + " char " + dtype + " trainStep");
+                    Timing theirCpu = times.get(torch + " char " + dtype + " trainStepCpu");
+                    // their time ÷ ours = our characters/s ÷ theirs
+                    cells.add(ratio(theirs, time) + " (" + ratio(theirCpu, cpu) + ")");
+                }
+                row(out, cells);
+            }
+        }
+        out.append("\nA ratio above 1× means more characters per second than that PyTorch. On a loaded machine the ")
+                .append("CPU time (each process's own thread) is the steadier measure; the wall time counts the ")
+                .append("slices the scheduler gave other processes.\n");
+        System.out.println(out);
+    }
+
+    /** B·T characters per step ÷ the median step. */
+    private static String charactersPerSecond(Timing t) {
+        if (t == null) return "–";
+        return String.format(
+                Locale.ROOT, "%.0f", CharModelBenchmark.BATCH * CharModelBenchmark.STEPS / (t.median() * 1e-3));
+    }
+
+    private static Timing timing(RunResult r) {
+        return timing(r.getPrimaryResult().getStatistics());
+    }
+
+    private static Timing timing(Statistics st) {
+        return new Timing(st.getPercentile(50), st.getMin(), st.getMax(), st.getPercentile(90), st.getN());
     }
 
     /**
      * Runs one PyTorch contender, keying its timings {@code "ID size dtype pass"}.
      *
+     * @param what the script's options saying what to time ({@code --sizes …}, {@code --rnn}, {@code --char})
      * @return its torch version, as it printed it
      */
     private static String runPyTorch(
             String python,
             String id,
             String script,
-            List<String> sizes,
+            List<String> what,
             String threads,
             boolean quick,
-            boolean rnn,
             Map<String, Timing> times,
             List<String> info)
             throws IOException, InterruptedException {
-        var cmd = new ArrayList<>(List.of(python, script, "--sizes", String.join(",", sizes), "--threads", threads));
+        var cmd = new ArrayList<>(List.of(python, script, "--threads", threads));
+        cmd.addAll(what);
         if (quick) cmd.add("--quick");
-        if (rnn) cmd.add("--rnn");
         System.err.println("# PyTorch (" + id + "): " + String.join(" ", cmd));
         String version = "?";
         Process proc = new ProcessBuilder(cmd)
@@ -209,27 +305,8 @@ public final class BenchMain {
             String loadBefore,
             String loadAfter) {
         StringBuilder out = new StringBuilder();
-        out.append("\n## LSTM Lab benchmark, ")
-                .append(Instant.now().toString(), 0, 16)
-                .append(" UTC\n\n");
-        out.append("Machine: ")
-                .append(cpu())
-                .append(", ")
-                .append(Runtime.getRuntime().availableProcessors())
-                .append(" cores; Java ")
-                .append(System.getProperty("java.version"))
-                .append("; load average (1, 5, 15 min) before ")
-                .append(loadBefore)
-                .append(", after ")
-                .append(loadAfter)
-                .append(".\n");
-        out.append("Threads per process: ")
-                .append(threads)
-                .append(" (OMP_NUM_THREADS, OPENBLAS_NUM_THREADS")
-                .append(torches.isEmpty() ? "" : ", torch.set_num_threads")
-                .append("). ");
+        header(out, "LSTM Lab benchmark", threads, torches, torchInfo, loadBefore, loadAfter);
         out.append("One LSTM layer, loss = sum of all outputs; milliseconds per call: median (min–max, p90).\n");
-        for (String line : torchInfo) out.append("PyTorch: ").append(line).append('\n');
         Timing peak64 = t.get("gemm peak float64");
         Timing peak32 = t.get("gemm peak float32");
         String core = System.getenv("OPENBLAS_CORETYPE");
@@ -321,6 +398,37 @@ public final class BenchMain {
                     .append(".\n");
         }
         System.out.println(out);
+    }
+
+    /** The title, the machine, its load before and after, the threads and every PyTorch contender's own lines. */
+    private static void header(
+            StringBuilder out,
+            String title,
+            String threads,
+            Map<String, String> torches,
+            List<String> torchInfo,
+            String loadBefore,
+            String loadAfter) {
+        out.append("\n## " + title + ", ")
+                .append(Instant.now().toString(), 0, 16)
+                .append(" UTC\n\n");
+        out.append("Machine: ")
+                .append(cpu())
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores; Java ")
+                .append(System.getProperty("java.version"))
+                .append("; load average (1, 5, 15 min) before ")
+                .append(loadBefore)
+                .append(", after ")
+                .append(loadAfter)
+                .append(".\n");
+        out.append("Threads per process: ")
+                .append(threads)
+                .append(" (OMP_NUM_THREADS, OPENBLAS_NUM_THREADS")
+                .append(torches.isEmpty() ? "" : ", torch.set_num_threads")
+                .append("). ");
+        for (String line : torchInfo) out.append("PyTorch: ").append(line).append('\n');
     }
 
     /** The RNN rows (./lab bench --rnn): one vanilla RNN layer, fwd+bwd, against PyTorch's nn.RNN and the FusedRnn. */

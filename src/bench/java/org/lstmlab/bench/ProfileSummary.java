@@ -17,7 +17,7 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where the time goes, from the JFR recordings that {@code ./lab bench --profile} takes of the fused
- * benchmark (JMH's {@code jfr} profiler, measurement iterations only): the share of the benchmark
+ * benchmark ({@code --char --profile}: of the character model's training step) (JMH's {@code jfr} profiler, measurement iterations only): the share of the benchmark
  * thread's samples by the frame on top (Java frames from {@code jdk.ExecutionSample}, native calls from
  * {@code jdk.NativeMethodSample}), and the same samples grouped into what they do.
  */
@@ -42,8 +42,12 @@ final class ProfileSummary {
         return out;
     }
 
-    /** Prints one summary per recording found under {@code dir}. */
-    static void print(Path dir) throws IOException {
+    /**
+     * Prints one summary per recording found under {@code dir}.
+     *
+     * @param benchmark the benchmark class's simple name: only the samples of its thread count
+     */
+    static void print(Path dir, String benchmark) throws IOException {
         List<Path> recordings;
         try (Stream<Path> files = Files.walk(dir)) {
             recordings =
@@ -53,10 +57,10 @@ final class ProfileSummary {
             System.out.println("No JFR recording under " + dir);
             return;
         }
-        for (Path recording : recordings) summarise(dir, recording);
+        for (Path recording : recordings) summarise(dir, recording, benchmark);
     }
 
-    private static void summarise(Path dir, Path recording) throws IOException {
+    private static void summarise(Path dir, Path recording, String benchmark) throws IOException {
         Map<String, Integer> top = new HashMap<>();
         Map<String, Integer> groups = new LinkedHashMap<>();
         for (String g : List.of(
@@ -65,6 +69,8 @@ final class ProfileSummary {
                 "other gate maths (GateKernels)",
                 "copies between native memory and Java arrays",
                 "ND4J array allocation (outputs, gradients)",
+                "softmax and cross-entropy (FusedCharModel)",
+                "clipping and Adam (train)",
                 "other")) {
             groups.put(g, 0);
         }
@@ -75,7 +81,7 @@ final class ProfileSummary {
             if (!nativeSample && !type.equals("jdk.ExecutionSample")) continue;
             if (e.getStackTrace() == null) continue;
             List<RecordedFrame> frames = e.getStackTrace().getFrames();
-            if (frames.isEmpty() || frames.stream().noneMatch(f -> name(f).contains("LstmBenchmark"))) continue;
+            if (frames.isEmpty() || frames.stream().noneMatch(f -> name(f).contains(benchmark))) continue;
             samples++;
             String self = name(frames.get(0)) + (nativeSample ? " [native]" : "");
             top.merge(self, 1, Integer::sum);
@@ -97,8 +103,14 @@ final class ProfileSummary {
         }
     }
 
-    /** The group of a sample: the first frame, from the top, that names one of the groups. */
+    /**
+     * The group of a sample: the softmax's when it is anywhere on the stack (its exponentials run in
+     * {@code Activations}), else the first frame, from the top, that names one of the groups.
+     */
     private static String group(List<RecordedFrame> frames) {
+        if (frames.stream().anyMatch(f -> name(f).contains("FusedCharModel.softmaxCrossEntropy"))) {
+            return "softmax and cross-entropy (FusedCharModel)";
+        }
         for (RecordedFrame f : frames) {
             String n = f.getMethod() == null || f.getMethod().getType() == null
                     ? "?"
@@ -113,6 +125,7 @@ final class ProfileSummary {
                     || n.contains("Buffer.put")
                     || n.contains("copyMemory")
                     || n.contains("arraycopy")) return "copies between native memory and Java arrays";
+            if (n.contains("train.Adam.") || n.contains("train.GradientClipping.")) return "clipping and Adam (train)";
         }
         return "other";
     }

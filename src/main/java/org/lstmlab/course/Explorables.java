@@ -1,8 +1,13 @@
 package org.lstmlab.course;
 
+import java.nio.DoubleBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.lstmlab.nn.Init;
@@ -39,7 +44,34 @@ public final class Explorables {
     /** Notebook 04's RNN: ‖W_hh‖₂ = 0.9, as its static figure. */
     static final double RNN_SPECTRAL_NORM = 0.9;
 
+    /** How many measured values are kept: every value of every course slider, with room to spare. */
+    static final int KEPT = 512;
+
+    /** Measurements by what they measured (a name, the set-up, the value), the least recently used dropped first. */
+    private static final Map<List<Object>, Object> MEASURED = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, Object> eldest) {
+            return size() > KEPT;
+        }
+    };
+
     private Explorables() {}
+
+    /** The measurement named by {@code key}: made by {@code measure} the first time, then the one kept. */
+    @SuppressWarnings("unchecked")
+    private static <T> T measured(List<Object> key, Supplier<T> measure) {
+        synchronized (MEASURED) {
+            Object kept = MEASURED.get(key);
+            if (kept != null) {
+                return (T) kept;
+            }
+        }
+        T made = measure.get(); // outside the lock: a redraw never waits for another figure's measurement
+        synchronized (MEASURED) {
+            MEASURED.put(key, made);
+        }
+        return made;
+    }
 
     /**
      * Notebook 01: ‖∂h_T/∂h_t‖₂ of the experiment's RNN with W_hh scaled to one spectral norm, against the lag, with
@@ -53,7 +85,8 @@ public final class Explorables {
         if (!(spectralNorm > 0)) {
             throw new IllegalArgumentException("the spectral norm ‖W_hh‖₂ must be above 0 but is " + spectralNorm);
         }
-        VanishingExperiment.NormCurves curves = experiment.rnn(spectralNorm);
+        VanishingExperiment.NormCurves curves =
+                measured(List.of("rnn", experiment, spectralNorm), () -> experiment.rnn(spectralNorm));
         XYChart chart = GradientNormChart.chart(curves.lags(), curves.measured(), curves.bounds());
         int longest = experiment.length(); // lags 0 … T
         double bound = curves.bounds().values().iterator().next()[longest];
@@ -85,14 +118,27 @@ public final class Explorables {
             throw new IllegalArgumentException(
                     "k, the number of steps a memory is kept, must be at least 1 but is " + steps);
         }
-        LstmSequence run = forgetRun(sequence, forgetBias);
-        double meanForget = meanForget(run);
-        HeatMapChart chart = GateHeatmapChart.chart(Gate.FORGET, run, 0);
+        INDArray read = sequence.castTo(DataType.DOUBLE).dup(); // a compact copy: its values name the measurement
+        ForgetRun measuredRun = measured(
+                List.of(
+                        "forget gate",
+                        Arrays.asList(sequence.shape()[1], sequence.shape()[2]),
+                        DoubleBuffer.wrap(read.data().asDouble()),
+                        forgetBias),
+                () -> {
+                    LstmSequence run = forgetRun(read, forgetBias);
+                    return new ForgetRun(run, meanForget(run));
+                });
+        double meanForget = measuredRun.meanForget();
+        HeatMapChart chart = GateHeatmapChart.chart(Gate.FORGET, measuredRun.run(), 0);
         chart.setTitle(Words.format(
                 "b_f = %.1f: mean f_t = %.3f, after k = %d steps a memory keeps %.1e of itself",
                 forgetBias, meanForget, steps, Math.pow(meanForget, steps)));
         return chart;
     }
+
+    /** Notebook 02's LSTM over the sequence at one b_f, and the mean of its f_t. */
+    private record ForgetRun(LstmSequence run, double meanForget) {}
 
     /** The untrained LSTM of notebook 02 with b_f = {@code forgetBias} over the sequence, from h_0 = C_0 = 0. */
     static LstmSequence forgetRun(INDArray sequence, double forgetBias) {
@@ -131,24 +177,22 @@ public final class Explorables {
                     "the lag T − t must be in [1, T = " + experiment.length() + "] but is " + lag);
         }
         double forgetBias = Math.log(forgetGate / (1 - forgetGate)); // σ(b_f) = f
-        VanishingExperiment.NormCurves measured = experiment.rnnAndLstm(RNN_SPECTRAL_NORM, forgetBias);
-        double[] lags = measured.lags();
+        // the RNN moves with no control, the LSTM only with f: each is measured once (the RNN shared with notebook 01)
+        VanishingExperiment.NormCurves rnnCurves =
+                measured(List.of("rnn", experiment, RNN_SPECTRAL_NORM), () -> experiment.rnn(RNN_SPECTRAL_NORM));
+        double[] lstmPath = measured(
+                List.of("lstm cell path", experiment, forgetBias),
+                () -> experiment.lstm(forgetBias).cellPath().spectral());
+        double[] lags = rnnCurves.lags();
+        double[] rnnNorms = rnnCurves.measured().values().iterator().next();
         double[] product = new double[lags.length];
         for (int k = 0; k < lags.length; k++) {
             product[k] = Math.pow(forgetGate, lags[k]); // Π_{s=t+1..T} f_s with every f_s = f
         }
-        String rnn = measured.measured().keySet().iterator().next();
-        String lstm = VanishingExperiment.lstmName(forgetBias);
         // short legends: the figure keeps its width for the curves; Figures draws each name through Words
         List<Curve> solid = List.of(
-                new Curve(
-                        "RNN, ‖W_hh‖₂ = " + RNN_SPECTRAL_NORM,
-                        lags,
-                        measured.measured().get(rnn)),
-                new Curve(
-                        String.format(Locale.ROOT, "LSTM cell path, σ(b_f) = %.2f", forgetGate),
-                        lags,
-                        measured.measured().get(lstm)));
+                new Curve("RNN, ‖W_hh‖₂ = " + RNN_SPECTRAL_NORM, lags, rnnNorms),
+                new Curve(String.format(Locale.ROOT, "LSTM cell path, σ(b_f) = %.2f", forgetGate), lags, lstmPath));
         String productName = String.format(Locale.ROOT, "Π f_s = %.2f^(T−t)", forgetGate);
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
@@ -171,7 +215,7 @@ public final class Explorables {
         int at = indexOf(lags, lag);
         chart.setTitle(Words.format(
                 "f = %.2f, lag %d: Π f_s = %.1e, LSTM %.1e, RNN %.1e",
-                forgetGate, lag, product[at], measured.at(lstm, lag), measured.at(rnn, lag)));
+                forgetGate, lag, product[at], lstmPath[at], rnnNorms[at]));
         return chart;
     }
 

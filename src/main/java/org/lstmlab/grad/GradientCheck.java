@@ -5,17 +5,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import org.lstmlab.nn.GruCell;
 import org.lstmlab.nn.GruGrads;
-import org.lstmlab.nn.GruStep;
 import org.lstmlab.nn.GruStepGrads;
 import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmGrads;
 import org.lstmlab.nn.LstmStep;
 import org.lstmlab.nn.LstmStepGrads;
+import org.lstmlab.nn.RecurrentLayer;
 import org.lstmlab.nn.RnnCell;
 import org.lstmlab.nn.RnnGrads;
-import org.lstmlab.nn.RnnStep;
 import org.lstmlab.nn.RnnStepGrads;
 import org.lstmlab.nn.SeededUniform;
 import org.lstmlab.nn.Shapes;
@@ -179,16 +179,13 @@ public final class GradientCheck {
         requireCell(cell);
         requireDouble("the RNN's parameters", cell.dataType());
         RnnCell copy = new RnnCell(cell.params().copy());
-        INDArray x = dupInput("x", xs);
-        INDArray h = dupInput("h_0", h0);
-        copy.forwardSequence(x, h); // checks the shapes and types of x and h_0 with their symbols
-        INDArray w = requireLossWeights(
-                "w (the loss weights ∂L/∂h)", lossWeights, xs.size(0), xs.size(1), cell.hiddenSize());
-        DoubleSupplier loss =
-                () -> copy.forwardSequence(x, h).hs().mul(w).sumNumber().doubleValue();
-        RnnGrads g = copy.backwardSequence(copy.forwardSequence(x, h), w);
-        return report(
-                copy.params().named(), g.params().named(), loss, input("x", x, g.dxs()), input("h_0", h, g.dh0()));
+        return hiddenStateSequence(
+                copy,
+                xs,
+                h0,
+                () -> lossWeights,
+                (x, h) -> copy.forwardSequence(x, h).hs(),
+                (x, h, w) -> analytic(copy.backwardSequence(copy.forwardSequence(x, h), w)));
     }
 
     /**
@@ -203,18 +200,12 @@ public final class GradientCheck {
         requireCell(cell);
         requireDouble("the RNN's parameters", cell.dataType());
         RnnCell copy = new RnnCell(cell.params().copy());
-        INDArray xt = dupInput("x_t", x);
-        INDArray h = dupInput("h_{t-1}", hPrev);
-        RnnStep step = copy.forward(xt, h);
-        INDArray w = lossWeights(xt.rows(), cell.hiddenSize());
-        DoubleSupplier loss = () -> copy.forward(xt, h).h().mul(w).sumNumber().doubleValue();
-        RnnStepGrads g = copy.backward(step, w);
-        return report(
-                copy.params().named(),
-                g.params().named(),
-                loss,
-                input("x_t", xt, g.dx()),
-                input("h_{t-1}", h, g.dhPrev()));
+        return hiddenStateStep(
+                copy,
+                x,
+                hPrev,
+                (xt, h) -> copy.forward(xt, h).h(),
+                (xt, h, w) -> analytic(copy.backward(copy.forward(xt, h), w)));
     }
 
     /**
@@ -313,15 +304,13 @@ public final class GradientCheck {
         requireInput("x", "[B, T, X]", xs, 3);
         requireDouble("the GRU's parameters", cell.dataType());
         GruCell copy = new GruCell(cell.params().copy());
-        INDArray x = dupInput("x", xs);
-        INDArray h = dupInput("h_0", h0);
-        copy.forwardSequence(x, h); // checks the shapes and types of x and h_0 with their symbols
-        INDArray w = lossWeights(xs.size(0), xs.size(1), cell.hiddenSize());
-        DoubleSupplier loss =
-                () -> copy.forwardSequence(x, h).hs().mul(w).sumNumber().doubleValue();
-        GruGrads g = copy.backwardSequence(copy.forwardSequence(x, h), w);
-        return report(
-                copy.params().named(), g.params().named(), loss, input("x", x, g.dxs()), input("h_0", h, g.dh0()));
+        return hiddenStateSequence(
+                copy,
+                xs,
+                h0,
+                () -> lossWeights(xs.size(0), xs.size(1), cell.hiddenSize()),
+                (x, h) -> copy.forwardSequence(x, h).hs(),
+                (x, h, w) -> analytic(copy.backwardSequence(copy.forwardSequence(x, h), w)));
     }
 
     /**
@@ -336,18 +325,82 @@ public final class GradientCheck {
         requireCell(cell);
         requireDouble("the GRU's parameters", cell.dataType());
         GruCell copy = new GruCell(cell.params().copy());
+        return hiddenStateStep(
+                copy,
+                x,
+                hPrev,
+                (xt, h) -> copy.forward(xt, h).h(),
+                (xt, h, w) -> analytic(copy.backward(copy.forward(xt, h), w)));
+    }
+
+    /** h_t of a cell whose only state is h (the RNN, the GRU): h_1 … h_T of a sequence, or h_t of a step. */
+    @FunctionalInterface
+    private interface HiddenStates {
+        INDArray of(INDArray x, INDArray h);
+    }
+
+    /** The analytic gradients of such a cell for the loss weights w = ∂L/∂h. */
+    @FunctionalInterface
+    private interface Backward {
+        Analytic of(INDArray x, INDArray h, INDArray w);
+    }
+
+    /** ∂L/∂θ by symbol, ∂L/∂x (every step's, or x_t's) and ∂L/∂h_0 (or ∂L/∂h_{t-1}). */
+    private record Analytic(Map<String, INDArray> params, INDArray dx, INDArray dh) {}
+
+    private static Analytic analytic(RnnGrads g) {
+        return new Analytic(g.params().named(), g.dxs(), g.dh0());
+    }
+
+    private static Analytic analytic(GruGrads g) {
+        return new Analytic(g.params().named(), g.dxs(), g.dh0());
+    }
+
+    private static Analytic analytic(RnnStepGrads g) {
+        return new Analytic(g.params().named(), g.dx(), g.dhPrev());
+    }
+
+    private static Analytic analytic(GruStepGrads g) {
+        return new Analytic(g.params().named(), g.dx(), g.dhPrev());
+    }
+
+    /**
+     * The sequence check of a cell whose only state is h, on copies of x and h_0: rows for every parameter, x and
+     * h_0, for the loss {@code L = Σ_t Σ h_t * w_t}.
+     *
+     * @param copy        the copy of the cell that is perturbed
+     * @param lossWeights w_t, {@code [B, T, H]}, asked for once x and h_0 are found right
+     */
+    private static GradientCheckReport hiddenStateSequence(
+            RecurrentLayer copy,
+            INDArray xs,
+            INDArray h0,
+            Supplier<INDArray> lossWeights,
+            HiddenStates hs,
+            Backward backward) {
+        INDArray x = dupInput("x", xs);
+        INDArray h = dupInput("h_0", h0);
+        hs.of(x, h); // checks the shapes and types of x and h_0 with their symbols
+        INDArray w = requireLossWeights(
+                "w (the loss weights ∂L/∂h)", lossWeights.get(), xs.size(0), xs.size(1), copy.hiddenSize());
+        DoubleSupplier loss = () -> hs.of(x, h).mul(w).sumNumber().doubleValue();
+        Analytic g = backward.of(x, h, w);
+        return report(copy.parameters(), g.params(), loss, input("x", x, g.dx()), input("h_0", h, g.dh()));
+    }
+
+    /**
+     * The step check of a cell whose only state is h, on copies of x_t and h_{t-1}, for the loss
+     * {@code L = Σ h_t * w} with seeded w: rows for every parameter, x_t and h_{t-1}.
+     */
+    private static GradientCheckReport hiddenStateStep(
+            RecurrentLayer copy, INDArray x, INDArray hPrev, HiddenStates h, Backward backward) {
         INDArray xt = dupInput("x_t", x);
-        INDArray h = dupInput("h_{t-1}", hPrev);
-        GruStep step = copy.forward(xt, h);
-        INDArray w = lossWeights(xt.rows(), cell.hiddenSize());
-        DoubleSupplier loss = () -> copy.forward(xt, h).h().mul(w).sumNumber().doubleValue();
-        GruStepGrads g = copy.backward(step, w);
-        return report(
-                copy.params().named(),
-                g.params().named(),
-                loss,
-                input("x_t", xt, g.dx()),
-                input("h_{t-1}", h, g.dhPrev()));
+        INDArray hp = dupInput("h_{t-1}", hPrev);
+        h.of(xt, hp); // checks the shapes and types of x_t and h_{t-1} with their symbols
+        INDArray w = lossWeights(xt.rows(), copy.hiddenSize());
+        DoubleSupplier loss = () -> h.of(xt, hp).mul(w).sumNumber().doubleValue();
+        Analytic g = backward.of(xt, hp, w);
+        return report(copy.parameters(), g.params(), loss, input("x_t", xt, g.dx()), input("h_{t-1}", hp, g.dh()));
     }
 
     /** An input of the checked computation (x, h_0, …): its symbol, the live copy perturbed, and its analytic gradient. */

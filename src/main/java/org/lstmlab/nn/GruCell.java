@@ -1,9 +1,6 @@
 package org.lstmlab.nn;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -33,12 +30,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Held equal to PyTorch's {@code nn.GRU} by {@code GruOracleTest} (fixtures from {@code make_fixtures.py},
  * 1e-10 in float64) and to central differences by {@code GruCellGradientTest}.
  */
-public final class GruCell implements RecurrentLayer {
-    private final GruParams params;
-
+public final class GruCell extends ReadableCell<GruParams> {
     public GruCell(GruParams params) {
-        if (params == null) throw new IllegalArgumentException("params must be GruParams but is null");
-        this.params = params;
+        super(params, "GruParams");
     }
 
     public GruParams params() {
@@ -53,7 +47,10 @@ public final class GruCell implements RecurrentLayer {
      * @return the step's cache with both gates, the candidate and h_t
      */
     public GruStep forward(INDArray x, INDArray hPrev) {
-        checkStep(x, hPrev);
+        Shapes.requireStep(
+                params.dataType(),
+                Shapes.batched("x_t", "[B, X]", x, params.inputSize()),
+                Shapes.batched("h_{t-1}", "[B, H]", hPrev, params.hiddenSize()));
         GruParams p = params;
         INDArray hx = Ops.concat(hPrev, x); // [h_{t-1}, x_t], [B, H+X]
         INDArray z = Ops.sigmoid(Ops.affine(p.wZ(), p.bZ(), hx)); // z_t = σ(W_z·[h_{t-1}, x_t] + b_z)
@@ -103,23 +100,8 @@ public final class GruCell implements RecurrentLayer {
      * @param h0 h_0, {@code [B, H]}
      */
     public GruSequence forwardSequence(INDArray xs, INDArray h0) {
-        Shapes.requireBatch(
-                Shapes.batched("x", "[B, T, X]", xs, Shapes.ANY, params.inputSize()),
-                Shapes.batched("h_0", "[B, H]", h0, params.hiddenSize()));
-        Shapes.requireSteps("x", xs);
-        Shapes.requireType("x", xs, params.dataType());
-        Shapes.requireType("h_0", h0, params.dataType());
-        int steps = (int) xs.size(1);
-        List<GruStep> cache = new ArrayList<>(steps);
-        INDArray hs = Nd4j.create(params.dataType(), xs.size(0), steps, params.hiddenSize());
-        INDArray h = h0;
-        for (int t = 0; t < steps; t++) {
-            GruStep step = forward(Ops.at(xs, t).dup(), h);
-            cache.add(step);
-            h = step.h();
-            Ops.at(hs, t).assign(h);
-        }
-        return new GruSequence(List.copyOf(cache), hs);
+        var run = ThroughTime.forward(this, xs, h0, this::forward, GruStep::h);
+        return new GruSequence(run.steps(), run.hs());
     }
 
     /**
@@ -131,61 +113,20 @@ public final class GruCell implements RecurrentLayer {
     public GruGrads backwardSequence(GruSequence run, INDArray dHs) {
         if (run == null)
             throw new IllegalArgumentException("run must be the GruSequence of forwardSequence(x, h_0) but is null");
-        Shapes.require("∂L/∂h", "[B, T, H]", dHs, run.hs().size(0), run.length(), params.hiddenSize());
-        Shapes.requireType("∂L/∂h", dHs, params.dataType());
-        GruParams sum = params.zerosLike();
-        INDArray dxs = Nd4j.create(params.dataType(), run.hs().size(0), run.length(), params.inputSize());
-        INDArray dhNext = Nd4j.zerosLike(run.lastH());
-        for (int t = run.length() - 1; t >= 0; t--) {
-            GruStepGrads g = backward(run.steps().get(t), Ops.at(dHs, t).add(dhNext));
-            sum.addi(g.params());
-            Ops.at(dxs, t).assign(g.dx());
-            dhNext = g.dhPrev();
-        }
-        return new GruGrads(sum, dxs, dhNext);
-    }
-
-    @Override
-    public int inputSize() {
-        return params.inputSize();
-    }
-
-    @Override
-    public int hiddenSize() {
-        return params.hiddenSize();
-    }
-
-    @Override
-    public DataType dataType() {
-        return params.dataType();
-    }
-
-    @Override
-    public Map<String, INDArray> parameters() {
-        return params.named();
+        var sums = ThroughTime.backward(this, run.steps(), run.hs(), dHs, (step, dh, later) -> backward(step, dh));
+        return new GruGrads(sums.params(), sums.dxs(), sums.first().dhPrev());
     }
 
     /** {@link #forwardSequence} from zero initial state. */
     @Override
     public GruSequence run(INDArray xs) {
-        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, params.inputSize());
-        return forwardSequence(xs, Nd4j.zeros(params.dataType(), xs.size(0), params.hiddenSize()));
+        return forwardSequence(xs, zeroState(xs)); // h_0 = 0
     }
 
     @Override
     public Map<String, INDArray> parameterGradients(SequencePass pass, INDArray dHs) {
-        if (!(pass instanceof GruSequence run)) {
-            throw new IllegalArgumentException("pass must come from GruCell.run but is "
-                    + (pass == null ? "null" : pass.getClass().getSimpleName()));
-        }
-        return backwardSequence(run, dHs).params().named();
-    }
-
-    private void checkStep(INDArray x, INDArray hPrev) {
-        Shapes.requireBatch(
-                Shapes.batched("x_t", "[B, X]", x, params.inputSize()),
-                Shapes.batched("h_{t-1}", "[B, H]", hPrev, params.hiddenSize()));
-        Shapes.requireType("x_t", x, params.dataType());
-        Shapes.requireType("h_{t-1}", hPrev, params.dataType());
+        return backwardSequence(ThroughTime.pass(pass, GruSequence.class, "GruCell"), dHs)
+                .params()
+                .named();
     }
 }

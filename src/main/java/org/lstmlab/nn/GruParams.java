@@ -1,6 +1,7 @@
 package org.lstmlab.nn;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,27 +20,15 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * @param bN  b_n, the candidate's bias outside the reset gate, {@code [H]}
  * @param bHn b_hn, the bias of W_hn·h_{t-1}, inside the reset gate, {@code [H]}
  */
-public record GruParams(INDArray wZ, INDArray bZ, INDArray wR, INDArray bR, INDArray wN, INDArray bN, INDArray bHn) {
+public record GruParams(INDArray wZ, INDArray bZ, INDArray wR, INDArray bR, INDArray wN, INDArray bN, INDArray bHn)
+        implements ReadableCell.Params<GruParams> {
 
     public GruParams {
-        Shapes.require("W_z", "[H, H+X]", wZ, Shapes.ANY, Shapes.ANY);
-        long h = wZ.rows();
-        long hx = wZ.columns();
-        if (hx <= h) {
-            throw new IllegalArgumentException(
-                    "W_z must be [H, H+X] with X ≥ 1 but is " + java.util.Arrays.toString(wZ.shape()));
-        }
-        Shapes.require("W_r", "[H, H+X]", wR, h, hx);
-        Shapes.require("W_n", "[H, H+X]", wN, h, hx);
-        Shapes.require("b_z", "[H]", bZ, h);
-        Shapes.require("b_r", "[H]", bR, h);
-        Shapes.require("b_n", "[H]", bN, h);
-        Shapes.require("b_hn", "[H]", bHn, h);
-        DataType t = wZ.dataType();
-        for (var e : Map.of("W_r", wR, "W_n", wN, "b_z", bZ, "b_r", bR, "b_n", bN, "b_hn", bHn)
-                .entrySet()) {
-            Shapes.requireType(e.getKey(), e.getValue(), t);
-        }
+        ParameterArrays.require(List.of("W_z", "b_z", "W_r", "b_r", "W_n", "b_n", "b_hn"), wZ, bZ, wR, bR, wN, bN, bHn);
+    }
+
+    private static GruParams of(INDArray[] a) {
+        return new GruParams(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
     }
 
     /**
@@ -52,22 +41,7 @@ public record GruParams(INDArray wZ, INDArray bZ, INDArray wR, INDArray bR, INDA
      * @param dataType   DOUBLE (the course default) or FLOAT
      */
     public static GruParams init(int inputSize, int hiddenSize, Init init, long seed, DataType dataType) {
-        Shapes.requirePositive("X (input size)", inputSize);
-        Shapes.requirePositive("H (hidden size)", hiddenSize);
-        Shapes.requireParameterType(dataType);
-        if (init == null) throw new IllegalArgumentException("init must be Init.UNIFORM or Init.XAVIER but is null");
-        SeededUniform draw = new SeededUniform(seed, dataType);
-        double w = Initialiser.weightLimit(init, hiddenSize, inputSize);
-        double b = Initialiser.biasLimit(init, hiddenSize);
-        int cols = hiddenSize + inputSize;
-        INDArray wZ = draw.next(w, hiddenSize, cols);
-        INDArray bZ = draw.next(b, hiddenSize);
-        INDArray wR = draw.next(w, hiddenSize, cols);
-        INDArray bR = draw.next(b, hiddenSize);
-        INDArray wN = draw.next(w, hiddenSize, cols);
-        INDArray bN = draw.next(b, hiddenSize);
-        INDArray bHn = draw.next(b, hiddenSize);
-        return new GruParams(wZ, bZ, wR, bR, wN, bN, bHn);
+        return of(ParameterArrays.draw(inputSize, hiddenSize, init, seed, dataType, 3, 1)); // W_z … b_n, then b_hn
     }
 
     /** Float64 parameters drawn uniformly in ±1/√H, PyTorch's default for {@code nn.GRU}. */
@@ -114,14 +88,7 @@ public record GruParams(INDArray wZ, INDArray bZ, INDArray wR, INDArray bR, INDA
 
     /** Zeros of the same shapes and type, for accumulating gradients. */
     public GruParams zerosLike() {
-        return new GruParams(
-                Nd4j.zerosLike(wZ),
-                Nd4j.zerosLike(bZ),
-                Nd4j.zerosLike(wR),
-                Nd4j.zerosLike(bR),
-                Nd4j.zerosLike(wN),
-                Nd4j.zerosLike(bN),
-                Nd4j.zerosLike(bHn));
+        return of(ParameterArrays.each(named(), Nd4j::zerosLike));
     }
 
     /**
@@ -130,22 +97,12 @@ public record GruParams(INDArray wZ, INDArray bZ, INDArray wR, INDArray bR, INDA
      * @return this record, whose arrays now hold the sums
      */
     public GruParams addi(GruParams other) {
-        if (other.hiddenSize() != hiddenSize() || other.inputSize() != inputSize()) {
-            throw new IllegalArgumentException("cannot add parameters of H = " + other.hiddenSize() + ", X = "
-                    + other.inputSize() + " to parameters of H = " + hiddenSize() + ", X = " + inputSize());
-        }
-        wZ.addi(other.wZ);
-        bZ.addi(other.bZ);
-        wR.addi(other.wR);
-        bR.addi(other.bR);
-        wN.addi(other.wN);
-        bN.addi(other.bN);
-        bHn.addi(other.bHn);
+        ParameterArrays.addInto(named(), other.named());
         return this;
     }
 
     /** A deep copy. */
     public GruParams copy() {
-        return new GruParams(wZ.dup(), bZ.dup(), wR.dup(), bR.dup(), wN.dup(), bN.dup(), bHn.dup());
+        return of(ParameterArrays.each(named(), INDArray::dup));
     }
 }

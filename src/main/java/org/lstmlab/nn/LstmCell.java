@@ -1,9 +1,7 @@
 package org.lstmlab.nn;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -31,8 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *       values come from this class.</li>
  * </ul>
  */
-public final class LstmCell implements RecurrentLayer {
-    private final LstmParams params;
+public final class LstmCell extends ReadableCell<LstmParams> {
     private final LstmVariant variant;
 
     /** The full cell. */
@@ -46,9 +43,8 @@ public final class LstmCell implements RecurrentLayer {
      * {@link LstmStep#tanhC()} holds C_t itself.
      */
     public LstmCell(LstmParams params, LstmVariant variant) {
-        if (params == null) throw new IllegalArgumentException("params must be LstmParams but is null");
+        super(params, "LstmParams");
         if (variant == null) throw new IllegalArgumentException("variant must be an LstmVariant but is null");
-        this.params = params;
         this.variant = variant;
     }
 
@@ -70,7 +66,11 @@ public final class LstmCell implements RecurrentLayer {
      * @return the step's cache with every gate, C_t and h_t
      */
     public LstmStep forward(INDArray x, INDArray hPrev, INDArray cPrev) {
-        checkStep(x, hPrev, cPrev);
+        Shapes.requireStep(
+                params.dataType(),
+                Shapes.batched("x_t", "[B, X]", x, params.inputSize()),
+                Shapes.batched("h_{t-1}", "[B, H]", hPrev, params.hiddenSize()),
+                Shapes.batched("C_{t-1}", "[B, H]", cPrev, params.hiddenSize()));
         LstmParams p = params;
         INDArray hx = Ops.concat(hPrev, x); // [h_{t-1}, x_t], [B, H+X]
         LstmVariant v = variant;
@@ -149,29 +149,18 @@ public final class LstmCell implements RecurrentLayer {
      * @param c0 C_0, {@code [B, H]}
      */
     public LstmSequence forwardSequence(INDArray xs, INDArray h0, INDArray c0) {
-        Shapes.requireBatch(
-                Shapes.batched("x", "[B, T, X]", xs, Shapes.ANY, params.inputSize()),
-                Shapes.batched("h_0", "[B, H]", h0, params.hiddenSize()),
-                Shapes.batched("C_0", "[B, H]", c0, params.hiddenSize()));
-        Shapes.requireSteps("x", xs);
-        Shapes.requireType("x", xs, params.dataType());
-        Shapes.requireType("h_0", h0, params.dataType());
-        Shapes.requireType("C_0", c0, params.dataType());
-        int steps = (int) xs.size(1);
-        List<LstmStep> cache = new ArrayList<>(steps);
-        INDArray hs = Nd4j.create(params.dataType(), xs.size(0), steps, params.hiddenSize());
-        INDArray cs = Nd4j.create(params.dataType(), xs.size(0), steps, params.hiddenSize());
-        INDArray h = h0;
-        INDArray c = c0;
-        for (int t = 0; t < steps; t++) {
-            LstmStep step = forward(Ops.at(xs, t).dup(), h, c);
-            cache.add(step);
-            h = step.h();
-            c = step.c();
-            Ops.at(hs, t).assign(h);
-            Ops.at(cs, t).assign(c);
-        }
-        return new LstmSequence(List.copyOf(cache), hs, cs);
+        var run = ThroughTime.forward(
+                this,
+                xs,
+                List.of(
+                        Shapes.batched("h_0", "[B, H]", h0, params.hiddenSize()),
+                        Shapes.batched("C_0", "[B, H]", c0, params.hiddenSize())),
+                (x, before) -> before == null ? forward(x, h0, c0) : forward(x, before.h(), before.c()),
+                LstmStep::h);
+        INDArray cs = Nd4j.zerosLike(run.hs()); // C_1 … C_T, [B, T, H]
+        for (int t = 0; t < run.steps().size(); t++)
+            Ops.at(cs, t).assign(run.steps().get(t).c());
+        return new LstmSequence(run.steps(), run.hs(), cs);
     }
 
     /**
@@ -184,67 +173,28 @@ public final class LstmCell implements RecurrentLayer {
         if (run == null)
             throw new IllegalArgumentException(
                     "run must be the LstmSequence of forwardSequence(x, h_0, C_0) but is null");
-        Shapes.require("∂L/∂h", "[B, T, H]", dHs, run.hs().size(0), run.length(), params.hiddenSize());
-        Shapes.requireType("∂L/∂h", dHs, params.dataType());
-        LstmParams sum = params.zerosLike();
-        long batch = run.hs().size(0);
-        INDArray dxs = Nd4j.create(params.dataType(), batch, run.length(), params.inputSize());
-        INDArray dhNext = Nd4j.zerosLike(run.lastH());
-        INDArray dcNext = Nd4j.zerosLike(run.lastC());
-        for (int t = run.length() - 1; t >= 0; t--) {
-            LstmStepGrads g = backward(run.steps().get(t), Ops.at(dHs, t).add(dhNext), dcNext);
-            sum.addi(g.params());
-            Ops.at(dxs, t).assign(g.dx());
-            dhNext = g.dhPrev();
-            dcNext = g.dcPrev();
-        }
-        return new LstmGrads(sum, dxs, dhNext, dcNext);
-    }
-
-    @Override
-    public int inputSize() {
-        return params.inputSize();
-    }
-
-    @Override
-    public int hiddenSize() {
-        return params.hiddenSize();
-    }
-
-    @Override
-    public DataType dataType() {
-        return params.dataType();
-    }
-
-    @Override
-    public Map<String, INDArray> parameters() {
-        return params.named();
+        var sums = ThroughTime.backward(
+                this,
+                run.steps(),
+                run.hs(),
+                dHs,
+                (LstmStep step, INDArray dh, LstmStepGrads later) ->
+                        backward(step, dh, later == null ? Nd4j.zerosLike(dh) : later.dcPrev())); // ∂L/∂C_T: none
+        return new LstmGrads(
+                sums.params(), sums.dxs(), sums.first().dhPrev(), sums.first().dcPrev());
     }
 
     /** {@link #forwardSequence} from zero initial state. */
     @Override
     public LstmSequence run(INDArray xs) {
-        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, params.inputSize());
-        INDArray h0 = Nd4j.zeros(params.dataType(), xs.size(0), params.hiddenSize()); // [B, H]
-        return forwardSequence(xs, h0, Nd4j.zerosLike(h0));
+        INDArray h0 = zeroState(xs); // h_0 = 0
+        return forwardSequence(xs, h0, Nd4j.zerosLike(h0)); // C_0 = 0
     }
 
     @Override
     public Map<String, INDArray> parameterGradients(SequencePass pass, INDArray dHs) {
-        if (!(pass instanceof LstmSequence run)) {
-            throw new IllegalArgumentException("pass must come from LstmCell.run but is "
-                    + (pass == null ? "null" : pass.getClass().getSimpleName()));
-        }
-        return backwardSequence(run, dHs).params().named();
-    }
-
-    private void checkStep(INDArray x, INDArray hPrev, INDArray cPrev) {
-        Shapes.requireBatch(
-                Shapes.batched("x_t", "[B, X]", x, params.inputSize()),
-                Shapes.batched("h_{t-1}", "[B, H]", hPrev, params.hiddenSize()),
-                Shapes.batched("C_{t-1}", "[B, H]", cPrev, params.hiddenSize()));
-        Shapes.requireType("x_t", x, params.dataType());
-        Shapes.requireType("h_{t-1}", hPrev, params.dataType());
-        Shapes.requireType("C_{t-1}", cPrev, params.dataType());
+        return backwardSequence(ThroughTime.pass(pass, LstmSequence.class, "LstmCell"), dHs)
+                .params()
+                .named();
     }
 }

@@ -10,4 +10,5 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param dhPrev ∂L/∂h_{t-1}, {@code [B, H]}
  * @param dcPrev ∂L/∂C_{t-1}, {@code [B, H]}
  */
-public record LstmStepGrads(LstmParams params, INDArray dx, INDArray dhPrev, INDArray dcPrev) {}
+public record LstmStepGrads(LstmParams params, INDArray dx, INDArray dhPrev, INDArray dcPrev)
+        implements ThroughTime.StepGrads<LstmParams> {}

@@ -1,6 +1,7 @@
 package org.lstmlab.nn;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,17 +15,14 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * @param wH W_h, {@code [H, H+X]}: the first H columns act on h_{t-1}, the last X on x_t
  * @param bH b_h, {@code [H]}
  */
-public record RnnParams(INDArray wH, INDArray bH) {
+public record RnnParams(INDArray wH, INDArray bH) implements ReadableCell.Params<RnnParams> {
 
     public RnnParams {
-        Shapes.require("W_h", "[H, H+X]", wH, Shapes.ANY, Shapes.ANY);
-        long hidden = wH.rows();
-        if (wH.columns() <= hidden) {
-            throw new IllegalArgumentException(
-                    "W_h must be [H, H+X] with X ≥ 1 but is " + java.util.Arrays.toString(wH.shape()));
-        }
-        Shapes.require("b_h", "[H]", bH, hidden);
-        Shapes.requireType("b_h", bH, wH.dataType());
+        ParameterArrays.require(List.of("W_h", "b_h"), wH, bH);
+    }
+
+    private static RnnParams of(INDArray[] a) {
+        return new RnnParams(a[0], a[1]);
     }
 
     /**
@@ -37,14 +35,7 @@ public record RnnParams(INDArray wH, INDArray bH) {
      * @param dataType   DOUBLE (the course default) or FLOAT
      */
     public static RnnParams init(int inputSize, int hiddenSize, Init init, long seed, DataType dataType) {
-        Shapes.requirePositive("X (input size)", inputSize);
-        Shapes.requirePositive("H (hidden size)", hiddenSize);
-        Shapes.requireParameterType(dataType);
-        if (init == null) throw new IllegalArgumentException("init must be Init.UNIFORM or Init.XAVIER but is null");
-        SeededUniform draw = new SeededUniform(seed, dataType);
-        double w = Initialiser.weightLimit(init, hiddenSize, inputSize);
-        double b = Initialiser.biasLimit(init, hiddenSize);
-        return new RnnParams(draw.next(w, hiddenSize, hiddenSize + inputSize), draw.next(b, hiddenSize));
+        return of(ParameterArrays.draw(inputSize, hiddenSize, init, seed, dataType, 1, 0));
     }
 
     /** Float64 parameters drawn uniformly in ±1/√H. */
@@ -86,7 +77,7 @@ public record RnnParams(INDArray wH, INDArray bH) {
 
     /** Zeros of the same shapes and type, for accumulating gradients. */
     public RnnParams zerosLike() {
-        return new RnnParams(Nd4j.zerosLike(wH), Nd4j.zerosLike(bH));
+        return of(ParameterArrays.each(named(), Nd4j::zerosLike));
     }
 
     /**
@@ -95,17 +86,12 @@ public record RnnParams(INDArray wH, INDArray bH) {
      * @return this record, whose arrays now hold the sums
      */
     public RnnParams addi(RnnParams other) {
-        if (other.hiddenSize() != hiddenSize() || other.inputSize() != inputSize()) {
-            throw new IllegalArgumentException("cannot add parameters of H = " + other.hiddenSize() + ", X = "
-                    + other.inputSize() + " to parameters of H = " + hiddenSize() + ", X = " + inputSize());
-        }
-        wH.addi(other.wH);
-        bH.addi(other.bH);
+        ParameterArrays.addInto(named(), other.named());
         return this;
     }
 
     /** A deep copy. */
     public RnnParams copy() {
-        return new RnnParams(wH.dup(), bH.dup());
+        return of(ParameterArrays.each(named(), INDArray::dup));
     }
 }

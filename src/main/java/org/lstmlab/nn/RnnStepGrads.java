@@ -9,4 +9,5 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param dx     ∂L/∂x_t, {@code [B, X]}
  * @param dhPrev ∂L/∂h_{t-1}, {@code [B, H]}
  */
-public record RnnStepGrads(RnnParams params, INDArray dx, INDArray dhPrev) {}
+public record RnnStepGrads(RnnParams params, INDArray dx, INDArray dhPrev)
+        implements ThroughTime.StepGrads<RnnParams> {}

@@ -121,6 +121,35 @@ public final class Shapes {
         }
     }
 
+    /**
+     * The checks of a cell's step: every array has its shape, all agree on B ({@link #requireBatch}), and each
+     * holds the parameters' data type ({@link #requireType}).
+     *
+     * @param type   the parameters' data type
+     * @param arrays x_t first, then the states, in the order of the call's parameters
+     */
+    public static void requireStep(DataType type, Batched... arrays) {
+        requireBatch(arrays);
+        requireTypes(type, arrays);
+    }
+
+    /**
+     * The checks of a cell's sequence: as {@link #requireStep}, and the first array, {@code x [B, T, X]}, has at
+     * least one step ({@link #requireSteps}).
+     *
+     * @param type   the parameters' data type
+     * @param arrays x first, then the initial states, in the order of the call's parameters
+     */
+    public static void requireSequence(DataType type, Batched... arrays) {
+        requireBatch(arrays);
+        requireSteps(arrays[0].symbol(), arrays[0].array());
+        requireTypes(type, arrays);
+    }
+
+    private static void requireTypes(DataType type, Batched... arrays) {
+        for (Batched b : arrays) requireType(b.symbol(), b.array(), type);
+    }
+
     /** " and X = 4 from the parameters" for {@code [B, X]}; sizes left open (T) are not named. */
     private static String fixedSizes(Batched b) {
         String[] names = b.symbolic().replaceAll("[\\[\\]\\s]", "").split(",");

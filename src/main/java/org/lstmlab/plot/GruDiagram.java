@@ -1,16 +1,17 @@
 package org.lstmlab.plot;
 
-import static org.lstmlab.plot.LstmDiagram.layer;
-import static org.lstmlab.plot.LstmDiagram.p;
-import static org.lstmlab.plot.LstmDiagram.pointwise;
-import static org.lstmlab.plot.LstmDiagram.wire;
+import static org.lstmlab.plot.CellSketch.BUS;
+import static org.lstmlab.plot.CellSketch.LAYERS;
+import static org.lstmlab.plot.CellSketch.STATE;
+import static org.lstmlab.plot.CellSketch.layer;
+import static org.lstmlab.plot.CellSketch.p;
+import static org.lstmlab.plot.CellSketch.pointwise;
+import static org.lstmlab.plot.CellSketch.wire;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.lstmlab.plot.Diagram.Kind;
-import org.lstmlab.plot.Diagram.Label;
 import org.lstmlab.plot.Diagram.Node;
 import org.lstmlab.plot.Diagram.Wire;
 
@@ -41,12 +42,7 @@ public final class GruDiagram {
         INTERPOLATION
     }
 
-    static final int WIDTH = LstmDiagram.WIDTH;
-    static final int HEIGHT = LstmDiagram.HEIGHT;
-
-    private static final double STATE = 120;
-    private static final double BUS = 400;
-    private static final double LAYERS = 290; // the row of LstmDiagram.layer's boxes
+    /** y of the row where 1 − z_t meets n_t. */
     private static final double MIX = 205;
 
     private static final double XZ = 300;
@@ -68,19 +64,16 @@ public final class GruDiagram {
      * @param highlighted the parts to highlight
      */
     public static Diagram of(String title, Set<Part> highlighted) {
-        if (highlighted == null) throw new IllegalArgumentException("highlighted must be a set of parts, not null");
-        Set<Part> on = highlighted.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(highlighted);
+        Set<Part> on = CellSketch.parts(highlighted, Part.class);
         boolean z = on.contains(Part.UPDATE_GATE);
         boolean r = on.contains(Part.RESET_GATE);
         boolean n = on.contains(Part.CANDIDATE);
         boolean line = on.contains(Part.INTERPOLATION);
         boolean all = on.containsAll(EnumSet.allOf(Part.class));
 
-        List<Node> nodes = new ArrayList<>();
-        List<Wire> wires = new ArrayList<>();
-        List<Label> labels = new ArrayList<>();
-
-        nodes.add(new Node("cell", Kind.OUTLINE, "", 140, 70, 700, 380, all));
+        CellSketch sketch = new CellSketch(all);
+        List<Node> nodes = sketch.nodes;
+        List<Wire> wires = sketch.wires;
         nodes.add(layer("sigma_z", "σ", XZ, z));
         nodes.add(layer("sigma_r", "σ", XR, r));
         nodes.add(layer("tanh_n", "tanh", XN, n));
@@ -91,39 +84,35 @@ public final class GruDiagram {
         nodes.add(pointwise("times_r", "×", XRH, LAYERS, 19, r));
 
         // the state line along the top
-        wires.add(wire("h_{t-1}", line, 3f, true, p(30, STATE), p(XZ - 19, STATE)));
-        wires.add(wire("z_t * h_{t-1}", line, 3f, true, p(XZ + 19, STATE), p(XN - 19, STATE)));
-        wires.add(wire("h_t", line, 3f, true, p(XN + 19, STATE), p(930, STATE)));
+        sketch.stateLine("h_{t-1}", "z_t * h_{t-1}", "h_t", XZ, XN, line);
         wires.add(wire("h_t up", line, 3f, true, p(800, STATE), p(800, 40)));
         // h_{t-1} down into the concatenation along the bottom, x_t from below
         boolean anyLayer = z || r || n;
         wires.add(wire("h_{t-1} down", anyLayer, 2f, false, p(60, STATE), p(60, BUS)));
-        wires.add(wire("x_t", anyLayer, 2f, false, p(200, 520), p(200, BUS)));
+        sketch.input(anyLayer);
         wires.add(wire("[h_{t-1}, x_t]", anyLayer, 2f, false, p(60, BUS), p(XN, BUS)));
-        wires.add(wire("to z", z, 2f, true, p(XZ, BUS), p(XZ, LAYERS + 21)));
-        wires.add(wire("to r", r, 2f, true, p(XR, BUS), p(XR, LAYERS + 21)));
+        sketch.intoLayer("to z", XZ, z);
+        sketch.intoLayer("to r", XR, r);
         wires.add(wire("W_{hn}·h_{t-1} + b_{hn}", r, 2f, true, p(XRH, BUS), p(XRH, LAYERS + 19)));
-        wires.add(wire("W_{xn}·x_t + b_n", n, 2f, true, p(XN, BUS), p(XN, LAYERS + 21)));
+        sketch.intoLayer("W_{xn}·x_t + b_n", XN, n);
         // the gates' outputs
-        wires.add(wire("z_t", z, 2f, true, p(XZ, LAYERS - 21), p(XZ, STATE + 19)));
+        sketch.outOfLayer("z_t", XZ, STATE + 19, z);
         wires.add(wire("z_t to 1−", z, 2f, true, p(XZ, MIX), p(XR + 40 - 22, MIX)));
         wires.add(wire("1 − z_t", z, 2f, true, p(XR + 40 + 22, MIX), p(XN - 19, MIX)));
         wires.add(wire("r_t", r, 2f, true, p(XR + 27, LAYERS), p(XRH - 19, LAYERS)));
         wires.add(wire("r_t * (W_{hn}·h_{t-1} + b_{hn})", r || n, 2f, true, p(XRH + 19, LAYERS), p(XN - 33, LAYERS)));
-        wires.add(wire("n_t", n, 2f, true, p(XN, LAYERS - 21), p(XN, MIX + 19)));
+        sketch.outOfLayer("n_t", XN, MIX + 19, n);
         wires.add(wire("(1 − z_t) * n_t", line, 2f, true, p(XN, MIX - 19), p(XN, STATE + 19)));
 
-        labels.add(new Label("h_{t-1}", 34, STATE - 12, line, false, true));
-        labels.add(new Label("h_t", 890, STATE - 12, line, false, true));
-        labels.add(new Label("h_t", 808, 52, line, false, true));
-        labels.add(new Label("x_t", 210, 515, anyLayer, false, true));
-        labels.add(new Label("z_t", XZ + 8, 250, z, false, true));
-        labels.add(new Label("1 − z_t", XR + 70, MIX - 12, z, false, true));
-        labels.add(new Label("r_t", XR + 30, LAYERS - 10, r, false, true));
-        labels.add(new Label("n_t", XN + 8, 252, n, false, true));
-        labels.add(new Label("W_{hn}·h_{t-1} + b_{hn}", XRH + 8, 365, r, false, true));
-        labels.add(new Label("W_{xn}·x_t + b_n", XN + 8, 365, n, false, true));
-        labels.add(new Label("[h_{t-1}, x_t]", 300, BUS + 28, false, false, true));
-        return new Diagram(title, WIDTH, HEIGHT, nodes, wires, labels);
+        sketch.label("h_t", 808, 52, line);
+        sketch.label("x_t", 210, 515, anyLayer);
+        sketch.label("z_t", XZ + 8, 250, z);
+        sketch.label("1 − z_t", XR + 70, MIX - 12, z);
+        sketch.label("r_t", XR + 30, LAYERS - 10, r);
+        sketch.label("n_t", XN + 8, 252, n);
+        sketch.label("W_{hn}·h_{t-1} + b_{hn}", XRH + 8, 365, r);
+        sketch.label("W_{xn}·x_t + b_n", XN + 8, 365, n);
+        sketch.label("[h_{t-1}, x_t]", 300, BUS + 28, false);
+        return sketch.diagram(title);
     }
 }

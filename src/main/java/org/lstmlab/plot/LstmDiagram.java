@@ -1,7 +1,13 @@
 package org.lstmlab.plot;
 
-import java.awt.geom.Point2D;
-import java.util.ArrayList;
+import static org.lstmlab.plot.CellSketch.BUS;
+import static org.lstmlab.plot.CellSketch.LAYERS;
+import static org.lstmlab.plot.CellSketch.STATE;
+import static org.lstmlab.plot.CellSketch.layer;
+import static org.lstmlab.plot.CellSketch.p;
+import static org.lstmlab.plot.CellSketch.pointwise;
+import static org.lstmlab.plot.CellSketch.wire;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -45,14 +51,8 @@ public final class LstmDiagram {
         BACKWARD
     }
 
-    static final int WIDTH = 960;
-    static final int HEIGHT = 540;
-
-    /** y of the cell line, of the bottom bus, of the layers' centres. */
-    private static final double CELL = 120;
-
-    private static final double BUS = 400;
-    private static final double LAYERS = 290;
+    /** y of the cell line. */
+    private static final double CELL = STATE;
 
     /** x of the four layers: f, i, C̃, o. */
     private static final double XF = 290;
@@ -101,8 +101,7 @@ public final class LstmDiagram {
      * @param highlighted the parts to highlight; {@link Part#BACKWARD} also draws the gradients
      */
     public static Diagram of(String title, Set<Part> highlighted) {
-        if (highlighted == null) throw new IllegalArgumentException("highlighted must be a set of parts, not null");
-        Set<Part> on = highlighted.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(highlighted);
+        Set<Part> on = CellSketch.parts(highlighted, Part.class);
         boolean f = on.contains(Part.FORGET_GATE);
         boolean i = on.contains(Part.INPUT_GATE);
         boolean cTilde = on.contains(Part.CANDIDATE);
@@ -111,11 +110,9 @@ public final class LstmDiagram {
         boolean h = on.contains(Part.HIDDEN_STATE);
         boolean all = on.containsAll(EnumSet.range(Part.FORGET_GATE, Part.HIDDEN_STATE));
 
-        List<Node> nodes = new ArrayList<>();
-        List<Wire> wires = new ArrayList<>();
-        List<Label> labels = new ArrayList<>();
-
-        nodes.add(new Node("cell", Kind.OUTLINE, "", 140, 70, 700, 380, all));
+        CellSketch sketch = new CellSketch(all);
+        List<Node> nodes = sketch.nodes;
+        List<Wire> wires = sketch.wires;
         nodes.add(layer("sigma_f", "σ", XF, f));
         nodes.add(layer("sigma_i", "σ", XI, i));
         nodes.add(layer("tanh_C", "tanh", XC, cTilde));
@@ -127,64 +124,42 @@ public final class LstmDiagram {
         nodes.add(pointwise("times_o", "×", XH, LAYERS, 19, o || h));
 
         // the cell line along the top
-        wires.add(wire("C_{t-1}", cell, 3f, true, p(30, CELL), p(XF - 19, CELL)));
-        wires.add(wire("f_t * C_{t-1}", cell, 3f, true, p(XF + 19, CELL), p(XC - 19, CELL)));
-        wires.add(wire("C_t", cell, 3f, true, p(XC + 19, CELL), p(930, CELL)));
+        sketch.stateLine("C_{t-1}", "f_t * C_{t-1}", "C_t", XF, XC, cell);
         wires.add(wire("C_t to tanh", h, 2f, true, p(XH, CELL), p(XH, 190 - 17)));
         // the concatenation [h_{t-1}, x_t] along the bottom
         boolean anyLayer = f || i || cTilde || o;
         wires.add(wire("h_{t-1}", anyLayer, 2f, false, p(30, BUS), p(200, BUS)));
-        wires.add(wire("x_t", anyLayer, 2f, false, p(200, 520), p(200, BUS)));
+        sketch.input(anyLayer);
         wires.add(wire("[h_{t-1}, x_t]", anyLayer, 2f, false, p(200, BUS), p(XO, BUS)));
-        wires.add(wire("to f", f, 2f, true, p(XF, BUS), p(XF, LAYERS + 21)));
-        wires.add(wire("to i", i, 2f, true, p(XI, BUS), p(XI, LAYERS + 21)));
-        wires.add(wire("to C̃", cTilde, 2f, true, p(XC, BUS), p(XC, LAYERS + 21)));
-        wires.add(wire("to o", o, 2f, true, p(XO, BUS), p(XO, LAYERS + 21)));
+        sketch.intoLayer("to f", XF, f);
+        sketch.intoLayer("to i", XI, i);
+        sketch.intoLayer("to C̃", XC, cTilde);
+        sketch.intoLayer("to o", XO, o);
         // the layers' outputs
-        wires.add(wire("f_t", f, 2f, true, p(XF, LAYERS - 21), p(XF, CELL + 19)));
+        sketch.outOfLayer("f_t", XF, CELL + 19, f);
         wires.add(wire("i_t", i, 2f, true, p(XI, LAYERS - 21), p(XI, 205), p(XC - 19, 205)));
-        wires.add(wire("C̃_t", cTilde, 2f, true, p(XC, LAYERS - 21), p(XC, 205 + 19)));
+        sketch.outOfLayer("C̃_t", XC, 205 + 19, cTilde);
         wires.add(wire("i_t * C̃_t", i || cTilde, 2f, true, p(XC, 205 - 19), p(XC, CELL + 19)));
         wires.add(wire("o_t", o, 2f, true, p(XO + 33, LAYERS), p(XH - 19, LAYERS)));
         wires.add(wire("tanh(C_t)", h, 2f, true, p(XH, 190 + 17), p(XH, LAYERS - 19)));
         wires.add(wire("h_t", h, 3f, true, p(XH, LAYERS + 19), p(XH, BUS), p(930, BUS)));
         wires.add(wire("h_t up", h, 3f, true, p(800, BUS), p(800, 40)));
 
-        labels.add(new Label("C_{t-1}", 34, CELL - 12, cell, false, true));
-        labels.add(new Label("C_t", 890, CELL - 12, cell, false, true));
-        labels.add(new Label("h_{t-1}", 34, BUS - 12, anyLayer, false, true));
-        labels.add(new Label("x_t", 210, 515, anyLayer, false, true));
-        labels.add(new Label("h_t", 890, BUS - 12, h, false, true));
-        labels.add(new Label("h_t", 808, 52, h, false, true));
-        labels.add(new Label("f_t", XF + 8, 205, f, false, true));
-        labels.add(new Label("i_t", XI + 8, 245, i, false, true));
-        labels.add(new Label("C̃_t", XC + 8, 252, cTilde, false, true));
-        labels.add(new Label("o_t", XO + 40, LAYERS - 8, o, false, true));
-        labels.add(new Label("[h_{t-1}, x_t]", 300, BUS + 28, false, false, true));
+        sketch.label("h_{t-1}", 34, BUS - 12, anyLayer);
+        sketch.label("x_t", 210, 515, anyLayer);
+        sketch.label("h_t", 890, BUS - 12, h);
+        sketch.label("h_t", 808, 52, h);
+        sketch.label("f_t", XF + 8, 205, f);
+        sketch.label("i_t", XI + 8, 245, i);
+        sketch.label("C̃_t", XC + 8, 252, cTilde);
+        sketch.label("o_t", XO + 40, LAYERS - 8, o);
+        sketch.label("[h_{t-1}, x_t]", 300, BUS + 28, false);
         if (on.contains(Part.BACKWARD)) {
             wires.add(new Wire("∂L/∂C", List.of(p(920, 88), p(40, 88)), false, true, 2f, true));
             wires.add(new Wire("∂L/∂h", List.of(p(920, 440), p(40, 440)), false, true, 2f, true));
-            labels.add(new Label("∂L/∂C_{t-1} = ∂L/∂C_t * f_t", 330, 62, false, true, true));
-            labels.add(new Label("∂L/∂h_{t-1}, ∂L/∂x_t = Σ_g ∂L/∂z_g · W_g", 250, 468, false, true, true));
+            sketch.labels.add(new Label("∂L/∂C_{t-1} = ∂L/∂C_t * f_t", 330, 62, false, true, true));
+            sketch.labels.add(new Label("∂L/∂h_{t-1}, ∂L/∂x_t = Σ_g ∂L/∂z_g · W_g", 250, 468, false, true, true));
         }
-        return new Diagram(title, WIDTH, HEIGHT, nodes, wires, labels);
-    }
-
-    /** A layer box (σ or tanh) centred at x on the row of layers; shared with {@link GruDiagram}. */
-    static Node layer(String id, String text, double x, boolean on) {
-        double w = text.length() > 1 ? 66 : 54;
-        return new Node(id, Kind.LAYER, text, x - w / 2, LAYERS - 21, w, 42, on);
-    }
-
-    static Node pointwise(String id, String text, double x, double y, double r, boolean on) {
-        return new Node(id, Kind.POINTWISE, text, x - r, y - r, 2 * r, 2 * r, on);
-    }
-
-    static Wire wire(String id, boolean on, float width, boolean head, Point2D.Double... points) {
-        return new Wire(id, List.of(points), on, false, width, head);
-    }
-
-    static Point2D.Double p(double x, double y) {
-        return new Point2D.Double(x, y);
+        return sketch.diagram(title);
     }
 }

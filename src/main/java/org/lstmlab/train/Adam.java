@@ -63,7 +63,19 @@ public final class Adam implements Optimizer {
 
     @Override
     public void step(Map<String, INDArray> parameters, Map<String, INDArray> gradients) {
+        step(parameters, gradients, 1);
+    }
+
+    /**
+     * One update with every gradient times {@code scale} as it is read, so that clipping by the global norm
+     * costs no pass of its own over the gradients (their arrays are left unchanged).
+     */
+    @Override
+    public void step(Map<String, INDArray> parameters, Map<String, INDArray> gradients, double scale) {
         Optimizer.requireMatching(parameters, gradients);
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("the gradients' scale must be positive and finite but is " + scale);
+        }
         t++;
         double correction1 = 1 - Math.pow(beta1, t); // 1 − β1^t
         double correction2 = 1 - Math.pow(beta2, t); // 1 − β2^t
@@ -78,6 +90,9 @@ public final class Adam implements Optimizer {
             Flat.get(gradients.get(e.getKey()), g);
             double[] mt = m.computeIfAbsent(e.getKey(), k -> new double[n]);
             double[] vt = v.computeIfAbsent(e.getKey(), k -> new double[n]);
+            if (scale != 1) {
+                for (int k = 0; k < n; k++) g[k] *= scale; // g_t, clipped
+            }
             for (int k = 0; k < n; k++) {
                 mt[k] = mt[k] * beta1 + g[k] * (1 - beta1); // m_t = β1·m_{t-1} + (1 − β1)·g_t
                 vt[k] = vt[k] * beta2 + g[k] * g[k] * (1 - beta2); // v_t = β2·v_{t-1} + (1 − β2)·g_t²

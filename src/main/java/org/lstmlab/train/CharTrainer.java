@@ -97,8 +97,8 @@ public final class CharTrainer {
         c = s.c();
         CharModelParams params = model.params();
         var grads = s.grads().named();
-        GradientClipping.clipByGlobalNorm(grads, clipNorm);
-        optimizer.step(params.named(), grads);
+        // clipped by the global norm inside the update: one pass over the gradients for ‖g‖, one for the step
+        optimizer.step(params.named(), grads, GradientClipping.factor(GradientClipping.globalNorm(grads), clipNorm));
         nanos += System.nanoTime() - start;
         characters += (long) b * t;
         if (steps == losses.length) losses = java.util.Arrays.copyOf(losses, 2 * steps);

@@ -28,6 +28,20 @@ public final class GradientClipping {
     }
 
     /**
+     * The factor the gradients are scaled by when their global norm is {@code norm}: threshold / ‖g‖ when
+     * ‖g‖ is above the threshold, else 1 (also for NaN or ∞, which clipping leaves as they are).
+     *
+     * @param threshold the largest global norm allowed, positive
+     */
+    public static double factor(double norm, double threshold) {
+        if (!(threshold > 0) || Double.isInfinite(threshold)) {
+            throw new IllegalArgumentException(
+                    "the clipping threshold must be a positive finite number but is " + threshold);
+        }
+        return Double.isFinite(norm) && norm > threshold ? threshold / norm : 1;
+    }
+
+    /**
      * Scales the gradients in place so that their global norm is at most {@code threshold}.
      *
      * @param gradients ∂L/∂θ by symbol, any shapes, changed in place
@@ -35,13 +49,9 @@ public final class GradientClipping {
      * @return the global norm before clipping (NaN or ∞ are returned as they are, the gradients untouched)
      */
     public static double clipByGlobalNorm(Map<String, INDArray> gradients, double threshold) {
-        if (!(threshold > 0) || Double.isInfinite(threshold)) {
-            throw new IllegalArgumentException(
-                    "the clipping threshold must be a positive finite number but is " + threshold);
-        }
         double norm = globalNorm(gradients);
-        if (Double.isFinite(norm) && norm > threshold) {
-            double scale = threshold / norm;
+        double scale = factor(norm, threshold);
+        if (scale != 1) {
             double[] values = new double[0];
             for (INDArray g : gradients.values()) {
                 int n = Math.toIntExact(g.length());

@@ -24,6 +24,20 @@ public interface Optimizer {
      */
     void step(Map<String, INDArray> parameters, Map<String, INDArray> gradients);
 
+    /**
+     * {@link #step(Map, Map)} on the gradients times {@code scale}, e.g. the global-norm clipping's factor
+     * ({@link GradientClipping#factor}); the gradients' arrays are left as they came unless this optimiser
+     * says otherwise (this default scales them in place first).
+     *
+     * @param scale multiplies every gradient, positive
+     */
+    default void step(Map<String, INDArray> parameters, Map<String, INDArray> gradients, double scale) {
+        if (scale != 1) {
+            for (INDArray g : gradients.values()) g.muli(scale);
+        }
+        step(parameters, gradients);
+    }
+
     /** The learning rate α. */
     double learningRate();
 

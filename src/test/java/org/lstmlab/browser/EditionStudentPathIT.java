@@ -41,10 +41,10 @@ class EditionStudentPathIT {
             + "INDArray z = Nd4j.zeros(DataType.DOUBLE, 1, 2);\n"
             + "mine(E3).forgetGate(z, z, Nd4j.zeros(DataType.DOUBLE, 2, 4), Nd4j.zeros(DataType.DOUBLE, 2))";
 
-    static final Duration READY = Duration.ofMinutes(3);
+    static final Duration READY = BrowserSession.READY;
     static final Duration ONE_CELL = Duration.ofMinutes(3);
 
-    Path run;
+    BrowserSession session;
     Path edition;
     LabStart lab;
     Chromium browser;
@@ -55,22 +55,26 @@ class EditionStudentPathIT {
 
     @BeforeAll
     void releaseAnEditionAndStartItsJupyterAndTheBrowser() throws Exception {
-        run = Files.createTempDirectory("lstmlab-edition-browser-");
-        edition = run.resolve("edition");
-        Files.createDirectories(SHOTS);
-        Process release = new ProcessBuilder("./lab", "release", "--out", edition.toString())
-                .redirectErrorStream(true)
-                .start();
-        String said = new String(release.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, release.waitFor(), "./lab release failed:\n" + said);
-        lab = LabStart.start(edition, run, edition, SHOTS.resolve("jupyter.log"), READY);
-        browser = Chromium.start(run, SHOTS);
-        page = new LabPage(browser);
+        session = BrowserSession.start("edition-browser", SHOTS, "lab", run -> {
+            Path released = run.resolve("edition");
+            Process release = new ProcessBuilder("./lab", "release", "--out", released.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            String said = new String(release.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, release.waitFor(), "./lab release failed:\n" + said);
+            return new BrowserSession.Served(released, released);
+        });
+        edition = session.run.resolve("edition");
+        lab = session.lab;
+        browser = session.browser;
+        page = session.page;
     }
 
     @AfterAll
     void shutDown() throws Exception {
-        StudentPathIT.shutDown(browser, lab, run);
+        if (session != null) {
+            session.close();
+        }
     }
 
     @Test

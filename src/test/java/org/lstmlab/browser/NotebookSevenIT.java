@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,27 +32,26 @@ class NotebookSevenIT {
     static final Path SHOTS = Path.of("target/browser/notebook7");
     static final String FORGET_GATE = StudentPathIT.FORGET_GATE;
     static final String KERNEL_NAME = StudentPathIT.KERNEL_NAME;
-    static final Duration READY = Duration.ofMinutes(3);
+    static final Duration READY = BrowserSession.READY;
 
-    Path run;
+    BrowserSession session;
     LabStart lab;
     Chromium browser;
     LabPage page;
 
     @BeforeAll
     void startNotebookSevenAndTheBrowser() throws Exception {
-        run = Files.createTempDirectory("lstmlab-notebook7-");
-        Path notebooks = Files.createDirectories(run.resolve("notebooks"));
-        StudentPathIT.copyTree(StudentPathIT.COURSE_NOTEBOOKS, notebooks);
-        Files.createDirectories(SHOTS);
-        lab = LabStart.start(Path.of(""), run, notebooks, SHOTS.resolve("jupyter.log"), READY, "notebook");
-        browser = Chromium.start(run, SHOTS);
-        page = new LabPage(browser);
+        session = BrowserSession.course("notebook7", SHOTS, "notebook");
+        lab = session.lab;
+        browser = session.browser;
+        page = session.page;
     }
 
     @AfterAll
     void shutDown() throws Exception {
-        StudentPathIT.shutDown(browser, lab, run);
+        if (session != null) {
+            session.close();
+        }
     }
 
     @Test
@@ -150,12 +148,13 @@ class NotebookSevenIT {
         String path = Explorable.NOTEBOOK;
         page.load(lab.url("/notebooks/" + path), READY);
         assertEquals(KERNEL_NAME, page.awaitNotebook(path, READY), "the notebook should run on the course kernel");
-        Explorable.runAll(browser, page);
-        int cell = Explorable.cell(page);
-        Map<String, Object> before = Explorable.awaitDrawn(browser, cell, "drawn-01");
-        Explorable.show(browser, cell);
+        Explorable explorable = new Explorable(browser, page, path);
+        explorable.runAll();
+        explorable.show();
+        Map<String, Object> before = explorable.awaitDrawn(1, "drawn-01");
         browser.screenshot("05-explorable-before");
-        Explorable.dragAndAwaitRedraw(browser, cell, before, "redrawn-01");
+        explorable.move(0, before, "redrawn-01");
+        explorable.show();
         browser.screenshot("06-explorable-after-drag");
     }
 }

@@ -102,6 +102,35 @@ class ExplorablesTest {
         assertEquals("the lag T − t must be in [1, T = 30] but is 31", e.getMessage());
     }
 
+    @Test
+    void aValueSeenBeforeOrAnotherOneEachGetsItsOwnMeasurementEvenAfterTheSequenceChanges() {
+        INDArray weeks = Nd4j.rand(DataType.DOUBLE, 1, 28, 4); // [1, T, X]
+        String before = Explorables.forgetBias(weeks, 2, 20).getTitle();
+        assertEquals(before, Explorables.forgetBias(weeks, 2, 20).getTitle(), "the same value, the same figure");
+        weeks.muli(3); // the same array, other values: what was measured on the old values must not be reused
+        INDArray copy = weeks.dup();
+        String after = Explorables.forgetBias(weeks, 2, 20).getTitle();
+        assertEquals(Explorables.forgetBias(copy, 2, 20).getTitle(), after);
+        assertTrue(!after.equals(before), "the gate should read the new values: " + after);
+
+        for (double f : new double[] {0.8, 0.9, 0.8}) { // back and forth: each value's own LSTM, lag only drawn
+            for (int lag : new int[] {5, 25}) {
+                XYChart chart = Explorables.cellPath(SMALL, f, lag);
+                double bias = Math.log(f / (1 - f));
+                var fresh = SMALL.rnnAndLstm(0.9, bias);
+                assertArrayEquals(
+                        java.util.Arrays.stream(fresh.measured().get(VanishingExperiment.lstmName(bias)))
+                                .map(Math::log10)
+                                .toArray(),
+                        chart.getSeriesMap()
+                                .get(String.format(Locale.ROOT, "LSTM cell path, σ(b_f) = %.2f", f))
+                                .getYData(),
+                        0,
+                        "f = " + f + ", lag " + lag);
+            }
+        }
+    }
+
     /** The same calls draw Vietnamese titles and legends when the language is Vietnamese. */
     @Test
     void inVietnameseTheFiguresAreTitledAndLabelledInVietnamese() {

@@ -169,7 +169,7 @@ class KernelWidgetsIT {
                 "control-1", states.getAsJsonObject("content").get("comm_id").getAsString());
         assertEquals("update_states", data(states).get("method").getAsString());
         JsonObject all = data(states).getAsJsonObject("states");
-        assertEquals(4, all.size(), all.keySet().toString()); // slider, image, output, column
+        assertEquals(5, all.size(), all.keySet().toString()); // slider and its style, image, output, column
         assertEquals(
                 "FloatSliderModel",
                 all.getAsJsonObject(id("slider")).get("model_name").getAsString());
@@ -187,7 +187,7 @@ class KernelWidgetsIT {
     @Test
     void commInfoListsTheOpenCommsFilteredByTarget() {
         JsonObject all = openComms("comm_info all");
-        assertEquals(4, all.size(), all.toString());
+        assertEquals(5, all.size(), all.toString()); // slider and its style, image, output, column
         all.entrySet()
                 .forEach(e -> assertEquals(
                         "jupyter.widget",

@@ -80,4 +80,29 @@ class AdamTest {
                 .getMessage()
                 .contains("-1.0"));
     }
+
+    @Test
+    void aScaledStepIsTheStepOnClippedGradientsAndLeavesTheGradientsAlone() {
+        SplittableRandom random = new SplittableRandom(8);
+        var scaled = new Adam(0.01);
+        var clipped = new Adam(0.01);
+        Map<String, INDArray> a = Map.of("W", vector(0.3, -0.1, 0.7), "b", vector(0.05));
+        Map<String, INDArray> b = Map.of("W", vector(0.3, -0.1, 0.7), "b", vector(0.05));
+        for (int t = 0; t < 4; t++) {
+            double[] gw = {random.nextDouble() * 4 - 2, random.nextDouble(), -3 * random.nextDouble()};
+            double[] gb = {random.nextDouble() - 0.5};
+            Map<String, INDArray> g = Map.of("W", vector(gw), "b", vector(gb));
+            double factor = GradientClipping.factor(GradientClipping.globalNorm(g), 1.0);
+            scaled.step(a, g, factor);
+            assertArrayEquals(gw, g.get("W").toDoubleVector(), 0.0, "the gradients are not changed");
+            Map<String, INDArray> h = Map.of("W", vector(gw), "b", vector(gb));
+            GradientClipping.clipByGlobalNorm(h, 1.0);
+            clipped.step(b, h);
+            assertArrayEquals(b.get("W").toDoubleVector(), a.get("W").toDoubleVector(), 0.0, "W after step " + t);
+            assertArrayEquals(b.get("b").toDoubleVector(), a.get("b").toDoubleVector(), 0.0, "b after step " + t);
+        }
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> scaled.step(a, Map.of("W", vector(1, 1, 1), "b", vector(1)), 0));
+        assertEquals("the gradients' scale must be positive and finite but is 0.0", e.getMessage());
+    }
 }

@@ -54,4 +54,38 @@ class CharTrainerTest {
         assertNotEquals(
                 CharTrainer.bitsPerChar(model, longer, 32, true), CharTrainer.bitsPerChar(model, longer, 32, false));
     }
+
+    @Test
+    void aStepIsTheModelsGradientClippedThenAdamAsSeparatePasses() {
+        // the reference: the loss and gradient, GradientClipping.clipByGlobalNorm, Adam.step, one after another
+        var streams = new CharStreams(text(600, 6), 3, 8);
+        var lean = new CharTrainer(
+                new FusedCharModel(FusedCharModel.stacked(CharModelParams.init(6, 4, 5, 9, DataType.DOUBLE))),
+                new Adam(0.01),
+                0.1,
+                true);
+        var p = FusedCharModel.stacked(CharModelParams.init(6, 4, 5, 9, DataType.DOUBLE));
+        var model = new FusedCharModel(p);
+        var adam = new Adam(0.01);
+        var h = org.nd4j.linalg.factory.Nd4j.zeros(DataType.DOUBLE, 3, 5);
+        var c = org.nd4j.linalg.factory.Nd4j.zeros(DataType.DOUBLE, 3, 5);
+        for (int k = 0; k < 4; k++) {
+            var chunk = streams.chunk(k);
+            double bits = lean.step(chunk);
+            var s = model.lossAndGradients(chunk.inputs(), chunk.targets(), 3, 8, h, c);
+            var grads = s.grads().named();
+            assertTrue(GradientClipping.clipByGlobalNorm(grads, 0.1) > 0.1, "the test should clip");
+            adam.step(p.named(), grads);
+            h = s.h();
+            c = s.c();
+            assertEquals(s.bitsPerChar(), bits, 1e-12, "the loss at step " + k);
+            for (var e : p.named().entrySet()) {
+                assertArrayEquals(
+                        e.getValue().ravel().toDoubleVector(),
+                        lean.model().params().named().get(e.getKey()).ravel().toDoubleVector(),
+                        1e-12,
+                        e.getKey() + " after step " + k);
+            }
+        }
+    }
 }

@@ -62,4 +62,14 @@ class GradientClippingTest {
         var e = assertThrows(IllegalArgumentException.class, () -> GradientClipping.clipByGlobalNorm(gradients(), 0));
         assertEquals("the clipping threshold must be a positive finite number but is 0.0", e.getMessage());
     }
+
+    @Test
+    void theFactorIsTheThresholdOverTheNormAboveItAndOneOtherwise() {
+        assertEquals(0.25, GradientClipping.factor(20, 5), 0.0);
+        assertEquals(1.0, GradientClipping.factor(5, 5), 0.0);
+        assertEquals(1.0, GradientClipping.factor(0.1, 5), 0.0);
+        assertEquals(1.0, GradientClipping.factor(Double.NaN, 5), 0.0, "NaN is left for the caller to see");
+        assertEquals(1.0, GradientClipping.factor(Double.POSITIVE_INFINITY, 5), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> GradientClipping.factor(1, 0));
+    }
 }

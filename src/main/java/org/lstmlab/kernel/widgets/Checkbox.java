@@ -15,7 +15,7 @@ public final class Checkbox extends ValueWidget<Boolean> {
     }
 
     private static Map<String, Object> state(String description, boolean value) {
-        Map<String, Object> state = new LinkedHashMap<>(described(description));
+        Map<String, Object> state = new LinkedHashMap<>(described(description, "CheckboxStyleModel"));
         state.put("indent", true);
         state.put("value", value);
         return state;

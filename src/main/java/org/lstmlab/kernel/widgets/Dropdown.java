@@ -62,7 +62,7 @@ public final class Dropdown<T> extends ValueWidget<T> {
             throw new IllegalArgumentException("dropdown \"" + description + "\" offers " + options.keySet()
                     + ", but its value would be " + value);
         }
-        Map<String, Object> state = new LinkedHashMap<>(described(description));
+        Map<String, Object> state = new LinkedHashMap<>(described(description, "DescriptionStyleModel"));
         state.put("_options_labels", new ArrayList<>(options.keySet()));
         state.put("index", index);
         return state;

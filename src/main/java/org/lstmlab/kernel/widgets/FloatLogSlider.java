@@ -33,7 +33,7 @@ public final class FloatLogSlider extends RealSlider {
                     "log slider \"" + description + "\" needs values above 0, but its min is " + min);
         }
         Sliders.check(description, min, max, 0.1, value);
-        Map<String, Object> state = new LinkedHashMap<>(described(description));
+        Map<String, Object> state = new LinkedHashMap<>(described(description, "SliderStyleModel"));
         state.putAll(Sliders.state(Math.log10(min), Math.log10(max), 0.1, ".3g"));
         state.put("base", 10.0);
         state.put("value", value);

@@ -26,7 +26,7 @@ public final class FloatSlider extends RealSlider {
 
     private static Map<String, Object> state(String description, double min, double max, double step, double value) {
         Sliders.check(description, min, max, step, value);
-        Map<String, Object> state = new LinkedHashMap<>(described(description));
+        Map<String, Object> state = new LinkedHashMap<>(described(description, "SliderStyleModel"));
         state.putAll(Sliders.state(min, max, step, ".2f"));
         state.put("value", value);
         return state;

@@ -1,7 +1,5 @@
 package org.lstmlab.kernel.widgets;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
@@ -14,13 +12,16 @@ import org.lstmlab.plot.AltText;
  */
 public final class ImageView extends Widget {
 
-    /** The text alternative of the figure shown (from the chart's data), or null for bare PNG bytes. */
-    private String alt;
+    /**
+     * The chart shown, whose text alternative a static display writes (only then: a redraw need not), or null for
+     * bare PNG bytes.
+     */
+    private volatile Chart<?, ?> chart;
 
     /** @param chart the first figure */
     public ImageView(Chart<?, ?> chart) {
         this(png(chart));
-        this.alt = AltText.of(chart);
+        this.chart = chart;
     }
 
     /** @param png the first picture, PNG bytes */
@@ -40,13 +41,13 @@ public final class ImageView extends Widget {
     /** Draws a new figure in place of the one shown. */
     public void show(Chart<?, ?> chart) {
         byte[] png = png(chart);
-        alt = AltText.of(chart);
+        this.chart = chart;
         set("value", png);
     }
 
     /** Shows new PNG bytes in place of the picture shown. */
     public void show(byte[] png) {
-        alt = null;
+        chart = null;
         set("value", checked(png));
     }
 
@@ -62,7 +63,8 @@ public final class ImageView extends Widget {
 
     @Override
     String staticAlt() {
-        return alt;
+        Chart<?, ?> shown = chart;
+        return shown == null ? null : AltText.of(shown);
     }
 
     @Override
@@ -70,16 +72,12 @@ public final class ImageView extends Widget {
         return key.equals("value") ? get("value") : value; // the picture is the kernel's to draw
     }
 
-    /** @return the chart drawn as PNG, at XChart's default resolution */
+    /** @return the chart drawn as PNG, at XChart's default resolution, encoded for speed ({@link Png}) */
     static byte[] png(Chart<?, ?> chart) {
         if (chart == null) {
             throw new IllegalArgumentException("an image view needs a chart, but got null");
         }
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not draw the chart as PNG", e);
-        }
+        return Png.encode(BitmapEncoder.getBufferedImage(chart));
     }
 
     private static byte[] checked(byte[] png) {

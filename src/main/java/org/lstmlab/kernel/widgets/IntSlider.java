@@ -28,7 +28,7 @@ public final class IntSlider extends ValueWidget<Integer> {
 
     private static Map<String, Object> state(String description, int min, int max, int step, int value) {
         Sliders.check(description, min, max, step, value);
-        Map<String, Object> state = new LinkedHashMap<>(described(description));
+        Map<String, Object> state = new LinkedHashMap<>(described(description, "SliderStyleModel"));
         state.putAll(Sliders.state(min, max, step, "d"));
         state.put("value", value);
         return state;

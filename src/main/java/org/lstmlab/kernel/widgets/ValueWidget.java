@@ -48,11 +48,19 @@ public abstract class ValueWidget<T> extends Widget {
     void changed(Set<String> keys) {}
 
     /** A description's state keys, shared by the controls. */
-    static Map<String, Object> described(String description) {
+    static Map<String, Object> described(String description, String styleModel) {
         if (description == null) {
             throw new IllegalArgumentException("a control needs a description (the label beside it), but got null");
         }
-        return Map.of("description", description, "description_allow_html", false, "disabled", false);
+        return Map.of(
+                "description",
+                description,
+                "description_allow_html",
+                false,
+                "disabled",
+                false,
+                "style",
+                new Style(styleModel).reference());
     }
 
     static double number(Object value, String what) {

@@ -54,7 +54,20 @@ public abstract class Widget {
         comm = comms.open("jupyter.widget", data, Map.of("version", PROTOCOL_VERSION), split.buffers());
         comms.widgets.put(comm.id(), this);
         comm.onMessage(this::received);
-        comm.onClose(() -> comms.widgets.remove(comm.id()));
+        comm.onClose(() -> {
+            comms.widgets.remove(comm.id());
+            closeStyle();
+        });
+    }
+
+    /** Closes the style model a control's state names, which lives and goes with the control. */
+    private void closeStyle() {
+        if (get("style") instanceof String reference && reference.startsWith("IPY_MODEL_")) {
+            Widget style = comms.widgets.get(reference.substring("IPY_MODEL_".length()));
+            if (style != null) {
+                style.close();
+            }
+        }
     }
 
     /** A model's or view's name, module and module version. */

@@ -25,6 +25,23 @@ final class LstmWorkspace {
         return ws instanceof F64 f64 ? f64.cellStates() : ((F32) ws).cellStates();
     }
 
+    /**
+     * C_T of {@code pass}, {@code [B, H]}, straight from its workspace (no C_1 … C_T array): the state a chunk
+     * hands to the next. Call it before the layer's next run.
+     */
+    @SuppressWarnings("unchecked")
+    static INDArray lastCellState(FusedPass pass) {
+        pass.requireNotReleased("C_T");
+        Workspace<LstmGrads> ws = (Workspace<LstmGrads>) pass.workspace;
+        if (ws.generation != pass.generation) {
+            throw new IllegalStateException("this pass was overwritten by a later run of the same FusedLstm "
+                    + "(it reuses its workspace): read C_T before the next run");
+        }
+        return ws instanceof F64 f64
+                ? NativeBuffer.array(f64.c[ws.steps], ws.type, ws.batch, ws.hidden)
+                : NativeBuffer.array(((F32) ws).c[ws.steps], 0, ws.batch, ws.hidden);
+    }
+
     /** The double-precision pass. */
     static final class F64 extends Workspace.F64<LstmGrads> {
         private final double[][][] gates; // f_t, i_t, o_t, C̃_t for every step, [T][4][B·H]

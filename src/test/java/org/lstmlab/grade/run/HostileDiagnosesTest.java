@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,27 +15,12 @@ import org.lstmlab.grade.report.Diagnosis;
 import org.lstmlab.grade.report.ExerciseResult;
 import org.lstmlab.grade.report.Report;
 import org.lstmlab.grade.report.TestResult;
-import org.lstmlab.grade.sandbox.Limits;
 
 /**
  * The class report's kinds of trouble come from what the compiler and the sandbox really say: some of the hostile
  * submissions of {@code HostileSubmissionsTest}, graded, carry the diagnosis the class report files them under.
  */
-class HostileDiagnosesTest {
-    private static final Limits LIMITS =
-            Limits.defaults().withTimes(4_000, 90_000).withFileMb(8);
-    private static Grader grader;
-
-    @BeforeAll
-    static void startGrader() throws IOException {
-        grader = new Grader(GradingFixtures.COURSE, LIMITS);
-    }
-
-    @AfterAll
-    static void stopGrader() {
-        grader.close();
-    }
-
+class HostileDiagnosesTest extends HostileGrading {
     static Stream<Arguments> hostile() {
         return Stream.of(
                 Arguments.of("busy-loop", "E3", Diagnosis.Kind.TIMED_OUT),

@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,30 +22,13 @@ import org.lstmlab.grade.edition.Gradescope;
 import org.lstmlab.grade.report.ExerciseResult;
 import org.lstmlab.grade.report.Report;
 import org.lstmlab.grade.report.ResultsJson;
-import org.lstmlab.grade.sandbox.Limits;
 
 /**
  * Every hostile submission under {@code src/test/resources/hostile/}: grading finishes, writes a
  * valid report, gives the affected exercise 0 with a clear message and grades another exercise of
  * the same submission normally.
  */
-class HostileSubmissionsTest {
-    /** Short call limits so the endless loops end quickly, a generous exercise limit for a busy machine, 8 MB of files. */
-    private static final Limits LIMITS =
-            Limits.defaults().withTimes(4_000, 90_000).withFileMb(8);
-
-    private static Grader grader;
-
-    @BeforeAll
-    static void startGrader() throws IOException {
-        grader = new Grader(GradingFixtures.COURSE, LIMITS);
-    }
-
-    @AfterAll
-    static void stopGrader() {
-        grader.close();
-    }
-
+class HostileSubmissionsTest extends HostileGrading {
     static Stream<Arguments> hostile() {
         return Stream.of(
                 Arguments.of("exit-in-method", "E3", "E5", "not call System.exit or Runtime.halt"),

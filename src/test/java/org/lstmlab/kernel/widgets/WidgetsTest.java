@@ -52,7 +52,7 @@ class WidgetsTest {
     @SuppressWarnings("unchecked")
     void aSliderOpensItsCommWithTheModelsWholeState() {
         IntSlider lag = new IntSlider("lag k", 1, 50, 1, 10);
-        Sent open = sent.get(0);
+        Sent open = sent.get(1); // after its style's
         assertEquals("comm_open", open.type());
         assertEquals("jupyter.widget", open.content().get("target_name"));
         assertEquals(lag.modelId(), open.content().get("comm_id"));
@@ -64,7 +64,39 @@ class WidgetsTest {
         assertEquals(10, state.get("value"));
         assertEquals(50, state.get("max"));
         assertEquals("lag k", state.get("description"));
-        assertEquals(Map.of(lag.modelId(), "jupyter.widget"), comms.openComms("jupyter.widget"));
+        String style = styleId(state);
+        assertEquals(
+                Map.of(style, "jupyter.widget", lag.modelId(), "jupyter.widget"), comms.openComms("jupyter.widget"));
+    }
+
+    /** The id of the style model a control's state names. */
+    static String styleId(Map<String, Object> state) {
+        String reference = (String) state.get("style");
+        assertTrue(reference.startsWith("IPY_MODEL_"), reference);
+        return reference.substring("IPY_MODEL_".length());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aControlsStyleIsOpenedFirstShowsTheWholeLabelAndGoesWithIt() {
+        Dropdown<Integer> unit = new Dropdown<>("unit of the layer", List.of(0, 1, 2));
+        FloatSlider f = new FloatSlider("forget gate f", 0.5, 0.99, 0.01, 0.95);
+        Map<String, Object> styleState =
+                (Map<String, Object>) sent.get(0).data().get("state");
+        assertEquals("DescriptionStyleModel", styleState.get("_model_name"));
+        assertEquals("StyleView", styleState.get("_view_name"));
+        assertEquals("@jupyter-widgets/base", styleState.get("_view_module"));
+        assertEquals("initial", styleState.get("description_width"), "the whole label shows, not 80 px of it");
+        Map<String, Object> dropdown = (Map<String, Object>) sent.get(1).data().get("state");
+        assertEquals(sent.get(0).content().get("comm_id"), styleId(dropdown));
+        Map<String, Object> slider = (Map<String, Object>) sent.get(3).data().get("state");
+        assertEquals(
+                "SliderStyleModel", ((Map<String, Object>) sent.get(2).data().get("state")).get("_model_name"));
+        assertEquals(f.modelId(), sent.get(3).content().get("comm_id"));
+        unit.close();
+        comms.closedByFrontEnd(f.modelId());
+        assertEquals(Map.of(), comms.openComms(null), "a control's style is closed with it, from either side");
+        assertTrue(slider.containsKey("style"));
     }
 
     @Test
@@ -188,7 +220,12 @@ class WidgetsTest {
         Map<String, Object> data = sent.get(0).data();
         assertEquals("update_states", data.get("method"));
         Map<String, Object> states = (Map<String, Object>) data.get("states");
-        assertEquals(java.util.Set.of(unit.modelId(), view.modelId()), states.keySet());
+        assertEquals(
+                java.util.Set.of(
+                        unit.modelId(),
+                        styleId((Map<String, Object>) ((Map<String, Object>) states.get(unit.modelId())).get("state")),
+                        view.modelId()),
+                states.keySet());
         assertEquals("DropdownModel", ((Map<String, Object>) states.get(unit.modelId())).get("model_name"));
         assertEquals(List.of(List.of(view.modelId(), "state", "value")), data.get("buffer_paths"));
         assertArrayEquals(view.png(), sent.get(0).buffers().get(0));

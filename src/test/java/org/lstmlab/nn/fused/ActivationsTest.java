@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 class ActivationsTest {
     /** expm1 in double: within 2 ulp of Math.expm1 on [−708, 708] (measured 2.0). */
     private static final double EXPM1_ULP = 2;
+    /** exp in double: within 2 ulp of Math.exp on [−708, 708]. */
+    private static final double EXP_ULP = 2;
     /** σ in double: within 3 ulp of 1/(1 + Math.exp(−u)) on [−700, 700] (measured 2.0). */
     private static final double SIGMOID_ULP = 3;
     /** tanh in double: within 5 ulp of Math.tanh everywhere (measured 4.0). */
@@ -51,14 +54,34 @@ class ActivationsTest {
         return Math.abs(expected - actual) / Math.ulp(rounded);
     }
 
+    /** One of the kernels that map u to out: {@code Activations::expm1}, {@code Activations::exp}. */
+    private interface Kernel {
+        void apply(double[] u, double[] out, int n, double[] s, double[] w);
+    }
+
+    /** The largest distance, in ulp, of {@code kernel}'s values on {@code u} from {@code reference}'s. */
+    private static double worstUlps(Kernel kernel, DoubleUnaryOperator reference, double[] u) {
+        int n = u.length;
+        double[] a = new double[n];
+        kernel.apply(u, a, n, new double[n], new double[n]);
+        double worst = 0;
+        for (int k = 0; k < n; k++) worst = Math.max(worst, ulps(reference.applyAsDouble(u[k]), a[k]));
+        return worst;
+    }
+
     @Test
     void expm1IsWithinTwoUlpOfMathExpm1() {
-        double[] u = arguments(1, Activations.MAX_ARG);
-        double[] a = new double[N];
-        Activations.expm1(u, a, N, new double[N], new double[N]);
-        double worst = 0;
-        for (int k = 0; k < N; k++) worst = Math.max(worst, ulps(Math.expm1(u[k]), a[k]));
+        double worst = worstUlps(Activations::expm1, Math::expm1, arguments(1, Activations.MAX_ARG));
         assertTrue(worst <= EXPM1_ULP, "expm1 is " + worst + " ulp from Math.expm1");
+    }
+
+    @Test
+    void expIsWithinTwoUlpOfMathExp() {
+        double worst = worstUlps(Activations::exp, Math::exp, arguments(11, Activations.MAX_ARG));
+        assertTrue(worst <= EXP_ULP, "exp is " + worst + " ulp from Math.exp");
+        double[] edges = {0, -0.0, 1, -1, Math.log(2), -Activations.MAX_ARG, Activations.MAX_ARG};
+        double atEdges = worstUlps(Activations::exp, Math::exp, edges);
+        assertTrue(atEdges <= EXP_ULP, "exp is " + atEdges + " ulp from Math.exp at 0, ±1, ln 2 or ±708");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.lstmlab.nn.CharModel;
 import org.lstmlab.nn.CharModelParams;
 import org.lstmlab.nn.CharModelStep;
+import org.lstmlab.nn.LstmParams;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -117,12 +118,66 @@ class FusedCharModelTest {
     }
 
     @Test
+    void aModelThatRanOtherSizesAndSampledGivesTheSameStepAsAFreshOne() {
+        // the readout's arrays are reused from run to run: a change of B and T, or sampling, must not leak
+        CharModelParams p = FusedCharModel.stacked(CharModelParams.init(9, 3, 5, 41, DataType.DOUBLE));
+        p.bY().assign(random(42, 0.5, DataType.DOUBLE, 9));
+        int[] in = ids(3, 2 * 6, 9), out = ids(4, 2 * 6, 9);
+        INDArray h0 = random(5, 0.5, DataType.DOUBLE, 2, 5), c0 = random(6, 0.5, DataType.DOUBLE, 2, 5);
+        CharModelStep fresh = new FusedCharModel(p).lossAndGradients(in, out, 2, 6, h0, c0);
+        var used = new FusedCharModel(p);
+        used.lossAndGradients(ids(7, 3 * 4, 9), ids(8, 3 * 4, 9), 3, 4, zeros(3, 5), zeros(3, 5));
+        used.lossAndGradients(in, out, 2, 6, h0, c0);
+        used.next(2, zeros(1, 5), zeros(1, 5));
+        used.lossAndGradients(ids(9, 2 * 6, 9), ids(10, 2 * 6, 9), 2, 6, zeros(2, 5), zeros(2, 5));
+        CharModelStep again = used.lossAndGradients(in, out, 2, 6, h0, c0);
+        assertEquals(fresh.loss(), again.loss(), 0.0);
+        assertClose("h_T", fresh.h(), again.h(), 0.0);
+        assertClose("C_T", fresh.c(), again.c(), 0.0);
+        for (var e : fresh.grads().named().entrySet()) {
+            assertClose(
+                    "∂loss/∂" + e.getKey(), e.getValue(), again.grads().named().get(e.getKey()), 0.0);
+        }
+    }
+
+    @Test
+    void float32StepIsTheFloat64StepToSinglePrecision() {
+        CharModelParams p = CharModelParams.init(30, 8, 16, 51, DataType.DOUBLE);
+        p.bY().assign(random(52, 0.5, DataType.DOUBLE, 30));
+        CharModelParams p32 = new CharModelParams(
+                p.embedding().castTo(DataType.FLOAT),
+                inFloat(p.lstm()),
+                p.wY().castTo(DataType.FLOAT),
+                p.bY().castTo(DataType.FLOAT));
+        int[] in = ids(53, 4 * 12, 30), out = ids(54, 4 * 12, 30);
+        CharModelStep f64 = new FusedCharModel(FusedCharModel.stacked(p))
+                .lossAndGradients(in, out, 4, 12, zeros(4, 16), zeros(4, 16));
+        CharModelStep f32 = new FusedCharModel(FusedCharModel.stacked(p32))
+                .lossAndGradients(in, out, 4, 12, Nd4j.zeros(DataType.FLOAT, 4, 16), Nd4j.zeros(DataType.FLOAT, 4, 16));
+        assertEquals(f64.loss(), f32.loss(), 1e-5, "the loss");
+        assertEquals(DataType.FLOAT, f32.h().dataType());
+        assertClose("h_T", f64.h(), f32.h(), 1e-5);
+        assertClose("C_T", f64.c(), f32.c(), 1e-5);
+        for (var e : f64.grads().named().entrySet()) {
+            INDArray got = f32.grads().named().get(e.getKey());
+            assertEquals(DataType.FLOAT, got.dataType(), "∂loss/∂" + e.getKey() + "'s type");
+            assertClose("∂loss/∂" + e.getKey(), e.getValue(), got, 1e-6);
+        }
+    }
+
+    @Test
     void anIdOutsideTheVocabularyIsRefusedByName() {
         var model = new FusedCharModel(CharModelParams.init(4, 2, 3, 1, DataType.DOUBLE));
         var e = assertThrows(
                 IllegalArgumentException.class,
                 () -> model.lossAndGradients(new int[] {0, 4}, new int[] {1, 2}, 1, 2, zeros(1, 3), zeros(1, 3)));
         assertEquals("inputs[1] must be a character id in 0 … V−1 = 3 but is 4", e.getMessage());
+    }
+
+    private static LstmParams inFloat(LstmParams p) {
+        INDArray[] a =
+                p.named().values().stream().map(v -> v.castTo(DataType.FLOAT)).toArray(INDArray[]::new);
+        return new LstmParams(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
     }
 
     private static INDArray zeros(int rows, int cols) {

@@ -1,18 +1,19 @@
 package org.lstmlab.nn.fused;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lstmlab.nn.fused.FusedAssertions.assertAReleasedPassGivesItsStatesBack;
+import static org.lstmlab.nn.fused.FusedAssertions.assertAnSgdStepIsSeen;
+import static org.lstmlab.nn.fused.FusedAssertions.assertBadSequencesAreNamed;
 import static org.lstmlab.nn.fused.FusedAssertions.assertClose;
+import static org.lstmlab.nn.fused.FusedAssertions.assertOnlyItsLatestPassIsTaken;
+import static org.lstmlab.nn.fused.FusedAssertions.assertSameGradients;
+import static org.lstmlab.nn.fused.FusedAssertions.assertSameLayer;
 import static org.lstmlab.nn.fused.FusedAssertions.maxAbsDiff;
 import static org.lstmlab.nn.fused.FusedAssertions.random;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lstmlab.nn.Init;
@@ -20,13 +21,14 @@ import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmGrads;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.LstmSequence;
-import org.lstmlab.nn.RecurrentLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class FusedLstmTest {
     private static final double F64_TOLERANCE = 1e-12;
+    private static final FusedAssertions.Backward<FusedLstm, FusedLstm.Pass> BACKWARD =
+            (layer, pass, dHs) -> layer.backwardSequence(pass, dHs);
 
     /** One case: parameters, inputs, initial state and an upstream gradient, all seeded. */
     private record Case(LstmParams params, INDArray xs, INDArray h0, INDArray c0, INDArray dHs) {
@@ -51,12 +53,7 @@ class FusedLstmTest {
         assertClose("C_t", slow.cs(), fast.cs(), tolerance);
         LstmGrads slowGrads = readable.backwardSequence(slow, k.dHs());
         LstmGrads fastGrads = fused.backwardSequence(fast, k.dHs());
-        Map<String, INDArray> expected = slowGrads.params().named();
-        Map<String, INDArray> actual = fastGrads.params().named();
-        assertEquals(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()));
-        for (String name : expected.keySet()) {
-            assertClose("∂L/∂" + name, expected.get(name), actual.get(name), tolerance);
-        }
+        assertSameGradients(slowGrads.params().named(), fastGrads.params().named(), tolerance);
         assertClose("∂L/∂x_t", slowGrads.dxs(), fastGrads.dxs(), tolerance);
         assertClose("∂L/∂h_0", slowGrads.dh0(), fastGrads.dh0(), tolerance);
         assertClose("∂L/∂C_0", slowGrads.dc0(), fastGrads.dc0(), tolerance);
@@ -148,37 +145,19 @@ class FusedLstmTest {
         for (boolean stack : new boolean[] {false, true}) {
             Case k = Case.of(2, 5, 3, 4, DataType.DOUBLE, 17);
             LstmParams p = stack ? FusedLstm.stacked(k.params()) : k.params().copy();
-            var fused = new FusedLstm(p);
-            INDArray before = fused.run(k.xs()).hs().dup();
-            Map<String, INDArray> grads = fused.parameterGradients(fused.run(k.xs()), k.dHs());
-            for (var e : fused.parameters().entrySet())
-                e.getValue().subi(grads.get(e.getKey()).mul(0.1)); // one SGD step
-            INDArray after = fused.run(k.xs()).hs();
-            INDArray readable = new LstmCell(p).run(k.xs()).hs();
-            assertNotEquals(0.0, maxAbsDiff(after, before), "the step changed nothing");
-            assertClose("h_t after an in-place update (stacked " + stack + ")", readable, after, F64_TOLERANCE);
+            assertAnSgdStepIsSeen(
+                    new FusedLstm(p),
+                    () -> new LstmCell(p),
+                    k.xs(),
+                    k.dHs(),
+                    "h_t after an in-place update (stacked " + stack + ")");
         }
     }
 
     @Test
     void theRecurrentLayerInterfaceGivesTheReadableGradientsUnderTheSameNames() {
         Case k = Case.of(3, 6, 2, 5, DataType.DOUBLE, 18);
-        RecurrentLayer slow = new LstmCell(k.params());
-        RecurrentLayer fast = new FusedLstm(k.params());
-        assertEquals(slow.inputSize(), fast.inputSize());
-        assertEquals(slow.hiddenSize(), fast.hiddenSize());
-        assertEquals(slow.dataType(), fast.dataType());
-        assertEquals(
-                List.copyOf(slow.parameters().keySet()),
-                List.copyOf(fast.parameters().keySet()));
-        Map<String, INDArray> expected = slow.parameterGradients(slow.run(k.xs()), k.dHs());
-        Map<String, INDArray> actual = fast.parameterGradients(fast.run(k.xs()), k.dHs());
-        assertEquals(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()));
-        for (String name : expected.keySet()) {
-            assertArrayEquals(
-                    fast.parameters().get(name).shape(), actual.get(name).shape(), name);
-            assertClose("∂L/∂" + name, expected.get(name), actual.get(name), F64_TOLERANCE);
-        }
+        assertSameLayer(new LstmCell(k.params()), new FusedLstm(k.params()), k.xs(), k.dHs(), F64_TOLERANCE);
     }
 
     @Test
@@ -235,58 +214,50 @@ class FusedLstmTest {
     @Test
     void aPassOverwrittenByALaterRunIsRefused() {
         Case k = Case.of(2, 3, 2, 3, DataType.DOUBLE, 21);
-        var fused = new FusedLstm(k.params());
-        FusedLstm.Pass first = fused.run(k.xs());
-        fused.run(k.xs());
-        var e = assertThrows(IllegalStateException.class, () -> fused.backwardSequence(first, k.dHs()));
-        assertTrue(e.getMessage().contains("overwritten by a later run"), e.getMessage());
-        var other = new FusedLstm(k.params());
-        assertThrows(IllegalArgumentException.class, () -> other.backwardSequence(fused.run(k.xs()), k.dHs()));
-        var readablePass = new LstmCell(k.params()).run(k.xs());
-        var wrong = assertThrows(IllegalArgumentException.class, () -> fused.parameterGradients(readablePass, k.dHs()));
-        assertEquals("pass must come from FusedLstm.run but is LstmSequence", wrong.getMessage());
+        assertOnlyItsLatestPassIsTaken(
+                () -> new FusedLstm(k.params()),
+                BACKWARD,
+                new LstmCell(k.params()),
+                k.xs(),
+                k.dHs(),
+                "overwritten by a later run",
+                "pass must come from FusedLstm.run but is LstmSequence");
     }
 
     @Test
     void aReleasedPassGivesItsStatesBackAndRefusesToBeUsedAgain() {
         Case k = Case.of(2, 3, 2, 3, DataType.DOUBLE, 22);
         var fused = new FusedLstm(k.params());
-        FusedLstm.Pass pass = fused.run(k.xs());
-        INDArray expected = pass.hs().dup();
-        INDArray hs = pass.hs();
-        INDArray cs = pass.cs();
-        hs.assign(-7); // the next run must write every element of the array it takes back
-        pass.release();
-        pass.release(); // twice is harmless
-        assertTrue(cs.wasClosed(), "C_1 … C_T freed at once");
-        var h = assertThrows(IllegalStateException.class, pass::hs);
-        assertEquals(
-                "this pass was released (Pass.release): hs() is no longer available; keep the pass until you are "
-                        + "done with its arrays",
-                h.getMessage());
-        assertThrows(IllegalStateException.class, pass::cs);
-        var backward = assertThrows(IllegalStateException.class, () -> fused.backwardSequence(pass, k.dHs()));
-        assertTrue(backward.getMessage().contains("released"), backward.getMessage());
-        // the next run writes its h_1 … h_T into the released array; the one after that into a new one
-        FusedLstm.Pass again = fused.run(k.xs());
-        assertSame(hs, again.hs(), "the released h_1 … h_T is reused");
-        assertClose("h_t after a released pass", expected, again.hs(), 0);
         LstmCell cell = new LstmCell(k.params());
         LstmGrads readable = cell.backwardSequence(cell.run(k.xs()), k.dHs());
-        LstmGrads g = fused.backwardSequence(again, k.dHs());
-        assertClose(
-                "∂L/∂W_f after a released pass",
-                readable.params().wF(),
-                g.params().wF(),
-                1e-12);
-        assertNotSame(hs, fused.run(k.xs()).hs(), "a pass not released keeps its h_1 … h_T");
+        assertAReleasedPassGivesItsStatesBack(
+                fused,
+                BACKWARD,
+                k.xs(),
+                k.dHs(),
+                pass -> {
+                    INDArray cs = pass.cs();
+                    return () -> {
+                        assertTrue(cs.wasClosed(), "C_1 … C_T freed at once");
+                        var h = assertThrows(IllegalStateException.class, pass::hs);
+                        assertEquals(
+                                "this pass was released (Pass.release): hs() is no longer available; keep the pass "
+                                        + "until you are done with its arrays",
+                                h.getMessage());
+                        assertThrows(IllegalStateException.class, pass::cs);
+                    };
+                },
+                again -> assertClose(
+                        "∂L/∂W_f after a released pass",
+                        readable.params().wF(),
+                        fused.backwardSequence(again, k.dHs()).params().wF(),
+                        1e-12));
     }
 
     @Test
     void badInputsAreNamedInCourseSymbols() {
         var fused = new FusedLstm(LstmParams.init(3, 4, 1));
-        var x = assertThrows(IllegalArgumentException.class, () -> fused.run(Nd4j.zeros(DataType.DOUBLE, 2, 5, 6)));
-        assertEquals("x must be [B, T, X] = [2, 5, 3] but is [2, 5, 6]", x.getMessage());
+        assertBadSequencesAreNamed(fused, BACKWARD);
         var h0 = assertThrows(
                 IllegalArgumentException.class,
                 () -> fused.forwardSequence(
@@ -297,12 +268,5 @@ class FusedLstmTest {
         var type = assertThrows(IllegalArgumentException.class, () -> fused.run(Nd4j.zeros(DataType.FLOAT, 2, 5, 3)));
         assertTrue(
                 type.getMessage().startsWith("x must be DOUBLE like the parameters but is FLOAT"), type.getMessage());
-        FusedLstm.Pass run = fused.run(Nd4j.zeros(DataType.DOUBLE, 2, 5, 3));
-        var dh = assertThrows(
-                IllegalArgumentException.class,
-                () -> fused.backwardSequence(run, Nd4j.zeros(DataType.DOUBLE, 2, 4, 4)));
-        assertEquals("∂L/∂h must be [B, T, H] = [2, 5, 4] but is [2, 4, 4]", dh.getMessage());
-        var empty = assertThrows(IllegalArgumentException.class, () -> fused.run(Nd4j.zeros(DataType.DOUBLE, 2, 0, 3)));
-        assertTrue(empty.getMessage().contains("T ≥ 1"), empty.getMessage());
     }
 }

@@ -1,22 +1,21 @@
 package org.lstmlab.nn.fused;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lstmlab.nn.fused.FusedAssertions.assertAReleasedPassGivesItsStatesBack;
+import static org.lstmlab.nn.fused.FusedAssertions.assertAnSgdStepIsSeen;
+import static org.lstmlab.nn.fused.FusedAssertions.assertBadSequencesAreNamed;
 import static org.lstmlab.nn.fused.FusedAssertions.assertClose;
-import static org.lstmlab.nn.fused.FusedAssertions.maxAbsDiff;
+import static org.lstmlab.nn.fused.FusedAssertions.assertOnlyItsLatestPassIsTaken;
+import static org.lstmlab.nn.fused.FusedAssertions.assertSameGradients;
+import static org.lstmlab.nn.fused.FusedAssertions.assertSameLayer;
 import static org.lstmlab.nn.fused.FusedAssertions.random;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lstmlab.nn.Init;
-import org.lstmlab.nn.RecurrentLayer;
 import org.lstmlab.nn.RnnCell;
 import org.lstmlab.nn.RnnGrads;
 import org.lstmlab.nn.RnnParams;
@@ -29,6 +28,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /** {@link FusedRnn} held equal to the readable {@link RnnCell}, as {@code FusedLstmTest} holds the LSTM. */
 class FusedRnnTest {
     private static final double F64_TOLERANCE = 1e-12;
+    private static final FusedAssertions.Backward<FusedRnn, FusedRnn.Pass> BACKWARD =
+            (layer, pass, dHs) -> layer.backwardSequence(pass, dHs);
 
     /** One case: parameters, inputs, initial state and an upstream gradient, all seeded. */
     private record Case(RnnParams params, INDArray xs, INDArray h0, INDArray dHs) {
@@ -51,12 +52,7 @@ class FusedRnnTest {
         assertClose("h_t", slow.hs(), fast.hs(), tolerance);
         RnnGrads slowGrads = readable.backwardSequence(slow, k.dHs());
         RnnGrads fastGrads = fused.backwardSequence(fast, k.dHs());
-        Map<String, INDArray> expected = slowGrads.params().named();
-        Map<String, INDArray> actual = fastGrads.params().named();
-        assertEquals(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()));
-        for (String name : expected.keySet()) {
-            assertClose("∂L/∂" + name, expected.get(name), actual.get(name), tolerance);
-        }
+        assertSameGradients(slowGrads.params().named(), fastGrads.params().named(), tolerance);
         assertClose("∂L/∂x_t", slowGrads.dxs(), fastGrads.dxs(), tolerance);
         assertClose("∂L/∂h_0", slowGrads.dh0(), fastGrads.dh0(), tolerance);
     }
@@ -111,38 +107,13 @@ class FusedRnnTest {
     void anOptimiserUpdatingParametersInPlaceUpdatesTheFusedLayer() {
         Case k = Case.of(2, 5, 3, 4, DataType.DOUBLE, 18);
         RnnParams p = k.params().copy();
-        var fused = new FusedRnn(p);
-        INDArray before = fused.run(k.xs()).hs().dup();
-        Map<String, INDArray> grads = fused.parameterGradients(fused.run(k.xs()), k.dHs());
-        for (var e : fused.parameters().entrySet())
-            e.getValue().subi(grads.get(e.getKey()).mul(0.1)); // one SGD step
-        INDArray after = fused.run(k.xs()).hs();
-        INDArray readable = new RnnCell(p).run(k.xs()).hs();
-        assertNotEquals(0.0, maxAbsDiff(after, before), "the step changed nothing");
-        assertClose("h_t after an in-place update", readable, after, F64_TOLERANCE);
+        assertAnSgdStepIsSeen(new FusedRnn(p), () -> new RnnCell(p), k.xs(), k.dHs(), "h_t after an in-place update");
     }
 
     @Test
     void theRecurrentLayerInterfaceGivesTheReadableGradientsUnderTheSameNames() {
         Case k = Case.of(3, 6, 2, 5, DataType.DOUBLE, 19);
-        RecurrentLayer slow = new RnnCell(k.params());
-        RecurrentLayer fast = new FusedRnn(k.params());
-        assertEquals(slow.inputSize(), fast.inputSize());
-        assertEquals(slow.hiddenSize(), fast.hiddenSize());
-        assertEquals(slow.dataType(), fast.dataType());
-        assertEquals(
-                List.copyOf(slow.parameters().keySet()),
-                List.copyOf(fast.parameters().keySet()));
-        assertClose(
-                "h_t from zero state", slow.run(k.xs()).hs(), fast.run(k.xs()).hs(), F64_TOLERANCE);
-        Map<String, INDArray> expected = slow.parameterGradients(slow.run(k.xs()), k.dHs());
-        Map<String, INDArray> actual = fast.parameterGradients(fast.run(k.xs()), k.dHs());
-        assertEquals(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()));
-        for (String name : expected.keySet()) {
-            assertArrayEquals(
-                    fast.parameters().get(name).shape(), actual.get(name).shape(), name);
-            assertClose("∂L/∂" + name, expected.get(name), actual.get(name), F64_TOLERANCE);
-        }
+        assertSameLayer(new RnnCell(k.params()), new FusedRnn(k.params()), k.xs(), k.dHs(), F64_TOLERANCE);
     }
 
     @Test
@@ -161,52 +132,30 @@ class FusedRnnTest {
     @Test
     void aPassOverwrittenByALaterRunIsRefused() {
         Case k = Case.of(2, 3, 2, 3, DataType.DOUBLE, 21);
-        var fused = new FusedRnn(k.params());
-        FusedRnn.Pass first = fused.run(k.xs());
-        fused.run(k.xs());
-        var e = assertThrows(IllegalStateException.class, () -> fused.backwardSequence(first, k.dHs()));
-        assertTrue(e.getMessage().contains("overwritten by a later run of the same FusedRnn"), e.getMessage());
-        var other = new FusedRnn(k.params());
-        assertThrows(IllegalArgumentException.class, () -> other.backwardSequence(fused.run(k.xs()), k.dHs()));
-        var readablePass = new RnnCell(k.params()).run(k.xs());
-        var wrong = assertThrows(IllegalArgumentException.class, () -> fused.parameterGradients(readablePass, k.dHs()));
-        assertEquals("pass must come from FusedRnn.run but is RnnSequence", wrong.getMessage());
+        assertOnlyItsLatestPassIsTaken(
+                () -> new FusedRnn(k.params()),
+                BACKWARD,
+                new RnnCell(k.params()),
+                k.xs(),
+                k.dHs(),
+                "overwritten by a later run of the same FusedRnn",
+                "pass must come from FusedRnn.run but is RnnSequence");
     }
 
     @Test
     void aReleasedPassGivesItsStatesBackAndRefusesToBeUsedAgain() {
         Case k = Case.of(2, 3, 2, 3, DataType.DOUBLE, 22);
-        var fused = new FusedRnn(k.params());
-        FusedRnn.Pass pass = fused.run(k.xs());
-        INDArray expected = pass.hs().dup();
-        INDArray hs = pass.hs();
-        hs.assign(-7); // the next run must write every element of the array it takes back
-        pass.release();
-        pass.release(); // twice is harmless
-        assertThrows(IllegalStateException.class, pass::hs);
-        var backward = assertThrows(IllegalStateException.class, () -> fused.backwardSequence(pass, k.dHs()));
-        assertTrue(backward.getMessage().contains("released"), backward.getMessage());
-        FusedRnn.Pass again = fused.run(k.xs());
-        assertSame(hs, again.hs(), "the released h_1 … h_T is reused");
-        assertClose("h_t after a released pass", expected, again.hs(), 0);
-        assertNotSame(hs, fused.run(k.xs()).hs(), "a pass not released keeps its h_1 … h_T");
+        assertAReleasedPassGivesItsStatesBack(
+                new FusedRnn(k.params()), BACKWARD, k.xs(), k.dHs(), pass -> () -> {}, again -> {});
     }
 
     @Test
     void badInputsAreNamedInCourseSymbols() {
         var fused = new FusedRnn(RnnParams.init(3, 4, 1));
-        var x = assertThrows(IllegalArgumentException.class, () -> fused.run(Nd4j.zeros(DataType.DOUBLE, 2, 5, 6)));
-        assertEquals("x must be [B, T, X] = [2, 5, 3] but is [2, 5, 6]", x.getMessage());
+        assertBadSequencesAreNamed(fused, BACKWARD);
         var h0 = assertThrows(
                 IllegalArgumentException.class,
                 () -> fused.forwardSequence(Nd4j.zeros(DataType.DOUBLE, 2, 5, 3), Nd4j.zeros(DataType.DOUBLE, 2, 5)));
         assertEquals("h_0 must be [B, H] = [2, 4] but is [2, 5]", h0.getMessage());
-        FusedRnn.Pass run = fused.run(Nd4j.zeros(DataType.DOUBLE, 2, 5, 3));
-        var dh = assertThrows(
-                IllegalArgumentException.class,
-                () -> fused.backwardSequence(run, Nd4j.zeros(DataType.DOUBLE, 2, 4, 4)));
-        assertEquals("∂L/∂h must be [B, T, H] = [2, 5, 4] but is [2, 4, 4]", dh.getMessage());
-        var empty = assertThrows(IllegalArgumentException.class, () -> fused.run(Nd4j.zeros(DataType.DOUBLE, 2, 0, 3)));
-        assertTrue(empty.getMessage().contains("T ≥ 1"), empty.getMessage());
     }
 }

@@ -1,0 +1,68 @@
+package org.lstmlab.nn;
+
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * What {@link RnnCell}, {@link LstmCell} and {@link GruCell} share as {@link RecurrentLayer}s: their named parameters
+ * and the sizes and data type read from them. The step equations and the sequence are each cell's own.
+ *
+ * @param <P> the cell's parameter record
+ */
+abstract class ReadableCell<P extends ReadableCell.Params<P>> implements RecurrentLayer {
+    /** What every parameter record tells about itself, and how gradients of it are summed. */
+    interface Params<P> {
+        /** X. */
+        int inputSize();
+
+        /** H. */
+        int hiddenSize();
+
+        DataType dataType();
+
+        /** The arrays by their course symbols, in the order of the equations. */
+        Map<String, INDArray> named();
+
+        /** Zeros of the same shapes and type, for accumulating gradients. */
+        P zerosLike();
+
+        /** Adds {@code other} into these arrays in place. */
+        P addi(P other);
+    }
+
+    final P params;
+
+    /** @param record the name of the parameter record, for the error when {@code params} is null */
+    ReadableCell(P params, String record) {
+        if (params == null) throw new IllegalArgumentException("params must be " + record + " but is null");
+        this.params = params;
+    }
+
+    /** A zero initial state h_0 (or C_0), {@code [B, H]}, for x {@code [B, T, X]}, after checking x. */
+    INDArray zeroState(INDArray xs) {
+        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, params.inputSize());
+        return Nd4j.zeros(params.dataType(), xs.size(0), params.hiddenSize());
+    }
+
+    @Override
+    public int inputSize() {
+        return params.inputSize();
+    }
+
+    @Override
+    public int hiddenSize() {
+        return params.hiddenSize();
+    }
+
+    @Override
+    public DataType dataType() {
+        return params.dataType();
+    }
+
+    @Override
+    public Map<String, INDArray> parameters() {
+        return params.named();
+    }
+}
