@@ -32,6 +32,7 @@ public final class E10GruStep {
      */
     public static INDArray gruStep(INDArray x, INDArray hPrev, GruParams p) {
         // TODO E10: z_t, r_t, n_t = tanh(W_xn·x_t + b_n + r_t * (W_hn·h_{t-1} + b_hn)) and h_t = (1 − z_t) * n_t + z_t * h_{t-1}
-        throw new UnsupportedOperationException("E10 (GRU step) is not implemented yet: E10GruStep.gruStep must compute z_t, r_t, n_t = tanh(W_xn·x_t + b_n + r_t * (W_hn·h_{t-1} + b_hn)) and h_t = (1 − z_t) * n_t + z_t * h_{t-1}. Notebook 09-which-parts-matter explains it.");
+        //         z_t, r_t, n_t = tanh(W_xn·x_t + b_n + r_t * (W_hn·h_{t-1} + b_hn)) và h_t = (1 − z_t) * n_t + z_t * h_{t-1}
+        throw new UnsupportedOperationException("E10 (GRU step) is not implemented yet: E10GruStep.gruStep must compute z_t, r_t, n_t = tanh(W_xn·x_t + b_n + r_t * (W_hn·h_{t-1} + b_hn)) and h_t = (1 − z_t) * n_t + z_t * h_{t-1}. Notebook 09-which-parts-matter explains it. / E10 (một bước GRU) chưa làm: E10GruStep.gruStep phải tính z_t, r_t, n_t = tanh(W_xn·x_t + b_n + r_t * (W_hn·h_{t-1} + b_hn)) và h_t = (1 − z_t) * n_t + z_t * h_{t-1}. Notebook 09-which-parts-matter giải thích phần này.");
     }
 }

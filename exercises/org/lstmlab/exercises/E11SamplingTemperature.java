@@ -23,7 +23,7 @@ public final class E11SamplingTemperature {
      */
     public static double[] probabilities(double[] logits, double temperature) {
         // TODO E11: p = softmax(ŷ / τ)
-        throw new UnsupportedOperationException("E11 (sampling with temperature) is not implemented yet: E11SamplingTemperature.probabilities must compute p = softmax(ŷ / τ). Notebook 10-lstm-that-writes explains it.");
+        throw new UnsupportedOperationException("E11 (sampling with temperature) is not implemented yet: E11SamplingTemperature.probabilities must compute p = softmax(ŷ / τ). Notebook 10-lstm-that-writes explains it. / E11 (lấy mẫu với nhiệt độ lấy mẫu) chưa làm: E11SamplingTemperature.probabilities phải tính p = softmax(ŷ / τ). Notebook 10-lstm-that-writes giải thích phần này.");
     }
 
     /**
@@ -36,6 +36,6 @@ public final class E11SamplingTemperature {
      */
     public static int sample(double[] logits, double temperature, long seed) {
         // TODO E11: j ∼ softmax(ŷ / τ), u = new Random(seed).nextDouble()
-        throw new UnsupportedOperationException("E11 (sampling with temperature) is not implemented yet: E11SamplingTemperature.sample must compute j ∼ softmax(ŷ / τ), u = new Random(seed).nextDouble(). Notebook 10-lstm-that-writes explains it.");
+        throw new UnsupportedOperationException("E11 (sampling with temperature) is not implemented yet: E11SamplingTemperature.sample must compute j ∼ softmax(ŷ / τ), u = new Random(seed).nextDouble(). Notebook 10-lstm-that-writes explains it. / E11 (lấy mẫu với nhiệt độ lấy mẫu) chưa làm: E11SamplingTemperature.sample phải tính j ∼ softmax(ŷ / τ), u = new Random(seed).nextDouble(). Notebook 10-lstm-that-writes giải thích phần này.");
     }
 }

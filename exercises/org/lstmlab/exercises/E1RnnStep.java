@@ -25,6 +25,6 @@ public final class E1RnnStep {
      */
     public static INDArray rnnStep(INDArray x, INDArray hPrev, RnnParams p) {
         // TODO E1: h_t = tanh(W_h · [h_{t-1}, x_t] + b_h)
-        throw new UnsupportedOperationException("E1 (RNN step) is not implemented yet: E1RnnStep.rnnStep must compute h_t = tanh(W_h · [h_{t-1}, x_t] + b_h). Notebook 01-rnn-vanishing-gradients explains it.");
+        throw new UnsupportedOperationException("E1 (RNN step) is not implemented yet: E1RnnStep.rnnStep must compute h_t = tanh(W_h · [h_{t-1}, x_t] + b_h). Notebook 01-rnn-vanishing-gradients explains it. / E1 (bước RNN) chưa làm: E1RnnStep.rnnStep phải tính h_t = tanh(W_h · [h_{t-1}, x_t] + b_h). Notebook 01-rnn-vanishing-gradients giải thích phần này.");
     }
 }

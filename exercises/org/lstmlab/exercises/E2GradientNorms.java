@@ -29,6 +29,7 @@ public final class E2GradientNorms {
      */
     public static double[] gradientNorms(RnnParams p, INDArray xs, INDArray h0) {
         // TODO E2: ‖∂h_T/∂h_t‖ for every t, with ∂h_t/∂h_{t-1} = diag(1 − h_t²) · W_hh
-        throw new UnsupportedOperationException("E2 (gradient norms through time) is not implemented yet: E2GradientNorms.gradientNorms must compute ‖∂h_T/∂h_t‖ for every t, with ∂h_t/∂h_{t-1} = diag(1 − h_t²) · W_hh. Notebook 01-rnn-vanishing-gradients explains it.");
+        //        ‖∂h_T/∂h_t‖ với mọi t, trong đó ∂h_t/∂h_{t-1} = diag(1 − h_t²) · W_hh
+        throw new UnsupportedOperationException("E2 (gradient norms through time) is not implemented yet: E2GradientNorms.gradientNorms must compute ‖∂h_T/∂h_t‖ for every t, with ∂h_t/∂h_{t-1} = diag(1 − h_t²) · W_hh. Notebook 01-rnn-vanishing-gradients explains it. / E2 (chuẩn của gradient theo thời gian) chưa làm: E2GradientNorms.gradientNorms phải tính ‖∂h_T/∂h_t‖ với mọi t, trong đó ∂h_t/∂h_{t-1} = diag(1 − h_t²) · W_hh. Notebook 01-rnn-vanishing-gradients giải thích phần này.");
     }
 }

@@ -25,6 +25,6 @@ public final class E3ForgetGate {
      */
     public static INDArray forgetGate(INDArray hPrev, INDArray x, INDArray wF, INDArray bF) {
         // TODO E3: f_t = σ(W_f · [h_{t-1}, x_t] + b_f)
-        throw new UnsupportedOperationException("E3 (forget gate) is not implemented yet: E3ForgetGate.forgetGate must compute f_t = σ(W_f · [h_{t-1}, x_t] + b_f). Notebook 02-forget-gate explains it.");
+        throw new UnsupportedOperationException("E3 (forget gate) is not implemented yet: E3ForgetGate.forgetGate must compute f_t = σ(W_f · [h_{t-1}, x_t] + b_f). Notebook 02-forget-gate explains it. / E3 (cổng quên) chưa làm: E3ForgetGate.forgetGate phải tính f_t = σ(W_f · [h_{t-1}, x_t] + b_f). Notebook 02-forget-gate giải thích phần này.");
     }
 }

@@ -25,7 +25,7 @@ public final class E4InputGate {
      */
     public static INDArray inputGate(INDArray hPrev, INDArray x, INDArray wI, INDArray bI) {
         // TODO E4: i_t = σ(W_i · [h_{t-1}, x_t] + b_i)
-        throw new UnsupportedOperationException("E4 (input gate and candidate) is not implemented yet: E4InputGate.inputGate must compute i_t = σ(W_i · [h_{t-1}, x_t] + b_i). Notebook 03-input-gate-and-candidate explains it.");
+        throw new UnsupportedOperationException("E4 (input gate and candidate) is not implemented yet: E4InputGate.inputGate must compute i_t = σ(W_i · [h_{t-1}, x_t] + b_i). Notebook 03-input-gate-and-candidate explains it. / E4 (cổng vào và giá trị ứng viên) chưa làm: E4InputGate.inputGate phải tính i_t = σ(W_i · [h_{t-1}, x_t] + b_i). Notebook 03-input-gate-and-candidate giải thích phần này.");
     }
 
     /**
@@ -39,6 +39,6 @@ public final class E4InputGate {
      */
     public static INDArray candidate(INDArray hPrev, INDArray x, INDArray wC, INDArray bC) {
         // TODO E4: C̃_t = tanh(W_C · [h_{t-1}, x_t] + b_C)
-        throw new UnsupportedOperationException("E4 (input gate and candidate) is not implemented yet: E4InputGate.candidate must compute C̃_t = tanh(W_C · [h_{t-1}, x_t] + b_C). Notebook 03-input-gate-and-candidate explains it.");
+        throw new UnsupportedOperationException("E4 (input gate and candidate) is not implemented yet: E4InputGate.candidate must compute C̃_t = tanh(W_C · [h_{t-1}, x_t] + b_C). Notebook 03-input-gate-and-candidate explains it. / E4 (cổng vào và giá trị ứng viên) chưa làm: E4InputGate.candidate phải tính C̃_t = tanh(W_C · [h_{t-1}, x_t] + b_C). Notebook 03-input-gate-and-candidate giải thích phần này.");
     }
 }

@@ -24,7 +24,7 @@ public final class E5CellState {
      */
     public static INDArray cellState(INDArray f, INDArray i, INDArray cTilde, INDArray cPrev) {
         // TODO E5: C_t = f_t * C_{t-1} + i_t * C̃_t
-        throw new UnsupportedOperationException("E5 (cell-state update) is not implemented yet: E5CellState.cellState must compute C_t = f_t * C_{t-1} + i_t * C̃_t. Notebook 04-cell-state explains it.");
+        throw new UnsupportedOperationException("E5 (cell-state update) is not implemented yet: E5CellState.cellState must compute C_t = f_t * C_{t-1} + i_t * C̃_t. Notebook 04-cell-state explains it. / E5 (cập nhật cell state) chưa làm: E5CellState.cellState phải tính C_t = f_t * C_{t-1} + i_t * C̃_t. Notebook 04-cell-state giải thích phần này.");
     }
 
     /**
@@ -37,6 +37,7 @@ public final class E5CellState {
      */
     public static double[] cellPath(INDArray f) {
         // TODO E5: ‖F_{T,t}‖₂ = ‖Π_{s=t+1..T} diag(f_s)‖₂ for every lag T − t
-        throw new UnsupportedOperationException("E5 (cell-state update) is not implemented yet: E5CellState.cellPath must compute ‖F_{T,t}‖₂ = ‖Π_{s=t+1..T} diag(f_s)‖₂ for every lag T − t. Notebook 04-cell-state explains it.");
+        //        ‖F_{T,t}‖₂ = ‖Π_{s=t+1..T} diag(f_s)‖₂ với mọi độ trễ T − t
+        throw new UnsupportedOperationException("E5 (cell-state update) is not implemented yet: E5CellState.cellPath must compute ‖F_{T,t}‖₂ = ‖Π_{s=t+1..T} diag(f_s)‖₂ for every lag T − t. Notebook 04-cell-state explains it. / E5 (cập nhật cell state) chưa làm: E5CellState.cellPath phải tính ‖F_{T,t}‖₂ = ‖Π_{s=t+1..T} diag(f_s)‖₂ với mọi độ trễ T − t. Notebook 04-cell-state giải thích phần này.");
     }
 }

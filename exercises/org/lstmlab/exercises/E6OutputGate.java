@@ -25,7 +25,7 @@ public final class E6OutputGate {
      */
     public static INDArray outputGate(INDArray hPrev, INDArray x, INDArray wO, INDArray bO) {
         // TODO E6: o_t = σ(W_o · [h_{t-1}, x_t] + b_o)
-        throw new UnsupportedOperationException("E6 (output gate and hidden state) is not implemented yet: E6OutputGate.outputGate must compute o_t = σ(W_o · [h_{t-1}, x_t] + b_o). Notebook 05-output-gate explains it.");
+        throw new UnsupportedOperationException("E6 (output gate and hidden state) is not implemented yet: E6OutputGate.outputGate must compute o_t = σ(W_o · [h_{t-1}, x_t] + b_o). Notebook 05-output-gate explains it. / E6 (cổng ra và trạng thái ẩn) chưa làm: E6OutputGate.outputGate phải tính o_t = σ(W_o · [h_{t-1}, x_t] + b_o). Notebook 05-output-gate giải thích phần này.");
     }
 
     /**
@@ -37,6 +37,6 @@ public final class E6OutputGate {
      */
     public static INDArray hiddenState(INDArray o, INDArray c) {
         // TODO E6: h_t = o_t * tanh(C_t)
-        throw new UnsupportedOperationException("E6 (output gate and hidden state) is not implemented yet: E6OutputGate.hiddenState must compute h_t = o_t * tanh(C_t). Notebook 05-output-gate explains it.");
+        throw new UnsupportedOperationException("E6 (output gate and hidden state) is not implemented yet: E6OutputGate.hiddenState must compute h_t = o_t * tanh(C_t). Notebook 05-output-gate explains it. / E6 (cổng ra và trạng thái ẩn) chưa làm: E6OutputGate.hiddenState phải tính h_t = o_t * tanh(C_t). Notebook 05-output-gate giải thích phần này.");
     }
 }

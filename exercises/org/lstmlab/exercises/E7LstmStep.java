@@ -39,6 +39,7 @@ public final class E7LstmStep {
      */
     public static State lstmStep(INDArray x, INDArray hPrev, INDArray cPrev, LstmParams p) {
         // TODO E7: f_t, i_t, C̃_t, C_t, o_t, h_t in order, with your E3–E6
-        throw new UnsupportedOperationException("E7 (full LSTM step) is not implemented yet: E7LstmStep.lstmStep must compute f_t, i_t, C̃_t, C_t, o_t, h_t in order, with your E3–E6. Notebook 06-full-lstm explains it.");
+        //        f_t, i_t, C̃_t, C_t, o_t, h_t theo đúng thứ tự, dùng các bài E3–E6 của bạn
+        throw new UnsupportedOperationException("E7 (full LSTM step) is not implemented yet: E7LstmStep.lstmStep must compute f_t, i_t, C̃_t, C_t, o_t, h_t in order, with your E3–E6. Notebook 06-full-lstm explains it. / E7 (một bước LSTM đầy đủ) chưa làm: E7LstmStep.lstmStep phải tính f_t, i_t, C̃_t, C_t, o_t, h_t theo đúng thứ tự, dùng các bài E3–E6 của bạn. Notebook 06-full-lstm giải thích phần này.");
     }
 }

@@ -43,6 +43,7 @@ public final class E8LstmBackward {
     public static LstmStepGrads lstmStepBackward(
             INDArray x, INDArray hPrev, INDArray cPrev, LstmParams p, INDArray dh, INDArray dc) {
         // TODO E8: ∂L/∂W_g, ∂L/∂b_g, ∂L/∂x_t, ∂L/∂h_{t-1}, ∂L/∂C_{t-1} of one step
-        throw new UnsupportedOperationException("E8 (LSTM step backward) is not implemented yet: E8LstmBackward.lstmStepBackward must compute ∂L/∂W_g, ∂L/∂b_g, ∂L/∂x_t, ∂L/∂h_{t-1}, ∂L/∂C_{t-1} of one step. Notebook 06-full-lstm explains it.");
+        //        ∂L/∂W_g, ∂L/∂b_g, ∂L/∂x_t, ∂L/∂h_{t-1}, ∂L/∂C_{t-1} của một bước
+        throw new UnsupportedOperationException("E8 (LSTM step backward) is not implemented yet: E8LstmBackward.lstmStepBackward must compute ∂L/∂W_g, ∂L/∂b_g, ∂L/∂x_t, ∂L/∂h_{t-1}, ∂L/∂C_{t-1} of one step. Notebook 06-full-lstm explains it. / E8 (lượt lan truyền ngược của một bước LSTM) chưa làm: E8LstmBackward.lstmStepBackward phải tính ∂L/∂W_g, ∂L/∂b_g, ∂L/∂x_t, ∂L/∂h_{t-1}, ∂L/∂C_{t-1} của một bước. Notebook 06-full-lstm giải thích phần này.");
     }
 }

@@ -25,6 +25,7 @@ public final class E9GradientClipping {
      */
     public static Map<String, INDArray> clipGradients(Map<String, INDArray> grads, double maxNorm) {
         // TODO E9: g · θ/‖g‖ when ‖g‖ > θ, else g
-        throw new UnsupportedOperationException("E9 (gradient-norm clipping) is not implemented yet: E9GradientClipping.clipGradients must compute g · θ/‖g‖ when ‖g‖ > θ, else g. Notebook 01-rnn-vanishing-gradients explains it.");
+        //        g · θ/‖g‖ khi ‖g‖ > θ, ngược lại giữ nguyên g
+        throw new UnsupportedOperationException("E9 (gradient-norm clipping) is not implemented yet: E9GradientClipping.clipGradients must compute g · θ/‖g‖ when ‖g‖ > θ, else g. Notebook 01-rnn-vanishing-gradients explains it. / E9 (cắt gradient theo chuẩn) chưa làm: E9GradientClipping.clipGradients phải tính g · θ/‖g‖ khi ‖g‖ > θ, ngược lại giữ nguyên g. Notebook 01-rnn-vanishing-gradients giải thích phần này.");
     }
 }

@@ -174,7 +174,7 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
                     lstmMse,
                     lstmMse / baselineMse,
                     baselineMse,
-                    Words.t(String.valueOf(lstmBeatsRnn())));
+                    Words.yes(lstmBeatsRnn()));
         }
     }
 
@@ -228,7 +228,7 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
 
     private static String verdict(double ratio) {
         String v = ratio < SOLVED ? "solved" : ratio < 0.9 ? "learnt part of it" : "stayed at the baseline";
-        return Words.format("%s (%.3g × baseline)", Words.t(v), ratio);
+        return Words.format("%s (%.3g × baseline)", Words.term("adding problem", v), ratio);
     }
 
     /**

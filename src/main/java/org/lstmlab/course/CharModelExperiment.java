@@ -194,7 +194,7 @@ public record CharModelExperiment(
             return Table.create(
                     Words.t("Held-out bits per character"),
                     StringColumn.create(
-                            Words.t("model"),
+                            Words.term("column", "model"),
                             Words.t("unigram (frequencies)"),
                             Words.t("bigram (previous character)"),
                             "LSTM"),
@@ -331,12 +331,13 @@ public record CharModelExperiment(
             return Table.create(
                     Words.format("Best unit per feature (Pearson r over %d held-out characters)", text.length()),
                     StringColumn.create(
-                            Words.t("feature"),
+                            Words.term("column", "feature"),
                             all.stream().map(b -> Words.t(b.feature())).toList()),
                     StringColumn.create(
-                            Words.t("state"), all.stream().map(Best::state).toList()),
+                            Words.term("column", "state"),
+                            all.stream().map(Best::state).toList()),
                     DoubleColumn.create(
-                            Words.t("unit"),
+                            Words.term("column", "unit"),
                             all.stream().mapToDouble(Best::unit).toArray()),
                     DoubleColumn.create(
                             "r", all.stream().mapToDouble(b -> round(b.r())).toArray()));

@@ -12,6 +12,7 @@ import org.lstmlab.data.Metrics;
 import org.lstmlab.nn.Init;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.fused.FusedLstm;
+import org.lstmlab.plot.TextColumns;
 import org.lstmlab.plot.Words;
 import org.lstmlab.train.History;
 import org.lstmlab.train.LossMode;
@@ -186,7 +187,7 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
                     String.join(", ", fewer),
                     100 * b[0],
                     100 * b[1],
-                    Words.t(overlap ? "overlap" : "do not overlap"),
+                    overlap ? Words.term("ranges", "overlap") : Words.t("do not overlap"),
                     String.join(", ", more),
                     seedsWhereBetter(more, fewer),
                     of(more).size());
@@ -205,24 +206,23 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
 
         @Override
         public String toString() {
-            StringBuilder s = new StringBuilder(String.format(
-                    Locale.ROOT,
-                    "%-46s %5s %18s %20s %14s%n",
-                    Words.t("inputs"),
-                    "seed",
+            List<List<String>> table = new ArrayList<>();
+            table.add(List.of(
+                    Words.term("column", "inputs"),
+                    Words.term("column", "seed"),
                     Words.t("val. MSE (°C²)"),
                     Words.t("removes of persist."),
                     Words.t("val. MAE (°C)")));
             for (AblationRow r : rows) {
-                s.append(String.format(
-                        Locale.ROOT,
-                        "%-46s %5d %18.3f %19.1f%% %14.3f%n",
+                table.add(List.of(
                         String.join(", ", r.inputs()),
-                        r.seed(),
-                        r.validation().mse(),
-                        100 * r.validation().improvement(),
-                        r.validation().mae()));
+                        Long.toString(r.seed()),
+                        String.format(Locale.ROOT, "%.3f", r.validation().mse()),
+                        String.format(
+                                Locale.ROOT, "%.1f%%", 100 * r.validation().improvement()),
+                        String.format(Locale.ROOT, "%.3f", r.validation().mae())));
             }
+            StringBuilder s = new StringBuilder(TextColumns.of("lrrrr", table)).append('\n');
             if (!rows.isEmpty()) {
                 s.append(Words.format(
                         "persistence on the same validation days: MSE %.3f °C², MAE %.3f °C",
@@ -291,17 +291,24 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
             double percent = 100 * Math.abs(improvement());
             return beatsPersistence()
                     ? Words.format(
-                            "On the %s days the LSTM's MSE is %.1f%% below persistence's.", Words.t(part), percent)
+                            "On the %s days the LSTM's MSE is %.1f%% below persistence's.",
+                            Words.term("part", part), percent)
                     : Words.format(
                             "On the %s days the LSTM's MSE is %.1f%% above persistence's: it does not beat it.",
-                            Words.t(part), percent);
+                            Words.term("part", part), percent);
         }
 
         @Override
         public String toString() {
             return Words.format(
                     "%s MSE (°C²): LSTM %.3f, persistence %.3f%n%s MAE (°C):  LSTM %.3f, persistence %.3f%n%s",
-                    Words.t(part), mse(), persistenceMse(), Words.t(part), mae(), persistenceMae(), verdict());
+                    Words.term("part", part),
+                    mse(),
+                    persistenceMse(),
+                    Words.term("part", part),
+                    mae(),
+                    persistenceMae(),
+                    verdict());
         }
     }
 
@@ -320,28 +327,25 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
         int[] starts = {0, data.split().trainEnd(), data.split().validationEnd()};
         String[] names = {"train", "validation", "test"};
         org.lstmlab.data.Windows[] windows = {data.train(), data.validation(), data.test()};
-        StringBuilder s = new StringBuilder(String.format(
-                Locale.ROOT,
-                "%-11s %-11s %-13s %-12s %8s %26s%n",
-                Words.t("part"),
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of(
+                Words.term("column", "part"),
                 Words.t("first day"),
                 Words.t("first target"),
                 Words.t("last target"),
-                Words.t("windows"),
+                Words.term("column", "windows"),
                 Words.t("variance of the target")));
         for (int k = 0; k < 3; k++) {
             List<java.time.LocalDate> targets = windows[k].targetDates(table, dateColumn);
-            s.append(String.format(
-                    Locale.ROOT,
-                    "%-11s %-11s %-13s %-12s %8d %26.3f%n",
-                    Words.t(names[k]),
-                    dates.get(starts[k]),
-                    targets.get(0),
-                    targets.get(targets.size() - 1),
-                    windows[k].size(),
-                    targetVariance(windows[k])));
+            rows.add(List.of(
+                    Words.term("part", names[k]),
+                    dates.get(starts[k]).toString(),
+                    targets.get(0).toString(),
+                    targets.get(targets.size() - 1).toString(),
+                    Integer.toString(windows[k].size()),
+                    String.format(Locale.ROOT, "%.3f", targetVariance(windows[k]))));
         }
-        return s.toString().stripTrailing();
+        return TextColumns.of("llllrr", rows);
     }
 
     /** The population variance of the (standardised) targets of some windows, over every sample and column. */

@@ -68,7 +68,7 @@ public final class InstallationCheck {
             StringBuilder s = new StringBuilder();
             for (Item i : items) {
                 s.append(i.passed() ? "ok    " : "FIX   ")
-                        .append(String.format("%-12s", Words.t(i.name())))
+                        .append(String.format("%-12s", Words.term("check item", i.name())))
                         .append(Words.t(i.found()));
                 if (!i.passed()) s.append("\n      -> ").append(Words.t(i.fix()));
                 s.append('\n');
@@ -83,13 +83,14 @@ public final class InstallationCheck {
         /** The same as an HTML table, for the notebook. */
         public String toHtml() {
             StringBuilder s = new StringBuilder("<table><thead><tr><th></th><th style=\"text-align:left\">"
-                    + Words.t("check") + "</th><th style=\"text-align:left\">" + Words.t("found")
+                    + Words.term("column", "check") + "</th><th style=\"text-align:left\">"
+                    + Words.term("column", "found")
                     + "</th><th style=\"text-align:left\">" + Words.t("what to do") + "</th></tr></thead><tbody>");
             for (Item i : items) {
                 s.append("<tr><td>")
                         .append(i.passed() ? "✔" : "✘")
                         .append("</td><td style=\"text-align:left\">")
-                        .append(escape(Words.t(i.name())))
+                        .append(escape(Words.term("check item", i.name())))
                         .append("</td><td style=\"text-align:left\">")
                         .append(escape(Words.t(i.found())))
                         .append("</td><td style=\"text-align:left\">")

@@ -164,7 +164,7 @@ public record TrainedGates(
                 forgetBetweenMarks[j],
                 1 - forgetBetweenMarks[j],
                 outputAtLastStep[j],
-                Words.t(String.valueOf(opensOnlyAtTheMarks())),
-                Words.t(String.valueOf(holdsBetweenTheMarks())));
+                Words.yes(opensOnlyAtTheMarks()),
+                Words.yes(holdsBetweenTheMarks()));
     }
 }

@@ -291,7 +291,7 @@ public record VanishingExperiment(int inputSize, int hiddenSize, int length, lon
 
         /** A plain-text table of every curve's norm at the given lags, for a notebook to print. */
         public String table(int... atLags) {
-            StringBuilder s = new StringBuilder(String.format("%-50s", Words.t("curve")));
+            StringBuilder s = new StringBuilder(String.format("%-50s", Words.term("column", "curve")));
             for (int lag : atLags) s.append(String.format("%14s", Words.t("lag " + lag)));
             s.append('\n');
             for (String name : measured.keySet()) {

@@ -181,11 +181,11 @@ public record VariantsExperiment(
     public static Table table(List<Row> rows) {
         Table t = Table.create(
                 Words.t("Adding problem: held-out MSE ÷ constant baseline"),
-                StringColumn.create(Words.t("cell")),
-                StringColumn.create(Words.t("change")),
+                StringColumn.create(Words.term("column", "cell")),
+                StringColumn.create(Words.term("column", "change")),
                 DoubleColumn.create(Words.t("mean MSE ÷ baseline")),
-                DoubleColumn.create(Words.t("best")),
-                DoubleColumn.create(Words.t("worst")),
+                DoubleColumn.create(Words.term("column", "best")),
+                DoubleColumn.create(Words.term("column", "worst")),
                 StringColumn.create(Words.t("solved (< 0.1)")),
                 DoubleColumn.create(Words.t("training s per seed")));
         for (var e : byModel(rows).entrySet()) {
@@ -265,7 +265,7 @@ public record VariantsExperiment(
         Table papers = papers();
         Table t = Table.create(
                 Words.t("This run beside the papers"),
-                StringColumn.create(Words.t("cell")),
+                StringColumn.create(Words.term("column", "cell")),
                 StringColumn.create(Words.t("this run: adding problem, MSE ÷ baseline (solved)")),
                 StringColumn.create(Words.t("this run: stream, MSE ÷ baseline, last quarter")),
                 StringColumn.create("Greff et al. 2017"),
@@ -445,14 +445,14 @@ public record VariantsExperiment(
     public static Table streamTable(List<Stream> streams) {
         Table t = Table.create(
                 Words.t("Continual stream without reset"),
-                StringColumn.create(Words.t("cell")),
+                StringColumn.create(Words.term("column", "cell")),
                 DoubleColumn.create(Words.t("‖C_t‖ first sequence")),
                 DoubleColumn.create(Words.t("‖C_t‖ last sequence")),
                 DoubleColumn.create(Words.t("f_t at starts")),
                 DoubleColumn.create(Words.t("f_t elsewhere")),
                 DoubleColumn.create(Words.t("MSE ÷ baseline, first 4")),
                 DoubleColumn.create(Words.t("MSE ÷ baseline, last quarter")),
-                IntColumn.create(Words.t("sequences")));
+                IntColumn.create(Words.term("column", "sequences")));
         for (Stream s : streams) {
             t.stringColumn(0).append(Words.t(s.variant().toString()));
             t.doubleColumn(1).append(round(s.firstNorm()));
@@ -475,7 +475,7 @@ public record VariantsExperiment(
         return Table.create(
                 Words.t("What the papers report (cited, not measured here)"),
                 words(
-                        "cell",
+                        Words.term("column", "cell"),
                         "full LSTM",
                         "NFG (f_t ≡ 1)",
                         "NIG (i_t ≡ 1)",

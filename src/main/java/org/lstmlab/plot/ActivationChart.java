@@ -48,11 +48,16 @@ public final class ActivationChart {
         Figures.padAxes(chart, false);
         return AltText.attach(
                 chart,
-                "The course's two non-linearities: activation against pre-activation z from " + AltText.number(from)
-                        + " to " + AltText.number(to) + ". σ(z) (solid, circle markers) rises from "
-                        + AltText.number(sigma[0]) + " to " + AltText.number(sigma[points - 1])
-                        + " and is 0.5 at z = 0, always between 0 and 1; tanh(z) (solid, square markers) rises from "
-                        + AltText.number(tanh[0]) + " to " + AltText.number(tanh[points - 1])
-                        + " through 0 at z = 0, between −1 and 1, four times as steep as σ there.");
+                Words.format(
+                        "The course's two non-linearities: activation against pre-activation z from %s to %s. σ(z)"
+                                + " (solid, circle markers) rises from %s to %s and is 0.5 at z = 0, always between 0"
+                                + " and 1; tanh(z) (solid, square markers) rises from %s to %s through 0 at z = 0,"
+                                + " between −1 and 1, four times as steep as σ there.",
+                        AltText.number(from),
+                        AltText.number(to),
+                        AltText.number(sigma[0]),
+                        AltText.number(sigma[points - 1]),
+                        AltText.number(tanh[0]),
+                        AltText.number(tanh[points - 1])));
     }
 }

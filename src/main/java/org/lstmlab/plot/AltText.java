@@ -66,22 +66,15 @@ public final class AltText {
      */
     static String describe(XYChart chart) {
         boolean log = chart.getStyler().getyAxisTickLabelsFormattingFunction() != null;
-        StringBuilder s = new StringBuilder(title(chart));
-        s.append(": ")
-                .append(axis(chart.getYAxisTitle(), "y"))
-                .append(" against ")
-                .append(axis(chart.getXAxisTitle(), "x"));
-        if (log && !chart.getYAxisTitle().contains("log")) s.append(", on a log scale");
+        StringBuilder s = new StringBuilder(Words.format(
+                "%s: %s against %s", title(chart), axis(chart.getYAxisTitle(), "y"), axis(chart.getXAxisTitle(), "x")));
+        if (log && !chart.getYAxisTitle().contains("log")) s.append(Words.t(", on a log scale"));
         List<XYSeries> curves = new ArrayList<>(chart.getSeriesMap().values());
-        s.append(". ")
-                .append(curves.size())
-                .append(curves.size() == 1 ? " curve" : " curves")
-                .append(": ");
+        s.append(Words.format(curves.size() == 1 ? ". %d curve: " : ". %d curves: ", curves.size()));
         List<String> parts = new ArrayList<>();
         for (XYSeries c : curves.subList(0, Math.min(MAX_CURVES, curves.size()))) parts.add(curve(c, log));
         s.append(String.join("; ", parts));
-        if (curves.size() > MAX_CURVES)
-            s.append("; and ").append(curves.size() - MAX_CURVES).append(" more");
+        if (curves.size() > MAX_CURVES) s.append(Words.format("; and %d more", curves.size() - MAX_CURVES));
         return s.append('.').toString();
     }
 
@@ -102,12 +95,13 @@ public final class AltText {
         }
         StringBuilder s =
                 new StringBuilder(c.getName()).append(" (").append(style(c)).append(')');
-        if (first < 0) return s.append(" has no value to draw").toString();
+        if (first < 0) return s.append(Words.t(" has no value to draw")).toString();
         boolean dates = c.getxAxisDataType() == Series.DataType.Date;
-        s.append(" from ").append(number(y[first])).append(" at ").append(x(x[first], dates));
-        s.append(" to ").append(number(y[last])).append(" at ").append(x(x[last], dates));
-        if (lo < Math.min(y[first], y[last])) s.append(", lowest ").append(number(lo));
-        if (hi > Math.max(y[first], y[last])) s.append(", highest ").append(number(hi));
+        s.append(Words.format(
+                " from %s at %s to %s at %s",
+                number(y[first]), x(x[first], dates), number(y[last]), x(x[last], dates)));
+        if (lo < Math.min(y[first], y[last])) s.append(Words.format(", lowest %s", number(lo)));
+        if (hi > Math.max(y[first], y[last])) s.append(Words.format(", highest %s", number(hi)));
         return s.toString();
     }
 
@@ -120,9 +114,10 @@ public final class AltText {
 
     static String style(XYSeries c) {
         BasicStroke stroke = c.getLineStyle();
-        String line = stroke == Figures.DASHED ? "dashed" : stroke == Figures.DOTTED ? "dotted" : "solid";
+        String line =
+                Words.term("line", stroke == Figures.DASHED ? "dashed" : stroke == Figures.DOTTED ? "dotted" : "solid");
         String marker = Figures.markerName(c.getMarker());
-        return marker == null ? line : line + ", " + marker + " markers";
+        return marker == null ? line : Words.format("%s, %s markers", line, Words.term("marker", marker));
     }
 
     /** A number in three significant digits, in scientific notation when it is very small or large. */
@@ -149,7 +144,7 @@ public final class AltText {
 
     static String title(Chart<?, ?> chart) {
         String t = chart.getTitle();
-        return t == null || t.isBlank() ? "A chart" : t;
+        return t == null || t.isBlank() ? Words.t("A chart") : t;
     }
 
     private static String axis(String title, String fallback) {

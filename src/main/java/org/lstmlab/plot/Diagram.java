@@ -151,32 +151,30 @@ public record Diagram(String title, int width, int height, List<Node> nodes, Lis
      * signals, the part highlighted and the backward pass. {@link #image()} carries it ({@link AltText#of}).
      */
     public String altText() {
-        StringBuilder s = new StringBuilder("Diagram: ").append(plain(title)).append(". Boxes: ");
-        s.append(String.join(
+        String boxes = String.join(
                 ", ",
                 nodes.stream()
                         .filter(n -> n.kind() != Kind.OUTLINE && !n.text().isEmpty())
                         .map(n -> plain(n.text()))
-                        .toList()));
+                        .toList());
         List<String> signals = new ArrayList<>();
-        for (Label l : labels) if (!l.backward() && !signals.contains(plain(l.text()))) signals.add(plain(l.text()));
-        s.append(". Signals: ").append(String.join(", ", signals)).append('.');
+        for (Label l : labels) if (!l.backward() && !signals.contains(shown(l))) signals.add(shown(l));
+        StringBuilder s = new StringBuilder(Words.format(
+                "Diagram: %s. Boxes: %s. Signals: %s.", plain(Words.t(title)), boxes, String.join(", ", signals)));
         List<String> taught = new ArrayList<>();
-        for (Label l : labels)
-            if (l.highlighted() && !l.backward() && !taught.contains(plain(l.text()))) taught.add(plain(l.text()));
+        for (Label l : labels) if (l.highlighted() && !l.backward() && !taught.contains(shown(l))) taught.add(shown(l));
         boolean everything = nodes.stream().allMatch(Node::highlighted);
-        if (everything) s.append(" The whole cell is highlighted.");
-        else if (!taught.isEmpty())
-            s.append(" Highlighted: ").append(String.join(", ", taught)).append('.');
-        List<String> backward = labels.stream()
-                .filter(Label::backward)
-                .map(l -> plain(l.text()))
-                .toList();
-        if (!backward.isEmpty())
-            s.append(" Dashed, the backward pass: ")
-                    .append(String.join("; ", backward))
-                    .append('.');
+        if (everything) s.append(Words.t(" The whole cell is highlighted."));
+        else if (!taught.isEmpty()) s.append(Words.format(" Highlighted: %s.", String.join(", ", taught)));
+        List<String> backward =
+                labels.stream().filter(Label::backward).map(Diagram::shown).toList();
+        if (!backward.isEmpty()) s.append(Words.format(" Dashed, the backward pass: %s.", String.join("; ", backward)));
         return s.toString();
+    }
+
+    /** A label as the picture shows it (in the student's language) and a screen reader reads it. */
+    private static String shown(Label l) {
+        return plain(Words.t(l.text()));
     }
 
     /** A label as plain text a screen reader reads: {@code h_{t-1}} becomes {@code h_(t−1)}. */

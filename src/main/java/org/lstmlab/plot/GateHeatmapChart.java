@@ -132,12 +132,23 @@ public final class GateHeatmapChart {
             }
         }
         int units = values[0].length;
-        String scale = gate.min() < 0 ? "dark purple (−1) through green to yellow (1)" : "light (0) to dark blue (1)";
-        return title + ": a heatmap of H = " + units + " hidden units (rows) over T = "
-                + values.length + " time steps (columns), coloured from " + scale + ". Mean " + gate.symbol() + " = "
-                + AltText.number(sum / (values.length * units)) + "; smallest " + AltText.number(values[lowT][lowJ])
-                + " (unit " + lowJ + ", t = " + (lowT + 1) + "), largest " + AltText.number(values[highT][highJ])
-                + " (unit " + highJ + ", t = " + (highT + 1) + ").";
+        String scale =
+                Words.t(gate.min() < 0 ? "dark purple (−1) through green to yellow (1)" : "light (0) to dark blue (1)");
+        return Words.format(
+                "%s: a heatmap of H = %d hidden units (rows) over T = %d time steps (columns), coloured from %s."
+                        + " Mean %s = %s; smallest %s (unit %d, t = %d), largest %s (unit %d, t = %d).",
+                title,
+                units,
+                values.length,
+                scale,
+                gate.symbol(),
+                AltText.number(sum / (values.length * units)),
+                AltText.number(values[lowT][lowJ]),
+                lowJ,
+                lowT + 1,
+                AltText.number(values[highT][highJ]),
+                highJ,
+                highT + 1);
     }
 
     /**

@@ -109,14 +109,14 @@ public final class GradientNormChart {
             double[] b = bounds.get(k).y();
             for (int t = 0; t < Math.min(m.length, b.length); t++) {
                 if (m[t] > b[t] * (1 + 1e-9)) {
-                    above.add(measured.get(k).name());
+                    above.add(Words.t(measured.get(k).name()));
                     break;
                 }
             }
         }
         return above.isEmpty()
-                ? " Every measured curve stays under its dashed bound."
-                : " Above its dashed bound: " + String.join(", ", above) + ".";
+                ? Words.t(" Every measured curve stays under its dashed bound.")
+                : Words.format(" Above its dashed bound: %s.", String.join(", ", above));
     }
 
     /** The lag by which each curve that vanishes falls below {@value #VANISHED}, for the alt text. */
@@ -127,12 +127,12 @@ public final class GradientNormChart {
             double[] y = c.y();
             for (int t = 0; t < y.length; t++) {
                 if (y[t] < VANISHED) {
-                    parts.add(c.name() + " falls below 1e-10 by lag " + AltText.number(x[t]));
+                    parts.add(Words.format("%s falls below 1e-10 by lag %s", Words.t(c.name()), AltText.number(x[t])));
                     break;
                 }
             }
         }
-        return parts.isEmpty() ? " No curve falls below 1e-10." : " " + String.join("; ", parts) + ".";
+        return parts.isEmpty() ? Words.t(" No curve falls below 1e-10.") : " " + String.join("; ", parts) + ".";
     }
 
     static List<Curve> curves(double[] x, Map<String, double[]> ys) {

@@ -25,7 +25,12 @@ import java.util.regex.Pattern;
  * <p>The Vietnamese is {@code org/lstmlab/plot/words-vi.txt}: one line per text, the English, a tab, the Vietnamese.
  * A whole text is looked up, never a part of one; {@code {0}}, {@code {1}} … in an English line stand for any text
  * (a number, a symbol) and are carried over, e.g. {@code Adding problem, T = {0}: training loss}. A text without a
- * line stays English.
+ * line stays English. The Vietnamese keeps the spaces the English has at either end (a piece of a sentence).
+ *
+ * <p>A word alone means different things in different places ("test" the data's test part or a JUnit test; "true" a
+ * yes/no answer or a truth value), so a line of one word names where it is meant: {@code @part test}, looked up with
+ * {@link #term(String, String) term("part", "test")} only; {@link #t} never finds it. {@code WordsTest} holds that
+ * every line of one word carries its place, except the words charts draw as labels and legends.
  */
 public final class Words {
     private static final String RESOURCE = "words-vi.txt";
@@ -35,6 +40,9 @@ public final class Words {
     private record Line(Pattern english, List<Integer> parameters, String vietnamese) {}
 
     private static final Map<String, String> EXACT = new LinkedHashMap<>();
+    /** The lines of one word, by {@code @place word}. */
+    private static final Map<String, String> TERMS = new LinkedHashMap<>();
+
     private static final List<Line> TEMPLATES = new ArrayList<>();
 
     static {
@@ -46,7 +54,14 @@ public final class Words {
                 int tab = line.indexOf('\t');
                 if (tab < 0) throw new IllegalStateException(RESOURCE + ": no tab in \"" + line + "\"");
                 String en = line.substring(0, tab);
-                String vi = line.substring(tab + 1).strip();
+                // the Vietnamese keeps the English's spaces at either end (a piece of a sentence: " from %s …")
+                String vi = en.substring(0, en.length() - en.stripLeading().length())
+                        + line.substring(tab + 1).strip()
+                        + en.substring(en.stripTrailing().length());
+                if (en.startsWith("@")) {
+                    TERMS.put(en, vi);
+                    continue;
+                }
                 if (!PARAMETER.matcher(en).find()) {
                     EXACT.put(en, vi);
                     continue;
@@ -82,6 +97,25 @@ public final class Words {
     }
 
     /**
+     * The word {@code english} in the student's language, in the sense it has in {@code place}: the line
+     * {@code @place english}, e.g. {@code term("part", "test")} is "kiểm tra" in Vietnamese.
+     */
+    public static String term(String place, String english) {
+        if (!vietnamese()) return english;
+        String vi = TERMS.get(key(place, english));
+        return vi == null ? english : vi;
+    }
+
+    /** A yes/no answer in the student's language: {@code true}/{@code false}, in Vietnamese "có"/"không". */
+    public static String yes(boolean answer) {
+        return term("yes/no", String.valueOf(answer));
+    }
+
+    private static String key(String place, String english) {
+        return "@" + place + " " + english;
+    }
+
+    /**
      * {@code englishFormat} in the student's language, then {@link String#format} with {@code args} (root locale:
      * a decimal point in both editions). The file holds the format itself, e.g. {@code T = %d trained in %.0f s%n};
      * its Vietnamese keeps the same conversions in the same order ({@code WordsTest} holds it).
@@ -107,9 +141,11 @@ public final class Words {
         return english;
     }
 
-    /** Whether the file has {@code english}, whole or as a template. */
+    /** Whether the file has {@code english}, whole, as a template or as a word of some place. */
     static boolean has(String english) {
-        return !vietnamese(english).equals(english) || EXACT.containsKey(english);
+        return !vietnamese(english).equals(english)
+                || EXACT.containsKey(english)
+                || TERMS.keySet().stream().anyMatch(k -> k.endsWith(" " + english));
     }
 
     /** Whether the student's language is Vietnamese (see the class comment). */

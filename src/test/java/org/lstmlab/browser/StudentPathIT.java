@@ -393,6 +393,15 @@ class StudentPathIT {
                 List.of(),
                 org.lstmlab.grade.report.EnglishWords.in(output.getText()),
                 "the Vietnamese expected-output table:\n" + output.getText());
+        // DejaVu Sans Mono has no "ễ", "ể", "ấ": the course's custom CSS puts a font that has them first
+        String font = (String) browser.js(
+                LabPage.PANEL + "var pre = panel(arguments[0]).node.querySelector('.jp-OutputArea-output pre');"
+                        + " return pre ? getComputedStyle(pre).fontFamily : 'no printed output';",
+                path);
+        assertTrue(
+                font.startsWith("\"Noto Sans Mono\""),
+                "output areas should show Vietnamese in Noto Sans Mono (requirements/jupyter-custom.css), but use "
+                        + font);
     }
 
     // ----------------------------------------------------------------------------------- helpers

@@ -6,15 +6,121 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.lstmlab.grade.report.EnglishWords;
 
 class AltTextTest {
+    @AfterEach
+    void english() {
+        System.clearProperty("lstmlab.lang");
+    }
+
+    /** The joining words of a text alternative, beside {@link EnglishWords}' words of any English sentence. */
+    static final Set<String> JOINING = Set.of(
+            "against",
+            "curve",
+            "curves",
+            "solid",
+            "dashed",
+            "dotted",
+            "markers",
+            "circle",
+            "square",
+            "rises",
+            "heatmap",
+            "coloured",
+            "smallest",
+            "largest",
+            "lowest",
+            "highest",
+            "falls",
+            "below",
+            "lag",
+            "bound",
+            "diagram",
+            "boxes",
+            "signals",
+            "highlighted",
+            "backward",
+            "units",
+            "rows",
+            "columns",
+            "mean",
+            "more",
+            "through",
+            "chart",
+            "log",
+            "scale");
+
+    /** The English words of a text alternative: of a sentence or joining a figure's parts. */
+    static List<String> english(String alt) {
+        List<String> found = new ArrayList<>(EnglishWords.in(alt));
+        for (String w : alt.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"))
+            if (JOINING.contains(w) && !found.contains(w)) found.add(w);
+        return found;
+    }
+
+    @Test
+    void aVietnameseTextAlternativeHoldsNoEnglishWord() {
+        System.setProperty("lstmlab.lang", "vi");
+        double[] half = GradientNormChartTest.powers(0.5, 61);
+        Map<String, double[]> temps = new LinkedHashMap<>();
+        temps.put("maximum", new double[] {10, 14, 12});
+        List<Object> figures = List.of(
+                ActivationChart.chart(),
+                GradientNormChart.chart(
+                        List.of(Curve.indexed("‖W_hh‖₂ = 0.5", half)),
+                        List.of(Curve.indexed("bound 0.5^(T−t)", GradientNormChartTest.powers(0.5, 61)))),
+                GradientNormChart.chart(
+                        List.of(Curve.indexed("‖W_hh‖₂ = 1.1", GradientNormChartTest.powers(1.1, 11))),
+                        List.of(Curve.indexed("bound 1^(T−t)", GradientNormChartTest.powers(1.0, 11)))),
+                GradientNormChart.paths(
+                        "b_f = 1: RNN and every LSTM path",
+                        "norm (log scale)",
+                        List.of(Curve.indexed("LSTM cell path ‖Π diag(f_s)‖₂, b_f = 1", half)),
+                        List.of("LSTM cell path ‖Π diag(f_s)‖₂, b_f = 1")),
+                GateHeatmapChart.chart(Gate.FORGET, new double[][] {{0.5, 0.2}, {0.9, 0.6}}),
+                GateHeatmapChart.chart(Gate.CANDIDATE, new double[][] {{-0.5, 0.5}}),
+                DailySeriesChart.chart(
+                        "Seattle daily temperatures, 2012-01-01 to 2012-01-03",
+                        "°C",
+                        List.of(LocalDate.of(2012, 1, 1), LocalDate.of(2012, 1, 2), LocalDate.of(2012, 1, 3)),
+                        temps),
+                new XYChart(100, 100),
+                LstmDiagram.forgetGate().image(),
+                LstmDiagram.inputGateAndCandidate().image(),
+                LstmDiagram.cellState().image(),
+                LstmDiagram.outputGate().image(),
+                LstmDiagram.wholeCellAndBackwardPass().image(),
+                RnnDiagram.unrolled().image(),
+                GruDiagram.wholeCell().image());
+        List<String> wrong = new ArrayList<>();
+        for (Object figure : figures) {
+            String alt = AltText.of(figure);
+            if (!english(alt).isEmpty()) wrong.add(english(alt) + " in: " + alt);
+        }
+        assertEquals(List.of(), wrong);
+        assertEquals(
+                "Hai hàm phi tuyến của khóa học: giá trị kích hoạt theo tiền kích hoạt z, từ -6 đến 6. σ(z) (nét liền,"
+                        + " điểm đánh dấu hình tròn) tăng từ 0.00247 đến 0.998, bằng 0.5 tại z = 0 và luôn nằm giữa 0 và"
+                        + " 1; tanh(z) (nét liền, điểm đánh dấu hình vuông) tăng từ -1 đến 1, đi qua 0 tại z = 0, nằm"
+                        + " giữa −1 và 1, và tại đó dốc gấp bốn lần σ.",
+                AltText.of(ActivationChart.chart()));
+        System.clearProperty("lstmlab.lang");
+        assertEquals(
+                List.of("step", "against", "curve", "dotted"),
+                english("loss: MSE against step. 1 curve: train (dotted)"));
+    }
 
     @Test
     void theActivationChartSaysWhatEachCurveDoesWithItsEndValues() {

@@ -51,6 +51,62 @@ class WordsTest {
         assertEquals("Unit 4", Words.vietnamese("Unit 4"));
     }
 
+    /**
+     * A word alone is translated only where it is meant: the data's "test" part is "kiểm tra", a chart or curve a
+     * student names "test" stays as it is; a yes/no answer is "có"/"không".
+     */
+    @Test
+    void aWordAloneIsTranslatedOnlyInThePlaceItsLineNames() {
+        System.setProperty("lstmlab.lang", "vi");
+        assertEquals("test", Words.t("test"));
+        assertEquals("true", Words.t("true"));
+        assertEquals("kiểm tra", Words.term("part", "test"));
+        assertEquals("test", Words.term("column", "test"));
+        assertEquals("có", Words.yes(true));
+        assertEquals("không", Words.yes(false));
+        XYChart chart = Figures.lineChart("test", "cell", "state", false);
+        assertEquals(
+                List.of("test", "cell", "state"),
+                List.of(chart.getTitle(), chart.getXAxisTitle(), chart.getYAxisTitle()));
+        System.clearProperty("lstmlab.lang");
+        assertEquals("test", Words.term("part", "test"));
+        assertEquals("true", Words.yes(true));
+    }
+
+    /** The one-word lines without a place are the words the course's charts draw as labels and legends. */
+    @Test
+    void everyLineOfOneWordNamesItsPlaceButAChartsWords() throws Exception {
+        List<String> bare = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("src/main/resources/org/lstmlab/plot/words-vi.txt"))) {
+            if (line.startsWith("#") || !line.contains("\t")) continue;
+            String en = line.substring(0, line.indexOf('\t'));
+            if (!en.startsWith("@") && en.matches("[\\p{L}'’]+")) bare.add(en);
+        }
+        assertEquals(List.of("activation", "date", "value", "truth", "maximum", "minimum", "persistence"), bare);
+    }
+
+    /** Notebook 00 prints the library's message about a wrong shape; the Vietnamese edition prints it in Vietnamese. */
+    @Test
+    void theShapeMessageNotebookZeroPrintsIsVietnamese() {
+        var rnn = new org.lstmlab.nn.RnnCell(org.lstmlab.nn.RnnParams.init(3, 4, 42));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> rnn.forward(
+                        org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 2, 5),
+                        org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 2, 4)));
+        System.setProperty("lstmlab.lang", "vi");
+        String said = Words.t(e.getMessage());
+        assertEquals("x_t phải có hình dạng [B, X] = [2, 3] nhưng đang là [2, 5]", said);
+        assertEquals(List.of(), org.lstmlab.grade.report.EnglishWords.in(said));
+    }
+
+    /** A piece of a sentence keeps its spaces at either end in Vietnamese. */
+    @Test
+    void aPieceOfASentenceKeepsItsSpaces() {
+        assertEquals(" không có giá trị nào để vẽ", Words.vietnamese(" has no value to draw"));
+        assertEquals(". 3 đường: ", String.format(Words.vietnamese(". %d curves: "), 3));
+    }
+
     /** Every title, label and legend of the plot package that is a literal has a Vietnamese line. */
     @Test
     void everyTextThePlotPackageDrawsHasAVietnameseLine() throws Exception {
@@ -108,9 +164,11 @@ class WordsTest {
                             + "at %s", t, "T = " + t + ":") + "‖W_hh‖₂ = " + rho + "<td style=\\"a\\">";
                     Path where = Path.of("exercises/org/lstmlab");
                     return "install a JDK " + Runtime.version().feature() + " or newer";
+                    return TextColumns.of("llr", List.of(List.of(Words.term("column", "windows"))));
                 }
                 """;
-        assertEquals(List.of("T = %d: the LSTM wins at %s", "install a JDK 1 or newer"), printedLiterals(source));
+        assertEquals(
+                List.of("T = %d: the LSTM wins at %s", "install a JDK 1 or newer", "windows"), printedLiterals(source));
     }
 
     /** Every Vietnamese line of a format ({@code %d}, {@code %.3f} …) keeps the English line's conversions in order. */
@@ -151,6 +209,9 @@ class WordsTest {
                     Math.max(code.lastIndexOf('{', m.start()), code.lastIndexOf('}', m.start())));
             String statement = code.substring(start + 1, m.start()).strip();
             if (statement.startsWith("throw") || statement.contains("Exception(")) continue;
+            String before =
+                    code.substring(Math.max(0, m.start() - 20), m.start()).stripTrailing();
+            if (before.endsWith("term(") || before.endsWith("TextColumns.of(")) continue; // a place, an alignment
             found.add(text);
         }
         return found;

@@ -14,11 +14,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.lstmlab.grade.run.ExerciseCatalog;
 import org.lstmlab.grade.run.GradedExercise;
+import org.lstmlab.grade.sandbox.Bundle;
 
 /**
  * Makes the students' {@code exercises/} from the reference {@code solutions/}, nbgrader-style: each
  * region between {@code // BEGIN SOLUTION} and {@code // END SOLUTION} becomes a TODO that throws an
- * exception naming the exercise and the equation its test class's {@link Computes} gives. Everything
+ * exception naming the exercise and the equation its test class's {@link Computes} gives, in English and in
+ * Vietnamese (one file serves both editions; an equation with words gets its Vietnamese line too). Everything
  * else — Javadoc, signatures, imports, helper classes — is copied, so the two trees never drift.
  */
 public final class ExerciseGenerator {
@@ -75,6 +77,14 @@ public final class ExerciseGenerator {
                         .append(": ")
                         .append(exercise.equations().get(method))
                         .append('\n');
+                String vietnamese = exercise.equation(Bundle.VIETNAMESE, method);
+                if (!vietnamese.equals(exercise.equations().get(method))) { // the equation holds words
+                    out.append(indent)
+                            .append("//      ")
+                            .append(" ".repeat(exercise.id().length()))
+                            .append(vietnamese)
+                            .append('\n');
+                }
                 out.append(indent)
                         .append("throw new UnsupportedOperationException(\"")
                         .append(javaString(exercise.todoMessage(method)))

@@ -118,8 +118,7 @@ final class SavedExercises implements AutoCloseable {
                 return m;
             }
         }
-        throw new NoSuchMethodException(cls.getSimpleName() + " has no public static method " + method + " taking "
-                + arity + " arguments: keep the signature of the exercise file");
+        throw new NoSuchMethodException(Say.say("sandbox.child.noMethod", cls.getSimpleName(), method, arity));
     }
 
     /** The exercise compiled from the files as they are now: the last compilation when no file changed. */

@@ -8,6 +8,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,6 +24,7 @@ import org.lstmlab.grade.author.HiddenTests;
 import org.lstmlab.grade.author.Points;
 import org.lstmlab.grade.author.SourceOrder;
 import org.lstmlab.grade.author.Visibility;
+import org.lstmlab.grade.sandbox.Bundle;
 import org.lstmlab.grade.sandbox.SubmissionCompiler;
 
 /**
@@ -257,10 +259,36 @@ public record GradedExercise(
         return tests.stream().filter(t -> t.method().equals(method)).findFirst().orElse(null);
     }
 
-    /** The message of the exception a not-yet-implemented method throws. */
+    /**
+     * The message of the exception a not-yet-implemented method throws, in both languages, English first: the
+     * starter files are the same in both editions, and the grader recognises an unfinished exercise by the English
+     * ({@code E4 (input gate and candidate) is not implemented yet: …}) and words it in the student's language.
+     */
     public String todoMessage(String method) {
-        return id + " (" + title + ") is not implemented yet: " + className() + "." + method + " must compute "
-                + equations.get(method) + ". Notebook " + notebook + " explains it.";
+        return todoMessage(Locale.ENGLISH, method) + " / " + todoMessage(Bundle.VIETNAMESE, method);
+    }
+
+    private String todoMessage(Locale language, String method) {
+        String titled =
+                language.getLanguage().equals("vi") && Bundle.bundle(language).containsKey("title." + id)
+                        ? Bundle.bundle(language).getString("title." + id)
+                        : title;
+        return Bundle.in(
+                language, "starter.todo", id, titled, className(), method, equation(language, method), notebook);
+    }
+
+    /**
+     * What {@code method} computes, in the student's language: its {@link Computes} equation, or where that holds
+     * words ("… of one step"), the bundle's {@code computes.E8.lstmStepBackward}.
+     */
+    public String equation(String method) {
+        return equation(Bundle.language(), method);
+    }
+
+    /** What {@code method} computes, in {@code language}'s words (English unless Vietnamese). */
+    public String equation(Locale language, String method) {
+        String key = "computes." + id + "." + method;
+        return Bundle.has(key) ? Bundle.in(language, key) : equations.get(method);
     }
 
     /**

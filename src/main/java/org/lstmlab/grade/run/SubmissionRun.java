@@ -172,11 +172,7 @@ public final class SubmissionRun implements GradingRun, AutoCloseable {
             if (message.contains(": " + e.id() + " (")) {
                 return new StudentCodeFailed(
                         StudentCodeFailed.Kind.NOT_IMPLEMENTED,
-                        Say.say(
-                                "run.notImplemented",
-                                Values.name(e, m),
-                                e.equations().get(m.getName()),
-                                e.notebook()));
+                        Say.say("run.notImplemented", Values.name(e, m), e.equation(m.getName()), e.notebook()));
             }
             String marker = "UnsupportedOperationException: ";
             int from = message.indexOf(marker) + marker.length();

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lstmlab.grade.author.Expect;
+import org.lstmlab.grade.author.Say;
 import org.lstmlab.grade.author.StudentCodeFailed;
 import org.lstmlab.grade.sandbox.child.Value;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -108,10 +109,12 @@ public final class Values {
                 if (part == null) {
                     throw new StudentCodeFailed(
                             StudentCodeFailed.Kind.UNREADABLE,
-                            what + " returned a " + s.type()
-                                    + " without " + parts[k].getName() + " (it has "
-                                    + s.fields().keySet()
-                                    + "): keep the record of the exercise file");
+                            Say.say(
+                                    "run.recordMissing",
+                                    what,
+                                    s.type(),
+                                    parts[k].getName(),
+                                    s.fields().keySet()));
                 }
                 values[k] = fromValue(part, parts[k].getGenericType(), what + "." + parts[k].getName());
             }
@@ -122,16 +125,17 @@ public final class Values {
             } catch (InvocationTargetException e) {
                 throw new StudentCodeFailed(
                         StudentCodeFailed.Kind.UNREADABLE,
-                        what + " returned values the " + raw.getSimpleName() + " record refuses: "
-                                + e.getCause().getMessage());
+                        Say.say(
+                                "run.recordRefuses",
+                                what,
+                                raw.getSimpleName(),
+                                e.getCause().getMessage()));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot make a " + raw.getName(), e);
             }
         }
         throw new StudentCodeFailed(
-                StudentCodeFailed.Kind.UNREADABLE,
-                what + " returned " + describe(v) + " where the exercise expects " + raw.getSimpleName()
-                        + ": keep the signature of the exercise file");
+                StudentCodeFailed.Kind.UNREADABLE, Say.say("run.wrongType", what, describe(v), raw.getSimpleName()));
     }
 
     private static Class<?> raw(Type t) {
@@ -146,18 +150,18 @@ public final class Values {
 
     private static String describe(Value v) {
         if (v instanceof Value.Tensor t) {
-            return "an array of shape " + Arrays.toString(t.shape());
+            return Say.say("value.array", Arrays.toString(t.shape()));
         }
         if (v instanceof Value.Doubles d) {
-            return "a double[" + d.values().length + "]";
+            return Say.say("value.doubles", d.values().length);
         }
         if (v instanceof Value.Num) {
-            return "a number";
+            return Say.say("value.number");
         }
         if (v instanceof Value.Dict) {
-            return "a map";
+            return Say.say("value.map");
         }
-        return v instanceof Value.Struct s ? "a " + s.type() : "nothing";
+        return v instanceof Value.Struct s ? Say.say("value.record", s.type()) : Say.say("value.nothing");
     }
 
     /** The method's name as feedback writes it, e.g. {@code E3ForgetGate.forgetGate}. */

@@ -196,7 +196,7 @@ final class ChildProcess {
             }
             return switch (o.status()) {
                 case RETURNED -> new Reply(Reply.Kind.RETURNED, "", o.result());
-                case THREW -> new Reply(Reply.Kind.THREW, Untrusted.text(o.message()), null);
+                case THREW -> new Reply(Reply.Kind.THREW, threw(o.message()), null);
                 case TIMED_OUT -> {
                     kill(); // it halts itself after these; make sure
                     yield new Reply(
@@ -219,8 +219,28 @@ final class ChildProcess {
      * as {@code sandbox.rule.network} or {@code sandbox.rule.threads\u001f64}; anything else is shown as it came.
      */
     static String rule(String message) {
+        return keyed(message, "sandbox.rule.");
+    }
+
+    /**
+     * An exception's message from the child in the student's language: the child's own messages inside it
+     * ({@code java.lang.NullPointerException: \u001esandbox.child.returnedNullFor\u001fh\u001e}) worded from the bundle,
+     * the rest (the graded code's own message) shown as it came.
+     */
+    static String threw(String message) {
+        String[] pieces = message.split(ChildMain.SAID, -1);
+        if (pieces.length % 2 == 0) return Untrusted.text(message); // not the child's: a lone separator
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < pieces.length; k++) {
+            out.append(k % 2 == 1 ? keyed(pieces[k], "sandbox.child.") : Untrusted.text(pieces[k]));
+        }
+        return Untrusted.text(out.toString());
+    }
+
+    /** A key of the bundle under {@code prefix} and its values, sent by the child, worded; anything else as it came. */
+    private static String keyed(String message, String prefix) {
         String[] parts = message.split(ChildMain.RULE_SEPARATOR, -1);
-        if (!parts[0].startsWith("sandbox.rule.") || !Bundle.has(parts[0])) return Untrusted.text(message);
+        if (!parts[0].startsWith(prefix) || !Bundle.has(parts[0])) return Untrusted.text(message);
         Object[] args = new Object[parts.length - 1];
         for (int k = 1; k < parts.length; k++) args[k - 1] = Untrusted.text(parts[k]);
         try {

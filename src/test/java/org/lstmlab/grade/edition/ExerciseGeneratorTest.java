@@ -42,12 +42,33 @@ class ExerciseGeneratorTest {
         assertTrue(
                 generated.contains(
                         "throw new UnsupportedOperationException(\"E4 (input gate and candidate) is not implemented yet: "
-                                + "E4InputGate.inputGate must compute i_t = σ(W_i · [h_{t-1}, x_t] + b_i). Notebook 03-input-gate-and-candidate explains it.\");"));
+                                + "E4InputGate.inputGate must compute i_t = σ(W_i · [h_{t-1}, x_t] + b_i). Notebook 03-input-gate-and-candidate explains it."
+                                + " / E4 (cổng vào và giá trị ứng viên) chưa làm: E4InputGate.inputGate phải tính i_t ="
+                                + " σ(W_i · [h_{t-1}, x_t] + b_i). Notebook 03-input-gate-and-candidate giải thích phần"
+                                + " này.\");"),
+                generated);
         assertTrue(generated.contains("E4InputGate.candidate must compute C̃_t = tanh(W_C · [h_{t-1}, x_t] + b_C)"));
         assertTrue(
                 generated.contains(
                         "public static INDArray candidate(INDArray hPrev, INDArray x, INDArray wC, INDArray bC)"),
                 "signatures and Javadoc are kept");
+    }
+
+    /** An equation with words gets its Vietnamese line under the TODO and in the exception's Vietnamese half. */
+    @Test
+    void anEquationWithWordsIsAlsoWrittenInVietnamese() throws IOException {
+        String source = Files.readString(GradingFixtures.SOLUTIONS.resolve("org/lstmlab/exercises/E7LstmStep.java"));
+        String generated = ExerciseGenerator.generate(GradingFixtures.COURSE, "E7LstmStep.java", source);
+        assertTrue(
+                generated.contains("// TODO E7: f_t, i_t, C̃_t, C_t, o_t, h_t in order, with your E3–E6\n"), generated);
+        assertTrue(
+                generated.contains(
+                        "//        f_t, i_t, C̃_t, C_t, o_t, h_t theo đúng thứ tự, dùng các bài E3–E6 của bạn\n"),
+                generated);
+        assertTrue(
+                generated.contains("E7 (một bước LSTM đầy đủ) chưa làm: E7LstmStep.lstmStep phải tính f_t, i_t, C̃_t,"
+                        + " C_t, o_t, h_t theo đúng thứ tự, dùng các bài E3–E6 của bạn."),
+                generated);
     }
 
     @Test

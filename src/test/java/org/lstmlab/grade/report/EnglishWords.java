@@ -114,7 +114,7 @@ public final class EnglishWords {
 
     /** Code, symbols and names a Vietnamese text may keep: a notebook's name such as 02-forget-gate is one. */
     private static final Pattern KEPT = Pattern.compile(
-            "`[^`]*`|\\b\\d\\d-[a-z]+(?:-[a-z]+)*|\\w+\\[|\\b(?:[A-Z]\\w*|\\w+[._]\\w*|cell state|seed|batch|bias|gradient|notebook|kernel|tanh|max|mean|heap|map|new|"
+            "`[^`]*`|\\b\\d\\d-[a-z]+(?:-[a-z]+)*|\\w+\\[|\\b(?:\\w+[._]\\w*|[A-Z]\\w*|cell state|seed|batch|bias|gradient|notebook|kernel|tanh|max|mean|heap|map|new|"
                     + "hard-code|TODO|σ|diag|sum)\\b");
 
     /** The English words of {@code text}, in the order they first come. */

@@ -228,6 +228,32 @@ class MessagesTest {
                 "E7 gọi một bài tập bạn chưa làm (E4 (cổng vào và giá trị ứng viên)): hãy làm bài đó trước", other);
     }
 
+    /**
+     * An equation of {@code @Computes} that holds words ("… of one step") has a Vietnamese form, the same English as
+     * the annotation, so "chưa làm" quotes no English.
+     */
+    @Test
+    void everyEquationWithWordsIsVietnameseInsideNotImplemented() throws Exception {
+        System.setProperty(Say.LANG_PROPERTY, "vi");
+        List<String> english = new ArrayList<>();
+        for (GradedExercise e : GradingFixtures.COURSE.all()) {
+            for (Method m : e.handle().getMethods()) {
+                String said = SubmissionRun.threw(e, m, "UnsupportedOperationException: " + e.todoMessage(m.getName()))
+                        .getMessage();
+                if (!EnglishWords.in(said).isEmpty()) english.add(e.id() + "." + m.getName() + ": " + said);
+                String key = "computes." + e.id() + "." + m.getName();
+                if (Say.has(key))
+                    assertEquals(e.equations().get(m.getName()), Say.in(Locale.ENGLISH, key), key + " drifted");
+            }
+        }
+        assertEquals(List.of(), english);
+        GradedExercise e8 = GradingFixtures.COURSE.byId("E8");
+        Method m8 = e8.handle().getMethods()[0];
+        assertTrue(SubmissionRun.threw(e8, m8, "UnsupportedOperationException: " + e8.todoMessage(m8.getName()))
+                .getMessage()
+                .contains("∂L/∂C_{t-1} của một bước"));
+    }
+
     @Test
     void theGradersValueAndShapeMessagesAreVietnamese() {
         System.setProperty(Say.LANG_PROPERTY, "vi");

@@ -94,6 +94,23 @@ class HostileSubmissionsTest extends HostileGrading {
         assertFalse(Files.readString(results).contains("Tests run: 9"), "nothing the child printed reaches the report");
     }
 
+    /** The child's own message (a method the exercise file declares is missing) reaches a Vietnamese student in Vietnamese. */
+    @Test
+    void aWrongSignatureIsExplainedInVietnameseWhenTheClassIsGradedInVietnamese(@TempDir Path tmp) throws IOException {
+        Path sub = GradingFixtures.submission(tmp.resolve("s"), GradingFixtures.HOSTILE.resolve("wrong-signature"));
+        System.setProperty(org.lstmlab.grade.sandbox.Bundle.LANG_PROPERTY, "vi");
+        try {
+            Report r = grader.grade("s", sub, GradingFixtures.only("E3"), Grader.Scope.ALL_TESTS, 11);
+            String feedback = r.exercise("E3").feedback();
+            assertTrue(
+                    feedback.contains("E3ForgetGate không có phương thức public static forgetGate nhận 4 tham số"),
+                    feedback);
+            assertFalse(feedback.contains("has no public static method"), feedback);
+        } finally {
+            System.clearProperty(org.lstmlab.grade.sandbox.Bundle.LANG_PROPERTY);
+        }
+    }
+
     /**
      * The attacks below act with the grader's rights unless the OS sandbox stops them, so they run only inside it:
      * without bubblewrap they fail (never skip) — {@code ./lab test} installs it.

@@ -24,4 +24,23 @@ class ValuesTest {
                         + " of the exercise file",
                 e.getMessage());
     }
+
+    @Test
+    void aValueThatDoesNotFitIsExplainedInTheStudentsLanguage() {
+        System.setProperty(org.lstmlab.grade.sandbox.Bundle.LANG_PROPERTY, "vi");
+        try {
+            var e = assertThrows(
+                    StudentCodeFailed.class,
+                    () -> Values.fromValue(
+                            new Value.Tensor(new long[] {2, 3}, new double[6]),
+                            double.class,
+                            "E9GradientClipping.norm"));
+            assertEquals(
+                    "E9GradientClipping.norm trả về một mảng có hình dạng [2, 3], trong khi bài tập cần double: hãy giữ"
+                            + " nguyên khai báo phương thức như trong tệp bài tập",
+                    e.getMessage());
+        } finally {
+            System.clearProperty(org.lstmlab.grade.sandbox.Bundle.LANG_PROPERTY);
+        }
+    }
 }

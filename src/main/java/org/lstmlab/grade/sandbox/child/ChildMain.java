@@ -53,11 +53,23 @@ public final class ChildMain {
 
     private ChildMain() {}
 
+    /** Around a message of the child's own inside an exception's message: the grader words it (ChildProcess). */
+    public static final String SAID = "\u001e";
+
     /** A broken rule as the grader reads it: its key in the bundle, then its values. */
     static String rule(String key, Object... values) {
         StringBuilder s = new StringBuilder(key);
         for (Object v : values) s.append(RULE_SEPARATOR).append(v);
         return s.toString();
+    }
+
+    /**
+     * A message of the child's own (a signature that does not fit, a value it cannot send) as the grader reads it
+     * inside the exception's message: {@code \u001esandbox.child.returnedNull\u001fh\u001e}, worded in the student's
+     * language by the grader, since the child has no bundle.
+     */
+    static String said(String key, Object... values) {
+        return SAID + rule(key, values) + SAID;
     }
 
     public static void main(String[] args) throws Exception {
@@ -137,7 +149,7 @@ public final class ChildMain {
             return outcome(call, Wire.Status.BROKE_RULE, broken);
         }
         Wire.Outcome o = done.get();
-        return o != null ? o : outcome(call, Wire.Status.THREW, "the call ended without a result");
+        return o != null ? o : outcome(call, Wire.Status.THREW, said("sandbox.child.noResult"));
     }
 
     private static Wire.Outcome outcome(Wire.Call call, Wire.Status status, String message) {
@@ -171,8 +183,11 @@ public final class ChildMain {
                 return m;
             }
         }
-        throw new NoSuchMethodException(cls.getSimpleName() + " has no public static method " + call.method()
-                + " taking " + call.args().size() + " arguments: keep the signature of the exercise file");
+        throw new NoSuchMethodException(said(
+                "sandbox.child.noMethod",
+                cls.getSimpleName(),
+                call.method(),
+                call.args().size()));
     }
 
     private static Wire.Outcome threw(Wire.Call call, Throwable e) {
@@ -244,7 +259,7 @@ public final class ChildMain {
                 Value part = s.fields().get(parts[k].getName());
                 if (part == null) {
                     throw new IllegalArgumentException(
-                            "the grader sent no " + parts[k].getName() + " for " + type.getSimpleName());
+                            said("sandbox.child.notSent", parts[k].getName(), type.getSimpleName()));
                 }
                 values[k] = toJava(part, types[k], parts[k].getGenericType(), where, index);
             }
@@ -256,19 +271,18 @@ public final class ChildMain {
                 throw e.getCause() instanceof Exception x ? x : e;
             }
         }
-        throw new IllegalArgumentException("parameter " + (index + 1) + " of " + ((Method) where).getName()
-                + " is a " + type.getSimpleName() + ", which cannot take the grader's argument: keep the signature"
-                + " of the exercise file");
+        throw new IllegalArgumentException(
+                said("sandbox.child.parameterType", index + 1, ((Method) where).getName(), type.getSimpleName()));
     }
 
     /** Turns whatever came back into named numbers; anything else is an error the student can read. */
     private static Value toValue(Object v, String name, int depth) throws Exception {
-        String where = name.isEmpty() ? "" : " for " + name;
         if (depth > 4) {
-            throw new IllegalStateException("the returned value is nested too deeply");
+            throw new IllegalStateException(said("sandbox.child.nestedTooDeeply"));
         }
         if (v == null) {
-            throw new NullPointerException("returned null" + where + ": return the computed value");
+            throw new NullPointerException(
+                    name.isEmpty() ? said("sandbox.child.returnedNull") : said("sandbox.child.returnedNullFor", name));
         }
         if (v instanceof INDArray a) {
             double[] data = a.length() == 0
@@ -291,7 +305,7 @@ public final class ChildMain {
         }
         if (v instanceof Map<?, ?> m) {
             if (m.size() > Wire.MAX_ENTRIES) {
-                throw new IllegalStateException("the returned map has more than " + Wire.MAX_ENTRIES + " entries");
+                throw new IllegalStateException(said("sandbox.child.mapTooLarge", Wire.MAX_ENTRIES));
             }
             Map<String, Value> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : m.entrySet()) {
@@ -310,8 +324,10 @@ public final class ChildMain {
             }
             return new Value.Struct(v.getClass().getSimpleName(), out);
         }
-        throw new IllegalArgumentException("returned a " + v.getClass().getName() + where
-                + ", which the grader cannot read: return the type the exercise file declares");
+        throw new IllegalArgumentException(
+                name.isEmpty()
+                        ? said("sandbox.child.unreadable", v.getClass().getName())
+                        : said("sandbox.child.unreadableFor", v.getClass().getName(), name));
     }
 
     private static String brokenRule(Baseline baseline, AtomicBoolean networkTried, long maxFileBytes) {
@@ -324,14 +340,13 @@ public final class ChildMain {
             children = ProcessHandle.current().children().toList();
         }
         if (!children.isEmpty() || started) {
-            String cmd = children.isEmpty()
-                    ? "a process"
-                    : children.get(0).info().command().orElse("a process");
+            String cmd =
+                    children.isEmpty() ? null : children.get(0).info().command().orElse(null);
             for (ProcessHandle c : children) {
                 c.descendants().forEach(ProcessHandle::destroyForcibly);
                 c.destroyForcibly();
             }
-            return rule("sandbox.rule.process", cmd);
+            return cmd == null ? rule("sandbox.rule.aProcess") : rule("sandbox.rule.process", cmd);
         }
         long grace = System.nanoTime() + 200_000_000L; // a thread that was joined may still be ending
         for (Thread t : liveThreads()) {
@@ -480,7 +495,7 @@ public final class ChildMain {
         try {
             Socket.setSocketImplFactory(() -> {
                 tried.set(true);
-                throw new UnsupportedOperationException("network access is blocked while grading");
+                throw new UnsupportedOperationException(said("sandbox.child.networkBlocked"));
             });
         } catch (Throwable notAvailable) {
             // removed in newer JDKs: the /proc/self/fd count still catches sockets left open
