@@ -83,7 +83,7 @@ write("displays.ipynb", [
     'display("shown");',                                                      # 0: display id 1
     'display("a");\ndisplay("b"); // two, and a comment after',               # 1: ids 2, 3
     'String id = display("c");\nid',                                          # 2: id 4, shown as the value
-    'display(new org.lstmlab.kernel.widgets.IntSlider("n", 0, 9, 1, 3));',    # 3: the first widget's model id
+    'display(new org.lstmlab.kernel.widgets.IntSlider("n", 0, 9, 1, 3));',    # 3: a widget's model id, counted
 ])
 
 # KernelOutputIT: a shutdown hook a cell registers, its loop in instrumented code, runs to its end when the kernel

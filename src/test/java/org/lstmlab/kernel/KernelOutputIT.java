@@ -52,7 +52,8 @@ class KernelOutputIT {
         JsonObject view = Jupyter.only(nb, 3, "display_data")
                 .getAsJsonObject("data")
                 .getAsJsonObject("application/vnd.jupyter.widget-view+json");
-        assertEquals("00000000000000000000000000000001", view.get("model_id").getAsString(), view.toString());
+        // counted, not random: the widget's comm is among the first of the session (a control may open its style first)
+        assertTrue(view.get("model_id").getAsString().matches("0{30}0[1-9]"), view.toString());
     }
 
     @Test
