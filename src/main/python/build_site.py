@@ -237,6 +237,8 @@ def notebook_page(nb, lang, title, here, previous, following):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--executed", required=True, help="the executed English notebooks; the Vietnamese in vi/")
+    parser.add_argument("--course", default="notebooks",
+                        help="the course's notebooks: a page for each (the executed folder may hold others)")
     parser.add_argument("--out", required=True, help="the site's folder (emptied first)")
     parser.add_argument("--grading", required=True, help="the visible test classes' sources (@Exercise)")
     parser.add_argument("--exercises", required=True, help="the starter code folder, for the files' paths")
@@ -254,9 +256,9 @@ def main():
     with open(os.path.join(args.out, "site.css"), "w", encoding="utf-8") as f:
         f.write(SITE_CSS)
 
-    names = sorted(n[:-len(".ipynb")] for n in os.listdir(args.executed) if n.endswith(".ipynb"))
+    names = sorted(n[:-len(".ipynb")] for n in os.listdir(args.course) if n.endswith(".ipynb"))
     if not names:
-        print(f"no executed notebooks in {args.executed}", file=sys.stderr)
+        print(f"no notebooks in {args.course}", file=sys.stderr)
         return 1
     exercises = exercises_of(args.grading)
     titles_vi = vietnamese_titles(args.messages_vi)

@@ -6,6 +6,7 @@ Used by ./lab run-notebooks and by the kernel's tests (with --allow-errors, to i
 cell's outputs, and --interrupt-after, to interrupt cells that run too long).
 """
 import argparse
+import hashlib
 import os
 import sys
 import time
@@ -53,6 +54,34 @@ def first_error(nb):
     return None
 
 
+# The environment variables that change what a course notebook shows (quick mode, the check's seed, the language,
+# how the kernel draws display and widget ids): part of an executed copy's stamp.
+SWITCHES = ("LSTMLAB_QUICK", "LSTMLAB_CHECK_SEED", "LSTMLAB_LANG", "LSTMLAB_SEQUENTIAL_IDS")
+
+
+def stamp(path, build, kernel):
+    """What an executed copy of the notebook at path was made from: its bytes, the build's digest, the kernel
+    and the switches, as one digest. An executed copy with the same stamp shows what a new run would show."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        digest.update(f.read())
+    for part in [build, kernel] + [f"{name}={os.environ.get(name, '')}" for name in SWITCHES]:
+        digest.update(b"\0" + part.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def current(executed, wanted):
+    """Whether the executed copy at executed exists and carries the stamp wanted (written only after a run without
+    an error)."""
+    if not os.path.isfile(executed):
+        return False
+    try:
+        nb = nbformat.read(executed, as_version=4)
+    except Exception:  # a copy cut short or not a notebook: run it again
+        return False
+    return nb.metadata.get("lstmlab", {}).get("executed_from") == wanted
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("notebooks", nargs="+")
@@ -67,12 +96,21 @@ def main():
     parser.add_argument("--no-html", action="store_true")
     parser.add_argument("--no-execute", action="store_true",
                         help="only write the HTML of the notebooks as they are (their Markdown and equations)")
+    parser.add_argument("--build", default="",
+                        help="the digest of what the notebooks run on (./lab's course_build_sum), for the stamp")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep an executed copy in --out whose stamp is current instead of running it again")
     args = parser.parse_args()
 
     os.makedirs(args.out, exist_ok=True)
     failed = 0
     for path in args.notebooks:
         name = os.path.splitext(os.path.basename(path))[0]
+        executed = os.path.join(args.out, name + ".ipynb")
+        wanted = stamp(path, args.build, args.kernel)
+        if args.reuse and current(executed, wanted):
+            print(f"current {path}: kept {executed}", file=sys.stderr)
+            continue
         nb = nbformat.read(path, as_version=4)
         if args.no_execute:
             write_html(nb, os.path.join(args.out, name + ".html"))
@@ -102,11 +140,12 @@ def main():
         except CellTimeoutError as e:
             error = e
         seconds = time.monotonic() - started
-        executed = os.path.join(args.out, name + ".ipynb")
+        found = first_error(nb)
+        if error is None and found is None:
+            nb.metadata.setdefault("lstmlab", {})["executed_from"] = wanted
         nbformat.write(nb, executed)
         if not args.no_html:
             write_html(nb, os.path.join(args.out, name + ".html"))
-        found = first_error(nb)
         if error is not None or (found is not None and not args.allow_errors and args.interrupt_after is None):
             failed += 1
             if found is not None:

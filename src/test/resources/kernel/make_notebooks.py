@@ -75,6 +75,32 @@ write("output.ipynb", [
     'for (int i = 0; i < 200_000; i++) {\n  System.out.println("line " + i);\n}',
 ])
 
+# KernelOutputIT: a cell ending in display(...) shows the display only, its id never (notebook 10's exercise cell has
+# a comment line above it); with LSTMLAB_SEQUENTIAL_IDS the ids count from 1.
+write("displays.ipynb", [
+    "import static org.lstmlab.grade.notebook.Mine.*;\n"
+    "// your code as last saved; a comment as the course's exercise cells have\n"
+    'display("shown");',                                                      # 0: display id 1
+    'display("a");\ndisplay("b"); // two, and a comment after',               # 1: ids 2, 3
+    'String id = display("c");\nid',                                          # 2: id 4, shown as the value
+    'display(new org.lstmlab.kernel.widgets.IntSlider("n", 0, 9, 1, 3));',    # 3: a widget's model id, counted
+])
+
+# KernelOutputIT: a shutdown hook a cell registers, its loop in instrumented code, runs to its end when the kernel
+# shuts down (the check's grader closes its child JVMs in such a hook).
+write("shutdown.ipynb", [
+    'var mark = java.nio.file.Path.of(System.getenv("LAB_SHUTDOWN_MARK"));\n'
+    "Runtime.getRuntime().addShutdownHook(new Thread(() -> {\n"
+    "    int steps = 0;\n"
+    "    for (int k = 0; k < 1000; k++) steps++; // a stop check at every iteration\n"
+    "    try {\n"
+    '        java.nio.file.Files.writeString(mark, "cleanup ran to its end after " + steps + " steps");\n'
+    "    } catch (java.io.IOException e) {\n"
+    "        throw new java.io.UncheckedIOException(e);\n"
+    "    }\n"
+    '}, "notebook-cleanup"));',
+])
+
 write("interrupt.ipynb", [
     "int kept = 7;",                                                          # 0
     ("while (true) {}", ["interrupt"]),                                       # 1

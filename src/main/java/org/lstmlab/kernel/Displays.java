@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.messages.ContentType;
@@ -15,16 +15,24 @@ import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 import org.lstmlab.kernel.widgets.Widget;
 
 /**
- * The notebook's displays: {@code display(x)} publishes {@code display_data} with a fresh display
- * id and returns the id, {@code updateDisplay(id, y)} publishes {@code update_display_data} for it,
+ * The notebook's displays: {@code display(x)} publishes {@code display_data} with a new display
+ * id ({@link OutputIds}) and returns the id, {@code updateDisplay(id, y)} publishes {@code update_display_data} for it,
  * which Jupyter applies in place to every output carrying that id. Training progress uses the same
  * path: each run's bar is one display, updated as the run goes ({@link #liveLine()}).
  */
 final class Displays implements Notebook.Displayer {
 
-    /** A statement that only calls {@code display(...)} (or IJava's {@code IJava.getKernelInstance().display(...)}): its value, the id, is not shown as the cell's value. */
+    /** Blanks and comments around a statement: JShell keeps the comments above a snippet in its source. */
+    private static final String AROUND = "(?:\\s|//[^\\n]*+|/\\*.*?\\*/)*";
+
+    /**
+     * A statement that only calls {@code display(...)} (or IJava's {@code IJava.getKernelInstance().display(...)}),
+     * with comments above or after it: its value, the id, is not shown as the cell's value.
+     */
     private static final Pattern DISPLAY_CALL = Pattern.compile(
-            "\\s*(?:(?:Notebook|IJava\\s*\\.\\s*getKernelInstance\\s*\\(\\s*\\))\\s*\\.\\s*)?display\\s*\\(.*\\)\\s*;?\\s*",
+            AROUND
+                    + "(?:(?:Notebook|IJava\\s*\\.\\s*getKernelInstance\\s*\\(\\s*\\))\\s*\\.\\s*)?display\\s*\\(.*\\)\\s*;?"
+                    + AROUND,
             Pattern.DOTALL);
 
     /** Where a display goes: the running cell's reply environment, or nowhere outside a cell. */
@@ -35,16 +43,19 @@ final class Displays implements Notebook.Displayer {
 
     private final Channel channel;
     private final PrintStream kernelLog;
+    private final Supplier<String> newId;
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
     private final Set<String> idsOfThisCell = ConcurrentHashMap.newKeySet();
 
     /**
      * @param channel publishes to the running cell
      * @param kernelLog where displays outside any cell are written
+     * @param newId a new display id at every call ({@link OutputIds#display})
      */
-    Displays(Channel channel, PrintStream kernelLog) {
+    Displays(Channel channel, PrintStream kernelLog, Supplier<String> newId) {
         this.channel = channel;
         this.kernelLog = kernelLog;
+        this.newId = newId;
     }
 
     /** Forgets which ids the previous cell created (every id stays updatable). */
@@ -55,7 +66,7 @@ final class Displays implements Notebook.Displayer {
     @Override
     public String display(Object value, String... mimeTypes) {
         DisplayData data = data(value, mimeTypes);
-        String id = UUID.randomUUID().toString();
+        String id = newId.get();
         data.setDisplayId(id);
         ids.add(id);
         idsOfThisCell.add(id);

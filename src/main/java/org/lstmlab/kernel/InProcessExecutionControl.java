@@ -142,6 +142,15 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         }
     }
 
+    /** At shutdown: stops the running cell, if any, and nothing else ({@link CellGuard#requestStopOfCellOnly}). */
+    void stopForShutdown() {
+        Thread thread = runningThread;
+        CellGuard.requestStopOfCellOnly(thread);
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
     @Override
     public void stop() {
         interrupt();

@@ -61,7 +61,10 @@ public final class LabKernel extends BaseKernel {
     private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
     private final CellOutput output;
     private final PrintStream kernelErr = System.err;
-    private final Displays displays = new Displays(this::publishInCell, kernelErr);
+    /** Display ids and widget model ids: random, or counted when {@value OutputIds#SEQUENTIAL} is set. */
+    private final OutputIds ids = OutputIds.of(System.getenv());
+
+    private final Displays displays = new Displays(this::publishInCell, kernelErr, ids::display);
     private final JavaCells javaCells = new JavaCells(control, displays);
     private volatile ShellReplyEnvironment cellEnv;
     private volatile boolean cellSilent;
@@ -69,7 +72,7 @@ public final class LabKernel extends BaseKernel {
     private volatile java.util.Set<jdk.jshell.Snippet> startupSnippets = java.util.Set.of();
 
     private volatile JupyterConnection connection;
-    private final Comms comms = Comms.install(new CommTransport());
+    private final Comms comms = Comms.install(new CommTransport(), ids::comm);
     /** The last request's environment: widgets changed by a thread outside any request publish there. */
     private volatile ShellReplyEnvironment lastEnv;
 
@@ -680,7 +683,7 @@ public final class LabKernel extends BaseKernel {
 
     @Override
     public void onShutdown(boolean restart) {
-        control.interrupt();
+        control.stopForShutdown();
     }
 
     // ---------------------------------------------------------------------------------- cells

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 /**
- * The course's website built in quick mode ({@code ./lab site --quick}) and opened from the file system in headless
+ * The course's website built in quick mode ({@code ./lab site --quick --from target/notebooks}: the course as
+ * CourseNotebooksRunIT executed it where that is current, the rest run here) and opened from the file system in headless
  * Chromium: the table of contents leads to a notebook, Next to the following one, the language switch to the same
  * page in the other edition and back; the equations are typeset by the site's own MathJax; every image has a text
  * alternative; axe-core (the npm package ./lab test fetches, {@code LAB_AXE}) finds no serious or critical
@@ -36,13 +37,16 @@ class SiteIT {
     @BeforeAll
     static void buildTheSiteInQuickMode() throws Exception {
         long start = System.nanoTime();
-        ProcessBuilder builder = new ProcessBuilder("./lab", "site", "--quick").redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder("./lab", "site", "--quick", "--from", "target/notebooks").redirectErrorStream(true);
         builder.environment().remove("LSTMLAB_LANG");
-        builder.environment().remove("LSTMLAB_CHECK_SEED"); // the site's own fixed seed
+        builder.environment().remove("LSTMLAB_CHECK_SEED"); // run-notebooks' own fixed seed
         Process process = builder.start();
         buildOutput = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(40, TimeUnit.MINUTES), "./lab site --quick timed out");
-        System.out.printf("./lab site --quick: %.0f s%n%s%n", (System.nanoTime() - start) / 1e9, buildOutput);
+        System.out.printf(
+                "./lab site --quick --from target/notebooks: %.0f s%n%s%n",
+                (System.nanoTime() - start) / 1e9, buildOutput);
         assertEquals(0, process.exitValue(), "./lab site --quick failed:\n" + buildOutput);
     }
 

@@ -22,7 +22,7 @@ class DisplaysTest {
 
     final List<ContentType<?>> published = new ArrayList<>();
     final ByteArrayOutputStream log = new ByteArrayOutputStream();
-    final Displays displays = new Displays(this::publish, new PrintStream(log, true));
+    final Displays displays = new Displays(this::publish, new PrintStream(log, true), new OutputIds(false)::display);
 
     <T extends ContentType<T>> boolean publish(T content) {
         published.add(content);
@@ -83,8 +83,20 @@ class DisplaysTest {
         assertTrue(displays.isIdOfBareDisplayCall("Notebook.display(x);", id));
         assertFalse(displays.isIdOfBareDisplayCall("id", id), "a variable holding the id shows it");
         assertFalse(displays.isIdOfBareDisplayCall("display(x) + \"!\"", id + "!"));
+        assertFalse(displays.isIdOfBareDisplayCall("// shown\nid", id));
         displays.cellStarted();
         assertFalse(displays.isIdOfBareDisplayCall("display(x)", id), "an id of an earlier cell");
+    }
+
+    @Test
+    void aBareDisplayCallUnderOrBesideCommentsIsHiddenToo() {
+        String id = displays.display("x");
+        // JShell keeps the comment lines above a statement in its snippet's source (notebook 10's exercise cell)
+        assertTrue(displays.isIdOfBareDisplayCall(
+                "\n// your code as last saved; call it yourself with mine(E11)\ndisplay(expectedOutput(E11));\n", id));
+        assertTrue(displays.isIdOfBareDisplayCall("/* the table */ display(check(\"E3\")); // then run it again", id));
+        assertTrue(displays.isIdOfBareDisplayCall("display(\"http://example.org\") // a string with a slash pair", id));
+        assertFalse(displays.isIdOfBareDisplayCall("// display(x)\nid", id), "a display call inside a comment");
     }
 
     @Test
@@ -110,7 +122,8 @@ class DisplaysTest {
                         return false;
                     }
                 },
-                new PrintStream(log, true));
+                new PrintStream(log, true),
+                new OutputIds(false)::display);
         outside.display("late");
         assertEquals("display outside a cell: late\n", log.toString());
     }

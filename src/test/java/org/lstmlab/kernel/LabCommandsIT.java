@@ -117,6 +117,41 @@ class LabCommandsIT {
     }
 
     @Test
+    void runNotebooksReuseKeepsACurrentExecutedCopyAndRunsAChangedOrFailedNotebookAgain() throws Exception {
+        Path book = prefix.resolve("quick.ipynb");
+        Files.copy(Jupyter.TEST_NOTEBOOKS.resolve("quick.ipynb"), book);
+        Path failing = prefix.resolve("quick_then_error.ipynb");
+        Files.copy(Jupyter.TEST_NOTEBOOKS.resolve("quick_then_error.ipynb"), failing);
+        Path out = prefix.resolve("executed");
+        Result first = lab("run-notebooks", "--quick", "--reuse", "--out", out.toString(), book.toString());
+        assertEquals(0, first.exitCode(), first.output());
+        assertTrue(first.output().contains("ok " + book), first.output());
+
+        Result again = lab("run-notebooks", "--quick", "--reuse", "--out", out.toString(), book.toString());
+        assertEquals(0, again.exitCode(), again.output());
+        assertTrue(again.output().contains("current " + book + ": kept " + out.resolve("quick.ipynb")), again.output());
+        assertFalse(again.output().contains("ok " + book), again.output());
+
+        Result otherMode = lab("run-notebooks", "--reuse", "--out", out.toString(), book.toString());
+        assertTrue(otherMode.output().contains("ok " + book), "without --quick it runs again: " + otherMode.output());
+        Files.writeString(book, Files.readString(book).replace("LSTMLAB_QUICK", "LSTMLAB_CHECK_SEED"));
+        Result changed = lab("run-notebooks", "--reuse", "--out", out.toString(), book.toString());
+        assertTrue(changed.output().contains("ok " + book), "an edited notebook runs again: " + changed.output());
+        Jupyter.Run executed = new Jupyter.Run(changed.exitCode(), changed.output(), out);
+        String seed = System.getenv().getOrDefault("LSTMLAB_CHECK_SEED", "");
+        assertEquals(
+                seed.isBlank() ? "29" : seed,
+                Jupyter.result(executed.notebook("quick"), 0, "text/plain"),
+                "the check's seed is fixed, 29 unless the caller fixed another");
+
+        for (int k = 0; k < 2; k++) {
+            Result failed = lab("run-notebooks", "--reuse", "--out", out.toString(), failing.toString());
+            assertEquals(1, failed.exitCode(), "a notebook that failed is never kept: " + failed.output());
+            assertFalse(failed.output().contains("current " + failing), failed.output());
+        }
+    }
+
+    @Test
     void runNotebooksFailsNamingTheNotebookAndCellOfTheFirstError() throws Exception {
         Result run = lab(
                 "run-notebooks",

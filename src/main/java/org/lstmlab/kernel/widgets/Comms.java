@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The kernel's open comms (Jupyter messaging specification, "Custom messages"): comms this kernel opens
@@ -47,14 +48,24 @@ public final class Comms {
     private static volatile Comms current = new Comms(NOWHERE);
 
     private final Transport transport;
+    private final Supplier<String> ids;
     private final Map<String, Comm> open = new ConcurrentHashMap<>();
     private final Map<String, Consumer<Comm>> targets = new ConcurrentHashMap<>();
     /** The widgets whose comms are open, by model id (for {@code request_states}). */
     final Map<String, Widget> widgets = new ConcurrentHashMap<>();
 
-    /** @param transport where messages go */
+    /** @param transport where messages go; the comms this side opens get random ids */
     public Comms(Transport transport) {
+        this(transport, () -> UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /**
+     * @param transport where messages go
+     * @param ids the id of each comm this side opens (a widget's model id), new at every call
+     */
+    public Comms(Transport transport, Supplier<String> ids) {
         this.transport = transport;
+        this.ids = ids;
     }
 
     /**
@@ -65,7 +76,21 @@ public final class Comms {
      * @return the installed registry
      */
     public static Comms install(Transport transport) {
-        Comms comms = new Comms(transport);
+        return install(new Comms(transport));
+    }
+
+    /**
+     * Makes a new comm registry the one widgets use, its comms' ids drawn from {@code ids}.
+     *
+     * @param transport where messages go (the kernel's IOPub)
+     * @param ids the id of each comm the kernel opens (random, or counted where two runs are compared)
+     * @return the installed registry
+     */
+    public static Comms install(Transport transport, Supplier<String> ids) {
+        return install(new Comms(transport, ids));
+    }
+
+    private static Comms install(Comms comms) {
         Widgets.registerTargets(comms);
         current = comms;
         return comms;
@@ -86,7 +111,7 @@ public final class Comms {
      * @return the open comm
      */
     public Comm open(String target, Map<String, Object> data, Map<String, Object> metadata, List<byte[]> buffers) {
-        Comm comm = new Comm(this, UUID.randomUUID().toString().replace("-", ""), target);
+        Comm comm = new Comm(this, ids.get(), target);
         open.put(comm.id(), comm);
         Map<String, Object> content = content(comm.id(), target, data);
         transport.send("comm_open", content, metadata, buffers);
