@@ -55,6 +55,13 @@ public final class Explorables {
         }
     };
 
+    /** What a kept measurement is, the first part of its key. */
+    private enum Measured {
+        RNN,
+        FORGET_RUN,
+        LSTM_CELL_PATH
+    }
+
     private Explorables() {}
 
     /** The measurement named by {@code key}: made by {@code measure} the first time, then the one kept. */
@@ -86,7 +93,7 @@ public final class Explorables {
             throw new IllegalArgumentException("the spectral norm ‖W_hh‖₂ must be above 0 but is " + spectralNorm);
         }
         VanishingExperiment.NormCurves curves =
-                measured(List.of("rnn", experiment, spectralNorm), () -> experiment.rnn(spectralNorm));
+                measured(List.of(Measured.RNN, experiment, spectralNorm), () -> experiment.rnn(spectralNorm));
         XYChart chart = GradientNormChart.chart(curves.lags(), curves.measured(), curves.bounds());
         int longest = experiment.length(); // lags 0 … T
         double bound = curves.bounds().values().iterator().next()[longest];
@@ -121,7 +128,7 @@ public final class Explorables {
         INDArray read = sequence.castTo(DataType.DOUBLE).dup(); // a compact copy: its values name the measurement
         ForgetRun measuredRun = measured(
                 List.of(
-                        "forget gate",
+                        Measured.FORGET_RUN,
                         Arrays.asList(sequence.shape()[1], sequence.shape()[2]),
                         DoubleBuffer.wrap(read.data().asDouble()),
                         forgetBias),
@@ -179,9 +186,9 @@ public final class Explorables {
         double forgetBias = Math.log(forgetGate / (1 - forgetGate)); // σ(b_f) = f
         // the RNN moves with no control, the LSTM only with f: each is measured once (the RNN shared with notebook 01)
         VanishingExperiment.NormCurves rnnCurves =
-                measured(List.of("rnn", experiment, RNN_SPECTRAL_NORM), () -> experiment.rnn(RNN_SPECTRAL_NORM));
+                measured(List.of(Measured.RNN, experiment, RNN_SPECTRAL_NORM), () -> experiment.rnn(RNN_SPECTRAL_NORM));
         double[] lstmPath = measured(
-                List.of("lstm cell path", experiment, forgetBias),
+                List.of(Measured.LSTM_CELL_PATH, experiment, forgetBias),
                 () -> experiment.lstm(forgetBias).cellPath().spectral());
         double[] lags = rnnCurves.lags();
         double[] rnnNorms = rnnCurves.measured().values().iterator().next();
