@@ -351,8 +351,8 @@ public final class SubmissionCompiler {
         for (String e : runtime.compileClasspath().split(java.io.File.pathSeparator)) {
             jars.add(Path.of(e));
         }
-        String ulimits = "ulimit -c 0 && ulimit -f " + 64 * 2048L + " && exec \"$0\" \"$@\"";
-        List<String> shell = new ArrayList<>(List.of("/bin/sh", "-c", ulimits));
+        List<String> shell =
+                new ArrayList<>(ChildRuntime.ulimited(runtime.os(), "ulimit -c 0 && ulimit -f " + 64 * 2048L));
         shell.addAll(cmd);
         ProcessBuilder pb =
                 new ProcessBuilder(runtime.os().wrap(shell, jars, Map.of(), dir, dir, user)).redirectErrorStream(true);

@@ -176,6 +176,32 @@ class HostileSubmissionsTest {
         nothingDetachedOutlivesGrading(grader, tmp);
     }
 
+    @Test
+    void aSubmissionThatListsProcSeesNoGraderAndNoClassmate(@TempDir Path tmp) throws IOException {
+        requireOsSandbox();
+        seesNoOneElse(grader, tmp);
+    }
+
+    /**
+     * A submission lists {@code /proc} while a classmate is graded beside it, and answers correctly only if it saw no
+     * process but its own (and its sandbox's first one): both full marks.
+     */
+    static void seesNoOneElse(Grader grader, Path tmp) throws IOException {
+        Path batch = Files.createDirectories(tmp.resolve("class"));
+        GradingFixtures.submission(batch.resolve("alice"), null);
+        GradingFixtures.submission(batch.resolve("eve"), GradingFixtures.HOSTILE.resolve("lists-processes"));
+        List<Report> reports = grader.gradeAll(
+                Submissions.discover(List.of(batch)),
+                GradingFixtures.only("E3", "E5"),
+                Grader.Scope.ALL_TESTS,
+                11,
+                2,
+                new PrintStream(OutputStream.nullOutputStream()));
+        for (Report r : reports) {
+            assertEquals(r.maxScore(), r.score(), r.student() + " saw no one else: " + r);
+        }
+    }
+
     /** A submission kills its parent and every process it sees: every other student is graded in full. */
     static void killingEverythingCostsNoClassmateAGrade(Grader grader, Path tmp) throws IOException {
         Path batch = Files.createDirectories(tmp.resolve("class"));
