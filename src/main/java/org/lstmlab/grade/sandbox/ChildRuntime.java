@@ -122,7 +122,9 @@ public record ChildRuntime(
             if (jar.startsWith(here) || moved.containsKey(e)) {
                 continue;
             }
-            Path to = jars.resolve(moved.size() + "-" + jar.getFileName());
+            // the jar's own name: JavaCPP finds the natives the grader unpacked by it
+            Path to = Files.createDirectories(jars.resolve(Integer.toString(moved.size())))
+                    .resolve(jar.getFileName().toString());
             try {
                 Files.createLink(to, jar);
             } catch (IOException | UnsupportedOperationException otherFileSystem) {

@@ -300,16 +300,8 @@ public final class SubmissionCompiler {
             return sandboxedJavac(sources, out, sourcePath);
         }
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
-        List<String> options = List.of(
-                "-proc:none",
-                "-nowarn",
-                "-encoding",
-                "UTF-8",
-                "--release",
-                "17",
-                "-Xmaxerrs",
-                "5",
-                sourcePath != null ? "-implicit:class" : "-implicit:none");
+        List<String> options = new ArrayList<>(OPTIONS);
+        options.add(sourcePath != null ? "-implicit:class" : "-implicit:none");
         StandardJavaFileManager fm = takeFileManager();
         boolean ok;
         try {
@@ -418,25 +410,22 @@ public final class SubmissionCompiler {
 
     /** {@code javac} with its JVM's limits and the options every compilation of a submission has, up to the sources. */
     private List<String> javacCommand(Path dir) {
-        return List.of(
+        List<String> cmd = new ArrayList<>(List.of(
                 runtime.java().resolveSibling("javac").toString(),
                 "-J-Xmx" + JAVAC_HEAP_MB + "m",
                 "-J-XX:+UseSerialGC",
                 "-J-XX:TieredStopAtLevel=1",
                 "-J-XX:+DisableAttachMechanism",
                 "-J-XX:-UsePerfData",
-                "-J-Djava.io.tmpdir=" + dir.resolve("tmp"),
-                "-proc:none",
-                "-nowarn",
-                "-encoding",
-                "UTF-8",
-                "--release",
-                "17",
-                "-Xmaxerrs",
-                "5",
-                "-cp",
-                runtime.compileClasspath());
+                "-J-Djava.io.tmpdir=" + dir.resolve("tmp")));
+        cmd.addAll(OPTIONS);
+        cmd.addAll(List.of("-cp", runtime.compileClasspath()));
+        return cmd;
     }
+
+    /** What every compilation of a submission is told, in the grader or in the sandbox: no annotation processing. */
+    private static final List<String> OPTIONS =
+            List.of("-proc:none", "-nowarn", "-encoding", "UTF-8", "--release", "17", "-Xmaxerrs", "5");
 
     /** javac's printed errors in the grader's form: {@code "\n  File.java:12: message\n    detail"}, at most five. */
     static String diagnostics(String output, int exit) {

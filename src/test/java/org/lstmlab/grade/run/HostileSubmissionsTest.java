@@ -190,16 +190,21 @@ class HostileSubmissionsTest {
         Path batch = Files.createDirectories(tmp.resolve("class"));
         GradingFixtures.submission(batch.resolve("alice"), null);
         GradingFixtures.submission(batch.resolve("eve"), GradingFixtures.HOSTILE.resolve("lists-processes"));
-        List<Report> reports = grader.gradeAll(
+        List<Report> reports = gradeClass(grader, batch, 2);
+        for (Report r : reports) {
+            assertEquals(r.maxScore(), r.score(), r.student() + " saw no one else: " + r);
+        }
+    }
+
+    /** E3 and E5 of every submission in {@code batch}, {@code parallel} at a time, seed 11, without progress lines. */
+    static List<Report> gradeClass(Grader grader, Path batch, int parallel) throws IOException {
+        return grader.gradeAll(
                 Submissions.discover(List.of(batch)),
                 GradingFixtures.only("E3", "E5"),
                 Grader.Scope.ALL_TESTS,
                 11,
-                2,
+                parallel,
                 new PrintStream(OutputStream.nullOutputStream()));
-        for (Report r : reports) {
-            assertEquals(r.maxScore(), r.score(), r.student() + " saw no one else: " + r);
-        }
     }
 
     /** A submission kills its parent and every process it sees: every other student is graded in full. */
@@ -209,13 +214,7 @@ class HostileSubmissionsTest {
         GradingFixtures.submission(
                 batch.resolve("mallory"), GradingFixtures.HOSTILE.resolve("kills-parent-and-siblings"));
         GradingFixtures.submission(batch.resolve("zoe"), null);
-        List<Report> reports = grader.gradeAll(
-                Submissions.discover(List.of(batch)),
-                GradingFixtures.only("E3", "E5"),
-                Grader.Scope.ALL_TESTS,
-                11,
-                3,
-                new PrintStream(OutputStream.nullOutputStream()));
+        List<Report> reports = gradeClass(grader, batch, 3);
         assertEquals(3, reports.size(), "every student has a report");
         for (Report r : reports) {
             assertEquals(r.maxScore(), r.score(), r.student() + " is graded in full: " + r);
@@ -244,13 +243,7 @@ class HostileSubmissionsTest {
         Map<String, String> repoBefore = GradingFixtures.fingerprint(GradingFixtures.HOME.resolve("solutions"));
         Map<String, String> hostileBefore = GradingFixtures.fingerprint(GradingFixtures.HOSTILE);
 
-        List<Report> reports = grader.gradeAll(
-                Submissions.discover(List.of(batch)),
-                GradingFixtures.only("E3", "E5"),
-                Grader.Scope.ALL_TESTS,
-                11,
-                2,
-                new PrintStream(OutputStream.nullOutputStream()));
+        List<Report> reports = gradeClass(grader, batch, 2);
 
         assertEquals(before, GradingFixtures.fingerprint(batch), "the submissions folder is unchanged byte for byte");
         assertEquals(outBefore, GradingFixtures.fingerprint(out), "the output folder is unchanged");
@@ -400,13 +393,7 @@ class HostileSubmissionsTest {
         });
         Files.createDirectories(batch.resolve("nested"));
         Files.copy(inner, batch.resolve("nested/submission.zip"));
-        List<Report> reports = grader.gradeAll(
-                Submissions.discover(List.of(batch)),
-                GradingFixtures.only("E3", "E5"),
-                Grader.Scope.ALL_TESTS,
-                11,
-                3,
-                new PrintStream(OutputStream.nullOutputStream()));
+        List<Report> reports = gradeClass(grader, batch, 3);
         assertEquals(3, reports.size());
         for (Report r : reports) {
             assertEquals(r.maxScore(), r.score(), r.student() + " scores full marks: " + r);
