@@ -20,8 +20,9 @@ import org.lstmlab.grade.run.GradingFixtures;
 /**
  * {@code ./lab grade} where the machine has no namespace sandbox ({@code LSTMLAB_SANDBOX_NO_NAMESPACES=1}): the batch
  * is graded inside the course image (the one the other image tests build) with scores as elsewhere, a submission that
- * writes wherever it can find changes nothing outside the output folder, and the log and each results.json name the
- * container; with no container engine either ({@code LSTMLAB_SANDBOX_NO_CONTAINER=1}) it refuses.
+ * writes wherever it can find changes nothing outside the output folder, one that lists /proc sees no grader or
+ * classmate (each child has a PID namespace of its own), what one detaches does not outlive grading, and the log and
+ * each results.json name the container; with no container engine either ({@code LSTMLAB_SANDBOX_NO_CONTAINER=1}) it refuses.
  */
 class ContainerGradingIT {
 
@@ -40,6 +41,16 @@ class ContainerGradingIT {
         Path out = work.resolve("grades");
         GradingFixtures.copyTree(Path.of("solutions"), batch.resolve("alice"));
         GradingFixtures.copyTree(Path.of("solutions"), batch.resolve("mallory"));
+        GradingFixtures.copyTree(Path.of("solutions"), batch.resolve("eve"));
+        Files.copy(
+                Path.of("src/test/resources/hostile/lists-processes/E3ForgetGate.java"),
+                batch.resolve("eve/org/lstmlab/exercises/E3ForgetGate.java"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        GradingFixtures.copyTree(Path.of("solutions"), batch.resolve("oscar"));
+        Files.copy(
+                Path.of("src/test/resources/hostile/detached-process/E3ForgetGate.java"),
+                batch.resolve("oscar/org/lstmlab/exercises/E3ForgetGate.java"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Path e3 = batch.resolve("mallory/org/lstmlab/exercises/E3ForgetGate.java");
         Files.writeString(
                 e3,
@@ -58,13 +69,16 @@ class ContainerGradingIT {
                 Duration.ofMinutes(20),
                 work.resolve("grade.log"));
         System.out.printf(
-                "classroom: ./lab grade of 2 submissions (E3, E5) in the course image: %.0f s%n",
+                "classroom: ./lab grade of 4 submissions (E3, E5) in the course image: %.0f s%n",
                 (System.nanoTime() - started) / 1e9);
         String log = graded.output();
         assertEquals(0, graded.exitCode(), log);
         assertTrue(log.contains("isolation: container (podman, the course image " + image), log);
-        assertTrue(log.contains("a user of its own per child"), "the grader inside says so too:\n" + log);
-        for (String student : List.of("alice", "mallory")) {
+        assertTrue(
+                log.contains("a user of its own per child, no capabilities, its own PID namespace and /proc"),
+                "the grader inside says so too:\n" + log);
+        // eve lists /proc and answers correctly only if she sees no one but herself: no grader, no classmate
+        for (String student : List.of("alice", "mallory", "eve")) {
             JsonObject results = JsonParser.parseString(
                             Files.readString(out.resolve(student).resolve("results.json"), StandardCharsets.UTF_8))
                     .getAsJsonObject();
@@ -77,6 +91,16 @@ class ContainerGradingIT {
                             .startsWith("isolation: container"),
                     student + ": " + results);
         }
+        assertEquals(
+                List.of(),
+                ProcessHandle.allProcesses()
+                        .filter(p -> p.info()
+                                .arguments()
+                                .map(a -> List.of(a).contains("299.123"))
+                                .orElse(false))
+                        .map(ProcessHandle::pid)
+                        .toList(),
+                "oscar's detached process (setsid -f sleep 299.123) is gone after grading");
         assertEquals(submissions, GradingFixtures.fingerprint(batch), "the submissions are unchanged byte for byte");
         assertEquals(solutions, GradingFixtures.fingerprint(Path.of("solutions")), "solutions/ is unchanged");
         assertEquals(hidden, GradingFixtures.fingerprint(Path.of("src/hidden")), "the hidden tests are unchanged");

@@ -62,14 +62,14 @@ class GradescopeContainerIT {
 
     @Test
     void theReferenceSolutionsScoreFullMarks() throws Exception {
-        JsonObject results = grade("reference", null);
+        JsonObject results = grade("reference", null, List.of());
         assertEquals(122.0, maxScore(results), results.toString());
         assertEquals(122.0, results.get("score").getAsDouble(), results.toString());
     }
 
     @Test
     void aHostileSubmissionScoresZeroForItselfWhileTheOtherExercisesAreGraded() throws Exception {
-        JsonObject results = grade("hostile", Path.of("src/test/resources/classroom/hostile"));
+        JsonObject results = grade("hostile", Path.of("src/test/resources/classroom/hostile"), List.of());
         double hostile = 0;
         double others = 0;
         double othersMax = 0;
@@ -91,10 +91,38 @@ class GradescopeContainerIT {
     }
 
     /**
-     * Grades a submission (the reference solutions, with {@code overrides} replacing some files) in a fresh container
-     * of the autograder image, as Gradescope's harness does, and returns the results.json it wrote, validated.
+     * Where the container forbids namespaces (as Gradescope's does; {@code LSTMLAB_SANDBOX_NO_NAMESPACES=1} makes this
+     * one look so), each child is a user of its own: a submission that reads the hidden tests' jar, lists
+     * {@code /autograder/source} and writes results.json is refused all three (it answers correctly only then), and
+     * the log and results.json say {@code isolation: user}.
      */
-    private static JsonObject grade(String name, Path overrides) throws Exception {
+    @Test
+    void withoutNamespacesEachChildIsAUserOfItsOwnThatCannotReadTheHiddenTestsOrWriteTheResults() throws Exception {
+        JsonObject results = grade(
+                "user",
+                Path.of("src/test/resources/classroom/reads-hidden-tests"),
+                List.of("-e", "LSTMLAB_SANDBOX_NO_NAMESPACES=1"));
+        String isolation =
+                results.getAsJsonObject("extra_data").get("isolation").getAsString();
+        assertTrue(isolation.startsWith("isolation: user ("), isolation);
+        for (JsonElement t : results.getAsJsonArray("tests")) {
+            JsonObject test = t.getAsJsonObject();
+            if (test.get("name").getAsString().startsWith("E3 ")) {
+                assertEquals(
+                        test.get("max_score").getAsDouble(),
+                        test.get("score").getAsDouble(),
+                        "the hidden tests and results.json were out of its reach: " + test);
+            }
+        }
+        assertEquals(122.0, results.get("score").getAsDouble(), results.toString());
+    }
+
+    /**
+     * Grades a submission (the reference solutions, with {@code overrides} replacing some files) in a fresh container
+     * of the autograder image, as Gradescope's harness does, with the engine's {@code options} besides, and returns the
+     * results.json it wrote, validated.
+     */
+    private static JsonObject grade(String name, Path overrides, List<String> options) throws Exception {
         Path submission = Files.createDirectories(work.resolve(name).resolve("submission/org/lstmlab/exercises"));
         Path results = Files.createDirectories(work.resolve(name).resolve("results"));
         try (Stream<Path> files = Files.list(Path.of("solutions/org/lstmlab/exercises"))) {
@@ -111,6 +139,7 @@ class GradescopeContainerIT {
         }
         List<String> run = new ArrayList<>(List.of("run", "--rm"));
         run.addAll(Containers.options("none"));
+        run.addAll(options);
         run.addAll(List.of(
                 "-v",
                 work.resolve(name).resolve("submission") + ":/autograder/submission:ro",

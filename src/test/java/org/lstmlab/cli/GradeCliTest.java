@@ -49,6 +49,35 @@ class GradeCliTest {
     }
 
     @Test
+    void aFolderAndAZipWhoseNamesCleanUpTheSameWayGetAGradebookRowAndAReportEach(@TempDir Path tmp) throws Exception {
+        Path batch = tmp.resolve("submissions");
+        copy(HOME.resolve("solutions"), batch.resolve("a"));
+        Path starter = HOME.resolve("exercises/org/lstmlab/exercises/E5CellState.java");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(batch.resolve("a.zip")))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("org/lstmlab/exercises/E5CellState.java"));
+            zip.write(Files.readAllBytes(starter));
+            zip.closeEntry();
+        }
+        Path out = tmp.resolve("grades");
+        var stderr = new ByteArrayOutputStream();
+        int code = GradeCli.run(
+                new ArrayList<>(
+                        List.of("grade", batch.toString(), "--out", out.toString(), "--only", "E5", "--seed", "5")),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, stderr.toString(StandardCharsets.UTF_8));
+        assertEquals("student,E5,total\na,8,8\na.zip,0,0\n", Files.readString(out.resolve("gradebook.csv")));
+        assertTrue(Files.exists(out.resolve("a/results.json")), "the folder's report");
+        try (var reports = Files.walk(out)) {
+            assertEquals(
+                    2,
+                    reports.filter(p -> p.getFileName().toString().equals("results.json"))
+                            .count(),
+                    "two reports, neither written over the other");
+        }
+    }
+
+    @Test
     void hostileFolderAndZipNamesAreGradedUnderSafeNamesWithACleanConsoleAndAValidGradebook(@TempDir Path tmp)
             throws Exception {
         Path batch = Files.createDirectories(tmp.resolve("submissions"));

@@ -20,6 +20,7 @@ import org.lstmlab.grade.run.ExerciseCatalog;
 import org.lstmlab.grade.run.GradedExercise;
 import org.lstmlab.grade.run.Grader;
 import org.lstmlab.grade.sandbox.Limits;
+import org.lstmlab.grade.sandbox.OsSandbox;
 
 /**
  * Gradescope's autograder: the bundle ({@code autograder.zip} with {@code setup.sh} and
@@ -52,7 +53,10 @@ public final class Gradescope {
             set -euo pipefail
             ROOT="${AUTOGRADER_ROOT:-/autograder}"
             LIB="$ROOT/source/lib"
-            exec java -XX:+DisableAttachMechanism -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true -Dlstmlab.lang=LANG -cp "$LIB/*" \\
+            # where the container forbids namespaces, each child is a user of its own (isolation: user), and JavaCPP
+            # unpacks ND4J's natives where those users can load them
+            exec java -XX:+DisableAttachMechanism -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true -Dlstmlab.lang=LANG \\
+                -Dlstmlab.sandbox.fallback=user -Dorg.bytedeco.javacpp.cachedir="${TMPDIR:-/tmp}/lstmlab-javacpp" -cp "$LIB/*" \\
                 org.lstmlab.cli.GradeCli run-autograder --root "$ROOT"
             """;
 
@@ -207,7 +211,12 @@ public final class Gradescope {
         Path submission = root.resolve("submission");
         Report report;
         String isolation;
-        try (Grader g = new Grader(catalog, limits)) {
+        OsSandbox os = OsSandbox.detect();
+        if (os.kind() == OsSandbox.Kind.USER) {
+            closeToChildren(root.resolve("source")); // the hidden tests, the grader
+            closeToChildren(root.resolve("results"));
+        }
+        try (Grader g = new Grader(catalog, limits, os)) {
             isolation = g.isolation().describe();
             System.err.println("LSTM Lab autograder: " + isolation);
             if (!Files.isDirectory(submission)) {
@@ -241,6 +250,16 @@ public final class Gradescope {
         }
         ResultsJson.write(root.resolve("results"), report, isolation);
         return report;
+    }
+
+    /**
+     * Makes a folder of the autograder's the grader's alone ({@code rwx------}), so a child running as a user of its
+     * own can neither list, read nor write what is in it.
+     */
+    static void closeToChildren(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     /** A submission uploaded as one zip is graded from the zip. */

@@ -99,7 +99,8 @@ public final class Grader implements AutoCloseable {
         this.catalog = catalog;
         this.limits = limits;
         this.work = Files.createTempDirectory("lstmlab-grade-");
-        if (os.kind() == OsSandbox.Kind.CONTAINER) { // each child's user must reach its own folder in here
+        if (os.kind() == OsSandbox.Kind.CONTAINER
+                || os.kind() == OsSandbox.Kind.USER) { // each child's user must reach its own folder in here
             Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
         }
         Nd4j.zeros(DataType.DOUBLE, 1, 1).addi(1); // ND4J's natives are unpacked before any child needs them

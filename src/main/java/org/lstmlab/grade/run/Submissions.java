@@ -51,7 +51,30 @@ public final class Submissions {
                         p + " holds no submissions: expected exercise files, or one folder or .zip per student");
             }
         }
-        return subs;
+        return distinct(subs);
+    }
+
+    /**
+     * The submissions with a gradebook key each: where two names clean up the same way ({@code a} and {@code a.zip}),
+     * a zip keeps its {@code .zip}, and a name still taken gets {@code (2)}, {@code (3)}, … in the order given.
+     */
+    private static List<Submission> distinct(List<Submission> subs) {
+        java.util.Map<String, Long> count = new java.util.HashMap<>();
+        subs.forEach(s -> count.merge(s.student(), 1L, Long::sum));
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        List<Submission> keyed = new ArrayList<>();
+        for (Submission s : subs) {
+            String name = count.get(s.student()) > 1 && isZip(s.path())
+                    ? Untrusted.name(
+                            s.path().toAbsolutePath().normalize().getFileName().toString())
+                    : s.student();
+            String key = name;
+            for (int k = 2; !taken.add(key); k++) {
+                key = name + " (" + k + ")";
+            }
+            keyed.add(new Submission(key, s.path()));
+        }
+        return keyed;
     }
 
     private static boolean isZip(Path p) {

@@ -105,9 +105,49 @@ public record ChildRuntime(
         return plain;
     }
 
-    /** This runtime with children in {@code os}. */
-    public ChildRuntime withSandbox(OsSandbox os) {
-        return new ChildRuntime(java, classpath, compileClasspath, records, libraryClasses, archive, os);
+    /**
+     * This runtime with children in {@code os}. For {@link OsSandbox.Kind#USER}, whose children read the jars at
+     * their paths as users of their own, ND4J's jars are linked (or copied) beside {@code sandbox-lib.jar} first: the
+     * grader's own folder (Gradescope's {@code /autograder/source}, with the hidden tests) is then closed to them.
+     */
+    public ChildRuntime withSandbox(OsSandbox os) throws IOException {
+        if (os.kind() != OsSandbox.Kind.USER) {
+            return new ChildRuntime(java, classpath, compileClasspath, records, libraryClasses, archive, os);
+        }
+        Path here = Path.of(classpath.split(File.pathSeparator)[0]).getParent();
+        Path jars = Files.createDirectories(here.resolve("jars"));
+        Map<String, String> moved = new LinkedHashMap<>();
+        for (String e : (classpath + File.pathSeparator + compileClasspath).split(File.pathSeparator)) {
+            Path jar = Path.of(e).toAbsolutePath().normalize();
+            if (jar.startsWith(here) || moved.containsKey(e)) {
+                continue;
+            }
+            // the jar's own name: JavaCPP finds the natives the grader unpacked by it
+            Path to = Files.createDirectories(jars.resolve(Integer.toString(moved.size())))
+                    .resolve(jar.getFileName().toString());
+            try {
+                Files.createLink(to, jar);
+            } catch (IOException | UnsupportedOperationException otherFileSystem) {
+                Files.copy(jar, to);
+            }
+            moved.put(e, to.toString());
+        }
+        return new ChildRuntime(
+                java,
+                relinked(classpath, moved),
+                relinked(compileClasspath, moved),
+                records,
+                libraryClasses,
+                archive,
+                os);
+    }
+
+    private static String relinked(String path, Map<String, String> moved) {
+        List<String> entries = new ArrayList<>();
+        for (String e : path.split(File.pathSeparator)) {
+            entries.add(moved.getOrDefault(e, e));
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     /**
@@ -126,13 +166,7 @@ public record ChildRuntime(
             if (limits.addressSpaceMb() > 0) {
                 ulimits += " && ulimit -v " + limits.addressSpaceMb() * 1024L;
             }
-            boolean bash = Files.isExecutable(Path.of("/bin/bash"));
-            // dash has no ulimit -u; and only a user of the sandbox's own (a root grader's) counts the sandbox's
-            // processes alone: a kernel before 5.14 would count all of a mapped user's processes against it
-            if (os.isolated() && bash && OsSandbox.root()) {
-                ulimits += " && ulimit -u " + MAX_PROCESSES;
-            }
-            cmd.addAll(List.of(bash ? "/bin/bash" : "/bin/sh", "-c", ulimits + " && exec \"$0\" \"$@\""));
+            cmd.addAll(ulimited(os, ulimits));
         }
         cmd.addAll(List.of(
                 java.toString(),
@@ -180,6 +214,19 @@ public record ChildRuntime(
         }
         cmd.addAll(List.of("-cp", classpath, ChildMain.class.getName()));
         return os.wrap(cmd, readable(), cache, dir, dir.resolve("work"), user);
+    }
+
+    /**
+     * A shell that sets {@code ulimits} and then runs the command that follows it ({@code "$0" "$@"}), with a limit
+     * on processes and threads ({@code ulimit -u}) where {@code os} counts the sandbox's processes alone (see
+     * {@link OsSandbox#limitsItsOwnProcesses}) and bash is there (dash has no {@code -u}).
+     */
+    static List<String> ulimited(OsSandbox os, String ulimits) {
+        boolean bash = Files.isExecutable(Path.of("/bin/bash"));
+        if (bash && os.limitsItsOwnProcesses()) {
+            ulimits += " && ulimit -u " + MAX_PROCESSES;
+        }
+        return List.of(bash ? "/bin/bash" : "/bin/sh", "-c", ulimits + " && exec \"$0\" \"$@\"");
     }
 
     /** The modules a child's runtime has: the platform's without {@code jdk.attach}, and what ND4J needs. */

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A whole batch graded inside the course image (container/Containerfile, built by {@code ./lab image}) with podman
  * or docker, where the machine has no namespace sandbox of its own: no network, a read-only root with a private
- * {@code /tmp}, memory and process limits, only the capabilities the grader needs to give each child a user of its
- * own, the submissions mounted read-only and the output folder the one writable mount. The grader's classes, the
+ * {@code /tmp}, memory and process limits, only the capabilities the grader needs to give each child a user and a
+ * PID namespace of its own, the submissions mounted read-only and the output folder the one writable mount. The grader's classes, the
  * hidden tests, the submissions and the output folder are mounted under {@code /root}, which the children's users
  * cannot enter; the course's solutions, the instructor's home and the rest of the machine are not there at all.
  *
@@ -124,9 +124,10 @@ public record ContainerBatch(Path engine, String image, List<String> options) {
      * @param name the container's name, so it can be removed if the grader is stopped
      * @param roster the roster file, or null
      * @param course the course folder (its exercises/, the starting code the similarity check leaves out), or null
+     * @param links a folder for links to the paths the engine cannot mount by name (see {@link #mountable})
      */
     public List<String> command(
-            String name, List<Path> submissions, Path out, Path roster, Path course, List<String> gradeArgs)
+            String name, List<Path> submissions, Path out, Path roster, Path course, List<String> gradeArgs, Path links)
             throws IOException {
         List<String> cmd = new ArrayList<>(List.of(engine.toString(), "run", "--rm", "--name", name));
         cmd.addAll(options);
@@ -149,7 +150,9 @@ public record ContainerBatch(Path engine, String image, List<String> options) {
                 "--cap-drop",
                 "ALL",
                 "--cap-add",
-                "CHOWN,DAC_OVERRIDE,FOWNER,KILL,SETUID,SETGID,SETPCAP",
+                // SYS_ADMIN lets the grader give each child a PID namespace and /proc of its own (unshare); every
+                // capability is dropped (setpriv --bounding-set=-all) before anything of the child's runs
+                "CHOWN,DAC_OVERRIDE,FOWNER,KILL,SETUID,SETGID,SETPCAP,SYS_ADMIN",
                 "--security-opt",
                 "no-new-privileges",
                 "--user",
@@ -207,9 +210,11 @@ public record ContainerBatch(Path engine, String image, List<String> options) {
             rosterAt = "/roster/" + plain(roster.getFileName().toString());
             mounts.put(roster.toAbsolutePath().normalize(), rosterAt);
         }
-        mounts.forEach((from, at) -> cmd.addAll(List.of("--volume", from + ":" + at + ":ro")));
+        for (Map.Entry<Path, String> m : mounts.entrySet()) {
+            cmd.addAll(List.of("--volume", mountable(m.getKey(), links) + ":" + m.getValue() + ":ro"));
+        }
         Files.createDirectories(out);
-        cmd.addAll(List.of("--volume", out.toAbsolutePath().normalize() + ":/root/out:rw"));
+        cmd.addAll(List.of("--volume", mountable(out.toAbsolutePath().normalize(), links) + ":/root/out:rw"));
         cmd.add(image);
         cmd.addAll(List.of(
                 "--",
@@ -234,6 +239,35 @@ public record ContainerBatch(Path engine, String image, List<String> options) {
         return cmd;
     }
 
+    /**
+     * {@code path} as the engine can take it in {@code --volume from:to:options}: podman and docker split that on
+     * {@code ':'} (and the options on {@code ','}), so a path holding either is given as a link of a plain name in
+     * {@code links} that points to it (the engine follows a link it mounts).
+     *
+     * @throws IOException naming the path and what to do, where no such link can be made
+     */
+    static Path mountable(Path path, Path links) throws IOException {
+        if (!unsafeInVolume(path.toString())) {
+            return path;
+        }
+        Path dir = links.toAbsolutePath().normalize();
+        if (unsafeInVolume(dir.toString())) {
+            throw new IOException("cannot mount " + path + " into the grading container: its path holds ':' or ','"
+                    + " (which podman and docker read as separators), and so does " + dir + " where a link to it"
+                    + " would go; move or copy it to a path without ':' and ','");
+        }
+        Files.createDirectories(dir);
+        Path link;
+        try (var existing = Files.list(dir)) {
+            link = dir.resolve(existing.count() + "-" + plain(path.getFileName().toString()));
+        }
+        return Files.createSymbolicLink(link, path.toAbsolutePath().normalize());
+    }
+
+    private static boolean unsafeInVolume(String path) {
+        return path.indexOf(':') >= 0 || path.indexOf(',') >= 0;
+    }
+
     /** A file name that is safe in a mount's destination (the engines split volumes on ':' and ','). */
     static String plain(String name) {
         String s = name.replaceAll("[^A-Za-z0-9._+-]", "_");
@@ -255,7 +289,20 @@ public record ContainerBatch(Path engine, String image, List<String> options) {
             throws IOException {
         String name = String.format(
                 Locale.ROOT, "lstmlab-grade-%d-%08x", ProcessHandle.current().pid(), new SecureRandom().nextInt());
-        List<String> cmd = command(name, submissions, out, roster, course, gradeArgs);
+        Path links = Files.createTempDirectory("lstmlab-mounts-");
+        try {
+            return grade(command(name, submissions, out, roster, course, gradeArgs, links), name, stdout, stderr);
+        } finally {
+            try (var made = Files.list(links)) {
+                for (Path link : made.toList()) {
+                    Files.deleteIfExists(link); // the link, never what it points to
+                }
+            }
+            Files.deleteIfExists(links);
+        }
+    }
+
+    private int grade(List<String> cmd, String name, PrintStream stdout, PrintStream stderr) throws IOException {
         Process p = new ProcessBuilder(cmd).start();
         Thread remove = new Thread(() -> {
             try {

@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * <p>Where bubblewrap is missing, util-linux's {@code unshare} makes the same namespaces ({@link Kind#UNSHARE}): a
  * shell inside them mounts a fresh root of read-only binds and the job folder, then {@code chroot}s into it. Inside
  * the course image's container ({@link ContainerBatch}, where the machine has no namespaces to offer), each child
- * is a user of its own without capabilities ({@link Kind#CONTAINER}); the container is the sandbox.
+ * is a user of its own without capabilities, in a PID namespace of its own where the container allows one
+ * ({@link Kind#CONTAINER}); the container is the sandbox. Gradescope's container forbids namespaces: there, on
+ * request, each child is only a user of its own ({@link Kind#USER}).
  *
  * <p>{@link #detect()} chooses: {@code LSTMLAB_SANDBOX=none} turns it off; {@code LSTMLAB_SANDBOX_NO_NAMESPACES=1}
  * (or the system property {@code lstmlab.sandbox.noNamespaces=1}) makes namespaces unavailable, so tests can take
@@ -35,8 +37,10 @@ import java.util.stream.Stream;
  * itself to user 65534 (bubblewrap) or to root without capabilities ({@code unshare}) in a user namespace.
  *
  * @param kind which sandbox, or {@link Kind#NONE}
- * @param program the {@code bwrap} or {@code unshare} program; null for {@link Kind#CONTAINER} and {@link Kind#NONE}
- * @param why for {@link Kind#NONE}: why there is no sandbox, for the log and the refusal
+ * @param program the {@code bwrap} or {@code unshare} program; for {@link Kind#CONTAINER} {@code unshare} where each
+ *     child gets a PID namespace, else null; null for {@link Kind#USER} and {@link Kind#NONE}
+ * @param why for {@link Kind#NONE}: why there is no sandbox, for the log and the refusal; for {@link Kind#USER} why
+ *     there are no namespaces, for {@link Kind#CONTAINER} without {@code unshare} why there is no PID namespace
  */
 public record OsSandbox(Kind kind, Path program, String why) {
 
@@ -46,8 +50,17 @@ public record OsSandbox(Kind kind, Path program, String why) {
         BUBBLEWRAP,
         /** Linux namespaces through util-linux's {@code unshare}, where bubblewrap is missing. */
         UNSHARE,
-        /** Inside the course image's container: a user of its own per child, no capabilities. */
+        /**
+         * Inside the course image's container: a user of its own per child, no capabilities, and where the container
+         * lets the grader make one ({@code program} is then {@code unshare}), a PID namespace and {@code /proc} of
+         * its own.
+         */
         CONTAINER,
+        /**
+         * Where no namespace can be made and the grader runs as root, on request ({@code LSTMLAB_SANDBOX_FALLBACK=user}:
+         * Gradescope's container): a user of its own per child, no capabilities; the place is the sandbox.
+         */
+        USER,
         /** None: the child runs as the grader's user, with the JVM's limits alone. */
         NONE
     }
@@ -83,7 +96,14 @@ public record OsSandbox(Kind kind, Path program, String why) {
                         + ", no capabilities" + groups() + ")";
             case CONTAINER ->
                 "isolation: container (the batch in the course image: no network, read-only root, memory and"
-                        + " process limits, the submissions read-only; a user of its own per child, no capabilities)";
+                        + " process limits, the submissions read-only; a user of its own per child, no capabilities"
+                        + (program != null
+                                ? ", its own PID namespace and /proc"
+                                : ", no PID namespace of its own: " + why)
+                        + ")";
+            case USER ->
+                "isolation: user (no namespaces here: " + why + "; a user of its own per child, no capabilities, "
+                        + ChildRuntime.MAX_PROCESSES + " processes, the grader's files out of its reach)";
             case NONE -> "isolation: none (" + why + ")";
         };
     }
@@ -99,25 +119,81 @@ public record OsSandbox(Kind kind, Path program, String why) {
             return none("turned off (LSTMLAB_SANDBOX=none)");
         }
         if (IN_CONTAINER.equalsIgnoreCase(choice)) {
-            return root() && Files.isExecutable(Path.of(SETPRIV))
-                    ? new OsSandbox(Kind.CONTAINER, null, null)
-                    : none("in a container, but not as root with setpriv: children cannot get users of their own");
+            if (!root() || !Files.isExecutable(Path.of(SETPRIV))) {
+                return none("in a container, but not as root with setpriv: children cannot get users of their own");
+            }
+            OsSandbox d = detected;
+            if (d == null) {
+                d = inContainer(System.getenv());
+                detected = d;
+            }
+            return d;
         }
         if (!System.getProperty("os.name", "").startsWith("Linux")) {
             return none("namespaces are Linux only; this is " + System.getProperty("os.name"));
         }
         if ("1".equals(switchOf("LSTMLAB_SANDBOX_NO_NAMESPACES", "lstmlab.sandbox.noNamespaces"))) {
-            return none("namespaces made unavailable (LSTMLAB_SANDBOX_NO_NAMESPACES=1)");
+            return userFallback("namespaces made unavailable (LSTMLAB_SANDBOX_NO_NAMESPACES=1)");
         }
         if ("1".equals(switchOf("LSTMLAB_SANDBOX_NO_BWRAP", "lstmlab.sandbox.noBwrap"))) {
-            return probe(System.getenv()); // not kept: the switch is for tests
+            OsSandbox u = probe(System.getenv()); // not kept: the switch is for tests
+            return u.isolated() ? u : userFallback(u.why());
         }
         OsSandbox d = detected;
         if (d == null) {
             d = probe(System.getenv());
             detected = d;
         }
-        return d;
+        return d.isolated() ? d : userFallback(d.why());
+    }
+
+    /**
+     * Where namespaces are not to be had: a user of its own per child ({@link Kind#USER}) when asked for with
+     * {@code LSTMLAB_SANDBOX_FALLBACK=user} (or {@code lstmlab.sandbox.fallback=user}) and the grader is root with
+     * {@code setpriv}; otherwise none. Gradescope's {@code run_autograder} asks for it; {@code ./lab grade} does not,
+     * since it grades in the course image's container instead.
+     */
+    private static OsSandbox userFallback(String why) {
+        boolean asked = "user".equalsIgnoreCase(switchOf("LSTMLAB_SANDBOX_FALLBACK", "lstmlab.sandbox.fallback"));
+        if (!asked) {
+            return none(why);
+        }
+        return root() && Files.isExecutable(Path.of(SETPRIV))
+                ? new OsSandbox(Kind.USER, null, why)
+                : none(why + "; and no user of its own per child (the grader is not root with setpriv)");
+    }
+
+    /**
+     * In the grading container: a user of its own per child, and a PID namespace of its own where a trial of
+     * {@code unshare} works (it needs {@code CAP_SYS_ADMIN}, which the child drops before anything of its own runs).
+     */
+    static OsSandbox inContainer(Map<String, String> env) {
+        Path unshare = onPath(env, "unshare");
+        if (unshare == null) {
+            return new OsSandbox(Kind.CONTAINER, null, "util-linux unshare is missing");
+        }
+        try {
+            Process p = new ProcessBuilder(
+                            unshare.toString(), "--pid", "--fork", "--kill-child", "--mount-proc", "/bin/true")
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new OsSandbox(Kind.CONTAINER, null, "unshare did not end within 20 s");
+            }
+            return p.exitValue() == 0
+                    ? new OsSandbox(Kind.CONTAINER, unshare, null)
+                    : new OsSandbox(
+                            Kind.CONTAINER,
+                            null,
+                            "the container does not let the grader make one (" + Untrusted.text(out.strip()) + ")");
+        } catch (IOException e) {
+            return new OsSandbox(Kind.CONTAINER, null, "unshare could not run: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new OsSandbox(Kind.CONTAINER, null, "interrupted while trying unshare");
+        }
     }
 
     /** An environment variable, or the system property tests set in its place. */
@@ -220,6 +296,27 @@ public record OsSandbox(Kind kind, Path program, String why) {
         return o;
     }
 
+    /**
+     * Whether {@code ulimit -u} inside this sandbox bounds the sandbox's processes alone: for a user of its own per
+     * child (a root grader), always; in a user namespace (any other grader), from Linux 5.14 on, which counts a
+     * user's processes per user namespace (before it, the limit would count all of the instructor's processes).
+     */
+    boolean limitsItsOwnProcesses() {
+        return isolated() && (root() || countsPerUserNamespace(System.getProperty("os.version", "")));
+    }
+
+    /** Whether a Linux of this version ({@code uname -r}) counts processes against {@code RLIMIT_NPROC} per user namespace. */
+    static boolean countsPerUserNamespace(String version) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(version);
+        if (!m.find()) {
+            return false;
+        }
+        int major = Integer.parseInt(m.group(1));
+        int minor = Integer.parseInt(m.group(2));
+        return major > 5 || (major == 5 && minor >= 14);
+    }
+
     /** Whether the grader runs as root, so a sandbox drops to a user of its own rather than map one. */
     static boolean root() {
         try {
@@ -256,7 +353,7 @@ public record OsSandbox(Kind kind, Path program, String why) {
             case NONE -> command;
             case BUBBLEWRAP -> bubblewrap(command, readOnly, readOnlyInside, writable, workDir, user);
             case UNSHARE -> unshare(command, readOnly, readOnlyInside, writable, workDir, user);
-            case CONTAINER -> inContainer(command, readOnlyInside, user);
+            case CONTAINER, USER -> ownUser(command, readOnlyInside, user);
         };
         Cgroups groups = kind == Kind.NONE ? null : Cgroups.find();
         if (groups == null) {
@@ -347,11 +444,13 @@ public record OsSandbox(Kind kind, Path program, String why) {
     }
 
     /**
-     * Inside the grading container: the container hides the machine and the network, so a child needs only a user
-     * of its own (it can signal and write nothing of the grader's or a classmate's); JavaCPP's libraries are hard
-     * links in its cache folder rather than mounts.
+     * Inside the grading container (or, for {@link Kind#USER}, a place that is the sandbox itself): the container
+     * hides the machine and the network, so a child needs a user of its own (it can signal and write nothing of the
+     * grader's or a classmate's) and, where the container allows, a PID namespace with its own {@code /proc}
+     * ({@code unshare}, as root; {@code setpriv} then drops every capability before the command starts). JavaCPP's
+     * libraries are hard links in its cache folder rather than mounts.
      */
-    private static List<String> inContainer(List<String> command, Map<Path, Path> readOnlyInside, int user) {
+    private List<String> ownUser(List<String> command, Map<Path, Path> readOnlyInside, int user) {
         readOnlyInside.forEach((at, from) -> {
             try {
                 mirror(from, at);
@@ -359,7 +458,11 @@ public record OsSandbox(Kind kind, Path program, String why) {
                 throw new java.io.UncheckedIOException("could not show " + from + " in a child's folder", e);
             }
         });
-        List<String> cmd = new ArrayList<>(dropTo(user));
+        List<String> cmd = new ArrayList<>();
+        if (kind == Kind.CONTAINER && program != null) {
+            cmd.addAll(List.of(program.toString(), "--pid", "--fork", "--kill-child", "--mount-proc"));
+        }
+        cmd.addAll(dropTo(user));
         cmd.addAll(command);
         return cmd;
     }
@@ -377,7 +480,11 @@ public record OsSandbox(Kind kind, Path program, String why) {
                 } else if (Files.isDirectory(p)) {
                     Files.createDirectories(to);
                 } else {
-                    Files.createLink(to, p);
+                    try {
+                        Files.createLink(to, p);
+                    } catch (IOException otherFileSystem) {
+                        Files.copy(p, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    }
                 }
             }
         }
@@ -447,7 +554,12 @@ public record OsSandbox(Kind kind, Path program, String why) {
                 .append(' ')
                 .append(quoted(at))
                 .append("; "));
-        sh.append("mount -o remount,ro \"$R\"; ").append("exec ").append(CHROOT).append(" \"$R\" ");
+        // read-only as a mount, not as a file system: a user namespace (a grader that is not root) may not remount
+        // the tmpfs itself
+        sh.append("mount -o remount,bind,ro \"$R\"; ")
+                .append("exec ")
+                .append(CHROOT)
+                .append(" \"$R\" ");
         List<String> drop = root
                 ? dropTo(user)
                 : List.of(SETPRIV, "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--");
@@ -486,12 +598,12 @@ public record OsSandbox(Kind kind, Path program, String why) {
     }
 
     /**
-     * In the grading container, where a child has no PID namespace of its own: ends every process of the child's
-     * user, so nothing it started (a {@code setsid} process its JVM no longer knows) survives it. Elsewhere the
-     * namespace ends with its first process, and this does nothing.
+     * With a user of its own per child ({@link Kind#CONTAINER}, {@link Kind#USER}): ends every process of the child's
+     * user, so nothing it started (a {@code setsid} process its JVM no longer knows) survives it, whether or not it
+     * had a PID namespace (which ends with its first process). Elsewhere this does nothing.
      */
     void endAll(int user) {
-        if (kind != Kind.CONTAINER || user == 0) {
+        if ((kind != Kind.CONTAINER && kind != Kind.USER) || user == 0) {
             return;
         }
         List<String> cmd = new ArrayList<>(dropTo(user));

@@ -174,6 +174,37 @@ class HostileSubmissionsTest extends HostileGrading {
         nothingDetachedOutlivesGrading(grader, tmp);
     }
 
+    @Test
+    void aSubmissionThatListsProcSeesNoGraderAndNoClassmate(@TempDir Path tmp) throws IOException {
+        requireOsSandbox();
+        seesNoOneElse(grader, tmp);
+    }
+
+    /**
+     * A submission lists {@code /proc} while a classmate is graded beside it, and answers correctly only if it saw no
+     * process but its own (and its sandbox's first one): both full marks.
+     */
+    static void seesNoOneElse(Grader grader, Path tmp) throws IOException {
+        Path batch = Files.createDirectories(tmp.resolve("class"));
+        GradingFixtures.submission(batch.resolve("alice"), null);
+        GradingFixtures.submission(batch.resolve("eve"), GradingFixtures.HOSTILE.resolve("lists-processes"));
+        List<Report> reports = gradeClass(grader, batch, 2);
+        for (Report r : reports) {
+            assertEquals(r.maxScore(), r.score(), r.student() + " saw no one else: " + r);
+        }
+    }
+
+    /** E3 and E5 of every submission in {@code batch}, {@code parallel} at a time, seed 11, without progress lines. */
+    static List<Report> gradeClass(Grader grader, Path batch, int parallel) throws IOException {
+        return grader.gradeAll(
+                Submissions.discover(List.of(batch)),
+                GradingFixtures.only("E3", "E5"),
+                Grader.Scope.ALL_TESTS,
+                11,
+                parallel,
+                new PrintStream(OutputStream.nullOutputStream()));
+    }
+
     /** A submission kills its parent and every process it sees: every other student is graded in full. */
     static void killingEverythingCostsNoClassmateAGrade(Grader grader, Path tmp) throws IOException {
         Path batch = Files.createDirectories(tmp.resolve("class"));
@@ -181,13 +212,7 @@ class HostileSubmissionsTest extends HostileGrading {
         GradingFixtures.submission(
                 batch.resolve("mallory"), GradingFixtures.HOSTILE.resolve("kills-parent-and-siblings"));
         GradingFixtures.submission(batch.resolve("zoe"), null);
-        List<Report> reports = grader.gradeAll(
-                Submissions.discover(List.of(batch)),
-                GradingFixtures.only("E3", "E5"),
-                Grader.Scope.ALL_TESTS,
-                11,
-                3,
-                new PrintStream(OutputStream.nullOutputStream()));
+        List<Report> reports = gradeClass(grader, batch, 3);
         assertEquals(3, reports.size(), "every student has a report");
         for (Report r : reports) {
             assertEquals(r.maxScore(), r.score(), r.student() + " is graded in full: " + r);
@@ -216,13 +241,7 @@ class HostileSubmissionsTest extends HostileGrading {
         Map<String, String> repoBefore = GradingFixtures.fingerprint(GradingFixtures.HOME.resolve("solutions"));
         Map<String, String> hostileBefore = GradingFixtures.fingerprint(GradingFixtures.HOSTILE);
 
-        List<Report> reports = grader.gradeAll(
-                Submissions.discover(List.of(batch)),
-                GradingFixtures.only("E3", "E5"),
-                Grader.Scope.ALL_TESTS,
-                11,
-                2,
-                new PrintStream(OutputStream.nullOutputStream()));
+        List<Report> reports = gradeClass(grader, batch, 2);
 
         assertEquals(before, GradingFixtures.fingerprint(batch), "the submissions folder is unchanged byte for byte");
         assertEquals(outBefore, GradingFixtures.fingerprint(out), "the output folder is unchanged");
@@ -372,13 +391,7 @@ class HostileSubmissionsTest extends HostileGrading {
         });
         Files.createDirectories(batch.resolve("nested"));
         Files.copy(inner, batch.resolve("nested/submission.zip"));
-        List<Report> reports = grader.gradeAll(
-                Submissions.discover(List.of(batch)),
-                GradingFixtures.only("E3", "E5"),
-                Grader.Scope.ALL_TESTS,
-                11,
-                3,
-                new PrintStream(OutputStream.nullOutputStream()));
+        List<Report> reports = gradeClass(grader, batch, 3);
         assertEquals(3, reports.size());
         for (Report r : reports) {
             assertEquals(r.maxScore(), r.score(), r.student() + " scores full marks: " + r);

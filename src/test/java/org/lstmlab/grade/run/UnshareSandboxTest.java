@@ -15,7 +15,8 @@ import org.lstmlab.grade.sandbox.OsSandbox;
  * The util-linux {@code unshare} route, taken where bubblewrap is missing ({@code lstmlab.sandbox.noBwrap=1} hides
  * it): the machine's sandbox is then {@code unshare}, and it stops what bubblewrap stops — a submission that kills
  * every process it sees or writes wherever it can find costs no classmate a grade and changes nothing; one that
- * connects to a port the machine listens on is refused; a process it detaches does not outlive grading.
+ * connects to a port the machine listens on is refused; a process it detaches does not outlive grading; one that lists
+ * {@code /proc} sees no grader and no classmate.
  */
 class UnshareSandboxTest {
     private static final Limits LIMITS =
@@ -54,5 +55,10 @@ class UnshareSandboxTest {
     void aConnectionToTheMachineIsRefusedAndADetachedProcessDoesNotOutliveGrading(@TempDir Path tmp) throws Exception {
         HostileSubmissionsTest.connectionIsRefused(grader, tmp.resolve("net"));
         HostileSubmissionsTest.nothingDetachedOutlivesGrading(grader, tmp.resolve("setsid"));
+    }
+
+    @Test
+    void aSubmissionThatListsProcSeesNoGraderAndNoClassmate(@TempDir Path tmp) throws IOException {
+        HostileSubmissionsTest.seesNoOneElse(grader, tmp);
     }
 }
