@@ -21,7 +21,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * @param bHn b_hn, the bias of W_hn·h_{t-1}, inside the reset gate, {@code [H]}
  */
 public record GruParams(INDArray wZ, INDArray bZ, INDArray wR, INDArray bR, INDArray wN, INDArray bN, INDArray bHn)
-        implements ReadableCell.Params<GruParams> {
+        implements CellParams<GruParams> {
 
     public GruParams {
         ParameterArrays.require(List.of("W_z", "b_z", "W_r", "b_r", "W_n", "b_n", "b_hn"), wZ, bZ, wR, bR, wN, bN, bHn);

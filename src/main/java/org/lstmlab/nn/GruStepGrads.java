@@ -9,5 +9,4 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param dx     ∂L/∂x_t, {@code [B, X]}
  * @param dhPrev ∂L/∂h_{t-1}, {@code [B, H]}
  */
-public record GruStepGrads(GruParams params, INDArray dx, INDArray dhPrev)
-        implements ThroughTime.StepGrads<GruParams> {}
+public record GruStepGrads(GruParams params, INDArray dx, INDArray dhPrev) implements StepGrads<GruParams> {}

@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public record LstmParams(
         INDArray wF, INDArray bF, INDArray wI, INDArray bI, INDArray wC, INDArray bC, INDArray wO, INDArray bO)
-        implements ReadableCell.Params<LstmParams> {
+        implements CellParams<LstmParams> {
 
     public LstmParams {
         ParameterArrays.require(

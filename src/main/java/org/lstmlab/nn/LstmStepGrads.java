@@ -11,4 +11,4 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param dcPrev ∂L/∂C_{t-1}, {@code [B, H]}
  */
 public record LstmStepGrads(LstmParams params, INDArray dx, INDArray dhPrev, INDArray dcPrev)
-        implements ThroughTime.StepGrads<LstmParams> {}
+        implements StepGrads<LstmParams> {}

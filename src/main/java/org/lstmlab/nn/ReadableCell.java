@@ -11,27 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * @param <P> the cell's parameter record
  */
-abstract class ReadableCell<P extends ReadableCell.Params<P>> implements RecurrentLayer {
-    /** What every parameter record tells about itself, and how gradients of it are summed. */
-    interface Params<P> {
-        /** X. */
-        int inputSize();
-
-        /** H. */
-        int hiddenSize();
-
-        DataType dataType();
-
-        /** The arrays by their course symbols, in the order of the equations. */
-        Map<String, INDArray> named();
-
-        /** Zeros of the same shapes and type, for accumulating gradients. */
-        P zerosLike();
-
-        /** Adds {@code other} into these arrays in place. */
-        P addi(P other);
-    }
-
+abstract class ReadableCell<P extends CellParams<P>> implements RecurrentLayer {
     final P params;
 
     /** @param record the name of the parameter record, for the error when {@code params} is null */

@@ -15,7 +15,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * @param wH W_h, {@code [H, H+X]}: the first H columns act on h_{t-1}, the last X on x_t
  * @param bH b_h, {@code [H]}
  */
-public record RnnParams(INDArray wH, INDArray bH) implements ReadableCell.Params<RnnParams> {
+public record RnnParams(INDArray wH, INDArray bH) implements CellParams<RnnParams> {
 
     public RnnParams {
         ParameterArrays.require(List.of("W_h", "b_h"), wH, bH);

@@ -23,18 +23,6 @@ final class ThroughTime {
         S forward(INDArray x, S before);
     }
 
-    /** What one step backward gives the loop: the cells' step-gradient records. */
-    interface StepGrads<P> {
-        /** ∂L/∂θ of this step. */
-        P params();
-
-        /** ∂L/∂x_t, {@code [B, X]}. */
-        INDArray dx();
-
-        /** ∂L/∂h_{t-1}, {@code [B, H]}. */
-        INDArray dhPrev();
-    }
-
     /** One step backward. */
     @FunctionalInterface
     interface StepBackward<S, G> {
@@ -118,7 +106,7 @@ final class ThroughTime {
      * @param dHs   ∂L/∂h_t arriving from the loss at every step, {@code [B, T, H]}; checked here
      * @param step  the cell's step backward
      */
-    static <S, P extends ReadableCell.Params<P>, G extends StepGrads<P>> Sums<P, G> backward(
+    static <S, P extends CellParams<P>, G extends StepGrads<P>> Sums<P, G> backward(
             ReadableCell<P> cell, List<S> steps, INDArray hs, INDArray dHs, StepBackward<S, G> step) {
         long batch = hs.size(0);
         Shapes.require("∂L/∂h", "[B, T, H]", dHs, batch, steps.size(), cell.hiddenSize());

@@ -115,9 +115,10 @@ class ExtraExerciseTest {
         ExerciseGenerator.write(catalog, course.resolve("solutions"), course.resolve("exercises"));
         String starter = Files.readString(course.resolve("exercises/org/lstmlab/exercises/E12Sigmoid.java"));
         assertTrue(
-                starter.contains(
-                        "throw new UnsupportedOperationException(\"E12 (logistic sigmoid) is not implemented"
-                                + " yet: E12Sigmoid.sigmoid must compute σ(z) = 1 / (1 + e^(−z)). Notebook 02-forget-gate explains it.\");"),
+                starter.contains("throw new UnsupportedOperationException(\"E12 (logistic sigmoid) is not implemented"
+                        + " yet: E12Sigmoid.sigmoid must compute σ(z) = 1 / (1 + e^(−z)). Notebook 02-forget-gate explains it."
+                        + " / E12 (logistic sigmoid) chưa làm: E12Sigmoid.sigmoid phải tính σ(z) = 1 / (1 + e^(−z))."
+                        + " Notebook 02-forget-gate giải thích phần này.\");"),
                 starter);
 
         try (Grader g = new Grader(catalog, Limits.defaults())) {
