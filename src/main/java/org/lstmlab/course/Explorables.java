@@ -3,10 +3,8 @@ package org.lstmlab.course;
 import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
@@ -44,16 +42,11 @@ public final class Explorables {
     /** Notebook 04's RNN: ‖W_hh‖₂ = 0.9, as its static figure. */
     static final double RNN_SPECTRAL_NORM = 0.9;
 
-    /** How many measured values are kept: every value of every course slider, with room to spare. */
-    static final int KEPT = 512;
+    /** The most bytes the kept measurements hold in one kernel: every value of every course slider, with room. */
+    static final long KEPT_BYTES = 32L << 20;
 
     /** Measurements by what they measured (a name, the set-up, the value), the least recently used dropped first. */
-    private static final Map<List<Object>, Object> MEASURED = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<List<Object>, Object> eldest) {
-            return size() > KEPT;
-        }
-    };
+    static final KeptMeasurements MEASURED = new KeptMeasurements(KEPT_BYTES);
 
     /** What a kept measurement is, the first part of its key. */
     private enum Measured {
@@ -65,19 +58,8 @@ public final class Explorables {
     private Explorables() {}
 
     /** The measurement named by {@code key}: made by {@code measure} the first time, then the one kept. */
-    @SuppressWarnings("unchecked")
     private static <T> T measured(List<Object> key, Supplier<T> measure) {
-        synchronized (MEASURED) {
-            Object kept = MEASURED.get(key);
-            if (kept != null) {
-                return (T) kept;
-            }
-        }
-        T made = measure.get(); // outside the lock: a redraw never waits for another figure's measurement
-        synchronized (MEASURED) {
-            MEASURED.put(key, made);
-        }
-        return made;
+        return MEASURED.get(key, measure);
     }
 
     /**
@@ -134,18 +116,23 @@ public final class Explorables {
                         forgetBias),
                 () -> {
                     LstmSequence run = forgetRun(read, forgetBias);
-                    return new ForgetRun(run, meanForget(run));
+                    return new ForgetRun(forgetGates(run), meanForget(run));
                 });
         double meanForget = measuredRun.meanForget();
-        HeatMapChart chart = GateHeatmapChart.chart(Gate.FORGET, measuredRun.run(), 0);
+        HeatMapChart chart = GateHeatmapChart.chart(Gate.FORGET, measuredRun.f());
         chart.setTitle(Words.format(
                 "b_f = %.1f: mean f_t = %.3f, after k = %d steps a memory keeps %.1e of itself",
                 forgetBias, meanForget, steps, Math.pow(meanForget, steps)));
         return chart;
     }
 
-    /** Notebook 02's LSTM over the sequence at one b_f, and the mean of its f_t. */
-    private record ForgetRun(LstmSequence run, double meanForget) {}
+    /** Notebook 02's LSTM over the sequence at one b_f: its f_t, {@code [T][H]}, and their mean (the rest not kept). */
+    private record ForgetRun(double[][] f, double meanForget) {}
+
+    /** f_t of the run's only example, {@code [T][H]}: f[t−1][j] is unit j's gate at step t. */
+    private static double[][] forgetGates(LstmSequence run) {
+        return run.steps().stream().map(s -> s.f().getRow(0).toDoubleVector()).toArray(double[][]::new);
+    }
 
     /** The untrained LSTM of notebook 02 with b_f = {@code forgetBias} over the sequence, from h_0 = C_0 = 0. */
     static LstmSequence forgetRun(INDArray sequence, double forgetBias) {

@@ -131,6 +131,19 @@ class ExplorablesTest {
         }
     }
 
+    @Test
+    void theKeptMeasurementsAreBoundedByBytesAndCountWhatEachNewValueHolds() {
+        assertEquals(32L << 20, Explorables.MEASURED.bound(), "32 MB per kernel");
+        INDArray weeks = Nd4j.rand(DataType.DOUBLE, 1, 28, 4); // [1, T, X]
+        long before = Explorables.MEASURED.held();
+        Explorables.forgetBias(weeks, 0.123, 20);
+        long grew = Explorables.MEASURED.held() - before;
+        // f_t of 28 steps × 8 units and the 28 × 4 values read, 8 bytes each
+        assertTrue(grew >= (28 * 8 + 28 * 4) * 8, "a new b_f should hold its gates and its sequence: " + grew);
+        assertTrue(grew < 16_000, "a new b_f should hold its f_t, not the whole run: " + grew + " bytes");
+        assertTrue(Explorables.MEASURED.held() <= Explorables.MEASURED.bound());
+    }
+
     /** The same calls draw Vietnamese titles and legends when the language is Vietnamese. */
     @Test
     void inVietnameseTheFiguresAreTitledAndLabelledInVietnamese() {
