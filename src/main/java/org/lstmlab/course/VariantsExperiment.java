@@ -197,8 +197,9 @@ public record VariantsExperiment(
             t.stringColumn(1).append(Words.t(mine.get(0).change()));
             t.doubleColumn(2)
                     .append(round(java.util.Arrays.stream(ratios).average().orElseThrow()));
-            t.doubleColumn(3).append(round(java.util.Arrays.stream(ratios).min().orElseThrow()));
-            t.doubleColumn(4).append(round(java.util.Arrays.stream(ratios).max().orElseThrow()));
+            double[] range = range(mine);
+            t.doubleColumn(3).append(round(range[0]));
+            t.doubleColumn(4).append(round(range[1]));
             t.stringColumn(5).append(Words.format("%d of %d", solved, mine.size()));
             t.doubleColumn(6)
                     .append(Math.round(mine.stream()
@@ -254,6 +255,62 @@ public record VariantsExperiment(
                     Words.t(rows.get(0).model())));
         }
         return String.join("\n", lines);
+    }
+
+    /**
+     * What this run found, in words made from its numbers, so that the sentence a reader meets holds for whichever
+     * run printed it (full or quick mode): the cells from the largest mean MSE ÷ baseline to the smallest, the cells
+     * that did not solve the task with every seed, and whether the seeds' ranges of the cell without a forget gate
+     * (NFG) and of the full cell overlap.
+     */
+    public static String ranking(List<Row> rows) {
+        var by = byModel(rows);
+        List<String> ranked = new ArrayList<>(by.keySet());
+        ranked.sort((a, b) -> Double.compare(meanRatio(rows, b), meanRatio(rows, a)));
+        List<String> order = new ArrayList<>();
+        for (String cell : ranked) {
+            order.add(String.format(Locale.ROOT, "%s %.3g", Words.t(cell), meanRatio(rows, cell)));
+        }
+        List<String> unsolved = new ArrayList<>();
+        for (String cell : by.keySet()) {
+            if (by.get(cell).stream().anyMatch(r -> r.ratio() >= SOLVED)) {
+                unsolved.add(Words.t(cell));
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(Words.format(
+                "This run, from the largest mean MSE ÷ baseline to the smallest: %s.", String.join(", ", order)));
+        lines.add(
+                unsolved.isEmpty()
+                        ? Words.t("Every cell solved the task with every seed.")
+                        : Words.format("Not solved with every seed: %s.", String.join(", ", unsolved)));
+        String full = rows.get(0).model();
+        String nfg = LstmVariant.NO_FORGET_GATE.toString();
+        if (by.containsKey(nfg) && !nfg.equals(full)) {
+            double[] fullRange = range(by.get(full));
+            double[] nfgRange = range(by.get(nfg));
+            boolean overlap = nfgRange[0] <= fullRange[1] && fullRange[0] <= nfgRange[1];
+            lines.add(Words.format(
+                    "%s: mean MSE ÷ baseline %.2g × the %s's; over the seeds %.3g to %.3g against %.3g to %.3g, %s.",
+                    Words.t(nfg),
+                    meanRatio(rows, nfg) / meanRatio(rows, full),
+                    Words.t(full),
+                    nfgRange[0],
+                    nfgRange[1],
+                    fullRange[0],
+                    fullRange[1],
+                    Words.t(overlap ? "the ranges overlap" : "the ranges do not overlap")));
+        }
+        return String.join("\n", lines);
+    }
+
+    /** The smallest and largest MSE ÷ baseline of one cell's seeds. */
+    private static double[] range(List<Row> mine) {
+        double[] ratios = mine.stream().mapToDouble(Row::ratio).toArray();
+        return new double[] {
+            java.util.Arrays.stream(ratios).min().orElseThrow(),
+            java.util.Arrays.stream(ratios).max().orElseThrow()
+        };
     }
 
     /**

@@ -136,6 +136,90 @@ class VariantsExperimentTest {
         assertEquals(t.stringColumn(3).get(2), t.stringColumn(3).get(3), "NIG and NOG: what the paper's text confirms");
     }
 
+    /** Rows of every cell with the given MSE ÷ baseline per seed (baseline 1), in the order of the models. */
+    private static List<VariantsExperiment.Row> rowsWithRatios(double[][] ratios) {
+        List<VariantsExperiment.Row> rows = new ArrayList<>();
+        var models = tiny().models();
+        for (int m = 0; m < models.size(); m++) {
+            for (int seed = 0; seed < ratios[m].length; seed++) {
+                rows.add(new VariantsExperiment.Row(
+                        models.get(m).name(), models.get(m).change(), seed + 1, ratios[m][seed], 1.0, 1.0));
+            }
+        }
+        return rows;
+    }
+
+    /** The sentence under notebook 09's table is printed from the run's numbers, so quick mode cannot contradict it. */
+    @Test
+    void theRankingNamesTheWorstCellTheUnsolvedOnesAndWhetherNfgAndTheFullCellsRangesOverlapFromTheRows() {
+        // full, NFG, NIG, NOG, NOAF, CIFG, GRU: like the quick run the suite prints, NOG worst through one bad seed
+        String quick = VariantsExperiment.ranking(rowsWithRatios(new double[][] {
+            {0.022, 0.036},
+            {0.0255, 0.0589},
+            {0.0507, 0.181},
+            {0.0199, 0.804},
+            {0.008, 0.009},
+            {0.003, 0.004},
+            {0.001, 0.002}
+        }));
+        List<String> lines = quick.lines().toList();
+        assertEquals(3, lines.size(), quick);
+        assertTrue(
+                lines.get(0)
+                        .startsWith(
+                                "This run, from the largest mean MSE ÷ baseline to the smallest: NOG (o_t ≡ 1) 0.412, NIG (i_t ≡ 1) 0.116, NFG (f_t ≡ 1) 0.0422, full LSTM 0.0290,"),
+                quick);
+        assertTrue(lines.get(0).endsWith("GRU 0.00150."), quick);
+        assertEquals("Not solved with every seed: NIG (i_t ≡ 1), NOG (o_t ≡ 1).", lines.get(1));
+        assertEquals(
+                "NFG (f_t ≡ 1): mean MSE ÷ baseline 1.5 × the full LSTM's; over the seeds 0.0255 to 0.0589 against"
+                        + " 0.0220 to 0.0360, the ranges overlap.",
+                lines.get(2));
+        // like the full run: NIG worst and alone unsolved, NFG clearly apart from the full cell
+        String full = VariantsExperiment.ranking(rowsWithRatios(new double[][] {
+            {0.01, 0.02, 0.03},
+            {0.001, 0.002, 0.003},
+            {0.05, 0.3, 0.9},
+            {0.02, 0.03, 0.04},
+            {0.01, 0.01, 0.01},
+            {0.01, 0.02, 0.02},
+            {0.005, 0.006, 0.007}
+        }));
+        assertTrue(
+                full.startsWith(
+                        "This run, from the largest mean MSE ÷ baseline to the smallest: NIG (i_t ≡ 1) 0.417, "),
+                full);
+        assertTrue(full.contains("\nNot solved with every seed: NIG (i_t ≡ 1).\n"), full);
+        assertTrue(full.endsWith("the ranges do not overlap."), full);
+        String none = VariantsExperiment.ranking(
+                rowsWithRatios(new double[][] {{0.01}, {0.01}, {0.01}, {0.01}, {0.01}, {0.01}, {0.01}}));
+        assertTrue(none.contains("\nEvery cell solved the task with every seed.\n"), none);
+        System.setProperty("lstmlab.lang", "vi");
+        try {
+            String vi = VariantsExperiment.ranking(rowsWithRatios(new double[][] {
+                {0.022, 0.036},
+                {0.0255, 0.0589},
+                {0.0507, 0.181},
+                {0.0199, 0.804},
+                {0.008, 0.009},
+                {0.003, 0.004},
+                {0.001, 0.002}
+            }));
+            assertTrue(
+                    vi.startsWith(
+                            "Lần chạy này, từ MSE ÷ mốc so sánh trung bình lớn nhất đến nhỏ nhất: NOG (o_t ≡ 1) 0.412,"),
+                    vi);
+            assertTrue(vi.contains("LSTM đầy đủ 0.0290"), vi);
+            assertTrue(vi.contains("\nKhông giải được với mọi seed: NIG (i_t ≡ 1), NOG (o_t ≡ 1).\n"), vi);
+            assertTrue(
+                    vi.endsWith(
+                            "× mức của LSTM đầy đủ; qua các seed từ 0.0255 đến 0.0589 so với từ 0.0220 đến 0.0360, hai khoảng chồng lên nhau."),
+                    vi);
+        } finally {
+            System.clearProperty("lstmlab.lang");
+        }
+    }
+
     /** In Vietnamese the cells keep their own numbers and their papers' rows, though their names are translated. */
     @Test
     void inVietnameseTheTablesSummaryAndStreamAreVietnameseAndStillMatchTheirRows() {
