@@ -1,6 +1,9 @@
 package org.lstmlab.course;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.lstmlab.grad.GradientFlow;
 import org.lstmlab.grad.JacobianNorms;
@@ -10,6 +13,7 @@ import org.lstmlab.nn.LstmCell;
 import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.RnnCell;
 import org.lstmlab.nn.RnnParams;
+import org.lstmlab.plot.TextColumns;
 import org.lstmlab.plot.Words;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -289,17 +293,21 @@ public record VanishingExperiment(int inputSize, int hiddenSize, int length, lon
                     .toList();
         }
 
-        /** A plain-text table of every curve's norm at the given lags, for a notebook to print. */
+        /**
+         * A plain-text table of every curve's norm at the given lags, for a notebook to print: columns as wide as
+         * their widest cell ({@link TextColumns}), so that four lags fit a notebook's output area in either language.
+         */
         public String table(int... atLags) {
-            StringBuilder s = new StringBuilder(String.format("%-50s", Words.term("column", "curve")));
-            for (int lag : atLags) s.append(String.format("%14s", Words.t("lag " + lag)));
-            s.append('\n');
+            List<List<String>> rows = new ArrayList<>();
+            List<String> header = new ArrayList<>(List.of(Words.term("column", "curve")));
+            for (int lag : atLags) header.add(Words.t("lag " + lag));
+            rows.add(header);
             for (String name : measured.keySet()) {
-                s.append(String.format("%-50s", Words.t(name)));
-                for (int lag : atLags) s.append(String.format("%14.3e", at(name, lag)));
-                s.append('\n');
+                List<String> row = new ArrayList<>(List.of(Words.t(name)));
+                for (int lag : atLags) row.add(String.format(Locale.ROOT, "%.3e", at(name, lag)));
+                rows.add(row);
             }
-            return s.toString();
+            return TextColumns.of("l" + "r".repeat(atLags.length), rows) + "\n";
         }
     }
 }

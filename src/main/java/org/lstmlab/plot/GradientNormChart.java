@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Gradient norm against lag on a log y axis: one solid curve per measured setting (e.g. one per
@@ -77,9 +78,20 @@ public final class GradientNormChart {
             }
         }
         XYChart chart = Figures.lineChart(title, X_LABEL, yLabel, true);
+        // the solid curves first, then the dashed over them without markers: a dashed path that runs along a solid
+        // one (notebook 04 at b_f = 5: the cell path beside the full ‖∂h_T/∂h_t‖₂, both near 1) would otherwise
+        // vanish under the markers; its dash tells it apart without colour
         for (int k = 0; k < curves.size(); k++) {
             Curve c = curves.get(k);
-            LogAxis.line(chart, c, Figures.color(k), dashed.contains(c.name()) ? Figures.DASHED : Figures.SOLID);
+            if (!dashed.contains(c.name())) {
+                LogAxis.line(chart, c, Figures.color(k), Figures.SOLID);
+            }
+        }
+        for (int k = 0; k < curves.size(); k++) {
+            Curve c = curves.get(k);
+            if (dashed.contains(c.name())) {
+                LogAxis.line(chart, c, Figures.color(k), Figures.DASHED).setMarker(SeriesMarkers.NONE);
+            }
         }
         LogAxis.label(chart);
         Figures.padAxes(chart, true);

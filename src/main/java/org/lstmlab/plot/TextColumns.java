@@ -51,7 +51,7 @@ public final class TextColumns {
     }
 
     /** The places {@code text} takes in a monospace font: its characters, less the marks that sit on a letter. */
-    static int width(String text) {
+    public static int width(String text) {
         String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
         return (int) composed.codePoints()
                 .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK

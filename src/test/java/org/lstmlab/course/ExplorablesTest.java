@@ -144,6 +144,40 @@ class ExplorablesTest {
         assertTrue(Explorables.MEASURED.held() <= Explorables.MEASURED.bound());
     }
 
+    /** The title's width in the chart's title font, in pixels, as Java2D measures it headless. */
+    private static int titleWidth(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+        var image = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        try {
+            return g.getFontMetrics(chart.getStyler().getChartTitleFont()).stringWidth(chart.getTitle());
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** Notebook 02's sliders (b_f from −2 to 6 by 0.5, k from 1 to 60): the title never runs past the figure. */
+    @Test
+    void theForgetBiasTitleFitsTheFigureAtEverySliderValueInEitherLanguage() {
+        INDArray weeks = Nd4j.rand(DataType.DOUBLE, 1, 28, 4); // [1, T, X]
+        for (String lang : List.of("en", "vi")) {
+            System.setProperty("lstmlab.lang", lang);
+            try {
+                for (double bias = -2.0; bias <= 6.0; bias += 0.5) {
+                    for (int k : new int[] {1, 60}) {
+                        HeatMapChart chart = Explorables.forgetBias(weeks, bias, k);
+                        int room = chart.getWidth() - 2 * chart.getStyler().getChartPadding();
+                        assertTrue(
+                                titleWidth(chart) <= room,
+                                lang + ", b_f = " + bias + ", k = " + k + ": the title is " + titleWidth(chart)
+                                        + " px in " + room + " px: " + chart.getTitle());
+                    }
+                }
+            } finally {
+                System.clearProperty("lstmlab.lang");
+            }
+        }
+    }
+
     /** The same calls draw Vietnamese titles and legends when the language is Vietnamese. */
     @Test
     void inVietnameseTheFiguresAreTitledAndLabelledInVietnamese() {

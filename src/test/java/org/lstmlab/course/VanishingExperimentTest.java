@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lstmlab.plot.TextColumns;
+import org.lstmlab.plot.Words;
 
 class VanishingExperimentTest {
     private static final VanishingExperiment EXPERIMENT = VanishingExperiment.defaults();
@@ -43,6 +45,43 @@ class VanishingExperimentTest {
         assertTrue(lstm > 1e-2, "cell path at b_f = 5: " + lstm);
         assertTrue(lstm > 1e3 * rnn, "LSTM " + lstm + " vs RNN " + rnn);
         assertTrue(curves.at(VanishingExperiment.lstmName(1.0), 50) < lstm, "a smaller forget bias forgets faster");
+    }
+
+    /** At 1280 px JupyterLab's output area shows about 100 monospace places; notebook 04's tables stay well inside. */
+    static final int OUTPUT_PLACES = 90;
+
+    @Test
+    void notebookFoursTableOfEveryPathAtFourLagsFitsTheOutputAreaInEitherLanguageAndHoldsTheMeasuredNorms() {
+        var paths = EXPERIMENT.lstmPaths(0.9, 1.0);
+        for (String lang : List.of("en", "vi")) {
+            System.setProperty("lstmlab.lang", lang);
+            try {
+                String table = paths.table(5, 30, 50, 60);
+                List<String> lines = table.lines().toList();
+                assertEquals(1 + paths.measured().size(), lines.size(), table);
+                for (String line : lines) {
+                    assertTrue(
+                            TextColumns.width(line) <= OUTPUT_PLACES,
+                            lang + ": " + TextColumns.width(line) + " places\n" + table);
+                }
+                int k = 1;
+                for (String name : paths.measured().keySet()) {
+                    String line = lines.get(k++);
+                    assertTrue(line.startsWith(Words.t(name) + " "), line);
+                    String[] cells =
+                            line.substring(Words.t(name).length()).trim().split(" +");
+                    assertEquals(4, cells.length, line);
+                    assertEquals(paths.at(name, 60), Double.parseDouble(cells[3]), 1e-3 * paths.at(name, 60), line);
+                }
+                // the lag columns line up: every line ends at the same place
+                assertEquals(
+                        1,
+                        lines.stream().mapToInt(TextColumns::width).distinct().count(),
+                        table);
+            } finally {
+                System.clearProperty("lstmlab.lang");
+            }
+        }
     }
 
     @Test

@@ -148,4 +148,22 @@ class GradientNormChartTest {
                 IllegalArgumentException.class,
                 () -> GradientNormChart.paths("paths", "norm", curves, List.of("nope")));
     }
+
+    /** Notebook 04 at b_f = 5: the dashed cell path runs along the full ‖∂h_T/∂h_t‖₂ near 1 and must stay visible. */
+    @Test
+    void aDashedPathIsDrawnOverTheSolidOnesWithoutMarkersSoNoMarkerHidesIt() {
+        List<Curve> curves = List.of(
+                Curve.indexed("LSTM cell path", powers(0.995, 61)), // listed first: drawn last all the same
+                Curve.indexed("RNN", powers(0.5, 61)),
+                Curve.indexed("LSTM full", powers(0.996, 61)));
+        XYChart chart = GradientNormChart.paths("paths", "norm", curves, List.of("LSTM cell path"));
+        assertEquals(
+                List.of("RNN", "LSTM full", "LSTM cell path"),
+                List.copyOf(chart.getSeriesMap().keySet()),
+                "XChart draws in this order: the dashed path on top");
+        XYSeries path = chart.getSeriesMap().get("LSTM cell path");
+        assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.NONE, path.getMarker(), "the dash tells it apart");
+        assertEquals(Figures.color(0), path.getLineColor(), "its colour is still the one of its place in the list");
+        assertEquals(Figures.MARKERS[2], chart.getSeriesMap().get("LSTM full").getMarker(), "the solid keep theirs");
+    }
 }
