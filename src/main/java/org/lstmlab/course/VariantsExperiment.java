@@ -17,6 +17,7 @@ import org.lstmlab.nn.LstmVariant;
 import org.lstmlab.nn.RecurrentLayer;
 import org.lstmlab.nn.fused.FusedGru;
 import org.lstmlab.nn.fused.FusedLstm;
+import org.lstmlab.plot.TextColumns;
 import org.lstmlab.plot.Words;
 import org.lstmlab.train.History;
 import org.lstmlab.train.LossMode;
@@ -267,9 +268,9 @@ public record VariantsExperiment(
         var by = byModel(rows);
         List<String> ranked = new ArrayList<>(by.keySet());
         ranked.sort((a, b) -> Double.compare(meanRatio(rows, b), meanRatio(rows, a)));
-        List<String> order = new ArrayList<>();
+        List<List<String>> order = new ArrayList<>();
         for (String cell : ranked) {
-            order.add(String.format(Locale.ROOT, "%s %.3g", Words.t(cell), meanRatio(rows, cell)));
+            order.add(List.of("  " + Words.t(cell), String.format(Locale.ROOT, "%.3g", meanRatio(rows, cell))));
         }
         List<String> unsolved = new ArrayList<>();
         for (String cell : by.keySet()) {
@@ -278,8 +279,8 @@ public record VariantsExperiment(
             }
         }
         List<String> lines = new ArrayList<>();
-        lines.add(Words.format(
-                "This run, from the largest mean MSE ÷ baseline to the smallest: %s.", String.join(", ", order)));
+        lines.add(Words.t("This run, from the largest mean MSE ÷ baseline to the smallest:"));
+        lines.add(TextColumns.of("lr", order));
         lines.add(
                 unsolved.isEmpty()
                         ? Words.t("Every cell solved the task with every seed.")
