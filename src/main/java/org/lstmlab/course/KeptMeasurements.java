@@ -95,9 +95,6 @@ final class KeptMeasurements {
         if (o instanceof double[] a) {
             return HEADER + 8L * a.length;
         }
-        if (o instanceof long[] a) {
-            return HEADER + 8L * a.length;
-        }
         if (o instanceof Object[] a) {
             long sum = HEADER + REFERENCE * a.length;
             for (Object e : a) {

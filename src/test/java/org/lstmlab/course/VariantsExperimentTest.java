@@ -149,19 +149,21 @@ class VariantsExperimentTest {
         return rows;
     }
 
+    /** MSE ÷ baseline per seed of full, NFG, NIG, NOG, NOAF, CIFG, GRU as in the quick run: NOG worst by one bad seed. */
+    private static final double[][] QUICK_RATIOS = {
+        {0.022, 0.036},
+        {0.0255, 0.0589},
+        {0.0507, 0.181},
+        {0.0199, 0.804},
+        {0.008, 0.009},
+        {0.003, 0.004},
+        {0.001, 0.002}
+    };
+
     /** The sentence under notebook 09's table is printed from the run's numbers, so quick mode cannot contradict it. */
     @Test
     void theRankingNamesTheWorstCellTheUnsolvedOnesAndWhetherNfgAndTheFullCellsRangesOverlapFromTheRows() {
-        // full, NFG, NIG, NOG, NOAF, CIFG, GRU: like the quick run the suite prints, NOG worst through one bad seed
-        String quick = VariantsExperiment.ranking(rowsWithRatios(new double[][] {
-            {0.022, 0.036},
-            {0.0255, 0.0589},
-            {0.0507, 0.181},
-            {0.0199, 0.804},
-            {0.008, 0.009},
-            {0.003, 0.004},
-            {0.001, 0.002}
-        }));
+        String quick = VariantsExperiment.ranking(rowsWithRatios(QUICK_RATIOS));
         List<String> lines = quick.lines().toList();
         assertEquals(10, lines.size(), quick);
         assertEquals("This run, from the largest mean MSE ÷ baseline to the smallest:", lines.get(0));
@@ -199,15 +201,7 @@ class VariantsExperimentTest {
         assertTrue(none.contains("\nEvery cell solved the task with every seed.\n"), none);
         System.setProperty("lstmlab.lang", "vi");
         try {
-            String vi = VariantsExperiment.ranking(rowsWithRatios(new double[][] {
-                {0.022, 0.036},
-                {0.0255, 0.0589},
-                {0.0507, 0.181},
-                {0.0199, 0.804},
-                {0.008, 0.009},
-                {0.003, 0.004},
-                {0.001, 0.002}
-            }));
+            String vi = VariantsExperiment.ranking(rowsWithRatios(QUICK_RATIOS));
             assertTrue(
                     vi.startsWith(
                             "Lần chạy này, từ MSE ÷ mốc so sánh trung bình lớn nhất đến nhỏ nhất:\n  NOG (o_t ≡ 1) "),
