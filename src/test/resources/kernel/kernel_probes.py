@@ -48,11 +48,11 @@ def main():
         sig = session.sign(parts) if signature is None else signature
         raw.send_multipart([b"<IDS|MSG>", sig] + parts)
 
-    def raw_replies(seconds=QUIET):
-        """Every message that comes back on the raw socket within the given time."""
+    def raw_replies(seconds=QUIET, until_one=False):
+        """Every message that comes back on the raw socket within the given time (or until the first)."""
         got = []
         deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and not (until_one and got):
             if raw.poll(int(max(1, (deadline - time.monotonic()) * 1000))):
                 frames = raw.recv_multipart()
                 at = frames.index(b"<IDS|MSG>")
@@ -101,12 +101,14 @@ def main():
         shown = [m["content"]["data"]["text/plain"] for m in out if m["msg_type"] == "execute_result"]
         return (reply["content"]["status"] if reply else "no reply") + " " + ",".join(shown)
 
-    def probe(name, parts, signature=None, extra_frames=()):
+    def probe(name, parts, signature=None, extra_frames=(), answered=False):
+        """Sends raw frames; waits QUIET seconds for a reply, or (answered) until one comes."""
         head = json.loads(parts[0]) if parts[0][:1] == b"{" else {}
         sig = session.sign(parts) if signature is None else signature
         raw.send_multipart([b"<IDS|MSG>", sig] + parts + list(extra_frames))
-        results[name] = {"replies": raw_replies(), "after": still_serving(),
-                         "iopub": iopub_of(head.get("msg_id", "-"), 0.5) if isinstance(head, dict) else []}
+        replies = raw_replies(TIMEOUT, until_one=True) if answered else raw_replies()
+        iopub = iopub_of(head.get("msg_id", "-"), 5 if answered else 1) if isinstance(head, dict) else []
+        results[name] = {"replies": replies, "iopub": iopub, "after": still_serving()}
 
     code = {"code": "6 * 7", "silent": False, "store_history": True, "user_expressions": {},
             "allow_stdin": False, "stop_on_error": True}
@@ -133,19 +135,22 @@ def main():
     probe("code a number", parts)
     _, parts = frames_of("execute_request", dict(code, silent="yes please"))
     probe("silent a string", parts)
+    _, parts = frames_of("execute_request", code)
+    probe("content split across two frames", parts[:3] + [parts[3][:10]], extra_frames=[parts[3][10:]])
     _, parts = frames_of("frobnicate_request", {"x": 1})
     probe("unknown request", parts)
     _, parts = frames_of("execute_request", b"\xff\xfe{\"code\": \"1\"}")
     probe("content not utf-8", parts)
     _, parts = frames_of("execute_request", code)
     probe("too few frames", parts[:2])
-    big = dict(code, code="// " + "x" * 8_000_000 + "\n6 * 7")
-    _, parts = frames_of("execute_request", big)
-    probe("8 MB cell", parts)
+    for megabytes in (1, 8):
+        big = dict(code, code="// " + "x" * (megabytes * 1_000_000) + "\n6 * 7")
+        _, parts = frames_of("execute_request", big)
+        probe(f"{megabytes} MB cell", parts, answered=True)
     _, parts = frames_of("comm_msg", {"comm_id": "no-such-comm", "data": {"method": "update"}})
     probe("comm_msg for an unknown comm", parts)
     _, parts = frames_of("execute_request", code)
-    probe("a message with buffers", parts, extra_frames=[b"\x00\x01\x02", b"buffer two"])
+    probe("a message with buffers", parts, extra_frames=[b"\x00\x01\x02", b"buffer two"], answered=True)
 
     # ---- replies per specification, busy/idle around each
     results["kernel_info"] = request(kc.kernel_info())
@@ -167,6 +172,13 @@ def main():
                                            "comm_id": comm_id, "after": still_serving()}
 
     # ---- control and heartbeat
+    spinning = kc.execute("long spins = 0;\nwhile (true) { spins++; }", stop_on_error=False)
+    time.sleep(3)
+    interrupted_at = time.monotonic()
+    results["interrupt_request"] = control(kc, "interrupt_request", {})
+    stopped = shell_reply(spinning)
+    results["interrupted while(true)"] = {"reply": stopped and stopped["content"],
+                                          "seconds": time.monotonic() - interrupted_at}
     results["debug_request"] = control(kc, "debug_request", {"seq": 1, "type": "request", "command": "initialize",
                                                                "arguments": {"adapterID": "probe"}})
     results["unknown control request"] = control(kc, "frobnicate_request", {}, wait=QUIET)

@@ -102,7 +102,7 @@ final class LabShellChannel extends ShellChannel {
                 }
             } catch (Throwable e) { // NOPMD: whatever one message does, the socket keeps serving
                 if (running) {
-                    report("%s: %s while serving a message; going on", name(), e);
+                    report("%s: %s while serving a message, at %s; going on", name(), e, where(e));
                 }
             }
         }
@@ -123,6 +123,16 @@ final class LabShellChannel extends ShellChannel {
             handler.handle(env, message);
         } catch (Exception e) {
             report("%s: the handler of %s failed: %s", name(), type.getName(), e);
+        } catch (OutOfMemoryError e) {
+            // the handler stopped before its reply: answer (its idle is deferred), or the front end waits for ever
+            report("%s: %s ran out of memory: %s, at %s", name(), type.getName(), e, where(e));
+            replyError(
+                    env,
+                    message,
+                    type.getName(),
+                    "OutOfMemoryError",
+                    "the kernel ran out of memory (" + memory() + ") serving it; the request was "
+                            + LabShellChannel.size(message) + " — the kernel goes on");
         } finally {
             env.resolveDeferrals();
         }
@@ -202,16 +212,20 @@ final class LabShellChannel extends ShellChannel {
             report("%s: unknown message type %s ignored", name(), abbreviated(type));
             return new Message(identities, head, parent, metadata, null, blobs);
         }
-        String problem = RequestShapes.problem(type, content);
-        if (problem == null) {
-            try {
-                Object body = GSON.fromJson(content, head.getType().getContentType());
+        String problem;
+        try {
+            JsonElement json = JsonParser.parseString(content);
+            problem = RequestShapes.problem(type, json);
+            if (problem == null) {
+                Object body = GSON.fromJson(json, head.getType().getContentType());
                 return new Message(identities, head, parent, metadata, body, blobs);
-            } catch (RuntimeException e) {
-                problem = "its content cannot be read: " + e.getMessage();
             }
+        } catch (com.google.gson.JsonParseException e) {
+            problem = "its content is not JSON: " + abbreviated(content);
+        } catch (RuntimeException e) {
+            problem = "its content cannot be read: " + e.getMessage();
         }
-        answerBadRequest(new Message<>(identities, head, parent, metadata, null, blobs), header, problem);
+        refuse(new Message<>(identities, head, parent, metadata, null, blobs), type, problem);
         return null;
     }
 
@@ -278,24 +292,50 @@ final class LabShellChannel extends ShellChannel {
     }
 
     /** A signed request whose content has the wrong shape: busy, an error reply naming the problem, idle. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void answerBadRequest(Message<?> request, JsonObject header, String problem) {
-        String type = header.get("msg_type").getAsString();
+    private void refuse(Message<?> request, String type, String problem) {
         report("%s: %s refused: %s", name(), type, problem);
         ShellReplyEnvironment env = connection.prepareReplyEnv(this, request);
         env.setStatusBusy();
+        replyError(env, request, type, "InvalidRequest", problem);
+        env.setStatusIdle();
+    }
+
+    /** An error reply to a request, when the request has a reply type ({@code x_request} → {@code x_reply}). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void replyError(
+            ShellReplyEnvironment env, Message<?> request, String type, String ename, String problem) {
         MessageType<?> replyType = type.endsWith("_request")
                 ? MessageType.getType(type.substring(0, type.length() - "_request".length()) + "_reply")
                 : MessageType.UNKNOWN;
         if (replyType != MessageType.UNKNOWN) {
             Map<String, Object> content = new LinkedHashMap<>();
             content.put("status", "error");
-            content.put("ename", "InvalidRequest");
+            content.put("ename", ename);
             content.put("evalue", type + ": " + problem);
-            content.put("traceback", List.of(type + ": " + problem));
+            content.put("traceback", List.of(ename + ": " + type + ": " + problem));
             env.reply(new Message<>(request, (MessageType) replyType, content));
         }
-        env.setStatusIdle();
+    }
+
+    /** The first frames of a throwable's stack, for the log. */
+    private static String where(Throwable e) {
+        return java.util.Arrays.stream(e.getStackTrace())
+                .limit(6)
+                .map(StackTraceElement::toString)
+                .collect(java.util.stream.Collectors.joining(" < "));
+    }
+
+    private static String memory() {
+        Runtime runtime = Runtime.getRuntime();
+        return String.format(Locale.ROOT, "heap limit %d MB", runtime.maxMemory() >> 20);
+    }
+
+    private static String size(Message<?> message) {
+        Object content = message.getContent();
+        int length = content instanceof org.dflib.jjava.jupyter.messages.request.ExecuteRequest execute
+                ? execute.getCode().length()
+                : -1;
+        return length < 0 ? "a " + message.getHeader().getType().getName() : "a cell of " + length + " characters";
     }
 
     private void report(String format, Object... args) {

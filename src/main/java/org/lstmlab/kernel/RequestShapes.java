@@ -2,8 +2,6 @@ package org.lstmlab.kernel;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.util.Map;
 
 /**
@@ -15,10 +13,20 @@ import java.util.Map;
 final class RequestShapes {
 
     private enum Kind {
-        STRING,
-        BOOLEAN,
-        NUMBER,
-        OBJECT
+        STRING("a string"),
+        BOOLEAN("a boolean"),
+        NUMBER("a number"),
+        OBJECT("an object");
+
+        private final String article;
+
+        Kind(String article) {
+            this.article = article;
+        }
+
+        String article() {
+            return article;
+        }
     }
 
     private record Field(Kind kind, boolean required) {}
@@ -59,16 +67,10 @@ final class RequestShapes {
      * What is wrong with a message's content, or null when nothing is.
      *
      * @param msgType the header's msg_type
-     * @param content the content frame, as text
+     * @param json the content frame, parsed
      * @return e.g. {@code "content.code must be a string, got 42"}, or null
      */
-    static String problem(String msgType, String content) {
-        JsonElement json;
-        try {
-            json = JsonParser.parseString(content);
-        } catch (JsonParseException e) {
-            return "its content is not JSON: " + LabShellChannel.abbreviated(content);
-        }
+    static String problem(String msgType, JsonElement json) {
         if (!json.isJsonObject()) {
             return "its content must be a JSON object, got " + LabShellChannel.abbreviated(json.toString());
         }
@@ -79,12 +81,12 @@ final class RequestShapes {
             JsonElement value = object.get(name);
             if (value == null || value.isJsonNull()) {
                 if (field.required()) {
-                    return "content." + name + " is missing: a " + msgType + " needs it ("
-                            + field.kind().name().toLowerCase(java.util.Locale.ROOT) + ")";
+                    return "content." + name + " is missing: " + msgType + " needs it ("
+                            + field.kind().article() + ")";
                 }
             } else if (!is(field.kind(), value)) {
-                return "content." + name + " must be a " + field.kind().name().toLowerCase(java.util.Locale.ROOT)
-                        + ", got " + LabShellChannel.abbreviated(value.toString());
+                return "content." + name + " must be " + field.kind().article() + ", got "
+                        + LabShellChannel.abbreviated(value.toString());
             }
         }
         return null;
