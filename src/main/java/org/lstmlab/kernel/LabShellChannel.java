@@ -217,7 +217,8 @@ final class LabShellChannel extends ShellChannel {
             JsonElement json = JsonParser.parseString(content);
             problem = RequestShapes.problem(type, json);
             if (problem == null) {
-                Object body = GSON.fromJson(json, head.getType().getContentType());
+                Object body = GSON.fromJson(
+                        RequestShapes.withDefaults(type, json), head.getType().getContentType());
                 return new Message(identities, head, parent, metadata, body, blobs);
             }
         } catch (com.google.gson.JsonParseException e) {

@@ -92,6 +92,28 @@ final class RequestShapes {
         return null;
     }
 
+    /**
+     * The content with the defaults the specification gives an execute_request's optional fields filled in
+     * where they were left out ({@code silent} false, {@code store_history}, {@code allow_stdin} and
+     * {@code stop_on_error} true), since the base library reads a missing boolean as false.
+     *
+     * @param msgType the header's msg_type
+     * @param json the content, already checked by {@link #problem}
+     * @return the same object, completed (other message types unchanged)
+     */
+    static JsonElement withDefaults(String msgType, JsonElement json) {
+        if (msgType.equals("execute_request") && json.isJsonObject()) {
+            JsonObject object = json.getAsJsonObject();
+            Map.of("silent", false, "store_history", true, "allow_stdin", true, "stop_on_error", true)
+                    .forEach((name, value) -> {
+                        if (!object.has(name) || object.get(name).isJsonNull()) {
+                            object.addProperty(name, value);
+                        }
+                    });
+        }
+        return json;
+    }
+
     private static boolean is(Kind kind, JsonElement value) {
         return switch (kind) {
             case STRING -> value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();

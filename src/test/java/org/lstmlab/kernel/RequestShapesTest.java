@@ -47,4 +47,18 @@ class RequestShapesTest {
         assertNull(problem("kernel_info_request", "{}"));
         assertNull(problem("usage_request", "{\"anything\": [1]}"));
     }
+
+    @Test
+    void anExecuteRequestLeavingOutItsOptionsGetsTheSpecificationsDefaults() {
+        var content = RequestShapes.withDefaults("execute_request", JsonParser.parseString("{\"code\": \"1\"}"))
+                .getAsJsonObject();
+        assertEquals(false, content.get("silent").getAsBoolean());
+        assertEquals(true, content.get("store_history").getAsBoolean());
+        assertEquals(true, content.get("allow_stdin").getAsBoolean());
+        assertEquals(true, content.get("stop_on_error").getAsBoolean());
+        var given = RequestShapes.withDefaults(
+                        "execute_request", JsonParser.parseString("{\"code\": \"1\", \"stop_on_error\": false}"))
+                .getAsJsonObject();
+        assertEquals(false, given.get("stop_on_error").getAsBoolean(), "a field that was sent is kept");
+    }
 }
