@@ -51,14 +51,19 @@ class KernelProtocolProbesIT {
         assertEquals(SERVING, probe.get("after").getAsString(), "after " + name);
     }
 
+    /** The content of the one reply a message sent raw must have had. */
+    static JsonObject onlyReply(String name) {
+        JsonArray replies = probe(name).getAsJsonArray("replies");
+        assertEquals(1, replies.size(), name + " must be answered once: " + probe(name));
+        return replies.get(0).getAsJsonObject().getAsJsonObject("content");
+    }
+
     /** A message sent raw must have had exactly one reply, an error naming the field, and a cell after it runs. */
     static String refusedAndStillServing(String name, String replyType) {
         JsonObject probe = probe(name);
-        JsonArray replies = probe.getAsJsonArray("replies");
-        assertEquals(1, replies.size(), name + ": " + probe);
-        JsonObject reply = replies.get(0).getAsJsonObject();
+        JsonObject content = onlyReply(name);
+        JsonObject reply = probe.getAsJsonArray("replies").get(0).getAsJsonObject();
         assertEquals(replyType, reply.getAsJsonObject("header").get("msg_type").getAsString());
-        JsonObject content = reply.getAsJsonObject("content");
         assertEquals("error", content.get("status").getAsString(), content.toString());
         assertEquals(SERVING, probe.get("after").getAsString(), "after " + name);
         return content.get("evalue").getAsString();
@@ -185,24 +190,14 @@ class KernelProtocolProbesIT {
 
     @Test
     void aOneMegabyteCellRuns() {
-        JsonArray replies = probe("1 MB cell").getAsJsonArray("replies");
-        assertEquals(1, replies.size(), replies.toString());
-        assertEquals(
-                "ok",
-                replies.get(0)
-                        .getAsJsonObject()
-                        .getAsJsonObject("content")
-                        .get("status")
-                        .getAsString());
+        assertEquals("ok", onlyReply("1 MB cell").get("status").getAsString());
         assertEquals(SERVING, probe("1 MB cell").get("after").getAsString());
     }
 
     @Test
     void anEightMegabyteCellIsAnsweredAndTheKernelGoesOn() {
         JsonObject probe = probe("8 MB cell");
-        JsonArray replies = probe.getAsJsonArray("replies");
-        assertEquals(1, replies.size(), "a cell too big for the heap must still be answered: " + probe);
-        JsonObject content = replies.get(0).getAsJsonObject().getAsJsonObject("content");
+        JsonObject content = onlyReply("8 MB cell");
         if (content.get("status").getAsString().equals("error")) {
             assertTrue(content.get("evalue").getAsString().contains("8000009 characters"), content.toString());
         } else {
@@ -220,15 +215,7 @@ class KernelProtocolProbesIT {
 
     @Test
     void aRequestWithBufferFramesIsServed() {
-        JsonArray replies = probe("a message with buffers").getAsJsonArray("replies");
-        assertEquals(1, replies.size(), replies.toString());
-        assertEquals(
-                "ok",
-                replies.get(0)
-                        .getAsJsonObject()
-                        .getAsJsonObject("content")
-                        .get("status")
-                        .getAsString());
+        assertEquals("ok", onlyReply("a message with buffers").get("status").getAsString());
     }
 
     @Test
