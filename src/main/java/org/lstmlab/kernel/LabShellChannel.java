@@ -100,7 +100,7 @@ final class LabShellChannel extends ShellChannel {
                         dispatch(message);
                     }
                 }
-            } catch (Throwable e) { // NOPMD: whatever one message does, the socket keeps serving
+            } catch (Throwable e) { // whatever one message does, the socket keeps serving
                 if (running) {
                     report("%s: %s while serving a message, at %s; going on", name(), e, where(e));
                 }
@@ -108,7 +108,10 @@ final class LabShellChannel extends ShellChannel {
         }
     }
 
-    /** Runs a request's handler between busy and idle (handlers that set busy themselves are not framed twice). */
+    /**
+     * Runs a request's handler (each frames its request with busy and idle itself); an unknown request gets busy
+     * and idle only. A handler that fails is logged; one that runs out of memory before its reply is answered.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void dispatch(Message<?> message) {
         ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
@@ -131,8 +134,8 @@ final class LabShellChannel extends ShellChannel {
                     message,
                     type.getName(),
                     "OutOfMemoryError",
-                    "the kernel ran out of memory (" + memory() + ") serving it; the request was "
-                            + LabShellChannel.size(message) + " — the kernel goes on");
+                    "the kernel ran out of memory (" + memory() + ") serving it; the request was " + size(message)
+                            + " — the kernel goes on");
         } finally {
             env.resolveDeferrals();
         }
