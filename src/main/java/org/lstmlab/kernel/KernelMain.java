@@ -26,7 +26,15 @@ public final class KernelMain {
         System.setProperty("java.awt.headless", "true");
         ParentWatch.start();
         String connection = Files.readString(Path.of(args[0]));
-        LabConnection jupyter = quietly(() -> new LabConnection(KernelConnectionProperties.parse(connection)));
+        java.io.PrintStream log = System.err;
+        LabConnection jupyter;
+        try {
+            jupyter = quietly(() -> new LabConnection(KernelConnectionProperties.parse(connection), log));
+        } catch (IllegalArgumentException e) {
+            System.err.println("lstm-lab kernel: cannot start with " + args[0] + ": " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         LabKernel kernel = LabKernel.create(notebookClasspath());
         kernel.becomeHandlerForConnection(jupyter);
         jupyter.connect();

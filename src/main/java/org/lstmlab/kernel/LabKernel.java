@@ -256,6 +256,7 @@ public final class LabKernel extends BaseKernel {
         connection.setHandler(MessageType.SHUTDOWN_REQUEST, this::handleShutdown);
         connection.setHandler(MessageType.INTERRUPT_REQUEST, this::handleInterrupt);
         connection.setHandler(ProtocolMessages.USAGE_REQUEST, this::handleUsage);
+        connection.setHandler(ProtocolMessages.DEBUG_REQUEST, this::handleDebug);
         if (connection instanceof LabConnection) {
             frontendInput = new FrontendInput(((LabConnection) connection).stdinChannel());
         }
@@ -458,6 +459,7 @@ public final class LabKernel extends BaseKernel {
         reply.put("language_info", language);
         reply.put("banner", getBanner());
         reply.put("help_links", HelpLinks.forThisKernel(System.getenv()));
+        reply.put("debugger", false); // JupyterLab then shows no debugger and sends no debug_request
         env.defer();
         ProtocolMessages.reply(env, org.dflib.jjava.jupyter.messages.reply.KernelInfoReply.MESSAGE_TYPE, reply);
     }
@@ -597,6 +599,26 @@ public final class LabKernel extends BaseKernel {
         ProtocolMessages.reply(
                 env, org.dflib.jjava.jupyter.messages.reply.InterruptReply.MESSAGE_TYPE, Map.of("status", "ok"));
         interrupt();
+    }
+
+    /**
+     * debug_reply (control channel) refusing the Debug Adapter Protocol request it answers: the kernel has no
+     * debugger (kernel_info says {@code debugger: false}), and a front end that asks all the same is told so
+     * in DAP's own shape ({@code success: false}, the request's {@code seq} and {@code command}, a message).
+     */
+    private void handleDebug(ShellReplyEnvironment env, Message<Object> message) {
+        env.setBusyDeferIdle();
+        Object request = message.getContent();
+        Map<?, ?> dap = request instanceof Map<?, ?> map ? map : Map.of();
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("type", "response");
+        reply.put("request_seq", dap.get("seq") instanceof Number seq ? seq.intValue() : 0);
+        reply.put("success", false);
+        reply.put("command", dap.get("command") instanceof String command ? command : "");
+        reply.put("message", "the lstm-lab kernel has no debugger (kernel_info_reply: debugger false)");
+        reply.put("body", Map.of());
+        env.defer();
+        ProtocolMessages.reply(env, ProtocolMessages.DEBUG_REPLY, reply);
     }
 
     /** usage_reply (control channel): the kernel's memory and CPU, as {@link KernelUsage} measures them. */
@@ -957,7 +979,7 @@ public final class LabKernel extends BaseKernel {
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
         SourceCodeAnalysis analysis = shell.join().sourceCodeAnalysis();
-        String snippet = currentSnippet(analysis, code.substring(0, Math.min(at, code.length())));
+        String snippet = currentSnippet(analysis, code.substring(0, utf16Index(code, at)));
         var docs = analysis.documentation(snippet, snippet.length(), false);
         if (docs.isEmpty()) {
             return null;
@@ -1000,14 +1022,26 @@ public final class LabKernel extends BaseKernel {
         return last;
     }
 
+    /**
+     * Tab: JShell's completions at the cursor. The protocol counts {@code cursor_pos}, {@code cursor_start}
+     * and {@code cursor_end} in Unicode code points (messaging 5.2+), JShell in UTF-16 units: they differ after
+     * a character outside the Basic Multilingual Plane (𝜎, an emoji), so both ways are converted here.
+     */
     @Override
     public ReplacementOptions complete(String code, int at) {
+        int cursor = utf16Index(code, at);
         int[] anchor = new int[1];
-        List<String> options = shell.join().sourceCodeAnalysis().completionSuggestions(code, at, anchor).stream()
+        List<String> options = shell.join().sourceCodeAnalysis().completionSuggestions(code, cursor, anchor).stream()
                 .map(SourceCodeAnalysis.Suggestion::continuation)
                 .distinct()
                 .collect(Collectors.toList());
-        return new ReplacementOptions(options, anchor[0], at);
+        return new ReplacementOptions(options, code.codePointCount(0, anchor[0]), code.codePointCount(0, cursor));
+    }
+
+    /** The UTF-16 index of the code point at {@code codePoints} (the protocol's cursor), clamped to the code. */
+    static int utf16Index(String code, int codePoints) {
+        int count = code.codePointCount(0, code.length());
+        return code.offsetByCodePoints(0, Math.max(0, Math.min(codePoints, count)));
     }
 
     @Override

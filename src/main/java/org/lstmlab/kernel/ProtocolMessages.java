@@ -9,15 +9,17 @@ import org.dflib.jjava.jupyter.messages.MessageType;
 /**
  * Replies whose content the kernel writes as the messaging specification gives it (a map, with the
  * {@code status} the base library's reply classes leave out), and the message types of the specification
- * that the base library does not know: {@code usage_request} and {@code usage_reply}. The base library
- * registers a message type by name when it is created and offers no public way to create one, so these
- * two are created through its private constructor once, at class loading; a base library that knows
+ * that the base library does not know: {@code usage_request}, {@code usage_reply}, {@code debug_request} and
+ * {@code debug_reply}. The base library registers a message type by name when it is created and offers no
+ * public way to create one, so these are created through its private constructor once, at class loading; a base library that knows
  * them already is used as it is.
  */
 final class ProtocolMessages {
 
     static final MessageType<Object> USAGE_REQUEST = type("usage_request");
     static final MessageType<Object> USAGE_REPLY = type("usage_reply");
+    static final MessageType<Object> DEBUG_REQUEST = type("debug_request");
+    static final MessageType<Object> DEBUG_REPLY = type("debug_reply");
 
     private ProtocolMessages() {}
 
