@@ -77,8 +77,8 @@ public final class Submissions {
             try (Stream<Path> children = Files.list(p)) {
                 for (Path c : children.sorted().toList()) {
                     String file = c.getFileName().toString();
-                    if (file.startsWith(".")) {
-                        continue;
+                    if (file.startsWith(".") && !isZip(c)) {
+                        continue; // .DS_Store, .git: no student's work
                     }
                     if (Files.isSymbolicLink(c)) {
                         if (Files.isDirectory(c) || isZip(c) || isOtherArchive(c)) {
