@@ -43,8 +43,8 @@ class HostileBatchTest {
             GradingFixtures.submission(batch.resolve(honest), null);
         }
         Files.createSymbolicLink(batch.resolve("mallory"), GradingFixtures.SOLUTIONS); // the solutions, by a link
-        byte[] fifteenMb = zipOf("zeros.bin", new byte[15 << 20]);
-        Files.write(batch.resolve("bomb.zip"), zipOf("a.zip", fifteenMb, "b.zip", fifteenMb));
+        byte[] fifteenMb = GradingFixtures.zip("zeros.bin", new byte[15 << 20]);
+        Files.write(batch.resolve("bomb.zip"), GradingFixtures.zip("a.zip", fifteenMb, "b.zip", fifteenMb));
         Files.write(batch.resolve("bob.tar.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0});
         Files.writeString(batch.resolve("carol.zip"), "not a zip at all\n");
         Map<String, String> classBefore = GradingFixtures.fingerprint(batch);
@@ -103,17 +103,5 @@ class HostileBatchTest {
                     List.of("grades", "submissions"),
                     top.map(p -> p.getFileName().toString()).sorted().toList());
         }
-    }
-
-    private static byte[] zipOf(Object... entries) throws java.io.IOException {
-        var bytes = new ByteArrayOutputStream();
-        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
-            for (int k = 0; k < entries.length; k += 2) {
-                zip.putNextEntry(new java.util.zip.ZipEntry((String) entries[k]));
-                zip.write((byte[]) entries[k + 1]);
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 }

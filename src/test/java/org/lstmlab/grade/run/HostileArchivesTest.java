@@ -30,21 +30,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileArchivesTest {
     private static final byte[] CODE = "package org.lstmlab.exercises;\nclass A {}\n".getBytes(StandardCharsets.UTF_8);
 
-    /** Writes a zip of {@code entries} (name → bytes, in order) with file names in {@code names}. */
     static byte[] zip(Charset names, Object... entries) throws IOException {
-        var bytes = new ByteArrayOutputStream();
-        try (var zip = new ZipOutputStream(bytes, names)) {
-            for (int k = 0; k < entries.length; k += 2) {
-                zip.putNextEntry(new ZipEntry((String) entries[k]));
-                zip.write((byte[]) entries[k + 1]);
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
+        return GradingFixtures.zip(names, entries);
     }
 
     static byte[] zip(Object... entries) throws IOException {
-        return zip(StandardCharsets.UTF_8, entries);
+        return GradingFixtures.zip(entries);
     }
 
     /** A zip of {@code n} entries whose names are {@code prefix0}, {@code prefix1}, … each holding {@code each}. */
