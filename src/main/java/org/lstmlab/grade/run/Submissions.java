@@ -80,15 +80,13 @@ public final class Submissions {
                     if (file.startsWith(".") && !isZip(c)) {
                         continue; // .DS_Store, .git: no student's work
                     }
-                    if (Files.isSymbolicLink(c)) {
-                        if (Files.isDirectory(c) || isZip(c) || isOtherArchive(c)) {
-                            subs.add(new Submission(
-                                    name(c),
-                                    c,
-                                    Untrusted.name(file)
-                                            + " is a link, which the grader does not follow inside a class's folder:"
-                                            + " put the student's folder or zip itself there"));
-                        }
+                    if (Files.isSymbolicLink(c)) { // even one that leads nowhere here (outside a container's mounts)
+                        subs.add(new Submission(
+                                name(c),
+                                c,
+                                Untrusted.name(file)
+                                        + " is a link, which the grader does not follow inside a class's folder:"
+                                        + " put the student's folder or zip itself there"));
                     } else if (Files.isDirectory(c) || isZip(c)) {
                         subs.add(new Submission(name(c), c));
                     } else if (isOtherArchive(c)) {
@@ -214,7 +212,8 @@ public final class Submissions {
             throw new Refused(shown, "it is an empty zip");
         }
         if (head.length < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
-            throw new Refused(shown, "it is " + notAZip(zip) + ", not a zip");
+            String what = notAZip(zip);
+            throw new Refused(shown, "it is " + what + (what.startsWith("not ") ? "" : ", not a zip"));
         }
         long bytes = budget.bytes;
         int entries = budget.entries;

@@ -86,7 +86,10 @@ class HostileArchivesTest {
                 Arguments.of("a password", encrypted, "is password-protected"),
                 Arguments.of("cut short", truncated, "cut short"),
                 Arguments.of("an empty zip", zip(), "it is an empty zip"),
-                Arguments.of("a text file", "my code is in E3.java\n".getBytes(StandardCharsets.UTF_8), "not a zip"),
+                Arguments.of(
+                        "a text file",
+                        "my code is in E3.java\n".getBytes(StandardCharsets.UTF_8),
+                        "could not be unpacked: it is not a zip"),
                 Arguments.of("an empty file", new byte[0], "an empty file, not a zip"),
                 Arguments.of("a tar.gz", gzip("E3ForgetGate.java"), "a gzip archive (.tar.gz, .tgz), not a zip"),
                 Arguments.of(
@@ -122,6 +125,7 @@ class HostileArchivesTest {
         assertTrue(u.problem() != null && u.problem().contains(says), what + ": " + u.problem());
         assertTrue(u.problem().matches("(?s)(mallory|[abc])\\.zip could not be unpacked: .*"), u.problem());
         assertTrue(u.problem().codePoints().noneMatch(c -> c < 0x20 && c != '\n'), "one clean line: " + u.problem());
+        assertFalse(u.problem().matches("(?s).*(not a zip).*\\1.*"), "said once: " + u.problem());
         Map<String, String> after = GradingFixtures.fingerprint(tmp);
         after.keySet().removeIf(f -> f.startsWith("job/s1/"));
         assertEquals(before, after, "nothing outside the job folder changed");

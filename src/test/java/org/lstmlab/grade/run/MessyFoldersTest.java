@@ -46,7 +46,8 @@ class MessyFoldersTest {
     }
 
     @Test
-    void aLinkInAClassFolderIsAStudentRefusedWithTheReasonAndNeverRead(@TempDir Path tmp) throws IOException {
+    void aLinkInAClassFolderEvenADanglingOneIsAStudentRefusedWithTheReasonAndNeverRead(@TempDir Path tmp)
+            throws IOException {
         Path batch = Files.createDirectories(tmp.resolve("class"));
         GradingFixtures.submission(batch.resolve("alice"), null);
         Files.createSymbolicLink(batch.resolve("mallory"), GradingFixtures.SOLUTIONS);
@@ -56,10 +57,10 @@ class MessyFoldersTest {
         Files.createSymbolicLink(batch.resolve("dangling"), tmp.resolve("nowhere"));
         var subs = byName(Submissions.discover(List.of(batch)));
         assertEquals(
-                List.of("alice", "eve", "mallory"),
+                List.of("alice", "dangling", "eve", "mallory"),
                 subs.keySet().stream().sorted().toList());
         assertNull(subs.get("alice").refused());
-        for (String n : List.of("mallory", "eve")) {
+        for (String n : List.of("mallory", "eve", "dangling")) {
             String why = subs.get(n).refused();
             assertTrue(why != null && why.contains("is a link, which the grader does not follow"), n + ": " + why);
         }
