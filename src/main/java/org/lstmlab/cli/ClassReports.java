@@ -52,7 +52,9 @@ final class ClassReports {
         ClassReport.Similarity sim;
         if (similarity) {
             Map<String, Path> paths = new LinkedHashMap<>();
-            subs.forEach(s -> paths.put(s.student(), s.path()));
+            subs.stream()
+                    .filter(s -> s.refused() == null) // a link or another archive: not read
+                    .forEach(s -> paths.put(s.student(), s.path()));
             sim = SimilarityCheck.check(paths, starter, out, SimilarityCheck.DEFAULT_THRESHOLD);
         } else {
             sim = ClassReport.Similarity.off("--no-similarity");

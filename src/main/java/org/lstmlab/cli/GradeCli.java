@@ -415,14 +415,24 @@ public final class GradeCli {
         return v;
     }
 
+    /** What a batch writes into {@code --out} beside the students' folders. */
+    static final java.util.Set<String> BATCH_FILES = java.util.Set.of(
+            "gradebook.csv",
+            "gradebook-canvas.csv",
+            "gradebook-moodle.csv",
+            "class-report.html",
+            "class-report.json",
+            "similarity");
+
     /**
      * The folder under {@code --out} for a student: their name in letters, digits, {@code .}, {@code _} and {@code -}
      * only, never starting with a dot or a dash, at most 64 characters; a name that had to change gets a hash of
-     * the whole name, so two students never share a folder.
+     * the whole name, so two students never share a folder; never the name of a file or folder the batch writes
+     * beside them ({@code gradebook.csv}, {@code similarity}, …, in any case), so no student's report takes its place.
      */
     static String safe(String student) {
         String s = student.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (s.isEmpty() || s.startsWith(".") || s.startsWith("-")) {
+        if (s.isEmpty() || s.startsWith(".") || s.startsWith("-") || BATCH_FILES.contains(s.toLowerCase(Locale.ROOT))) {
             s = "_" + s;
         }
         if (s.equals(student) && s.length() <= 64) {

@@ -1,7 +1,6 @@
 package org.lstmlab.grade.run;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -18,8 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -62,8 +59,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * }</pre>
  */
 public final class Grader implements AutoCloseable {
-    private static final long MAX_UNZIPPED_BYTES = 20L << 20;
-    private static final int MAX_ZIP_ENTRIES = 500;
 
     /** Which tests to run. */
     public enum Scope {
@@ -328,6 +323,9 @@ public final class Grader implements AutoCloseable {
 
     /** Grades one submission of a batch; what goes wrong is its report, never the batch's end. */
     private Report gradeOrFail(Submissions.Submission s, List<GradedExercise> exercises, Scope scope, long seed) {
+        if (s.refused() != null) {
+            return failed(s.student(), exercises, seed, s.refused());
+        }
         try {
             return grade(s.student(), s.path(), exercises, scope, seed);
         } catch (IOException | RuntimeException | LinkageError | AssertionError e) {
@@ -364,29 +362,15 @@ public final class Grader implements AutoCloseable {
     SubmissionRun open(String student, Path submission, List<GradedExercise> exercises, long seed) throws IOException {
         Path dir = work.resolve("s" + submissions.incrementAndGet());
         Files.createDirectories(dir);
-        Path root;
-        String unreadable = null;
-        if (Files.isRegularFile(submission)
-                && submission.toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            root = dir.resolve("unzipped");
-            try {
-                unzip(submission, root);
-            } catch (IOException | IllegalArgumentException e) {
-                unreadable = "the zip could not be read: " + e.getMessage();
-            }
-        } else if (Files.isDirectory(submission)) {
-            root = submission;
-        } else {
-            throw new IllegalArgumentException("a submission must be a folder or a .zip shaped like exercises/, but "
-                    + submission + (Files.exists(submission) ? " is neither" : " does not exist"));
+        Submissions.Unpacked unpacked;
+        try {
+            unpacked = Submissions.unpack(submission, dir);
+        } catch (IOException | RuntimeException e) {
+            delete(dir);
+            throw e;
         }
-        if (unreadable == null) {
-            try {
-                root = nested(root, dir);
-            } catch (IOException | IllegalArgumentException e) {
-                unreadable = "a zip inside the submission could not be read: " + Untrusted.text(e.getMessage());
-            }
-        }
+        Path root = unpacked.root();
+        String unreadable = unpacked.problem();
         Sandbox sandbox = new Sandbox(children); // its JVM has started, and loads ND4J while we compile
         try {
             List<SubmissionCompiler.Target> targets = exercises.stream()
@@ -466,77 +450,6 @@ public final class Grader implements AutoCloseable {
                     ? FilterResult.included("visible")
                     : FilterResult.excluded(p.visibility().gradescope());
         };
-    }
-
-    /**
-     * A submission's code as students hand it in: where it holds no Java file but zips (a folder with the
-     * student's zip in it, a zip of a zip), those zips unpacked, one level deep.
-     */
-    private static Path nested(Path root, Path dir) throws IOException {
-        List<Path> zips;
-        try (Stream<Path> walk = Files.walk(root, 3)) {
-            List<Path> files = walk.filter(Files::isRegularFile)
-                    .filter(p -> !root.relativize(p).toString().startsWith("__MACOSX"))
-                    .toList();
-            if (files.stream().anyMatch(p -> p.getFileName().toString().endsWith(".java"))) {
-                return root;
-            }
-            zips = files.stream()
-                    .filter(p ->
-                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip"))
-                    .filter(p -> !p.getFileName().toString().startsWith("._"))
-                    .sorted()
-                    .toList();
-        }
-        if (zips.isEmpty()) {
-            return root;
-        }
-        Path inner = dir.resolve("nested");
-        int k = 0;
-        for (Path z : zips) {
-            unzip(z, inner.resolve("z" + ++k));
-        }
-        return inner;
-    }
-
-    private static void unzip(Path zip, Path into) throws IOException {
-        Files.createDirectories(into);
-        long total = 0;
-        int entries = 0;
-        try (InputStream file = Files.newInputStream(zip);
-                ZipInputStream in = new ZipInputStream(file)) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                if (++entries > MAX_ZIP_ENTRIES) {
-                    throw new IOException("more than " + MAX_ZIP_ENTRIES + " files");
-                }
-                // PowerShell 5's Compress-Archive separates folders with backslashes
-                String name = entry.getName().replace('\\', '/');
-                Path target = into.resolve(name).normalize();
-                if (!target.startsWith(into) || name.startsWith("/")) {
-                    throw new IOException("entry " + Untrusted.text(entry.getName()) + " points outside the zip");
-                }
-                if (name.startsWith("__MACOSX/") || name.contains("/__MACOSX/") || name.endsWith(".DS_Store")) {
-                    continue; // what macOS's Finder adds: resource forks and folder settings, no code
-                }
-                if (entry.isDirectory() || name.endsWith("/")) {
-                    Files.createDirectories(target);
-                    continue;
-                }
-                Files.createDirectories(target.getParent());
-                byte[] buf = new byte[8192];
-                try (var out = Files.newOutputStream(target)) {
-                    int n;
-                    while ((n = in.read(buf)) > 0) {
-                        total += n;
-                        if (total > MAX_UNZIPPED_BYTES) {
-                            throw new IOException("it unpacks to more than 20 MB");
-                        }
-                        out.write(buf, 0, n);
-                    }
-                }
-            }
-        }
     }
 
     /** Removes a folder and everything in it, as far as it can. */

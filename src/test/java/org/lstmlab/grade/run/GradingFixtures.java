@@ -125,4 +125,22 @@ public final class GradingFixtures {
         assertEquals(sum, r.get("score").getAsDouble(), 1e-9, "score is the sum of the tests' scores");
         return r;
     }
+
+    /** A zip of {@code entries}, given as name, bytes, name, bytes, …, in order, with file names in {@code names}. */
+    public static byte[] zip(java.nio.charset.Charset names, Object... entries) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes, names)) {
+            for (int k = 0; k < entries.length; k += 2) {
+                zip.putNextEntry(new java.util.zip.ZipEntry((String) entries[k]));
+                zip.write((byte[]) entries[k + 1]);
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A zip of {@code entries} (name, bytes, …) with UTF-8 names. */
+    public static byte[] zip(Object... entries) throws IOException {
+        return zip(java.nio.charset.StandardCharsets.UTF_8, entries);
+    }
 }

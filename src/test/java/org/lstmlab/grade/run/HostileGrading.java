@@ -1,5 +1,7 @@
 package org.lstmlab.grade.run;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,5 +25,17 @@ abstract class HostileGrading {
     @AfterAll
     static void stopGrader() {
         grader.close();
+    }
+
+    /**
+     * The attacks below act with the grader's rights unless the OS sandbox stops them, so they run only inside it:
+     * without bubblewrap they fail (never skip) — {@code ./lab test} installs it.
+     */
+    static void requireOsSandbox() {
+        assertTrue(
+                grader.isolation().isolated(),
+                "these hostile cases need the OS sandbox, but "
+                        + grader.isolation().describe()
+                        + ": ./lab test installs bubblewrap (apt-get install bubblewrap)");
     }
 }

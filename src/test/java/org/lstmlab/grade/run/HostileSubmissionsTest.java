@@ -111,18 +111,6 @@ class HostileSubmissionsTest extends HostileGrading {
         }
     }
 
-    /**
-     * The attacks below act with the grader's rights unless the OS sandbox stops them, so they run only inside it:
-     * without bubblewrap they fail (never skip) — {@code ./lab test} installs it.
-     */
-    private static void requireOsSandbox() {
-        assertTrue(
-                grader.isolation().isolated(),
-                "these hostile cases need the OS sandbox, but "
-                        + grader.isolation().describe()
-                        + ": ./lab test installs bubblewrap (apt-get install bubblewrap)");
-    }
-
     /** The hostile submission {@code name} with {@code @KEY@} in its source replaced, for attacks that need a path or port. */
     static Path templated(Path dir, String name, Map<String, String> values) throws IOException {
         Path sub = GradingFixtures.submission(dir, GradingFixtures.HOSTILE.resolve(name));
