@@ -37,10 +37,8 @@ public class StepGemmBenchmark {
 
     private int batch, hidden, row, g;
     private boolean forward, java, f32;
-    private double[] a64, w64, c64, acc64;
-    private float[] a32, w32, c32, acc32;
-    private double[][] wRows64, wT64;
-    private float[][] wRows32, wT32;
+    private double[] a64, w64, wT64, c64;
+    private float[] a32, w32, wT32, c32;
     private NativeBuffer a, w, c;
 
     @Setup
@@ -59,22 +57,16 @@ public class StepGemmBenchmark {
         Random random = new Random(42);
         a64 = random.doubles(aLen, -1, 1).toArray();
         w64 = random.doubles((long) g * row, -1, 1).toArray();
+        wT64 = new double[w64.length];
+        for (int r = 0; r < g; r++) for (int q = 0; q < row; q++) wT64[q * g + r] = w64[r * row + q];
         c64 = new double[cLen];
-        acc64 = new double[g];
         a32 = new float[aLen];
         w32 = new float[w64.length];
+        wT32 = new float[w64.length];
         c32 = new float[cLen];
-        acc32 = new float[g];
         for (int i = 0; i < aLen; i++) a32[i] = (float) a64[i];
         for (int i = 0; i < w64.length; i++) w32[i] = (float) w64[i];
-        wRows64 = new double[g][row];
-        wT64 = new double[row][g];
-        wRows32 = new float[g][row];
-        wT32 = new float[row][g];
-        JavaGemm.rows(w64, wRows64, row);
-        JavaGemm.transpose(w64, wT64, g, row);
-        JavaGemm.rows(w32, wRows32, row);
-        JavaGemm.transpose(w32, wT32, g, row);
+        for (int i = 0; i < w64.length; i++) wT32[i] = (float) wT64[i];
         a = NativeBuffer.of(Nd4j.create(type, aLen));
         w = NativeBuffer.of(Nd4j.create(type, w64.length));
         c = NativeBuffer.of(Nd4j.create(type, cLen));
@@ -86,12 +78,12 @@ public class StepGemmBenchmark {
     public Object step() {
         if (java) {
             if (f32) {
-                if (forward) JavaGemm.multiply(batch, g, row, a32, 0, row, wT32, c32, 0, g, false, acc32);
-                else JavaGemm.multiply(batch, hidden, g, a32, 0, g, wRows32, c32, 0, hidden, false, acc32);
+                if (forward) JavaGemm.multiply(batch, g, row, a32, 0, row, wT32, 0, g, c32, 0, g, false);
+                else JavaGemm.multiply(batch, hidden, g, a32, 0, g, w32, 0, row, c32, 0, hidden, false);
                 return c32;
             }
-            if (forward) JavaGemm.multiply(batch, g, row, a64, 0, row, wT64, c64, 0, g, false, acc64);
-            else JavaGemm.multiply(batch, hidden, g, a64, 0, g, wRows64, c64, 0, hidden, false, acc64);
+            if (forward) JavaGemm.multiply(batch, g, row, a64, 0, row, wT64, 0, g, c64, 0, g, false);
+            else JavaGemm.multiply(batch, hidden, g, a64, 0, g, w64, 0, row, c64, 0, hidden, false);
             return c64;
         }
         if (forward) NativeBuffer.gemm(false, true, batch, g, row, a, 0, row, w, 0, row, 0, c, 0, g);

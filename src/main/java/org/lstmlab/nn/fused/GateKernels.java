@@ -26,18 +26,17 @@ final class GateKernels {
     private static final int[] COLUMN = {0, 1, 3, 2};
 
     /**
-     * z_t = [h_{t-1}, x_t]·Wᵀ into one {@code [B, H]} array per gate, a row at a time ({@link JavaGemm#row}),
-     * each row's blocks copied out to their gates (the stacked order f, i, C, o).
+     * z_t = [h_{t-1}, x_t]·Wᵀ straight into one {@code [B, H]} array per gate: four {@link JavaGemm} products,
+     * each on its gate's columns of Wᵀ (the stacked order f, i, C, o).
      *
      * @param hx    [h_{t-1}, x_t], {@code [B, H+X]}
-     * @param wT    Wᵀ, {@code [H+X][4H]}, one Java array per row
+     * @param wT    Wᵀ, {@code [H+X, 4H]}
      * @param gates W_g·[h_{t-1}, x_t] per gate, written
-     * @param acc   scratch, {@code [4H]}
      */
-    static void product(double[] hx, double[][] wT, double[][] gates, int batch, int hidden, int row, double[] acc) {
-        for (int r = 0; r < batch; r++) {
-            JavaGemm.row(4 * hidden, row, hx, r * row, wT, acc); // z_t's row r, [4H]
-            for (int g = 0; g < 4; g++) System.arraycopy(acc, COLUMN[g] * hidden, gates[g], r * hidden, hidden);
+    static void product(double[] hx, double[] wT, double[][] gates, int batch, int hidden, int row) {
+        for (int g = 0; g < 4; g++) {
+            JavaGemm.multiply(
+                    batch, hidden, row, hx, 0, row, wT, COLUMN[g] * hidden, 4 * hidden, gates[g], 0, hidden, false);
         }
     }
 
@@ -174,11 +173,11 @@ final class GateKernels {
         }
     }
 
-    /** {@link #product(double[], double[][], double[][], int, int, int, double[])} in float. */
-    static void product(float[] hx, float[][] wT, float[][] gates, int batch, int hidden, int row, float[] acc) {
-        for (int r = 0; r < batch; r++) {
-            JavaGemm.row(4 * hidden, row, hx, r * row, wT, acc); // z_t's row r, [4H]
-            for (int g = 0; g < 4; g++) System.arraycopy(acc, COLUMN[g] * hidden, gates[g], r * hidden, hidden);
+    /** {@link #product(double[], double[], double[][], int, int, int)} in float. */
+    static void product(float[] hx, float[] wT, float[][] gates, int batch, int hidden, int row) {
+        for (int g = 0; g < 4; g++) {
+            JavaGemm.multiply(
+                    batch, hidden, row, hx, 0, row, wT, COLUMN[g] * hidden, 4 * hidden, gates[g], 0, hidden, false);
         }
     }
 

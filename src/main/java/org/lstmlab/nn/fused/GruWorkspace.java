@@ -124,7 +124,7 @@ final class GruWorkspace {
         @Override
         void stepGemm(int t) {
             final int g = BLOCKS * hidden;
-            JavaGemm.multiply(batch, g, hidden, hxStep, 0, hidden + input, wT, zStep, 0, g, false, acc);
+            JavaGemm.multiply(batch, g, hidden, hxStep, 0, hidden + input, wT, 0, g, zStep, 0, g, false);
         }
 
         @Override
@@ -274,7 +274,7 @@ final class GruWorkspace {
         @Override
         void stepGemm(int t) {
             final int g = BLOCKS * hidden;
-            JavaGemm.multiply(batch, g, hidden, hxStep, 0, hidden + input, wT, zStep, 0, g, false, acc);
+            JavaGemm.multiply(batch, g, hidden, hxStep, 0, hidden + input, wT, 0, g, zStep, 0, g, false);
         }
 
         @Override

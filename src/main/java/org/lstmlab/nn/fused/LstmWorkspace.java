@@ -88,7 +88,7 @@ final class LstmWorkspace {
         /** z_t straight into step t's gate arrays, whose maths then runs in place. */
         @Override
         void stepGemm(int t) {
-            GateKernels.product(hxStep, wT, gates[t], batch, hidden, hidden + input, acc);
+            GateKernels.product(hxStep, wT, gates[t], batch, hidden, hidden + input);
         }
 
         @Override
@@ -188,7 +188,7 @@ final class LstmWorkspace {
         /** z_t straight into step t's gate arrays, whose maths then runs in place. */
         @Override
         void stepGemm(int t) {
-            GateKernels.product(hxStep, wT, gates[t], batch, hidden, hidden + input, acc);
+            GateKernels.product(hxStep, wT, gates[t], batch, hidden, hidden + input);
         }
 
         @Override

@@ -177,10 +177,8 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
         final double[] dhNext; // ∂L/∂h_t from step t+1, [B, H]
         final double[] dzStep; // one step of ∂L/∂z, [B, blocks·H]
         final double[] dWValues; // [blocks·H, H+X]
-        private final double[] w; // W as of the forward run, [blocks·H, H+X]
-        final double[][] wRows; // W's rows: ∂L/∂h_{t-1} = ∂L/∂z_t·W_h reads their first H columns
-        final double[][] wT; // Wᵀ, [H+X][blocks·H]: z_t = [h_{t-1}, x_t]·Wᵀ reads its rows
-        final double[] acc; // one row of a per-step product, [blocks·H]
+        final double[] w; // W as of the forward run, [blocks·H, H+X]: ∂L/∂h_{t-1} = ∂L/∂z_t·W_h reads its rows
+        final double[] wT; // Wᵀ, [H+X, blocks·H]: z_t = [h_{t-1}, x_t]·Wᵀ reads its rows
         private final double[] dxTime; // [T, B, X]
         private final double[] dxs; // [B, T, X]
 
@@ -195,9 +193,7 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
             dzStep = new double[blocks * bh];
             dWValues = new double[blocks * hidden * (hidden + input)];
             w = new double[dWValues.length];
-            wRows = new double[blocks * hidden][hidden + input];
-            wT = new double[hidden + input][blocks * hidden];
-            acc = new double[blocks * hidden];
+            wT = new double[dWValues.length];
             dxTime = new double[nx];
             dxs = new double[nx];
         }
@@ -238,20 +234,19 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
         @Override
         final void loadWeights(StackedWeights weights) {
             weights.w.get(0, w, 0, w.length);
-            JavaGemm.rows(w, wRows, hidden + input);
             JavaGemm.transpose(w, wT, blocks * hidden, hidden + input);
         }
 
         @Override
         void stepGemm(int t) {
             final int g = blocks * hidden, row = hidden + input;
-            JavaGemm.multiply(batch, g, row, hxStep, 0, row, wT, zStep, 0, g, false, acc);
+            JavaGemm.multiply(batch, g, row, hxStep, 0, row, wT, 0, g, zStep, 0, g, false);
         }
 
         @Override
         void stepDh() {
-            final int g = blocks * hidden;
-            JavaGemm.multiply(batch, hidden, g, dzStep, 0, g, wRows, dhNext, 0, hidden, false, acc);
+            final int g = blocks * hidden, row = hidden + input;
+            JavaGemm.multiply(batch, hidden, g, dzStep, 0, g, w, 0, row, dhNext, 0, hidden, false);
         }
 
         /** ∂L/∂x_t of every step from {@link #dx} into a new {@code [B, T, X]} array. */
@@ -275,10 +270,8 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
         final float[] dhNext;
         final float[] dzStep;
         final float[] dWValues;
-        private final float[] w;
-        final float[][] wRows;
-        final float[][] wT;
-        final float[] acc;
+        final float[] w;
+        final float[] wT;
         private final float[] dxTime;
         private final float[] dxs;
 
@@ -293,9 +286,7 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
             dzStep = new float[blocks * bh];
             dWValues = new float[blocks * hidden * (hidden + input)];
             w = new float[dWValues.length];
-            wRows = new float[blocks * hidden][hidden + input];
-            wT = new float[hidden + input][blocks * hidden];
-            acc = new float[blocks * hidden];
+            wT = new float[dWValues.length];
             dxTime = new float[nx];
             dxs = new float[nx];
         }
@@ -338,20 +329,19 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
         @Override
         final void loadWeights(StackedWeights weights) {
             f32(weights.w).get(0, w, 0, w.length);
-            JavaGemm.rows(w, wRows, hidden + input);
             JavaGemm.transpose(w, wT, blocks * hidden, hidden + input);
         }
 
         @Override
         void stepGemm(int t) {
             final int g = blocks * hidden, row = hidden + input;
-            JavaGemm.multiply(batch, g, row, hxStep, 0, row, wT, zStep, 0, g, false, acc);
+            JavaGemm.multiply(batch, g, row, hxStep, 0, row, wT, 0, g, zStep, 0, g, false);
         }
 
         @Override
         void stepDh() {
-            final int g = blocks * hidden;
-            JavaGemm.multiply(batch, hidden, g, dzStep, 0, g, wRows, dhNext, 0, hidden, false, acc);
+            final int g = blocks * hidden, row = hidden + input;
+            JavaGemm.multiply(batch, hidden, g, dzStep, 0, g, w, 0, row, dhNext, 0, hidden, false);
         }
 
         final INDArray inputGradients() {
