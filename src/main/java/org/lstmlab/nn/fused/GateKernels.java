@@ -10,9 +10,9 @@ import org.lstmlab.nn.LstmVariant;
  * (the variant is chosen once per step, outside the loops, so the full cell's loops stay as they were); the
  * double and the float versions are the same lines in two precisions.
  *
- * <p>{@link #product} writes a step's pre-activations into one {@code [B, H]} array per gate (and
- * {@link #join} puts ∂L/∂z into {@code [B, 4H]} rows, the blocks f, i, C̃, o of every example side by side, the
- * way the GEMMs over all steps read it), so that every line of the maths is one loop over
+ * <p>The GEMM leaves a step's pre-activations row by row, {@code [B, 4H]} with the blocks f, i, C̃, o of
+ * every example side by side. {@link #split} copies them into one {@code [B, H]} array per gate (and
+ * {@link #join} puts ∂L/∂z back the GEMM's way), so that every line of the maths is one loop over
  * {@code B·H} numbers in which every array is indexed by the same {@code k}: the shape Java 17's C2 turns
  * into SIMD instructions (see {@link Activations}).
  */
@@ -25,22 +25,16 @@ final class GateKernels {
     /** Where each gate's columns start in a row of z, in units of H: the stacked order of W (f, i, C, o). */
     private static final int[] COLUMN = {0, 1, 3, 2};
 
-    /**
-     * z_t = [h_{t-1}, x_t]·Wᵀ straight into one {@code [B, H]} array per gate: four {@link JavaGemm} products,
-     * each on its gate's columns of Wᵀ (the stacked order f, i, C, o).
-     *
-     * @param hx    [h_{t-1}, x_t], {@code [B, H+X]}
-     * @param wT    Wᵀ, {@code [H+X, 4H]}
-     * @param gates W_g·[h_{t-1}, x_t] per gate, written
-     */
-    static void product(double[] hx, double[] wT, double[][] gates, int batch, int hidden, int row) {
+    /** Copies z_t, {@code [B, 4H]} in the stacked order f, i, C, o, into one {@code [B, H]} array per gate. */
+    static void split(double[] z, double[][] gates, int batch, int hidden) {
         for (int g = 0; g < 4; g++) {
-            JavaGemm.multiply(
-                    batch, hidden, row, hx, 0, row, wT, COLUMN[g] * hidden, 4 * hidden, gates[g], 0, hidden, false);
+            for (int r = 0; r < batch; r++) {
+                System.arraycopy(z, (4 * r + COLUMN[g]) * hidden, gates[g], r * hidden, hidden);
+            }
         }
     }
 
-    /** One {@code [B, H]} array per gate into {@code [B, 4H]}, in the stacked order f, i, C, o. */
+    /** The inverse of {@link #split}: one {@code [B, H]} array per gate into {@code [B, 4H]}. */
     static void join(double[][] gates, double[] z, int batch, int hidden) {
         for (int g = 0; g < 4; g++) {
             for (int r = 0; r < batch; r++) {
@@ -62,7 +56,7 @@ final class GateKernels {
      * One step forward for the whole batch, every array {@code [B, H]}.
      *
      * @param v      which parts of the cell are computed; a removed gate is 1 (as in {@link org.lstmlab.nn.LstmCell})
-     * @param gates  W_g·[h_{t-1}, x_t] per gate in (from {@link #product}), f_t, i_t, o_t, C̃_t out
+     * @param gates  W_g·[h_{t-1}, x_t] per gate in (from {@link #split}), f_t, i_t, o_t, C̃_t out
      * @param bias   b_f, b_i, b_o, b_C tiled by {@link #tileBias}
      * @param cPrev  C_{t-1}
      * @param c      C_t, written
@@ -173,11 +167,12 @@ final class GateKernels {
         }
     }
 
-    /** {@link #product(double[], double[], double[][], int, int, int)} in float. */
-    static void product(float[] hx, float[] wT, float[][] gates, int batch, int hidden, int row) {
+    /** {@link #split(double[], double[][], int, int)} in float. */
+    static void split(float[] z, float[][] gates, int batch, int hidden) {
         for (int g = 0; g < 4; g++) {
-            JavaGemm.multiply(
-                    batch, hidden, row, hx, 0, row, wT, COLUMN[g] * hidden, 4 * hidden, gates[g], 0, hidden, false);
+            for (int r = 0; r < batch; r++) {
+                System.arraycopy(z, (4 * r + COLUMN[g]) * hidden, gates[g], r * hidden, hidden);
+            }
         }
     }
 

@@ -43,6 +43,13 @@ final class GruWorkspace {
                 false, true, rows, g, ws.input, ws.hx, ws.hidden, row, weights.w, ws.hidden, row, 0, xProj, 0, g);
     }
 
+    /** Step t's h parts, {@code h_{t-1}·W_hᵀ}, [B, 3H], into {@link Workspace#z}. */
+    private static void recurrentGemm(Workspace<?> ws, StackedWeights weights, int t) {
+        final int g = BLOCKS * ws.hidden, row = ws.hidden + ws.input;
+        NativeBuffer.gemm(
+                false, true, ws.batch, g, ws.hidden, ws.hx, t * ws.batch * row, row, weights.w, 0, row, 0, ws.z, 0, g);
+    }
+
     /**
      * ∂L/∂W = [Σ_t ∂L/∂a_hᵀ·h_{t-1} | Σ_t ∂L/∂a_xᵀ·x_t], two GEMMs into {@link Workspace#dW}'s column blocks, and
      * when {@code inputs} ∂L/∂x_t = ∂L/∂a_x·W_x for every step: a_h is {@link Workspace#dz}'s, a_x is {@code dzx}'s.
@@ -120,17 +127,16 @@ final class GruWorkspace {
             xProj.get(0, xProjValues, 0, xProjValues.length);
         }
 
-        /** Step t's h parts, {@code h_{t-1}·W_hᵀ}, [B, 3H], into {@link #zStep}: W_hᵀ is the first H rows of Wᵀ. */
         @Override
-        void stepGemm(int t) {
-            final int g = BLOCKS * hidden;
-            JavaGemm.multiply(batch, g, hidden, hxStep, 0, hidden + input, wT, 0, g, zStep, 0, g, false);
+        void stepGemm(StackedWeights weights, int t) {
+            recurrentGemm(this, weights, t);
         }
 
         @Override
         void stepForward(int t, NativeBuffer hs) {
             final double[] z = zs[t], r = rs[t], n = ns[t], hn = hns[t], hPrev = h[t], ht = h[t + 1];
             final int m = ht.length;
+            this.z.get(0, zStep, 0, zStep.length);
             split(zStep, 0, hPart, batch, hidden);
             split(xProjValues, t * batch * BLOCKS * hidden, xPart, batch, hidden);
             for (int k = 0; k < m; k++) a[k] = hPart[Z][k] + xPart[Z][k];
@@ -177,8 +183,8 @@ final class GruWorkspace {
         }
 
         @Override
-        void stepDh() {
-            super.stepDh(); // ∂L/∂h_{t-1} through the gates and the candidate …
+        void takeDh() {
+            super.takeDh(); // ∂L/∂h_{t-1} through the gates and the candidate …
             for (int k = 0; k < direct.length; k++) dhNext[k] += direct[k]; // … and through the interpolation
         }
 
@@ -272,15 +278,15 @@ final class GruWorkspace {
         }
 
         @Override
-        void stepGemm(int t) {
-            final int g = BLOCKS * hidden;
-            JavaGemm.multiply(batch, g, hidden, hxStep, 0, hidden + input, wT, 0, g, zStep, 0, g, false);
+        void stepGemm(StackedWeights weights, int t) {
+            recurrentGemm(this, weights, t);
         }
 
         @Override
         void stepForward(int t, NativeBuffer hs) {
             final float[] z = zs[t], r = rs[t], n = ns[t], hn = hns[t], hPrev = h[t], ht = h[t + 1];
             final int m = ht.length;
+            f32(this.z).get(0, zStep, 0, zStep.length);
             split(zStep, 0, hPart, batch, hidden);
             split(xProjValues, t * batch * BLOCKS * hidden, xPart, batch, hidden);
             for (int k = 0; k < m; k++) a[k] = hPart[Z][k] + xPart[Z][k];
@@ -325,8 +331,8 @@ final class GruWorkspace {
         }
 
         @Override
-        void stepDh() {
-            super.stepDh();
+        void takeDh() {
+            super.takeDh();
             for (int k = 0; k < direct.length; k++) dhNext[k] += direct[k];
         }
 

@@ -85,14 +85,10 @@ final class LstmWorkspace {
             else NativeBuffer.of(c0).get(0, c[0], 0, h.length); // C_0
         }
 
-        /** z_t straight into step t's gate arrays, whose maths then runs in place. */
-        @Override
-        void stepGemm(int t) {
-            GateKernels.product(hxStep, wT, gates[t], batch, hidden, hidden + input);
-        }
-
         @Override
         void stepForward(int t, NativeBuffer hs) {
+            z.get(0, zStep, 0, zStep.length);
+            GateKernels.split(zStep, gates[t], batch, hidden);
             GateKernels.forward(variant, gates[t], bias, c[t], c[t + 1], tanhC[t], h, s, w);
             if (t + 1 < steps) putHx(t + 1, h); // [h_t, x_{t+1}] is step t+1's GEMM input
             putH(t, h, hs);
@@ -185,14 +181,10 @@ final class LstmWorkspace {
             else f32(NativeBuffer.of(c0)).get(0, c[0], 0, h.length); // C_0
         }
 
-        /** z_t straight into step t's gate arrays, whose maths then runs in place. */
-        @Override
-        void stepGemm(int t) {
-            GateKernels.product(hxStep, wT, gates[t], batch, hidden, hidden + input);
-        }
-
         @Override
         void stepForward(int t, NativeBuffer hs) {
+            f32(z).get(0, zStep, 0, zStep.length);
+            GateKernels.split(zStep, gates[t], batch, hidden);
             GateKernels.forward(variant, gates[t], bias, c[t], c[t + 1], tanhC[t], h, s, w);
             if (t + 1 < steps) putHx(t + 1, h); // [h_t, x_{t+1}] is step t+1's GEMM input
             putH(t, h, hs);

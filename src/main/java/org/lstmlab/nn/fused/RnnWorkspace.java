@@ -51,6 +51,7 @@ final class RnnWorkspace {
         @Override
         void stepForward(int t, NativeBuffer hs) {
             final double[] ht = h[t + 1];
+            z.get(0, zStep, 0, zStep.length);
             Activations.tanh(zStep, bias, ht, ht.length, s, w); // h_t = tanh(W_h·[h_{t-1}, x_t] + b_h)
             if (t + 1 < steps) putHx(t + 1, ht); // [h_t, x_{t+1}] is step t+1's GEMM input
             putH(t, ht, hs);
@@ -116,6 +117,7 @@ final class RnnWorkspace {
         @Override
         void stepForward(int t, NativeBuffer hs) {
             final float[] ht = h[t + 1];
+            f32(z).get(0, zStep, 0, zStep.length);
             Activations.tanh(zStep, bias, ht, ht.length, s, w); // h_t = tanh(W_h·[h_{t-1}, x_t] + b_h)
             if (t + 1 < steps) putHx(t + 1, ht);
             putH(t, ht, hs);

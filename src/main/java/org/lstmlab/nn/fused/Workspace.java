@@ -13,15 +13,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * after the loop, one GEMM for ∂L/∂W of every step and one for ∂L/∂x of every step. Time-major: row
  * {@code t·B + b} holds example b at step t, so a step's rows are one contiguous block for its GEMM.
  *
- * <p>The per-step products run on Java arrays ({@link JavaGemm}: at [B, H+X]×[H+X, blocks·H] a BLAS call
- * costs more in packing and dispatch than in arithmetic), on a copy of W and of Wᵀ taken at the start of each
- * run; the products over all steps after the backward loop run on OpenBLAS, whose operands live in ND4J's
- * native memory. The element-wise work runs on Java arrays of the parameters' own precision ({@link F64} and
- * {@link F32} hold what every cell needs, the same code in double and float; {@link LstmWorkspace} and
- * {@link RnnWorkspace} add each cell's maths). Per step that costs one bulk copy of [h_t, x_{t+1}] out to
- * native memory forward and of ∂L/∂z_t backward (both read by the GEMMs over all steps), and a row per
- * example of h_t out to the returned h_1 … h_T and of ∂L/∂h_t in from the caller's array: neither is held
- * whole in a Java array.
+ * <p>The GEMM operands live in ND4J's native memory, where OpenBLAS reads them; the element-wise work runs
+ * on Java arrays of the parameters' own precision ({@link F64} and {@link F32} hold what every cell needs,
+ * the same code in double and float; {@link LstmWorkspace} and {@link RnnWorkspace} add each cell's maths).
+ * Per step that costs one bulk copy of z_t in and [h_t, x_{t+1}] out forward, ∂L/∂z_t out and ∂L/∂h_{t-1}
+ * in backward, and a row per example of h_t out to the returned h_1 … h_T and of ∂L/∂h_t in from the
+ * caller's array: neither is held whole in a Java array.
  *
  * @param <G> the cell's gradients ({@code LstmGrads}, {@code RnnGrads})
  */
@@ -39,11 +36,15 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
     boolean retired;
     /** [h_{t-1}, x_t] for every step, [T·B, H+X]: the left operand of the forward GEMMs and of ∂L/∂W. */
     final NativeBuffer hx;
+    /** One step's pre-activations [h_{t-1}, x_t]·Wᵀ without the bias, [B, blocks·H]. */
+    final NativeBuffer z;
     /**
      * ∂L/∂z_t for every step, [T·B, blocks·H]; for the GRU, whose candidate's h part sits inside the reset gate,
      * the gradient of the h part of each block's pre-activation.
      */
     final NativeBuffer dz;
+    /** ∂L/∂h_{t-1} from one step's GEMM, [B, H]. */
+    final NativeBuffer dh;
     /** ∂L/∂x_t, [T·B, X]. */
     final NativeBuffer dx;
     /** ∂L/∂W, [blocks·H, H+X]. */
@@ -60,7 +61,9 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
         this.blocks = blocks;
         long rows = (long) steps * batch;
         this.hx = NativeBuffer.of(Nd4j.create(type, rows * (hidden + input)));
+        this.z = NativeBuffer.of(Nd4j.create(type, (long) blocks * batch * hidden));
         this.dz = NativeBuffer.of(Nd4j.create(type, rows * blocks * hidden));
+        this.dh = NativeBuffer.of(Nd4j.create(type, (long) batch * hidden));
         this.dx = NativeBuffer.of(Nd4j.create(type, rows * input));
         this.dW = NativeBuffer.of(Nd4j.create(type, (long) blocks * hidden * (hidden + input)));
     }
@@ -79,24 +82,22 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
                 spareHs != null ? spareHs : Nd4j.createUninitialized(type, new long[] {batch, steps, hidden}, 'c');
         spareHs = null;
         NativeBuffer out = NativeBuffer.of(hs);
-        loadWeights(weights);
         loadInputs(xs, h0, c0, weights);
         for (int t = 0; t < steps; t++) {
-            stepGemm(t);
+            stepGemm(weights, t);
             stepForward(t, out);
         }
         return hs;
     }
 
-    /** The weights' current values into the Java copies the per-step products read ({@link JavaGemm}). */
-    abstract void loadWeights(StackedWeights weights);
-
     /**
-     * Step t's product: one GEMM for every gate and the whole batch, z_t = [h_{t-1}, x_t]·Wᵀ, [B, blocks·H],
-     * into the Java array the cell's maths reads. A cell whose gates do not all act on the whole
-     * [h_{t-1}, x_t] (the GRU) computes it its own way.
+     * Step t's GEMM into {@link #z}: one GEMM for every gate and the whole batch, z_t = [h_{t-1}, x_t]·Wᵀ,
+     * [B, blocks·H]. A cell whose gates do not all act on the whole [h_{t-1}, x_t] (the GRU) computes it its own way.
      */
-    abstract void stepGemm(int t);
+    void stepGemm(StackedWeights weights, int t) {
+        final int g = blocks * hidden, row = hidden + input;
+        NativeBuffer.gemm(false, true, batch, g, row, hx, t * batch * row, row, weights.w, 0, row, 0, z, 0, g);
+    }
 
     /**
      * Backpropagation through time over the latest forward run.
@@ -105,12 +106,16 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
      * @param inputs whether to compute ∂L/∂x_t and the initial states' gradients too (false: ∂L/∂θ only)
      */
     final G backward(StackedWeights weights, INDArray dHs, boolean inputs) {
+        final int g = blocks * hidden, row = hidden + input;
         NativeBuffer upstream = NativeBuffer.of(dHs); // the caller's array, read a step at a time
         clearCarries();
         for (int t = steps - 1; t >= 0; t--) {
             stepBackward(t, upstream);
             if (t == 0 && !inputs) break;
-            stepDh();
+            // ∂L/∂h_{t-1} = ∂L/∂z_t·W_h, one GEMM for every gate, [B, H]
+            NativeBuffer.gemm(
+                    false, false, batch, hidden, g, dz, t * batch * g, g, weights.w, 0, row, 0, dh, 0, hidden);
+            takeDh();
         }
         weightAndInputGemms(weights, inputs);
         return gradients(inputs);
@@ -160,11 +165,8 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
      */
     abstract void stepBackward(int t, NativeBuffer dHs);
 
-    /**
-     * ∂L/∂h_{t-1} = ∂L/∂z_t·W_h, one GEMM for every gate, [B, H], from the step's ∂L/∂z_t that
-     * {@link #stepBackward} left in the Java array into the carry the next (earlier) step reads.
-     */
-    abstract void stepDh();
+    /** ∂L/∂h_{t-1} from {@link #dh} into the next (earlier) step's input. */
+    abstract void takeDh();
 
     abstract G gradients(boolean inputs);
 
@@ -177,8 +179,6 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
         final double[] dhNext; // ∂L/∂h_t from step t+1, [B, H]
         final double[] dzStep; // one step of ∂L/∂z, [B, blocks·H]
         final double[] dWValues; // [blocks·H, H+X]
-        final double[] w; // W as of the forward run, [blocks·H, H+X]: ∂L/∂h_{t-1} = ∂L/∂z_t·W_h reads its rows
-        final double[] wT; // Wᵀ, [H+X, blocks·H]: z_t = [h_{t-1}, x_t]·Wᵀ reads its rows
         private final double[] dxTime; // [T, B, X]
         private final double[] dxs; // [B, T, X]
 
@@ -192,8 +192,6 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
             dhNext = new double[bh];
             dzStep = new double[blocks * bh];
             dWValues = new double[blocks * hidden * (hidden + input)];
-            w = new double[dWValues.length];
-            wT = new double[dWValues.length];
             dxTime = new double[nx];
             dxs = new double[nx];
         }
@@ -232,21 +230,8 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
         }
 
         @Override
-        final void loadWeights(StackedWeights weights) {
-            weights.w.get(0, w, 0, w.length);
-            JavaGemm.transpose(w, wT, blocks * hidden, hidden + input);
-        }
-
-        @Override
-        void stepGemm(int t) {
-            final int g = blocks * hidden, row = hidden + input;
-            JavaGemm.multiply(batch, g, row, hxStep, 0, row, wT, 0, g, zStep, 0, g, false);
-        }
-
-        @Override
-        void stepDh() {
-            final int g = blocks * hidden, row = hidden + input;
-            JavaGemm.multiply(batch, hidden, g, dzStep, 0, g, w, 0, row, dhNext, 0, hidden, false);
+        void takeDh() {
+            dh.get(0, dhNext, 0, dhNext.length);
         }
 
         /** ∂L/∂x_t of every step from {@link #dx} into a new {@code [B, T, X]} array. */
@@ -270,8 +255,6 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
         final float[] dhNext;
         final float[] dzStep;
         final float[] dWValues;
-        final float[] w;
-        final float[] wT;
         private final float[] dxTime;
         private final float[] dxs;
 
@@ -285,8 +268,6 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
             dhNext = new float[bh];
             dzStep = new float[blocks * bh];
             dWValues = new float[blocks * hidden * (hidden + input)];
-            w = new float[dWValues.length];
-            wT = new float[dWValues.length];
             dxTime = new float[nx];
             dxs = new float[nx];
         }
@@ -327,21 +308,8 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
         }
 
         @Override
-        final void loadWeights(StackedWeights weights) {
-            f32(weights.w).get(0, w, 0, w.length);
-            JavaGemm.transpose(w, wT, blocks * hidden, hidden + input);
-        }
-
-        @Override
-        void stepGemm(int t) {
-            final int g = blocks * hidden, row = hidden + input;
-            JavaGemm.multiply(batch, g, row, hxStep, 0, row, wT, 0, g, zStep, 0, g, false);
-        }
-
-        @Override
-        void stepDh() {
-            final int g = blocks * hidden, row = hidden + input;
-            JavaGemm.multiply(batch, hidden, g, dzStep, 0, g, w, 0, row, dhNext, 0, hidden, false);
+        void takeDh() {
+            f32(dh).get(0, dhNext, 0, dhNext.length);
         }
 
         final INDArray inputGradients() {
