@@ -42,7 +42,9 @@ public final class FusedGru extends FusedLayer<GruGrads, FusedGru.Pass> {
                 requireParams(params).hiddenSize(),
                 params.inputSize(),
                 requireComputable("GRU", params.dataType()),
-                new StackedWeights(params, params.dataType()));
+                new StackedWeights(params, params.dataType()),
+                Pass.class,
+                g -> g.params().named());
         this.params = params;
     }
 
@@ -106,15 +108,5 @@ public final class FusedGru extends FusedLayer<GruGrads, FusedGru.Pass> {
     @Override
     Pass newPass(INDArray hs) {
         return new Pass(this, workspace, hs);
-    }
-
-    @Override
-    Class<Pass> passKind() {
-        return Pass.class;
-    }
-
-    @Override
-    Map<String, INDArray> named(GruGrads grads) {
-        return grads.params().named();
     }
 }

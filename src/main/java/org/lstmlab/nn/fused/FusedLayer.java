@@ -1,6 +1,7 @@
 package org.lstmlab.nn.fused;
 
 import java.util.Map;
+import java.util.function.Function;
 import org.lstmlab.nn.RecurrentLayer;
 import org.lstmlab.nn.Shapes;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -23,19 +24,34 @@ public abstract sealed class FusedLayer<G, P extends FusedPass> implements Recur
     final DataType type;
     /** The weights as the GEMMs read them. */
     final StackedWeights weights;
+    /** The cell's kind of pass, for the check that a pass handed back came from this kind of layer. */
+    private final Class<P> passKind;
+    /** The parameters' part of the cell's gradients, by course symbol. */
+    private final Function<G, Map<String, INDArray>> named;
 
     Workspace<G> workspace;
 
     /**
      * @param name the class's name, for messages
      * @param type checked: the fused cells compute in DOUBLE or FLOAT
+     * @param passKind the cell's kind of pass
+     * @param named the parameters' part of the cell's gradients, by course symbol
      */
-    FusedLayer(String name, int hidden, int input, DataType type, StackedWeights weights) {
+    FusedLayer(
+            String name,
+            int hidden,
+            int input,
+            DataType type,
+            StackedWeights weights,
+            Class<P> passKind,
+            Function<G, Map<String, INDArray>> named) {
         this.name = name;
         this.hidden = hidden;
         this.input = input;
         this.type = type;
         this.weights = weights;
+        this.passKind = passKind;
+        this.named = named;
     }
 
     /** {@code type}, when the fused cells compute in it. */
@@ -73,12 +89,6 @@ public abstract sealed class FusedLayer<G, P extends FusedPass> implements Recur
     /** This cell's kind of pass over {@link #workspace} as the latest run left it, with h_1 … h_T {@code hs}. */
     abstract P newPass(INDArray hs);
 
-    /** The cell's kind of pass, for the check that a pass handed back came from this kind of layer. */
-    abstract Class<P> passKind();
-
-    /** The parameters' part of {@code grads}, by course symbol. */
-    abstract Map<String, INDArray> named(G grads);
-
     /** The sequence forward from zero initial state(s): {@code forwardSequence} with zeros. */
     @Override
     public final P run(INDArray xs) {
@@ -87,7 +97,7 @@ public abstract sealed class FusedLayer<G, P extends FusedPass> implements Recur
 
     @Override
     public final Map<String, INDArray> parameterGradients(SequencePass pass, INDArray dHs) {
-        return named(runBackward(requirePass(pass), dHs, false));
+        return named.apply(runBackward(requirePass(pass), dHs, false));
     }
 
     /** The forward pass; a null h_0 or C_0 means zeros. */
@@ -147,11 +157,10 @@ public abstract sealed class FusedLayer<G, P extends FusedPass> implements Recur
 
     /** {@code pass} as this layer's own kind of pass, or an error naming what came. */
     private P requirePass(SequencePass pass) {
-        Class<P> kind = passKind();
-        if (!kind.isInstance(pass)) {
+        if (!passKind.isInstance(pass)) {
             throw new IllegalArgumentException("pass must come from " + name + ".run but is "
                     + (pass == null ? "null" : pass.getClass().getSimpleName()));
         }
-        return kind.cast(pass);
+        return passKind.cast(pass);
     }
 }

@@ -60,7 +60,9 @@ public final class FusedLstm extends FusedLayer<LstmGrads, FusedLstm.Pass> {
                 requireParams(params).hiddenSize(),
                 params.inputSize(),
                 requireComputable("LSTM", params.dataType()),
-                new StackedWeights(params, params.dataType()));
+                new StackedWeights(params, params.dataType()),
+                Pass.class,
+                g -> g.params().named());
         if (variant == null) throw new IllegalArgumentException("variant must be an LstmVariant but is null");
         this.params = params;
         this.variant = variant;
@@ -169,15 +171,5 @@ public final class FusedLstm extends FusedLayer<LstmGrads, FusedLstm.Pass> {
     @Override
     Pass newPass(INDArray hs) {
         return new Pass(this, workspace, hs);
-    }
-
-    @Override
-    Class<Pass> passKind() {
-        return Pass.class;
-    }
-
-    @Override
-    Map<String, INDArray> named(LstmGrads grads) {
-        return grads.params().named();
     }
 }

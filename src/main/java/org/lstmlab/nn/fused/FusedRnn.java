@@ -35,7 +35,9 @@ public final class FusedRnn extends FusedLayer<RnnGrads, FusedRnn.Pass> {
                 requireParams(params).hiddenSize(),
                 params.inputSize(),
                 requireComputable("RNN", params.dataType()),
-                new StackedWeights(params, params.dataType()));
+                new StackedWeights(params, params.dataType()),
+                Pass.class,
+                g -> g.params().named());
         this.params = params;
     }
 
@@ -90,15 +92,5 @@ public final class FusedRnn extends FusedLayer<RnnGrads, FusedRnn.Pass> {
     @Override
     Pass newPass(INDArray hs) {
         return new Pass(this, workspace, hs);
-    }
-
-    @Override
-    Class<Pass> passKind() {
-        return Pass.class;
-    }
-
-    @Override
-    Map<String, INDArray> named(RnnGrads grads) {
-        return grads.params().named();
     }
 }
