@@ -3,7 +3,6 @@ package org.lstmlab.nn.fused;
 import java.util.Map;
 import org.lstmlab.nn.GruGrads;
 import org.lstmlab.nn.GruParams;
-import org.lstmlab.nn.Shapes;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -30,7 +29,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link Pass} stays valid until the next run on the same layer, and a caller done with it says so with
  * {@link Pass#release()}.
  */
-public final class FusedGru extends FusedLayer<GruGrads> {
+public final class FusedGru extends FusedLayer<GruGrads, FusedGru.Pass> {
     private final GruParams params;
 
     /**
@@ -43,7 +42,9 @@ public final class FusedGru extends FusedLayer<GruGrads> {
                 requireParams(params).hiddenSize(),
                 params.inputSize(),
                 requireComputable("GRU", params.dataType()),
-                new StackedWeights(params, params.dataType()));
+                new StackedWeights(params, params.dataType()),
+                Pass.class,
+                g -> g.params().named());
         this.params = params;
     }
 
@@ -70,17 +71,6 @@ public final class FusedGru extends FusedLayer<GruGrads> {
         return params.named();
     }
 
-    /** {@link #forwardSequence} from zero initial state. */
-    @Override
-    public Pass run(INDArray xs) {
-        return forward(xs, null);
-    }
-
-    @Override
-    public Map<String, INDArray> parameterGradients(SequencePass pass, INDArray dHs) {
-        return runBackward(requirePass(pass, Pass.class), dHs, false).params().named();
-    }
-
     /**
      * The whole sequence forward.
      *
@@ -89,16 +79,7 @@ public final class FusedGru extends FusedLayer<GruGrads> {
      * @return h_t for every step, and the cache for {@link #backwardSequence}
      */
     public Pass forwardSequence(INDArray xs, INDArray h0) {
-        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, input);
-        Shapes.require("h_0", "[B, H]", h0, xs.size(0), hidden);
-        Shapes.requireType("h_0", h0, type);
-        return forward(xs, h0);
-    }
-
-    /** The forward pass; a null h_0 means zeros. */
-    private Pass forward(INDArray xs, INDArray h0) {
-        INDArray hs = runForward(xs, h0, null);
-        return new Pass(this, workspace, hs);
+        return forwardFromH0(xs, h0);
     }
 
     /**
@@ -122,5 +103,10 @@ public final class FusedGru extends FusedLayer<GruGrads> {
     @Override
     Workspace<GruGrads> newWorkspace(int batch, int steps) {
         return GruWorkspace.of(batch, steps, hidden, input, type);
+    }
+
+    @Override
+    Pass newPass(INDArray hs) {
+        return new Pass(this, workspace, hs);
     }
 }

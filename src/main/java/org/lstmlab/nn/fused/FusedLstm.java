@@ -32,7 +32,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * with it says so with {@link Pass#release()}: the next run then writes its h_1 … h_T into the same array
  * instead of fresh memory (the training loop does this every step).
  */
-public final class FusedLstm extends FusedLayer<LstmGrads> {
+public final class FusedLstm extends FusedLayer<LstmGrads, FusedLstm.Pass> {
     private final LstmParams params;
     private final LstmVariant variant;
 
@@ -60,7 +60,9 @@ public final class FusedLstm extends FusedLayer<LstmGrads> {
                 requireParams(params).hiddenSize(),
                 params.inputSize(),
                 requireComputable("LSTM", params.dataType()),
-                new StackedWeights(params, params.dataType()));
+                new StackedWeights(params, params.dataType()),
+                Pass.class,
+                g -> g.params().named());
         if (variant == null) throw new IllegalArgumentException("variant must be an LstmVariant but is null");
         this.params = params;
         this.variant = variant;
@@ -100,17 +102,6 @@ public final class FusedLstm extends FusedLayer<LstmGrads> {
         return params.named();
     }
 
-    /** {@link #forwardSequence} from zero initial state. */
-    @Override
-    public Pass run(INDArray xs) {
-        return forward(xs, null, null);
-    }
-
-    @Override
-    public Map<String, INDArray> parameterGradients(SequencePass pass, INDArray dHs) {
-        return runBackward(requirePass(pass, Pass.class), dHs, false).params().named();
-    }
-
     /**
      * The whole sequence forward.
      *
@@ -126,12 +117,6 @@ public final class FusedLstm extends FusedLayer<LstmGrads> {
         Shapes.requireType("h_0", h0, type);
         Shapes.requireType("C_0", c0, type);
         return forward(xs, h0, c0);
-    }
-
-    /** The forward pass; a null h_0 or C_0 means zeros. */
-    private Pass forward(INDArray xs, INDArray h0, INDArray c0) {
-        INDArray hs = runForward(xs, h0, c0);
-        return new Pass(this, workspace, hs);
     }
 
     /**
@@ -181,5 +166,10 @@ public final class FusedLstm extends FusedLayer<LstmGrads> {
     @Override
     Workspace<LstmGrads> newWorkspace(int batch, int steps) {
         return LstmWorkspace.of(batch, steps, hidden, input, type, variant);
+    }
+
+    @Override
+    Pass newPass(INDArray hs) {
+        return new Pass(this, workspace, hs);
     }
 }

@@ -3,7 +3,6 @@ package org.lstmlab.nn.fused;
 import java.util.Map;
 import org.lstmlab.nn.RnnGrads;
 import org.lstmlab.nn.RnnParams;
-import org.lstmlab.nn.Shapes;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -26,7 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * layer; otherwise every run first copies its current values. Not thread-safe; a {@link Pass} stays valid
  * until the next run on the same layer, and a caller done with it says so with {@link Pass#release()}.
  */
-public final class FusedRnn extends FusedLayer<RnnGrads> {
+public final class FusedRnn extends FusedLayer<RnnGrads, FusedRnn.Pass> {
     private final RnnParams params;
 
     /** @param params the course parameters, read in place when W_h is dense and of its own */
@@ -36,7 +35,9 @@ public final class FusedRnn extends FusedLayer<RnnGrads> {
                 requireParams(params).hiddenSize(),
                 params.inputSize(),
                 requireComputable("RNN", params.dataType()),
-                new StackedWeights(params, params.dataType()));
+                new StackedWeights(params, params.dataType()),
+                Pass.class,
+                g -> g.params().named());
         this.params = params;
     }
 
@@ -54,17 +55,6 @@ public final class FusedRnn extends FusedLayer<RnnGrads> {
         return params.named();
     }
 
-    /** {@link #forwardSequence} from zero initial state. */
-    @Override
-    public Pass run(INDArray xs) {
-        return forward(xs, null);
-    }
-
-    @Override
-    public Map<String, INDArray> parameterGradients(SequencePass pass, INDArray dHs) {
-        return runBackward(requirePass(pass, Pass.class), dHs, false).params().named();
-    }
-
     /**
      * The whole sequence forward.
      *
@@ -73,16 +63,7 @@ public final class FusedRnn extends FusedLayer<RnnGrads> {
      * @return h_t for every step, and the cache for {@link #backwardSequence}
      */
     public Pass forwardSequence(INDArray xs, INDArray h0) {
-        Shapes.require("x", "[B, T, X]", xs, Shapes.ANY, Shapes.ANY, input);
-        Shapes.require("h_0", "[B, H]", h0, xs.size(0), hidden);
-        Shapes.requireType("h_0", h0, type);
-        return forward(xs, h0);
-    }
-
-    /** The forward pass; a null h_0 means zeros. */
-    private Pass forward(INDArray xs, INDArray h0) {
-        INDArray hs = runForward(xs, h0, null);
-        return new Pass(this, workspace, hs);
+        return forwardFromH0(xs, h0);
     }
 
     /**
@@ -106,5 +87,10 @@ public final class FusedRnn extends FusedLayer<RnnGrads> {
     @Override
     Workspace<RnnGrads> newWorkspace(int batch, int steps) {
         return RnnWorkspace.of(batch, steps, hidden, input, type);
+    }
+
+    @Override
+    Pass newPass(INDArray hs) {
+        return new Pass(this, workspace, hs);
     }
 }

@@ -156,9 +156,7 @@ class FusedGruTest {
         GruCell cell = new GruCell(a.params());
         Map<String, INDArray> expected = cell.parameterGradients(cell.run(b.xs()), b.dHs());
         Map<String, INDArray> actual = fused.parameterGradients(fused.run(b.xs()), b.dHs());
-        for (String name : expected.keySet()) {
-            assertClose("∂L/∂" + name, expected.get(name), actual.get(name), F64_TOLERANCE);
-        }
+        assertSameGradients(expected, actual, F64_TOLERANCE);
     }
 
     @Test
