@@ -263,17 +263,7 @@ final class ChildProcess {
         Path copy = shown.get(classes);
         if (copy == null) {
             copy = dir.resolve("classes-" + (shown.size() + 1));
-            Path into = copy;
-            try (java.util.stream.Stream<Path> walk = Files.walk(classes)) {
-                for (Path p : walk.toList()) {
-                    Path t = into.resolve(classes.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(t);
-                    } else {
-                        Files.copy(p, t);
-                    }
-                }
-            }
+            Sandbox.copyTree(classes, copy);
             shown.put(classes, copy);
         }
         return copy;

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.lstmlab.grade.sandbox.compiler.CompileServer;
@@ -36,6 +39,17 @@ final class CompilerProcess implements AutoCloseable {
     private final List<String> options;
     private final long seconds;
     private final int heapMb;
+
+    /**
+     * The thread that starts the compiler's JVMs and lives as long as this: {@code bwrap --die-with-parent} ends the
+     * sandbox when the thread that started it ends (the parent-death signal follows the thread), so a JVM started by
+     * a warm-up or a batch's worker thread would die with it.
+     */
+    private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "compiler-starter");
+        t.setDaemon(true);
+        return t;
+    });
 
     private Process process;
     private DataOutputStream requests;
@@ -78,7 +92,7 @@ final class CompilerProcess implements AutoCloseable {
         Path src = job.resolve("src");
         Path classes = job.resolve("classes");
         try {
-            copyTree(sourceRoot, src);
+            Sandbox.copyTree(sourceRoot, src);
             Files.createDirectories(classes);
             ChildProcess.own(job, runtime.os(), user);
             requests.writeUTF(classes.toString());
@@ -95,7 +109,7 @@ final class CompilerProcess implements AutoCloseable {
                 try {
                     Files.move(classes, out);
                 } catch (IOException otherFileSystem) {
-                    copyTree(classes, out);
+                    Sandbox.copyTree(classes, out);
                 }
             }
             return o;
@@ -175,7 +189,15 @@ final class CompilerProcess implements AutoCloseable {
         }
         ProcessBuilder pb = new ProcessBuilder(runtime.os().wrap(shell, readable, Map.of(), home, home, user));
         pb.environment().keySet().removeIf(k -> !k.equals("PATH") && !k.equals("LANG"));
-        Process p = pb.start();
+        Process p;
+        try {
+            p = starter.submit(pb::start).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the compiler", e);
+        }
         StringBuilder text = new StringBuilder();
         Thread drainer = new Thread(() -> drain(p.getErrorStream(), text), "compiler-output");
         drainer.setDaemon(true);
@@ -246,18 +268,6 @@ final class CompilerProcess implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         stop();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
+        starter.shutdownNow();
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lstmlab.grade.report.Report;
@@ -26,7 +25,7 @@ class CompilerJvmTest {
     @Test
     void oneCompilerJvmCompilesEverySubmissionAndIdleEndsIt(@TempDir Path tmp) throws Exception {
         OsSandbox os = OsSandbox.detect();
-        Set<Long> earlier = descendants();
+        Set<Long> earlier = GradingFixtures.descendants();
         try (Grader g = new Grader(GradingFixtures.COURSE, Limits.defaults(), os)) {
             for (int k = 1; k <= 3; k++) {
                 Report r = g.grade(
@@ -39,13 +38,14 @@ class CompilerJvmTest {
             }
             assertEquals(os.isolated() ? 1 : 0, g.compilersStarted(), "compiler JVMs for three submissions, " + os);
             g.idle();
-            assertEquals(List.of(), survivors(earlier), "processes left running once the grader is idle");
+            assertEquals(
+                    List.of(), GradingFixtures.survivors(earlier), "processes left running once the grader is idle");
             Report again = g.grade(
                     "after", GradingFixtures.submission(tmp.resolve("after"), null), TWO, Grader.Scope.ALL_TESTS, 4);
             assertEquals(again.maxScore(), again.score(), again.toString());
             assertEquals(os.isolated() ? 2 : 0, g.compilersStarted(), "an idle grader starts its compiler again");
         }
-        assertEquals(List.of(), survivors(earlier), "processes left running once the grader is closed");
+        assertEquals(List.of(), GradingFixtures.survivors(earlier), "processes left running once the grader is closed");
     }
 
     @Test
@@ -67,18 +67,5 @@ class CompilerJvmTest {
                     "next", GradingFixtures.submission(tmp.resolve("next"), null), TWO, Grader.Scope.ALL_TESTS, 2);
             assertEquals(next.maxScore(), next.score(), next.toString());
         }
-    }
-
-    private static Set<Long> descendants() {
-        return ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
-    }
-
-    private static List<String> survivors(Set<Long> earlier) {
-        return ProcessHandle.current()
-                .descendants()
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> !earlier.contains(p.pid()))
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?").replaceAll("(.{200}).*", "$1…"))
-                .toList();
     }
 }
