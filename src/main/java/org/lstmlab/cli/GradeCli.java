@@ -355,13 +355,19 @@ public final class GradeCli {
                             ? ", every copy " + Report.points(one.maxScore()) + "/" + Report.points(one.maxScore())
                             : ", NOT every copy scored full marks");
             if (cpu0 != null) {
+                String counted = os.isolated()
+                        ? (cpu0[2] >= 0 ? "counted by their control groups" : "NOT counted: no control group says it")
+                        : "counted as ended children";
                 out.printf(
                         Locale.ROOT,
-                        "CPU time (grader + child JVMs): one submission %.1f s + %.1f s, the batch %.1f s per"
-                                + " submission%n",
+                        "CPU time (grader + its sandboxes' processes, %s): one submission %.1f s + %.1f s, the batch"
+                                + " %.2f s + %.2f s = %.2f s per submission%n",
+                        counted,
                         cpu1[0] - cpu0[0],
-                        cpu1[1] - cpu0[1],
-                        (cpu2[0] - cpu1[0] + cpu2[1] - cpu1[1]) / copies);
+                        children(os, cpu0, cpu1),
+                        (cpu2[0] - cpu1[0]) / copies,
+                        children(os, cpu1, cpu2) / copies,
+                        (cpu2[0] - cpu1[0] + children(os, cpu1, cpu2)) / copies);
             }
             return full ? 0 : 1;
         } finally {
@@ -377,8 +383,8 @@ public final class GradeCli {
     }
 
     /**
-     * Linux: the CPU seconds of this JVM and of its ended child JVMs so far (user + system, from
-     * {@code /proc/self/stat}), or null elsewhere.
+     * Linux: the CPU seconds of this JVM, of its ended children (user + system, from {@code /proc/self/stat}) and of
+     * its sandboxes ({@link OsSandbox#sandboxCpuSeconds}, -1 where not known) so far, or null elsewhere.
      */
     private static double[] cpuSeconds() {
         try {
@@ -387,11 +393,21 @@ public final class GradeCli {
             double tick = 100.0; // USER_HZ on Linux
             return new double[] {
                 (Long.parseLong(f[11]) + Long.parseLong(f[12])) / tick, // utime, stime
-                (Long.parseLong(f[13]) + Long.parseLong(f[14])) / tick // cutime, cstime
+                (Long.parseLong(f[13]) + Long.parseLong(f[14])) / tick, // cutime, cstime
+                OsSandbox.sandboxCpuSeconds()
             };
         } catch (IOException | RuntimeException notLinux) {
             return null;
         }
+    }
+
+    /**
+     * The CPU seconds of the grader's children between two readings: in the OS sandbox, what their control groups
+     * counted (their processes are in PID namespaces of their own, which the ended children's count misses);
+     * without one, the ended children's count.
+     */
+    static double children(OsSandbox os, double[] from, double[] to) {
+        return os.isolated() && from[2] >= 0 && to[2] >= 0 ? to[2] - from[2] : to[1] - from[1];
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -57,8 +57,12 @@ public final class Check {
             Grader g = grader(home);
             List<GradedExercise> which =
                     exercise == null ? g.catalog().all() : List.of(g.catalog().byId(exercise));
-            Report r =
-                    g.grade("exercises", folder, which, Grader.Scope.VISIBLE_TESTS, seed(System.getenv(SEED_VARIABLE)));
+            Report r;
+            try {
+                r = g.grade("exercises", folder, which, Grader.Scope.VISIBLE_TESTS, seed(System.getenv(SEED_VARIABLE)));
+            } finally {
+                g.idle(); // the kernel's process tree is the kernel alone between checks
+            }
             Map<String, Integer> hidden = new LinkedHashMap<>();
             which.stream().filter(e -> e.pointsNotChecked() > 0).forEach(e -> hidden.put(e.id(), e.pointsNotChecked()));
             return new Report(r.student(), r.seed(), r.exercises(), r.seconds(), r.childJvms(), hidden);

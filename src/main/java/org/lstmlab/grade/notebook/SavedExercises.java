@@ -134,9 +134,16 @@ final class SavedExercises implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory(work, e.id() + "-");
             compilations++;
-            SubmissionCompiler.Compiled c = compiler.compile(
-                            folder, dir, List.of(new SubmissionCompiler.Target(e.id(), e.className(), e.mustNotUse())))
-                    .get(e.id());
+            SubmissionCompiler.Compiled c;
+            try {
+                c = compiler.compile(
+                                folder,
+                                dir,
+                                List.of(new SubmissionCompiler.Target(e.id(), e.className(), e.mustNotUse())))
+                        .get(e.id());
+            } finally {
+                compiler.stop(); // the kernel keeps no sandboxed compiler between calls
+            }
             Loaded now;
             if (c.problem() != null) {
                 now = new Loaded(files, dir, null, null, c.problem());
@@ -190,6 +197,7 @@ final class SavedExercises implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        compiler.close();
         loaded.values().forEach(SavedExercises::forget);
         loaded.clear();
         Grader.delete(work);

@@ -181,6 +181,25 @@ public final class Grader implements AutoCloseable {
         archiving.join();
     }
 
+    /**
+     * Ends what the grader keeps running between submissions — the sandboxed compiler's JVM, once its warm-up is done
+     * — so that nothing a grading started outlives it (a student's check in the kernel); the next submission starts
+     * it again.
+     */
+    public void idle() {
+        try {
+            compilerWarmUp.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        compiler.stop();
+    }
+
+    /** How many sandboxed compiler JVMs this grader has started. */
+    public int compilersStarted() {
+        return compiler.compilersStarted();
+    }
+
     /** A fresh seed for the randomised cases, printed in every report so a run can be reproduced. */
     public static long randomSeed() {
         return new SecureRandom().nextInt(1_000_000_000);
@@ -476,6 +495,7 @@ public final class Grader implements AutoCloseable {
         if (archiving != null) {
             archiving.interrupt(); // stops the archive's run, if it is still going
         }
+        compiler.close();
         children.close();
         delete(work);
     }

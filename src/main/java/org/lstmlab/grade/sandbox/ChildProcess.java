@@ -119,13 +119,21 @@ final class ChildProcess {
             return OsSandbox.USER;
         }
         int user = 200_000 + (int) (ProcessHandle.current().pid() % 1000) * 1000 + USERS.incrementAndGet() % 1000;
+        own(dir, os, user);
+        return user;
+    }
+
+    /** Gives {@code dir} and what is in it to {@code user}, the sandbox's user of a root grader; otherwise nothing. */
+    static void own(Path dir, OsSandbox os, int user) throws IOException {
+        if (!os.isolated() || !OsSandbox.root()) {
+            return;
+        }
         try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.toList()) {
                 Files.setAttribute(p, "unix:uid", user, java.nio.file.LinkOption.NOFOLLOW_LINKS);
                 Files.setAttribute(p, "unix:gid", user, java.nio.file.LinkOption.NOFOLLOW_LINKS);
             }
         }
-        return user;
     }
 
     /** The folder the child was started in. */
@@ -255,17 +263,7 @@ final class ChildProcess {
         Path copy = shown.get(classes);
         if (copy == null) {
             copy = dir.resolve("classes-" + (shown.size() + 1));
-            Path into = copy;
-            try (java.util.stream.Stream<Path> walk = Files.walk(classes)) {
-                for (Path p : walk.toList()) {
-                    Path t = into.resolve(classes.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(t);
-                    } else {
-                        Files.copy(p, t);
-                    }
-                }
-            }
+            Sandbox.copyTree(classes, copy);
             shown.put(classes, copy);
         }
         return copy;

@@ -66,6 +66,7 @@ public record ChildRuntime(
     static final int MAX_PROCESSES = 256;
 
     private static final String CHILD = "org/lstmlab/grade/sandbox/child/";
+    private static final String COMPILER = "org/lstmlab/grade/sandbox/compiler/";
     private static final List<String> NOT_LIBRARY =
             List.of("org/lstmlab/grade/", "org/lstmlab/cli/", "org/lstmlab/kernel/", "org/lstmlab/exercises/");
 
@@ -82,6 +83,7 @@ public record ChildRuntime(
         Path lib = work.resolve("sandbox-lib.jar");
         Path api = work.resolve("library-api.jar");
         writeJar(self, lib, name -> name.startsWith(CHILD) || closure.contains(name.replaceAll("\\.class$", "")));
+        writeJar(self, compilerJar(lib), name -> name.startsWith(COMPILER));
         writeJar(
                 self,
                 api,
@@ -102,7 +104,18 @@ public record ChildRuntime(
                 OsSandbox.none("not chosen yet"));
         lib.toFile().setReadOnly();
         api.toFile().setReadOnly();
+        compilerJar(lib).toFile().setReadOnly();
         return plain;
+    }
+
+    /** The sandboxed compiler's own jar, beside {@code sandbox-lib.jar}: its entry point alone. */
+    static Path compilerJar(Path sandboxLib) {
+        return sandboxLib.resolveSibling("compiler.jar");
+    }
+
+    /** The sandboxed compiler's jar of this runtime. */
+    Path compilerJar() {
+        return compilerJar(Path.of(classpath.split(File.pathSeparator)[0]));
     }
 
     /**

@@ -78,6 +78,14 @@ public record OsSandbox(Kind kind, Path program, String why) {
         return new OsSandbox(Kind.NONE, null, why);
     }
 
+    /**
+     * The CPU seconds every sandbox of this JVM has used so far (children, compilers, what they started), where the
+     * machine counts them per control group; -1 where it cannot be said.
+     */
+    public static double sandboxCpuSeconds() {
+        return Cgroups.cpuSeconds();
+    }
+
     /** Whether children run inside namespaces. */
     public boolean isolated() {
         return kind != Kind.NONE;

@@ -90,6 +90,20 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /** Copies the tree at {@code from} to {@code to}, which must not exist yet. */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+
     /** Removes a folder a child wrote, whatever it left there. */
     static void remove(Path dir) {
         if (!Files.exists(dir)) {

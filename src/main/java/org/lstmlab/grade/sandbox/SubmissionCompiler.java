@@ -44,7 +44,7 @@ import javax.tools.ToolProvider;
  * the classes it uses must stay in package {@code org.lstmlab.exercises} and use, of the library,
  * only the records the sandbox holds — and never the code an exercise names as computing its answer.
  */
-public final class SubmissionCompiler {
+public final class SubmissionCompiler implements AutoCloseable {
     /** The package every exercise and helper class is in. */
     public static final String PACKAGE = "org.lstmlab.exercises";
 
@@ -85,8 +85,20 @@ public final class SubmissionCompiler {
         }
     }
 
+    /** The sandboxed compiler's JVM, started at the first compilation; null without a sandbox. */
+    private final CompilerProcess server;
+
     public SubmissionCompiler(ChildRuntime runtime) {
         this.runtime = runtime;
+        this.server = runtime.os().isolated()
+                ? new CompilerProcess(
+                        runtime,
+                        Path.of(runtime.classpath().split(java.io.File.pathSeparator)[0])
+                                .resolveSibling("compiler"),
+                        OPTIONS,
+                        JAVAC_SECONDS,
+                        JAVAC_HEAP_MB)
+                : null;
     }
 
     /**
@@ -108,7 +120,7 @@ public final class SubmissionCompiler {
             sources = s.sorted().toList();
         }
         Path all = dir.resolve("classes");
-        String together = sources.isEmpty() ? "no files" : javac(sources, all, null);
+        String together = sources.isEmpty() ? "no files" : javac(src, sources, all, false);
         for (Target t : targets) {
             if (problems.containsKey(t.className())) {
                 result.put(t.id(), Compiled.problem(Untrusted.text(problems.get(t.className()))));
@@ -117,7 +129,7 @@ public final class SubmissionCompiler {
             Path out = all;
             if (together != null) {
                 out = dir.resolve("classes-" + t.id());
-                String failed = javac(List.of(pkg.resolve(t.fileName())), out, src);
+                String failed = javac(src, List.of(pkg.resolve(t.fileName())), out, true);
                 if (failed != null) {
                     result.put(t.id(), Compiled.problem(Untrusted.text(explain(t, failed, pkg))));
                     continue;
@@ -131,25 +143,21 @@ public final class SubmissionCompiler {
 
     /**
      * Compiles a small class once, so the first submission does not pay for loading the compiler: in the grader's
-     * JVM without a sandbox; with one, where {@code javac} is a process of its own each time, a first run writes a
-     * class-data archive of the compiler's classes that every later run maps (a fifth less of its CPU time).
+     * JVM without a sandbox; with one, in the sandboxed compiler's JVM, which then waits for the first submission.
      */
     public void warmUp() {
         try {
             Path dir = Files.createTempDirectory("lstmlab-javac-");
             try {
-                Path src = Files.createDirectories(dir.resolve(PKG)).resolve("WarmUp.java");
+                Path src =
+                        Files.createDirectories(dir.resolve("src").resolve(PKG)).resolve("WarmUp.java");
                 Files.writeString(
                         src,
                         "package " + PACKAGE + ";\nimport org.nd4j.linalg.api.ndarray.INDArray;\n"
                                 + "import org.nd4j.linalg.factory.Nd4j;\n"
                                 + "final class WarmUp { static INDArray id(INDArray a) { return Nd4j.concat(1, a.dup(),"
                                 + " a); } }\n");
-                if (runtime.os().isolated()) {
-                    archiveJavac(src, dir.resolve("out"));
-                } else {
-                    javac(List.of(src), dir.resolve("out"), null);
-                }
+                javac(dir.resolve("src"), List.of(src), dir.resolve("out"), false);
             } finally {
                 Sandbox.remove(dir);
             }
@@ -158,33 +166,27 @@ public final class SubmissionCompiler {
         }
     }
 
-    /** The compiler's class-data archive once {@link #warmUp} has written it; null before, or if it could not. */
-    private volatile Path javacArchive;
-
-    /** Runs {@code javac} on the grader's own warm-up source, writing the archive beside the sandbox's jars. */
-    private void archiveJavac(Path src, Path out) throws IOException {
-        Path jsa = Path.of(runtime.classpath().split(java.io.File.pathSeparator)[0])
-                .resolveSibling("javac.jsa");
-        Files.createDirectories(out);
-        List<String> cmd = new ArrayList<>(javacCommand(out.getParent()));
-        cmd.add(1, "-J-XX:ArchiveClassesAtExit=" + jsa);
-        cmd.addAll(List.of("-implicit:none", "-d", out.toString(), src.toString()));
-        Process p = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        try {
-            if (p.waitFor(JAVAC_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
-                    && p.exitValue() == 0
-                    && Files.size(jsa) > 0) {
-                jsa.toFile().setReadOnly();
-                javacArchive = jsa;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            p.destroyForcibly();
+    /**
+     * Ends the sandboxed compiler's JVM, if one runs: a student's check leaves nothing running between checks. The
+     * next compilation starts another.
+     */
+    public void stop() {
+        if (server != null) {
+            server.stop();
         }
+    }
+
+    /** Ends the sandboxed compiler's JVM for good: the grader is closing. */
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** How many sandboxed compiler JVMs this has started (none without a sandbox). */
+    public int compilersStarted() {
+        return server == null ? 0 : server.started();
     }
 
     /** Copies the submission's .java files into {@code pkg}, readable as UTF-8 with LF line ends. */
@@ -290,15 +292,18 @@ public final class SubmissionCompiler {
     private static final Pattern JAVAC_ERROR = Pattern.compile("^(.*\\.java):(\\d+): error: (.*)$");
 
     /**
-     * Null when the classes are in {@code out}; otherwise the compiler's errors. In the OS sandbox, {@code javac}
-     * is a process of its own inside it (the grader's JVM never compiles student sources); without one, the
-     * JDK's compiler runs in the grader.
+     * Null when the classes are in {@code out}; otherwise the compiler's errors. In the OS sandbox, the compiler
+     * runs in a JVM of its own inside it (the grader's JVM never compiles student sources), kept for the grader's
+     * life; without one, the JDK's compiler runs in the grader. {@code sources} are under {@code src}, which is
+     * the source path when {@code implicit}.
      */
-    private String javac(List<Path> sources, Path out, Path sourcePath) throws IOException {
+    private String javac(Path src, List<Path> sources, Path out, boolean implicit) throws IOException {
         Files.createDirectories(out);
-        if (runtime.os().isolated()) {
-            return sandboxedJavac(sources, out, sourcePath);
+        if (server != null) {
+            CompilerProcess.Outcome o = server.compile(src, sources, out, implicit);
+            return o.exit() == 0 ? null : o.worded() ? o.text() : diagnostics(o.text(), o.exit());
         }
+        Path sourcePath = implicit ? src : null;
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
         List<String> options = new ArrayList<>(OPTIONS);
         options.add(sourcePath != null ? "-implicit:class" : "-implicit:none");
@@ -337,90 +342,6 @@ public final class SubmissionCompiler {
                             d.getMessage(Locale.ROOT).lines().map(String::strip).toList()));
         }
         return s.toString();
-    }
-
-    /**
-     * Runs {@code javac} in the sandbox with its own time and memory limits: it sees the compile folder (the
-     * sources and the output, the one place it writes), the JDK and the jars it compiles against.
-     */
-    private String sandboxedJavac(List<Path> sources, Path out, Path sourcePath) throws IOException {
-        Path dir = out.getParent(); // the submission's compile folder: src/ and the class folders
-        int user = ChildProcess.prepare(dir, runtime.os());
-        List<String> cmd = new ArrayList<>(javacCommand(dir));
-        List<Path> readable = new ArrayList<>();
-        Path archive = javacArchive;
-        if (archive != null) {
-            cmd.add(1, "-J-XX:SharedArchiveFile=" + archive);
-            readable.add(archive);
-        }
-        cmd.addAll(List.of(sourcePath != null ? "-implicit:class" : "-implicit:none", "-d", out.toString()));
-        if (sourcePath != null) {
-            cmd.addAll(List.of("-sourcepath", sourcePath.toString()));
-        }
-        sources.forEach(src -> cmd.add(src.toString()));
-        for (String e : runtime.compileClasspath().split(java.io.File.pathSeparator)) {
-            readable.add(Path.of(e));
-        }
-        List<String> shell =
-                new ArrayList<>(ChildRuntime.ulimited(runtime.os(), "ulimit -c 0 && ulimit -f " + 64 * 2048L));
-        shell.addAll(cmd);
-        ProcessBuilder pb = new ProcessBuilder(runtime.os().wrap(shell, readable, Map.of(), dir, dir, user))
-                .redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> !k.equals("PATH") && !k.equals("LANG"));
-        Process p = pb.start();
-        StringBuilder text = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (var in = p.getInputStream()) {
-                byte[] buf = new byte[8192];
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    synchronized (text) {
-                        if (text.length() < 65_536) {
-                            text.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-                        }
-                    }
-                }
-            } catch (IOException closed) {
-                // the process is gone
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            if (!p.waitFor(JAVAC_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                return "\n  " + Bundle.say("sandbox.compilerSlow", JAVAC_SECONDS);
-            }
-            reader.join(2_000);
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            return "\n  " + Bundle.say("sandbox.compileInterrupted");
-        }
-        if (p.exitValue() == 0) {
-            return null;
-        }
-        String output;
-        synchronized (text) {
-            output = text.toString();
-        }
-        return diagnostics(output, p.exitValue());
-    }
-
-    /** {@code javac} with its JVM's limits and the options every compilation of a submission has, up to the sources. */
-    private List<String> javacCommand(Path dir) {
-        List<String> cmd = new ArrayList<>(List.of(
-                runtime.java().resolveSibling("javac").toString(),
-                "-J-Xmx" + JAVAC_HEAP_MB + "m",
-                "-J-XX:+UseSerialGC",
-                "-J-XX:TieredStopAtLevel=1",
-                "-J-XX:+DisableAttachMechanism",
-                "-J-XX:-UsePerfData",
-                "-J-Djava.io.tmpdir=" + dir.resolve("tmp")));
-        cmd.addAll(OPTIONS);
-        cmd.addAll(List.of("-cp", runtime.compileClasspath()));
-        return cmd;
     }
 
     /** What every compilation of a submission is told, in the grader or in the sandbox: no annotation processing. */

@@ -63,6 +63,24 @@ public final class GradingFixtures {
         return dir;
     }
 
+    /** The processes under this JVM now. */
+    public static java.util.Set<Long> descendants() {
+        return ProcessHandle.current()
+                .descendants()
+                .map(ProcessHandle::pid)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Processes under this JVM that were not there before, with their command lines. */
+    public static List<String> survivors(java.util.Set<Long> earlier) {
+        return ProcessHandle.current()
+                .descendants()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> !earlier.contains(p.pid()))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?").replaceAll("(.{200}).*", "$1…"))
+                .toList();
+    }
+
     public static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
