@@ -94,8 +94,9 @@ public record ChildRuntime(
         compile.addAll(nd4j);
         Set<String> dotted = new TreeSet<>();
         closure.forEach(c -> dotted.add(c.replace('/', '.')));
+        Path cut = ChildJdk.java();
         ChildRuntime plain = new ChildRuntime(
-                Path.of(System.getProperty("java.home"), "bin", "java"),
+                cut != null ? cut : jdkJava(),
                 String.join(File.pathSeparator, cp),
                 String.join(File.pathSeparator, compile),
                 Collections.unmodifiableSet(new TreeSet<>(records)),
@@ -106,6 +107,11 @@ public record ChildRuntime(
         api.toFile().setReadOnly();
         compilerJar(lib).toFile().setReadOnly();
         return plain;
+    }
+
+    /** The grader's JDK's {@code java}: the compiler's JVM runs on it (the children's runtime has no javac). */
+    static Path jdkJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     /** The sandboxed compiler's own jar, beside {@code sandbox-lib.jar}: its entry point alone. */
@@ -127,6 +133,7 @@ public record ChildRuntime(
         if (os.kind() != OsSandbox.Kind.USER) {
             return new ChildRuntime(java, classpath, compileClasspath, records, libraryClasses, archive, os);
         }
+        // a user of its own reads only what everyone may: the JDK, not the cut runtime in the grader's home
         Path here = Path.of(classpath.split(File.pathSeparator)[0]).getParent();
         Path jars = Files.createDirectories(here.resolve("jars"));
         Map<String, String> moved = new LinkedHashMap<>();
@@ -146,7 +153,7 @@ public record ChildRuntime(
             moved.put(e, to.toString());
         }
         return new ChildRuntime(
-                java,
+                jdkJava(),
                 relinked(classpath, moved),
                 relinked(compileClasspath, moved),
                 records,
@@ -184,8 +191,6 @@ public record ChildRuntime(
         cmd.addAll(List.of(
                 java.toString(),
                 "-XX:+DisableAttachMechanism",
-                "--limit-modules",
-                CHILD_MODULES,
                 "-Xmx" + limits.heapMb() + "m",
                 "-Xss1m",
                 "-XX:+ExitOnOutOfMemoryError",
@@ -207,6 +212,9 @@ public record ChildRuntime(
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "--add-opens",
                 "java.base/java.lang=ALL-UNNAMED"));
+        if (!ChildJdk.isCut(java)) {
+            cmd.addAll(cmd.indexOf("-XX:+DisableAttachMechanism") + 1, List.of("--limit-modules", CHILD_MODULES));
+        }
         if (archive != null) {
             cmd.add("-XX:SharedArchiveFile=" + archive);
         }
@@ -253,6 +261,9 @@ public record ChildRuntime(
         }
         if (archive != null) {
             r.add(archive);
+        }
+        if (ChildJdk.isCut(java)) {
+            r.add(java.getParent().getParent());
         }
         r.add(nativeCache());
         return r;

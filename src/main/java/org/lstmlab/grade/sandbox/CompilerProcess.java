@@ -166,7 +166,7 @@ final class CompilerProcess implements AutoCloseable {
         Files.createDirectories(home);
         user = ChildProcess.prepare(home, runtime.os());
         List<String> cmd = new ArrayList<>(List.of(
-                runtime.java().toString(),
+                ChildRuntime.jdkJava().toString(),
                 "-Xmx" + heapMb + "m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",

@@ -89,6 +89,8 @@ class HostileReachTest extends HostileGrading {
         String passedOn = String.join(
                 " ",
                 given.stream().map(k -> System.getenv().getOrDefault(k, "")).toList());
+        // the children's own runtime (./lab's LSTMLAB_CHILD_JDK) is the java the child runs: its path is no secret
+        passedOn += " " + System.getenv().getOrDefault("LSTMLAB_CHILD_JDK", "");
         for (Map.Entry<String, String> e : System.getenv().entrySet()) {
             // a value inside one passed on (PYENV_ROOT in PATH) is no secret of its own
             if (!given.contains(e.getKey()) && e.getValue().length() >= 6 && !passedOn.contains(e.getValue())) {

@@ -158,7 +158,7 @@ class SandboxTest {
 
     @Test
     void aSandboxedChildRunsInItsOwnNamespacesWithoutTheAttachApiAndWritesOnlyItsJobFolder(@TempDir Path tmp)
-            throws IOException {
+            throws Exception {
         OsSandbox os = new OsSandbox(OsSandbox.Kind.BUBBLEWRAP, Path.of("/usr/bin/bwrap"), null);
         ChildRuntime rt = ChildRuntime.create(tmp.resolve("runtime"), RECORDS).withSandbox(os);
         Path job = java.nio.file.Files.createDirectories(tmp.resolve("child-1"));
@@ -186,9 +186,30 @@ class SandboxTest {
         }
         assertEquals(List.of(job.toAbsolutePath().toString()), writable, "the job folder is the one writable place");
         assertTrue(cmd.contains("-XX:+DisableAttachMechanism"), cmd.toString());
-        String modules = cmd.get(cmd.indexOf("--limit-modules") + 1);
-        assertFalse(modules.contains("jdk.attach"), modules);
+        if (ChildJdk.isCut(rt.java())) { // the runtime ./lab made: jdk.attach is not in it at all
+            assertFalse(cmd.contains("--limit-modules"), "the cut runtime keeps class-data sharing: " + cmd);
+            String modules = run(List.of(rt.java().toString(), "--list-modules"));
+            assertTrue(modules.contains("java.se@"), modules);
+            assertFalse(modules.contains("jdk.attach"), modules);
+        } else {
+            String modules = cmd.get(cmd.indexOf("--limit-modules") + 1);
+            assertFalse(modules.contains("jdk.attach"), modules);
+        }
         assertTrue(cmd.stream().anyMatch(a -> a.contains("ulimit -u " + ChildRuntime.MAX_PROCESSES)), cmd.toString());
         assertFalse(cmd.contains(Path.of("").toAbsolutePath().toString()), "the course repository is not shown");
+    }
+
+    @Test
+    void theLabCommandMakesTheChildrensRuntimeFromTheModulesTheChildHas() throws IOException {
+        String lab = java.nio.file.Files.readString(Path.of("lab"));
+        assertTrue(lab.contains("CHILD_MODULES=" + ChildRuntime.CHILD_MODULES + "\n"), "./lab's CHILD_MODULES");
+        assertTrue(lab.contains(ChildJdk.READY), "./lab marks the runtime whole with " + ChildJdk.READY);
+        if (System.getenv("LAB_PYTHON") != null) { // under ./lab test, which makes it where the JDK has jlink
+            assertTrue(
+                    ChildJdk.java() != null
+                            || !java.nio.file.Files.isExecutable(
+                                    Path.of(System.getProperty("java.home"), "bin", "jlink")),
+                    "./lab test names the children's runtime: " + System.getenv("LSTMLAB_CHILD_JDK"));
+        }
     }
 }
