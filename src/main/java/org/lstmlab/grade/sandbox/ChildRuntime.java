@@ -43,7 +43,8 @@ import org.lstmlab.grade.sandbox.child.ChildMain;
  * by the rules that it may not.
  *
  * <p>A first run of the child that only loads classes writes a class-data-sharing archive
- * ({@code -XX:ArchiveClassesAtExit}); every child then maps it, which cuts its start-up.
+ * ({@code -XX:ArchiveClassesAtExit}); every child then maps it, which cuts its start-up. That needs the children's own
+ * runtime ({@link ChildJdk}): on the JDK with {@code --limit-modules} the JVM shares no classes.
  *
  * @param java the java launcher
  * @param classpath the child's class path
