@@ -154,7 +154,7 @@ public final class Explorables {
     /**
      * Notebook 04: the product Π f_s = f^(T−t) of a forget gate held at f, dashed, beside the measured cell path
      * ‖Π diag(f_s)‖₂ of the experiment's LSTM whose bias is set so that σ(b_f) = f (its gates then sit around f, moved
-     * by the weights), and the RNN's ‖∂h_T/∂h_t‖₂ at ‖W_hh‖₂ = 0.9; a dotted line marks the lag, whose three values
+     * by the weights), and the RNN's ‖∂h_T/∂h_t‖₂ at ‖W_hh‖₂ = 0.9; a vertical dashed line marks the lag, whose three values
      * the title gives.
      *
      * @param experiment the set-up (H, X, T, seed)
