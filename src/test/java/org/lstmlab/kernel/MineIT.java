@@ -8,10 +8,10 @@ import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lstmlab.grade.run.GradingFixtures;
 
 /**
  * The student's own code called from a notebook on the real kernel: mine.ipynb saves E3ForgetGate.java
@@ -30,8 +30,8 @@ class MineIT {
     static void runNotebook() throws Exception {
         Path course = Path.of("").toAbsolutePath();
         Files.writeString(home.resolve("lab"), "#!/bin/sh\n");
-        copy(course.resolve("exercises"), home.resolve("exercises"));
-        copy(course.resolve("target/grading-classes"), home.resolve("target/grading-classes"));
+        GradingFixtures.copyTree(course.resolve("exercises"), home.resolve("exercises"));
+        GradingFixtures.copyTree(course.resolve("target/grading-classes"), home.resolve("target/grading-classes"));
         List<String> starter = Files.readAllLines(home.resolve("exercises/org/lstmlab/exercises/E3ForgetGate.java"));
         for (int k = 0; k < starter.size() && line == 0; k++) {
             line = starter.get(k).contains("throw new UnsupportedOperationException(") ? k + 1 : 0;
@@ -42,19 +42,6 @@ class MineIT {
         jupyter.environment.put("LSTMLAB_HOME", home.toString());
         Jupyter.Run run = jupyter.execute(List.of("--allow-errors", "--timeout", "300"), folder.resolve("mine.ipynb"));
         nb = run.notebook("mine");
-    }
-
-    private static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
     }
 
     private static JsonObject error(int cell) {
