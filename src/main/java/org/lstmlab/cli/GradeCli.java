@@ -442,19 +442,39 @@ public final class GradeCli {
 
     /**
      * The folder under {@code --out} for a student: their name in letters, digits, {@code .}, {@code _} and {@code -}
-     * only, never starting with a dot or a dash, at most 64 characters; a name that had to change gets a hash of
-     * the whole name, so two students never share a folder; never the name of a file or folder the batch writes
-     * beside them ({@code gradebook.csv}, {@code similarity}, …, in any case), so no student's report takes its place.
+     * only, never starting with a dot or a dash, at most 64 characters; never the name of a file or folder the batch
+     * writes beside them ({@code gradebook.csv}, {@code similarity}, …, in any case), so no student's report takes its
+     * place. A name is kept only where no other name can come to the same folder: in lower case (a Mac's and a
+     * Windows disk do not tell {@code Alice} from {@code alice}), not ending in a dot (Windows drops it), not a device
+     * of Windows ({@code con}, {@code nul}, …). Any other name gets 48 bits of its SHA-256, which no student can make
+     * a classmate's by choosing their file's name.
      */
     static String safe(String student) {
         String s = student.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (s.isEmpty() || s.startsWith(".") || s.startsWith("-") || BATCH_FILES.contains(s.toLowerCase(Locale.ROOT))) {
+        if (s.isEmpty()
+                || s.startsWith(".")
+                || s.startsWith("-")
+                || BATCH_FILES.contains(s.toLowerCase(Locale.ROOT))
+                || WINDOWS_DEVICES.contains(s.toLowerCase(Locale.ROOT).replaceAll("\\..*", ""))) {
             s = "_" + s;
         }
-        if (s.equals(student) && s.length() <= 64) {
+        if (s.equals(student) && s.length() <= 64 && s.equals(s.toLowerCase(Locale.ROOT)) && !s.endsWith(".")) {
             return s;
         }
-        String hash = String.format(Locale.ROOT, "%08x", student.hashCode());
-        return s.substring(0, Math.min(s.length(), 55)) + "-" + hash;
+        String hash = java.util.HexFormat.of().formatHex(sha256(student), 0, 6);
+        return s.substring(0, Math.min(s.length(), 51)) + "-" + hash;
+    }
+
+    /** Names Windows keeps for devices, with any extension: a folder {@code con} or {@code nul.txt} cannot be made. */
+    static final java.util.Set<String> WINDOWS_DEVICES = java.util.Set.of(
+            "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1",
+            "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
+
+    private static byte[] sha256(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

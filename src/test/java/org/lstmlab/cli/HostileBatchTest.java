@@ -36,6 +36,35 @@ class HostileBatchTest {
         assertEquals("gradebook", GradeCli.safe("gradebook"), "a name that takes nothing's place is kept");
     }
 
+    /**
+     * Names a student can choose so that a weak hash, a cut or a disk that ignores case would give them a classmate's
+     * folder, and so overwrite the classmate's report: each pair gets two folders, on any disk.
+     */
+    @Test
+    void twoStudentsNeverShareAFolderWhateverTheyCallTheirWork() {
+        String longName = "a".repeat(70);
+        List<List<String>> pairs = List.of(
+                List.of("\u00e9\u00fc", "\u00ea\u00dd"), // the same String.hashCode, both cleaned to "__"
+                List.of(longName + "Aa", longName + "BB"), // the same first 55 characters and String.hashCode
+                List.of("Alice", "alice"), // one folder on macOS's and Windows's disks
+                List.of("alice.", "alice"), // Windows drops the dot
+                List.of("Nguy\u1ec5n V\u0103n An", "Nguy\u1ec5n V\u0103n \u00c2n"));
+        for (List<String> pair : pairs) {
+            String a = GradeCli.safe(pair.get(0));
+            String b = GradeCli.safe(pair.get(1));
+            assertFalse(a.equalsIgnoreCase(b), pair + " → " + a + ", " + b);
+            for (String folder : List.of(a, b)) {
+                assertTrue(folder.matches("[A-Za-z0-9_][A-Za-z0-9._-]{0,63}"), folder);
+                assertFalse(folder.endsWith("."), folder);
+            }
+        }
+        for (String device : List.of("con", "NUL", "aux.zip", "com1", "lpt9.txt")) {
+            String folder = GradeCli.safe(device).toLowerCase(Locale.ROOT);
+            assertFalse(GradeCli.WINDOWS_DEVICES.contains(folder.replaceAll("\\..*", "")), device + " → " + folder);
+        }
+        assertEquals("bob-2", GradeCli.safe("bob-2"), "a plain name stays the folder's name");
+    }
+
     @Test
     void honestStudentsAmongHostileOnesAreGradedAndNothingOutsideTheOutputChanges(@TempDir Path tmp) throws Exception {
         Path batch = Files.createDirectories(tmp.resolve("submissions"));

@@ -28,7 +28,9 @@ public final class Gradebook {
     }
 
     static String cell(String s) {
-        String safe = s.matches("^[=+\\-@].*") ? "'" + s : s; // no spreadsheet formulas
+        // no spreadsheet formulas: a cell that starts one (or a tab or carriage return before it) even when a line end
+        // follows, as a roster's quoted cell may hold
+        String safe = s.matches("(?s)[=+\\-@\t\r].*") ? "'" + s : s;
         return safe.matches("(?s).*[,\"\\n\\r].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }

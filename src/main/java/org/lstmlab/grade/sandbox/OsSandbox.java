@@ -408,7 +408,8 @@ public record OsSandbox(Kind kind, Path program, String why) {
                 cmd.addAll(List.of("--ro-bind", top.toString(), top.toString()));
             }
         }
-        cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
+        cmd.addAll(
+                List.of("--proc", "/proc", "--dev", "/dev", "--size", Long.toString(TMP_MB << 20), "--tmpfs", "/tmp"));
         Set<Path> shown = new LinkedHashSet<>(systemPaths());
         for (Path p : readOnly) {
             shown.add(p.toAbsolutePath().normalize());
@@ -431,6 +432,12 @@ public record OsSandbox(Kind kind, Path program, String why) {
         cmd.addAll(command);
         return cmd;
     }
+
+    /**
+     * The size of the sandbox's private {@code /tmp}, which lives in memory: without a bound a submission could fill
+     * half the machine's memory there (a tmpfs's default), below every per-file limit.
+     */
+    public static final long TMP_MB = Limits.defaults().fileMb();
 
     static final String SETPRIV = "/usr/bin/setpriv";
     static final String CHROOT = "/usr/sbin/chroot";
@@ -525,7 +532,7 @@ public record OsSandbox(Kind kind, Path program, String why) {
                 .append("ro() { if [ -d \"$1\" ]; then mkdir -p \"$R$2\"; else mkdir -p \"$R$(dirname \"$2\")\";")
                 .append(" : > \"$R$2\"; fi; mount --bind \"$1\" \"$R$2\"; mount -o remount,bind,ro \"$R$2\"; }; ")
                 .append("mkdir -p \"$R/proc\" \"$R/dev\" \"$R/tmp\"; mount -t proc proc \"$R/proc\"; ")
-                .append("mount -t tmpfs -o mode=1777 tmp \"$R/tmp\"; ")
+                .append("mount -t tmpfs -o mode=1777,size=" + TMP_MB + "m tmp \"$R/tmp\"; ")
                 .append("for d in null zero random urandom; do : > \"$R/dev/$d\";")
                 .append(" mount --bind /dev/$d \"$R/dev/$d\"; done; ")
                 .append("ro /usr /usr; ");

@@ -29,7 +29,8 @@ import org.lstmlab.grade.report.ClassReport;
 
 /**
  * Runs JPlag over a class's submissions and names the pairs whose code is alike. Each submission's Java files
- * (from its folder or zip, at most {@value #MAX_FILE_BYTES} bytes a file and {@value #MAX_FILES} files) are copied
+ * (from its folder or zip, at most {@value #MAX_FILE_BYTES} bytes a file, {@value #MAX_FILES} files and
+ * {@value #MAX_TOTAL_BYTES} bytes in all) are copied
  * under a numbered name ({@code s001}, …) into a folder of the report, JPlag compares them with the starter code as
  * base code, and its report (the zip its report viewer opens, and that zip unpacked: one JSON file per pair) is
  * written beside them. Nothing is sent anywhere.
@@ -40,6 +41,11 @@ public final class SimilarityCheck {
 
     static final int MAX_FILE_BYTES = 1 << 20;
     static final int MAX_FILES = 200;
+    /**
+     * All a submission's files together, at most: JPlag parses in the grader's JVM, and 200 files of 1 MB from a
+     * small zip, for each of a few students, would fill its memory. A class's real submissions are a few dozen KB.
+     */
+    static final long MAX_TOTAL_BYTES = 2L << 20;
 
     private SimilarityCheck() {}
 
@@ -90,8 +96,23 @@ public final class SimilarityCheck {
         try {
             result = new JPlag(options).run();
         } catch (ExitException | RuntimeException e) {
-            return new ClassReport.Similarity(
-                    false, "JPlag " + JPlag.JPLAG_VERSION + " failed: " + e.getMessage(), threshold, List.of());
+            // One submission can break JPlag's parser for everyone (a source nested so deeply that its stack
+            // overflows):
+            // leave out each that its parser cannot read alone, and compare the others
+            List<String> unreadable = new ArrayList<>();
+            for (String id : students.keySet()) {
+                if (!parses(staged.resolve(id))) {
+                    delete(staged.resolve(id));
+                    unreadable.add(id);
+                }
+            }
+            try {
+                if (unreadable.isEmpty() || students.size() - unreadable.size() < 2) throw e;
+                result = new JPlag(options).run();
+            } catch (ExitException | RuntimeException again) {
+                return new ClassReport.Similarity(
+                        false, "JPlag " + JPlag.JPLAG_VERSION + " failed: " + again.getMessage(), threshold, List.of());
+            }
         }
         Path zip = dir.resolve("jplag-report");
         new ReportObjectFactory().createAndSaveReport(result, zip.toString());
@@ -130,6 +151,40 @@ public final class SimilarityCheck {
         return new ClassReport.Similarity(true, note, threshold, List.copyOf(pairs));
     }
 
+    /** A stack smaller than any JPlag parses on, so what breaks JPlag breaks this parse too. */
+    private static final long PROBE_STACK_BYTES = 256 << 10;
+
+    /** Whether JPlag's Java parser reads the files in {@code dir} alone, on a stack smaller than its own. */
+    private static boolean parses(Path dir) {
+        Set<File> files = new LinkedHashSet<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            list.forEach(p -> files.add(p.toFile()));
+        } catch (IOException e) {
+            return false;
+        }
+        boolean[] ok = new boolean[1];
+        Thread probe = new Thread(
+                null,
+                () -> {
+                    try {
+                        new de.jplag.java.Language().parse(files);
+                        ok[0] = true;
+                    } catch (de.jplag.ParsingException | RuntimeException | StackOverflowError unreadable) {
+                        // ok stays false
+                    }
+                },
+                "similarity-probe",
+                PROBE_STACK_BYTES);
+        probe.start();
+        try {
+            probe.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return ok[0];
+    }
+
     /** JPlag's file of a pair, relative to the class report, or null when its report has none. */
     private static String link(Path out, Path unpacked, String a, String b) {
         for (String name : List.of(a + "-" + b + ".json", b + "-" + a + ".json")) {
@@ -143,6 +198,7 @@ public final class SimilarityCheck {
     static int copyJavaFiles(Path submission, Path into) throws IOException {
         Files.createDirectories(into);
         int n = 0;
+        long total = 0;
         if (Files.isRegularFile(submission)
                 && submission.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
             try (InputStream file = Files.newInputStream(submission);
@@ -152,8 +208,9 @@ public final class SimilarityCheck {
                     String name = fileName(e.getName());
                     if (e.isDirectory() || name == null || Files.exists(into.resolve(name))) continue;
                     byte[] bytes = zin.readNBytes(MAX_FILE_BYTES + 1);
-                    if (bytes.length > MAX_FILE_BYTES) continue;
+                    if (bytes.length > MAX_FILE_BYTES || total + bytes.length > MAX_TOTAL_BYTES) continue;
                     Files.write(into.resolve(name), bytes);
+                    total += bytes.length;
                     n++;
                 }
             } catch (IOException | IllegalArgumentException unreadable) {
@@ -170,8 +227,11 @@ public final class SimilarityCheck {
         }
         for (Path p : files) {
             String name = fileName(p.getFileName().toString());
-            if (name == null || Files.exists(into.resolve(name)) || Files.size(p) > MAX_FILE_BYTES) continue;
+            long size = Files.size(p);
+            if (name == null || Files.exists(into.resolve(name)) || size > MAX_FILE_BYTES) continue;
+            if (total + size > MAX_TOTAL_BYTES) continue;
             Files.copy(p, into.resolve(name));
+            total += size;
             if (++n >= MAX_FILES) break;
         }
         return n;

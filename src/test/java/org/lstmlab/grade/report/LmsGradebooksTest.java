@@ -83,6 +83,33 @@ class LmsGradebooksTest {
                 moodle.get(2).get(0).startsWith("'=HYPERLINK"), "a student the roster does not list keeps the folder");
     }
 
+    /**
+     * A name from the learning platform's export (a student chooses their display name) that starts a formula, with a
+     * line end after it, a tab or a carriage return before it: every cell of every gradebook still opens as text.
+     */
+    @Test
+    void aRosterCellThatStartsAFormulaOverSeveralLinesOpensAsText() {
+        Roster roster = Roster.parse("submission,Student,SIS Login ID,Username,Email address\n"
+                + "alice,\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\nLiddell\",\"\t=1+1\",\"@SUM(1)\r\nA\","
+                + "\"-2+3\n\"\n");
+        List<List<String>> canvas = Roster.rows(LmsGradebooks.canvas(CLASS, COLUMNS, roster));
+        assertEquals(
+                "'=HYPERLINK(\"http://evil\",\"x\")\nLiddell", canvas.get(2).get(0), "a line end does not let it run");
+        assertEquals("'=1+1", canvas.get(2).get(3), "the roster's cells are stripped");
+        List<List<String>> moodle = Roster.rows(LmsGradebooks.moodle(CLASS, COLUMNS, roster));
+        assertEquals("'@SUM(1)\r\nA", moodle.get(1).get(0), moodle.toString());
+        assertEquals("'-2+3", moodle.get(1).get(2), moodle.toString());
+        for (var rows : List.of(canvas, moodle)) {
+            for (var row : rows) {
+                for (String cell : row) {
+                    assertTrue(!cell.matches("(?s)[=+\\-@\t\r].*"), "no cell starts a formula: " + row);
+                }
+            }
+        }
+        assertEquals("'\t=1+1", Gradebook.cell("\t=1+1"), "a tab before a formula: a name, not the roster's");
+        assertEquals("\"'\r=1+1\"", Gradebook.cell("\r=1+1"), "a carriage return before it");
+    }
+
     @Test
     void aRosterWithoutASubmissionColumnIsRefused() {
         var e = assertThrows(IllegalArgumentException.class, () -> Roster.parse("name,ID\nalice,1\n"));

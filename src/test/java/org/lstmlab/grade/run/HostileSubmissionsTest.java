@@ -44,7 +44,23 @@ class HostileSubmissionsTest extends HostileGrading {
                 Arguments.of("huge-heap", "E3", "E5", "ran out of memory"),
                 Arguments.of("huge-off-heap", "E3", "E5", "ran out of memory"),
                 Arguments.of("huge-file", "E3", "E5", "wrote a file larger than 8 MB"),
-                Arguments.of("many-files", "E3", "E5", "wrote 16 MB of files, more than the 8 MB"),
+                Arguments.of("many-files", "E3", "E5", "MB of files, more than the 8 MB"),
+                Arguments.of("fills-the-job-folder", "E3", "E5", "MB of files, more than the 8 MB"),
+                Arguments.of("fills-the-disk-while-running", "E3", "E5", "MB of files, more than the 8 MB"),
+                Arguments.of(
+                        "message-that-throws",
+                        "E3",
+                        "E5",
+                        "E3ForgetGate$Sly was thrown, and its own getMessage, getStackTrace or getCause threw"
+                                + " java.lang.IllegalStateException"),
+                Arguments.of(
+                        "message-that-recurses",
+                        "E3",
+                        "E5",
+                        "E3ForgetGate$Looping was thrown, and its own getMessage, getStackTrace or getCause threw"
+                                + " java.lang.StackOverflowError"),
+                Arguments.of("huge-message", "E3", "E5", "java.lang.IllegalStateException: xxxxxxxxxx"),
+                Arguments.of("closes-standard-streams", "E3", "E5", "nor close the JVM's standard streams"),
                 Arguments.of(
                         "read-tests-and-solutions", "E3", "E5", "found nothing to copy from (at E3ForgetGate.java"),
                 Arguments.of(
@@ -166,6 +182,44 @@ class HostileSubmissionsTest extends HostileGrading {
     void aSubmissionThatListsProcSeesNoGraderAndNoClassmate(@TempDir Path tmp) throws IOException {
         requireOsSandbox();
         seesNoOneElse(grader, tmp);
+    }
+
+    @Test
+    void aSubmissionFillsNeitherTheMemoryThroughItsPrivateTmpNorTheDiskThroughItsJobFolder(@TempDir Path tmp)
+            throws IOException {
+        requireOsSandbox();
+        fillsNeitherMemoryNorDisk(grader, tmp);
+    }
+
+    /**
+     * A submission writes 400 MB into the sandbox's private {@code /tmp} (which lives in memory) and another writes
+     * 1 GB into its working directory before it answers right: the first gets at most 64 MB in, the second is stopped
+     * while it runs, long before 1 GB; a classmate graded beside them gets full marks.
+     */
+    static void fillsNeitherMemoryNorDisk(Grader grader, Path tmp) throws IOException {
+        Path batch = Files.createDirectories(tmp.resolve("class"));
+        GradingFixtures.submission(batch.resolve("alice"), null);
+        GradingFixtures.submission(batch.resolve("tmp-filler"), GradingFixtures.HOSTILE.resolve("fills-private-tmp"));
+        GradingFixtures.submission(
+                batch.resolve("disk-filler"), GradingFixtures.HOSTILE.resolve("fills-the-disk-while-running"));
+        Map<String, Report> by = new java.util.HashMap<>();
+        gradeClass(grader, batch, 2).forEach(r -> by.put(r.student(), r));
+        assertEquals(
+                by.get("alice").maxScore(),
+                by.get("alice").score(),
+                by.get("alice").toString());
+        String tmpFeedback = by.get("tmp-filler").exercise("E3").feedback();
+        var wrote = java.util.regex.Pattern.compile("wrote (\\d+) MB into /tmp").matcher(tmpFeedback);
+        assertTrue(wrote.find(), tmpFeedback);
+        assertTrue(
+                Integer.parseInt(wrote.group(1)) <= org.lstmlab.grade.sandbox.OsSandbox.TMP_MB,
+                "/tmp is bounded: " + tmpFeedback);
+        String diskFeedback = by.get("disk-filler").exercise("E3").feedback();
+        var files = java.util.regex.Pattern.compile("wrote (\\d+) MB of files, more than the 8 MB")
+                .matcher(diskFeedback);
+        assertTrue(files.find(), "stopped while it ran, not at the call's end: " + diskFeedback);
+        assertTrue(Integer.parseInt(files.group(1)) < 500, "stopped well before 1 GB: " + diskFeedback);
+        assertEquals(0, by.get("disk-filler").exercise("E3").score(), diskFeedback);
     }
 
     /**

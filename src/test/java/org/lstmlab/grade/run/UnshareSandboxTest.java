@@ -61,4 +61,10 @@ class UnshareSandboxTest {
     void aSubmissionThatListsProcSeesNoGraderAndNoClassmate(@TempDir Path tmp) throws IOException {
         HostileSubmissionsTest.seesNoOneElse(grader, tmp);
     }
+
+    @Test
+    void aSubmissionFillsNeitherTheMemoryThroughItsPrivateTmpNorTheDiskThroughItsJobFolder(@TempDir Path tmp)
+            throws IOException {
+        HostileSubmissionsTest.fillsNeitherMemoryNorDisk(grader, tmp);
+    }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * What {@link NonRootSandboxTest} runs as a user other than root: the route named by its first argument
  * ({@code bubblewrap} or {@code unshare}), three sandboxes in the folder its second argument names — a fork bomb,
- * a classmate who starts 50 processes while the bomb holds all it can, and a memory hog (one 4 GB buffer) — and one line per finding
+ * a classmate who starts 50 processes while the bomb holds all it can, and a memory hog (one 4 GB buffer), one that fills its private /tmp with 400 MB — and one line per finding
  * on standard output.
  */
 public final class NonRootHarness {
@@ -60,6 +60,20 @@ public final class NonRootHarness {
         Path status = hogDir.resolve("status");
         System.out.println("hog "
                 + (hogEnded && Files.exists(status) ? Files.readString(status).strip() : "running"));
+
+        // without a control group nothing but the mount's size bounds the memory a private /tmp holds
+        Path fillerDir = Files.createDirectories(dir.resolve("tmp-filler"));
+        Process filler = start(
+                os,
+                fillerDir,
+                "ulimit -c 0",
+                "n=0; for i in $(seq 100); do dd if=/dev/zero of=/tmp/f$i bs=1M count=4 2>/dev/null || break;"
+                        + " n=$((n+4)); done; echo $n > mb");
+        boolean fillerEnded = filler.waitFor(120, TimeUnit.SECONDS);
+        end(filler);
+        Path mb = fillerDir.resolve("mb");
+        System.out.println(
+                "tmp " + (fillerEnded && Files.exists(mb) ? Files.readString(mb).strip() : "running"));
     }
 
     /** {@code script} run by {@code sh} in a sandbox of {@code os} under {@code ulimits}, as a child is. */

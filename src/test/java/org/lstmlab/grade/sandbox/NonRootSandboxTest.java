@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * own user namespace {@code ulimit -u} counts the sandbox's processes alone (Linux 5.14 and later), and
  * {@code ulimit -v} bounds each process's memory. The tests run as root, so {@link NonRootHarness} runs as user
  * 65534 ({@code setpriv}) on each route: a fork bomb stops below the limit, a classmate's sandbox still starts its
- * processes meanwhile, the grader can still start one, and a process that asks for a 4 GB buffer does not get it.
+ * processes meanwhile, the grader can still start one, a process that asks for a 4 GB buffer does not get it, and
+ * one that writes 400 MB into its private {@code /tmp} (memory) gets at most 64 MB in.
  */
 class NonRootSandboxTest {
 
@@ -47,6 +48,10 @@ class NonRootSandboxTest {
                             && !found.get("hog").equals("0")
                             && !found.get("hog").equals("running"),
                     "the 4 GB memory hog fails within " + Limits.defaults().addressSpaceMb() + " MB: " + found);
+            assertTrue(
+                    Integer.parseInt(found.getOrDefault("tmp", "-1")) >= 0
+                            && Integer.parseInt(found.getOrDefault("tmp", "-1")) <= OsSandbox.TMP_MB,
+                    "the private /tmp holds at most " + OsSandbox.TMP_MB + " MB of the 400 MB written: " + found);
         } finally {
             Sandbox.remove(dir);
         }

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -45,6 +46,64 @@ class SimilarityCheckTest {
                 SimilarityCheck.check(Map.of("alice", alice, "bob", bob), null, tmp.resolve("out"), 0.5);
         assertFalse(s.ran());
         assertEquals("fewer than two submissions hold Java files", s.note());
+    }
+
+    /**
+     * JPlag parses in the grader's JVM, after every student is graded: a source nested so deeply that its parser's stack
+     * overflows costs the check that submission, or the check, never the class report or the batch.
+     */
+    @Test
+    void aSourceThatOverflowsTheParsersStackCostsNeitherTheClassReportNorTheBatch(@TempDir Path tmp) throws Exception {
+        Path course = Path.of("solutions/org/lstmlab/exercises");
+        Map<String, Path> students = new java.util.LinkedHashMap<>();
+        for (String name : List.of("alice", "bob")) {
+            Path dir = Files.createDirectories(tmp.resolve(name));
+            Files.copy(course.resolve("E3ForgetGate.java"), dir.resolve("E3ForgetGate.java"));
+            students.put(name, dir);
+        }
+        Path eve = Files.createDirectories(tmp.resolve("eve"));
+        int depth = 200_000;
+        Files.writeString(
+                eve.resolve("E3ForgetGate.java"),
+                "class E3ForgetGate { int x = " + "(".repeat(depth) + "1" + ")".repeat(depth) + "; }");
+        students.put("eve", eve);
+        ClassReport.Similarity s = SimilarityCheck.check(students, null, tmp.resolve("out"), 0.5);
+        assertTrue(s.ran(), "the others are still compared: " + s.note());
+        assertTrue(s.note().contains("Left out, as JPlag could not parse them: eve."), s.note());
+        assertEquals(1, s.pairs().size(), s.pairs().toString());
+        assertEquals(
+                List.of("alice", "bob"),
+                List.of(s.pairs().get(0).first(), s.pairs().get(0).second()));
+    }
+
+    /**
+     * A small zip of 200 files of 1 MB each, every one of them a Java file under the size limit: what the check reads
+     * of one submission is bounded as a whole, so a few such students cannot fill the grader's memory.
+     */
+    @Test
+    void theCheckReadsAtMostABoundedAmountOfOneSubmission(@TempDir Path tmp) throws Exception {
+        Path zip = tmp.resolve("eve.zip");
+        String big = "class A {}\n" + "// padding\n".repeat((SimilarityCheck.MAX_FILE_BYTES - 20) / 11);
+        try (OutputStream file = Files.newOutputStream(zip);
+                ZipOutputStream out = new ZipOutputStream(file)) {
+            for (int k = 0; k < SimilarityCheck.MAX_FILES; k++) {
+                put(out, "F" + k + ".java", big);
+            }
+        }
+        Path folder = Files.createDirectories(tmp.resolve("eve"));
+        for (int k = 0; k < SimilarityCheck.MAX_FILES; k++) {
+            Files.writeString(folder.resolve("F" + k + ".java"), big);
+        }
+        for (Path sent : List.of(zip, folder)) {
+            Path into = tmp.resolve("staged-" + sent.getFileName());
+            SimilarityCheck.copyJavaFiles(sent, into);
+            long bytes;
+            try (var files = Files.list(into)) {
+                bytes = files.mapToLong(p -> p.toFile().length()).sum();
+            }
+            assertTrue(bytes <= SimilarityCheck.MAX_TOTAL_BYTES, sent + ": " + bytes + " bytes read");
+            assertTrue(bytes > 0, "the first files are read");
+        }
     }
 
     private static void put(ZipOutputStream out, String name, String text) throws Exception {

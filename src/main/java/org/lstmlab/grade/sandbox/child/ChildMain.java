@@ -129,6 +129,8 @@ public final class ChildMain {
         long deadline = System.nanoTime() + callMillis * 1_000_000L;
         worker.start();
         var threads = ManagementFactory.getThreadMXBean();
+        // The files are looked at while the call runs too, so it cannot fill the disk before it ends
+        long nextFiles = System.nanoTime() + FILES_EVERY_NANOS;
         while (worker.isAlive() && System.nanoTime() < deadline) {
             try {
                 worker.join(5);
@@ -138,6 +140,13 @@ public final class ChildMain {
             }
             if (threads.getThreadCount() - baseline.threads().size() - 1 > maxNewThreads) {
                 return outcome(call, Wire.Status.BROKE_RULE, rule("sandbox.rule.threads", maxNewThreads));
+            }
+            if (System.nanoTime() > nextFiles) {
+                String tooMuch = filesRule(maxFileBytes);
+                if (tooMuch != null) {
+                    return outcome(call, Wire.Status.BROKE_RULE, tooMuch);
+                }
+                nextFiles = System.nanoTime() + FILES_EVERY_NANOS;
             }
         }
         if (worker.isAlive()) {
@@ -151,6 +160,9 @@ public final class ChildMain {
         Wire.Outcome o = done.get();
         return o != null ? o : outcome(call, Wire.Status.THREW, said("sandbox.child.noResult"));
     }
+
+    /** How often the files a running call wrote are added up: a few syscalls for an honest call's empty folders. */
+    private static final long FILES_EVERY_NANOS = 100_000_000L;
 
     private static Wire.Outcome outcome(Wire.Call call, Wire.Status status, String message) {
         return new Wire.Outcome(call.seq(), status, message, null);
@@ -190,8 +202,20 @@ public final class ChildMain {
                 call.args().size()));
     }
 
+    /**
+     * What the graded code threw, as its feedback writes it. The exception is the student's: its own methods
+     * ({@code getMessage}, {@code getStackTrace}, {@code getCause}) may throw, recurse or run out of memory, and then
+     * the feedback says so instead of losing the call's result.
+     */
     private static Wire.Outcome threw(Wire.Call call, Throwable e) {
-        return new Wire.Outcome(call.seq(), Wire.Status.THREW, describe(e), null);
+        String message;
+        try {
+            message = describe(e);
+        } catch (Throwable broken) { // getClass() cannot be overridden: both names are safe to read
+            message = e.getClass().getName() + " "
+                    + said("sandbox.child.undescribable", broken.getClass().getName());
+        }
+        return new Wire.Outcome(call.seq(), Wire.Status.THREW, message, null);
     }
 
     /**
@@ -201,8 +225,9 @@ public final class ChildMain {
     public static String describe(Throwable e) {
         Throwable root = e instanceof ExceptionInInitializerError && e.getCause() != null ? e.getCause() : e;
         StringBuilder s = new StringBuilder(root.getClass().getName());
-        if (root.getMessage() != null) {
-            s.append(": ").append(root.getMessage());
+        String message = root.getMessage();
+        if (message != null) { // only what the wire carries: a 100 MB message must not fill the heap a second time
+            s.append(": ").append(message, 0, Math.min(message.length(), Wire.MAX_MESSAGE_CHARS));
         }
         for (StackTraceElement f : root.getStackTrace()) {
             if (f.getClassName().startsWith("org.lstmlab.exercises.")) {
@@ -371,6 +396,55 @@ public final class ChildMain {
         if (networkTried.get() || openSockets() > baseline.sockets()) {
             return rule("sandbox.rule.network");
         }
+        return filesRule(maxFileBytes);
+    }
+
+    /**
+     * The bytes of all files graded code could write, and of the largest: {@code [total, largest]}. That is the
+     * whole job folder (the working directory's parent: its working and temporary folders, its JavaCPP cache and
+     * the folder itself are writable in the sandbox) and the temporary folder, each without the folders mounted
+     * read-only in it (the grader's unpacked native libraries).
+     */
+    private static long[] written() {
+        long[] sizes = new long[2];
+        Path work = Path.of("").toAbsolutePath();
+        Path job = work.getParent() != null ? work.getParent() : work;
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        for (Path dir : tmp.startsWith(job) ? List.of(job) : List.of(job, tmp)) {
+            try {
+                Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult preVisitDirectory(
+                            Path d, java.nio.file.attribute.BasicFileAttributes a) {
+                        return Files.isWritable(d)
+                                ? java.nio.file.FileVisitResult.CONTINUE
+                                : java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(
+                            Path f, java.nio.file.attribute.BasicFileAttributes a) {
+                        if (a.isRegularFile()) {
+                            sizes[0] += a.size();
+                            sizes[1] = Math.max(sizes[1], a.size());
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+                        return java.nio.file.FileVisitResult.CONTINUE; // gone already, or unreadable
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                // unreadable: the file-size limit of the process still holds
+            }
+        }
+        return sizes;
+    }
+
+    /** The broken file rule, if the files graded code could write are already over {@code maxFileBytes}. */
+    private static String filesRule(long maxFileBytes) {
         long[] written = written();
         if (written[1] >= maxFileBytes) {
             return rule("sandbox.rule.fileTooLarge", maxFileBytes / (1 << 20));
@@ -379,30 +453,6 @@ public final class ChildMain {
             return rule("sandbox.rule.filesTotal", written[0] / (1 << 20), maxFileBytes / (1 << 20));
         }
         return null;
-    }
-
-    /**
-     * The bytes of all files in the working directory and the temporary folder, both inside the
-     * grader's job folder, and of the largest: {@code [total, largest]}.
-     */
-    private static long[] written() {
-        long[] sizes = new long[2];
-        for (Path dir : List.of(Path.of("").toAbsolutePath(), Path.of(System.getProperty("java.io.tmpdir")))) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.filter(Files::isRegularFile).forEach(p -> {
-                    try {
-                        long n = Files.size(p);
-                        sizes[0] += n;
-                        sizes[1] = Math.max(sizes[1], n);
-                    } catch (IOException e) {
-                        // gone already
-                    }
-                });
-            } catch (IOException | RuntimeException e) {
-                // unreadable: the file-size limit of the process still holds
-            }
-        }
-        return sizes;
     }
 
     /**

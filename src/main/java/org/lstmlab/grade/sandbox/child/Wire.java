@@ -24,6 +24,9 @@ public final class Wire {
     public static final int MAX_VALUES = 4_000_000;
 
     public static final int MAX_ENTRIES = 1_000;
+    /** An outcome's message is cut here. */
+    public static final int MAX_MESSAGE_CHARS = 4_000;
+
     private static final int MAX_DEPTH = 6;
     private static final byte READY = 'Y';
     private static final byte OUTCOME = 'O';
@@ -108,7 +111,7 @@ public final class Wire {
         out.writeByte(OUTCOME);
         out.writeInt(o.seq());
         out.writeByte(o.status().ordinal());
-        out.writeUTF(truncate(o.message() == null ? "" : o.message(), 4000));
+        out.writeUTF(truncate(o.message() == null ? "" : o.message(), MAX_MESSAGE_CHARS));
         out.writeBoolean(o.result() != null);
         if (o.result() != null) {
             writeValue(out, o.result());
