@@ -16,9 +16,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The GEMM operands live in ND4J's native memory, where OpenBLAS reads them; the element-wise work runs
  * on Java arrays of the parameters' own precision ({@link F64} and {@link F32} hold what every cell needs,
  * the same code in double and float; {@link LstmWorkspace} and {@link RnnWorkspace} add each cell's maths).
- * Per step that costs one bulk copy of z_t in and [h_t, x_{t+1}] out forward, ∂L/∂z_t out and ∂L/∂h_{t-1}
- * in backward, and a row per example of h_t out to the returned h_1 … h_T and of ∂L/∂h_t in from the
- * caller's array: neither is held whole in a Java array.
+ * Per step that costs one copy of z_t in and [h_t, x_{t+1}] out forward, ∂L/∂z_t out and ∂L/∂h_{t-1}
+ * in backward (the LSTM and the GRU copy z_t and ∂L/∂z_t a gate block per example, split into or joined from
+ * their per-gate arrays on the way), and a row per example of h_t out to the returned h_1 … h_T and of
+ * ∂L/∂h_t in from the caller's array: neither is held whole in a Java array.
  *
  * @param <G> the cell's gradients ({@code LstmGrads}, {@code RnnGrads})
  */
