@@ -11,8 +11,8 @@ import org.lstmlab.nn.LstmVariant;
  * double and the float versions are the same lines in two precisions.
  *
  * <p>The GEMM leaves a step's pre-activations row by row, {@code [B, 4H]} with the blocks f, i, C̃, o of
- * every example side by side. {@link #split} copies them into one {@code [B, H]} array per gate (and
- * {@link #join} puts ∂L/∂z back the GEMM's way), so that every line of the maths is one loop over
+ * every example side by side. {@link #split} copies them out of native memory into one {@code [B, H]} array
+ * per gate (and {@link #join} puts ∂L/∂z back the GEMM's way), so that every line of the maths is one loop over
  * {@code B·H} numbers in which every array is indexed by the same {@code k}: the shape Java 17's C2 turns
  * into SIMD instructions (see {@link Activations}).
  */
@@ -25,21 +25,23 @@ final class GateKernels {
     /** Where each gate's columns start in a row of z, in units of H: the stacked order of W (f, i, C, o). */
     private static final int[] COLUMN = {0, 1, 3, 2};
 
-    /** Copies z_t, {@code [B, 4H]} in the stacked order f, i, C, o, into one {@code [B, H]} array per gate. */
-    static void split(double[] z, double[][] gates, int batch, int hidden) {
-        for (int g = 0; g < 4; g++) {
-            for (int r = 0; r < batch; r++) {
-                System.arraycopy(z, (4 * r + COLUMN[g]) * hidden, gates[g], r * hidden, hidden);
-            }
+    /**
+     * Copies z_t, {@code [B, 4H]} in the stacked order f, i, C, o, out of native memory straight into one
+     * {@code [B, H]} array per gate: one pass, no whole copy of z_t in Java first.
+     */
+    static void split(NativeBuffer z, double[][] gates, int batch, int hidden) {
+        for (int r = 0; r < batch; r++) {
+            for (int g = 0; g < 4; g++) z.get((4 * r + COLUMN[g]) * hidden, gates[g], r * hidden, hidden);
         }
     }
 
-    /** The inverse of {@link #split}: one {@code [B, H]} array per gate into {@code [B, 4H]}. */
-    static void join(double[][] gates, double[] z, int batch, int hidden) {
-        for (int g = 0; g < 4; g++) {
-            for (int r = 0; r < batch; r++) {
-                System.arraycopy(gates[g], r * hidden, z, (4 * r + COLUMN[g]) * hidden, hidden);
-            }
+    /**
+     * The inverse of {@link #split}: one {@code [B, H]} array per gate straight into native memory as
+     * {@code [B, 4H]} from index {@code at}, the layout the GEMMs read.
+     */
+    static void join(double[][] gates, NativeBuffer z, int at, int batch, int hidden) {
+        for (int r = 0; r < batch; r++) {
+            for (int g = 0; g < 4; g++) z.put(at + (4 * r + COLUMN[g]) * hidden, gates[g], r * hidden, hidden);
         }
     }
 
@@ -167,21 +169,17 @@ final class GateKernels {
         }
     }
 
-    /** {@link #split(double[], double[][], int, int)} in float. */
-    static void split(float[] z, float[][] gates, int batch, int hidden) {
-        for (int g = 0; g < 4; g++) {
-            for (int r = 0; r < batch; r++) {
-                System.arraycopy(z, (4 * r + COLUMN[g]) * hidden, gates[g], r * hidden, hidden);
-            }
+    /** {@link #split(NativeBuffer, double[][], int, int)} in float. */
+    static void split(NativeBuffer.F32 z, float[][] gates, int batch, int hidden) {
+        for (int r = 0; r < batch; r++) {
+            for (int g = 0; g < 4; g++) z.get((4 * r + COLUMN[g]) * hidden, gates[g], r * hidden, hidden);
         }
     }
 
-    /** {@link #join(double[][], double[], int, int)} in float. */
-    static void join(float[][] gates, float[] z, int batch, int hidden) {
-        for (int g = 0; g < 4; g++) {
-            for (int r = 0; r < batch; r++) {
-                System.arraycopy(gates[g], r * hidden, z, (4 * r + COLUMN[g]) * hidden, hidden);
-            }
+    /** {@link #join(double[][], NativeBuffer, int, int, int)} in float. */
+    static void join(float[][] gates, NativeBuffer.F32 z, int at, int batch, int hidden) {
+        for (int r = 0; r < batch; r++) {
+            for (int g = 0; g < 4; g++) z.put(at + (4 * r + COLUMN[g]) * hidden, gates[g], r * hidden, hidden);
         }
     }
 

@@ -83,7 +83,6 @@ final class GruWorkspace {
         private final double[] direct; // ∂L/∂h_{t-1} through the interpolation, [B·H]
         private final double[][] dA; // ∂L/∂a_z, ∂L/∂a_r, ∂L/∂(W_hn·h_{t-1} + b_hn) of one step, [3][B·H]
         private final double[] zN; // ∂L/∂ of n_t's pre-activation, [B·H]
-        private final double[] dzxStep; // one step of dzx, [B, 3H]
         private final double[][] dbPerExample; // ∂L/∂b per bias and example, [4][B·H]
         private final double[] db; // ∂L/∂b, [4H]
 
@@ -107,7 +106,6 @@ final class GruWorkspace {
             direct = new double[bh];
             dA = new double[BLOCKS][bh];
             zN = new double[bh];
-            dzxStep = new double[BLOCKS * bh];
             dbPerExample = new double[4][bh];
             db = new double[4 * hidden];
         }
@@ -136,8 +134,7 @@ final class GruWorkspace {
         void stepForward(int t, NativeBuffer hs) {
             final double[] z = zs[t], r = rs[t], n = ns[t], hn = hns[t], hPrev = h[t], ht = h[t + 1];
             final int m = ht.length;
-            this.z.get(0, zStep, 0, zStep.length);
-            split(zStep, 0, hPart, batch, hidden);
+            split(this.z, hPart, batch, hidden); // the h parts of z_t, straight out of native memory
             split(xProjValues, t * batch * BLOCKS * hidden, xPart, batch, hidden);
             for (int k = 0; k < m; k++) a[k] = hPart[Z][k] + xPart[Z][k];
             Activations.sigmoid(a, bias[Z], z, m, s, w); // z_t = σ(W_z·[h_{t-1}, x_t] + b_z)
@@ -176,10 +173,8 @@ final class GruWorkspace {
             for (int k = 0; k < m; k++) dbPerExample[N][k] += zN[k];
             for (int k = 0; k < m; k++) dbPerExample[HN][k] += dHn[k];
             final int at = t * batch * BLOCKS * hidden;
-            join(zZ, zR, dHn, dzStep, batch, hidden); // the h parts' gradients
-            dz.put(at, dzStep, 0, dzStep.length);
-            join(zZ, zR, zN, dzxStep, batch, hidden); // the x parts' gradients
-            dzx.put(at, dzxStep, 0, dzxStep.length);
+            join(zZ, zR, dHn, dz, at, batch, hidden); // the h parts' gradients, straight into native memory
+            join(zZ, zR, zN, dzx, at, batch, hidden); // the x parts' gradients
         }
 
         @Override
@@ -232,7 +227,6 @@ final class GruWorkspace {
         private final float[] direct;
         private final float[][] dA;
         private final float[] zN;
-        private final float[] dzxStep;
         private final float[][] dbPerExample;
         private final float[] db;
 
@@ -256,7 +250,6 @@ final class GruWorkspace {
             direct = new float[bh];
             dA = new float[BLOCKS][bh];
             zN = new float[bh];
-            dzxStep = new float[BLOCKS * bh];
             dbPerExample = new float[4][bh];
             db = new float[4 * hidden];
         }
@@ -286,8 +279,7 @@ final class GruWorkspace {
         void stepForward(int t, NativeBuffer hs) {
             final float[] z = zs[t], r = rs[t], n = ns[t], hn = hns[t], hPrev = h[t], ht = h[t + 1];
             final int m = ht.length;
-            f32(this.z).get(0, zStep, 0, zStep.length);
-            split(zStep, 0, hPart, batch, hidden);
+            split(f32(this.z), hPart, batch, hidden);
             split(xProjValues, t * batch * BLOCKS * hidden, xPart, batch, hidden);
             for (int k = 0; k < m; k++) a[k] = hPart[Z][k] + xPart[Z][k];
             Activations.sigmoid(a, bias[Z], z, m, s, w);
@@ -324,10 +316,8 @@ final class GruWorkspace {
             for (int k = 0; k < m; k++) dbPerExample[N][k] += zN[k];
             for (int k = 0; k < m; k++) dbPerExample[HN][k] += dHn[k];
             final int at = t * batch * BLOCKS * hidden;
-            join(zZ, zR, dHn, dzStep, batch, hidden);
-            f32(dz).put(at, dzStep, 0, dzStep.length);
-            join(zZ, zR, zN, dzxStep, batch, hidden);
-            f32(dzx).put(at, dzxStep, 0, dzxStep.length);
+            join(zZ, zR, dHn, f32(dz), at, batch, hidden);
+            join(zZ, zR, zN, f32(dzx), at, batch, hidden);
         }
 
         @Override
@@ -370,12 +360,20 @@ final class GruWorkspace {
         }
     }
 
-    /** Three {@code [B, H]} arrays side by side into {@code [B, 3H]} rows. */
-    private static void join(double[] first, double[] second, double[] third, double[] rows, int batch, int hidden) {
+    /** One step's {@code [B, 3H]} rows in native memory into one {@code [B, H]} array per block, in one pass. */
+    private static void split(NativeBuffer rows, double[][] blocks, int batch, int hidden) {
         for (int b = 0; b < batch; b++) {
-            System.arraycopy(first, b * hidden, rows, BLOCKS * b * hidden, hidden);
-            System.arraycopy(second, b * hidden, rows, (BLOCKS * b + 1) * hidden, hidden);
-            System.arraycopy(third, b * hidden, rows, (BLOCKS * b + 2) * hidden, hidden);
+            for (int g = 0; g < BLOCKS; g++) rows.get((BLOCKS * b + g) * hidden, blocks[g], b * hidden, hidden);
+        }
+    }
+
+    /** Three {@code [B, H]} arrays side by side into {@code [B, 3H]} rows of native memory from {@code at}. */
+    private static void join(
+            double[] first, double[] second, double[] third, NativeBuffer rows, int at, int batch, int hidden) {
+        for (int b = 0; b < batch; b++) {
+            rows.put(at + BLOCKS * b * hidden, first, b * hidden, hidden);
+            rows.put(at + (BLOCKS * b + 1) * hidden, second, b * hidden, hidden);
+            rows.put(at + (BLOCKS * b + 2) * hidden, third, b * hidden, hidden);
         }
     }
 
@@ -387,11 +385,18 @@ final class GruWorkspace {
         }
     }
 
-    private static void join(float[] first, float[] second, float[] third, float[] rows, int batch, int hidden) {
+    private static void split(NativeBuffer.F32 rows, float[][] blocks, int batch, int hidden) {
         for (int b = 0; b < batch; b++) {
-            System.arraycopy(first, b * hidden, rows, BLOCKS * b * hidden, hidden);
-            System.arraycopy(second, b * hidden, rows, (BLOCKS * b + 1) * hidden, hidden);
-            System.arraycopy(third, b * hidden, rows, (BLOCKS * b + 2) * hidden, hidden);
+            for (int g = 0; g < BLOCKS; g++) rows.get((BLOCKS * b + g) * hidden, blocks[g], b * hidden, hidden);
+        }
+    }
+
+    private static void join(
+            float[] first, float[] second, float[] third, NativeBuffer.F32 rows, int at, int batch, int hidden) {
+        for (int b = 0; b < batch; b++) {
+            rows.put(at + BLOCKS * b * hidden, first, b * hidden, hidden);
+            rows.put(at + (BLOCKS * b + 1) * hidden, second, b * hidden, hidden);
+            rows.put(at + (BLOCKS * b + 2) * hidden, third, b * hidden, hidden);
         }
     }
 }

@@ -87,8 +87,7 @@ final class LstmWorkspace {
 
         @Override
         void stepForward(int t, NativeBuffer hs) {
-            z.get(0, zStep, 0, zStep.length);
-            GateKernels.split(zStep, gates[t], batch, hidden);
+            GateKernels.split(z, gates[t], batch, hidden); // z_t into f, i, o, C̃ pre-activations
             GateKernels.forward(variant, gates[t], bias, c[t], c[t + 1], tanhC[t], h, s, w);
             if (t + 1 < steps) putHx(t + 1, h); // [h_t, x_{t+1}] is step t+1's GEMM input
             putH(t, h, hs);
@@ -115,8 +114,7 @@ final class LstmWorkspace {
         void stepBackward(int t, NativeBuffer dHs) {
             readFromLoss(t, dHs);
             GateKernels.backward(variant, gates[t], c[t], tanhC[t], fromLoss, dhNext, dcNext, s, dzGates, dbPerExample);
-            GateKernels.join(dzGates, dzStep, batch, hidden);
-            dz.put(t * 4 * batch * hidden, dzStep, 0, dzStep.length);
+            GateKernels.join(dzGates, dz, t * 4 * batch * hidden, batch, hidden); // ∂L/∂z_t as the GEMMs read it
         }
 
         @Override
@@ -183,8 +181,7 @@ final class LstmWorkspace {
 
         @Override
         void stepForward(int t, NativeBuffer hs) {
-            f32(z).get(0, zStep, 0, zStep.length);
-            GateKernels.split(zStep, gates[t], batch, hidden);
+            GateKernels.split(f32(z), gates[t], batch, hidden);
             GateKernels.forward(variant, gates[t], bias, c[t], c[t + 1], tanhC[t], h, s, w);
             if (t + 1 < steps) putHx(t + 1, h); // [h_t, x_{t+1}] is step t+1's GEMM input
             putH(t, h, hs);
@@ -211,8 +208,7 @@ final class LstmWorkspace {
         void stepBackward(int t, NativeBuffer dHs) {
             readFromLoss(t, dHs);
             GateKernels.backward(variant, gates[t], c[t], tanhC[t], fromLoss, dhNext, dcNext, s, dzGates, dbPerExample);
-            GateKernels.join(dzGates, dzStep, batch, hidden);
-            f32(dz).put(t * 4 * batch * hidden, dzStep, 0, dzStep.length);
+            GateKernels.join(dzGates, f32(dz), t * 4 * batch * hidden, batch, hidden);
         }
 
         @Override

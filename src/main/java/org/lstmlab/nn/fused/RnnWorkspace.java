@@ -26,6 +26,8 @@ final class RnnWorkspace {
     static final class F64 extends Workspace.F64<RnnGrads> {
         private final double[][] h; // h_0, then h_1 … h_T, [T+1][B·H]
         private final double[] bias; // b_h tiled, [B·H]
+        private final double[] zStep; // one step of z_t = [h_{t-1}, x_t]·W_hᵀ, [B, H]
+        private final double[] dzStep; // one step of ∂L/∂z_t, [B, H]
         private final double[] s; // scratch, [B·H]
         private final double[] w; // scratch, [B·H]
         private final double[] dbPerExample; // ∂L/∂b_h per example, [B·H]
@@ -36,6 +38,8 @@ final class RnnWorkspace {
             int bh = batch * hidden;
             h = new double[steps + 1][bh];
             bias = new double[bh];
+            zStep = new double[bh];
+            dzStep = new double[bh];
             s = new double[bh];
             w = new double[bh];
             dbPerExample = new double[bh];
@@ -92,6 +96,8 @@ final class RnnWorkspace {
     static final class F32 extends Workspace.F32<RnnGrads> {
         private final float[][] h;
         private final float[] bias;
+        private final float[] zStep;
+        private final float[] dzStep;
         private final float[] s;
         private final float[] w;
         private final float[] dbPerExample;
@@ -102,6 +108,8 @@ final class RnnWorkspace {
             int bh = batch * hidden;
             h = new float[steps + 1][bh];
             bias = new float[bh];
+            zStep = new float[bh];
+            dzStep = new float[bh];
             s = new float[bh];
             w = new float[bh];
             dbPerExample = new float[bh];

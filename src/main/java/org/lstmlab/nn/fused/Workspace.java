@@ -16,9 +16,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The GEMM operands live in ND4J's native memory, where OpenBLAS reads them; the element-wise work runs
  * on Java arrays of the parameters' own precision ({@link F64} and {@link F32} hold what every cell needs,
  * the same code in double and float; {@link LstmWorkspace} and {@link RnnWorkspace} add each cell's maths).
- * Per step that costs one bulk copy of z_t in and [h_t, x_{t+1}] out forward, ∂L/∂z_t out and ∂L/∂h_{t-1}
- * in backward, and a row per example of h_t out to the returned h_1 … h_T and of ∂L/∂h_t in from the
- * caller's array: neither is held whole in a Java array.
+ * Per step that costs one copy of z_t in and [h_t, x_{t+1}] out forward, ∂L/∂z_t out and ∂L/∂h_{t-1}
+ * in backward (the LSTM and the GRU copy z_t and ∂L/∂z_t a gate block per example, split into or joined from
+ * their per-gate arrays on the way), and a row per example of h_t out to the returned h_1 … h_T and of
+ * ∂L/∂h_t in from the caller's array: neither is held whole in a Java array.
  *
  * @param <G> the cell's gradients ({@code LstmGrads}, {@code RnnGrads})
  */
@@ -174,10 +175,8 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
     abstract static non-sealed class F64<G> extends Workspace<G> {
         final double[] xs; // [B, T, X]
         final double[] hxStep; // one step of [h_{t-1}, x_t], [B, H+X]
-        final double[] zStep; // one step of z, [B, blocks·H]
         final double[] fromLoss; // one step of ∂L/∂h_t from the loss, then the whole ∂L/∂h_t, [B, H]
         final double[] dhNext; // ∂L/∂h_t from step t+1, [B, H]
-        final double[] dzStep; // one step of ∂L/∂z, [B, blocks·H]
         final double[] dWValues; // [blocks·H, H+X]
         private final double[] dxTime; // [T, B, X]
         private final double[] dxs; // [B, T, X]
@@ -187,10 +186,8 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
             int bh = batch * hidden, nx = steps * batch * input;
             xs = new double[nx];
             hxStep = new double[batch * (hidden + input)];
-            zStep = new double[blocks * bh];
             fromLoss = new double[bh];
             dhNext = new double[bh];
-            dzStep = new double[blocks * bh];
             dWValues = new double[blocks * hidden * (hidden + input)];
             dxTime = new double[nx];
             dxs = new double[nx];
@@ -250,10 +247,8 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
     abstract static non-sealed class F32<G> extends Workspace<G> {
         final float[] xs;
         final float[] hxStep;
-        final float[] zStep;
         final float[] fromLoss;
         final float[] dhNext;
-        final float[] dzStep;
         final float[] dWValues;
         private final float[] dxTime;
         private final float[] dxs;
@@ -263,10 +258,8 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
             int bh = batch * hidden, nx = steps * batch * input;
             xs = new float[nx];
             hxStep = new float[batch * (hidden + input)];
-            zStep = new float[blocks * bh];
             fromLoss = new float[bh];
             dhNext = new float[bh];
-            dzStep = new float[blocks * bh];
             dWValues = new float[blocks * hidden * (hidden + input)];
             dxTime = new float[nx];
             dxs = new float[nx];
