@@ -212,4 +212,24 @@ class SandboxTest {
                     "./lab test names the children's runtime: " + System.getenv("LSTMLAB_CHILD_JDK"));
         }
     }
+
+    @Test
+    void onTheJdkWithLimitedModulesNoWarmUpChildRunsForAnArchiveNothingCouldMap(@TempDir Path tmp) throws IOException {
+        ChildRuntime jdk = ChildRuntime.create(tmp, RECORDS);
+        jdk = new ChildRuntime(
+                ChildRuntime.jdkJava(),
+                jdk.classpath(),
+                jdk.compileClasspath(),
+                jdk.records(),
+                jdk.libraryClasses(),
+                null,
+                OsSandbox.none("test"));
+        assertFalse(ChildJdk.isCut(jdk.java()), "the JDK's own java is not the cut runtime");
+        assertTrue(jdk.command(Limits.defaults(), tmp.resolve("job"), OsSandbox.USER)
+                .contains("--limit-modules"));
+        Path jsa = tmp.resolve("archive").resolve("child.jsa");
+        assertTrue(jdk.withArchive(jsa) == jdk, "the same runtime, without an archive");
+        assertFalse(Files.exists(jsa.resolveSibling("warm-up")), "no warm-up child was started");
+        assertFalse(Files.exists(jsa));
+    }
 }
