@@ -27,7 +27,14 @@ final class ChildJdk {
 
     /** The cut runtime's {@code java} that {@code LSTMLAB_CHILD_JDK} names, or null. */
     static Path java() {
-        String home = System.getenv("LSTMLAB_CHILD_JDK");
+        return java(System.getenv("LSTMLAB_CHILD_JDK"));
+    }
+
+    /**
+     * The cut runtime's {@code java} in {@code home}, or null where it is not whole or not there (a kernelspec may
+     * name a runtime removed since: the child then runs on the JDK).
+     */
+    static Path java(String home) {
         if (home == null || home.isBlank()) {
             return null;
         }
