@@ -261,4 +261,28 @@ class SandboxTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void theCompilersWarmUpClassCompilesAgainstWhatSubmissionsCompileAgainst(@TempDir Path tmp) throws IOException {
+        ChildRuntime rt = ChildRuntime.create(tmp.resolve("runtime"), RECORDS);
+        Path src = Files.createDirectories(tmp.resolve("src/org/lstmlab/exercises"))
+                .resolve("WarmUp.java");
+        Files.writeString(src, SubmissionCompiler.WARM_UP_SOURCE);
+        java.io.StringWriter said = new java.io.StringWriter();
+        var javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        boolean ok = javac.getTask(
+                        said,
+                        null,
+                        null,
+                        List.of(
+                                "-proc:none",
+                                "-cp",
+                                rt.compileClasspath(),
+                                "-d",
+                                tmp.resolve("out").toString()),
+                        null,
+                        javac.getStandardFileManager(null, null, null).getJavaFileObjects(src.toFile()))
+                .call();
+        assertTrue(ok, "a warm-up that does not compile warms less: " + said);
+    }
 }
