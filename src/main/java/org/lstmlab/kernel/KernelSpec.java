@@ -62,7 +62,31 @@ public final class KernelSpec {
                     + "if [ -n \"$flags\" ] && [ -z \"${OPENBLAS_CORETYPE:-}\" ]; then export OPENBLAS_CORETYPE=SkylakeX; fi; "
                     + "exec \"$@\"";
 
+    /**
+     * The file {@code ./lab} writes into the graders' own Java runtime once it is whole ({@code child_jdk}; the grader
+     * reads it as {@code ChildJdk.READY}).
+     */
+    static final String CHILD_JDK_READY = "lstm-lab-ready";
+
     private KernelSpec() {}
+
+    /**
+     * The graders' own Java runtime that {@code ./lab} made and named in {@code LSTMLAB_CHILD_JDK}, for the kernel's
+     * environment, or null when none is named or it is not whole. A {@code check()} in the notebook then starts its
+     * child on it, with class-data sharing, rather than on the JDK with {@code --limit-modules} (about half a CPU
+     * second more per check); a runtime removed later is passed over by the grader, which then uses the JDK.
+     *
+     * @param named the value of {@code LSTMLAB_CHILD_JDK}, or null
+     */
+    static String childJdk(String named) {
+        if (named == null || named.isBlank()) {
+            return null;
+        }
+        Path home = Path.of(named).toAbsolutePath();
+        return Files.isRegularFile(home.resolve(CHILD_JDK_READY)) && Files.isExecutable(home.resolve("bin/java"))
+                ? home.toString()
+                : null;
+    }
 
     /**
      * The kernel.json text.
@@ -84,6 +108,21 @@ public final class KernelSpec {
      */
     public static String json(
             String java, int javaFeature, String kernelJar, List<String> notebookClasspath, String displayName) {
+        return json(java, javaFeature, kernelJar, notebookClasspath, displayName, null);
+    }
+
+    /**
+     * The kernel.json text whose kernel grades a notebook's checks on the graders' own Java runtime.
+     *
+     * @param childJdk that runtime's folder ({@link #childJdk}), or null for none
+     */
+    static String json(
+            String java,
+            int javaFeature,
+            String kernelJar,
+            List<String> notebookClasspath,
+            String displayName,
+            String childJdk) {
         if (javaFeature < 17) {
             throw new IllegalArgumentException("the kernel needs Java 17 or newer but got Java " + javaFeature);
         }
@@ -119,7 +158,9 @@ public final class KernelSpec {
                 // ND4J's OpenMP threads spin-wait; on a 2-core laptop or a shared lab machine the course's small
                 // arrays train several times faster on one thread (PERFORMANCE.md).
                 // glibc's malloc keeps an arena per thread; two are enough for one student's kernel and save ~100 MB.
-                .append("  \"env\": {\"OMP_NUM_THREADS\": \"1\", \"MALLOC_ARENA_MAX\": \"2\"},\n")
+                .append("  \"env\": {\"OMP_NUM_THREADS\": \"1\", \"MALLOC_ARENA_MAX\": \"2\"")
+                .append(childJdk == null ? "" : ", \"LSTMLAB_CHILD_JDK\": " + quote(childJdk))
+                .append("},\n")
                 .append("  \"metadata\": {}\n}\n");
         return json.toString();
     }
@@ -150,11 +191,27 @@ public final class KernelSpec {
     public static Path write(
             Path folder, String java, int javaFeature, String kernelJar, List<String> notebookClasspath)
             throws IOException {
+        return write(folder, java, javaFeature, kernelJar, notebookClasspath, null);
+    }
+
+    /**
+     * Writes kernel.json into a folder, its kernel grading checks on the graders' own Java runtime.
+     *
+     * @param childJdk that runtime's folder ({@link #childJdk}), or null for none
+     */
+    static Path write(
+            Path folder,
+            String java,
+            int javaFeature,
+            String kernelJar,
+            List<String> notebookClasspath,
+            String childJdk)
+            throws IOException {
         Files.createDirectories(folder);
         String name = folder.toAbsolutePath().normalize().getFileName().toString();
         return Files.writeString(
                 folder.resolve("kernel.json"),
-                json(java, javaFeature, kernelJar, notebookClasspath, displayName(name)));
+                json(java, javaFeature, kernelJar, notebookClasspath, displayName(name), childJdk));
     }
 
     static String quote(String text) {
@@ -220,7 +277,13 @@ public final class KernelSpec {
             }
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path file = write(Path.of(args[0]), java, Runtime.version().feature(), kernelJar.toString(), classpath);
+        Path file = write(
+                Path.of(args[0]),
+                java,
+                Runtime.version().feature(),
+                kernelJar.toString(),
+                classpath,
+                childJdk(System.getenv("LSTMLAB_CHILD_JDK")));
         System.out.println(file);
     }
 }

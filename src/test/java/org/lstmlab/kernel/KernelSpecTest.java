@@ -113,4 +113,36 @@ class KernelSpecTest {
                         + " \"{connection_file}\"], \"display_name\": \"Java\", \"language\": \"java\"}");
         assertFalse(KernelSpec.isOurs(ijava));
     }
+
+    @Test
+    void theInstalledKernelspecNamesTheGradersOwnRuntimeWhenItIsWholeAndOnlyThen(@TempDir Path tmp) throws Exception {
+        Path runtime = tmp.resolve("child-jdk");
+        Path java = Files.createDirectories(runtime.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\n");
+        java.toFile().setExecutable(true);
+        assertEquals(null, KernelSpec.childJdk(runtime.toString()), "not whole yet: no ready file");
+        assertEquals(null, KernelSpec.childJdk(null));
+        assertEquals(null, KernelSpec.childJdk(tmp.resolve("gone").toString()));
+        Files.writeString(runtime.resolve(KernelSpec.CHILD_JDK_READY), "/jdk\n");
+        assertEquals(runtime.toString(), KernelSpec.childJdk(runtime.toString()));
+
+        Path with = KernelSpec.write(
+                tmp.resolve("a/kernels/lstm-lab"),
+                "java",
+                17,
+                "k.jar",
+                List.of(),
+                KernelSpec.childJdk(runtime.toString()));
+        var env = com.google.gson.JsonParser.parseString(Files.readString(with))
+                .getAsJsonObject()
+                .getAsJsonObject("env");
+        assertEquals(runtime.toString(), env.get("LSTMLAB_CHILD_JDK").getAsString(), env.toString());
+        assertEquals("1", env.get("OMP_NUM_THREADS").getAsString());
+
+        Path without = KernelSpec.write(tmp.resolve("b/kernels/lstm-lab"), "java", 17, "k.jar", List.of());
+        var plain = com.google.gson.JsonParser.parseString(Files.readString(without))
+                .getAsJsonObject()
+                .getAsJsonObject("env");
+        assertFalse(plain.has("LSTMLAB_CHILD_JDK"), plain.toString());
+    }
 }

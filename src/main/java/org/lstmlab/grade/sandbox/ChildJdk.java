@@ -2,6 +2,8 @@ package org.lstmlab.grade.sandbox;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The children's own Java runtime: the grader's JDK cut by {@code jlink} to the modules a child has
@@ -20,9 +22,19 @@ final class ChildJdk {
     /** The file {@code ./lab} writes into the runtime's folder once it is whole. */
     static final String READY = "lstm-lab-ready";
 
+    /** Each launcher's answer, looked up once: every child's command asks, and the answer cannot change in a run. */
+    private static final Map<Path, Boolean> CUT = new ConcurrentHashMap<>();
+
     /** The cut runtime's {@code java} that {@code LSTMLAB_CHILD_JDK} names, or null. */
     static Path java() {
-        String home = System.getenv("LSTMLAB_CHILD_JDK");
+        return java(System.getenv("LSTMLAB_CHILD_JDK"));
+    }
+
+    /**
+     * The cut runtime's {@code java} in {@code home}, or null where it is not whole or not there (a kernelspec may
+     * name a runtime removed since: the child then runs on the JDK).
+     */
+    static Path java(String home) {
         if (home == null || home.isBlank()) {
             return null;
         }
@@ -32,6 +44,10 @@ final class ChildJdk {
 
     /** Whether {@code java} is such a runtime's launcher, not the JDK's (which needs {@code --limit-modules}). */
     static boolean isCut(Path java) {
+        return CUT.computeIfAbsent(java, ChildJdk::hasReadyFile);
+    }
+
+    private static boolean hasReadyFile(Path java) {
         Path bin = java.toAbsolutePath().getParent();
         return bin != null
                 && bin.getParent() != null

@@ -17,6 +17,9 @@ public final class ChildPool implements AutoCloseable {
     private final Path dir;
     private int spares;
     private final Deque<ChildProcess> ready = new ArrayDeque<>();
+    /** Starts every child, whichever thread asks: a spare outlives the batch worker or notebook cell that asked. */
+    private final ProcessStarter starter = new ProcessStarter("child-starter");
+
     private int started;
     private boolean closed;
 
@@ -71,7 +74,8 @@ public final class ChildPool implements AutoCloseable {
     }
 
     private ChildProcess start() throws IOException {
-        return ChildProcess.start(runtime, limits, dir.resolve("child-" + ++started));
+        Path folder = dir.resolve("child-" + ++started);
+        return starter.start(() -> ChildProcess.start(runtime, limits, folder));
     }
 
     /** How many children this pool has started. */
@@ -87,5 +91,6 @@ public final class ChildPool implements AutoCloseable {
             Sandbox.remove(c.dir());
         }
         ready.clear();
+        starter.close();
     }
 }

@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.lstmlab.grade.sandbox.compiler.CompileServer;
@@ -40,16 +37,8 @@ final class CompilerProcess implements AutoCloseable {
     private final long seconds;
     private final int heapMb;
 
-    /**
-     * The thread that starts the compiler's JVMs and lives as long as this: {@code bwrap --die-with-parent} ends the
-     * sandbox when the thread that started it ends (the parent-death signal follows the thread), so a JVM started by
-     * a warm-up or a batch's worker thread would die with it.
-     */
-    private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "compiler-starter");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Starts the compiler's JVMs: a warm-up's or a batch worker's thread would take the sandbox with it as it ends. */
+    private final ProcessStarter starter = new ProcessStarter("compiler-starter");
 
     private Process process;
     private DataOutputStream requests;
@@ -189,15 +178,7 @@ final class CompilerProcess implements AutoCloseable {
         }
         ProcessBuilder pb = new ProcessBuilder(runtime.os().wrap(shell, readable, Map.of(), home, home, user));
         pb.environment().keySet().removeIf(k -> !k.equals("PATH") && !k.equals("LANG"));
-        Process p;
-        try {
-            p = starter.submit(pb::start).get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting the compiler", e);
-        }
+        Process p = starter.start(pb::start);
         StringBuilder text = new StringBuilder();
         Thread drainer = new Thread(() -> drain(p.getErrorStream(), text), "compiler-output");
         drainer.setDaemon(true);
@@ -268,6 +249,6 @@ final class CompilerProcess implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         stop();
-        starter.shutdownNow();
+        starter.close();
     }
 }

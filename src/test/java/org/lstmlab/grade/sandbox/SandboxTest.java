@@ -212,4 +212,77 @@ class SandboxTest {
                     "./lab test names the children's runtime: " + System.getenv("LSTMLAB_CHILD_JDK"));
         }
     }
+
+    @Test
+    void onTheJdkWithLimitedModulesNoWarmUpChildRunsForAnArchiveNothingCouldMap(@TempDir Path tmp) throws IOException {
+        ChildRuntime jdk = ChildRuntime.create(tmp, RECORDS);
+        jdk = new ChildRuntime(
+                ChildRuntime.jdkJava(),
+                jdk.classpath(),
+                jdk.compileClasspath(),
+                jdk.records(),
+                jdk.libraryClasses(),
+                null,
+                OsSandbox.none("test"));
+        assertFalse(ChildJdk.isCut(jdk.java()), "the JDK's own java is not the cut runtime");
+        assertTrue(jdk.command(Limits.defaults(), tmp.resolve("job"), OsSandbox.USER)
+                .contains("--limit-modules"));
+        Path jsa = tmp.resolve("archive").resolve("child.jsa");
+        assertTrue(jdk.withArchive(jsa) == jdk, "the same runtime, without an archive");
+        assertFalse(Files.exists(jsa.resolveSibling("warm-up")), "no warm-up child was started");
+        assertFalse(Files.exists(jsa));
+    }
+
+    @Test
+    void aNamedRuntimeIsTakenOnlyWhenItIsWholeSoACheckStillRunsWhenItIsNot(@TempDir Path tmp) throws IOException {
+        Path whole = fakeRuntime(tmp.resolve("whole"));
+        Files.writeString(whole.resolve(ChildJdk.READY), "/jdk\n");
+        assertEquals(whole.resolve("bin/java"), ChildJdk.java(whole.toString()));
+        assertEquals(null, ChildJdk.java(fakeRuntime(tmp.resolve("half-made")).toString()), "no ready file: the JDK");
+        assertEquals(null, ChildJdk.java(tmp.resolve("removed-since").toString()), "gone: the JDK");
+        assertEquals(null, ChildJdk.java(""));
+        assertEquals(ChildJdk.READY, readyNameTheKernelspecChecks(), "the kernelspec looks for the same file");
+    }
+
+    private static Path fakeRuntime(Path home) throws IOException {
+        Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\n");
+        java.toFile().setExecutable(true);
+        return home;
+    }
+
+    /** The ready file's name the kernelspec looks for: the one ./lab writes and ChildJdk reads. */
+    private static String readyNameTheKernelspecChecks() {
+        try {
+            var f = org.lstmlab.kernel.KernelSpec.class.getDeclaredField("CHILD_JDK_READY");
+            f.setAccessible(true);
+            return (String) f.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void theCompilersWarmUpClassCompilesAgainstWhatSubmissionsCompileAgainst(@TempDir Path tmp) throws IOException {
+        ChildRuntime rt = ChildRuntime.create(tmp.resolve("runtime"), RECORDS);
+        Path src = Files.createDirectories(tmp.resolve("src/org/lstmlab/exercises"))
+                .resolve("WarmUp.java");
+        Files.writeString(src, SubmissionCompiler.WARM_UP_SOURCE);
+        java.io.StringWriter said = new java.io.StringWriter();
+        var javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        boolean ok = javac.getTask(
+                        said,
+                        null,
+                        null,
+                        List.of(
+                                "-proc:none",
+                                "-cp",
+                                rt.compileClasspath(),
+                                "-d",
+                                tmp.resolve("out").toString()),
+                        null,
+                        javac.getStandardFileManager(null, null, null).getJavaFileObjects(src.toFile()))
+                .call();
+        assertTrue(ok, "a warm-up that does not compile warms less: " + said);
+    }
 }
