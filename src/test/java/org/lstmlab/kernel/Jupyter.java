@@ -25,6 +25,7 @@ final class Jupyter {
     static final Path RUNNER = Path.of("src/main/python/run_notebooks.py").toAbsolutePath();
     /** The course's Python helpers, on the scripts' PYTHONPATH: the test scripts wait for messages with kernel_messages. */
     static final Path PYTHON_HELPERS = RUNNER.getParent();
+
     static final Path TEST_NOTEBOOKS = Path.of("src/test/resources/kernel").toAbsolutePath();
     static final String JDK_25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
 
