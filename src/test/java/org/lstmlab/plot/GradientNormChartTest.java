@@ -188,6 +188,7 @@ class GradientNormChartTest {
                     "the dashed path is wider than " + solid);
         }
         assertTrue(path.getLineStyle().getDashArray() != null, "still dashed");
+        assertTrue(RenderedChart.hasContent(RenderedChart.renderAndDecode(chart, "gradient-paths-dashed-over")));
     }
 
     /** The WCAG 2 contrast ratio of two colours, from their relative luminances. */
