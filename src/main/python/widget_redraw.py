@@ -19,13 +19,14 @@ A value seen before is only drawn again (the explorables keep each value's measu
 import argparse
 import json
 import os
-import queue
 import statistics
 import sys
 import time
 
 import nbformat
 from jupyter_client.manager import KernelManager
+
+import kernel_messages  # beside this script
 
 TIMEOUT = 600
 
@@ -51,20 +52,12 @@ var gates = experiment.gates(solved);
 
 
 def until_idle(kc, msg_id):
+    """The IOPub messages of msg_id until the kernel is idle again, each stamped with when it was received."""
     messages = []
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        try:
-            message = kc.get_iopub_msg(timeout=0.05)
-        except queue.Empty:
-            continue
+    for message in kernel_messages.until_idle(kc, msg_id, TIMEOUT, poll=0.05):
         message["received"] = time.perf_counter()
-        if message["parent_header"].get("msg_id") != msg_id:
-            continue
-        if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
-            return messages
         messages.append(message)
-    raise TimeoutError(f"no idle after {msg_id}")
+    return messages
 
 
 def run(kc, code):

@@ -8,7 +8,6 @@ key by jupyter_client's Session (or signed wrongly on purpose); everything else 
 jupyter_client's blocking client. After each bad message a well-formed execute_request must still run.
 """
 import json
-import queue
 import sys
 import time
 import uuid
@@ -16,6 +15,8 @@ import uuid
 import zmq
 from jupyter_client.manager import KernelManager
 from jupyter_client.session import Session
+
+import kernel_messages  # src/main/python, on PYTHONPATH
 
 TIMEOUT = 120
 QUIET = 2.0  # seconds a dropped message is given to (wrongly) answer
@@ -62,30 +63,11 @@ def main():
 
     def iopub_of(msg_id, seconds):
         """The IOPub messages whose parent is msg_id, until its idle status or the time is up."""
-        found = []
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            try:
-                message = kc.get_iopub_msg(timeout=0.1)
-            except queue.Empty:
-                continue
-            if message["parent_header"].get("msg_id") != msg_id:
-                continue
-            found.append({"msg_type": message["msg_type"], "content": message["content"]})
-            if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
-                break
-        return found
+        found = kernel_messages.iopub_of(kc, msg_id, seconds)
+        return [{"msg_type": m["msg_type"], "content": m["content"]} for m in found]
 
     def shell_reply(msg_id):
-        deadline = time.monotonic() + TIMEOUT
-        while time.monotonic() < deadline:
-            try:
-                reply = kc.get_shell_msg(timeout=1)
-            except queue.Empty:
-                continue
-            if reply["parent_header"].get("msg_id") == msg_id:
-                return reply
-        return None
+        return kernel_messages.shell_reply(kc, msg_id, TIMEOUT)
 
     def request(msg_id):
         """A request sent through the client: its shell reply (type and content) and its IOPub messages."""
@@ -193,18 +175,9 @@ def main():
 
 
 def control(kc, msg_type, content, wait=30):
-    """A control request's reply (type and content) and the control channel's status messages."""
-    message = kc.session.msg(msg_type, content)
-    kc.control_channel.send(message)
-    deadline = time.monotonic() + wait
-    while time.monotonic() < deadline:
-        try:
-            reply = kc.get_control_msg(timeout=max(0.1, deadline - time.monotonic()))
-        except queue.Empty:
-            break
-        if reply["parent_header"].get("msg_id") == message["header"]["msg_id"]:
-            return {"reply_type": reply["msg_type"], "reply": reply["content"]}
-    return {"reply_type": None, "reply": None}
+    """A control request's reply (type and content)."""
+    reply = kernel_messages.control_reply(kc, msg_type, content, wait)
+    return {"reply_type": reply and reply["msg_type"], "reply": reply and reply["content"]}
 
 
 def heartbeat(context, info):

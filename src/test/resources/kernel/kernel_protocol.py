@@ -21,6 +21,8 @@ import time
 
 from jupyter_client.manager import KernelManager
 
+import kernel_messages  # src/main/python, on PYTHONPATH
+
 TIMEOUT = 180
 CONTROL_TIMEOUT = 30
 
@@ -34,36 +36,25 @@ def main():
     results = {}
 
     def shell_reply(msg_id):
-        deadline = time.monotonic() + TIMEOUT
-        while time.monotonic() < deadline:
-            reply = kc.get_shell_msg(timeout=TIMEOUT)
-            if reply["parent_header"].get("msg_id") == msg_id:
-                return reply["content"]
-        raise TimeoutError(f"no reply to {msg_id}")
+        return shell_reply_of(kc, msg_id)
 
     def run(code, allow_stdin=False, answers=(), interrupt_on_input=False):
         msg_id = kc.execute(code, allow_stdin=allow_stdin)
-        iopub, prompts, answers = [], [], list(answers)
-        deadline = time.monotonic() + TIMEOUT
-        while time.monotonic() < deadline:
+        prompts, answers = [], list(answers)
+
+        def answer_input():
             try:
                 request = kc.get_stdin_msg(timeout=0.05)
-                prompts.append(request["content"])
-                if interrupt_on_input:
-                    km.interrupt_kernel()
-                else:
-                    kc.input(answers.pop(0))
             except queue.Empty:
-                pass
-            try:
-                message = kc.get_iopub_msg(timeout=0.05)
-            except queue.Empty:
-                continue
-            if message["parent_header"].get("msg_id") != msg_id:
-                continue
-            iopub.append({"msg_type": message["msg_type"], "content": message["content"]})
-            if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
-                break
+                return
+            prompts.append(request["content"])
+            if interrupt_on_input:
+                km.interrupt_kernel()
+            else:
+                kc.input(answers.pop(0))
+
+        found = kernel_messages.iopub_of(kc, msg_id, TIMEOUT, poll=0.05, meanwhile=answer_input)
+        iopub = [{"msg_type": m["msg_type"], "content": m["content"]} for m in found]
         return {"iopub": iopub, "prompts": prompts, "reply": shell_reply(msg_id)}
 
     results["define"] = run("var cell = new LstmCell(LstmParams.init(3, 4, 42));")
@@ -105,7 +96,7 @@ def collect(kc, msg_ids):
             parent = message["parent_header"].get("msg_id")
             if parent in iopub:
                 iopub[parent].append({"msg_type": message["msg_type"], "content": message["content"]})
-                if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
+                if kernel_messages.is_idle(message):
                     idle.add(parent)
         except queue.Empty:
             pass
@@ -124,18 +115,11 @@ def collect(kc, msg_ids):
 
 def control(kc, msg_type, content=None):
     """Sends a request on the control channel, as JupyterLab and jupyter-resource-usage do, and returns its reply."""
-    message = kc.session.msg(msg_type, content or {})
-    kc.control_channel.send(message)
-    deadline = time.monotonic() + CONTROL_TIMEOUT
-    while time.monotonic() < deadline:
-        try:
-            reply = kc.get_control_msg(timeout=max(0.1, deadline - time.monotonic()))
-        except queue.Empty:
-            break
-        if reply["parent_header"].get("msg_id") == message["header"]["msg_id"]:
-            return {"msg_type": reply["msg_type"], "content": reply["content"]}
-    # recorded, not raised: the test of this request fails, the others still judge their own
-    return {"msg_type": None, "content": {}, "error": f"no reply to {msg_type} in {CONTROL_TIMEOUT} s"}
+    reply = kernel_messages.control_reply(kc, msg_type, content or {}, CONTROL_TIMEOUT)
+    if reply is None:
+        # recorded, not raised: the test of this request fails, the others still judge their own
+        return {"msg_type": None, "content": {}, "error": f"no reply to {msg_type} in {CONTROL_TIMEOUT} s"}
+    return {"msg_type": reply["msg_type"], "content": reply["content"]}
 
 
 def protocol(kc, results):
@@ -217,12 +201,7 @@ def ijava(one, results):
 
 
 def shell_reply_of(kc, msg_id):
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        reply = kc.get_shell_msg(timeout=TIMEOUT)
-        if reply["parent_header"].get("msg_id") == msg_id:
-            return reply["content"]
-    raise TimeoutError(f"no reply to {msg_id}")
+    return kernel_messages.shell_content(kc, msg_id, TIMEOUT)
 
 
 def talk(run, results):

@@ -9,13 +9,12 @@ The redraw times of the notebooks' explorables are measured by src/main/python/w
 """
 import hashlib
 import json
-import queue
 import sys
 import time
 
 from jupyter_client.manager import KernelManager
 
-from kernel_protocol import shell_reply_of  # beside this script
+import kernel_messages  # src/main/python, on PYTHONPATH
 
 TIMEOUT = 180
 
@@ -37,28 +36,14 @@ def summary(message):
 
 
 def until_idle(kc, msg_id):
-    """Every IOPub message whose parent is msg_id, until the kernel is idle again, and the shell reply if any."""
-    messages = []
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        try:
-            message = kc.get_iopub_msg(timeout=0.1)
-        except queue.Empty:
-            continue
-        if message["parent_header"].get("msg_id") != msg_id:
-            continue
-        if message["msg_type"] == "status":
-            if message["content"]["execution_state"] == "idle":
-                return messages
-            continue
-        messages.append(summary(message))
-    raise TimeoutError(f"no idle after {msg_id}")
+    """Every IOPub message whose parent is msg_id other than a status, until the kernel is idle again."""
+    return [summary(m) for m in kernel_messages.until_idle(kc, msg_id, TIMEOUT) if m["msg_type"] != "status"]
 
 
 def run(kc, code):
     msg_id = kc.execute(code)
     messages = until_idle(kc, msg_id)
-    return {"iopub": messages, "reply": shell_reply_of(kc, msg_id)}
+    return {"iopub": messages, "reply": kernel_messages.shell_content(kc, msg_id, TIMEOUT)}
 
 
 def comm(kc, msg_type, content):
@@ -70,7 +55,8 @@ def comm(kc, msg_type, content):
 
 
 def comm_info(kc, target=None):
-    return shell_reply_of(kc, kc.comm_info(target_name=target) if target else kc.comm_info())
+    msg_id = kc.comm_info(target_name=target) if target else kc.comm_info()
+    return kernel_messages.shell_content(kc, msg_id, TIMEOUT)
 
 
 def opened(messages):

@@ -8,6 +8,7 @@ import org.lstmlab.nn.LstmParams;
 import org.lstmlab.nn.RnnParams;
 import org.lstmlab.nn.fused.FusedLstm;
 import org.lstmlab.nn.fused.FusedRnn;
+import org.lstmlab.plot.TextColumns;
 import org.lstmlab.plot.Words;
 import org.lstmlab.train.History;
 import org.lstmlab.train.LossMode;
@@ -237,23 +238,27 @@ public record AddingExperiment(int hiddenSize, double forgetBias, TrainConfig co
      * at T = 100 compare with the longest length here.
      */
     public String comparedWithThePaper(List<Row> rows) {
-        StringBuilder s = new StringBuilder();
+        List<List<String>> runs = new java.util.ArrayList<>();
         for (Row r : rows) {
-            s.append(Words.format(
-                    "this run, T = %d: %,d training sequences (%d steps × B = %d), LSTM MSE %.2g × baseline%n",
-                    r.length(),
-                    (long) r.lstm().steps() * config.batchSize(),
-                    r.lstm().steps(),
-                    config.batchSize(),
-                    r.lstmMse() / r.baselineMse()));
+            runs.add(List.of(
+                    "T = " + r.length(),
+                    String.format(java.util.Locale.ROOT, "%,d", (long) r.lstm().steps() * config.batchSize()),
+                    r.lstm().steps() + " × " + config.batchSize(),
+                    String.format(java.util.Locale.ROOT, "%.2g", r.lstmMse() / r.baselineMse())));
         }
+        List<String> header = List.of(
+                Words.t("this run"),
+                Words.t("training sequences"),
+                Words.t("steps × B"),
+                Words.t("LSTM MSE ÷ baseline"));
+        StringBuilder s = new StringBuilder(TextColumns.withHeader("lrrr", header, runs)).append('\n');
         Table paper = hochreiterSchmidhuber1997();
         int longest = rows.stream().mapToInt(Row::length).max().orElseThrow();
         List<Integer> lengths = paper.intColumn("T").asList();
         List<String> times = new java.util.ArrayList<>();
         for (int t : lengths) times.add(fewDigits((double) t / longest));
         s.append(Words.format(
-                "the paper's lengths, T = %s, are %s times this run's longest, T = %d;%n"
+                "the paper's lengths, T = %s,%nare %s times this run's longest, T = %d;%n"
                         + "at T = %d the paper trained on %,d sequences, this run on %,d per length",
                 and(lengths.stream().map(String::valueOf).toList()),
                 and(times),

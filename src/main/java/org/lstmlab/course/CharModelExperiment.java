@@ -129,7 +129,7 @@ public record CharModelExperiment(
     @Override
     public String toString() {
         return Words.format(
-                "character model: X = %d, H = %d, B = %d, T = %d, %d steps, Adam α = %s, clip %s, seed %d",
+                "character model: X = %d, H = %d, B = %d, T = %d,%n  %d steps, Adam α = %s, clip %s, seed %d",
                 embedding, hidden, batch, steps, trainSteps, learningRate, clipNorm, seed);
     }
 
@@ -266,7 +266,7 @@ public record CharModelExperiment(
         @Override
         public String toString() {
             return Words.format(
-                    "%s: held-out %.3f bits/char (unigram %.3f, bigram %.3f); %d steps in %.1f s, %.0f characters/s",
+                    "%s%n  held-out %.3f bits/char (unigram %.3f, bigram %.3f);%n  %d steps in %.1f s, %.0f characters/s",
                     experiment, heldOut, unigram, bigram, losses().length, trainingSeconds(), charactersPerSecond());
         }
     }

@@ -179,8 +179,8 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
             double[] b = range(of(fewer));
             boolean overlap = a[0] <= b[1] && b[0] <= a[1];
             return Words.format(
-                    "with %s the LSTM removes %.1f%% to %.1f%% of persistence's validation MSE; with %s, %.1f%% to"
-                            + " %.1f%%.%nThe ranges %s; %s has the lower validation MSE for %d of %d seeds.",
+                    "with %s the LSTM removes %.1f%% to %.1f%%%nof persistence's validation MSE; with %s, %.1f%% to"
+                            + " %.1f%%.%nThe ranges %s;%n%s has the lower validation MSE for %d of %d seeds.",
                     String.join(", ", more),
                     100 * a[0],
                     100 * a[1],
@@ -206,13 +206,13 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
 
         @Override
         public String toString() {
-            List<List<String>> table = new ArrayList<>();
-            table.add(List.of(
+            List<String> header = List.of(
                     Words.term("column", "inputs"),
                     Words.term("column", "seed"),
                     Words.t("val. MSE (°C²)"),
                     Words.t("removes of persist."),
-                    Words.t("val. MAE (°C)")));
+                    Words.t("val. MAE (°C)"));
+            List<List<String>> table = new ArrayList<>();
             for (AblationRow r : rows) {
                 table.add(List.of(
                         String.join(", ", r.inputs()),
@@ -222,7 +222,7 @@ public record ForecastExperiment(int hiddenSize, double forgetBias, TrainConfig 
                                 Locale.ROOT, "%.1f%%", 100 * r.validation().improvement()),
                         String.format(Locale.ROOT, "%.3f", r.validation().mae())));
             }
-            StringBuilder s = new StringBuilder(TextColumns.of("lrrrr", table)).append('\n');
+            StringBuilder s = new StringBuilder(TextColumns.withHeader("lrrrr", header, table)).append('\n');
             if (!rows.isEmpty()) {
                 s.append(Words.format(
                         "persistence on the same validation days: MSE %.3f °C², MAE %.3f °C",

@@ -230,12 +230,12 @@ public record VariantsExperiment(
     }
 
     /**
-     * One line per cell: solved, learnt part of it, or stayed at the baseline (as notebook 07 says it), over how many
-     * seeds, and its mean MSE as a multiple of the full LSTM's.
+     * A table with a row per cell: of how many seeds it solved the task, learnt part of it, or stayed at the baseline
+     * (as notebook 07 says it), its mean MSE ÷ baseline, and that as a multiple of the full LSTM's (the first row's).
      */
     public static String summary(List<Row> rows) {
         double full = meanRatio(rows, rows.get(0).model());
-        List<String> lines = new ArrayList<>();
+        List<List<String>> table = new ArrayList<>();
         for (List<Row> mine : byModel(rows).values()) {
             Row r = mine.get(0);
             long solved = mine.stream().filter(x -> x.ratio() < SOLVED).count();
@@ -243,19 +243,22 @@ public record VariantsExperiment(
                     .filter(x -> x.ratio() >= SOLVED && x.ratio() < 0.9)
                     .count();
             double mean = meanRatio(rows, r.model());
-            lines.add(Words.format(
-                    "%-24s solved %d of %d seeds, learnt part of it %d, stayed at the baseline %d;"
-                            + " mean MSE ÷ baseline %.3g = %.2g × the %s's",
-                    Words.t(r.model()) + ":",
-                    solved,
-                    mine.size(),
-                    part,
-                    mine.size() - solved - part,
-                    mean,
-                    mean / full,
-                    Words.t(rows.get(0).model())));
+            table.add(List.of(
+                    Words.t(r.model()),
+                    Words.format("%d of %d", solved, mine.size()),
+                    Words.format("%d of %d", part, mine.size()),
+                    Words.format("%d of %d", mine.size() - solved - part, mine.size()),
+                    String.format(Locale.ROOT, "%.3g", mean),
+                    String.format(Locale.ROOT, "%.2g", mean / full)));
         }
-        return String.join("\n", lines);
+        List<String> header = List.of(
+                Words.term("column", "cell"),
+                Words.term("adding problem", "solved"),
+                Words.t("learnt part of it"),
+                Words.t("stayed at the baseline"),
+                Words.t("mean MSE ÷ baseline"),
+                Words.format("× the %s's", Words.t(rows.get(0).model())));
+        return TextColumns.withHeader("lrrrrr", header, table);
     }
 
     /**
@@ -292,7 +295,7 @@ public record VariantsExperiment(
             double[] nfgRange = range(by.get(nfg));
             boolean overlap = nfgRange[0] <= fullRange[1] && fullRange[0] <= nfgRange[1];
             lines.add(Words.format(
-                    "%s: mean MSE ÷ baseline %.2g × the %s's; over the seeds %.3g to %.3g against %.3g to %.3g, %s.",
+                    "%s: mean MSE ÷ baseline %.2g × the %s's;%n  over the seeds %.3g to %.3g against %.3g to %.3g, %s.",
                     Words.t(nfg),
                     meanRatio(rows, nfg) / meanRatio(rows, full),
                     Words.t(full),
@@ -484,9 +487,9 @@ public record VariantsExperiment(
         @Override
         public String toString() {
             return Words.format(
-                    "%s over %d sequences of T = %d without reset: mean ‖C_t‖ %.2f in the first sequence, %.2f in the"
-                            + " last; mean f_t %.2f at sequence starts, %.2f elsewhere; MSE ÷ baseline %.3f at the ends"
-                            + " of the first sequences, %.3f over the last quarter",
+                    "%s over %d sequences of T = %d without reset:%n  mean ‖C_t‖ %.2f in the first sequence, %.2f in"
+                            + " the last;%n  mean f_t %.2f at sequence starts, %.2f elsewhere;%n  MSE ÷ baseline %.3f at"
+                            + " the ends of the first sequences, %.3f over the last quarter",
                     Words.t(variant.toString()),
                     endMse.length,
                     length,

@@ -114,8 +114,8 @@ public final class AltText {
 
     static String style(XYSeries c) {
         BasicStroke stroke = c.getLineStyle();
-        String line =
-                Words.term("line", stroke == Figures.DASHED ? "dashed" : stroke == Figures.DOTTED ? "dotted" : "solid");
+        String line = Words.term(
+                "line", stroke == Figures.DOTTED ? "dotted" : stroke.getDashArray() != null ? "dashed" : "solid");
         String marker = Figures.markerName(c.getMarker());
         return marker == null ? line : Words.format("%s, %s markers", line, Words.term("marker", marker));
     }

@@ -54,6 +54,17 @@ final class Figures {
     static final BasicStroke DASHED =
             new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);
 
+    /**
+     * A dashed curve drawn over solid ones that it may run beside (notebook 04's cell path near 1): wider than
+     * {@link #SOLID}, in {@link #INK}, with short dashes — XChart starts the pattern afresh at every point, and a
+     * curve of 61 lags has segments of about 7 px, under which a longer dash looks solid.
+     */
+    static final BasicStroke DASHED_OVER =
+            new BasicStroke(2.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f);
+
+    /** The colour of {@link #DASHED_OVER} curves: the palette's black, darker than all its other colours. */
+    static final Color INK = PALETTE[6];
+
     static final BasicStroke DOTTED =
             new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {2f, 4f}, 0f);
 

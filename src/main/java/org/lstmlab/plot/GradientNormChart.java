@@ -62,8 +62,8 @@ public final class GradientNormChart {
     }
 
     /**
-     * Several gradient paths of one network on one log axis, each curve in its own colour, the ones named in
-     * {@code dashed} dashed — e.g. notebook 04's RNN ‖∂h_T/∂h_t‖₂, the LSTM's full ‖∂h_T/∂h_t‖₂ and
+     * Several gradient paths of one network on one log axis, each solid curve in its own colour, the ones named in
+     * {@code dashed} dashed, wide and black — e.g. notebook 04's RNN ‖∂h_T/∂h_t‖₂, the LSTM's full ‖∂h_T/∂h_t‖₂ and
      * ‖∂C_T/∂C_t‖₂ solid, and its cell path ‖Π diag(f_s)‖₂ dashed.
      *
      * @param curves at least one curve, x = lag, y = norm
@@ -78,9 +78,9 @@ public final class GradientNormChart {
             }
         }
         XYChart chart = Figures.lineChart(title, X_LABEL, yLabel, true);
-        // the solid curves first, then the dashed over them without markers: a dashed path that runs along a solid
-        // one (notebook 04 at b_f = 5: the cell path beside the full ‖∂h_T/∂h_t‖₂, both near 1) would otherwise
-        // vanish under the markers; its dash tells it apart without colour
+        // the solid curves first, then the dashed over them, wide, in black and without markers: a dashed path that
+        // runs along a solid one (notebook 04 at b_f = 5: the cell path beside the full ‖∂h_T/∂h_t‖₂, both near 1)
+        // would otherwise vanish under the markers, and in a pale colour it was hard to see at all
         for (int k = 0; k < curves.size(); k++) {
             Curve c = curves.get(k);
             if (!dashed.contains(c.name())) {
@@ -90,7 +90,7 @@ public final class GradientNormChart {
         for (int k = 0; k < curves.size(); k++) {
             Curve c = curves.get(k);
             if (dashed.contains(c.name())) {
-                LogAxis.line(chart, c, Figures.color(k), Figures.DASHED).setMarker(SeriesMarkers.NONE);
+                LogAxis.line(chart, c, Figures.INK, Figures.DASHED_OVER).setMarker(SeriesMarkers.NONE);
             }
         }
         LogAxis.label(chart);

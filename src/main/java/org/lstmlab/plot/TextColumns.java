@@ -50,6 +50,55 @@ public final class TextColumns {
         return String.join("\n", lines);
     }
 
+    /**
+     * The rows under a header whose cells fold onto two lines where they are wider than their column's values, so
+     * that a long title ("học được một phần") does not widen a column of short numbers: such a cell breaks at a space
+     * near its middle (see {@link #foldAt}), the first part on the upper line. Cells at most two places wider than
+     * their values ("giải được" over "2 trên 2"), or without a space, stay whole on the lower line.
+     *
+     * @param alignment as for {@link #of}: one letter per column
+     * @param header    the columns' titles, one per letter of {@code alignment}
+     * @param rows      the rows under it, each with one cell per letter of {@code alignment}
+     */
+    public static String withHeader(String alignment, List<String> header, List<List<String>> rows) {
+        List<String> upper = new ArrayList<>();
+        List<String> lower = new ArrayList<>();
+        for (int k = 0; k < header.size(); k++) {
+            int values = 0;
+            for (List<String> row : rows) {
+                if (row.size() == header.size()) values = Math.max(values, width(row.get(k)));
+            }
+            String title = header.get(k);
+            int at = width(title) > values + 2 ? foldAt(title) : -1;
+            upper.add(at < 0 ? "" : title.substring(0, at));
+            lower.add(at < 0 ? title : title.substring(at + 1));
+        }
+        List<List<String>> all = new ArrayList<>();
+        if (upper.stream().anyMatch(u -> !u.isEmpty())) all.add(upper);
+        all.add(lower);
+        all.addAll(rows);
+        return of(alignment, all);
+    }
+
+    /**
+     * Where {@code text} folds: the space after a comma or before a parenthesis nearest its middle if it has one
+     * ("MSE ÷ mốc so sánh, trung bình", "val. MSE (°C²)"), else the space nearest its middle; −1 if it has no space.
+     */
+    private static int foldAt(String text) {
+        int best = -1;
+        boolean bestAtAPause = false;
+        for (int k = text.indexOf(' '); k >= 0; k = text.indexOf(' ', k + 1)) {
+            boolean pause =
+                    (k > 0 && text.charAt(k - 1) == ',') || (k + 1 < text.length() && text.charAt(k + 1) == '(');
+            boolean nearer = best < 0 || Math.abs(2 * k - text.length()) < Math.abs(2 * best - text.length());
+            if ((pause && !bestAtAPause) || (pause == bestAtAPause && nearer)) {
+                best = k;
+                bestAtAPause = pause;
+            }
+        }
+        return best;
+    }
+
     /** The places {@code text} takes in a monospace font: its characters, less the marks that sit on a letter. */
     public static int width(String text) {
         String composed = Normalizer.normalize(text, Normalizer.Form.NFC);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,21 @@ class CharModelExperimentTest {
         assertTrue(result.heldOutBitsPerChar() < result.unigramBitsPerChar(), result.toString());
         assertTrue(result.bigramBitsPerChar() < result.unigramBitsPerChar(), result.toString());
         assertTrue(result.charactersPerSecond() > 0, result.toString());
+    }
+
+    @Test
+    void whatNotebookTenPrintsOfTheModelFitsJupyterLabsOutputAreaInBothLanguages() {
+        var asInNotebookTen = CharModelExperiment.defaults();
+        for (String lang : List.of("en", "vi")) {
+            System.setProperty("lstmlab.lang", lang);
+            try {
+                String printed = asInNotebookTen + "\n" + result;
+                assertTrue(printed.contains(lang.equals("en") ? "\n  held-out " : "\n  "), printed);
+                assertEquals(List.of(), Notebooks.tooWide(printed), lang + ":\n" + printed);
+            } finally {
+                System.clearProperty("lstmlab.lang");
+            }
+        }
     }
 
     @Test

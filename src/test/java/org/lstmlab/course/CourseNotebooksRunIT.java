@@ -3,6 +3,7 @@ package org.lstmlab.course;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -145,6 +146,25 @@ class CourseNotebooksRunIT {
         return errors;
     }
 
+    /** JupyterLab wraps a longer line of text output mid-word (notebook 09's summary did, at 146 places). */
+    @Test
+    void everyLineTheCourseShowsAsTextFitsJupyterLabsOutputAreaInBothEditions() throws Exception {
+        assertEquals(0, english.exitCode(), "./lab run-notebooks --quick failed:\n" + english.output());
+        assertEquals(0, vietnamese.exitCode(), "./lab run-notebooks --quick --lang vi failed:\n" + vietnamese.output());
+        List<String> wide = new ArrayList<>();
+        for (Path executed : List.of(EXECUTED, EXECUTED_VI)) {
+            for (String name : Notebooks.COURSE) {
+                JsonArray cells = Notebooks.cells(Notebooks.read(executed.resolve(name + ".ipynb")));
+                for (int k = 0; k < cells.size(); k++) {
+                    for (String line : Notebooks.tooWide(cells.get(k).getAsJsonObject())) {
+                        wide.add(executed.resolve(name) + " cell " + k + ": " + line);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wide, "at most " + Notebooks.OUTPUT_PLACES + " places a line");
+    }
+
     @Test
     void notebookOneShowsTheRnnGradientVanishingBelowOneInAHundredMillionAtLagFifty() throws Exception {
         String table = printed("01-rnn-vanishing-gradients", "curves.table(10, 50, 60)");
@@ -281,7 +301,8 @@ class CourseNotebooksRunIT {
         String gates = printed("07-long-range-dependencies", "experiment.gates(solved)");
         assertTrue(gates.contains("opens only at the marks: true; holds between them: true"), gates);
         String compared = printed("07-long-range-dependencies", "comparedWithThePaper(rows)");
-        assertTrue(compared.contains("the paper's lengths, T = 100, 500 and 1000, are 10, 50 and 100 times"), compared);
+        assertTrue(
+                compared.contains("the paper's lengths, T = 100, 500 and 1000,\nare 10, 50 and 100 times"), compared);
     }
 
     @Test
@@ -435,7 +456,7 @@ class CourseNotebooksRunIT {
     void notebookNineShowsTheCellStateGrowingAlongTheStreamWithoutAForgetGateAndNotWithOne() throws Exception {
         String text = printed("09-which-parts-matter", "experiment.stream(LstmVariant.NO_FORGET_GATE)");
         Pattern line =
-                Pattern.compile("(full LSTM|NFG \\(f_t ≡ 1\\)) over \\d+ sequences of T = \\d+ without reset: mean"
+                Pattern.compile("(full LSTM|NFG \\(f_t ≡ 1\\)) over \\d+ sequences of T = \\d+ without reset:\\s+mean"
                         + " ‖C_t‖ ([0-9.]+) in the first sequence, ([0-9.]+) in the last");
         Matcher m = line.matcher(text);
         java.util.Map<String, double[]> norms = new java.util.HashMap<>();

@@ -168,6 +168,22 @@ class ForecastExperimentTest {
         assertTrue(compared.contains(overlap ? "The ranges overlap" : "The ranges do not overlap"), compared);
         assertTrue(compared.contains(String.format(java.util.Locale.ROOT, "%.1f%%", Math.min(shares[0], shares[1]))));
         assertTrue(compared.endsWith("for " + count + " of 2 seeds."), compared);
+        // notebook 08's four inputs, the widest its table and sentence get: JupyterLab must not wrap them
+        var four = List.of(
+                SeattleWeather.TEMP_MAX, SeattleWeather.TEMP_MIN, SeattleWeather.PRECIPITATION, SeattleWeather.WIND);
+        var asInNotebookEight = new ForecastExperiment.Ablation(ablation.rows().stream()
+                .map(r -> new ForecastExperiment.AblationRow(
+                        r.inputs().size() > 1 ? four : r.inputs(), r.seed(), r.validation()))
+                .toList());
+        for (String lang : List.of("en", "vi")) {
+            System.setProperty("lstmlab.lang", lang);
+            try {
+                String printed = asInNotebookEight + "\n" + asInNotebookEight.compare(four, alone);
+                assertEquals(List.of(), Notebooks.tooWide(printed), lang + ":\n" + printed);
+            } finally {
+                System.clearProperty("lstmlab.lang");
+            }
+        }
         var e = assertThrows(
                 IllegalArgumentException.class,
                 () -> ForecastExperiment.defaults()

@@ -34,7 +34,45 @@ final class Notebooks {
     /** Both editions: every rule of the course's notebooks holds for each. */
     static final List<Path> EDITIONS = List.of(FOLDER, VIETNAMESE);
 
+    /**
+     * JupyterLab 4 at 1280 px, file browser open, shows 105 monospace places of a cell's text output (measured in
+     * headless Chromium; a longer line wraps, mid-word): what the course prints keeps to 100.
+     */
+    static final int OUTPUT_PLACES = 100;
+
     private Notebooks() {}
+
+    /**
+     * The lines of a code cell's text output that JupyterLab wraps: its streams and the results it shows as plain
+     * text (no HTML, image, Markdown or widget beside them), each wider than {@link #OUTPUT_PLACES}, with the width.
+     */
+    static List<String> tooWide(JsonObject cell) {
+        List<String> wide = new java.util.ArrayList<>();
+        JsonArray outputs = cell.getAsJsonArray("outputs");
+        if (outputs == null) return wide;
+        for (JsonElement o : outputs) {
+            JsonObject out = o.getAsJsonObject();
+            String text = null;
+            if (out.has("text")) text = join(out.get("text"));
+            JsonObject data = out.has("data") ? out.getAsJsonObject("data") : null;
+            if (data != null && data.has("text/plain") && data.keySet().size() == 1)
+                text = join(data.get("text/plain"));
+            if (text == null) continue;
+            for (String line : text.split("\n")) {
+                int places = org.lstmlab.plot.TextColumns.width(line);
+                if (places > OUTPUT_PLACES) wide.add(places + " places: " + line);
+            }
+        }
+        return wide;
+    }
+
+    /** The lines of {@code printed} wider than {@link #OUTPUT_PLACES}, with their widths. */
+    static List<String> tooWide(String printed) {
+        return printed.lines()
+                .filter(l -> org.lstmlab.plot.TextColumns.width(l) > OUTPUT_PLACES)
+                .map(l -> org.lstmlab.plot.TextColumns.width(l) + " places: " + l)
+                .toList();
+    }
 
     /** The .ipynb file names (without extension) in a folder, sorted. */
     static List<String> names(Path folder) throws IOException {

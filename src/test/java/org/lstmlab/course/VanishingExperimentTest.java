@@ -47,9 +47,6 @@ class VanishingExperimentTest {
         assertTrue(curves.at(VanishingExperiment.lstmName(1.0), 50) < lstm, "a smaller forget bias forgets faster");
     }
 
-    /** JupyterLab 4 at 1280 px, file browser open, shows 105 monospace places of output (measured in Chromium). */
-    static final int OUTPUT_PLACES = 100;
-
     @Test
     void notebookFoursTableOfEveryPathAtFourLagsFitsTheOutputAreaInEitherLanguageAndHoldsTheMeasuredNorms() {
         var paths = EXPERIMENT.lstmPaths(0.9, 1.0);
@@ -61,7 +58,7 @@ class VanishingExperimentTest {
                 assertEquals(1 + paths.measured().size(), lines.size(), table);
                 for (String line : lines) {
                     assertTrue(
-                            TextColumns.width(line) <= OUTPUT_PLACES,
+                            TextColumns.width(line) <= Notebooks.OUTPUT_PLACES,
                             lang + ": " + TextColumns.width(line) + " places\n" + table);
                 }
                 int k = 1;

@@ -97,6 +97,7 @@ class VariantsExperimentTest {
         assertEquals(1.0, nfg.forgetAtStart());
         assertEquals(1.0, nfg.forgetElsewhere());
         assertTrue(nfg.lastNorm() > 1.5 * nfg.firstNorm(), nfg.toString());
+        assertEquals(List.of(), Notebooks.tooWide(nfg.toString()), "JupyterLab would wrap these");
         assertEquals(8, nfg.endMse().length);
         assertEquals(nfg.endMse()[3] / nfg.baselineMse(), nfg.endRatios()[3]);
     }
@@ -117,8 +118,11 @@ class VariantsExperimentTest {
         VariantsExperiment e = tiny();
         List<VariantsExperiment.Row> rows = e.runAll();
         String summary = VariantsExperiment.summary(rows);
-        assertEquals(7, summary.lines().count(), summary);
-        assertTrue(summary.lines().findFirst().orElseThrow().endsWith("= 1.0 × the full LSTM's"), summary);
+        List<String> lines = summary.lines().toList();
+        assertEquals(2 + 7, lines.size(), "a header on two lines, a row per cell:\n" + summary);
+        assertTrue(lines.get(1).startsWith("cell ") && lines.get(1).endsWith(" LSTM's"), summary);
+        assertTrue(lines.get(2).startsWith("full LSTM ") && lines.get(2).endsWith(" 1.0"), summary);
+        assertEquals(List.of(), Notebooks.tooWide(summary), "JupyterLab would wrap these");
         VariantsExperiment.Stream nfg = e.stream(LstmVariant.NO_FORGET_GATE);
         Table t = VariantsExperiment.besideThePapers(rows, List.of(nfg));
         assertEquals(7, t.rowCount());
@@ -165,7 +169,7 @@ class VariantsExperimentTest {
     void theRankingNamesTheWorstCellTheUnsolvedOnesAndWhetherNfgAndTheFullCellsRangesOverlapFromTheRows() {
         String quick = VariantsExperiment.ranking(rowsWithRatios(QUICK_RATIOS));
         List<String> lines = quick.lines().toList();
-        assertEquals(10, lines.size(), quick);
+        assertEquals(11, lines.size(), quick);
         assertEquals("This run, from the largest mean MSE ÷ baseline to the smallest:", lines.get(0));
         assertEquals(
                 List.of(
@@ -180,9 +184,11 @@ class VariantsExperimentTest {
                 quick);
         assertEquals("Not solved with every seed: NIG (i_t ≡ 1), NOG (o_t ≡ 1).", lines.get(8));
         assertEquals(
-                "NFG (f_t ≡ 1): mean MSE ÷ baseline 1.5 × the full LSTM's; over the seeds 0.0255 to 0.0589 against"
-                        + " 0.0220 to 0.0360, the ranges overlap.",
-                lines.get(9));
+                List.of(
+                        "NFG (f_t ≡ 1): mean MSE ÷ baseline 1.5 × the full LSTM's;",
+                        "  over the seeds 0.0255 to 0.0589 against 0.0220 to 0.0360, the ranges overlap."),
+                lines.subList(9, 11));
+        assertEquals(List.of(), Notebooks.tooWide(quick), "JupyterLab would wrap these");
         // like the full run: NIG worst and alone unsolved, NFG clearly apart from the full cell
         String full = VariantsExperiment.ranking(rowsWithRatios(new double[][] {
             {0.01, 0.02, 0.03},
@@ -210,8 +216,10 @@ class VariantsExperimentTest {
             assertTrue(vi.contains("\nKhông giải được với mọi seed: NIG (i_t ≡ 1), NOG (o_t ≡ 1).\n"), vi);
             assertTrue(
                     vi.endsWith(
-                            "× mức của LSTM đầy đủ; qua các seed từ 0.0255 đến 0.0589 so với từ 0.0220 đến 0.0360, hai khoảng chồng lên nhau."),
+                            "× mức của LSTM đầy đủ;\n  qua các seed từ 0.0255 đến 0.0589 so với từ 0.0220 đến 0.0360,"
+                                    + " hai khoảng chồng lên nhau."),
                     vi);
+            assertEquals(List.of(), Notebooks.tooWide(vi), "JupyterLab would wrap these");
         } finally {
             System.clearProperty("lstmlab.lang");
         }
@@ -242,8 +250,15 @@ class VariantsExperimentTest {
             assertEquals(
                     "1 trên 2", VariantsExperiment.table(rows).stringColumn(5).get(0));
             String summary = VariantsExperiment.summary(rows);
-            assertTrue(summary.lines().findFirst().orElseThrow().endsWith("× mức của LSTM đầy đủ"), summary);
-            assertTrue(nfg.toString().startsWith("NFG (f_t ≡ 1) qua 4 chuỗi T = 4"), nfg.toString());
+            List<String> lines = summary.lines().toList();
+            assertTrue(lines.get(0).endsWith(" học được  đứng yên ở MSE ÷ mốc so sánh,   × mức của"), summary);
+            assertTrue(lines.get(1).startsWith("ô nhớ ") && lines.get(1).endsWith(" trung bình LSTM đầy đủ"), summary);
+            assertTrue(lines.get(2).startsWith("LSTM đầy đủ ") && lines.get(2).contains(" 1 trên 2 "), summary);
+            assertEquals(List.of(), Notebooks.tooWide(summary), "JupyterLab would wrap these");
+            assertTrue(
+                    nfg.toString().startsWith("NFG (f_t ≡ 1) qua 4 chuỗi T = 4 không đặt lại trạng thái:\n  ‖C_t‖"),
+                    nfg.toString());
+            assertEquals(List.of(), Notebooks.tooWide(nfg.toString()), "JupyterLab would wrap these");
         } finally {
             System.clearProperty("lstmlab.lang");
         }

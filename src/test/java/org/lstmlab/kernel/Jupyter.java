@@ -23,6 +23,9 @@ final class Jupyter {
 
     static final String PYTHON = org.lstmlab.LabPython.path();
     static final Path RUNNER = Path.of("src/main/python/run_notebooks.py").toAbsolutePath();
+    /** The course's Python helpers, on the scripts' PYTHONPATH: the test scripts wait for messages with kernel_messages. */
+    static final Path PYTHON_HELPERS = RUNNER.getParent();
+
     static final Path TEST_NOTEBOOKS = Path.of("src/test/resources/kernel").toAbsolutePath();
     static final String JDK_25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
 
@@ -113,6 +116,12 @@ final class Jupyter {
         env.put("JUPYTER_DATA_DIR", home.resolve("data").toString());
         env.put("JUPYTER_RUNTIME_DIR", home.resolve("runtime").toString());
         env.put("JUPYTER_CONFIG_DIR", home.resolve("config").toString());
+        String pythonPath = env.get("PYTHONPATH");
+        env.put(
+                "PYTHONPATH",
+                pythonPath == null || pythonPath.isEmpty()
+                        ? PYTHON_HELPERS.toString()
+                        : PYTHON_HELPERS + java.io.File.pathSeparator + pythonPath);
         env.putAll(environment);
         return builder;
     }

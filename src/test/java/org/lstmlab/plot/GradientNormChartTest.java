@@ -163,7 +163,45 @@ class GradientNormChartTest {
                 "XChart draws in this order: the dashed path on top");
         XYSeries path = chart.getSeriesMap().get("LSTM cell path");
         assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.NONE, path.getMarker(), "the dash tells it apart");
-        assertEquals(Figures.color(0), path.getLineColor(), "its colour is still the one of its place in the list");
         assertEquals(Figures.MARKERS[2], chart.getSeriesMap().get("LSTM full").getMarker(), "the solid keep theirs");
+    }
+
+    /** Notebook 04's cell path was a thin pink dash (contrast 2.9 : 1 on white), pale beside the solid curves. */
+    @Test
+    void aDashedPathIsDarkAndWiderThanTheSolidCurvesSoItStandsOutAgainstThem() {
+        List<Curve> curves = List.of(
+                Curve.indexed("RNN", powers(0.5, 61)),
+                Curve.indexed("LSTM full ∂h", powers(0.996, 61)),
+                Curve.indexed("LSTM full ∂C", powers(1.01, 61)),
+                Curve.indexed("LSTM cell path", powers(0.995, 61)));
+        XYChart chart = GradientNormChart.paths("paths", "norm", curves, List.of("LSTM cell path"));
+        XYSeries path = chart.getSeriesMap().get("LSTM cell path");
+        java.awt.Color background = chart.getStyler().getPlotBackgroundColor();
+        assertTrue(
+                contrast(path.getLineColor(), background) >= 7,
+                "contrast " + contrast(path.getLineColor(), background) + " : 1 on the plot's background");
+        for (String solid : List.of("RNN", "LSTM full ∂h", "LSTM full ∂C")) {
+            XYSeries s = chart.getSeriesMap().get(solid);
+            assertTrue(!s.getLineColor().equals(path.getLineColor()), solid + " has the dashed path's colour");
+            assertTrue(
+                    path.getLineStyle().getLineWidth() > s.getLineStyle().getLineWidth(),
+                    "the dashed path is wider than " + solid);
+        }
+        assertTrue(path.getLineStyle().getDashArray() != null, "still dashed");
+        assertTrue(RenderedChart.hasContent(RenderedChart.renderAndDecode(chart, "gradient-paths-dashed-over")));
+    }
+
+    /** The WCAG 2 contrast ratio of two colours, from their relative luminances. */
+    private static double contrast(java.awt.Color a, java.awt.Color b) {
+        double la = luminance(a), lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(java.awt.Color c) {
+        double[] rgb = {c.getRed() / 255.0, c.getGreen() / 255.0, c.getBlue() / 255.0};
+        for (int k = 0; k < 3; k++) {
+            rgb[k] = rgb[k] <= 0.03928 ? rgb[k] / 12.92 : Math.pow((rgb[k] + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
     }
 }

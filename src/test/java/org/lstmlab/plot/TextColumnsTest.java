@@ -24,6 +24,31 @@ class TextColumnsTest {
     }
 
     @Test
+    void aTitleWiderThanItsColumnsValuesFoldsAtACommaOrNearItsMiddleAndANarrowOneStaysWhole() {
+        String table = TextColumns.withHeader(
+                "lrr",
+                List.of("cell", "MSE ÷ mốc so sánh, trung bình", "học được một phần"),
+                List.of(List.of("LSTM đầy đủ", "0.0290", "0 trên 2")));
+        assertEquals(
+                String.join(
+                        "\n",
+                        " ".repeat(12) + "MSE ÷ mốc so sánh, học được",
+                        "cell" + " ".repeat(16) + "trung bình một phần",
+                        "LSTM đầy đủ" + " ".repeat(13) + "0.0290 0 trên 2"),
+                table);
+        assertEquals(
+                List.of("         val. MSE", "inputs      (°C²)", "temp_max    8.039"),
+                TextColumns.withHeader("lr", List.of("inputs", "val. MSE (°C²)"), List.of(List.of("temp_max", "8.039")))
+                        .lines()
+                        .toList(),
+                "before a parenthesis");
+        assertEquals(
+                "seed MSE\n   1 8.0",
+                TextColumns.withHeader("rr", List.of("seed", "MSE"), List.of(List.of("1", "8.0"))),
+                "no title wider than its values: one header line");
+    }
+
+    @Test
     void aRowOfTheWrongLengthOrABadAlignmentIsNamed() {
         var e = assertThrows(
                 IllegalArgumentException.class, () -> TextColumns.of("lr", List.of(List.of("a", "b"), List.of("c"))));
