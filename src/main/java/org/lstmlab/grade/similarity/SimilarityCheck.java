@@ -127,11 +127,15 @@ public final class SimilarityCheck {
             if (sim < threshold) continue;
             String a = c.firstSubmission().getName();
             String b = c.secondSubmission().getName();
-            pairs.add(new ClassReport.SimilarPair(
-                    students.getOrDefault(a, a), students.getOrDefault(b, b), sim, link(out, unpacked, a, b)));
+            String x = students.getOrDefault(a, a), y = students.getOrDefault(b, b);
+            // each pair named in the same order on every run, whichever JPlag's threads compared first
+            boolean swap = x.compareTo(y) > 0;
+            pairs.add(new ClassReport.SimilarPair(swap ? y : x, swap ? x : y, sim, link(out, unpacked, a, b)));
         }
-        pairs.sort(
-                Comparator.comparingDouble(ClassReport.SimilarPair::similarity).reversed());
+        pairs.sort(Comparator.comparingDouble(ClassReport.SimilarPair::similarity)
+                .reversed()
+                .thenComparing(ClassReport.SimilarPair::first)
+                .thenComparing(ClassReport.SimilarPair::second));
         Set<String> compared = new LinkedHashSet<>();
         result.getSubmissions().getSubmissions().forEach(s -> compared.add(s.getName()));
         List<String> left = students.entrySet().stream()
