@@ -77,6 +77,14 @@ public final class Grader implements AutoCloseable {
     private Thread archiving;
     private final SubmissionCompiler compiler;
     private final AtomicInteger submissions = new AtomicInteger();
+    private volatile long budgetMillis = SUBMISSION_MILLIS;
+
+    /**
+     * The default {@link #submissionBudget}: 300 s for all of one submission, a hundred times what an honest one
+     * takes (about 3 s on a 2-core machine), yet half of what the call and exercise limits alone allow (11 exercises
+     * of up to 60 s each).
+     */
+    public static final long SUBMISSION_MILLIS = 300_000;
 
     /**
      * Builds the sandbox's jars in a folder of its own, removed on close, and starts the first child JVM;
@@ -195,6 +203,23 @@ public final class Grader implements AutoCloseable {
         compiler.stop();
     }
 
+    /**
+     * Sets the wall time one submission may take in all — unpacking, compiling and every exercise's calls — when all
+     * its tests run ({@link Scope#ALL_TESTS}); exercises it has not finished by then score 0 with a message that
+     * names the budget, and the batch goes on. A call under way when it runs out ends within its own limit. A
+     * student's own check ({@link Scope#VISIBLE_TESTS}) has no budget: each exercise keeps its own limit.
+     *
+     * @param millis the budget, {@value #SUBMISSION_MILLIS} ms unless set
+     * @return this grader
+     */
+    public Grader submissionBudget(long millis) {
+        if (millis < 1) {
+            throw new IllegalArgumentException("a submission's time budget must be positive but is " + millis + " ms");
+        }
+        this.budgetMillis = millis;
+        return this;
+    }
+
     /** How many sandboxed compiler JVMs this grader has started. */
     public int compilersStarted() {
         return compiler.compilersStarted();
@@ -227,7 +252,11 @@ public final class Grader implements AutoCloseable {
     public Report grade(String student, Path submission, List<GradedExercise> exercises, Scope scope, long seed)
             throws IOException {
         long start = System.nanoTime();
+        long budget = budgetMillis;
         try (SubmissionRun run = open(student, submission, exercises, seed)) {
+            if (scope == Scope.ALL_TESTS) {
+                run.budget(start, budget);
+            }
             return grade(run, exercises, scope, start);
         }
     }

@@ -38,7 +38,7 @@ import javax.tools.ToolProvider;
  * <p>A submission is a folder shaped like {@code exercises/}: the exercise files and any other
  * {@code .java} files of package {@code org.lstmlab.exercises} (helper classes in files of their
  * own), found by name anywhere in it. Files saved by a Windows editor (a UTF-8 byte-order mark, CRLF
- * line ends, or Windows-1252 text) are accepted. Everything is compiled together against the library
+ * line ends, Windows-1252 text, or UTF-16 with its mark) are accepted. Everything is compiled together against the library
  * and ND4J with annotation processing off; when that fails, each exercise is compiled alone with the
  * files it uses, so one broken file costs only the exercises that need it. Then, for each exercise,
  * the classes it uses must stay in package {@code org.lstmlab.exercises} and use, of the library,
@@ -283,18 +283,28 @@ public final class SubmissionCompiler implements AutoCloseable {
         return problems;
     }
 
-    /** The text of a source file without a byte-order mark and with LF line ends. */
+    /**
+     * The text of a source file without a byte-order mark and with LF line ends: UTF-8, or UTF-16 where a byte-order
+     * mark says so (Notepad's "Unicode", little-endian, and "Unicode big endian"), else Windows-1252.
+     */
     static String normalised(byte[] bytes) {
         String text;
-        try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException notUtf8) {
-            text = new String(bytes, WINDOWS_1252); // what Windows editors call "ANSI"
+        boolean utf16 = bytes.length >= 2
+                && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                        || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
+        if (utf16) {
+            text = new String(bytes, StandardCharsets.UTF_16); // reads the mark, and the byte order from it
+        } else {
+            try {
+                text = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes))
+                        .toString();
+            } catch (CharacterCodingException notUtf8) {
+                text = new String(bytes, WINDOWS_1252); // what Windows editors call "ANSI"
+            }
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
