@@ -287,7 +287,7 @@ public final class SubmissionCompiler implements AutoCloseable {
      * The text of a source file without a byte-order mark and with LF line ends: UTF-8, or UTF-16 where a byte-order
      * mark says so (Notepad's "Unicode", little-endian, and "Unicode big endian"), else Windows-1252.
      */
-    static String normalised(byte[] bytes) {
+    public static String normalised(byte[] bytes) {
         String text;
         boolean utf16 = bytes.length >= 2
                 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
