@@ -317,9 +317,10 @@ public final class GradeCli {
         } catch (NumberFormatException notANumber) {
             // said below
         }
-        throw new IllegalArgumentException("--submission-time takes the seconds one submission may take in all, a whole"
-                + " number from 1 to 86400 (default " + Grader.SUBMISSION_MILLIS / 1000 + "), but is \"" + value
-                + "\"");
+        throw new IllegalArgumentException(
+                "--submission-time takes the seconds one submission's exercises may take in all, a whole"
+                        + " number from 1 to 86400 (default " + Grader.SUBMISSION_MILLIS / 1000 + "), but is \"" + value
+                        + "\"");
     }
 
     /** The gradebook of what has been graded so far, in the submissions' order, written atomically. */

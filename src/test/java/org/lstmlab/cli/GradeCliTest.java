@@ -203,7 +203,7 @@ class GradeCliTest {
                     IllegalArgumentException.class,
                     () -> GradeCli.run(new ArrayList<>(List.of("grade", "x", "--submission-time", bad)), out, out));
             assertEquals(
-                    "--submission-time takes the seconds one submission may take in all, a whole number from 1 to"
+                    "--submission-time takes the seconds one submission's exercises may take in all, a whole number from 1 to"
                             + " 86400 (default 300), but is \"" + bad + "\"",
                     e.getMessage());
         }

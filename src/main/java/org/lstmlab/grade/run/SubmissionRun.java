@@ -102,8 +102,8 @@ public final class SubmissionRun implements GradingRun, AutoCloseable {
     }
 
     /**
-     * Gives the whole submission {@code millis} of wall time counted from {@code start} (nanoTime): once they are
-     * spent, every exercise it has not finished fails with the budget's message instead of calling its code.
+     * Gives the submission's exercises {@code millis} of wall time counted from {@code start} (nanoTime): once they
+     * are spent, every exercise it has not finished fails with the budget's message instead of calling its code.
      */
     void budget(long start, long millis) {
         this.start = start;
@@ -122,10 +122,14 @@ public final class SubmissionRun implements GradingRun, AutoCloseable {
         if (c.problem() != null) {
             return c.problem();
         }
-        if ((System.nanoTime() - start) / 1_000_000 >= budgetMillis) {
-            return Say.say("run.budgetSpent", Math.max(1, budgetMillis / 1000));
-        }
-        return null;
+        return spent(start, budgetMillis);
+    }
+
+    /** The budget's message once {@code millis} have passed since {@code start} (nanoTime), else null. */
+    static String spent(long start, long millis) {
+        return (System.nanoTime() - start) / 1_000_000 >= millis
+                ? Say.say("run.budgetSpent", Math.max(1, millis / 1000))
+                : null;
     }
 
     /** The student's class as the exercise's interface, every call of which runs in the sandbox. */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -109,6 +110,18 @@ public final class SubmissionCompiler implements AutoCloseable {
      * @return one entry per target, in order
      */
     public Map<String, Compiled> compile(Path root, Path dir, List<Target> targets) throws IOException {
+        return compile(root, dir, targets, () -> null);
+    }
+
+    /**
+     * Compiles the submission under {@code root} in {@code dir} and judges it for every target; where the exercises
+     * are compiled one by one (the whole did not compile), those left once {@code late} says why (the submission's
+     * time is spent) get that reason instead of a compilation.
+     *
+     * @return one entry per target, in order
+     */
+    public Map<String, Compiled> compile(Path root, Path dir, List<Target> targets, Supplier<String> late)
+            throws IOException {
         wanted = true;
         if (javac == null) {
             throw new IllegalStateException(
@@ -131,6 +144,11 @@ public final class SubmissionCompiler implements AutoCloseable {
             }
             Path out = all;
             if (together != null) {
+                String why = late.get();
+                if (why != null) {
+                    result.put(t.id(), Compiled.problem(why));
+                    continue;
+                }
                 out = dir.resolve("classes-" + t.id());
                 String failed = javac(src, List.of(pkg.resolve(t.fileName())), out, true);
                 if (failed != null) {

@@ -539,7 +539,7 @@ class HostileSubmissionsTest extends HostileGrading {
         Path honest = GradingFixtures.submission(tmp.resolve("honest"), null);
         List<GradedExercise> which = GradingFixtures.only("E3", "E4", "E5");
         List<Report> reports;
-        grader.submissionBudget(12_000);
+        grader.submissionBudget(20_000); // the honest student's 3 exercises take a few seconds
         try {
             reports = grader.gradeAll(
                     List.of(
@@ -555,13 +555,14 @@ class HostileSubmissionsTest extends HostileGrading {
         }
         Report slept = reports.get(0);
         assertTrue(
-                slept.seconds() < 12 + 4 + 8,
-                "the budget (12 s) and one call's limit (4 s) bound the submission, not its 90 s per exercise: "
+                slept.seconds() < 20 + 4 + 8,
+                "the budget (20 s) and one call's limit (4 s) bound the submission, not its 90 s per exercise: "
                         + slept.seconds() + " s");
         ExerciseResult e5 = slept.exercise("E5");
         assertEquals(0, e5.score(), e5.feedback());
         assertTrue(
-                e5.feedback().startsWith("not graded: the submission's time ran out — it may take 12 s in all"),
+                e5.feedback()
+                        .startsWith("not graded: the submission's time ran out — its exercises may take 20 s in all"),
                 "the exercise it did not reach names the budget: " + e5.feedback());
         GradingFixtures.validResultsJson(ResultsJson.write(tmp.resolve("out"), slept));
         Report next = reports.get(1);
@@ -586,6 +587,27 @@ class HostileSubmissionsTest extends HostileGrading {
                     .exercise("E3");
             assertEquals(0, graded.score(), graded.feedback());
             assertTrue(graded.feedback().contains("the submission's time ran out"), graded.feedback());
+        } finally {
+            grader.submissionBudget(Grader.SUBMISSION_MILLIS);
+        }
+    }
+
+    /**
+     * When the whole submission does not compile, each exercise is compiled alone (up to 60 s each, in the compiler
+     * every worker shares): once the budget is spent, those left are not compiled, and say why.
+     */
+    @Test
+    void compilingExerciseByExerciseStopsOnceTheBudgetIsSpent(@TempDir Path tmp) throws IOException {
+        Path sub =
+                GradingFixtures.submission(tmp.resolve("broken"), GradingFixtures.HOSTILE.resolve("does-not-compile"));
+        grader.submissionBudget(1);
+        try {
+            Report r = grader.grade("broken", sub, GradingFixtures.only("E5", "E9"), Grader.Scope.ALL_TESTS, 11);
+            for (ExerciseResult e : r.exercises()) {
+                assertTrue(
+                        e.feedback().startsWith("not graded: the submission's time ran out"),
+                        e.id() + " is neither compiled nor run: " + e.feedback());
+            }
         } finally {
             grader.submissionBudget(Grader.SUBMISSION_MILLIS);
         }
