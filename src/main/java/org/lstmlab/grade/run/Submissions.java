@@ -362,7 +362,9 @@ public final class Submissions {
 
     private static String name(Path p) {
         Path file = p.toAbsolutePath().normalize().getFileName();
-        String n = Untrusted.name(file == null ? p.toAbsolutePath().toString() : file.toString());
+        // composed (NFC): a Mac names "Nguyễn" in decomposed letters, a roster typed elsewhere in composed ones
+        String n = Untrusted.name(java.text.Normalizer.normalize(
+                file == null ? p.toAbsolutePath().toString() : file.toString(), java.text.Normalizer.Form.NFC));
         return n.toLowerCase(Locale.ROOT).endsWith(".zip") ? n.substring(0, n.length() - 4) : n;
     }
 }
