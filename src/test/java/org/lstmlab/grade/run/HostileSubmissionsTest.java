@@ -538,21 +538,17 @@ class HostileSubmissionsTest extends HostileGrading {
                 tmp.resolve("sleeper"), GradingFixtures.HOSTILE.resolve("sleeps-under-each-call-limit"));
         Path honest = GradingFixtures.submission(tmp.resolve("honest"), null);
         List<GradedExercise> which = GradingFixtures.only("E3", "E4", "E5");
-        List<Report> reports;
-        grader.submissionBudget(20_000); // the honest student's 3 exercises take a few seconds
-        try {
-            reports = grader.gradeAll(
-                    List.of(
-                            new Submissions.Submission("sleeper", sleeper),
-                            new Submissions.Submission("honest", honest)),
-                    which,
-                    Grader.Scope.ALL_TESTS,
-                    11,
-                    1, // one worker: the honest student waits for the sleeper
-                    new PrintStream(OutputStream.nullOutputStream()));
-        } finally {
-            grader.submissionBudget(Grader.SUBMISSION_MILLIS);
-        }
+        List<Report> reports = withBudget(
+                20_000, // the honest student's 3 exercises take a few seconds
+                () -> grader.gradeAll(
+                        List.of(
+                                new Submissions.Submission("sleeper", sleeper),
+                                new Submissions.Submission("honest", honest)),
+                        which,
+                        Grader.Scope.ALL_TESTS,
+                        11,
+                        1, // one worker: the honest student waits for the sleeper
+                        new PrintStream(OutputStream.nullOutputStream())));
         Report slept = reports.get(0);
         assertTrue(
                 slept.seconds() < 20 + 4 + 8,
@@ -577,19 +573,15 @@ class HostileSubmissionsTest extends HostileGrading {
     void aStudentsOwnCheckHasNoSubmissionBudget(@TempDir Path tmp) throws IOException {
         Path slow =
                 GradingFixtures.submission(tmp.resolve("slow"), GradingFixtures.RESOURCES.resolve("submissions/slow"));
-        grader.submissionBudget(1);
-        try {
-            ExerciseResult checked = grader.grade(
-                            "slow", slow, GradingFixtures.only("E3"), Grader.Scope.VISIBLE_TESTS, 11)
-                    .exercise("E3");
-            assertEquals(checked.maxScore(), checked.score(), "the check grades slow code: " + checked.feedback());
-            ExerciseResult graded = grader.grade("slow", slow, GradingFixtures.only("E3"), Grader.Scope.ALL_TESTS, 11)
-                    .exercise("E3");
-            assertEquals(0, graded.score(), graded.feedback());
-            assertTrue(graded.feedback().contains("the submission's time ran out"), graded.feedback());
-        } finally {
-            grader.submissionBudget(Grader.SUBMISSION_MILLIS);
-        }
+        ExerciseResult checked = withBudget(
+                        1, () -> grader.grade("slow", slow, GradingFixtures.only("E3"), Grader.Scope.VISIBLE_TESTS, 11))
+                .exercise("E3");
+        assertEquals(checked.maxScore(), checked.score(), "the check grades slow code: " + checked.feedback());
+        ExerciseResult graded = withBudget(
+                        1, () -> grader.grade("slow", slow, GradingFixtures.only("E3"), Grader.Scope.ALL_TESTS, 11))
+                .exercise("E3");
+        assertEquals(0, graded.score(), graded.feedback());
+        assertTrue(graded.feedback().contains("the submission's time ran out"), graded.feedback());
     }
 
     /**
@@ -600,14 +592,24 @@ class HostileSubmissionsTest extends HostileGrading {
     void compilingExerciseByExerciseStopsOnceTheBudgetIsSpent(@TempDir Path tmp) throws IOException {
         Path sub =
                 GradingFixtures.submission(tmp.resolve("broken"), GradingFixtures.HOSTILE.resolve("does-not-compile"));
-        grader.submissionBudget(1);
+        Report r = withBudget(
+                1, () -> grader.grade("broken", sub, GradingFixtures.only("E5", "E9"), Grader.Scope.ALL_TESTS, 11));
+        for (ExerciseResult e : r.exercises()) {
+            assertTrue(
+                    e.feedback().startsWith("not graded: the submission's time ran out"),
+                    e.id() + " is neither compiled nor run: " + e.feedback());
+        }
+    }
+
+    private interface Grading<T> {
+        T run() throws IOException;
+    }
+
+    /** What {@code body} gives with the shared grader's submission budget set to {@code millis}; the default after. */
+    private static <T> T withBudget(long millis, Grading<T> body) throws IOException {
+        grader.submissionBudget(millis);
         try {
-            Report r = grader.grade("broken", sub, GradingFixtures.only("E5", "E9"), Grader.Scope.ALL_TESTS, 11);
-            for (ExerciseResult e : r.exercises()) {
-                assertTrue(
-                        e.feedback().startsWith("not graded: the submission's time ran out"),
-                        e.id() + " is neither compiled nor run: " + e.feedback());
-            }
+            return body.run();
         } finally {
             grader.submissionBudget(Grader.SUBMISSION_MILLIS);
         }
