@@ -18,7 +18,9 @@ import org.lstmlab.grade.report.LmsGradebooks;
 import org.lstmlab.grade.report.Report;
 import org.lstmlab.grade.report.Roster;
 import org.lstmlab.grade.run.GradedExercise;
+import org.lstmlab.grade.run.Grader;
 import org.lstmlab.grade.run.Submissions;
+import org.lstmlab.grade.sandbox.SubmissionCompiler;
 import org.lstmlab.grade.similarity.SimilarityCheck;
 
 /**
@@ -51,11 +53,29 @@ final class ClassReports {
         long t0 = System.nanoTime();
         ClassReport.Similarity sim;
         if (similarity) {
-            Map<String, Path> paths = new LinkedHashMap<>();
-            subs.stream()
-                    .filter(s -> s.refused() == null) // a link or another archive: not read
-                    .forEach(s -> paths.put(s.student(), s.path()));
-            sim = SimilarityCheck.check(paths, starter, out, SimilarityCheck.DEFAULT_THRESHOLD);
+            // each submission compared as the grader read it: its zips unpacked as the grader unpacks them (a zip in
+            // a zip, backslashes, a PC code page), each file's text decoded as the compiler decodes it (UTF-16), so
+            // no way of sending the same code hides it from the check
+            Path staging = Files.createTempDirectory("lstmlab-similarity-");
+            try {
+                Map<String, Path> paths = new LinkedHashMap<>();
+                int k = 0;
+                for (Submissions.Submission s : subs) {
+                    if (s.refused() != null) continue; // a link or another archive: not read
+                    Path root = s.path();
+                    try {
+                        Submissions.Unpacked u = Submissions.unpack(s.path(), staging.resolve("s" + ++k));
+                        if (u.problem() == null) root = u.root();
+                    } catch (IOException | RuntimeException unreadable) {
+                        // the grader has said what is wrong with it; the check reads what it can
+                    }
+                    paths.put(s.student(), root);
+                }
+                sim = SimilarityCheck.check(
+                        paths, starter, out, SimilarityCheck.DEFAULT_THRESHOLD, SubmissionCompiler::normalised);
+            } finally {
+                Grader.delete(staging);
+            }
         } else {
             sim = ClassReport.Similarity.off("--no-similarity");
         }

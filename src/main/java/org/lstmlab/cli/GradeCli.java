@@ -129,6 +129,7 @@ public final class GradeCli {
         long seed = Long.parseLong(option(args, "--seed", Long.toString(Grader.randomSeed())));
         String only = option(args, "--only", "");
         String roster = option(args, "--roster", ""); // the class report's LMS gradebooks (ClassReports)
+        long budget = seconds(option(args, "--submission-time", Long.toString(Grader.SUBMISSION_MILLIS / 1000)));
         boolean similarity = !args.remove("--no-similarity");
         boolean unsandboxed = args.remove("--unsandboxed");
         boolean resume = args.remove("--resume");
@@ -140,6 +141,7 @@ public final class GradeCli {
                 throw new IllegalArgumentException("unknown option " + a);
             }
         }
+        requireOutputApart(outDir, args);
         OsSandbox os = unsandboxed ? OsSandbox.none("--unsandboxed") : OsSandbox.detect();
         if (!os.isolated() && !unsandboxed) {
             ContainerBatch.Found container = ContainerBatch.find();
@@ -151,6 +153,7 @@ public final class GradeCli {
             if (!only.isEmpty()) passed.addAll(List.of("--only", only));
             if (!similarity) passed.add("--no-similarity");
             if (resume) passed.add("--resume");
+            passed.addAll(List.of("--submission-time", Long.toString(budget)));
             Path course = null;
             try {
                 course = CourseFolder.withExercises();
@@ -183,7 +186,15 @@ public final class GradeCli {
         if (resume) {
             for (Submissions.Submission s : subs) {
                 ResultsJson.readReport(outDir.resolve(safe(s.student())).resolve("results.json"), s.student())
-                        .ifPresent(r -> earlier.put(s.student(), r));
+                        .ifPresent(r -> {
+                            if (sameExercises(r, exercises)) {
+                                earlier.put(s.student(), r);
+                            } else {
+                                err.println("lab: " + s.student() + ": " + safe(s.student())
+                                        + "/results.json grades " + ids(r) + ", not " + ids + " as now (an earlier"
+                                        + " run's --only, or another assignment's --out?): graded again");
+                            }
+                        });
             }
         }
         List<Submissions.Submission> todo =
@@ -199,7 +210,7 @@ public final class GradeCli {
                 seed);
         Map<String, Report> graded = new java.util.concurrent.ConcurrentHashMap<>(earlier);
         Path csv = outDir.resolve("gradebook.csv");
-        try (Grader g = new Grader(course, Limits.defaults(), os)) {
+        try (Grader g = new Grader(course, Limits.defaults(), os).submissionBudget(budget * 1000)) {
             List<Report> fresh = todo.isEmpty()
                     ? List.of()
                     : g.gradeAll(todo, exercises, Grader.Scope.ALL_TESTS, seed, parallel, err, r -> {
@@ -245,6 +256,71 @@ public final class GradeCli {
             }
         }
         return 0;
+    }
+
+    /**
+     * Whether an earlier report grades what is graded now — the same exercises, each worth the same — so that
+     * {@code --resume} may keep it: a report of another {@code --only} or of another assignment in a reused
+     * {@code --out} would leave the student without the other exercises' points.
+     */
+    static boolean sameExercises(Report earlier, List<GradedExercise> exercises) {
+        if (earlier.exercises().size() != exercises.size()) return false;
+        for (int k = 0; k < exercises.size(); k++) {
+            var was = earlier.exercises().get(k);
+            GradedExercise now = exercises.get(k);
+            if (!was.id().equals(now.id()) || was.maxScore() != now.points()) return false;
+        }
+        return true;
+    }
+
+    private static List<String> ids(Report r) {
+        return r.exercises().stream().map(e -> e.id()).toList();
+    }
+
+    /**
+     * Refuses an output folder that is, or is inside, a folder being graded, or that holds one: the reports would be
+     * written among the students' work (a student's own {@code results.json} overwritten), and the next run would
+     * grade the batch's own files as students.
+     */
+    static void requireOutputApart(Path out, List<String> named) {
+        Path o = real(out);
+        for (String n : named) {
+            Path p = Path.of(n);
+            if (!Files.isDirectory(p)) continue;
+            Path graded = real(p);
+            if (o.startsWith(graded) || graded.startsWith(o)) {
+                throw new IllegalArgumentException("--out " + out + (o.startsWith(graded) ? " is inside " : " holds ")
+                        + n + ", which is being graded: the reports would be written among the students' work;"
+                        + " choose an --out folder apart from it (e.g. --out grades beside it)");
+            }
+        }
+    }
+
+    /** A path with every link of the part that exists resolved, so two names of one folder compare equal. */
+    private static Path real(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return abs;
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs));
+        } catch (IOException e) {
+            return abs;
+        }
+    }
+
+    /** {@code --submission-time}'s value: whole seconds, at least 1. */
+    private static long seconds(String value) {
+        try {
+            long s = Long.parseLong(value.trim());
+            if (s >= 1 && s <= 24 * 3600) return s;
+        } catch (NumberFormatException notANumber) {
+            // said below
+        }
+        throw new IllegalArgumentException(
+                "--submission-time takes the seconds one submission's exercises may take in all, a whole"
+                        + " number from 1 to 86400 (default " + Grader.SUBMISSION_MILLIS / 1000 + "), but is \"" + value
+                        + "\"");
     }
 
     /** The gradebook of what has been graded so far, in the submissions' order, written atomically. */

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lstmlab.grade.report.ClassReport;
 import org.lstmlab.grade.report.Diagnosis;
+import org.lstmlab.grade.report.Roster;
+import org.lstmlab.grade.run.Submissions;
 import org.lstmlab.grade.similarity.SimilarityCheck;
 
 /**
@@ -201,5 +203,53 @@ class ClassReportsTest {
         assertTrue(Files.isRegularFile(tmp.resolve("out").resolve(pair.link())), pair.link());
         assertTrue(
                 sim.note().contains("Left out, as JPlag could not parse them: " + SyntheticClass.BROKEN), sim.note());
+    }
+
+    /**
+     * The same code sent three ways — a folder, a zip inside a zip, files saved as UTF-16 — is graded alike, so the
+     * similarity check reads it alike: no way of sending a copy hides it (a zip in a zip gave the check no Java file
+     * at all, and the student dropped out of it unnamed).
+     */
+    @Test
+    void theSameCodeSentAsAZipInAZipOrInUtf16IsComparedAsTheGraderReadIt(@TempDir Path tmp) throws Exception {
+        Path solutions = org.lstmlab.grade.run.GradingFixtures.SOLUTIONS.resolve("org/lstmlab/exercises");
+        Path alice = Files.createDirectories(tmp.resolve("class/alice"));
+        Path carol = Files.createDirectories(tmp.resolve("class/carol"));
+        var inner = new ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(inner)) {
+            try (var files = Files.list(solutions)) {
+                for (Path f : files.sorted().toList()) {
+                    byte[] bytes = Files.readAllBytes(f);
+                    Files.write(alice.resolve(f.getFileName().toString()), bytes);
+                    Files.write(
+                            carol.resolve(f.getFileName().toString()),
+                            ("\uFEFF" + new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_16LE));
+                    zip.putNextEntry(new java.util.zip.ZipEntry("exercises/" + f.getFileName()));
+                    zip.write(bytes);
+                    zip.closeEntry();
+                }
+            }
+        }
+        Path bob = tmp.resolve("class/bob.zip");
+        Files.write(bob, org.lstmlab.grade.run.GradingFixtures.zip("work.zip", inner.toByteArray()));
+        List<Submissions.Submission> subs = List.of(
+                new Submissions.Submission("alice", alice),
+                new Submissions.Submission("bob", bob),
+                new Submissions.Submission("carol", carol));
+        List<org.lstmlab.grade.report.Report> reports = subs.stream()
+                .map(x -> new org.lstmlab.grade.report.Report(x.student(), 7, List.of(), 1, 1))
+                .toList();
+        ClassReports.write(tmp.resolve("out"), reports, List.of(), subs, Roster.none(), null, true);
+        ClassReport c = ClassReport.fromJson(Files.readString(tmp.resolve("out/class-report.json")));
+        assertEquals(
+                List.of("alice–bob", "alice–carol", "bob–carol"),
+                c.similarity().pairs().stream()
+                        .map(p -> p.first() + "–" + p.second())
+                        .sorted()
+                        .toList(),
+                c.similarity().note());
+        assertTrue(
+                c.similarity().note().contains("compared 3 submissions"),
+                c.similarity().note());
     }
 }

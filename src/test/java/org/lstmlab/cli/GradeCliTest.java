@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lstmlab.grade.run.GradingFixtures;
 
 class GradeCliTest {
     private static final Path HOME = Path.of("").toAbsolutePath();
@@ -193,6 +195,20 @@ class GradeCliTest {
         assertEquals("unknown option --colour", e.getMessage());
     }
 
+    @Test
+    void aSubmissionTimeThatIsNotAWholePositiveNumberOfSecondsIsRefusedWithTheExpectedForm() {
+        var out = new PrintStream(new ByteArrayOutputStream());
+        for (String bad : List.of("0", "-5", "2.5", "ten", "")) {
+            var e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> GradeCli.run(new ArrayList<>(List.of("grade", "x", "--submission-time", bad)), out, out));
+            assertEquals(
+                    "--submission-time takes the seconds one submission's exercises may take in all, a whole number from 1 to"
+                            + " 86400 (default 300), but is \"" + bad + "\"",
+                    e.getMessage());
+        }
+    }
+
     private static int grade(List<String> args, ByteArrayOutputStream stdout, ByteArrayOutputStream stderr)
             throws Exception {
         List<String> all = new ArrayList<>(List.of("grade"));
@@ -256,6 +272,14 @@ class GradeCliTest {
                         + " \"output\": \"passed\", \"visibility\": \"visible\"}]}");
         Files.createDirectories(out.resolve("bob"));
         Files.writeString(out.resolve("bob/results.json"), "{\"score\": 0, \"tes");
+        // dave's report is complete, but of an earlier run of E3 alone (or another assignment in the same --out)
+        copy(HOME.resolve("solutions"), batch.resolve("dave"));
+        Files.createDirectories(out.resolve("dave"));
+        Files.writeString(
+                out.resolve("dave/results.json"),
+                "{\"score\": 8, \"max_score\": 8, \"execution_time\": 1, \"tests\": [{\"name\": \"E3 forget gate:"
+                        + " fixed case\", \"number\": \"3.1\", \"score\": 8, \"max_score\": 8,"
+                        + " \"output\": \"passed\", \"visibility\": \"visible\"}]}");
         var stderr = new ByteArrayOutputStream();
         int code = grade(
                 List.of(batch.toString(), "--out", out.toString(), "--only", "E5", "--seed", "5", "--resume"),
@@ -263,10 +287,44 @@ class GradeCliTest {
                 stderr);
         String said = stderr.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, said);
-        assertTrue(said.contains("grading 2 submission(s) (1 already graded: --resume)"), said);
-        assertTrue(said.contains("[2/2]") && !said.contains("alice"), "alice is not graded again: " + said);
+        assertTrue(said.contains("grading 3 submission(s) (1 already graded: --resume)"), said);
+        assertTrue(said.contains("[3/3]") && !said.contains("alice"), "alice is not graded again: " + said);
+        assertTrue(
+                said.contains("lab: dave: dave/results.json grades [E3], not [E5] as now (an earlier run's --only, or"
+                        + " another assignment's --out?): graded again"),
+                said);
         assertEquals(
-                "student,E5,total\nalice,8,8\nbob,0,0\ncarol,8,8\n", Files.readString(out.resolve("gradebook.csv")));
+                "student,E5,total\nalice,8,8\nbob,0,0\ncarol,8,8\ndave,8,8\n",
+                Files.readString(out.resolve("gradebook.csv")));
+    }
+
+    /**
+     * An output folder inside the class's folder (or the class's folder itself, or one that holds it) would put the
+     * reports among the students' work — overwriting a student's own results.json — and make the batch's files
+     * students of the next run: refused before anything is graded or written.
+     */
+    @Test
+    void anOutputFolderInsideOrAroundTheFolderBeingGradedIsRefusedAndNothingIsWritten(@TempDir Path tmp)
+            throws Exception {
+        Path batch = tmp.resolve("submissions");
+        copy(HOME.resolve("solutions"), batch.resolve("alice"));
+        Files.writeString(batch.resolve("alice/results.json"), "alice's own file");
+        Files.createSymbolicLink(tmp.resolve("link"), batch);
+        Map<String, String> before = GradingFixtures.fingerprint(tmp);
+        for (Path out : List.of(batch, batch.resolve("grades"), tmp.resolve("link/grades"), tmp)) {
+            var e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> grade(
+                            List.of(batch.toString(), "--out", out.toString(), "--only", "E5"),
+                            new ByteArrayOutputStream(),
+                            new ByteArrayOutputStream()));
+            assertTrue(
+                    e.getMessage().startsWith("--out " + out)
+                            && e.getMessage().contains(batch + ", which is being graded")
+                            && e.getMessage().contains("choose an --out folder apart from it"),
+                    e.getMessage());
+        }
+        assertEquals(before, GradingFixtures.fingerprint(tmp), "nothing was written");
     }
 
     @Test

@@ -56,20 +56,28 @@ public final class Roster {
             Map<String, String> fields = new LinkedHashMap<>();
             for (int k = 0; k < header.size(); k++)
                 fields.put(header.get(k), row.get(k).strip());
-            by.put(row.get(key).strip(), fields);
+            by.put(composed(row.get(key).strip()), fields);
         }
         return new Roster(by);
     }
 
     /** The roster's value of {@code column} for a submission, or {@code otherwise}. */
     public String field(String submission, String column, String otherwise) {
-        String v = bySubmission.getOrDefault(submission, Map.of()).get(column);
+        String v = bySubmission.getOrDefault(composed(submission), Map.of()).get(column);
         return v == null || v.isEmpty() ? otherwise : v;
     }
 
     /** Whether the roster lists the submission. */
     public boolean lists(String submission) {
-        return bySubmission.containsKey(submission);
+        return bySubmission.containsKey(composed(submission));
+    }
+
+    /**
+     * A name in composed letters (NFC), so that a submission a Mac named in decomposed ones ({@code e} and a combining
+     * accent) finds its row, and the other way round.
+     */
+    private static String composed(String name) {
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC);
     }
 
     /** CSV rows: fields split at commas outside quotes, {@code ""} inside quotes a quote. */

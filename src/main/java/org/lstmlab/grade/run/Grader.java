@@ -77,6 +77,14 @@ public final class Grader implements AutoCloseable {
     private Thread archiving;
     private final SubmissionCompiler compiler;
     private final AtomicInteger submissions = new AtomicInteger();
+    private volatile long budgetMillis = SUBMISSION_MILLIS;
+
+    /**
+     * The default {@link #submissionBudget}: 300 s for one submission's exercises, a hundred times what a whole honest
+     * submission takes (about 3 s on a 2-core machine), yet less than half of what the call and exercise limits alone
+     * allow (11 exercises of up to 60 s each).
+     */
+    public static final long SUBMISSION_MILLIS = 300_000;
 
     /**
      * Builds the sandbox's jars in a folder of its own, removed on close, and starts the first child JVM;
@@ -195,6 +203,24 @@ public final class Grader implements AutoCloseable {
         compiler.stop();
     }
 
+    /**
+     * Sets the wall time one submission's exercises may take in all, from when it has compiled, when all its tests
+     * run ({@link Scope#ALL_TESTS}); exercises it has not finished by then score 0 with a message that names the
+     * budget, and the batch goes on. A call under way when it runs out ends within its own limit. Compiling exercise
+     * by exercise (when the whole does not compile) stops at the same budget, counted from the submission's start. A
+     * student's own check ({@link Scope#VISIBLE_TESTS}) has no budget: each exercise keeps its own limit.
+     *
+     * @param millis the budget, {@value #SUBMISSION_MILLIS} ms unless set
+     * @return this grader
+     */
+    public Grader submissionBudget(long millis) {
+        if (millis < 1) {
+            throw new IllegalArgumentException("a submission's time budget must be positive but is " + millis + " ms");
+        }
+        this.budgetMillis = millis;
+        return this;
+    }
+
     /** How many sandboxed compiler JVMs this grader has started. */
     public int compilersStarted() {
         return compiler.compilersStarted();
@@ -227,7 +253,8 @@ public final class Grader implements AutoCloseable {
     public Report grade(String student, Path submission, List<GradedExercise> exercises, Scope scope, long seed)
             throws IOException {
         long start = System.nanoTime();
-        try (SubmissionRun run = open(student, submission, exercises, seed)) {
+        long budget = scope == Scope.ALL_TESTS ? budgetMillis : Long.MAX_VALUE;
+        try (SubmissionRun run = open(student, submission, exercises, seed, start, budget)) {
             return grade(run, exercises, scope, start);
         }
     }
@@ -379,6 +406,18 @@ public final class Grader implements AutoCloseable {
 
     /** Compiles a submission and starts its sandbox: what the exercise classes' tests call. */
     SubmissionRun open(String student, Path submission, List<GradedExercise> exercises, long seed) throws IOException {
+        return open(student, submission, exercises, seed, System.nanoTime(), Long.MAX_VALUE);
+    }
+
+    /**
+     * Compiles a submission and starts its sandbox with a budget of {@code budgetMillis}: compiling exercise by
+     * exercise stops once they have passed since {@code start} (nanoTime), and calling its code once they have passed
+     * since it compiled. The compiler's JVM serves every worker in turn, so the time a submission waits for it while
+     * a classmate's code compiles is not charged to its calls.
+     */
+    private SubmissionRun open(
+            String student, Path submission, List<GradedExercise> exercises, long seed, long start, long budgetMillis)
+            throws IOException {
         Path dir = work.resolve("s" + submissions.incrementAndGet());
         Files.createDirectories(dir);
         Submissions.Unpacked unpacked;
@@ -401,9 +440,12 @@ public final class Grader implements AutoCloseable {
                 compiled = new java.util.LinkedHashMap<>();
                 targets.forEach(t -> compiled.put(t.id(), new SubmissionCompiler.Compiled(null, why)));
             } else {
-                compiled = compiler.compile(root, dir.resolve("compile"), targets);
+                compiled = compiler.compile(
+                        root, dir.resolve("compile"), targets, () -> SubmissionRun.spent(start, budgetMillis));
             }
-            return new SubmissionRun(student, exercises, compiled, sandbox, seed, () -> delete(dir));
+            SubmissionRun run = new SubmissionRun(student, exercises, compiled, sandbox, seed, () -> delete(dir));
+            run.budget(System.nanoTime(), budgetMillis);
+            return run;
         } catch (IOException | RuntimeException e) {
             sandbox.close();
             delete(dir);

@@ -38,6 +38,8 @@ public final class SubmissionRun implements GradingRun, AutoCloseable {
     private final Draws draws;
     private final Runnable cleanUp;
     private final Map<ByteBuffer, Sandbox.Result> answers = new HashMap<>();
+    private volatile long start;
+    private volatile long budgetMillis = Long.MAX_VALUE;
 
     SubmissionRun(
             String student,
@@ -99,10 +101,35 @@ public final class SubmissionRun implements GradingRun, AutoCloseable {
         return e;
     }
 
-    /** Why the exercise cannot be graded (no file, does not compile, breaks a rule), or null. */
+    /**
+     * Gives the submission's exercises {@code millis} of wall time counted from {@code start} (nanoTime): once they
+     * are spent, every exercise it has not finished fails with the budget's message instead of calling its code.
+     */
+    void budget(long start, long millis) {
+        this.start = start;
+        this.budgetMillis = millis;
+    }
+
+    /**
+     * Why the exercise cannot be graded (no file, does not compile, breaks a rule, the submission's time is spent),
+     * or null.
+     */
     String problem(GradedExercise e) {
         SubmissionCompiler.Compiled c = compiled.get(e.id());
-        return c == null ? Say.say("run.notGraded") : c.problem();
+        if (c == null) {
+            return Say.say("run.notGraded");
+        }
+        if (c.problem() != null) {
+            return c.problem();
+        }
+        return spent(start, budgetMillis);
+    }
+
+    /** The budget's message once {@code millis} have passed since {@code start} (nanoTime), else null. */
+    static String spent(long start, long millis) {
+        return (System.nanoTime() - start) / 1_000_000 >= millis
+                ? Say.say("run.budgetSpent", Math.max(1, millis / 1000))
+                : null;
     }
 
     /** The student's class as the exercise's interface, every call of which runs in the sandbox. */

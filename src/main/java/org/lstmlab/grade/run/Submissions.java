@@ -2,6 +2,7 @@ package org.lstmlab.grade.run;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
@@ -249,28 +250,25 @@ public final class Submissions {
                 if (!target.startsWith(into) || name.startsWith("/")) {
                     throw new Refused(shown, "entry " + Untrusted.name(name) + " points outside the zip");
                 }
-                if (name.startsWith("__MACOSX/") || name.contains("/__MACOSX/") || name.endsWith(".DS_Store")) {
-                    continue; // what macOS's Finder adds: resource forks and folder settings, no code
-                }
                 boolean folder = entry.isDirectory() || name.endsWith("/");
+                if (name.startsWith("__MACOSX/") || name.contains("/__MACOSX/") || name.endsWith(".DS_Store")) {
+                    // what macOS's Finder adds: resource forks and folder settings, no code; read through the budget,
+                    // as the data of a folder's entry is, so a bomb there costs no more than one written out
+                    copy(in, OutputStream.nullOutputStream(), buf, budget, shown);
+                    continue;
+                }
                 if (!folder && !seen.add(into.relativize(target).toString())) {
                     throw new Refused(shown, "it holds " + Untrusted.name(name) + " twice");
                 }
                 try {
                     if (folder) {
                         Files.createDirectories(target);
+                        copy(in, OutputStream.nullOutputStream(), buf, budget, shown);
                         continue;
                     }
                     Files.createDirectories(target.getParent());
                     try (var out = Files.newOutputStream(target)) {
-                        int n;
-                        while ((n = in.read(buf)) > 0) {
-                            budget.bytes += n;
-                            if (budget.bytes > MAX_UNPACKED_BYTES) {
-                                throw new Refused(shown, "the submission's zips unpack to more than 20 MB");
-                            }
-                            out.write(buf, 0, n);
-                        }
+                        copy(in, out, buf, budget, shown);
                     }
                 } catch (FileSystemException e) {
                     throw new Refused(
@@ -290,6 +288,19 @@ public final class Submissions {
             throw new Refused(shown, "it is cut short (the file ends inside an entry): send it again");
         }
         return into;
+    }
+
+    /** Copies an entry's data, counting it against the submission's budget of unpacked bytes. */
+    private static void copy(InputStream in, OutputStream out, byte[] buf, Budget budget, String shown)
+            throws IOException {
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            budget.bytes += n;
+            if (budget.bytes > MAX_UNPACKED_BYTES) {
+                throw new Refused(shown, "the submission's zips unpack to more than 20 MB");
+            }
+            out.write(buf, 0, n);
+        }
     }
 
     /** What a file that is not a zip is, from its first bytes, e.g. "a gzip archive (.tar.gz, .tgz)". */
@@ -362,7 +373,9 @@ public final class Submissions {
 
     private static String name(Path p) {
         Path file = p.toAbsolutePath().normalize().getFileName();
-        String n = Untrusted.name(file == null ? p.toAbsolutePath().toString() : file.toString());
+        // composed (NFC): a Mac names "Nguyễn" in decomposed letters, a roster typed elsewhere in composed ones
+        String n = Untrusted.name(java.text.Normalizer.normalize(
+                file == null ? p.toAbsolutePath().toString() : file.toString(), java.text.Normalizer.Form.NFC));
         return n.toLowerCase(Locale.ROOT).endsWith(".zip") ? n.substring(0, n.length() - 4) : n;
     }
 }

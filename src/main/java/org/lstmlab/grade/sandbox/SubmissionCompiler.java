@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,7 +39,7 @@ import javax.tools.ToolProvider;
  * <p>A submission is a folder shaped like {@code exercises/}: the exercise files and any other
  * {@code .java} files of package {@code org.lstmlab.exercises} (helper classes in files of their
  * own), found by name anywhere in it. Files saved by a Windows editor (a UTF-8 byte-order mark, CRLF
- * line ends, or Windows-1252 text) are accepted. Everything is compiled together against the library
+ * line ends, Windows-1252 text, or UTF-16 with its mark) are accepted. Everything is compiled together against the library
  * and ND4J with annotation processing off; when that fails, each exercise is compiled alone with the
  * files it uses, so one broken file costs only the exercises that need it. Then, for each exercise,
  * the classes it uses must stay in package {@code org.lstmlab.exercises} and use, of the library,
@@ -109,6 +110,18 @@ public final class SubmissionCompiler implements AutoCloseable {
      * @return one entry per target, in order
      */
     public Map<String, Compiled> compile(Path root, Path dir, List<Target> targets) throws IOException {
+        return compile(root, dir, targets, () -> null);
+    }
+
+    /**
+     * Compiles the submission under {@code root} in {@code dir} and judges it for every target; where the exercises
+     * are compiled one by one (the whole did not compile), those left once {@code late} says why (the submission's
+     * time is spent) get that reason instead of a compilation.
+     *
+     * @return one entry per target, in order
+     */
+    public Map<String, Compiled> compile(Path root, Path dir, List<Target> targets, Supplier<String> late)
+            throws IOException {
         wanted = true;
         if (javac == null) {
             throw new IllegalStateException(
@@ -131,6 +144,11 @@ public final class SubmissionCompiler implements AutoCloseable {
             }
             Path out = all;
             if (together != null) {
+                String why = late.get();
+                if (why != null) {
+                    result.put(t.id(), Compiled.problem(why));
+                    continue;
+                }
                 out = dir.resolve("classes-" + t.id());
                 String failed = javac(src, List.of(pkg.resolve(t.fileName())), out, true);
                 if (failed != null) {
@@ -283,18 +301,28 @@ public final class SubmissionCompiler implements AutoCloseable {
         return problems;
     }
 
-    /** The text of a source file without a byte-order mark and with LF line ends. */
-    static String normalised(byte[] bytes) {
+    /**
+     * The text of a source file without a byte-order mark and with LF line ends: UTF-8, or UTF-16 where a byte-order
+     * mark says so (Notepad's "Unicode", little-endian, and "Unicode big endian"), else Windows-1252.
+     */
+    public static String normalised(byte[] bytes) {
         String text;
-        try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException notUtf8) {
-            text = new String(bytes, WINDOWS_1252); // what Windows editors call "ANSI"
+        boolean utf16 = bytes.length >= 2
+                && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                        || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
+        if (utf16) {
+            text = new String(bytes, StandardCharsets.UTF_16); // reads the mark, and the byte order from it
+        } else {
+            try {
+                text = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes))
+                        .toString();
+            } catch (CharacterCodingException notUtf8) {
+                text = new String(bytes, WINDOWS_1252); // what Windows editors call "ANSI"
+            }
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

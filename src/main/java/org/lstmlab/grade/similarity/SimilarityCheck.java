@@ -10,6 +10,7 @@ import de.jplag.reporting.reportobject.ReportObjectFactory;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -60,6 +62,16 @@ public final class SimilarityCheck {
      */
     public static ClassReport.Similarity check(Map<String, Path> submissions, Path starter, Path out, double threshold)
             throws IOException {
+        return check(submissions, starter, out, threshold, bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Compares the submissions, each source file's text read from its bytes by {@code text} — as the grader's
+     * compiler reads it, so a file saved in another encoding (UTF-16) is compared as the code that was graded.
+     */
+    public static ClassReport.Similarity check(
+            Map<String, Path> submissions, Path starter, Path out, double threshold, Function<byte[], String> text)
+            throws IOException {
         Path dir = out.resolve("similarity");
         delete(dir);
         Path staged = Files.createDirectories(dir.resolve("submissions"));
@@ -69,7 +81,7 @@ public final class SimilarityCheck {
         for (Map.Entry<String, Path> s : submissions.entrySet()) {
             String id = String.format(Locale.ROOT, "s%03d", ++k);
             Path into = staged.resolve(id);
-            if (copyJavaFiles(s.getValue(), into) > 0) {
+            if (copyJavaFiles(s.getValue(), into, text) > 0) {
                 students.put(id, s.getKey());
             } else {
                 delete(into);
@@ -87,7 +99,7 @@ public final class SimilarityCheck {
         String base = "";
         if (starter != null && Files.isDirectory(starter)) {
             Path baseDir = dir.resolve("base-code");
-            if (copyJavaFiles(starter, baseDir) > 0) {
+            if (copyJavaFiles(starter, baseDir, text) > 0) {
                 options = options.withBaseCodeSubmissionDirectory(baseDir.toFile());
                 base = ", the starter code as base code";
             }
@@ -200,6 +212,11 @@ public final class SimilarityCheck {
 
     /** Copies a submission's Java files, flattened, into {@code into}; returns how many. */
     static int copyJavaFiles(Path submission, Path into) throws IOException {
+        return copyJavaFiles(submission, into, bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** Copies a submission's Java files, flattened, into {@code into} as UTF-8 of what {@code text} reads; how many. */
+    static int copyJavaFiles(Path submission, Path into, Function<byte[], String> text) throws IOException {
         Files.createDirectories(into);
         int n = 0;
         long total = 0;
@@ -213,7 +230,7 @@ public final class SimilarityCheck {
                     if (e.isDirectory() || name == null || Files.exists(into.resolve(name))) continue;
                     byte[] bytes = zin.readNBytes(MAX_FILE_BYTES + 1);
                     if (bytes.length > MAX_FILE_BYTES || total + bytes.length > MAX_TOTAL_BYTES) continue;
-                    Files.write(into.resolve(name), bytes);
+                    Files.writeString(into.resolve(name), text.apply(bytes), StandardCharsets.UTF_8);
                     total += bytes.length;
                     n++;
                 }
@@ -234,7 +251,7 @@ public final class SimilarityCheck {
             long size = Files.size(p);
             if (name == null || Files.exists(into.resolve(name)) || size > MAX_FILE_BYTES) continue;
             if (total + size > MAX_TOTAL_BYTES) continue;
-            Files.copy(p, into.resolve(name));
+            Files.writeString(into.resolve(name), text.apply(Files.readAllBytes(p)), StandardCharsets.UTF_8);
             total += size;
             if (++n >= MAX_FILES) break;
         }

@@ -66,6 +66,14 @@ class HostileArchivesTest {
                 Arguments.of("zip slip: backslashes", zip("..\\..\\escaped.java", CODE), "points outside the zip"),
                 Arguments.of("a zip bomb", zip("zeros.bin", new byte[30 << 20]), "unpack to more than 20 MB"),
                 Arguments.of(
+                        "a zip bomb in a folder's entry",
+                        zip("exercises/", new byte[30 << 20]),
+                        "unpack to more than 20 MB"),
+                Arguments.of(
+                        "a zip bomb under __MACOSX/",
+                        zip("__MACOSX/._E3ForgetGate.java", new byte[30 << 20]),
+                        "unpack to more than 20 MB"),
+                Arguments.of(
                         "a bomb of nested zips, each under the limit",
                         zip("a.zip", fifteenMb, "b.zip", fifteenMb, "c.zip", fifteenMb),
                         "unpack to more than 20 MB"),

@@ -525,4 +525,111 @@ class HostileSubmissionsTest extends HostileGrading {
             Grader.delete(root);
         }
     }
+
+    /**
+     * A submission whose every call sleeps just under the call's limit would hold a batch's worker for up to the
+     * exercise limit times the exercises (11 minutes by the defaults): its budget bounds it, what it had not finished
+     * scores 0 with a message that names the budget, and the student after it, on the same worker, is graded.
+     */
+    @Test
+    void aSubmissionThatSleepsUnderEachCallsLimitStopsAtItsBudgetAndTheBatchGoesOn(@TempDir Path tmp)
+            throws IOException {
+        Path sleeper = GradingFixtures.submission(
+                tmp.resolve("sleeper"), GradingFixtures.HOSTILE.resolve("sleeps-under-each-call-limit"));
+        Path honest = GradingFixtures.submission(tmp.resolve("honest"), null);
+        List<GradedExercise> which = GradingFixtures.only("E3", "E4", "E5");
+        List<Report> reports = withBudget(
+                20_000, // the honest student's 3 exercises take a few seconds
+                () -> grader.gradeAll(
+                        List.of(
+                                new Submissions.Submission("sleeper", sleeper),
+                                new Submissions.Submission("honest", honest)),
+                        which,
+                        Grader.Scope.ALL_TESTS,
+                        11,
+                        1, // one worker: the honest student waits for the sleeper
+                        new PrintStream(OutputStream.nullOutputStream())));
+        Report slept = reports.get(0);
+        assertTrue(
+                slept.seconds() < 20 + 4 + 8,
+                "the budget (20 s) and one call's limit (4 s) bound the submission, not its 90 s per exercise: "
+                        + slept.seconds() + " s");
+        ExerciseResult e5 = slept.exercise("E5");
+        assertEquals(0, e5.score(), e5.feedback());
+        assertTrue(
+                e5.feedback()
+                        .startsWith("not graded: the submission's time ran out — its exercises may take 20 s in all"),
+                "the exercise it did not reach names the budget: " + e5.feedback());
+        GradingFixtures.validResultsJson(ResultsJson.write(tmp.resolve("out"), slept));
+        Report next = reports.get(1);
+        assertEquals(next.maxScore(), next.score(), "the student after it is graded: " + next.exercises());
+    }
+
+    /**
+     * A student's own check runs the visible tests of their own, perhaps slow, code: no budget for the whole
+     * submission refuses it there, only each exercise's limit. The same budget under every test does.
+     */
+    @Test
+    void aStudentsOwnCheckHasNoSubmissionBudget(@TempDir Path tmp) throws IOException {
+        Path slow =
+                GradingFixtures.submission(tmp.resolve("slow"), GradingFixtures.RESOURCES.resolve("submissions/slow"));
+        ExerciseResult checked = withBudget(
+                        1, () -> grader.grade("slow", slow, GradingFixtures.only("E3"), Grader.Scope.VISIBLE_TESTS, 11))
+                .exercise("E3");
+        assertEquals(checked.maxScore(), checked.score(), "the check grades slow code: " + checked.feedback());
+        ExerciseResult graded = withBudget(
+                        1, () -> grader.grade("slow", slow, GradingFixtures.only("E3"), Grader.Scope.ALL_TESTS, 11))
+                .exercise("E3");
+        assertEquals(0, graded.score(), graded.feedback());
+        assertTrue(graded.feedback().contains("the submission's time ran out"), graded.feedback());
+    }
+
+    /**
+     * When the whole submission does not compile, each exercise is compiled alone (up to 60 s each, in the compiler
+     * every worker shares): once the budget is spent, those left are not compiled, and say why.
+     */
+    @Test
+    void compilingExerciseByExerciseStopsOnceTheBudgetIsSpent(@TempDir Path tmp) throws IOException {
+        Path sub =
+                GradingFixtures.submission(tmp.resolve("broken"), GradingFixtures.HOSTILE.resolve("does-not-compile"));
+        Report r = withBudget(
+                1, () -> grader.grade("broken", sub, GradingFixtures.only("E5", "E9"), Grader.Scope.ALL_TESTS, 11));
+        for (ExerciseResult e : r.exercises()) {
+            assertTrue(
+                    e.feedback().startsWith("not graded: the submission's time ran out"),
+                    e.id() + " is neither compiled nor run: " + e.feedback());
+        }
+    }
+
+    private interface Grading<T> {
+        T run() throws IOException;
+    }
+
+    /** What {@code body} gives with the shared grader's submission budget set to {@code millis}; the default after. */
+    private static <T> T withBudget(long millis, Grading<T> body) throws IOException {
+        grader.submissionBudget(millis);
+        try {
+            return body.run();
+        } finally {
+            grader.submissionBudget(Grader.SUBMISSION_MILLIS);
+        }
+    }
+
+    /** Honest work saved by Notepad as "Unicode" (UTF-16 little-endian) or "Unicode big endian" scores full marks. */
+    @Test
+    void honestFilesSavedAsUtf16ScoreFullMarks(@TempDir Path tmp) throws IOException {
+        Path sub = GradingFixtures.submission(tmp.resolve("notepad"), null);
+        Path pkg = sub.resolve("org/lstmlab/exercises");
+        for (String file : List.of("E3ForgetGate.java", "E5CellState.java")) {
+            String text = "\uFEFF" + Files.readString(pkg.resolve(file)).replace("\n", "\r\n");
+            Files.write(
+                    pkg.resolve(file),
+                    text.getBytes(
+                            file.startsWith("E3")
+                                    ? java.nio.charset.StandardCharsets.UTF_16LE
+                                    : java.nio.charset.StandardCharsets.UTF_16BE));
+        }
+        Report r = grader.grade("notepad", sub, GradingFixtures.only("E3", "E5"), Grader.Scope.ALL_TESTS, 11);
+        assertEquals(r.maxScore(), r.score(), r.exercises().toString());
+    }
 }

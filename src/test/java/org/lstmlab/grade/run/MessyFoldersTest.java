@@ -28,6 +28,34 @@ class MessyFoldersTest {
         return subs.stream().collect(Collectors.toMap(Submissions.Submission::student, Function.identity()));
     }
 
+    /**
+     * A Mac writes "Nguyễn" in decomposed letters (NFD), Windows and Linux in composed ones (NFC): the same name either
+     * way, so two folders that differ only so are two visibly different students, and a roster finds either.
+     */
+    @Test
+    void namesThatDifferOnlyByUnicodeNormalisationAreOneNameAndTwoVisiblyDifferentStudents(@TempDir Path tmp)
+            throws IOException {
+        String composed = java.text.Normalizer.normalize("Nguyễn Văn Á", java.text.Normalizer.Form.NFC);
+        String decomposed = java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD);
+        Path batch = Files.createDirectories(tmp.resolve("class"));
+        Files.createDirectories(batch.resolve(decomposed).resolve("org/lstmlab/exercises"));
+        assertEquals(
+                List.of(composed),
+                Submissions.discover(List.of(batch)).stream()
+                        .map(Submissions.Submission::student)
+                        .toList(),
+                "a Mac's folder is named in composed letters");
+        Files.createDirectories(batch.resolve(composed).resolve("org/lstmlab/exercises"));
+        List<String> both = Submissions.discover(List.of(batch)).stream()
+                .map(Submissions.Submission::student)
+                .sorted()
+                .toList();
+        assertEquals(List.of(composed, composed + " (2)"), both, "two folders, two names one can tell apart");
+        org.lstmlab.grade.report.Roster roster =
+                org.lstmlab.grade.report.Roster.parse("submission,Student\n" + decomposed + ",Nguyen Van A\n");
+        assertEquals("Nguyen Van A", roster.field(composed, "Student", "?"), "the roster finds the composed name");
+    }
+
     @Test
     void everyStudentFolderWhateverItsNameIsASubmissionOfItsOwn(@TempDir Path tmp) throws IOException {
         Path batch = Files.createDirectories(tmp.resolve("class"));

@@ -102,6 +102,18 @@ class SandboxTest {
         assertEquals("σ\n", SubmissionCompiler.normalised("σ\r".getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Notepad's "Unicode" (UTF-16 little-endian) and "Unicode big endian" write a byte-order mark before the text. */
+    @Test
+    void textSavedAsUtf16WithItsMarkIsReadAsSuch() {
+        String source = "// σ\r\nclass A {}\r\n";
+        assertEquals(
+                "// σ\nclass A {}\n",
+                SubmissionCompiler.normalised(("\uFEFF" + source).getBytes(StandardCharsets.UTF_16LE)));
+        assertEquals(
+                "// σ\nclass A {}\n",
+                SubmissionCompiler.normalised(("\uFEFF" + source).getBytes(StandardCharsets.UTF_16BE)));
+    }
+
     @Test
     void limitsRefuseTimesThatCannotWork() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(
