@@ -106,6 +106,7 @@ public final class Grader implements AutoCloseable {
                 || os.kind() == OsSandbox.Kind.USER) { // each child's user must reach its own folder in here
             Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
         }
+        oneNativeThread();
         Nd4j.zeros(DataType.DOUBLE, 1, 1).addi(1); // ND4J's natives are unpacked before any child needs them
         ChildRuntime runtime =
                 ChildRuntime.create(work.resolve("runtime"), catalog.records()).withSandbox(os);
@@ -118,6 +119,15 @@ public final class Grader implements AutoCloseable {
             compiler.warmUp();
             warmUpTests();
         });
+    }
+
+    /**
+     * ND4J in the grader's JVM on one thread, as in the children and the kernel ({@code OMP_NUM_THREADS=1}). The
+     * expected values are operations on arrays of a few dozen numbers: a second native thread only spins between
+     * them, and it did so for as long as the grader's own thread worked (1.1 of 3.1 CPU s in one submission).
+     */
+    static void oneNativeThread() {
+        Nd4j.getEnvironment().setMaxMasterThreads(1); // ND4J 1.0.0-M2.1's setMaxThreads changes nothing
     }
 
     /**

@@ -40,6 +40,32 @@ class GraderTest {
     }
 
     @Test
+    void theGradersNd4jRunsOnOneThreadEvenWhereOmpNumThreadsIsNotSet() throws Exception {
+        // surefire sets OMP_NUM_THREADS=1 for this JVM; a grader started without it (./lab, run_autograder) has two
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                OneNativeThread.class.getName());
+        pb.environment().remove("OMP_NUM_THREADS");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains(", after 1"), out); // "before 2" on two cores or more
+    }
+
+    /** Prints ND4J's thread count in a JVM without OMP_NUM_THREADS, before and after the grader's setting. */
+    static final class OneNativeThread {
+        public static void main(String[] args) {
+            var env = org.nd4j.linalg.factory.Nd4j.getEnvironment();
+            int before = env.maxMasterThreads();
+            Grader.oneNativeThread();
+            System.out.println("ND4J threads before " + before + ", after " + env.maxMasterThreads());
+        }
+    }
+
+    @Test
     void everyExerciseClassPassesOnTheReferenceSolutionsForFullMarks(@TempDir Path tmp) throws IOException {
         Report r = grader.grade(
                 "solutions",
