@@ -137,7 +137,7 @@ public record YoursAndExpected(String title, String input, List<Row> rows) {
     /**
      * The table as HTML, which the course kernel shows for any object with a public {@code toHtml()}: a row per value,
      * its symbol beside a block where yours stands above the expected output, each labelled with its shape, and the
-     * largest difference and the verdict under them. Side by side, two matrices of eight values reach past
+     * largest difference (where there is one) and the verdict under them. Side by side, two matrices of eight values reach past
      * JupyterLab's output area at 1280 px; one above the other, the widest line is one matrix row.
      */
     public String toHtml() {
@@ -163,13 +163,14 @@ public record YoursAndExpected(String title, String input, List<Row> rows) {
             s.append(label(Say.say("expected.expectedOutput"), r.expected()))
                     .append(VALUES)
                     .append(Report.html(matrix(r.expected(), "\n")))
-                    .append("</div><div style=\"margin-top:0.3em\">")
-                    .append(Report.html(Say.say("expected.maxDifference")))
-                    .append(" = ")
-                    .append(difference(r))
-                    .append(" · ")
-                    .append(Report.html(r.verdict()))
-                    .append("</div></td></tr>\n");
+                    .append("</div><div style=\"margin-top:0.3em\">");
+            if (!Double.isNaN(r.maxDifference())) {
+                s.append(Report.html(Say.say("expected.maxDifference")))
+                        .append(" = ")
+                        .append(difference(r))
+                        .append(" · ");
+            }
+            s.append(Report.html(r.verdict())).append("</div></td></tr>\n");
         }
         return s.append("</tbody>\n</table></div>").toString();
     }
