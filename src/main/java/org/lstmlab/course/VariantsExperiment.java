@@ -273,7 +273,8 @@ public record VariantsExperiment(
         ranked.sort((a, b) -> Double.compare(meanRatio(rows, b), meanRatio(rows, a)));
         List<List<String>> order = new ArrayList<>();
         for (String cell : ranked) {
-            order.add(List.of("  " + Words.t(cell), String.format(Locale.ROOT, "%.3g", meanRatio(rows, cell))));
+            // a leading space: the widest name and the widest number two places apart, not read as one
+            order.add(List.of("  " + Words.t(cell), String.format(Locale.ROOT, " %.3g", meanRatio(rows, cell))));
         }
         List<String> unsolved = new ArrayList<>();
         for (String cell : by.keySet()) {

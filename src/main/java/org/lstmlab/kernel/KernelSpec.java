@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.lstmlab.grade.sandbox.ChildJdk;
 
 /**
  * Writes the Jupyter kernelspec of the course kernel: name {@code lstm-lab}, display name
@@ -62,31 +63,7 @@ public final class KernelSpec {
                     + "if [ -n \"$flags\" ] && [ -z \"${OPENBLAS_CORETYPE:-}\" ]; then export OPENBLAS_CORETYPE=SkylakeX; fi; "
                     + "exec \"$@\"";
 
-    /**
-     * The file {@code ./lab} writes into the graders' own Java runtime once it is whole ({@code child_jdk}; the grader
-     * reads it as {@code ChildJdk.READY}).
-     */
-    static final String CHILD_JDK_READY = "lstm-lab-ready";
-
     private KernelSpec() {}
-
-    /**
-     * The graders' own Java runtime that {@code ./lab} made and named in {@code LSTMLAB_CHILD_JDK}, for the kernel's
-     * environment, or null when none is named or it is not whole. A {@code check()} in the notebook then starts its
-     * child on it, with class-data sharing, rather than on the JDK with {@code --limit-modules} (about half a CPU
-     * second more per check); a runtime removed later is passed over by the grader, which then uses the JDK.
-     *
-     * @param named the value of {@code LSTMLAB_CHILD_JDK}, or null
-     */
-    static String childJdk(String named) {
-        if (named == null || named.isBlank()) {
-            return null;
-        }
-        Path home = Path.of(named).toAbsolutePath();
-        return Files.isRegularFile(home.resolve(CHILD_JDK_READY)) && Files.isExecutable(home.resolve("bin/java"))
-                ? home.toString()
-                : null;
-    }
 
     /**
      * The kernel.json text.
@@ -112,9 +89,12 @@ public final class KernelSpec {
     }
 
     /**
-     * The kernel.json text whose kernel grades a notebook's checks on the graders' own Java runtime.
+     * The kernel.json text whose kernel grades a notebook's checks on the graders' own Java runtime: a
+     * {@code check()} in the notebook then starts its child on it, with class-data sharing, rather than on the JDK
+     * with {@code --limit-modules} (about half a CPU second more per check); a runtime removed later is passed over by
+     * the grader, which then uses the JDK.
      *
-     * @param childJdk that runtime's folder ({@link #childJdk}), or null for none
+     * @param childJdk that runtime's folder when {@code ./lab} made it whole ({@link ChildJdk#home}), or null for none
      */
     static String json(
             String java,
@@ -197,7 +177,7 @@ public final class KernelSpec {
     /**
      * Writes kernel.json into a folder, its kernel grading checks on the graders' own Java runtime.
      *
-     * @param childJdk that runtime's folder ({@link #childJdk}), or null for none
+     * @param childJdk that runtime's folder when {@code ./lab} made it whole ({@link ChildJdk#home}), or null for none
      */
     static Path write(
             Path folder,
@@ -283,7 +263,7 @@ public final class KernelSpec {
                 Runtime.version().feature(),
                 kernelJar.toString(),
                 classpath,
-                childJdk(System.getenv("LSTMLAB_CHILD_JDK")));
+                ChildJdk.home(System.getenv("LSTMLAB_CHILD_JDK")));
         System.out.println(file);
     }
 }

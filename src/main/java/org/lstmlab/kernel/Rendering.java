@@ -18,6 +18,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.lstmlab.plot.AltText;
 import org.lstmlab.plot.Words;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -126,14 +127,17 @@ public final class Rendering {
         }
         html.append("<table><thead><tr>");
         for (Column<?> column : table.columns()) {
-            html.append("<th>").append(escape(column.name())).append("</th>");
+            html.append(column instanceof NumericColumn<?> ? "<th>" : "<th style=\"text-align:left\">")
+                    .append(escape(column.name()))
+                    .append("</th>");
         }
         html.append("</tr></thead><tbody>");
         int rows = Math.min(TABLE_ROWS, table.rowCount());
         for (int r = 0; r < rows; r++) {
             html.append("<tr>");
             for (Column<?> column : table.columns()) {
-                html.append("<td>").append(escape(column.getString(r))).append("</td>");
+                String cell = column.getString(r);
+                html.append(cellTag(column, cell)).append(escape(cell)).append("</td>");
             }
             html.append("</tr>");
         }
@@ -142,6 +146,20 @@ public final class Rendering {
             html.append(escape(Words.format(", first %d shown", rows)));
         }
         return html.append("</p></div>").toString();
+    }
+
+    /** Text up to this many characters (a name, a formula) stays on one line in a table. */
+    static final int SHORT_TEXT = 24;
+
+    /**
+     * A cell's opening tag: Jupyter's style sheets right-align table cells, so a text column reads from the left, and
+     * a short text stays whole where a narrow column would break it inside a formula ("h_t = o_t * / C_t").
+     */
+    private static String cellTag(Column<?> column, String cell) {
+        if (column instanceof NumericColumn<?>) return "<td>";
+        return cell.length() <= SHORT_TEXT
+                ? "<td style=\"text-align:left; white-space:nowrap\">"
+                : "<td style=\"text-align:left\">";
     }
 
     static String arrayText(INDArray array) {

@@ -55,6 +55,13 @@ final class Figures {
             new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);
 
     /**
+     * A dashed curve of one point per lag (notebook 01's bounds, 61 lags): short dashes, since XChart starts the
+     * pattern afresh at every point and {@link #DASHED}'s 7 px dash fills a segment of about 8 px, drawing it solid.
+     */
+    static final BasicStroke DASHED_SHORT =
+            new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f);
+
+    /**
      * A dashed curve drawn over solid ones that it may run beside (notebook 04's cell path near 1): wider than
      * {@link #SOLID}, in {@link #INK}, with short dashes — XChart starts the pattern afresh at every point, and a
      * curve of 61 lags has segments of about 7 px, under which a longer dash looks solid.

@@ -54,7 +54,9 @@ public final class GradientNormChart {
             LogAxis.line(chart, measured.get(k), Figures.color(k), Figures.SOLID);
         }
         for (int k = 0; k < dashed.size(); k++) {
-            LogAxis.line(chart, dashed.get(k), Figures.color(k), Figures.DASHED);
+            // no markers: on a bound they hid its dashes, and it read as a second measured curve
+            LogAxis.line(chart, dashed.get(k), Figures.color(k), Figures.DASHED_SHORT)
+                    .setMarker(SeriesMarkers.NONE);
         }
         LogAxis.label(chart);
         Figures.padAxes(chart, true);

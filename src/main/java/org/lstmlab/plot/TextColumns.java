@@ -25,6 +25,11 @@ public final class TextColumns {
      * @param rows      the header first, then the rows; each has one cell per letter of {@code alignment}
      */
     public static String of(String alignment, List<List<String>> rows) {
+        return columns(alignment, rows, " ");
+    }
+
+    /** The rows in columns {@code gap} apart; see {@link #of}. */
+    private static String columns(String alignment, List<List<String>> rows, String gap) {
         if (!alignment.matches("[lr]+"))
             throw new IllegalArgumentException(
                     "alignment must be letters l or r, one per column, but is \"" + alignment + "\"");
@@ -42,7 +47,7 @@ public final class TextColumns {
             for (int k = 0; k < widths.length; k++) {
                 String cell = row.get(k);
                 String pad = " ".repeat(widths[k] - width(cell));
-                if (k > 0) line.append(' ');
+                if (k > 0) line.append(gap);
                 line.append(alignment.charAt(k) == 'l' ? cell + pad : pad + cell);
             }
             lines.add(line.toString().stripTrailing());
@@ -54,7 +59,9 @@ public final class TextColumns {
      * The rows under a header whose cells fold onto two lines where they are wider than their column's values, so
      * that a long title ("học được một phần") does not widen a column of short numbers: such a cell breaks at a space
      * near its middle (see {@link #foldAt}), the first part on the upper line. Cells at most two places wider than
-     * their values ("giải được" over "2 trên 2"), or without a space, stay whole on the lower line.
+     * their values ("giải được" over "2 trên 2"), or without a space, stay whole on the lower line. Where a title
+     * folds, the columns stand two spaces apart: one space on the upper line ("stayed at" beside "mean MSE ÷") would
+     * read as one run of words.
      *
      * @param alignment as for {@link #of}: one letter per column
      * @param header    the columns' titles, one per letter of {@code alignment}
@@ -73,11 +80,12 @@ public final class TextColumns {
             upper.add(at < 0 ? "" : title.substring(0, at));
             lower.add(at < 0 ? title : title.substring(at + 1));
         }
+        boolean folded = upper.stream().anyMatch(u -> !u.isEmpty());
         List<List<String>> all = new ArrayList<>();
-        if (upper.stream().anyMatch(u -> !u.isEmpty())) all.add(upper);
+        if (folded) all.add(upper);
         all.add(lower);
         all.addAll(rows);
-        return of(alignment, all);
+        return columns(alignment, all, folded ? "  " : " ");
     }
 
     /**

@@ -65,6 +65,55 @@ class AddingExperimentTest {
         assertTrue(AddingExperiment.longestSolved(List.of(row(10, 0.1, 0.17))).isEmpty());
     }
 
+    /**
+     * Notebook 07's summary and comparison fit JupyterLab's output area whatever the run gives: every verdict for
+     * either network, the widest ratios %.3g prints, full mode's lengths and budget, in English and Vietnamese.
+     */
+    @Test
+    void theSummaryAndTheComparisonFitTheOutputAreaForEveryOutcomeInBothLanguages() {
+        double baseline = 0.17;
+        // solved, learnt part of it, stayed at the baseline; each with a ratio as wide as %.3g prints it
+        double[] ratios = {0.000123, 1.23e-5, 0.0123, 0.123, 0.95, 1.0, 1234.5, Double.NaN};
+        List<AddingExperiment.Row> rows = new java.util.ArrayList<>();
+        for (int length : List.of(10, 100, 1000)) {
+            for (double lstm : ratios) {
+                for (double rnn : ratios) rows.add(row(length, steps(1500), rnn * baseline, lstm * baseline, baseline));
+            }
+        }
+        var fullMode = AddingExperiment.defaults()
+                .withConfig(AddingExperiment.defaults().config().withSteps(1500));
+        for (String lang : List.of("en", "vi")) {
+            System.setProperty("lstmlab.lang", lang);
+            try {
+                String summary = AddingExperiment.summary(rows);
+                assertEquals(List.of(), Notebooks.tooWide(summary), lang + ":\n" + summary);
+                for (String verdict : List.of("solved", "learnt part of it", "stayed at the baseline")) {
+                    String said = org.lstmlab.plot.Words.term("adding problem", verdict);
+                    assertTrue(
+                            summary.contains("LSTM " + said + " (") && summary.contains("RNN  " + said + " ("),
+                            lang + ": every verdict for both networks, " + said + ":\n" + summary);
+                }
+                String compared = fullMode.comparedWithThePaper(rows);
+                assertEquals(List.of(), Notebooks.tooWide(compared), lang + ":\n" + compared);
+            } finally {
+                System.clearProperty("lstmlab.lang");
+            }
+        }
+        assertEquals(
+                "T = 10:  LSTM solved (0.00200 × baseline)\n         RNN  stayed at the baseline (1.00 × baseline)",
+                AddingExperiment.summary(List.of(row(10, steps(1), 0.17, 0.00034, 0.17))),
+                "two lines per length, the networks' verdicts under each other");
+    }
+
+    private static org.lstmlab.train.History steps(int steps) {
+        return new org.lstmlab.train.History(new double[steps], new double[steps], new double[0], new double[0], 1);
+    }
+
+    private static AddingExperiment.Row row(
+            int length, org.lstmlab.train.History history, double rnnMse, double lstmMse, double baseline) {
+        return new AddingExperiment.Row(length, history, history, rnnMse, lstmMse, baseline, null, 1);
+    }
+
     private static AddingExperiment.Row row(int length, double lstmMse, double baseline) {
         var history =
                 new org.lstmlab.train.History(new double[] {1}, new double[] {1}, new double[0], new double[0], 1);

@@ -173,13 +173,13 @@ class VariantsExperimentTest {
         assertEquals("This run, from the largest mean MSE ÷ baseline to the smallest:", lines.get(0));
         assertEquals(
                 List.of(
-                        "  NOG (o_t ≡ 1)            0.412",
-                        "  NIG (i_t ≡ 1)            0.116",
-                        "  NFG (f_t ≡ 1)           0.0422",
-                        "  full LSTM               0.0290",
-                        "  NOAF (h_t = o_t * C_t) 0.00850",
-                        "  CIFG (i_t = 1 − f_t)   0.00350",
-                        "  GRU                    0.00150"),
+                        "  NOG (o_t ≡ 1)             0.412",
+                        "  NIG (i_t ≡ 1)             0.116",
+                        "  NFG (f_t ≡ 1)            0.0422",
+                        "  full LSTM                0.0290",
+                        "  NOAF (h_t = o_t * C_t)  0.00850",
+                        "  CIFG (i_t = 1 − f_t)    0.00350",
+                        "  GRU                     0.00150"),
                 lines.subList(1, 8),
                 quick);
         assertEquals("Not solved with every seed: NIG (i_t ≡ 1), NOG (o_t ≡ 1).", lines.get(8));
@@ -199,7 +199,7 @@ class VariantsExperimentTest {
             {0.01, 0.02, 0.02},
             {0.005, 0.006, 0.007}
         }));
-        assertEquals("  NIG (i_t ≡ 1)            0.417", full.lines().toList().get(1), full);
+        assertEquals("  NIG (i_t ≡ 1)             0.417", full.lines().toList().get(1), full);
         assertTrue(full.contains("\nNot solved with every seed: NIG (i_t ≡ 1).\n"), full);
         assertTrue(full.endsWith("the ranges do not overlap."), full);
         String none = VariantsExperiment.ranking(
@@ -212,7 +212,7 @@ class VariantsExperimentTest {
                     vi.startsWith(
                             "Lần chạy này, từ MSE ÷ mốc so sánh trung bình lớn nhất đến nhỏ nhất:\n  NOG (o_t ≡ 1) "),
                     vi);
-            assertTrue(vi.contains("\n  LSTM đầy đủ             0.0290\n"), vi);
+            assertTrue(vi.contains("\n  LSTM đầy đủ              0.0290\n"), vi);
             assertTrue(vi.contains("\nKhông giải được với mọi seed: NIG (i_t ≡ 1), NOG (o_t ≡ 1).\n"), vi);
             assertTrue(
                     vi.endsWith(
@@ -251,8 +251,8 @@ class VariantsExperimentTest {
                     "1 trên 2", VariantsExperiment.table(rows).stringColumn(5).get(0));
             String summary = VariantsExperiment.summary(rows);
             List<String> lines = summary.lines().toList();
-            assertTrue(lines.get(0).endsWith(" học được  đứng yên ở MSE ÷ mốc so sánh,   × mức của"), summary);
-            assertTrue(lines.get(1).startsWith("ô nhớ ") && lines.get(1).endsWith(" trung bình LSTM đầy đủ"), summary);
+            assertTrue(lines.get(0).endsWith(" học được   đứng yên ở  MSE ÷ mốc so sánh,    × mức của"), summary);
+            assertTrue(lines.get(1).startsWith("ô nhớ ") && lines.get(1).endsWith(" trung bình  LSTM đầy đủ"), summary);
             assertTrue(lines.get(2).startsWith("LSTM đầy đủ ") && lines.get(2).contains(" 1 trên 2 "), summary);
             assertEquals(List.of(), Notebooks.tooWide(summary), "JupyterLab would wrap these");
             assertTrue(

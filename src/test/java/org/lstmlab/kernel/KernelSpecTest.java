@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lstmlab.grade.sandbox.ChildJdk;
 
 class KernelSpecTest {
 
@@ -120,19 +121,14 @@ class KernelSpecTest {
         Path java = Files.createDirectories(runtime.resolve("bin")).resolve("java");
         Files.writeString(java, "#!/bin/sh\n");
         java.toFile().setExecutable(true);
-        assertEquals(null, KernelSpec.childJdk(runtime.toString()), "not whole yet: no ready file");
-        assertEquals(null, KernelSpec.childJdk(null));
-        assertEquals(null, KernelSpec.childJdk(tmp.resolve("gone").toString()));
-        Files.writeString(runtime.resolve(KernelSpec.CHILD_JDK_READY), "/jdk\n");
-        assertEquals(runtime.toString(), KernelSpec.childJdk(runtime.toString()));
+        assertEquals(null, ChildJdk.home(runtime.toString()), "not whole yet: no ready file");
+        assertEquals(null, ChildJdk.home(null));
+        assertEquals(null, ChildJdk.home(tmp.resolve("gone").toString()));
+        Files.writeString(runtime.resolve("lstm-lab-ready"), "/jdk\n"); // as ./lab's child_jdk does when done
+        assertEquals(runtime.toString(), ChildJdk.home(runtime.toString()));
 
         Path with = KernelSpec.write(
-                tmp.resolve("a/kernels/lstm-lab"),
-                "java",
-                17,
-                "k.jar",
-                List.of(),
-                KernelSpec.childJdk(runtime.toString()));
+                tmp.resolve("a/kernels/lstm-lab"), "java", 17, "k.jar", List.of(), ChildJdk.home(runtime.toString()));
         var env = com.google.gson.JsonParser.parseString(Files.readString(with))
                 .getAsJsonObject()
                 .getAsJsonObject("env");

@@ -83,6 +83,21 @@ class RenderingTest {
     }
 
     @Test
+    void aTablesTextColumnsReadFromTheLeftAndAShortTextStaysOnOneLine() {
+        Table table = Table.create(
+                "variants",
+                tech.tablesaw.api.StringColumn.create(
+                        "cell", "NOAF (h_t = o_t * C_t)", "a long note that may wrap where the column is narrow"),
+                DoubleColumn.create("MSE", 0.00829, 0.029));
+        String html = Rendering.render(table).get("text/html");
+        assertTrue(html.contains("<th style=\"text-align:left\">cell</th><th>MSE</th>"), html);
+        assertTrue(
+                html.contains("<td style=\"text-align:left; white-space:nowrap\">NOAF (h_t = o_t * C_t)</td><td>"),
+                html);
+        assertTrue(html.contains("<td style=\"text-align:left\">a long note"), html);
+    }
+
+    @Test
     void anIndArrayShowsShapeAndDataType() {
         String text = Rendering.render(Nd4j.zeros(DataType.FLOAT, 3, 4)).get("text/plain");
         assertTrue(text.startsWith("INDArray [3, 4] FLOAT\n"), text);

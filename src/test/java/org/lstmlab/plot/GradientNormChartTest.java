@@ -43,6 +43,10 @@ class GradientNormChartTest {
         XYSeries b = chart.getSeriesMap().get("bound 0.5^(T−t)");
         assertArrayEquals(log10(bounds.get(0).y()), b.getYData(), 1e-12);
         assertTrue(b.getLineStyle().getDashArray() != null, "bounds are dashed");
+        // notebook 01 at 61 lags: segments of about 8 px, in which XChart starts the dash pattern afresh
+        float[] dash = b.getLineStyle().getDashArray();
+        assertTrue(dash[0] + dash[1] <= 6, "a dash and its gap fit a segment: " + java.util.Arrays.toString(dash));
+        assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.NONE, b.getMarker(), "markers hid a bound's dashes");
         assertTrue(s.getLineStyle().getDashArray() == null, "measured curves are solid");
         assertEquals(
                 chart.getSeriesMap().get("‖W_hh‖₂ = 0.5").getLineColor(),

@@ -25,6 +25,7 @@ class TextColumnsTest {
 
     @Test
     void aTitleWiderThanItsColumnsValuesFoldsAtACommaOrNearItsMiddleAndANarrowOneStaysWhole() {
+        // a folded header's columns stand two spaces apart, so its upper line reads as separate titles
         String table = TextColumns.withHeader(
                 "lrr",
                 List.of("cell", "MSE ÷ mốc so sánh, trung bình", "học được một phần"),
@@ -32,12 +33,12 @@ class TextColumnsTest {
         assertEquals(
                 String.join(
                         "\n",
-                        " ".repeat(12) + "MSE ÷ mốc so sánh, học được",
-                        "cell" + " ".repeat(16) + "trung bình một phần",
-                        "LSTM đầy đủ" + " ".repeat(13) + "0.0290 0 trên 2"),
+                        " ".repeat(13) + "MSE ÷ mốc so sánh,  học được",
+                        "cell" + " ".repeat(17) + "trung bình  một phần",
+                        "LSTM đầy đủ" + " ".repeat(14) + "0.0290  0 trên 2"),
                 table);
         assertEquals(
-                List.of("         val. MSE", "inputs      (°C²)", "temp_max    8.039"),
+                List.of("          val. MSE", "inputs       (°C²)", "temp_max     8.039"),
                 TextColumns.withHeader("lr", List.of("inputs", "val. MSE (°C²)"), List.of(List.of("temp_max", "8.039")))
                         .lines()
                         .toList(),

@@ -134,54 +134,63 @@ public record YoursAndExpected(String title, String input, List<Row> rows) {
         return s.toString();
     }
 
-    /** The table as HTML, which the course kernel shows for any object with a public {@code toHtml()}. */
+    /**
+     * The table as HTML, which the course kernel shows for any object with a public {@code toHtml()}: a row per value,
+     * its symbol beside a block where yours stands above the expected output, each labelled with its shape, and the
+     * largest difference (where there is one) and the verdict under them. Side by side, two matrices of eight values reach past
+     * JupyterLab's output area at 1280 px; one above the other, the widest line is one matrix row.
+     */
     public String toHtml() {
         StringBuilder s = new StringBuilder("<div class=\"lstmlab-expected\"><p><b>")
                 .append(Report.html(title))
                 .append("</b>")
                 .append(Report.html(Say.say("expected.heading", "", input)))
-                .append("</p>\n<table>\n<thead><tr><th style=\"text-align:left\">"
-                        + Report.html(Say.say("expected.value"))
-                        + "</th><th style=\"text-align:left\">"
-                        + Report.html(Say.say("expected.yours"))
-                        + "</th><th style=\"text-align:left\">"
-                        + Report.html(Say.say("expected.expectedOutput"))
-                        + "</th><th>"
-                        + Report.html(Say.say("expected.maxDifference"))
-                        + "</th><th></th></tr></thead>\n<tbody>\n");
+                .append("</p>\n<table>\n<tbody>\n");
         for (Row r : rows) {
             boolean close = r.yours() != null && Expect.isClose(r.expected(), r.yours());
             s.append("<tr style=\"background:")
                     .append(close ? "#e6f4ea" : "#fdecea")
                     .append(";color:" + Report.ROW_TEXT + "\">")
-                    .append(TEXT)
+                    .append("<td style=\"text-align:left; vertical-align:top\"><b>")
                     .append(Report.html(r.symbol()))
-                    .append("</td>")
-                    .append(r.yours() == null ? TEXT : VALUES)
-                    .append(Report.html(yoursText(r, "\n")))
-                    .append("</td>")
+                    .append("</b></td><td style=\"text-align:left\">")
+                    .append(label(Say.say("expected.yours"), r.yours()));
+            if (r.yours() == null) {
+                s.append("<div>").append(Report.html(failure(r))).append("</div>");
+            } else {
+                s.append(VALUES).append(Report.html(matrix(r.yours(), "\n"))).append("</div>");
+            }
+            s.append(label(Say.say("expected.expectedOutput"), r.expected()))
                     .append(VALUES)
-                    .append(Report.html(values(r.expected(), "\n")))
-                    .append("</td><td>")
-                    .append(difference(r))
-                    .append("</td>")
-                    .append("<td style=\"text-align:left; min-width:16em\">")
-                    .append(Report.html(r.verdict()))
-                    .append("</td></tr>\n");
+                    .append(Report.html(matrix(r.expected(), "\n")))
+                    .append("</div><div style=\"margin-top:0.3em\">");
+            if (!Double.isNaN(r.maxDifference())) {
+                s.append(Report.html(Say.say("expected.maxDifference")))
+                        .append(" = ")
+                        .append(difference(r))
+                        .append(" · ");
+            }
+            s.append(Report.html(r.verdict())).append("</div></td></tr>\n");
         }
         return s.append("</tbody>\n</table></div>").toString();
     }
 
-    /** Values keep their lines and never wrap inside a number: Jupyter's tables right-align and wrap. */
-    private static final String VALUES = "<td style=\"text-align:left; white-space:pre; font-family:monospace\">";
+    /** A block's label, {@code yours [2, 4]}: the shape beside it, so a wrong shape shows at a glance. */
+    private static String label(String name, INDArray a) {
+        return "<div style=\"margin-top:0.3em\"><i>" + Report.html(name) + "</i>"
+                + (a == null ? "" : " <code>" + Arrays.toString(a.shape()) + "</code>") + "</div>";
+    }
 
-    private static final String TEXT = "<td style=\"text-align:left\">";
+    /** Values keep their lines and never wrap inside a number. */
+    private static final String VALUES = "<div style=\"white-space:pre; font-family:monospace\">";
 
-    /** Your values, or why there are none: once, then {@code (as above)} for the rows the same failure left empty. */
+    /** Your values, or why there are none. */
     private String yoursText(Row r, String newline) {
-        if (r.yours() != null) {
-            return values(r.yours(), newline);
-        }
+        return r.yours() != null ? values(r.yours(), newline) : failure(r);
+    }
+
+    /** Why your code gave no value: once, then {@code (as above)} for the rows the same failure left empty. */
+    private String failure(Row r) {
         int k = rows.indexOf(r);
         return k > 0 && r.failure().equals(rows.get(k - 1).failure()) ? Say.say("expected.asAbove") : r.failure();
     }
@@ -191,11 +200,16 @@ public record YoursAndExpected(String title, String input, List<Row> rows) {
         return Double.isNaN(d) ? "—" : String.format(Locale.ROOT, "%.1e", d);
     }
 
+    /** The values then the shape, e.g. {@code [0.569430, 0.771589]  [1, 2]}: see {@link #matrix}. */
+    static String values(INDArray a, String newline) {
+        return matrix(a, newline) + "  " + Arrays.toString(a.shape());
+    }
+
     /**
      * The values with six significant digits, a matrix's rows on lines of their own, at most four rows of
-     * eight shown, then the shape, e.g. {@code [0.569430, 0.771589]  [1, 2]}.
+     * eight shown, e.g. {@code [0.569430, 0.771589]}.
      */
-    static String values(INDArray a, String newline) {
+    static String matrix(INDArray a, String newline) {
         long[] shape = a.shape();
         double[] v = Expect.doubles(a);
         long columns = shape.length == 0 ? 1 : shape[shape.length - 1];
@@ -214,6 +228,6 @@ public record YoursAndExpected(String title, String input, List<Row> rows) {
         if (lines > MAX_ROWS_SHOWN) {
             s.append(newline).append('…');
         }
-        return s.append("  ").append(Arrays.toString(shape)).toString();
+        return s.toString();
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * script) and names it in {@code LSTMLAB_CHILD_JDK}; where it is not named or not whole, children run on the JDK
  * with {@code --limit-modules}.
  */
-final class ChildJdk {
+public final class ChildJdk {
     private ChildJdk() {}
 
     /** The file {@code ./lab} writes into the runtime's folder once it is whole. */
@@ -35,11 +35,28 @@ final class ChildJdk {
      * name a runtime removed since: the child then runs on the JDK).
      */
     static Path java(String home) {
-        if (home == null || home.isBlank()) {
-            return null;
-        }
-        Path java = Path.of(home, "bin", "java");
-        return isCut(java) && Files.isExecutable(java) ? java : null;
+        Path java = launcher(home);
+        return java != null && isCut(java) && Files.isExecutable(java) ? java : null;
+    }
+
+    /**
+     * The folder of the whole runtime {@code named} (absolute), or null where none is named or it is not whole: the
+     * kernelspec names it for the kernel's {@code check()}. Looked at afresh, not from {@link #isCut}'s answers, since
+     * {@code ./lab} may finish the runtime between two looks.
+     *
+     * @param named the value of {@code LSTMLAB_CHILD_JDK}, or null
+     */
+    public static String home(String named) {
+        Path java = launcher(named);
+        return java != null && hasReadyFile(java) && Files.isExecutable(java)
+                ? java.getParent().getParent().toString()
+                : null;
+    }
+
+    private static Path launcher(String home) {
+        return home == null || home.isBlank()
+                ? null
+                : Path.of(home, "bin", "java").toAbsolutePath();
     }
 
     /** Whether {@code java} is such a runtime's launcher, not the JDK's (which needs {@code --limit-modules}). */

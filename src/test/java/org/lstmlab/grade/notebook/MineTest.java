@@ -110,6 +110,33 @@ class MineTest {
         }
     }
 
+    /**
+     * Every expected-output table fits JupyterLab's output area at 1280 px (105 places of monospace): one row per
+     * value, its symbol beside one block with yours above the expected output — side by side, two matrices of eight
+     * values took 190 places — each matrix line at most 90 places, and no cell asking for a width of its own.
+     */
+    @Test
+    void everyExpectedOutputTableIsNoWiderThanOneMatrixBesideItsSymbol() {
+        java.util.regex.Pattern block = java.util.regex.Pattern.compile("font-family:monospace\">([^<]*)</div>");
+        int widest = 0;
+        for (SavedExercises saved : List.of(solutions, starters)) {
+            for (Mine.Of<?> of : all()) {
+                String html = published(of, saved).toHtml();
+                assertFalse(html.contains("min-width"), of + ": " + html);
+                for (String row : html.split("<tr")) {
+                    if (row.contains("</td>"))
+                        assertEquals(2, row.split("<td").length - 1, of + ": symbol and block only, in " + row);
+                }
+                java.util.regex.Matcher m = block.matcher(html);
+                while (m.find()) {
+                    for (String line : m.group(1).split("\n")) widest = Math.max(widest, line.length());
+                }
+                assertTrue(widest <= 90, of + ": a matrix line of " + widest + " places in " + html);
+            }
+        }
+        assertTrue(widest > 80, "E2's eight norms make the widest line: " + widest);
+    }
+
     @Test
     void thePublishedInputIsTheFixedCaseAndTheSameOnEveryCall() {
         for (Mine.Of<?> of : all()) {
