@@ -138,6 +138,9 @@ public record CharModelExperiment(
         private final CharModelExperiment experiment;
         private final CharCorpus corpus;
         private final CharTrainer trainer;
+        /** The held-out loss at each position of a chunk, the state carried: read once, shown twice. */
+        private final double[] carriedByPosition;
+
         private final double heldOut;
         private final double unigram;
         private final double bigram;
@@ -148,7 +151,8 @@ public record CharModelExperiment(
             this.trainer = trainer;
             int[] train = corpus.trainIds(), held = corpus.heldOutIds();
             int v = corpus.vocabulary().size();
-            this.heldOut = CharTrainer.bitsPerChar(trainer.model(), held, experiment.steps(), true);
+            this.carriedByPosition = CharTrainer.bitsByPosition(trainer.model(), held, experiment.steps(), true);
+            this.heldOut = mean(carriedByPosition); // CharTrainer.bitsPerChar's number, without a second pass
             this.unigram = CharBaselines.unigramBitsPerChar(train, held, v);
             this.bigram = CharBaselines.bigramBitsPerChar(train, held, v);
         }
@@ -208,7 +212,7 @@ public record CharModelExperiment(
         public XYChart lossByPosition() {
             int t = experiment.steps();
             int[] held = corpus.heldOutIds();
-            double[] carried = CharTrainer.bitsByPosition(model(), held, t, true);
+            double[] carried = carriedByPosition;
             double[] reset = CharTrainer.bitsByPosition(model(), held, t, false);
             return LossByPositionChart.chart(List.of(
                     Curve.indexed(

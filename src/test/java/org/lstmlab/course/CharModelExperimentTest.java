@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.lstmlab.data.CharCorpus;
 import org.lstmlab.data.CodeFeatures;
 import org.lstmlab.plot.ActivationText;
+import org.lstmlab.train.CharTrainer;
 import tech.tablesaw.api.Table;
 
 /** The character model's scene at a tiny size: 12 000 characters, H = 12, 60 steps of B = 8, T = 32. */
@@ -74,6 +75,20 @@ class CharModelExperimentTest {
         Map<Double, String> samples = result.samples("int ", 60, 5);
         assertEquals(3, samples.size());
         assertNotEquals(samples.get(0.5), samples.get(1.5));
+    }
+
+    @Test
+    void theHeldOutFigureIsTheCarriedCurvesMeanAndAFreshReadOfTheHeldOutText() {
+        double[] carried = result.lossByPosition().getSeriesMap().values().stream()
+                .toList()
+                .get(0)
+                .getYData();
+        double mean = 0;
+        for (double v : carried) mean += v;
+        mean /= carried.length;
+        assertEquals(mean, result.heldOutBitsPerChar(), 1e-12);
+        double fresh = CharTrainer.bitsPerChar(result.model(), result.corpus().heldOutIds(), TINY.steps(), true);
+        assertEquals(fresh, result.heldOutBitsPerChar(), 0.0, "read once in the result, the same number as a new read");
     }
 
     @Test
