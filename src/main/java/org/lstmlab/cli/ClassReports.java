@@ -62,14 +62,12 @@ final class ClassReports {
                 int k = 0;
                 for (Submissions.Submission s : subs) {
                     if (s.refused() != null) continue; // a link or another archive: not read
-                    Path root = s.path();
                     try {
                         Submissions.Unpacked u = Submissions.unpack(s.path(), staging.resolve("s" + ++k));
-                        if (u.problem() == null) root = u.root();
+                        if (u.problem() == null) paths.put(s.student(), u.root());
                     } catch (IOException | RuntimeException unreadable) {
-                        // the grader has said what is wrong with it; the check reads what it can
+                        // not graded either: the grader has said what is wrong with it
                     }
-                    paths.put(s.student(), root);
                 }
                 sim = SimilarityCheck.check(
                         paths, starter, out, SimilarityCheck.DEFAULT_THRESHOLD, SubmissionCompiler::normalised);

@@ -193,7 +193,11 @@ class ClassReportsTest {
     void jplagFlagsTheCopiedPairAndNoOther(@TempDir Path tmp) throws Exception {
         Map<String, Path> students = SyntheticClass.build(tmp.resolve("class"));
         ClassReport.Similarity sim = SimilarityCheck.check(
-                students, SyntheticClass.STARTER, tmp.resolve("out"), SimilarityCheck.DEFAULT_THRESHOLD);
+                students,
+                SyntheticClass.STARTER,
+                tmp.resolve("out"),
+                SimilarityCheck.DEFAULT_THRESHOLD,
+                org.lstmlab.grade.sandbox.SubmissionCompiler::normalised);
         assertTrue(sim.ran(), sim.note());
         assertEquals(1, sim.pairs().size(), sim.toString());
         ClassReport.SimilarPair pair = sim.pairs().get(0);

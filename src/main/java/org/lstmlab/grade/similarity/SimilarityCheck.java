@@ -31,8 +31,8 @@ import org.lstmlab.grade.report.ClassReport;
 
 /**
  * Runs JPlag over a class's submissions and names the pairs whose code is alike. Each submission's Java files
- * (from its folder or zip, at most {@value #MAX_FILE_BYTES} bytes a file, {@value #MAX_FILES} files and
- * {@value #MAX_TOTAL_BYTES} bytes in all) are copied
+ * (from its folder as the grader unpacked it, at most {@value #MAX_FILE_BYTES} bytes a file, {@value #MAX_FILES} files
+ * and {@value #MAX_TOTAL_BYTES} bytes in all) are copied
  * under a numbered name ({@code s001}, …) into a folder of the report, JPlag compares them with the starter code as
  * base code, and its report (the zip its report viewer opens, and that zip unpacked: one JSON file per pair) is
  * written beside them. Nothing is sent anywhere.
@@ -52,22 +52,16 @@ public final class SimilarityCheck {
     private SimilarityCheck() {}
 
     /**
-     * Compares the submissions.
+     * Compares the submissions as the grader read them: each one's folder after the grader unpacked it (a zip, a zip
+     * in a zip), each source file's text read from its bytes by {@code text} as the grader's compiler reads it, so a
+     * copy sent another way (zipped twice, saved as UTF-16) is compared as the code that was graded.
      *
-     * @param submissions each student's folder or zip, by the student's name
+     * @param submissions each student's folder, by the student's name; anything else holds no Java file here
      * @param starter the starter code (the student edition's {@code exercises/}), or null for no base code
      * @param out the folder the class report is written to; JPlag's files go to {@code out/similarity}
      * @param threshold JPlag's average similarity from which a pair is listed, 0 … 1
+     * @param text a source file's text from its bytes
      * @return the pairs, most similar first, with links relative to {@code out}; or why the check could not run
-     */
-    public static ClassReport.Similarity check(Map<String, Path> submissions, Path starter, Path out, double threshold)
-            throws IOException {
-        return check(submissions, starter, out, threshold, bytes -> new String(bytes, StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Compares the submissions, each source file's text read from its bytes by {@code text} — as the grader's
-     * compiler reads it, so a file saved in another encoding (UTF-16) is compared as the code that was graded.
      */
     public static ClassReport.Similarity check(
             Map<String, Path> submissions, Path starter, Path out, double threshold, Function<byte[], String> text)
@@ -210,35 +204,14 @@ public final class SimilarityCheck {
         return null;
     }
 
-    /** Copies a submission's Java files, flattened, into {@code into}; returns how many. */
-    static int copyJavaFiles(Path submission, Path into) throws IOException {
-        return copyJavaFiles(submission, into, bytes -> new String(bytes, StandardCharsets.UTF_8));
-    }
-
-    /** Copies a submission's Java files, flattened, into {@code into} as UTF-8 of what {@code text} reads; how many. */
+    /**
+     * Copies the Java files of a submission's folder, flattened, into {@code into} as UTF-8 of what {@code text}
+     * reads; returns how many.
+     */
     static int copyJavaFiles(Path submission, Path into, Function<byte[], String> text) throws IOException {
         Files.createDirectories(into);
         int n = 0;
         long total = 0;
-        if (Files.isRegularFile(submission)
-                && submission.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            try (InputStream file = Files.newInputStream(submission);
-                    ZipInputStream zin = new ZipInputStream(file)) {
-                ZipEntry e;
-                while ((e = zin.getNextEntry()) != null && n < MAX_FILES) {
-                    String name = fileName(e.getName());
-                    if (e.isDirectory() || name == null || Files.exists(into.resolve(name))) continue;
-                    byte[] bytes = zin.readNBytes(MAX_FILE_BYTES + 1);
-                    if (bytes.length > MAX_FILE_BYTES || total + bytes.length > MAX_TOTAL_BYTES) continue;
-                    Files.writeString(into.resolve(name), text.apply(bytes), StandardCharsets.UTF_8);
-                    total += bytes.length;
-                    n++;
-                }
-            } catch (IOException | IllegalArgumentException unreadable) {
-                return n; // the grader has said what is wrong with the zip
-            }
-            return n;
-        }
         if (!Files.isDirectory(submission)) return 0;
         List<Path> files;
         try (Stream<Path> walk = Files.walk(submission, 12, new FileVisitOption[0])) {
