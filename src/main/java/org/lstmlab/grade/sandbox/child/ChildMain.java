@@ -473,8 +473,8 @@ public final class ChildMain {
     /**
      * The JVM's child processes. On Linux from {@code /proc/self/task/TID/children}, which is quick;
      * elsewhere from {@link ProcessHandle}, which reads every process of the machine. Read after every call, so with
-     * as little as can be: one listing, then each task's file into one buffer (0.2 ms a call where {@link Files}'s
-     * streams and strings took 0.6).
+     * as little as can be: one listing, then each task's file into one buffer (0.38 ms a call in a batch child, where
+     * {@link Files}'s streams and strings took 0.59).
      */
     private static List<ProcessHandle> childProcesses() {
         String[] tasks = PER_TASK_CHILDREN ? new java.io.File(TASKS).list() : null;
