@@ -110,6 +110,19 @@ class HostileSubmissionsTest extends HostileGrading {
         assertFalse(Files.readString(results).contains("Tests run: 9"), "nothing the child printed reaches the report");
     }
 
+    /**
+     * The JVM keeps a socket of its own from its first java.nio file channel: a call that reads a file that way is not
+     * blamed for it (the child opens one before its baseline), and scores full marks.
+     */
+    @Test
+    void aCallThatReadsAFileWithJavaNioIsNotTakenForOneThatOpenedASocket(@TempDir Path tmp) throws IOException {
+        Path sub =
+                GradingFixtures.submission(tmp.resolve("s"), GradingFixtures.HOSTILE.resolve("reads-a-file-with-nio"));
+        Report r = grader.grade("s", sub, GradingFixtures.only("E3"), Grader.Scope.ALL_TESTS, 11);
+        ExerciseResult e3 = r.exercise("E3");
+        assertEquals(e3.maxScore(), e3.score(), e3.feedback());
+    }
+
     /** The child's own message (a method the exercise file declares is missing) reaches a Vietnamese student in Vietnamese. */
     @Test
     void aWrongSignatureIsExplainedInVietnameseWhenTheClassIsGradedInVietnamese(@TempDir Path tmp) throws IOException {
