@@ -108,6 +108,16 @@ public final class FusedLstmPhases {
         ws.takeBack(hs);
     }
 
+    /** How many numbers of {@code buffer} are subnormal (slow on some CPUs). */
+    static int subnormals(NativeBuffer buffer) {
+        double[] values = new double[Math.toIntExact(buffer.array.length())];
+        buffer.get(0, values, 0, values.length);
+        double smallestNormal = buffer instanceof NativeBuffer.F32 ? Float.MIN_NORMAL : Double.MIN_NORMAL;
+        int count = 0;
+        for (double v : values) if (v != 0 && Math.abs(v) < smallestNormal) count++;
+        return count;
+    }
+
     public static void main(String[] args) throws Exception {
         int passes = Integer.parseInt(args.length > 0 ? args[0] : "200");
         int blocks = Integer.parseInt(args.length > 1 ? args[1] : "4");
@@ -129,6 +139,9 @@ public final class FusedLstmPhases {
                 phased(lstm[d], xs[d], dHs[d]);
             }
         }
+        for (int d = 0; d < 2; d++)
+            System.out.printf(
+                    "%s: subnormal numbers in ∂L/∂z of every step: %d%n", types[d], subnormals(lstm[d].workspace.dz));
         System.out.printf("whole pass (run + parameterGradients + release), ms per pass%n");
         System.out.printf(
                 "%-8s %8s %8s %8s %8s %8s %8s%n", "dtype", "wall", "cpu", "wall-cpu", "minflt", "gc ms", "min wall");
