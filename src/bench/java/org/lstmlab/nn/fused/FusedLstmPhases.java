@@ -74,29 +74,13 @@ public final class FusedLstmPhases {
             ws.stepForward(t, out);
             stop(2);
         }
-        final int g = ws.blocks * ws.hidden, row = ws.hidden + ws.input;
         NativeBuffer upstream = NativeBuffer.of(dHs);
         ws.clearCarries();
         for (int t = ws.steps - 1; t >= 0; t--) {
             ws.stepBackward(t, upstream);
             stop(3);
             if (t == 0) break;
-            NativeBuffer.gemm(
-                    false,
-                    false,
-                    ws.batch,
-                    ws.hidden,
-                    g,
-                    ws.dz,
-                    t * ws.batch * g,
-                    g,
-                    weights.w,
-                    0,
-                    row,
-                    0,
-                    ws.dh,
-                    0,
-                    ws.hidden);
+            ws.stepDhGemm(weights, t);
             stop(4);
             ws.takeDh();
             stop(5);

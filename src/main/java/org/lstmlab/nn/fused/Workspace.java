@@ -107,19 +107,22 @@ abstract sealed class Workspace<G> permits Workspace.F64, Workspace.F32 {
      * @param inputs whether to compute ∂L/∂x_t and the initial states' gradients too (false: ∂L/∂θ only)
      */
     final G backward(StackedWeights weights, INDArray dHs, boolean inputs) {
-        final int g = blocks * hidden, row = hidden + input;
         NativeBuffer upstream = NativeBuffer.of(dHs); // the caller's array, read a step at a time
         clearCarries();
         for (int t = steps - 1; t >= 0; t--) {
             stepBackward(t, upstream);
             if (t == 0 && !inputs) break;
-            // ∂L/∂h_{t-1} = ∂L/∂z_t·W_h, one GEMM for every gate, [B, H]
-            NativeBuffer.gemm(
-                    false, false, batch, hidden, g, dz, t * batch * g, g, weights.w, 0, row, 0, dh, 0, hidden);
+            stepDhGemm(weights, t);
             takeDh();
         }
         weightAndInputGemms(weights, inputs);
         return gradients(inputs);
+    }
+
+    /** Step t's backward GEMM into {@link #dh}: ∂L/∂h_{t-1} = ∂L/∂z_t·W_h, one GEMM for every gate, [B, H]. */
+    void stepDhGemm(StackedWeights weights, int t) {
+        final int g = blocks * hidden, row = hidden + input;
+        NativeBuffer.gemm(false, false, batch, hidden, g, dz, t * batch * g, g, weights.w, 0, row, 0, dh, 0, hidden);
     }
 
     /**
